@@ -1,0 +1,217 @@
+import * as path from 'node:path'
+import { InputError } from './errors.js'
+import { parseDuration } from './duration.js'
+import { splitWords } from './words.js'
+
+export const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'] as const
+export type Phase = (typeof PHASES)[number]
+export type EntrypointMode = 'auto' | 'shell' | 'exec'
+
+export interface Mapping {
+  name: string
+  source: string
+}
+
+export interface Settings {
+  workspace: string
+  workingDirectory: string
+  procfile: string
+  appJson: string
+  herokuYml: string
+  releaseCommand: string
+  context: string
+  /** Empty: `<context>/Dockerfile` or heroku.yml's. */
+  file: string
+  target: string
+  buildArgs: string[]
+  labels: string[]
+  tags: string[]
+  builder: string
+  platform: string
+  pull: boolean
+  noCache: boolean
+  cacheFrom: string[]
+  cacheTo: string[]
+  image: string
+  phases: Phase[]
+  entrypoint: EntrypointMode
+  shell: string
+  network: string
+  runArgs: string[]
+  timeoutSeconds: number
+  stopTimeoutSeconds: number
+  secrets: Mapping[]
+  env: { name: string; value: string }[]
+  envFiles: string[]
+  buildSecrets: Mapping[]
+  push: boolean
+  firstDeploy: 'auto' | 'true' | 'false'
+  environment: string
+  githubToken: string
+  buildxVersion: string
+  buildxDownloadUrl: string
+  dryRun: boolean
+}
+
+export type InputGetter = (name: string) => string
+
+/** The runner's contract: INPUT_<NAME>, upper-cased, spaces to `_`, hyphens kept. */
+export function envInput(env: NodeJS.ProcessEnv = process.env): InputGetter {
+  return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
+
+export const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/** Newline-separated list, blank lines and `#` comment lines dropped. */
+export function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map(l => l.trim())
+    .filter(l => l !== '' && !l.startsWith('#'))
+}
+
+/** Comma- or newline-separated list. */
+export function list(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map(l => l.trim())
+    .filter(l => l !== '')
+}
+
+function bool(get: InputGetter, name: string, dflt: boolean): boolean {
+  const v = get(name).toLowerCase()
+  if (v === '') return dflt
+  if (['true', 'yes', '1', 'on'].includes(v)) return true
+  if (['false', 'no', '0', 'off'].includes(v)) return false
+  throw new InputError(`${name}: "${get(name)}" is not a boolean; use true or false`)
+}
+
+function oneOf<T extends string>(get: InputGetter, name: string, allowed: readonly T[], dflt: T): T {
+  const v = get(name) || dflt
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new InputError(`${name}: "${v}" is not one of ${allowed.join(', ')}`)
+  }
+  return v as T
+}
+
+/** A path relative to `base` that must stay inside `root` (SPEC 2.1). */
+export function insidePath(root: string, base: string, rel: string, name: string): string {
+  if (rel.includes('\0')) throw new InputError(`${name}: the path contains a NUL byte`)
+  if (path.isAbsolute(rel)) throw new InputError(`${name}: "${rel}" is absolute; give a path relative to the workspace`)
+  const abs = path.resolve(base, rel)
+  const fromRoot = path.relative(root, abs)
+  if (fromRoot === '..' || fromRoot.startsWith(`..${path.sep}`) || path.isAbsolute(fromRoot)) {
+    throw new InputError(`${name}: "${rel}" resolves outside the workspace`)
+  }
+  return abs
+}
+
+export function parseMappings(value: string, name: string, key: 'NAME' | 'ID'): Mapping[] {
+  const seen = new Set<string>()
+  return lines(value).map(line => {
+    const eq = line.indexOf('=')
+    const target = (eq < 0 ? line : line.slice(0, eq)).trim()
+    const source = (eq < 0 ? line : line.slice(eq + 1)).trim()
+    const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : VAR_NAME
+    if (!re.test(target)) throw new InputError(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`)
+    if (!VAR_NAME.test(source)) throw new InputError(`${name}: "${source}" is not a valid variable name`)
+    if (seen.has(target)) throw new InputError(`${name}: ${target} is listed twice`)
+    seen.add(target)
+    return { name: target, source }
+  })
+}
+
+function parseEnvPairs(value: string): { name: string; value: string }[] {
+  return lines(value).map(line => {
+    const eq = line.indexOf('=')
+    if (eq < 0) throw new InputError(`env: "${line}" is not NAME=value`)
+    const name = line.slice(0, eq).trim()
+    if (!VAR_NAME.test(name)) throw new InputError(`env: "${name}" is not a valid variable name`)
+    return { name, value: line.slice(eq + 1) }
+  })
+}
+
+// Docker reference: lower-case repository path, optional registry host[:port], optional tag.
+const TAG_RE = /^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/
+
+export function validateTag(tag: string): void {
+  if (TAG_RE.test(tag)) return
+  const repo = tag.replace(/:[^/:]*$/, '')
+  const hint = repo !== repo.toLowerCase() && TAG_RE.test(tag.toLowerCase()) ? ': repository names must be lower-case' : ''
+  throw new InputError(`tags: "${tag}" is not a valid image reference${hint}`)
+}
+
+/** Reads and validates every input (SPEC 2-10). Pure but for the getter and `env` (GitHub context). */
+export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.env): Settings {
+  const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd())
+  const workingDirectory = insidePath(workspace, workspace, get('working-directory') || '.', 'working-directory')
+  const manifest = (name: string, dflt: string): string => insidePath(workspace, workingDirectory, get(name) || dflt, name)
+
+  const phaseNames = list(get('phases') || 'predeploy,release')
+  for (const p of phaseNames) {
+    if (!(PHASES as readonly string[]).includes(p)) throw new InputError(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`)
+  }
+  const phases = PHASES.filter(p => phaseNames.includes(p))
+
+  const platforms = list(get('platforms'))
+  if (platforms.length > 1) {
+    throw new InputError(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`)
+  }
+  const tags = list(get('tags'))
+  tags.forEach(validateTag)
+  const image = get('image')
+  if (image) validateTag(image)
+
+  const context = get('context') ? insidePath(workspace, workingDirectory, get('context'), 'context') : workingDirectory
+  const file = get('file') ? insidePath(workspace, workingDirectory, get('file'), 'file') : ''
+  const envFiles = lines(get('env-files')).map(f => insidePath(workspace, workingDirectory, f, 'env-files'))
+
+  const shell = get('shell') || '/bin/sh'
+  const buildxVersion = get('buildx-version').replace(/^v/, '')
+  if (buildxVersion && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(buildxVersion)) {
+    throw new InputError(`buildx-version: "${buildxVersion}" is not an exact version such as 0.13.1`)
+  }
+  const timeoutSeconds = parseDuration(get('timeout') || '60m', 'timeout')
+  const stopTimeoutSeconds = parseDuration(get('stop-timeout') || '10s', 'stop-timeout')
+  if (!Number.isInteger(stopTimeoutSeconds)) throw new InputError('stop-timeout: use whole seconds')
+
+  return {
+    workspace,
+    workingDirectory,
+    procfile: manifest('procfile', 'Procfile'),
+    appJson: manifest('app-json', 'app.json'),
+    herokuYml: manifest('heroku-yml', 'heroku.yml'),
+    releaseCommand: get('release-command'),
+    context,
+    file,
+    target: get('target'),
+    buildArgs: lines(get('build-args')),
+    labels: lines(get('labels')),
+    tags,
+    builder: get('builder'),
+    platform: platforms[0] ?? '',
+    pull: bool(get, 'pull', false),
+    noCache: bool(get, 'no-cache', false),
+    cacheFrom: lines(get('cache-from')),
+    cacheTo: lines(get('cache-to')),
+    image,
+    phases,
+    entrypoint: oneOf(get, 'entrypoint', ['auto', 'shell', 'exec'] as const, 'auto'),
+    shell,
+    network: get('network'),
+    runArgs: splitWords(get('run-args'), { what: 'run-args' }),
+    timeoutSeconds,
+    stopTimeoutSeconds,
+    secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),
+    env: parseEnvPairs(get('env')),
+    envFiles,
+    buildSecrets: parseMappings(get('build-secrets'), 'build-secrets', 'ID'),
+    push: bool(get, 'push', false),
+    firstDeploy: oneOf(get, 'first-deploy', ['auto', 'true', 'false'] as const, 'auto'),
+    environment: get('environment'),
+    githubToken: get('github-token'),
+    buildxVersion,
+    buildxDownloadUrl: get('buildx-download-url'),
+    dryRun: bool(get, 'dry-run', false)
+  }
+}
