@@ -1,0 +1,62 @@
+import * as path from 'node:path'
+import type { Settings } from '../inputs.js'
+
+export interface GitHubContext {
+  repository?: string
+  sha?: string
+  serverUrl?: string
+}
+
+export function githubContext(env: NodeJS.ProcessEnv): GitHubContext {
+  return { repository: env.GITHUB_REPOSITORY, sha: env.GITHUB_SHA, serverUrl: env.GITHUB_SERVER_URL || 'https://github.com' }
+}
+
+/** SPEC 3: `<repository, lower-cased>:<sha>` in GitHub, `<folder>:local` outside. */
+export function defaultTags(s: Settings, gh: GitHubContext): string[] {
+  if (gh.repository && gh.sha) return [`${gh.repository.toLowerCase()}:${gh.sha}`]
+  const folder = path.basename(s.workingDirectory).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|[._-]+$/g, '')
+  return [`${folder || 'app'}:local`]
+}
+
+/** OCI labels from the GitHub context; the user's `labels` win on the same key. */
+export function buildLabels(s: Settings, gh: GitHubContext, now: Date): string[] {
+  const labels = new Map<string, string>()
+  if (gh.repository) {
+    labels.set('org.opencontainers.image.source', `${gh.serverUrl}/${gh.repository}`)
+    if (gh.sha) labels.set('org.opencontainers.image.revision', gh.sha)
+    labels.set('org.opencontainers.image.created', now.toISOString())
+  }
+  for (const l of s.labels) {
+    const eq = l.indexOf('=')
+    labels.set(eq < 0 ? l : l.slice(0, eq), eq < 0 ? '' : l.slice(eq + 1))
+  }
+  return [...labels].map(([k, v]) => `${k}=${v}`)
+}
+
+export interface BuildPlan {
+  argv: string[]
+  dockerfile: string
+}
+
+/** The `docker buildx build` argv (SPEC 3). Build secrets are `env=` references: values never appear. */
+export function buildArgv(
+  s: Settings,
+  opts: { tags: string[]; labels: string[]; dockerfile: string; iidfile: string; metadataFile: string }
+): string[] {
+  const argv = ['buildx', 'build']
+  if (s.builder) argv.push('--builder', s.builder)
+  argv.push('--load', '--iidfile', opts.iidfile, '--metadata-file', opts.metadataFile)
+  argv.push('--file', opts.dockerfile)
+  if (s.target) argv.push('--target', s.target)
+  if (s.platform) argv.push('--platform', s.platform)
+  if (s.pull) argv.push('--pull')
+  if (s.noCache) argv.push('--no-cache')
+  for (const a of s.buildArgs) argv.push('--build-arg', a)
+  for (const l of opts.labels) argv.push('--label', l)
+  for (const t of opts.tags) argv.push('--tag', t)
+  for (const c of s.cacheFrom) argv.push('--cache-from', c)
+  for (const c of s.cacheTo) argv.push('--cache-to', c)
+  for (const b of s.buildSecrets) argv.push('--secret', `id=${b.name},env=${b.source}`)
+  argv.push(s.context)
+  return argv
+}

@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { DockerError } from '../errors.js'
+
+export interface ExecResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export interface StreamOptions {
+  /** Extra variables for the docker child only (task values live here, never on the argv). */
+  env?: Record<string, string>
+  /** Receives every chunk, for a bounded tail; output is also written live to our stdout. */
+  onChunk?: (chunk: Buffer) => void
+  /** Called with the child once spawned (to cancel it). */
+  onSpawn?: (child: ChildProcess) => void
+}
+
+/** Finds `docker` on PATH without a shell. */
+export function findDocker(envPath = process.env.PATH ?? ''): string | undefined {
+  for (const dir of envPath.split(path.delimiter)) {
+    if (!dir) continue
+    const candidate = path.join(dir, 'docker')
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK)
+      if (fs.statSync(candidate).isFile()) return candidate
+    } catch {
+      // not here
+    }
+  }
+  return undefined
+}
+
+/**
+ * The one place the action starts `docker`. Children get our environment minus the action's
+ * inputs (INPUT_GITHUB-TOKEN must not reach a container's credential helper or a debug dump),
+ * plus what the caller adds. Children run in their own process group so that a Ctrl-C or the
+ * runner's SIGINT reaches only us; we then stop the task container with its grace period.
+ */
+export class DockerCli {
+  readonly bin: string
+  private readonly baseEnv: NodeJS.ProcessEnv
+
+  constructor(bin?: string) {
+    const found = bin ?? findDocker()
+    if (!found) {
+      throw new DockerError('the docker CLI was not found on PATH; install Docker (on GitHub-hosted Ubuntu runners it is preinstalled)')
+    }
+    this.bin = found
+    this.baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_')))
+  }
+
+  private start(args: string[], env: Record<string, string> | undefined, stdio: ('ignore' | 'pipe')[]): ChildProcess {
+    return spawn(this.bin, args, { env: { ...this.baseEnv, ...env }, stdio, detached: true })
+  }
+
+  /** Runs a short command and returns its output (for inspect, version, commit, ...). */
+  exec(args: string[], opts: { env?: Record<string, string>; input?: NodeJS.ReadableStream } = {}): Promise<ExecResult> {
+    return new Promise((resolve, reject) => {
+      const child = this.start(args, opts.env, [opts.input ? 'pipe' : 'ignore', 'pipe', 'pipe'])
+      const out: Buffer[] = []
+      const err: Buffer[] = []
+      child.stdout!.on('data', (b: Buffer) => out.push(b))
+      child.stderr!.on('data', (b: Buffer) => err.push(b))
+      if (opts.input) opts.input.pipe(child.stdin!)
+      child.on('error', reject)
+      child.on('close', code =>
+        resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') })
+      )
+    })
+  }
+
+  /** Like exec, but a non-zero exit is an error carrying docker's own message. */
+  async ok(args: string[], what: string, opts: { env?: Record<string, string>; input?: NodeJS.ReadableStream } = {}): Promise<string> {
+    const r = await this.exec(args, opts)
+    if (r.code !== 0) throw new DockerError(`${what} failed: ${lastLine(r.stderr) || `docker exited with code ${r.code}`}`)
+    return r.stdout
+  }
+
+  /** Runs a long command with its output written live to our stdout, unbuffered; resolves to the exit code. */
+  stream(args: string[], opts: StreamOptions = {}): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const child = this.start(args, opts.env, ['ignore', 'pipe', 'pipe'])
+      opts.onSpawn?.(child)
+      const forward = (b: Buffer): void => {
+        process.stdout.write(b)
+        opts.onChunk?.(b)
+      }
+      child.stdout!.on('data', forward)
+      child.stderr!.on('data', forward)
+      child.on('error', reject)
+      child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)))
+    })
+  }
+
+  /** Starts a child whose stdout the caller consumes (docker save). */
+  spawnRaw(args: string[], stdin: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
+    return this.start(args, undefined, [stdin, 'pipe', 'pipe'])
+  }
+}
+
+export function lastLine(text: string): string {
+  const ls = text.trim().split('\n').filter(l => l.trim() !== '')
+  return (ls[ls.length - 1] ?? '').trim()
+}
+
+/** Keeps the last `max` lines of a stream in bounded memory. */
+export class Tail {
+  private lines: string[] = []
+  private partial = ''
+  constructor(private readonly max = 30, private readonly maxLine = 2000) {}
+  push(chunk: Buffer): void {
+    const text = this.partial + chunk.toString('utf8')
+    const parts = text.split('\n')
+    this.partial = parts.pop()!.slice(-this.maxLine)
+    for (const p of parts.slice(-this.max)) this.lines.push(p.length > this.maxLine ? p.slice(0, this.maxLine) + '…' : p)
+    if (this.lines.length > this.max) this.lines = this.lines.slice(-this.max)
+  }
+  text(): string {
+    const all = this.partial ? [...this.lines, this.partial] : this.lines
+    return all.slice(-this.max).join('\n')
+  }
+}

@@ -1,0 +1,57 @@
+import { DockerError } from '../errors.js'
+import { lastLine, type DockerCli } from './cli.js'
+
+/** The parts of `docker image inspect` the action uses; `config` is kept whole for the predeploy commit. */
+export interface ImageInfo {
+  id: string
+  repoDigests: string[]
+  entrypoint: string[] | null
+  cmd: string[] | null
+  env: string[]
+  config: Record<string, unknown>
+}
+
+export async function checkEngine(cli: DockerCli, needBuildx: boolean): Promise<void> {
+  const info = await cli.exec(['version', '--format', '{{.Server.Version}}'])
+  if (info.code !== 0) {
+    throw new DockerError(
+      `cannot reach the Docker daemon (${lastLine(info.stderr) || 'no answer'}); start it, or set DOCKER_HOST to a reachable engine`
+    )
+  }
+  if (needBuildx) {
+    const bx = await cli.exec(['buildx', 'version'])
+    if (bx.code !== 0) {
+      throw new DockerError(
+        'docker buildx is not installed; set the buildx-version input (e.g. 0.13.1) to install it, or use docker/setup-buildx-action before this step'
+      )
+    }
+  }
+}
+
+export async function inspectImage(cli: DockerCli, ref: string): Promise<ImageInfo | undefined> {
+  const r = await cli.exec(['image', 'inspect', '--format', '{{json .}}', ref])
+  if (r.code !== 0) {
+    if (/no such image/i.test(r.stderr)) return undefined
+    throw new DockerError(`docker image inspect ${ref} failed: ${lastLine(r.stderr)}`)
+  }
+  const raw = JSON.parse(r.stdout) as { Id: string; RepoDigests?: string[]; Config?: Record<string, unknown> }
+  const config = raw.Config ?? {}
+  return {
+    id: raw.Id,
+    repoDigests: raw.RepoDigests ?? [],
+    entrypoint: (config.Entrypoint as string[] | null) ?? null,
+    cmd: (config.Cmd as string[] | null) ?? null,
+    env: (config.Env as string[] | null) ?? [],
+    config
+  }
+}
+
+/** Image ENV as a map, for exec-mode `$NAME` expansion. */
+export function imageEnv(info: ImageInfo): Map<string, string> {
+  const m = new Map<string, string>()
+  for (const kv of info.env) {
+    const eq = kv.indexOf('=')
+    if (eq > 0) m.set(kv.slice(0, eq), kv.slice(eq + 1))
+  }
+  return m
+}

@@ -1,0 +1,115 @@
+import type { ChildProcess } from 'node:child_process'
+import { DockerError, excerpt } from '../errors.js'
+import type { Phase } from '../inputs.js'
+import type { TaskEnv } from '../secrets.js'
+import { Tail, type DockerCli } from './cli.js'
+import type { TaskInvocation } from './entrypoint.js'
+
+export type TaskStatus = 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'not-run'
+
+export interface TaskSpec {
+  phase: Phase
+  image: string
+  invocation: TaskInvocation
+  runId: string
+  network: string
+  runArgs: string[]
+  vars: TaskEnv
+  timeoutSeconds: number
+  stopTimeoutSeconds: number
+  /** Predeploy keeps its container to commit it; the caller removes it. */
+  keep: boolean
+}
+
+export interface TaskOutcome {
+  container: string
+  status: 'succeeded' | 'failed' | 'timed-out' | 'cancelled'
+  exitCode: number
+  durationSeconds: number
+  tail: string
+}
+
+export function containerName(runId: string, phase: Phase): string {
+  return `release-phase-${runId}-${phase}`
+}
+
+/** SPEC 4.1. Variables go as `-e NAME` only: their values are in the docker child's environment. */
+export function runArgv(spec: TaskSpec, name: string): string[] {
+  const argv = ['run', '--name', name, '--label', `release-phase.run=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`]
+  if (spec.network) argv.push('--network', spec.network)
+  argv.push(...spec.runArgs)
+  argv.push('-e', `RELEASE_PHASE=${spec.phase}`)
+  for (const name of spec.vars.keys()) argv.push('-e', name)
+  if (spec.invocation.entrypoint !== undefined) argv.push('--entrypoint', spec.invocation.entrypoint)
+  argv.push(spec.image, ...spec.invocation.args)
+  return argv
+}
+
+/** The task containers alive right now, so a signal handler can stop them (SPEC 4.4). */
+interface Active {
+  name: string
+  child?: ChildProcess
+  stopTimeoutSeconds: number
+  cancelled: boolean
+}
+const active = new Map<string, Active>()
+
+export async function removeContainer(cli: DockerCli, name: string): Promise<void> {
+  await cli.exec(['rm', '--force', '--volumes', name])
+}
+
+async function stopContainer(cli: DockerCli, name: string, grace: number): Promise<void> {
+  await cli.exec(['stop', '--time', String(grace), name])
+}
+
+/**
+ * Stops every running task container with its grace period and removes it. Called on SIGINT/SIGTERM;
+ * `force` (a second signal) skips the grace but still removes.
+ */
+export async function cancelActiveTasks(cli: DockerCli, force: boolean): Promise<string[]> {
+  const names = [...active.keys()]
+  await Promise.all(
+    [...active.values()].map(async a => {
+      a.cancelled = true
+      if (!force) await stopContainer(cli, a.name, a.stopTimeoutSeconds)
+      await removeContainer(cli, a.name)
+    })
+  )
+  return names
+}
+
+export async function runTask(cli: DockerCli, spec: TaskSpec, commandText: string): Promise<TaskOutcome> {
+  const name = containerName(spec.runId, spec.phase)
+  const env: Record<string, string> = {}
+  for (const [k, v] of spec.vars) env[k] = v.value
+  const tail = new Tail(30)
+  const entry: Active = { name, stopTimeoutSeconds: spec.stopTimeoutSeconds, cancelled: false }
+  active.set(name, entry)
+  let timedOut = false
+  let timer: NodeJS.Timeout | undefined
+  const started = process.hrtime.bigint()
+  try {
+    if (spec.timeoutSeconds > 0) {
+      timer = setTimeout(() => {
+        timedOut = true
+        void stopContainer(cli, name, spec.stopTimeoutSeconds)
+      }, spec.timeoutSeconds * 1000)
+    }
+    const exitCode = await cli.stream(runArgv(spec, name), {
+      env,
+      onChunk: b => tail.push(b),
+      onSpawn: c => (entry.child = c)
+    })
+    const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9
+    if (exitCode === 125 && !timedOut && !entry.cancelled) {
+      // 125: docker itself failed (daemon gone, bad run-args, image missing): not the task's exit code.
+      throw new DockerError(`${spec.phase} task could not be run: ${excerpt(tail.text().split('\n').pop() ?? '', 300)} (${commandText})`)
+    }
+    const status = entry.cancelled ? 'cancelled' : timedOut ? 'timed-out' : exitCode === 0 ? 'succeeded' : 'failed'
+    return { container: name, status, exitCode, durationSeconds, tail: tail.text() }
+  } finally {
+    if (timer) clearTimeout(timer)
+    active.delete(name)
+    if (!spec.keep || timedOut || entry.cancelled) await removeContainer(cli, name)
+  }
+}

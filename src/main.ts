@@ -1,0 +1,244 @@
+import * as core from '@actions/core'
+import { randomBytes } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { ActionError, ManifestError } from './errors.js'
+import { envInput, insidePath, readSettings, type Phase, type Settings } from './inputs.js'
+import { loadManifests, type Manifests } from './manifests/load.js'
+import { chooseReleaseCommand, commandText } from './manifests/release-command.js'
+import { maskValues, resolveTaskEnv } from './secrets.js'
+import { emptyResult, writeOutputs, writeSummary, type RunResult } from './outputs.js'
+import { saveRun } from './state.js'
+import { DockerCli } from './docker/cli.js'
+import { checkEngine, imageEnv, inspectImage, type ImageInfo } from './docker/image.js'
+import { buildArgv, buildLabels, defaultTags, githubContext } from './docker/build.js'
+import { planInvocation, type TaskInvocation } from './docker/entrypoint.js'
+import { cancelActiveTasks, removeContainer, runTask } from './docker/task.js'
+import { commitPredeploy } from './docker/commit.js'
+import { pushTags, repositoryOf } from './docker/push.js'
+import { formatDuration } from './duration.js'
+
+interface PlannedPhase {
+  phase: Phase
+  command?: string | string[]
+  text: string
+  invocation?: TaskInvocation
+}
+
+/** The command of each phase (SPEC 4 table). */
+export function phaseCommands(m: Manifests, s: Settings): Record<Phase, string | string[] | undefined> {
+  return {
+    predeploy: m.appJson?.predeploy,
+    release: chooseReleaseCommand(m.procfile, m.herokuYml, s.releaseCommand).command,
+    postdeploy: m.appJson?.postdeploy,
+    'first-deploy': m.appJson?.firstDeploy
+  }
+}
+
+/** `file` input, else heroku.yml's Dockerfile for release.image (else web), else <context>/Dockerfile. */
+export function chooseDockerfile(s: Settings, m: Manifests): string {
+  if (s.file) return s.file
+  const heroku = m.herokuYml
+  const proc = heroku?.releaseImage ?? 'web'
+  const fromHeroku = heroku?.dockerfiles[proc]
+  if (fromHeroku) return insidePath(s.workspace, s.workingDirectory, fromHeroku, `heroku.yml build.docker.${proc}`)
+  return path.join(s.context, 'Dockerfile')
+}
+
+function reportError(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e)
+  if (process.env.RUNNER_DEBUG === '1' && e instanceof Error && e.stack) core.debug(e.stack)
+  if (e instanceof ManifestError) {
+    core.error(message, { file: e.file, startLine: e.line, startColumn: e.column })
+  } else if (e instanceof ActionError) {
+    core.error(message)
+  } else {
+    core.error(`unexpected failure: ${message}`)
+    if (e instanceof Error && e.stack && process.env.RUNNER_DEBUG !== '1') core.debug(e.stack)
+  }
+  process.exitCode = 1
+  return message
+}
+
+export async function run(): Promise<void> {
+  const result: RunResult = emptyResult()
+  let masked: string[] = []
+  let tempDir: string | undefined
+  const cleanupSignals: (() => void)[] = []
+  try {
+    const s = readSettings(envInput())
+    const manifests = loadManifests(s)
+    core.info(manifests.found.length > 0 ? `Manifests found: ${manifests.found.join(', ')}` : 'Manifests found: none')
+    const choice = chooseReleaseCommand(manifests.procfile, manifests.herokuYml, s.releaseCommand)
+    if (choice.warning) core.warning(choice.warning)
+    result.releaseCommand = commandText(choice.command)
+    result.releaseSource = choice.source
+    result.processes = Object.fromEntries((manifests.procfile ?? []).filter(e => e.name !== 'release').map(e => [e.name, e.command]))
+    result.postdeployCommand = manifests.appJson?.postdeploy ?? ''
+    result.firstDeployCommand = manifests.appJson?.firstDeploy ?? ''
+    const commands = phaseCommands(manifests, s)
+    const planned: PlannedPhase[] = s.phases.map(phase => ({ phase, command: commands[phase], text: commandText(commands[phase]) }))
+    result.phases = planned.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }))
+
+    const envFiles = s.envFiles.map(file => {
+      if (!fs.existsSync(file)) throw new ActionError(`env-files: ${path.relative(s.workspace, file)} does not exist`)
+      return { file: path.relative(s.workspace, file), text: fs.readFileSync(file, 'utf8') }
+    })
+    const { vars, warnings } = resolveTaskEnv({ secrets: s.secrets, env: s.env, envFiles, appEnv: manifests.appJson?.env ?? [], processEnv: process.env })
+    masked = maskValues(vars, s.githubToken ? [s.githubToken] : [], v => core.setSecret(v))
+    warnings.forEach(w => core.warning(w))
+    const dockerfile = s.image ? '' : chooseDockerfile(s, manifests)
+    if (dockerfile && !fs.existsSync(dockerfile)) throw new ActionError(`Dockerfile not found: ${path.relative(s.workspace, dockerfile)}`)
+
+    if (planned.some(p => p.phase === 'first-deploy')) {
+      result.firstDeploy =
+        s.firstDeploy === 'auto' ? await (await import('./first-deploy.js')).isFirstDeploy(s.githubToken, s.environment) : s.firstDeploy === 'true'
+      core.info(`First deploy: ${result.firstDeploy}`)
+    }
+
+    // Everything above is validation; Docker side effects start here.
+    const runId = randomBytes(6).toString('hex')
+    tempDir = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'release-phase-'))
+    saveRun(runId, tempDir)
+    const cli = new DockerCli()
+    cleanupSignals.push(installSignalHandlers(cli))
+    await checkEngine(cli, !s.image)
+
+    const gh = githubContext(process.env)
+    let info: ImageInfo
+    let tags: string[]
+    if (s.image) {
+      info = await useImage(cli, s.image)
+      tags = s.tags.length > 0 ? s.tags : [s.image]
+      for (const t of s.tags) await cli.ok(['tag', info.id, t], `docker tag ${t}`)
+    } else {
+      tags = s.tags.length > 0 ? s.tags : defaultTags(s, gh)
+      const iidfile = path.join(tempDir, 'iid')
+      const metadataFile = path.join(tempDir, 'metadata.json')
+      const argv = buildArgv(s, { tags, labels: buildLabels(s, gh, new Date()), dockerfile, iidfile, metadataFile })
+      core.startGroup(`Building ${tags[0]}`)
+      const code = await cli.stream(argv).finally(() => core.endGroup())
+      if (code !== 0) throw new ActionError(`docker buildx build failed with exit code ${code}`)
+      result.metadata = fs.existsSync(metadataFile) ? fs.readFileSync(metadataFile, 'utf8').trim() : ''
+      const id = fs.readFileSync(iidfile, 'utf8').trim()
+      const inspected = await inspectImage(cli, id)
+      if (!inspected) throw new ActionError(`the built image ${id} is not in the local engine (was --load ignored by the builder?)`)
+      info = inspected
+    }
+    result.tags = tags
+    result.image = tags[0]
+    result.imageId = info.id
+
+    // Plan every task before the first container starts: exec-mode errors must not leave half a release.
+    const envOfImage = imageEnv(info)
+    const lookup = (phase: Phase) => (name: string) =>
+      name === 'RELEASE_PHASE' ? { value: phase, secret: false } : vars.get(name) ?? (envOfImage.has(name) ? { value: envOfImage.get(name)!, secret: false } : undefined)
+    for (const p of planned) {
+      if (p.command === undefined) continue
+      if (p.phase === 'first-deploy' && result.firstDeploy === false) continue
+      p.invocation = planInvocation(p.command, s.entrypoint, info.entrypoint, s.shell, lookup(p.phase), `${p.phase} command`)
+    }
+
+    for (let i = 0; i < planned.length; i++) {
+      const p = planned[i]
+      const r = result.phases[i]
+      if (!p.invocation) {
+        r.status = 'skipped'
+        core.info(`${p.phase}: ${p.command === undefined ? 'no command' : 'not the first deploy'}, skipped`)
+        continue
+      }
+      core.info(`Running ${p.phase} task: ${p.text}`)
+      core.startGroup(`${p.phase} output`)
+      const outcome = await runTask(
+        cli,
+        {
+          phase: p.phase,
+          image: info.id,
+          invocation: p.invocation,
+          runId,
+          network: s.network,
+          runArgs: s.runArgs,
+          vars,
+          timeoutSeconds: s.timeoutSeconds,
+          stopTimeoutSeconds: s.stopTimeoutSeconds,
+          keep: p.phase === 'predeploy'
+        },
+        p.text
+      ).finally(() => core.endGroup())
+      Object.assign(r, { exitCode: outcome.exitCode, durationSeconds: outcome.durationSeconds })
+      if (outcome.status !== 'succeeded') {
+        r.status = outcome.status === 'timed-out' ? 'timed-out' : 'failed'
+        result.failure = { phase: p.phase, tail: outcome.tail }
+        if (outcome.status === 'cancelled') throw new ActionError(`${p.phase} task was cancelled; its container was stopped and removed`)
+        if (outcome.status === 'timed-out') throw new ActionError(`${p.phase} task timed out after ${formatDuration(s.timeoutSeconds)}`)
+        throw new ActionError(`${p.phase} task failed with exit code ${outcome.exitCode}: ${p.text}`)
+      }
+      if (p.phase === 'predeploy') {
+        try {
+          const id = await commitPredeploy(cli, outcome.container, info, tags, `release-phase predeploy: ${p.text}`)
+          const committed = await inspectImage(cli, id)
+          if (!committed) throw new ActionError(`the committed predeploy image ${id} is missing`)
+          info = committed
+          result.imageId = info.id
+        } finally {
+          await removeContainer(cli, outcome.container)
+        }
+      }
+      r.status = 'succeeded'
+    }
+
+    if (s.push) {
+      core.startGroup(`Pushing ${tags.join(', ')}`)
+      result.digest = await pushTags(cli, tags).finally(() => core.endGroup())
+      result.image = `${repositoryOf(tags[0])}@${result.digest}`
+    }
+    result.released = true
+    core.info(`Released ${result.image} (${result.imageId})`)
+  } catch (e) {
+    result.error = reportError(e)
+  } finally {
+    cleanupSignals.forEach(f => f())
+    writeOutputs(result)
+    try {
+      await writeSummary(result, masked)
+    } catch (e) {
+      core.warning(`could not write the job summary: ${(e as Error).message}`)
+    }
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true })
+  }
+}
+
+/** A pre-built image (SPEC 3): used as is, pulled when absent. */
+async function useImage(cli: DockerCli, ref: string): Promise<ImageInfo> {
+  let info = await inspectImage(cli, ref)
+  if (!info) {
+    core.startGroup(`Pulling ${ref}`)
+    const code = await cli.stream(['pull', ref]).finally(() => core.endGroup())
+    if (code !== 0) throw new ActionError(`docker pull ${ref} failed with exit code ${code}`)
+    info = await inspectImage(cli, ref)
+    if (!info) throw new ActionError(`image ${ref} is not in the local engine after pulling it`)
+  }
+  return info
+}
+
+/** SIGINT/SIGTERM (a cancelled job): stop the task container with its grace, remove it, exit non-zero. */
+function installSignalHandlers(cli: DockerCli): () => void {
+  let signals = 0
+  const handler = (signal: NodeJS.Signals): void => {
+    signals++
+    const force = signals > 1
+    core.warning(`received ${signal}: ${force ? 'removing' : 'stopping'} the running task container`)
+    void cancelActiveTasks(cli, force).then(names => {
+      if (names.length > 0) core.info(`removed ${names.join(', ')}`)
+      // Let run()'s finally write outputs when a task was running; exit here otherwise.
+      if (names.length === 0) process.exit(1)
+    })
+  }
+  process.on('SIGINT', handler)
+  process.on('SIGTERM', handler)
+  return () => {
+    process.off('SIGINT', handler)
+    process.off('SIGTERM', handler)
+  }
+}

@@ -1,0 +1,116 @@
+import * as core from '@actions/core'
+import type { Phase } from './inputs.js'
+import type { ReleaseSource } from './manifests/release-command.js'
+import { redact } from './secrets.js'
+import type { TaskStatus } from './docker/task.js'
+
+export interface PhaseResult {
+  phase: Phase
+  command: string
+  status: TaskStatus
+  exitCode: number | null
+  durationSeconds: number | null
+}
+
+/** Everything the step reports; filled in as the run goes, written out whatever the outcome. */
+export interface RunResult {
+  image: string
+  imageId: string
+  digest: string
+  tags: string[]
+  metadata: string
+  releaseCommand: string
+  releaseSource: ReleaseSource
+  phases: PhaseResult[]
+  processes: Record<string, string>
+  postdeployCommand: string
+  firstDeployCommand: string
+  firstDeploy?: boolean
+  released: boolean
+  plan?: string
+  failure?: { phase: Phase; tail: string }
+  error?: string
+}
+
+export function emptyResult(): RunResult {
+  return {
+    image: '',
+    imageId: '',
+    digest: '',
+    tags: [],
+    metadata: '',
+    releaseCommand: '',
+    releaseSource: 'none',
+    phases: [],
+    processes: {},
+    postdeployCommand: '',
+    firstDeployCommand: '',
+    released: false
+  }
+}
+
+const round = (n: number): number => Math.round(n * 1000) / 1000
+
+/** The action's outputs (SPEC 6), as name → value. */
+export function outputValues(r: RunResult): Record<string, string> {
+  const release = r.phases.find(p => p.phase === 'release')
+  const ran = release && release.exitCode !== null
+  const out: Record<string, string> = {
+    image: r.image,
+    'image-id': r.imageId,
+    digest: r.digest,
+    tags: r.tags.join('\n'),
+    metadata: r.metadata,
+    'release-command': r.releaseCommand,
+    'release-source': r.releaseSource,
+    'release-exit-code': ran ? String(release.exitCode) : '',
+    'release-duration': ran && release.durationSeconds !== null ? String(round(release.durationSeconds)) : '',
+    phases: JSON.stringify(
+      r.phases.map(p => ({ ...p, durationSeconds: p.durationSeconds === null ? null : round(p.durationSeconds) }))
+    ),
+    processes: JSON.stringify(r.processes),
+    'postdeploy-command': r.postdeployCommand,
+    'first-deploy-command': r.firstDeployCommand,
+    released: String(r.released)
+  }
+  if (r.firstDeploy !== undefined) out['first-deploy'] = String(r.firstDeploy)
+  if (r.plan !== undefined) out.plan = r.plan
+  return out
+}
+
+export function writeOutputs(r: RunResult): void {
+  for (const [k, v] of Object.entries(outputValues(r))) core.setOutput(k, v)
+}
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+
+/** The job summary (SPEC 6): phases table, image and digest, a failed task's redacted output tail. */
+export function summaryMarkdown(r: RunResult, secrets: string[], env: NodeJS.ProcessEnv = process.env): string {
+  const lines = ['## release-phase', '']
+  if (r.phases.length > 0) {
+    lines.push('| phase | command | status | exit code | duration |', '| --- | --- | --- | --- | --- |')
+    for (const p of r.phases) {
+      const dur = p.durationSeconds === null ? '' : `${p.durationSeconds.toFixed(1)}s`
+      const cmd = p.command ? `\`${cell(redact(p.command, secrets))}\`` : ''
+      lines.push(`| ${p.phase} | ${cmd} | ${p.status} | ${p.exitCode ?? ''} | ${dur} |`)
+    }
+    lines.push('')
+  }
+  if (r.image) lines.push(`**Image:** \`${r.image}\``)
+  if (r.imageId) lines.push(`**Image id:** \`${r.imageId}\``)
+  lines.push(`**Digest:** ${r.digest ? `\`${r.digest}\`` : '(not pushed)'}`)
+  lines.push(`**Released:** ${r.released ? 'yes' : 'no'}`, '')
+  if (r.error) lines.push(`**Error:** ${redact(r.error, secrets)}`, '')
+  if (r.failure) {
+    lines.push(`### Last lines of the ${r.failure.phase} task`, '', '```', redact(r.failure.tail, secrets).replace(/```/g, "'''"), '```', '')
+  }
+  if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY) {
+    lines.push(`[Full log](${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID})`, '')
+  }
+  return lines.join('\n')
+}
+
+export async function writeSummary(r: RunResult, secrets: string[]): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary.addRaw(summaryMarkdown(r, secrets), true).write()
+}
