@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs and starts what the engine tests need on a Debian machine, as root:
+# a Docker engine, buildx, tini, busybox-static and docker-registry (see shared/ENGINE.md).
+# Every step is skipped when its piece already works, so on a GitHub-hosted runner
+# (Docker and buildx preinstalled) this does nothing but check.
+set -euo pipefail
+
+log() { printf 'provision: %s\n' "$*" >&2; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+need_pkgs=()
+have dockerd || need_pkgs+=(docker.io containerd runc)
+have tini || [ -x /usr/bin/tini ] || need_pkgs+=(tini)
+[ -x /bin/busybox ] || [ -x /usr/bin/busybox ] || need_pkgs+=(busybox-static)
+have docker-registry || need_pkgs+=(docker-registry apache2-utils)
+have htpasswd || need_pkgs+=(apache2-utils)
+have curl || need_pkgs+=(curl)
+have iptables || need_pkgs+=(iptables)
+
+buildx_ok() { docker buildx version >/dev/null 2>&1; }
+
+if [ ${#need_pkgs[@]} -gt 0 ] || ! buildx_ok; then
+  if [ "$(id -u)" != 0 ] || ! have apt-get; then
+    log "missing: ${need_pkgs[*]:-} $(buildx_ok || echo docker-buildx); install them (Debian, as root: bash scripts/provision-engine.sh)"
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  if [ ${#need_pkgs[@]} -gt 0 ]; then
+    log "installing ${need_pkgs[*]}"
+    apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
+  fi
+  if ! buildx_ok; then
+    # docker-buildx is packaged from trixie on; pin trixie low so nothing else moves.
+    if [ ! -f /etc/apt/sources.list.d/trixie.sources ]; then
+      sed -e 's/^Suites:.*/Suites: trixie/' /etc/apt/sources.list.d/debian.sources \
+        | awk 'BEGIN{RS="";ORS="\n\n"} NR==1' > /etc/apt/sources.list.d/trixie.sources
+      printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' > /etc/apt/preferences.d/trixie
+      apt-get update -qq
+    fi
+    log "installing docker-buildx from trixie"
+    apt-get install -y -qq --no-install-recommends -t trixie docker-buildx >/dev/null
+  fi
+fi
+
+if ! docker info >/dev/null 2>&1; then
+  log "starting dockerd"
+  mkdir -p /var/log
+  # Prefer the packaged containerd when it is not running yet: dockerd starts its own otherwise.
+  nohup dockerd >/var/log/release-phase-dockerd.log 2>&1 &
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && break
+    sleep 1
+  done
+  docker info >/dev/null 2>&1 || { log "dockerd did not come up; see /var/log/release-phase-dockerd.log"; tail -n 30 /var/log/release-phase-dockerd.log >&2; exit 1; }
+fi
+buildx_ok || { log "docker buildx is still missing"; exit 1; }
+log "engine ready: $(docker version --format 'server {{.Server.Version}}') / $(docker buildx version)"
