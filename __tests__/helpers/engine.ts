@@ -1,0 +1,163 @@
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe } from 'vitest'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const BUNDLE = path.join(ROOT, 'dist', 'index.js')
+export const BASE_IMAGE = 'release-phase-base:busybox'
+export const REAL_DOCKER = execFileSync('sh', ['-c', 'command -v docker']).toString().trim()
+
+/** Engine suites: skipped only outside CI when no engine answers (the global setup fails CI instead). */
+export const describeEngine: typeof describe =
+  process.env.RELEASE_PHASE_NO_ENGINE === '1' && process.env.CI !== 'true' ? (describe.skip as typeof describe) : describe
+
+let counter = 0
+export function uniqueTag(name: string): string {
+  return `rp-test/${name}:${process.pid}-${Date.now().toString(36)}-${counter++}`
+}
+
+/** A throwaway workspace with the given files (paths relative to it). */
+export function makeApp(files: Record<string, string>, modes: Record<string, number> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-app-'))
+  for (const [rel, content] of Object.entries(files)) {
+    const file = path.join(dir, rel)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, content)
+    if (modes[rel]) fs.chmodSync(file, modes[rel])
+  }
+  return dir
+}
+
+export interface ActionRun {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  state: Record<string, string>
+  runnerTemp: string
+  /** Every docker argv the action started, in order (recorded by a shim on PATH). */
+  dockerCalls: string[][]
+}
+
+/** Parses the runner's file-command format: `name<<DELIM\nvalue\nDELIM` (and plain `name=value`). */
+export function parseFileCommands(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delim] = heredoc
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i])
+      out[name] = value.join('\n')
+    } else if (line.includes('=')) {
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
+    }
+  }
+  return out
+}
+
+export interface RunOptions {
+  workspace: string
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+  /** Run the post step with the state the main step saved. */
+  post?: { state: Record<string, string>; runnerTemp: string }
+  /** PATH to use instead of the shim + real PATH (e.g. one without docker). */
+  path?: string
+  onStart?: (child: ChildProcess) => void
+  /** Reuse a runner temp dir. */
+  runnerTemp?: string
+}
+
+/** Starts `node dist/index.js` exactly as the runner does: INPUT_* env and the file commands. */
+export function runAction(opts: RunOptions): Promise<ActionRun> {
+  const runnerTemp = opts.post?.runnerTemp ?? opts.runnerTemp ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rp-runner-'))
+  const files = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-files-'))
+  const outputFile = path.join(files, 'output')
+  const summaryFile = path.join(files, 'summary')
+  const stateFile = path.join(files, 'state')
+  for (const f of [outputFile, summaryFile, stateFile]) fs.writeFileSync(f, '')
+  const shimDir = path.join(files, 'bin')
+  const log = path.join(files, 'docker.log')
+  fs.mkdirSync(shimDir)
+  fs.writeFileSync(log, '')
+  fs.writeFileSync(
+    path.join(shimDir, 'docker'),
+    `#!/bin/sh\nprintf '%s\\037' "$@" >> '${log}'\nprintf '\\036' >> '${log}'\nexec '${REAL_DOCKER}' "$@"\n`,
+    { mode: 0o755 }
+  )
+  const env: NodeJS.ProcessEnv = {
+    PATH: opts.path ?? `${shimDir}:${process.env.PATH}`,
+    HOME: process.env.HOME,
+    GITHUB_WORKSPACE: opts.workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_STATE: stateFile,
+    RUNNER_TEMP: runnerTemp,
+    ...opts.env
+  }
+  for (const [k, v] of Object.entries(opts.inputs ?? {})) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
+  for (const [k, v] of Object.entries(opts.post?.state ?? {})) env[`STATE_${k}`] = v
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BUNDLE], { env, cwd: opts.workspace, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', b => (stdout += b))
+    child.stderr.on('data', b => (stderr += b))
+    opts.onStart?.(child)
+    child.on('error', reject)
+    child.on('close', (code, signal) => {
+      const calls = fs
+        .readFileSync(log, 'utf8')
+        .split('\x1e')
+        .filter(Boolean)
+        .map(rec => rec.split('\x1f').slice(0, -1))
+      resolve({
+        code,
+        signal,
+        stdout,
+        stderr,
+        outputs: parseFileCommands(fs.readFileSync(outputFile, 'utf8')),
+        summary: fs.readFileSync(summaryFile, 'utf8'),
+        state: parseFileCommands(fs.readFileSync(stateFile, 'utf8')),
+        runnerTemp,
+        dockerCalls: calls
+      })
+    })
+  })
+}
+
+/** The docker commands that change something (everything but inspect/version/info/ps/history). */
+export function sideEffectCalls(calls: string[][]): string[][] {
+  return calls.filter(c => !['version', 'info', 'ps'].includes(c[0]) && !(c[0] === 'image' && c[1] === 'inspect') && !(c[0] === 'buildx' && c[1] === 'version'))
+}
+
+export function docker(...args: string[]): string {
+  const r = spawnSync(REAL_DOCKER, args, { encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`docker ${args.join(' ')}: ${r.stderr}`)
+  return r.stdout
+}
+
+export function containersOfRun(runId: string): string[] {
+  return docker('ps', '-a', '-q', '--filter', `label=release-phase.run=${runId}`).split('\n').filter(Boolean)
+}
+
+export function allReleasePhaseContainers(): string[] {
+  return docker('ps', '-a', '-q', '--filter', 'label=release-phase.run').split('\n').filter(Boolean)
+}
+
+export function imageConfig(ref: string): Record<string, unknown> {
+  return JSON.parse(docker('image', 'inspect', '--format', '{{json .Config}}', ref))
+}
+
+/** The `::error` lines the action printed. */
+export function errorLines(stdout: string): string[] {
+  return stdout.split('\n').filter(l => l.startsWith('::error'))
+}

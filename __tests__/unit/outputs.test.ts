@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { emptyResult, outputValues, summaryMarkdown } from '../../src/outputs.js'
+import { rewriteImageConfig } from '../../src/docker/commit.js'
+import { chooseReleaseCommand } from '../../src/manifests/release-command.js'
+import { digestFromPushOutput, repositoryOf } from '../../src/docker/push.js'
+
+describe('outputs and summary (SPEC 6)', () => {
+  const r = {
+    ...emptyResult(),
+    image: 'app:1',
+    tags: ['app:1', 'app:latest'],
+    releaseCommand: 'migrate',
+    releaseSource: 'Procfile' as const,
+    phases: [
+      { phase: 'predeploy' as const, command: '', status: 'skipped' as const, exitCode: null, durationSeconds: null },
+      { phase: 'release' as const, command: 'migrate | tee', status: 'failed' as const, exitCode: 3, durationSeconds: 1.23456 }
+    ],
+    failure: { phase: 'release' as const, tail: 'connecting with pw=hunter2\nfailed' }
+  }
+  it('sets every output', () => {
+    expect(outputValues(r)).toMatchObject({
+      tags: 'app:1\napp:latest',
+      'release-exit-code': '3',
+      'release-duration': '1.235',
+      released: 'false',
+      phases: JSON.stringify([r.phases[0], { ...r.phases[1], durationSeconds: 1.235 }])
+    })
+    expect(outputValues(emptyResult())['release-exit-code']).toBe('')
+    expect('first-deploy' in outputValues(emptyResult())).toBe(false)
+  })
+  it('redacts secrets from the failed task output tail', () => {
+    const md = summaryMarkdown(r, ['hunter2'], { GITHUB_RUN_ID: '7', GITHUB_REPOSITORY: 'a/b' })
+    expect(md).toContain('| release | `migrate \\| tee` | failed | 3 | 1.2s |')
+    expect(md).toContain('connecting with pw=***\nfailed')
+    expect(md).not.toContain('hunter2')
+    expect(md).toContain('[Full log](https://github.com/a/b/actions/runs/7)')
+  })
+})
+
+describe('predeploy config rewrite (SPEC 4.3)', () => {
+  it('restores the original config, drops the container config and its argv', () => {
+    const original = { Env: ['PATH=/bin'], Entrypoint: null, Cmd: ['web'], Labels: null, WorkingDir: '/app' }
+    const committed = JSON.stringify({
+      config: { Env: ['PATH=/bin', 'SECRET=s3'], Entrypoint: ['/bin/sh', '-c'], Cmd: ['migrate'] },
+      container_config: { Env: ['SECRET=s3'] },
+      container: 'abc',
+      history: [{ created_by: 'x' }, { created_by: '/bin/sh -c migrate s3' }],
+      rootfs: { type: 'layers', diff_ids: ['sha256:1'] }
+    })
+    const out = rewriteImageConfig(committed, original, 'release-phase predeploy: migrate')
+    expect(out).not.toContain('s3')
+    expect(JSON.parse(out)).toEqual({
+      config: { ...original, Labels: { 'release-phase.predeploy': 'true' } },
+      history: [{ created_by: 'x' }, { created_by: 'release-phase predeploy: migrate', comment: 'release-phase' }],
+      rootfs: { type: 'layers', diff_ids: ['sha256:1'] }
+    })
+  })
+})
+
+describe('release command precedence (SPEC 2.5)', () => {
+  const procfile = [{ name: 'release', command: 'from-procfile', line: 1 }]
+  it.each([
+    [procfile, { releaseCommand: 'yml', dockerfiles: {} }, 'in', 'Procfile', 'from-procfile', 'release command defined in Procfile and heroku.yml and input; using the Procfile one (heroku.yml, input ignored)'],
+    [undefined, { releaseCommand: ['a', 'b'], dockerfiles: {} }, 'in', 'heroku.yml', ['a', 'b'], 'release command defined in heroku.yml and input; using the heroku.yml one (input ignored)'],
+    [[], undefined, 'in', 'input', 'in', undefined],
+    [undefined, undefined, '  ', 'none', undefined, undefined]
+  ])('case %#', (p, h, input, source, command, warning) => {
+    expect(chooseReleaseCommand(p, h, input)).toEqual({ source, command, warning })
+  })
+})
+
+describe('push helpers', () => {
+  it('reads the digest and repository', () => {
+    expect(digestFromPushOutput(`latest: digest: sha256:${'a'.repeat(64)} size: 528`)).toBe(`sha256:${'a'.repeat(64)}`)
+    expect(repositoryOf('127.0.0.1:5000/team/app:v1')).toBe('127.0.0.1:5000/team/app')
+    expect(repositoryOf('127.0.0.1:5000/team/app')).toBe('127.0.0.1:5000/team/app')
+  })
+})

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { maskValues, redact, resolveTaskEnv } from '../../src/secrets.js'
+
+const base = { secrets: [], env: [], envFiles: [], appEnv: [], processEnv: {} }
+
+describe('resolveTaskEnv (SPEC 5)', () => {
+  it('env-files < env < secrets, secrets from the step env by source', () => {
+    const { vars } = resolveTaskEnv({
+      ...base,
+      envFiles: [{ file: 'a.env', text: 'export A=file\nB="multi\nline"\nC=file # comment\n' }],
+      env: [{ name: 'A', value: 'env' }, { name: 'D', value: 'plain' }],
+      secrets: [{ name: 'A', source: 'SRC' }],
+      processEnv: { SRC: 'secret' }
+    })
+    expect(Object.fromEntries(vars)).toEqual({
+      A: { value: 'secret', secret: true },
+      B: { value: 'multi\nline', secret: true },
+      C: { value: 'file', secret: true },
+      D: { value: 'plain', secret: false }
+    })
+  })
+  it('one error lists every missing source', () => {
+    expect(() => resolveTaskEnv({ ...base, secrets: [{ name: 'A', source: 'A' }, { name: 'B', source: 'X' }], processEnv: { C: '1' } })).toThrow(
+      "secrets: these variables are not set in the step's env: A, X (for B)"
+    )
+  })
+  it('app.json env: provided, default, optional, required with descriptions, generator', () => {
+    const appEnv = [
+      { name: 'GIVEN', required: true },
+      { name: 'DEF', value: 'd', required: true },
+      { name: 'OPT', required: false }
+    ]
+    const { vars } = resolveTaskEnv({ ...base, appEnv, env: [{ name: 'GIVEN', value: 'g' }] })
+    expect(Object.fromEntries(vars)).toEqual({ GIVEN: { value: 'g', secret: false }, DEF: { value: 'd', secret: false } })
+    expect(() =>
+      resolveTaskEnv({ ...base, appEnv: [{ name: 'DATABASE_URL', description: 'Postgres URL', required: true }, { name: 'TOKEN', required: true }] })
+    ).toThrow('app.json env requires variables that no input provides: DATABASE_URL (Postgres URL); TOKEN')
+    expect(() => resolveTaskEnv({ ...base, appEnv: [{ name: 'SECRET_KEY_BASE', generator: 'secret', required: true }] })).toThrow(
+      /SECRET_KEY_BASE has generator "secret": a CI run cannot generate a secret that stays the same/
+    )
+  })
+  it('RELEASE_PHASE is always the action’s', () => {
+    const r = resolveTaskEnv({ ...base, env: [{ name: 'RELEASE_PHASE', value: 'x' }] })
+    expect(r.vars.has('RELEASE_PHASE')).toBe(false)
+    expect(r.warnings[0]).toMatch(/RELEASE_PHASE is set by the action/)
+  })
+  it('masks every secret and every line of a multi-line one, not plain values', () => {
+    const masked: string[] = []
+    const vars = new Map([
+      ['A', { value: 'l1\nl2', secret: true }],
+      ['B', { value: 'plain', secret: false }]
+    ])
+    maskValues(vars, ['tok'], v => masked.push(v))
+    expect(masked).toEqual(['l1\nl2', 'l1', 'l2', 'tok'])
+  })
+  it('redacts longest first', () => {
+    expect(redact('pass=abcdef and abc', ['abc', 'abcdef'])).toBe('pass=*** and ***')
+  })
+})

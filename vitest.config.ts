@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['__tests__/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'engine',
+          include: ['__tests__/engine/**/*.test.ts'],
+          globalSetup: ['__tests__/helpers/engine-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Two cores: engine files run one after another; the daemon-killing test is in its own file last.
+          fileParallelism: false,
+          sequence: { shuffle: false }
+        }
+      }
+    ]
+  }
+})
