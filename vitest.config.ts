@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Under CI the JSON report feeds .ci/run's closing tally line.
+    reporters: process.env.CI === 'true' ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.vitest-report.json' },
     projects: [
       { test: { name: 'unit', include: ['__tests__/unit/**/*.test.ts'] } },
       {

@@ -1,0 +1,47 @@
+export const id = 573;
+export const ids = [573];
+export const modules = {
+
+/***/ 7573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   isFirstDeploy: () => (/* binding */ isFirstDeploy)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+/**
+ * SPEC 7: a first deploy is one where the environment has no earlier deployment with a `success`
+ * status. `@actions/github` is loaded here only, so runs that do not ask pay nothing for it.
+ * An API failure is an error with the API's message: guessing could run a first-deploy script twice.
+ */
+async function isFirstDeploy(token, environment, env = process.env) {
+    if (!environment)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('first-deploy: auto needs the environment input (the GitHub environment deployed to)');
+    if (!token)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('first-deploy: auto needs github-token to read the deployments');
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('first-deploy: auto needs GITHUB_REPOSITORY (owner/name)');
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = getOctokit(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
+    try {
+        const deployments = await octokit.paginate(octokit.rest.repos.listDeployments, { owner, repo, environment, per_page: 100 });
+        for (const d of deployments) {
+            const statuses = await octokit.paginate(octokit.rest.repos.listDeploymentStatuses, { owner, repo, deployment_id: d.id, per_page: 100 });
+            if (statuses.some(s => s.state === 'success'))
+                return false;
+        }
+        return true;
+    }
+    catch (e) {
+        const err = e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`first-deploy: the GitHub API refused to list deployments of "${environment}"${err.status ? ` (HTTP ${err.status})` : ''}: ${err.message ?? String(e)}`);
+    }
+}
+
+
+/***/ })
+
+};

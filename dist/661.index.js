@@ -1,0 +1,225 @@
+export const id = 661;
+export const ids = [661];
+export const modules = {
+
+/***/ 1670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PW: () => (/* binding */ Tail),
+/* harmony export */   Vo: () => (/* binding */ DockerCli),
+/* harmony export */   ce: () => (/* binding */ findDocker),
+/* harmony export */   fM: () => (/* binding */ lastLine)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
+
+
+
+/** Finds `docker` on PATH without a shell. */
+function findDocker(envPath = process.env.PATH ?? '') {
+    for (const dir of envPath.split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'docker');
+        try {
+            node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync(candidate, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
+            if (node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync(candidate).isFile())
+                return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+/**
+ * The one place the action starts `docker`. Children get our environment minus the action's
+ * inputs (INPUT_GITHUB-TOKEN must not reach a container's credential helper or a debug dump),
+ * plus what the caller adds. Children run in their own process group so that a Ctrl-C or the
+ * runner's SIGINT reaches only us; we then stop the task container with its grace period.
+ */
+class DockerCli {
+    bin;
+    baseEnv;
+    constructor(bin) {
+        const found = bin ?? findDocker();
+        if (!found) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi('the docker CLI was not found on PATH; install Docker (on GitHub-hosted Ubuntu runners it is preinstalled)');
+        }
+        this.bin = found;
+        this.baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_')));
+    }
+    start(args, env, stdio) {
+        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.bin, args, { env: { ...this.baseEnv, ...env }, stdio, detached: true });
+    }
+    /** Runs a short command and returns its output (for inspect, version, commit, ...). */
+    exec(args, opts = {}) {
+        return new Promise((resolve, reject) => {
+            const child = this.start(args, opts.env, [opts.input ? 'pipe' : 'ignore', 'pipe', 'pipe']);
+            const out = [];
+            const err = [];
+            child.stdout.on('data', (b) => out.push(b));
+            child.stderr.on('data', (b) => err.push(b));
+            if (opts.input)
+                opts.input.pipe(child.stdin);
+            child.on('error', reject);
+            child.on('close', code => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+        });
+    }
+    /** Like exec, but a non-zero exit is an error carrying docker's own message. */
+    async ok(args, what, opts = {}) {
+        const r = await this.exec(args, opts);
+        if (r.code !== 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`${what} failed: ${lastLine(r.stderr) || `docker exited with code ${r.code}`}`);
+        return r.stdout;
+    }
+    /** Runs a long command with its output written live to our stdout, unbuffered; resolves to the exit code. */
+    stream(args, opts = {}) {
+        return new Promise((resolve, reject) => {
+            const child = this.start(args, opts.env, ['ignore', 'pipe', 'pipe']);
+            opts.onSpawn?.(child);
+            const forward = (b) => {
+                process.stdout.write(b);
+                opts.onChunk?.(b);
+            };
+            child.stdout.on('data', forward);
+            child.stderr.on('data', forward);
+            child.on('error', reject);
+            child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
+        });
+    }
+    /** Starts a child whose stdout the caller consumes (docker save). */
+    spawnRaw(args, stdin = 'ignore') {
+        return this.start(args, undefined, [stdin, 'pipe', 'pipe']);
+    }
+}
+function lastLine(text) {
+    const ls = text.trim().split('\n').filter(l => l.trim() !== '');
+    return (ls[ls.length - 1] ?? '').trim();
+}
+/** Keeps the last `max` lines of a stream in bounded memory. */
+class Tail {
+    max;
+    maxLine;
+    lines = [];
+    partial = '';
+    constructor(max = 30, maxLine = 2000) {
+        this.max = max;
+        this.maxLine = maxLine;
+    }
+    push(chunk) {
+        const text = this.partial + chunk.toString('utf8');
+        const parts = text.split('\n');
+        this.partial = parts.pop().slice(-this.maxLine);
+        for (const p of parts.slice(-this.max))
+            this.lines.push(p.length > this.maxLine ? p.slice(0, this.maxLine) + '…' : p);
+        if (this.lines.length > this.max)
+            this.lines = this.lines.slice(-this.max);
+    }
+    text() {
+        const all = this.partial ? [...this.lines, this.partial] : this.lines;
+        return all.slice(-this.max).join('\n');
+    }
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bi: () => (/* binding */ DockerError),
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   Sh: () => (/* binding */ ManifestError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
+/** An error the user can fix; printed as one `::error` line, without a stack trace. */
+class ActionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = new.target.name;
+    }
+}
+/** Bad input value: raised while reading inputs, before any Docker side effect. */
+class InputError extends ActionError {
+}
+/** A manifest problem, annotated on the file and line (and column where known). */
+class ManifestError extends ActionError {
+    file;
+    line;
+    column;
+    constructor(message, file, line, column) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+    }
+}
+/** The Docker CLI, the daemon or buildx is unusable. */
+class DockerError extends ActionError {
+}
+/** Shorten user text quoted back in a message: a 10 MB line must not become a 10 MB annotation. */
+function excerpt(text, max = 80) {
+    const t = text.replace(/\0/g, '\\0');
+    return t.length > max ? `${t.slice(0, max)}… (${t.length} characters)` : t;
+}
+
+
+/***/ }),
+
+/***/ 6661:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   post: () => (/* binding */ post)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8298);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1670);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2462);
+
+
+
+
+/**
+ * The post step (`post-if: always()`): removes every container labelled with this run's id and the
+ * run's temporary directory. Safe when main never reached Docker: no run id, nothing to do.
+ */
+async function post() {
+    const { runId, tempDir } = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .savedRun */ .xY)();
+    const removed = [];
+    if (runId && (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .findDocker */ .ce)()) {
+        const cli = new _docker_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerCli */ .Vo();
+        const ps = await cli.exec(['ps', '--all', '--quiet', '--filter', `label=release-phase.run=${runId}`]);
+        const ids = ps.code === 0 ? ps.stdout.split('\n').filter(Boolean) : [];
+        if (ps.code !== 0)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post: could not list containers: ${ps.stderr.trim()}`);
+        if (ids.length > 0) {
+            const rm = await cli.exec(['rm', '--force', '--volumes', ...ids]);
+            if (rm.code !== 0)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post: could not remove containers ${ids.join(', ')}: ${rm.stderr.trim()}`);
+            else
+                removed.push(...ids.map(id => `container ${id}`));
+        }
+    }
+    if (tempDir && node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(tempDir)) {
+        node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync(tempDir, { recursive: true, force: true });
+        removed.push(`temporary directory ${tempDir}`);
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(removed.length > 0 ? `release-phase cleanup removed: ${removed.join('; ')}` : 'release-phase cleanup: nothing left behind');
+}
+
+
+/***/ })
+
+};
