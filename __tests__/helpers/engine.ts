@@ -140,7 +140,7 @@ export function sideEffectCalls(calls: string[][]): string[][] {
 }
 
 export function docker(...args: string[]): string {
-  const r = spawnSync(REAL_DOCKER, args, { encoding: 'utf8' })
+  const r = spawnSync(REAL_DOCKER, args, { encoding: 'utf8', timeout: 60_000 })
   if (r.status !== 0) throw new Error(`docker ${args.join(' ')}: ${r.stderr}`)
   return r.stdout
 }
