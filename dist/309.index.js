@@ -48,6 +48,7 @@ function findDocker(envPath = process.env.PATH ?? '') {
 class DockerCli {
     bin;
     baseEnv;
+    cancellable = new Set();
     constructor(bin) {
         const found = bin ?? findDocker();
         if (!found) {
@@ -84,7 +85,8 @@ class DockerCli {
     stream(args, opts = {}) {
         return new Promise((resolve, reject) => {
             const child = this.start(args, opts.env, ['ignore', 'pipe', 'pipe']);
-            opts.onSpawn?.(child);
+            if (opts.cancellable)
+                this.cancellable.add(child);
             const forward = (b) => {
                 process.stdout.write(b);
                 opts.onChunk?.(b);
@@ -92,8 +94,16 @@ class DockerCli {
             child.stdout.on('data', forward);
             child.stderr.on('data', forward);
             child.on('error', reject);
-            child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
+            child.on('close', (code, signal) => {
+                this.cancellable.delete(child);
+                resolve(code ?? (signal ? 128 + 15 : 1));
+            });
         });
+    }
+    /** Ends a running build or pull (SIGTERM: buildx cancels the build cleanly). */
+    cancelStreams() {
+        for (const child of this.cancellable)
+            child.kill('SIGTERM');
     }
     /** Starts a child whose stdout the caller consumes (docker save). */
     spawnRaw(args, stdin = 'ignore') {
@@ -1133,9 +1143,12 @@ function planInvocation(command, mode, imageEntrypoint, shell, lookup, what) {
 function containerName(runId, phase) {
     return `release-phase-${runId}-${phase}`;
 }
-/** SPEC 4.1. Variables go as `-e NAME` only: their values are in the docker child's environment. */
-function runArgv(spec, name) {
-    const argv = ['run', '--name', name, '--label', `release-phase.run=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`];
+/**
+ * SPEC 4.1 (`docker run` split into create + start, see runTask). Variables go as `-e NAME` only:
+ * their values are in the docker child's environment.
+ */
+function createArgv(spec, name) {
+    const argv = ['create', '--name', name, '--label', `release-phase.run=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`];
     if (spec.network)
         argv.push('--network', spec.network);
     argv.push(...spec.runArgs);
@@ -1148,6 +1161,11 @@ function runArgv(spec, name) {
     return argv;
 }
 const active = new Map();
+let cancelRequested = false;
+/** True once SIGINT/SIGTERM arrived: no further task, build or push may start. */
+function isCancelled() {
+    return cancelRequested;
+}
 async function removeContainer(cli, name) {
     await cli.exec(['rm', '--force', '--volumes', name]);
 }
@@ -1159,6 +1177,7 @@ async function stopContainer(cli, name, grace) {
  * `force` (a second signal) skips the grace but still removes.
  */
 async function cancelActiveTasks(cli, force) {
+    cancelRequested = true;
     const names = [...active.keys()];
     await Promise.all([...active.values()].map(async (a) => {
         a.cancelled = true;
@@ -1168,34 +1187,48 @@ async function cancelActiveTasks(cli, force) {
     }));
     return names;
 }
-async function runTask(cli, spec, commandText) {
+/**
+ * `docker start --attach` returns the container's exit code, or its own when docker itself failed
+ * (daemon gone, attach lost). Ask the daemon: a task is only failed or succeeded by its real exit.
+ */
+async function assertExited(cli, name, phase, exitCode, tail) {
+    const r = await cli.exec(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name]);
+    const [status, code] = r.stdout.trim().split(' ');
+    if (r.code !== 0 || status !== 'exited' || Number(code) !== exitCode) {
+        const why = r.code !== 0 ? (0,docker_cli/* lastLine */.fM)(r.stderr) : `container is ${status}`;
+        throw new src_errors/* DockerError */.Bi(`${phase} task: lost the Docker engine while it ran (${why}); last output: ${(0,src_errors/* excerpt */.Kb)(tail.text().split('\n').pop() ?? '', 200)}`);
+    }
+}
+async function runTask(cli, spec) {
     const name = containerName(spec.runId, spec.phase);
     const env = {};
     for (const [k, v] of spec.vars)
         env[k] = v.value;
     const tail = new docker_cli/* Tail */.PW(30);
     const entry = { name, stopTimeoutSeconds: spec.stopTimeoutSeconds, cancelled: false };
+    // Created first, registered, then started: a signal at any moment finds the container by name,
+    // and one that came just before registration is seen by the check below. `docker run` would leave
+    // a window where the container exists but the handler cannot know it.
+    await cli.ok(createArgv(spec, name), `creating the ${spec.phase} container`, { env });
     active.set(name, entry);
     let timedOut = false;
     let timer;
     const started = process.hrtime.bigint();
     try {
+        if (cancelRequested) {
+            entry.cancelled = true;
+            return { container: name, status: 'cancelled', exitCode: 143, durationSeconds: 0, tail: '' };
+        }
         if (spec.timeoutSeconds > 0) {
             timer = setTimeout(() => {
                 timedOut = true;
                 void stopContainer(cli, name, spec.stopTimeoutSeconds);
             }, spec.timeoutSeconds * 1000);
         }
-        const exitCode = await cli.stream(runArgv(spec, name), {
-            env,
-            onChunk: b => tail.push(b),
-            onSpawn: c => (entry.child = c)
-        });
+        const exitCode = await cli.stream(['start', '--attach', name], { onChunk: b => tail.push(b) });
         const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-        if (exitCode === 125 && !timedOut && !entry.cancelled) {
-            // 125: docker itself failed (daemon gone, bad run-args, image missing): not the task's exit code.
-            throw new src_errors/* DockerError */.Bi(`${spec.phase} task could not be run: ${(0,src_errors/* excerpt */.Kb)(tail.text().split('\n').pop() ?? '', 300)} (${commandText})`);
-        }
+        if (!timedOut && !entry.cancelled)
+            await assertExited(cli, name, spec.phase, exitCode, tail);
         const status = entry.cancelled ? 'cancelled' : timedOut ? 'timed-out' : exitCode === 0 ? 'succeeded' : 'failed';
         return { container: name, status, exitCode, durationSeconds, tail: tail.text() };
     }
@@ -1464,8 +1497,10 @@ async function run() {
             const iidfile = external_node_path_.join(tempDir, 'iid');
             const metadataFile = external_node_path_.join(tempDir, 'metadata.json');
             const argv = buildArgv(s, { tags, labels: buildLabels(s, gh, new Date()), dockerfile, iidfile, metadataFile });
+            checkCancelled();
             core/* startGroup */.Oh(`Building ${tags[0]}`);
-            const code = await cli.stream(argv).finally(() => core/* endGroup */.N4());
+            const code = await cli.stream(argv, { cancellable: true }).finally(() => core/* endGroup */.N4());
+            checkCancelled();
             if (code !== 0)
                 throw new src_errors/* ActionError */.lZ(`docker buildx build failed with exit code ${code}`);
             result.metadata = external_node_fs_.existsSync(metadataFile) ? external_node_fs_.readFileSync(metadataFile, 'utf8').trim() : '';
@@ -1496,6 +1531,7 @@ async function run() {
                 core/* info */.pq(`${p.phase}: ${p.command === undefined ? 'no command' : 'not the first deploy'}, skipped`);
                 continue;
             }
+            checkCancelled();
             core/* info */.pq(`Running ${p.phase} task: ${p.text}`);
             core/* startGroup */.Oh(`${p.phase} output`);
             const outcome = await runTask(cli, {
@@ -1509,7 +1545,7 @@ async function run() {
                 timeoutSeconds: s.timeoutSeconds,
                 stopTimeoutSeconds: s.stopTimeoutSeconds,
                 keep: p.phase === 'predeploy'
-            }, p.text).finally(() => core/* endGroup */.N4());
+            }).finally(() => core/* endGroup */.N4());
             Object.assign(r, { exitCode: outcome.exitCode, durationSeconds: outcome.durationSeconds });
             if (outcome.status !== 'succeeded') {
                 r.status = outcome.status === 'timed-out' ? 'timed-out' : 'failed';
@@ -1535,6 +1571,7 @@ async function run() {
             }
             r.status = 'succeeded';
         }
+        checkCancelled();
         if (s.push) {
             core/* startGroup */.Oh(`Pushing ${tags.join(', ')}`);
             result.digest = await pushTags(cli, tags).finally(() => core/* endGroup */.N4());
@@ -1564,7 +1601,8 @@ async function useImage(cli, ref) {
     let info = await inspectImage(cli, ref);
     if (!info) {
         core/* startGroup */.Oh(`Pulling ${ref}`);
-        const code = await cli.stream(['pull', ref]).finally(() => core/* endGroup */.N4());
+        const code = await cli.stream(['pull', ref], { cancellable: true }).finally(() => core/* endGroup */.N4());
+        checkCancelled();
         if (code !== 0)
             throw new src_errors/* ActionError */.lZ(`docker pull ${ref} failed with exit code ${code}`);
         info = await inspectImage(cli, ref);
@@ -1573,18 +1611,26 @@ async function useImage(cli, ref) {
     }
     return info;
 }
-/** SIGINT/SIGTERM (a cancelled job): stop the task container with its grace, remove it, exit non-zero. */
+function checkCancelled() {
+    if (isCancelled())
+        throw new src_errors/* ActionError */.lZ('cancelled by a signal before the next step started; nothing further was run or pushed');
+}
+/**
+ * SIGINT/SIGTERM (a cancelled job): stop the running task container with its grace so a migration can
+ * roll back, remove it, end a running build, and let run() fail with its outputs written. No later
+ * step starts (checkCancelled). A second signal skips the grace but still removes, then exits.
+ */
 function installSignalHandlers(cli) {
     let signals = 0;
     const handler = (signal) => {
         signals++;
         const force = signals > 1;
-        core/* warning */.$e(`received ${signal}: ${force ? 'removing' : 'stopping'} the running task container`);
+        core/* warning */.$e(`received ${signal}: ${force ? 'removing the task container now' : 'stopping the running task container'}`);
+        cli.cancelStreams();
         void cancelActiveTasks(cli, force).then(names => {
             if (names.length > 0)
                 core/* info */.pq(`removed ${names.join(', ')}`);
-            // Let run()'s finally write outputs when a task was running; exit here otherwise.
-            if (names.length === 0)
+            if (force)
                 process.exit(1);
         });
     };

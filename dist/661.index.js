@@ -48,6 +48,7 @@ function findDocker(envPath = process.env.PATH ?? '') {
 class DockerCli {
     bin;
     baseEnv;
+    cancellable = new Set();
     constructor(bin) {
         const found = bin ?? findDocker();
         if (!found) {
@@ -84,7 +85,8 @@ class DockerCli {
     stream(args, opts = {}) {
         return new Promise((resolve, reject) => {
             const child = this.start(args, opts.env, ['ignore', 'pipe', 'pipe']);
-            opts.onSpawn?.(child);
+            if (opts.cancellable)
+                this.cancellable.add(child);
             const forward = (b) => {
                 process.stdout.write(b);
                 opts.onChunk?.(b);
@@ -92,8 +94,16 @@ class DockerCli {
             child.stdout.on('data', forward);
             child.stderr.on('data', forward);
             child.on('error', reject);
-            child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
+            child.on('close', (code, signal) => {
+                this.cancellable.delete(child);
+                resolve(code ?? (signal ? 128 + 15 : 1));
+            });
         });
+    }
+    /** Ends a running build or pull (SIGTERM: buildx cancels the build cleanly). */
+    cancelStreams() {
+        for (const child of this.cancellable)
+            child.kill('SIGTERM');
     }
     /** Starts a child whose stdout the caller consumes (docker save). */
     spawnRaw(args, stdin = 'ignore') {

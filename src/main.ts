@@ -14,7 +14,7 @@ import { DockerCli } from './docker/cli.js'
 import { checkEngine, imageEnv, inspectImage, type ImageInfo } from './docker/image.js'
 import { buildArgv, buildLabels, defaultTags, githubContext } from './docker/build.js'
 import { planInvocation, type TaskInvocation } from './docker/entrypoint.js'
-import { cancelActiveTasks, removeContainer, runTask } from './docker/task.js'
+import { cancelActiveTasks, isCancelled, removeContainer, runTask } from './docker/task.js'
 import { commitPredeploy } from './docker/commit.js'
 import { pushTags, repositoryOf } from './docker/push.js'
 import { formatDuration } from './duration.js'
@@ -117,8 +117,10 @@ export async function run(): Promise<void> {
       const iidfile = path.join(tempDir, 'iid')
       const metadataFile = path.join(tempDir, 'metadata.json')
       const argv = buildArgv(s, { tags, labels: buildLabels(s, gh, new Date()), dockerfile, iidfile, metadataFile })
+      checkCancelled()
       core.startGroup(`Building ${tags[0]}`)
-      const code = await cli.stream(argv).finally(() => core.endGroup())
+      const code = await cli.stream(argv, { cancellable: true }).finally(() => core.endGroup())
+      checkCancelled()
       if (code !== 0) throw new ActionError(`docker buildx build failed with exit code ${code}`)
       result.metadata = fs.existsSync(metadataFile) ? fs.readFileSync(metadataFile, 'utf8').trim() : ''
       const id = fs.readFileSync(iidfile, 'utf8').trim()
@@ -148,6 +150,7 @@ export async function run(): Promise<void> {
         core.info(`${p.phase}: ${p.command === undefined ? 'no command' : 'not the first deploy'}, skipped`)
         continue
       }
+      checkCancelled()
       core.info(`Running ${p.phase} task: ${p.text}`)
       core.startGroup(`${p.phase} output`)
       const outcome = await runTask(
@@ -163,8 +166,7 @@ export async function run(): Promise<void> {
           timeoutSeconds: s.timeoutSeconds,
           stopTimeoutSeconds: s.stopTimeoutSeconds,
           keep: p.phase === 'predeploy'
-        },
-        p.text
+        }
       ).finally(() => core.endGroup())
       Object.assign(r, { exitCode: outcome.exitCode, durationSeconds: outcome.durationSeconds })
       if (outcome.status !== 'succeeded') {
@@ -188,6 +190,7 @@ export async function run(): Promise<void> {
       r.status = 'succeeded'
     }
 
+    checkCancelled()
     if (s.push) {
       core.startGroup(`Pushing ${tags.join(', ')}`)
       result.digest = await pushTags(cli, tags).finally(() => core.endGroup())
@@ -214,7 +217,8 @@ async function useImage(cli: DockerCli, ref: string): Promise<ImageInfo> {
   let info = await inspectImage(cli, ref)
   if (!info) {
     core.startGroup(`Pulling ${ref}`)
-    const code = await cli.stream(['pull', ref]).finally(() => core.endGroup())
+    const code = await cli.stream(['pull', ref], { cancellable: true }).finally(() => core.endGroup())
+    checkCancelled()
     if (code !== 0) throw new ActionError(`docker pull ${ref} failed with exit code ${code}`)
     info = await inspectImage(cli, ref)
     if (!info) throw new ActionError(`image ${ref} is not in the local engine after pulling it`)
@@ -222,17 +226,25 @@ async function useImage(cli: DockerCli, ref: string): Promise<ImageInfo> {
   return info
 }
 
-/** SIGINT/SIGTERM (a cancelled job): stop the task container with its grace, remove it, exit non-zero. */
+function checkCancelled(): void {
+  if (isCancelled()) throw new ActionError('cancelled by a signal before the next step started; nothing further was run or pushed')
+}
+
+/**
+ * SIGINT/SIGTERM (a cancelled job): stop the running task container with its grace so a migration can
+ * roll back, remove it, end a running build, and let run() fail with its outputs written. No later
+ * step starts (checkCancelled). A second signal skips the grace but still removes, then exits.
+ */
 function installSignalHandlers(cli: DockerCli): () => void {
   let signals = 0
   const handler = (signal: NodeJS.Signals): void => {
     signals++
     const force = signals > 1
-    core.warning(`received ${signal}: ${force ? 'removing' : 'stopping'} the running task container`)
+    core.warning(`received ${signal}: ${force ? 'removing the task container now' : 'stopping the running task container'}`)
+    cli.cancelStreams()
     void cancelActiveTasks(cli, force).then(names => {
       if (names.length > 0) core.info(`removed ${names.join(', ')}`)
-      // Let run()'s finally write outputs when a task was running; exit here otherwise.
-      if (names.length === 0) process.exit(1)
+      if (force) process.exit(1)
     })
   }
   process.on('SIGINT', handler)

@@ -14,8 +14,8 @@ export interface StreamOptions {
   env?: Record<string, string>
   /** Receives every chunk, for a bounded tail; output is also written live to our stdout. */
   onChunk?: (chunk: Buffer) => void
-  /** Called with the child once spawned (to cancel it). */
-  onSpawn?: (child: ChildProcess) => void
+  /** A build or pull: killed when the action is cancelled (a task container is stopped instead). */
+  cancellable?: boolean
 }
 
 /** Finds `docker` on PATH without a shell. */
@@ -42,6 +42,7 @@ export function findDocker(envPath = process.env.PATH ?? ''): string | undefined
 export class DockerCli {
   readonly bin: string
   private readonly baseEnv: NodeJS.ProcessEnv
+  private readonly cancellable = new Set<ChildProcess>()
 
   constructor(bin?: string) {
     const found = bin ?? findDocker()
@@ -83,7 +84,7 @@ export class DockerCli {
   stream(args: string[], opts: StreamOptions = {}): Promise<number> {
     return new Promise((resolve, reject) => {
       const child = this.start(args, opts.env, ['ignore', 'pipe', 'pipe'])
-      opts.onSpawn?.(child)
+      if (opts.cancellable) this.cancellable.add(child)
       const forward = (b: Buffer): void => {
         process.stdout.write(b)
         opts.onChunk?.(b)
@@ -91,8 +92,16 @@ export class DockerCli {
       child.stdout!.on('data', forward)
       child.stderr!.on('data', forward)
       child.on('error', reject)
-      child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)))
+      child.on('close', (code, signal) => {
+        this.cancellable.delete(child)
+        resolve(code ?? (signal ? 128 + 15 : 1))
+      })
     })
+  }
+
+  /** Ends a running build or pull (SIGTERM: buildx cancels the build cleanly). */
+  cancelStreams(): void {
+    for (const child of this.cancellable) child.kill('SIGTERM')
   }
 
   /** Starts a child whose stdout the caller consumes (docker save). */

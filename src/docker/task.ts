@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process'
 import { DockerError, excerpt } from '../errors.js'
 import type { Phase } from '../inputs.js'
 import type { TaskEnv } from '../secrets.js'
-import { Tail, type DockerCli } from './cli.js'
+import { Tail, lastLine, type DockerCli } from './cli.js'
 import type { TaskInvocation } from './entrypoint.js'
 
 export type TaskStatus = 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'not-run'
@@ -33,9 +32,12 @@ export function containerName(runId: string, phase: Phase): string {
   return `release-phase-${runId}-${phase}`
 }
 
-/** SPEC 4.1. Variables go as `-e NAME` only: their values are in the docker child's environment. */
-export function runArgv(spec: TaskSpec, name: string): string[] {
-  const argv = ['run', '--name', name, '--label', `release-phase.run=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`]
+/**
+ * SPEC 4.1 (`docker run` split into create + start, see runTask). Variables go as `-e NAME` only:
+ * their values are in the docker child's environment.
+ */
+export function createArgv(spec: TaskSpec, name: string): string[] {
+  const argv = ['create', '--name', name, '--label', `release-phase.run=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`]
   if (spec.network) argv.push('--network', spec.network)
   argv.push(...spec.runArgs)
   argv.push('-e', `RELEASE_PHASE=${spec.phase}`)
@@ -48,11 +50,16 @@ export function runArgv(spec: TaskSpec, name: string): string[] {
 /** The task containers alive right now, so a signal handler can stop them (SPEC 4.4). */
 interface Active {
   name: string
-  child?: ChildProcess
   stopTimeoutSeconds: number
   cancelled: boolean
 }
 const active = new Map<string, Active>()
+let cancelRequested = false
+
+/** True once SIGINT/SIGTERM arrived: no further task, build or push may start. */
+export function isCancelled(): boolean {
+  return cancelRequested
+}
 
 export async function removeContainer(cli: DockerCli, name: string): Promise<void> {
   await cli.exec(['rm', '--force', '--volumes', name])
@@ -67,6 +74,7 @@ async function stopContainer(cli: DockerCli, name: string, grace: number): Promi
  * `force` (a second signal) skips the grace but still removes.
  */
 export async function cancelActiveTasks(cli: DockerCli, force: boolean): Promise<string[]> {
+  cancelRequested = true
   const names = [...active.keys()]
   await Promise.all(
     [...active.values()].map(async a => {
@@ -78,33 +86,47 @@ export async function cancelActiveTasks(cli: DockerCli, force: boolean): Promise
   return names
 }
 
-export async function runTask(cli: DockerCli, spec: TaskSpec, commandText: string): Promise<TaskOutcome> {
+/**
+ * `docker start --attach` returns the container's exit code, or its own when docker itself failed
+ * (daemon gone, attach lost). Ask the daemon: a task is only failed or succeeded by its real exit.
+ */
+async function assertExited(cli: DockerCli, name: string, phase: Phase, exitCode: number, tail: Tail): Promise<void> {
+  const r = await cli.exec(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name])
+  const [status, code] = r.stdout.trim().split(' ')
+  if (r.code !== 0 || status !== 'exited' || Number(code) !== exitCode) {
+    const why = r.code !== 0 ? lastLine(r.stderr) : `container is ${status}`
+    throw new DockerError(`${phase} task: lost the Docker engine while it ran (${why}); last output: ${excerpt(tail.text().split('\n').pop() ?? '', 200)}`)
+  }
+}
+
+export async function runTask(cli: DockerCli, spec: TaskSpec): Promise<TaskOutcome> {
   const name = containerName(spec.runId, spec.phase)
   const env: Record<string, string> = {}
   for (const [k, v] of spec.vars) env[k] = v.value
   const tail = new Tail(30)
   const entry: Active = { name, stopTimeoutSeconds: spec.stopTimeoutSeconds, cancelled: false }
+  // Created first, registered, then started: a signal at any moment finds the container by name,
+  // and one that came just before registration is seen by the check below. `docker run` would leave
+  // a window where the container exists but the handler cannot know it.
+  await cli.ok(createArgv(spec, name), `creating the ${spec.phase} container`, { env })
   active.set(name, entry)
   let timedOut = false
   let timer: NodeJS.Timeout | undefined
   const started = process.hrtime.bigint()
   try {
+    if (cancelRequested) {
+      entry.cancelled = true
+      return { container: name, status: 'cancelled', exitCode: 143, durationSeconds: 0, tail: '' }
+    }
     if (spec.timeoutSeconds > 0) {
       timer = setTimeout(() => {
         timedOut = true
         void stopContainer(cli, name, spec.stopTimeoutSeconds)
       }, spec.timeoutSeconds * 1000)
     }
-    const exitCode = await cli.stream(runArgv(spec, name), {
-      env,
-      onChunk: b => tail.push(b),
-      onSpawn: c => (entry.child = c)
-    })
+    const exitCode = await cli.stream(['start', '--attach', name], { onChunk: b => tail.push(b) })
     const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9
-    if (exitCode === 125 && !timedOut && !entry.cancelled) {
-      // 125: docker itself failed (daemon gone, bad run-args, image missing): not the task's exit code.
-      throw new DockerError(`${spec.phase} task could not be run: ${excerpt(tail.text().split('\n').pop() ?? '', 300)} (${commandText})`)
-    }
+    if (!timedOut && !entry.cancelled) await assertExited(cli, name, spec.phase, exitCode, tail)
     const status = entry.cancelled ? 'cancelled' : timedOut ? 'timed-out' : exitCode === 0 ? 'succeeded' : 'failed'
     return { container: name, status, exitCode, durationSeconds, tail: tail.text() }
   } finally {

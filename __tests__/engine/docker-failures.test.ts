@@ -1,0 +1,103 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { afterAll, expect, it } from 'vitest'
+import { BASE_IMAGE, REAL_DOCKER, describeEngine, errorLines, makeApp, runAction } from '../helpers/engine.js'
+
+const app = () => makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: echo never-runs\n' })
+
+describeEngine('Docker failures end the step quickly with one clear error (SPEC 9)', () => {
+  it('docker CLI missing', async () => {
+    const r = await runAction({ workspace: app(), path: '/nonexistent' })
+    expect(r.code).toBe(1)
+    expect(errorLines(r.stdout)).toEqual(['::error::the docker CLI was not found on PATH; install Docker (on GitHub-hosted Ubuntu runners it is preinstalled)'])
+    expect(r.stdout + r.stderr).not.toMatch(/\bat .*\.js:\d+/) // no stack trace
+  })
+
+  it('daemon unreachable', async () => {
+    const r = await runAction({ workspace: app(), env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } })
+    expect(r.code).toBe(1)
+    const errors = errorLines(r.stdout)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^::error::cannot reach the Docker daemon \(.+\); start it, or set DOCKER_HOST to a reachable engine$/)
+  })
+
+  it('buildx missing', async () => {
+    // A docker that answers everything but has no buildx plugin, as on a bare engine install.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-nobuildx-'))
+    fs.writeFileSync(
+      path.join(bin, 'docker'),
+      `#!/bin/sh\nif [ "$1" = buildx ]; then echo "docker: 'buildx' is not a docker command." >&2; exit 1; fi\nexec '${REAL_DOCKER}' "$@"\n`,
+      { mode: 0o755 }
+    )
+    const r = await runAction({ workspace: app(), path: `${bin}:/usr/bin:/bin` })
+    expect(r.code).toBe(1)
+    expect(errorLines(r.stdout)).toEqual([
+      '::error::docker buildx is not installed; set the buildx-version input (e.g. 0.13.1) to install it, or use docker/setup-buildx-action before this step'
+    ])
+  })
+})
+
+/** A second, private daemon that the test may kill without touching the one the other tests use. */
+describeEngine('the daemon dying during a task', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-dockerd-'))
+  const sock = `unix://${root}/docker.sock`
+  let daemon: ChildProcess | undefined
+  afterAll(() => {
+    daemon?.kill('SIGKILL')
+    // The daemon's managed containerd and shims live under its exec-root: end them too.
+    try {
+      execFileSync('pkill', ['-9', '-f', root])
+    } catch {
+      // none left
+    }
+    try {
+      execFileSync('sh', ['-c', `umount -R ${root}/data 2>/dev/null; umount -R ${root}/exec 2>/dev/null; rm -rf ${root}`])
+    } catch {
+      // best effort
+    }
+  })
+
+  it('fails the step within 30 s, never hangs or succeeds', async () => {
+    daemon = spawn(
+      'dockerd',
+      ['--host', sock, '--data-root', `${root}/data`, '--exec-root', `${root}/exec`, '--pidfile', `${root}/pid`, '--bridge', 'none', '--iptables=false', '--ip-masq=false'],
+      { stdio: ['ignore', fs.openSync(`${root}/log`, 'w'), fs.openSync(`${root}/log`, 'a')] }
+    )
+    const env = { ...process.env, DOCKER_HOST: sock }
+    for (let i = 0; i < 60; i++) {
+      try {
+        execFileSync(REAL_DOCKER, ['info'], { env, stdio: 'ignore' })
+        break
+      } catch {
+        await new Promise(r => setTimeout(r, 500))
+      }
+    }
+    execFileSync('sh', ['-c', `'${REAL_DOCKER}' save ${BASE_IMAGE} | DOCKER_HOST=${sock} '${REAL_DOCKER}' load -q`])
+    const ws = makeApp({ Procfile: 'release: echo task-started; sleep 600\n' })
+    let killedAt = 0
+    const r = await runAction({
+      workspace: ws,
+      inputs: { image: BASE_IMAGE, phases: 'release' },
+      env: { DOCKER_HOST: sock },
+      onStart: child => {
+        let seen = ''
+        child.stdout!.on('data', (b: Buffer) => {
+          seen += b.toString()
+          if (!killedAt && /^task-started$/m.test(seen)) {
+            killedAt = Date.now()
+            daemon!.kill('SIGKILL')
+          }
+        })
+      }
+    })
+    expect(killedAt).toBeGreaterThan(0)
+    expect((Date.now() - killedAt) / 1000).toBeLessThan(30)
+    expect(r.code).toBe(1)
+    const errors = errorLines(r.stdout)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^::error::release task: lost the Docker engine while it ran/)
+    expect(r.outputs.released).toBe('false')
+  })
+})
