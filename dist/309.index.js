@@ -1194,9 +1194,12 @@ async function cancelActiveTasks(cli, force) {
 async function assertExited(cli, name, phase, exitCode, tail) {
     const r = await cli.exec(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name]);
     const [status, code] = r.stdout.trim().split(' ');
+    const last = (0,src_errors/* excerpt */.Kb)(tail.text().split('\n').pop() ?? '', 300);
+    if (r.code === 0 && status === 'created')
+        throw new src_errors/* DockerError */.Bi(`${phase} task container could not start: ${last}`);
     if (r.code !== 0 || status !== 'exited' || Number(code) !== exitCode) {
         const why = r.code !== 0 ? (0,docker_cli/* lastLine */.fM)(r.stderr) : `container is ${status}`;
-        throw new src_errors/* DockerError */.Bi(`${phase} task: lost the Docker engine while it ran (${why}); last output: ${(0,src_errors/* excerpt */.Kb)(tail.text().split('\n').pop() ?? '', 200)}`);
+        throw new src_errors/* DockerError */.Bi(`${phase} task: lost the Docker engine while it ran (${why}); last output: ${last}`);
     }
 }
 async function runTask(cli, spec) {

@@ -93,9 +93,11 @@ export async function cancelActiveTasks(cli: DockerCli, force: boolean): Promise
 async function assertExited(cli: DockerCli, name: string, phase: Phase, exitCode: number, tail: Tail): Promise<void> {
   const r = await cli.exec(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name])
   const [status, code] = r.stdout.trim().split(' ')
+  const last = excerpt(tail.text().split('\n').pop() ?? '', 300)
+  if (r.code === 0 && status === 'created') throw new DockerError(`${phase} task container could not start: ${last}`)
   if (r.code !== 0 || status !== 'exited' || Number(code) !== exitCode) {
     const why = r.code !== 0 ? lastLine(r.stderr) : `container is ${status}`
-    throw new DockerError(`${phase} task: lost the Docker engine while it ran (${why}); last output: ${excerpt(tail.text().split('\n').pop() ?? '', 200)}`)
+    throw new DockerError(`${phase} task: lost the Docker engine while it ran (${why}); last output: ${last}`)
   }
 }
 
