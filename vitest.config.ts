@@ -6,7 +6,14 @@ export default defineConfig({
     reporters: process.env.CI === 'true' ? ['default', 'json'] : ['default'],
     outputFile: { json: '.vitest-report.json' },
     projects: [
-      { test: { name: 'unit', include: ['__tests__/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['__tests__/unit/**/*.test.ts'],
+          // Its ESM imports JSON without an import attribute, which Node refuses: let vite transform it.
+          server: { deps: { inline: ['@actions/workflow-parser'] } }
+        }
+      },
       {
         test: {
           name: 'engine',

@@ -542,6 +542,11 @@ function readSettings(get, env = process.env) {
         secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),
         env: parseEnvPairs(get('env')),
         envFiles,
+        secretsDotenv: lines(get('secrets-dotenv')).map(n => {
+            if (!VAR_NAME.test(n))
+                throw new src_errors/* InputError */.dz(`secrets-dotenv: "${n}" is not a valid variable name`);
+            return n;
+        }),
         buildSecrets: parseMappings(get('build-secrets'), 'build-secrets', 'ID'),
         push: bool(get, 'push', false),
         firstDeploy: oneOf(get, 'first-deploy', ['auto', 'true', 'false'], 'auto'),
@@ -831,7 +836,7 @@ var dotenv_dist = __webpack_require__(8230);
 
 
 /**
- * SPEC 5.1 and 5.3: env-files < env < secrets, then app.json defaults and requirements.
+ * SPEC 5.1 and 5.3: env-files < secrets-dotenv < env < secrets, then app.json defaults and requirements.
  * Raised here, before the build: missing sources, missing required variables, secret generators.
  */
 function resolveTaskEnv(src) {
@@ -844,11 +849,19 @@ function resolveTaskEnv(src) {
             vars.set(name, { value, secret: true });
         }
     }
+    const missingDotenv = (src.secretsDotenv ?? []).filter(n => src.processEnv[n] === undefined);
+    for (const source of src.secretsDotenv ?? []) {
+        for (const [name, value] of Object.entries((0,dotenv_dist.parse)(src.processEnv[source] ?? ''))) {
+            if (!VAR_NAME.test(name))
+                throw new src_errors/* InputError */.dz(`secrets-dotenv: ${source}: "${name}" is not a valid variable name`);
+            vars.set(name, { value, secret: true });
+        }
+    }
     for (const { name, value } of src.env)
         vars.set(name, { value, secret: false });
     const missing = src.secrets.filter(m => src.processEnv[m.source] === undefined);
-    if (missing.length > 0) {
-        const names = missing.map(m => (m.source === m.name ? m.source : `${m.source} (for ${m.name})`));
+    if (missing.length > 0 || missingDotenv.length > 0) {
+        const names = [...missingDotenv, ...missing.map(m => (m.source === m.name ? m.source : `${m.source} (for ${m.name})`))];
         throw new src_errors/* InputError */.dz(`secrets: these variables are not set in the step's env: ${names.join(', ')}`);
     }
     for (const m of src.secrets) {
@@ -1468,7 +1481,7 @@ async function run() {
                 throw new src_errors/* ActionError */.lZ(`env-files: ${external_node_path_.relative(s.workspace, file)} does not exist`);
             return { file: external_node_path_.relative(s.workspace, file), text: external_node_fs_.readFileSync(file, 'utf8') };
         });
-        const { vars, warnings } = resolveTaskEnv({ secrets: s.secrets, env: s.env, envFiles, appEnv: manifests.appJson?.env ?? [], processEnv: process.env });
+        const { vars, warnings } = resolveTaskEnv({ secrets: s.secrets, env: s.env, envFiles, secretsDotenv: s.secretsDotenv, appEnv: manifests.appJson?.env ?? [], processEnv: process.env });
         masked = maskValues(vars, s.githubToken ? [s.githubToken] : [], v => core/* setSecret */.Pq(v));
         warnings.forEach(w => core/* warning */.$e(w));
         const dockerfile = s.image ? '' : chooseDockerfile(s, manifests);

@@ -43,6 +43,8 @@ export interface Settings {
   secrets: Mapping[]
   env: { name: string; value: string }[]
   envFiles: string[]
+  /** Step env variables holding dotenv text (one secret for a whole release.env, as in Jets). */
+  secretsDotenv: string[]
   buildSecrets: Mapping[]
   push: boolean
   firstDeploy: 'auto' | 'true' | 'false'
@@ -205,6 +207,10 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
     secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),
     env: parseEnvPairs(get('env')),
     envFiles,
+    secretsDotenv: lines(get('secrets-dotenv')).map(n => {
+      if (!VAR_NAME.test(n)) throw new InputError(`secrets-dotenv: "${n}" is not a valid variable name`)
+      return n
+    }),
     buildSecrets: parseMappings(get('build-secrets'), 'build-secrets', 'ID'),
     push: bool(get, 'push', false),
     firstDeploy: oneOf(get, 'first-deploy', ['auto', 'true', 'false'] as const, 'auto'),

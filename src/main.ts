@@ -85,7 +85,7 @@ export async function run(): Promise<void> {
       if (!fs.existsSync(file)) throw new ActionError(`env-files: ${path.relative(s.workspace, file)} does not exist`)
       return { file: path.relative(s.workspace, file), text: fs.readFileSync(file, 'utf8') }
     })
-    const { vars, warnings } = resolveTaskEnv({ secrets: s.secrets, env: s.env, envFiles, appEnv: manifests.appJson?.env ?? [], processEnv: process.env })
+    const { vars, warnings } = resolveTaskEnv({ secrets: s.secrets, env: s.env, envFiles, secretsDotenv: s.secretsDotenv, appEnv: manifests.appJson?.env ?? [], processEnv: process.env })
     masked = maskValues(vars, s.githubToken ? [s.githubToken] : [], v => core.setSecret(v))
     warnings.forEach(w => core.warning(w))
     const dockerfile = s.image ? '' : chooseDockerfile(s, manifests)

@@ -11,13 +11,15 @@ export interface EnvSources {
   secrets: Mapping[]
   env: { name: string; value: string }[]
   envFiles: { file: string; text: string }[]
+  /** Names of step env variables whose values are dotenv text. */
+  secretsDotenv?: string[]
   appEnv: AppEnvVar[]
   /** The workflow step's environment, where `secrets` sources are read. */
   processEnv: NodeJS.ProcessEnv
 }
 
 /**
- * SPEC 5.1 and 5.3: env-files < env < secrets, then app.json defaults and requirements.
+ * SPEC 5.1 and 5.3: env-files < secrets-dotenv < env < secrets, then app.json defaults and requirements.
  * Raised here, before the build: missing sources, missing required variables, secret generators.
  */
 export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: string[] } {
@@ -29,11 +31,18 @@ export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: stri
       vars.set(name, { value, secret: true })
     }
   }
+  const missingDotenv = (src.secretsDotenv ?? []).filter(n => src.processEnv[n] === undefined)
+  for (const source of src.secretsDotenv ?? []) {
+    for (const [name, value] of Object.entries(parseDotenv(src.processEnv[source] ?? ''))) {
+      if (!VAR_NAME.test(name)) throw new InputError(`secrets-dotenv: ${source}: "${name}" is not a valid variable name`)
+      vars.set(name, { value, secret: true })
+    }
+  }
   for (const { name, value } of src.env) vars.set(name, { value, secret: false })
 
   const missing = src.secrets.filter(m => src.processEnv[m.source] === undefined)
-  if (missing.length > 0) {
-    const names = missing.map(m => (m.source === m.name ? m.source : `${m.source} (for ${m.name})`))
+  if (missing.length > 0 || missingDotenv.length > 0) {
+    const names = [...missingDotenv, ...missing.map(m => (m.source === m.name ? m.source : `${m.source} (for ${m.name})`))]
     throw new InputError(`secrets: these variables are not set in the step's env: ${names.join(', ')}`)
   }
   for (const m of src.secrets) {

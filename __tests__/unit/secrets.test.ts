@@ -19,6 +19,23 @@ describe('resolveTaskEnv (SPEC 5)', () => {
       D: { value: 'plain', secret: false }
     })
   })
+  it('secrets-dotenv: a whole release.env in one step variable, below env', () => {
+    const { vars } = resolveTaskEnv({
+      ...base,
+      secretsDotenv: ['RELEASE_ENV'],
+      env: [{ name: 'B', value: 'env' }],
+      processEnv: { RELEASE_ENV: 'A=from-dotenv\nB=loses\nexport C="x y"\n' }
+    })
+    expect(Object.fromEntries(vars)).toEqual({
+      A: { value: 'from-dotenv', secret: true },
+      B: { value: 'env', secret: false },
+      C: { value: 'x y', secret: true }
+    })
+    expect(() => resolveTaskEnv({ ...base, secretsDotenv: ['NOPE'], secrets: [{ name: 'X', source: 'Y' }] })).toThrow(
+      "secrets: these variables are not set in the step's env: NOPE, Y (for X)"
+    )
+  })
+
   it('one error lists every missing source', () => {
     expect(() => resolveTaskEnv({ ...base, secrets: [{ name: 'A', source: 'A' }, { name: 'B', source: 'X' }], processEnv: { C: '1' } })).toThrow(
       "secrets: these variables are not set in the step's env: A, X (for B)"
