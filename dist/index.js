@@ -28381,7 +28381,7 @@ if (_state_js__WEBPACK_IMPORTED_MODULE_0__/* .IS_POST */ .GW) {
 }
 else {
     (0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .markMainStarted */ .UM)();
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(257), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5309));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(257), __nccwpck_require__.e(396)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3396));
     await run();
 }
 

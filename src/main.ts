@@ -7,24 +7,17 @@ import { ActionError, ManifestError } from './errors.js'
 import { envInput, insidePath, readSettings, type Phase, type Settings } from './inputs.js'
 import { loadManifests, type Manifests } from './manifests/load.js'
 import { chooseReleaseCommand, commandText } from './manifests/release-command.js'
-import { maskValues, resolveTaskEnv } from './secrets.js'
+import { maskValues, resolveTaskEnv, type TaskEnv } from './secrets.js'
 import { emptyResult, writeOutputs, writeSummary, type RunResult } from './outputs.js'
 import { saveRun } from './state.js'
-import { DockerCli } from './docker/cli.js'
+import { DockerCli, findDocker } from './docker/cli.js'
 import { checkEngine, imageEnv, inspectImage, type ImageInfo } from './docker/image.js'
 import { buildArgv, buildLabels, defaultTags, githubContext } from './docker/build.js'
-import { planInvocation, type TaskInvocation } from './docker/entrypoint.js'
+import { dryRunPlan, planTasks, type PlannedPhase } from './plan.js'
 import { cancelActiveTasks, isCancelled, removeContainer, runTask } from './docker/task.js'
 import { commitPredeploy } from './docker/commit.js'
 import { pushTags, repositoryOf } from './docker/push.js'
 import { formatDuration } from './duration.js'
-
-interface PlannedPhase {
-  phase: Phase
-  command?: string | string[]
-  text: string
-  invocation?: TaskInvocation
-}
 
 /** The command of each phase (SPEC 4 table). */
 export function phaseCommands(m: Manifests, s: Settings): Record<Phase, string | string[] | undefined> {
@@ -92,9 +85,14 @@ export async function run(): Promise<void> {
     if (dockerfile && !fs.existsSync(dockerfile)) throw new ActionError(`Dockerfile not found: ${path.relative(s.workspace, dockerfile)}`)
 
     if (planned.some(p => p.phase === 'first-deploy')) {
-      result.firstDeploy =
-        s.firstDeploy === 'auto' ? await (await import('./first-deploy.js')).isFirstDeploy(s.githubToken, s.environment) : s.firstDeploy === 'true'
-      core.info(`First deploy: ${result.firstDeploy}`)
+      if (s.firstDeploy !== 'auto') result.firstDeploy = s.firstDeploy === 'true'
+      else if (!s.dryRun) result.firstDeploy = await (await import('./first-deploy.js')).isFirstDeploy(s.githubToken, s.environment)
+      if (result.firstDeploy !== undefined) core.info(`First deploy: ${result.firstDeploy}`)
+    }
+    const gh = githubContext(process.env)
+    if (s.dryRun) {
+      await dryRun(s, planned, manifests, vars, result, dockerfile, gh)
+      return
     }
 
     // Everything above is validation; Docker side effects start here.
@@ -105,7 +103,6 @@ export async function run(): Promise<void> {
     cleanupSignals.push(installSignalHandlers(cli))
     await checkEngine(cli, !s.image)
 
-    const gh = githubContext(process.env)
     let info: ImageInfo
     let tags: string[]
     if (s.image) {
@@ -133,14 +130,7 @@ export async function run(): Promise<void> {
     result.imageId = info.id
 
     // Plan every task before the first container starts: exec-mode errors must not leave half a release.
-    const envOfImage = imageEnv(info)
-    const lookup = (phase: Phase) => (name: string) =>
-      name === 'RELEASE_PHASE' ? { value: phase, secret: false } : vars.get(name) ?? (envOfImage.has(name) ? { value: envOfImage.get(name)!, secret: false } : undefined)
-    for (const p of planned) {
-      if (p.command === undefined) continue
-      if (p.phase === 'first-deploy' && result.firstDeploy === false) continue
-      p.invocation = planInvocation(p.command, s.entrypoint, info.entrypoint, s.shell, lookup(p.phase), `${p.phase} command`)
-    }
+    planTasks(planned, s, vars, { entrypoint: info.entrypoint, env: imageEnv(info) }, result.firstDeploy)
 
     for (let i = 0; i < planned.length; i++) {
       const p = planned[i]
@@ -210,6 +200,43 @@ export async function run(): Promise<void> {
     }
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * SPEC 10: resolve everything a real run would, print the plan, set `plan`; no build, container,
+ * push or download. A pre-built image is inspected when the engine has it (reading changes nothing),
+ * so its entrypoint mode is known; otherwise `auto` stays undecided.
+ */
+async function dryRun(
+  s: Settings,
+  planned: PlannedPhase[],
+  manifests: Manifests,
+  vars: TaskEnv,
+  result: RunResult,
+  dockerfile: string,
+  gh: ReturnType<typeof githubContext>
+): Promise<void> {
+  let known: ImageInfo | undefined
+  if (s.image && findDocker()) known = await inspectImage(new DockerCli(), s.image).catch(() => undefined)
+  planTasks(planned, s, vars, { entrypoint: known ? known.entrypoint : undefined, env: known ? imageEnv(known) : new Map() }, result.firstDeploy)
+  const tags = s.image ? (s.tags.length > 0 ? s.tags : [s.image]) : s.tags.length > 0 ? s.tags : defaultTags(s, gh)
+  const sources = { predeploy: 'app.json', release: result.releaseSource, postdeploy: 'app.json', 'first-deploy': 'app.json' }
+  const argv = s.image
+    ? null
+    : buildArgv(s, { tags, labels: buildLabels(s, gh, new Date()), dockerfile, iidfile: '<temp>/iid', metadataFile: '<temp>/metadata.json' })
+  const plan = dryRunPlan({ s, planned, sources, vars, tags, buildArgv: argv, imageRef: known?.id ?? s.image, firstDeploy: result.firstDeploy })
+  core.info('Dry run: nothing is built, run or pushed. The plan:')
+  if (plan.build) core.info(`  build: ${plan.build.argv.join(' ')}`)
+  for (const p of plan.phases) {
+    core.info(`  ${p.phase}: ${p.willRun ? `${p.command} [${p.entrypointMode}]` : 'skipped'}`)
+    if (p.argv) core.info(`    ${p.argv.join(' ')}`)
+  }
+  core.info(`  variables: ${[...plan.variables.secret.map(n => `${n} (secret)`), ...plan.variables.plain].join(', ') || 'none'}`)
+  if (plan.push) core.info(`  push: ${plan.push.tags.join(', ')}`)
+  result.tags = tags
+  result.image = tags[0]
+  result.plan = JSON.stringify(plan)
+  for (const r of result.phases) r.status = planned.find(p => p.phase === r.phase)?.command === undefined ? 'skipped' : 'not-run'
 }
 
 /** A pre-built image (SPEC 3): used as is, pulled when absent. */
