@@ -197,8 +197,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: chooseDockerfile, phaseCommands
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
-var core = __webpack_require__(8298);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __webpack_require__(6058);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -1585,7 +1585,9 @@ async function run() {
         (0,state/* saveRun */.BQ)(runId, tempDir);
         const cli = new docker_cli/* DockerCli */.Vo();
         cleanupSignals.push(installSignalHandlers(cli));
-        await checkEngine(cli, !s.image);
+        await checkEngine(cli, !s.image && !s.buildxVersion);
+        if (!s.image && s.buildxVersion)
+            await (await __webpack_require__.e(/* import() */ 901).then(__webpack_require__.bind(__webpack_require__, 8901))).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl);
         let info;
         let tags;
         if (s.image) {

@@ -101,7 +101,8 @@ export async function run(): Promise<void> {
     saveRun(runId, tempDir)
     const cli = new DockerCli()
     cleanupSignals.push(installSignalHandlers(cli))
-    await checkEngine(cli, !s.image)
+    await checkEngine(cli, !s.image && !s.buildxVersion)
+    if (!s.image && s.buildxVersion) await (await import('./buildx-install.js')).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl)
 
     let info: ImageInfo
     let tags: string[]

@@ -74,6 +74,8 @@ export interface RunOptions {
   onStart?: (child: ChildProcess) => void
   /** Reuse a runner temp dir. */
   runnerTemp?: string
+  /** A command to start node through (e.g. unshare for a different machine view). */
+  wrap?: string[]
 }
 
 /** Starts `node dist/index.js` exactly as the runner does: INPUT_* env and the file commands. */
@@ -106,7 +108,8 @@ export function runAction(opts: RunOptions): Promise<ActionRun> {
   for (const [k, v] of Object.entries(opts.inputs ?? {})) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
   for (const [k, v] of Object.entries(opts.post?.state ?? {})) env[`STATE_${k}`] = v
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE], { env, cwd: opts.workspace, stdio: ['ignore', 'pipe', 'pipe'] })
+    const [cmd, ...args] = [...(opts.wrap ?? []), process.execPath, BUNDLE]
+    const child = spawn(cmd, args, { env, cwd: opts.workspace, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', b => (stdout += b))

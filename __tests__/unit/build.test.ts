@@ -38,3 +38,20 @@ describe('buildx argv (SPEC 3)', () => {
     expect(buildLabels(settings({}), githubContext({}), new Date())).toEqual([])
   })
 })
+
+describe('buildx download helpers (SPEC 8)', async () => {
+  const { buildxUrl, parseChecksum } = await import('../../src/buildx-install.js')
+  it('fills the template like the release assets are named', () => {
+    expect(buildxUrl('', '0.13.1', 'linux', 'x64')).toBe('https://github.com/docker/buildx/releases/download/v0.13.1/buildx-v0.13.1.linux-amd64')
+    expect(buildxUrl('', '0.13.1', 'win32', 'arm64')).toBe('https://github.com/docker/buildx/releases/download/v0.13.1/buildx-v0.13.1.windows-arm64.exe')
+    expect(buildxUrl('http://mirror/{version}/{os}/{arch}/buildx', '1.2.3', 'darwin', 'arm')).toBe('http://mirror/1.2.3/darwin/arm-v7/buildx')
+  })
+  it('reads checksums.txt and .sha256 files', () => {
+    const a = 'a'.repeat(64)
+    const b = 'B'.repeat(64)
+    expect(parseChecksum(`${a} *buildx-v1.linux-arm64\n${b} *buildx-v1.linux-amd64\n`, 'buildx-v1.linux-amd64')).toBe('b'.repeat(64))
+    expect(parseChecksum(`${a}  dist/buildx-v1.linux-amd64`, 'buildx-v1.linux-amd64')).toBe(a)
+    expect(parseChecksum(`${a}\n`, 'anything')).toBe(a)
+    expect(parseChecksum(`${a} *other`, 'buildx')).toBeUndefined()
+  })
+})
