@@ -74,6 +74,29 @@ class DockerCli {
             child.on('close', code => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
         });
     }
+    /** The combined stdout and stderr of a short command, in arrival order (docker logs). */
+    combined(args) {
+        return new Promise((resolve, reject) => {
+            const child = this.start(args, undefined, ['ignore', 'pipe', 'pipe']);
+            const parts = [];
+            child.stdout.on('data', (b) => parts.push(b));
+            child.stderr.on('data', (b) => parts.push(b));
+            child.on('error', reject);
+            child.on('close', code => resolve({ code: code ?? 1, output: Buffer.concat(parts).toString('utf8') }));
+        });
+    }
+    /**
+     * Runs a command whose output goes straight to our own stdout and stderr descriptors: no byte of it
+     * passes through this process, so memory stays flat however much a task prints, and nothing is
+     * buffered or reordered. Resolves to the exit code.
+     */
+    attach(args) {
+        return new Promise((resolve, reject) => {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.bin, args, { env: this.baseEnv, stdio: ['ignore', 1, 2], detached: true });
+            child.on('error', reject);
+            child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
+        });
+    }
     /** Like exec, but a non-zero exit is an error carrying docker's own message. */
     async ok(args, what, opts = {}) {
         const r = await this.exec(args, opts);
@@ -192,7 +215,7 @@ function excerpt(text, max = 80) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1670);
@@ -213,11 +236,11 @@ async function post() {
         const ps = await cli.exec(['ps', '--all', '--quiet', '--filter', `label=release-phase.run=${runId}`]);
         const ids = ps.code === 0 ? ps.stdout.split('\n').filter(Boolean) : [];
         if (ps.code !== 0)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post: could not list containers: ${ps.stderr.trim()}`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post: could not list containers: ${ps.stderr.trim()}`);
         if (ids.length > 0) {
             const rm = await cli.exec(['rm', '--force', '--volumes', ...ids]);
             if (rm.code !== 0)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post: could not remove containers ${ids.join(', ')}: ${rm.stderr.trim()}`);
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post: could not remove containers ${ids.join(', ')}: ${rm.stderr.trim()}`);
             else
                 removed.push(...ids.map(id => `container ${id}`));
         }
@@ -226,7 +249,7 @@ async function post() {
         node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync(tempDir, { recursive: true, force: true });
         removed.push(`temporary directory ${tempDir}`);
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(removed.length > 0 ? `release-phase cleanup removed: ${removed.join('; ')}` : 'release-phase cleanup: nothing left behind');
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(removed.length > 0 ? `release-phase cleanup removed: ${removed.join('; ')}` : 'release-phase cleanup: nothing left behind');
 }
 
 

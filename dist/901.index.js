@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   installedBuildx: () => (/* binding */ installedBuildx),
 /* harmony export */   parseChecksum: () => (/* binding */ parseChecksum)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
@@ -86,14 +86,14 @@ async function ensureBuildx(cli, version, template) {
     const have = await installedBuildx(cli);
     if (have === version)
         return;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(have ? `buildx ${have} is installed; installing ${version}` : `buildx is not installed; installing ${version}`);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(have ? `buildx ${have} is installed; installing ${version}` : `buildx is not installed; installing ${version}`);
     // Outside a runner the tool cache has no home by default.
     process.env.RUNNER_TOOL_CACHE ||= node_path__WEBPACK_IMPORTED_MODULE_4__.join(node_os__WEBPACK_IMPORTED_MODULE_3__.homedir(), '.cache', 'release-phase', 'tool-cache');
     process.env.RUNNER_TEMP ||= node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir();
-    const tc = await __webpack_require__.e(/* import() */ 805).then(__webpack_require__.bind(__webpack_require__, 9805));
+    const tc = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(991)]).then(__webpack_require__.bind(__webpack_require__, 5991));
     let dir = tc.find('buildx', version);
     if (dir) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`buildx ${version} found in the tool cache`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`buildx ${version} found in the tool cache`);
     }
     else {
         const url = buildxUrl(template, version);
@@ -104,12 +104,12 @@ async function ensureBuildx(cli, version, template) {
             const expected = await publishedChecksum(url);
             const actual = sha256(downloaded);
             if (!expected)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`buildx: no checksums file is published beside ${url}; installed without a checksum check`);
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`buildx: no checksums file is published beside ${url}; installed without a checksum check`);
             else if (expected.sum !== actual) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`buildx: checksum mismatch for ${url}: expected ${expected.sum} (from ${expected.from}), got ${actual}; nothing was installed`);
             }
             else
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`buildx: sha256 ${actual} matches ${expected.from}`);
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`buildx: sha256 ${actual} matches ${expected.from}`);
             dir = await tc.cacheFile(downloaded, 'docker-buildx', 'buildx', version);
         }
         finally {
@@ -126,7 +126,7 @@ async function ensureBuildx(cli, version, template) {
     const now = await installedBuildx(cli);
     if (now !== version)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .DockerError */ .Bi(`buildx ${version} was installed to ${target}, but docker buildx reports ${now ?? 'nothing'}`);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`buildx ${version} installed as ${target}`);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`buildx ${version} installed as ${target}`);
 }
 
 

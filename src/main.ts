@@ -1,21 +1,20 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { ActionError, ManifestError } from './errors.js'
+import { ActionError, DockerError, ManifestError } from './errors.js'
 import { envInput, insidePath, readSettings, type Phase, type Settings } from './inputs.js'
 import { loadManifests, type Manifests } from './manifests/load.js'
 import { chooseReleaseCommand, commandText } from './manifests/release-command.js'
 import { maskValues, resolveTaskEnv, type TaskEnv } from './secrets.js'
 import { emptyResult, writeOutputs, writeSummary, type RunResult } from './outputs.js'
 import { saveRun } from './state.js'
-import { DockerCli, findDocker } from './docker/cli.js'
-import { checkEngine, imageEnv, inspectImage, type ImageInfo } from './docker/image.js'
+import { DockerCli, Tail, findDocker } from './docker/cli.js'
+import { BUILDX_MISSING, checkEngine, imageEnv, inspectImage, isBuildxMissing, type ImageInfo } from './docker/image.js'
 import { buildArgv, buildLabels, defaultTags, githubContext } from './docker/build.js'
 import { dryRunPlan, planTasks, type PlannedPhase } from './plan.js'
-import { cancelActiveTasks, isCancelled, removeContainer, runTask } from './docker/task.js'
-import { commitPredeploy } from './docker/commit.js'
+import { cancelActiveTasks, isCancelled, removeContainer, removeLater, runTask, settleRemovals } from './docker/task.js'
 import { pushTags, repositoryOf } from './docker/push.js'
 import { formatDuration } from './duration.js'
 
@@ -61,7 +60,7 @@ export async function run(): Promise<void> {
   const cleanupSignals: (() => void)[] = []
   try {
     const s = readSettings(envInput())
-    const manifests = loadManifests(s)
+    const manifests = await loadManifests(s)
     core.info(manifests.found.length > 0 ? `Manifests found: ${manifests.found.join(', ')}` : 'Manifests found: none')
     const choice = chooseReleaseCommand(manifests.procfile, manifests.herokuYml, s.releaseCommand)
     if (choice.warning) core.warning(choice.warning)
@@ -101,7 +100,7 @@ export async function run(): Promise<void> {
     saveRun(runId, tempDir)
     const cli = new DockerCli()
     cleanupSignals.push(installSignalHandlers(cli))
-    await checkEngine(cli, !s.image && !s.buildxVersion)
+    await checkEngine(cli)
     if (!s.image && s.buildxVersion) await (await import('./buildx-install.js')).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl)
 
     let info: ImageInfo
@@ -117,8 +116,10 @@ export async function run(): Promise<void> {
       const argv = buildArgv(s, { tags, labels: buildLabels(s, gh, new Date()), dockerfile, iidfile, metadataFile })
       checkCancelled()
       core.startGroup(`Building ${tags[0]}`)
-      const code = await cli.stream(argv, { cancellable: true }).finally(() => core.endGroup())
+      const tail = new Tail(5)
+      const code = await cli.stream(argv, { cancellable: true, onChunk: b => tail.push(b) }).finally(() => core.endGroup())
       checkCancelled()
+      if (code !== 0 && isBuildxMissing(tail.text())) throw new DockerError(BUILDX_MISSING)
       if (code !== 0) throw new ActionError(`docker buildx build failed with exit code ${code}`)
       result.metadata = fs.existsSync(metadataFile) ? fs.readFileSync(metadataFile, 'utf8').trim() : ''
       const id = fs.readFileSync(iidfile, 'utf8').trim()
@@ -169,13 +170,14 @@ export async function run(): Promise<void> {
       }
       if (p.phase === 'predeploy') {
         try {
+          const { commitPredeploy } = await import('./docker/commit.js')
           const id = await commitPredeploy(cli, outcome.container, info, tags, `release-phase predeploy: ${p.text}`)
           const committed = await inspectImage(cli, id)
           if (!committed) throw new ActionError(`the committed predeploy image ${id} is missing`)
           info = committed
           result.imageId = info.id
         } finally {
-          await removeContainer(cli, outcome.container)
+          removeLater(removeContainer(cli, outcome.container))
         }
       }
       r.status = 'succeeded'
@@ -192,10 +194,12 @@ export async function run(): Promise<void> {
   } catch (e) {
     result.error = reportError(e)
   } finally {
+    // Removals run beside the next step; none may be left when the step ends.
+    await settleRemovals()
     cleanupSignals.forEach(f => f())
     writeOutputs(result)
     try {
-      await writeSummary(result, masked)
+      writeSummary(result, masked)
     } catch (e) {
       core.warning(`could not write the job summary: ${(e as Error).message}`)
     }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import type { Phase } from './inputs.js'
 import type { ReleaseSource } from './manifests/release-command.js'
 import { redact } from './secrets.js'
@@ -110,7 +110,6 @@ export function summaryMarkdown(r: RunResult, secrets: string[], env: NodeJS.Pro
   return lines.join('\n')
 }
 
-export async function writeSummary(r: RunResult, secrets: string[]): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary.addRaw(summaryMarkdown(r, secrets), true).write()
+export function writeSummary(r: RunResult, secrets: string[]): void {
+  core.appendSummary(summaryMarkdown(r, secrets))
 }

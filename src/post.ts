@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import * as fs from 'node:fs'
 import { DockerCli, findDocker } from './docker/cli.js'
 import { savedRun } from './state.js'

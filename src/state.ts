@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 
 /** What the post step needs to clean up after main (actions/checkout's state-helper pattern). */
 export const IS_POST = core.getState('isPost') === 'true'

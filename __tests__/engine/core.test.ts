@@ -40,8 +40,8 @@ describeEngine('the action end to end on a real engine', () => {
     expect(r.outputs['release-exit-code']).toBe('0')
     expect(r.outputs.released).toBe('true')
     expect(JSON.parse(r.outputs.processes)).toEqual({ web: 'httpd -f' })
-    const run = r.dockerCalls.find(c => c[0] === 'run')!
-    expect(run.slice(-3)).toEqual(['/bin/sh', '-c', 'echo a && echo b'])
+    const create = r.dockerCalls.find(c => c[0] === 'create')!
+    expect(create.slice(-3)).toEqual(['/bin/sh', '-c', 'echo a && echo b'])
     expect(phases(r.outputs)).toEqual([
       expect.objectContaining({ phase: 'predeploy', status: 'skipped', exitCode: null }),
       expect.objectContaining({ phase: 'release', status: 'succeeded', exitCode: 0 })
@@ -72,8 +72,8 @@ describeEngine('the action end to end on a real engine', () => {
     const r = await runAction({ workspace: ws, inputs: { tags: tag('tini') } })
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('pid1=tini\nsum=3\n')
-    const run = r.dockerCalls.find(c => c[0] === 'run')!
-    expect(run).not.toContain('--entrypoint')
+    const create = r.dockerCalls.find(c => c[0] === 'create')!
+    expect(create).not.toContain('--entrypoint')
   })
 
   it('commits predeploy changes into the image the release sees and the final tag, config unchanged', async () => {
@@ -119,6 +119,35 @@ describeEngine('the action end to end on a real engine', () => {
     expect(containersOfRun(r.state['run-id'])).toEqual([])
   })
 
+  it('removes a failed predeploy container and commits nothing', async () => {
+    const t = tag('predeploy-fails')
+    const ws = makeApp({
+      Dockerfile: `FROM ${BASE_IMAGE}\n`,
+      'app.json': '{"scripts":{"dokku":{"predeploy":"touch /half-done; exit 2"}}}',
+      Procfile: 'release: echo never\n'
+    })
+    const r = await runAction({ workspace: ws, inputs: { tags: t } })
+    expect(r.code).toBe(1)
+    expect(errorLines(r.stdout)).toEqual(['::error::predeploy task failed with exit code 2: touch /half-done; exit 2'])
+    expect(phases(r.outputs).map(p => [p.phase, p.status])).toEqual([
+      ['predeploy', 'failed'],
+      ['release', 'not-run']
+    ])
+    expect(r.dockerCalls.some(c => c[0] === 'commit')).toBe(false)
+    expect(containersOfRun(r.state['run-id'])).toEqual([])
+    expect(r.outputs['image-id']).toBe(JSON.parse(r.outputs.metadata)['containerimage.digest'])
+  })
+
+  it('reports a task container that cannot start, and removes it', async () => {
+    const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, 'app.json': '{"scripts":{"dokku":{"predeploy":"true"}}}' })
+    const r = await runAction({ workspace: ws, inputs: { tags: tag('nostart'), 'run-args': '--entrypoint /no/such/binary' } })
+    expect(r.code).toBe(1)
+    const errors = errorLines(r.stdout)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^::error::predeploy task (container could not start|failed with exit code 12[67])/)
+    expect(containersOfRun(r.state['run-id'])).toEqual([])
+  })
+
   it.each([
     ['unbalanced quotes', 'migrate "oops', '::error::release command: unbalanced double quote'],
     ['an unset variable', 'migrate --db $NOT_SET_ANYWHERE', '::error::release command: variable $NOT_SET_ANYWHERE is not set']
@@ -129,7 +158,7 @@ describeEngine('the action end to end on a real engine', () => {
     const errors = errorLines(r.stdout)
     expect(errors).toHaveLength(1)
     expect(errors[0].startsWith(error)).toBe(true)
-    expect(r.dockerCalls.some(c => c[0] === 'run' || c[0] === 'create')).toBe(false)
+    expect(r.dockerCalls.some(c => c[0] === 'run' || c[0] === 'create' || c[0] === 'start')).toBe(false)
     expect(r.outputs.released).toBe('false')
   })
 

@@ -73,6 +73,31 @@ export class DockerCli {
     })
   }
 
+  /** The combined stdout and stderr of a short command, in arrival order (docker logs). */
+  combined(args: string[]): Promise<{ code: number; output: string }> {
+    return new Promise((resolve, reject) => {
+      const child = this.start(args, undefined, ['ignore', 'pipe', 'pipe'])
+      const parts: Buffer[] = []
+      child.stdout!.on('data', (b: Buffer) => parts.push(b))
+      child.stderr!.on('data', (b: Buffer) => parts.push(b))
+      child.on('error', reject)
+      child.on('close', code => resolve({ code: code ?? 1, output: Buffer.concat(parts).toString('utf8') }))
+    })
+  }
+
+  /**
+   * Runs a command whose output goes straight to our own stdout and stderr descriptors: no byte of it
+   * passes through this process, so memory stays flat however much a task prints, and nothing is
+   * buffered or reordered. Resolves to the exit code.
+   */
+  attach(args: string[]): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.bin, args, { env: this.baseEnv, stdio: ['ignore', 1, 2], detached: true })
+      child.on('error', reject)
+      child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)))
+    })
+  }
+
   /** Like exec, but a non-zero exit is an error carrying docker's own message. */
   async ok(args: string[], what: string, opts: { env?: Record<string, string>; input?: NodeJS.ReadableStream } = {}): Promise<string> {
     const r = await this.exec(args, opts)

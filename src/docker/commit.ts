@@ -4,6 +4,7 @@ import { extract as tarExtract, pack as tarPack, type Header } from 'tar-stream'
 import { DockerError } from '../errors.js'
 import { lastLine, type DockerCli } from './cli.js'
 import type { ImageInfo } from './image.js'
+import { removeLater } from './task.js'
 
 export const PREDEPLOY_LABEL = 'release-phase.predeploy'
 
@@ -103,6 +104,6 @@ export async function commitPredeploy(
     if (!newId) throw new DockerError('docker save produced no image config for the predeploy commit')
     return newId
   } finally {
-    await cli.exec(['image', 'rm', '--no-prune', tmpId])
+    removeLater(cli.exec(['image', 'rm', '--no-prune', tmpId]))
   }
 }

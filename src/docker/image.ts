@@ -11,20 +11,21 @@ export interface ImageInfo {
   config: Record<string, unknown>
 }
 
-export async function checkEngine(cli: DockerCli, needBuildx: boolean): Promise<void> {
+export const BUILDX_MISSING =
+  'docker buildx is not installed; set the buildx-version input (e.g. 0.13.1) to install it, or use docker/setup-buildx-action before this step'
+
+/** What the CLI prints when the buildx plugin is absent (checked on a failed build, not before every run). */
+export function isBuildxMissing(output: string): boolean {
+  return /'buildx' is not a docker command|unknown command:? "?(docker )?buildx/i.test(output)
+}
+
+/** The daemon answers (SPEC 9). buildx is checked by the build itself: a pre-check costs every run a CLI start. */
+export async function checkEngine(cli: DockerCli): Promise<void> {
   const info = await cli.exec(['version', '--format', '{{.Server.Version}}'])
   if (info.code !== 0) {
     throw new DockerError(
       `cannot reach the Docker daemon (${lastLine(info.stderr) || 'no answer'}); start it, or set DOCKER_HOST to a reachable engine`
     )
-  }
-  if (needBuildx) {
-    const bx = await cli.exec(['buildx', 'version'])
-    if (bx.code !== 0) {
-      throw new DockerError(
-        'docker buildx is not installed; set the buildx-version input (e.g. 0.13.1) to install it, or use docker/setup-buildx-action before this step'
-      )
-    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { DockerError, excerpt } from '../errors.js'
 import type { Phase } from '../inputs.js'
 import type { TaskEnv } from '../secrets.js'
-import { Tail, lastLine, type DockerCli } from './cli.js'
+import { lastLine, type DockerCli } from './cli.js'
 import type { TaskInvocation } from './entrypoint.js'
 
 export type TaskStatus = 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'not-run'
@@ -65,6 +65,15 @@ export async function removeContainer(cli: DockerCli, name: string): Promise<voi
   await cli.exec(['rm', '--force', '--volumes', name])
 }
 
+/** Removals started in the background (a finished task's container), awaited before the step ends. */
+const pendingRemovals: Promise<unknown>[] = []
+export function removeLater(work: Promise<unknown>): void {
+  pendingRemovals.push(work.catch(() => undefined))
+}
+export async function settleRemovals(): Promise<void> {
+  while (pendingRemovals.length > 0) await Promise.all(pendingRemovals.splice(0))
+}
+
 async function stopContainer(cli: DockerCli, name: string, grace: number): Promise<void> {
   await cli.exec(['stop', '--time', String(grace), name])
 }
@@ -90,10 +99,10 @@ export async function cancelActiveTasks(cli: DockerCli, force: boolean): Promise
  * `docker start --attach` returns the container's exit code, or its own when docker itself failed
  * (daemon gone, attach lost). Ask the daemon: a task is only failed or succeeded by its real exit.
  */
-async function assertExited(cli: DockerCli, name: string, phase: Phase, exitCode: number, tail: Tail): Promise<void> {
+async function assertExited(cli: DockerCli, name: string, phase: Phase, exitCode: number, tail: string): Promise<void> {
   const r = await cli.exec(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name])
   const [status, code] = r.stdout.trim().split(' ')
-  const last = excerpt(tail.text().split('\n').pop() ?? '', 300)
+  const last = excerpt(tail.split('\n').pop() ?? '', 300)
   if (r.code === 0 && status === 'created') throw new DockerError(`${phase} task container could not start: ${last}`)
   if (r.code !== 0 || status !== 'exited' || Number(code) !== exitCode) {
     const why = r.code !== 0 ? lastLine(r.stderr) : `container is ${status}`
@@ -101,11 +110,19 @@ async function assertExited(cli: DockerCli, name: string, phase: Phase, exitCode
   }
 }
 
+/**
+ * The last lines a failed task printed, for the job summary: read back from the container's log
+ * (the task's output itself went straight to the step log). Empty when the engine keeps no log.
+ */
+async function outputTail(cli: DockerCli, name: string, lines = 30): Promise<string> {
+  const r = await cli.combined(['logs', '--tail', String(lines), name])
+  return r.code === 0 ? r.output.replace(/\n$/, '') : ''
+}
+
 export async function runTask(cli: DockerCli, spec: TaskSpec): Promise<TaskOutcome> {
   const name = containerName(spec.runId, spec.phase)
   const env: Record<string, string> = {}
   for (const [k, v] of spec.vars) env[k] = v.value
-  const tail = new Tail(30)
   const entry: Active = { name, stopTimeoutSeconds: spec.stopTimeoutSeconds, cancelled: false }
   // Created first, registered, then started: a signal at any moment finds the container by name,
   // and one that came just before registration is seen by the check below. `docker run` would leave
@@ -113,6 +130,7 @@ export async function runTask(cli: DockerCli, spec: TaskSpec): Promise<TaskOutco
   await cli.ok(createArgv(spec, name), `creating the ${spec.phase} container`, { env })
   active.set(name, entry)
   let timedOut = false
+  let succeeded = false
   let timer: NodeJS.Timeout | undefined
   const started = process.hrtime.bigint()
   try {
@@ -126,14 +144,19 @@ export async function runTask(cli: DockerCli, spec: TaskSpec): Promise<TaskOutco
         void stopContainer(cli, name, spec.stopTimeoutSeconds)
       }, spec.timeoutSeconds * 1000)
     }
-    const exitCode = await cli.stream(['start', '--attach', name], { onChunk: b => tail.push(b) })
+    const exitCode = await cli.attach(['start', '--attach', name])
     const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9
-    if (!timedOut && !entry.cancelled) await assertExited(cli, name, spec.phase, exitCode, tail)
+    // A zero can only be the container's; anything else may be docker's own failure: ask the daemon.
+    const tail = exitCode === 0 ? '' : await outputTail(cli, name)
+    if (exitCode !== 0 && !timedOut && !entry.cancelled) await assertExited(cli, name, spec.phase, exitCode, tail)
     const status = entry.cancelled ? 'cancelled' : timedOut ? 'timed-out' : exitCode === 0 ? 'succeeded' : 'failed'
-    return { container: name, status, exitCode, durationSeconds, tail: tail.text() }
+    succeeded = status === 'succeeded'
+    return { container: name, status, exitCode, durationSeconds, tail }
   } finally {
     if (timer) clearTimeout(timer)
     active.delete(name)
-    if (!spec.keep || timedOut || entry.cancelled) await removeContainer(cli, name)
+    // Only a predeploy that succeeded keeps its container (to be committed); every other ends here.
+    if (timedOut || entry.cancelled) await removeContainer(cli, name)
+    else if (!spec.keep || !succeeded) removeLater(removeContainer(cli, name))
   }
 }

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { Settings } from '../inputs.js'
-import { parseAppJson, type AppJson } from './app-json.js'
-import { parseHerokuYml, type HerokuYml } from './heroku-yml.js'
+import type { AppJson } from './app-json.js'
+import type { HerokuYml } from './heroku-yml.js'
 import { parseProcfile, type ProcfileEntry } from './procfile.js'
 
 export interface Manifests {
@@ -23,7 +23,8 @@ function readOptional(file: string): string | undefined {
   }
 }
 
-export function loadManifests(s: Settings): Manifests {
+/** The app.json and heroku.yml parsers (and jsonc-parser, yaml) load only when those files exist. */
+export async function loadManifests(s: Settings): Promise<Manifests> {
   const rel = (f: string): string => path.relative(s.workspace, f) || f
   const m: Manifests = { found: [] }
   const procfile = readOptional(s.procfile)
@@ -33,12 +34,12 @@ export function loadManifests(s: Settings): Manifests {
   }
   const appJson = readOptional(s.appJson)
   if (appJson !== undefined) {
-    m.appJson = parseAppJson(appJson, rel(s.appJson))
+    m.appJson = (await import('./app-json.js')).parseAppJson(appJson, rel(s.appJson))
     m.found.push(rel(s.appJson))
   }
   const herokuYml = readOptional(s.herokuYml)
   if (herokuYml !== undefined) {
-    m.herokuYml = parseHerokuYml(herokuYml, rel(s.herokuYml))
+    m.herokuYml = (await import('./heroku-yml.js')).parseHerokuYml(herokuYml, rel(s.herokuYml))
     m.found.push(rel(s.herokuYml))
   }
   return m

@@ -1,5 +1,5 @@
-export const id = 396;
-export const ids = [396];
+export const id = 571;
+export const ids = [571];
 export const modules = {
 
 /***/ 1670:
@@ -74,6 +74,29 @@ class DockerCli {
             child.on('close', code => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
         });
     }
+    /** The combined stdout and stderr of a short command, in arrival order (docker logs). */
+    combined(args) {
+        return new Promise((resolve, reject) => {
+            const child = this.start(args, undefined, ['ignore', 'pipe', 'pipe']);
+            const parts = [];
+            child.stdout.on('data', (b) => parts.push(b));
+            child.stderr.on('data', (b) => parts.push(b));
+            child.on('error', reject);
+            child.on('close', code => resolve({ code: code ?? 1, output: Buffer.concat(parts).toString('utf8') }));
+        });
+    }
+    /**
+     * Runs a command whose output goes straight to our own stdout and stderr descriptors: no byte of it
+     * passes through this process, so memory stays flat however much a task prints, and nothing is
+     * buffered or reordered. Resolves to the exit code.
+     */
+    attach(args) {
+        return new Promise((resolve, reject) => {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.bin, args, { env: this.baseEnv, stdio: ['ignore', 1, 2], detached: true });
+            child.on('error', reject);
+            child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
+        });
+    }
     /** Like exec, but a non-zero exit is an error carrying docker's own message. */
     async ok(args, what, opts = {}) {
         const r = await this.exec(args, opts);
@@ -142,6 +165,153 @@ class Tail {
 
 /***/ }),
 
+/***/ 1763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BA: () => (/* binding */ cancelActiveTasks),
+/* harmony export */   Px: () => (/* binding */ removeLater),
+/* harmony export */   X: () => (/* binding */ createArgv),
+/* harmony export */   ZZ: () => (/* binding */ runTask),
+/* harmony export */   mm: () => (/* binding */ isCancelled),
+/* harmony export */   od: () => (/* binding */ removeContainer),
+/* harmony export */   tP: () => (/* binding */ settleRemovals),
+/* harmony export */   xN: () => (/* binding */ containerName)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1670);
+
+
+function containerName(runId, phase) {
+    return `release-phase-${runId}-${phase}`;
+}
+/**
+ * SPEC 4.1 (`docker run` split into create + start, see runTask). Variables go as `-e NAME` only:
+ * their values are in the docker child's environment.
+ */
+function createArgv(spec, name) {
+    const argv = ['create', '--name', name, '--label', `release-phase.run=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`];
+    if (spec.network)
+        argv.push('--network', spec.network);
+    argv.push(...spec.runArgs);
+    argv.push('-e', `RELEASE_PHASE=${spec.phase}`);
+    for (const name of spec.vars.keys())
+        argv.push('-e', name);
+    if (spec.invocation.entrypoint !== undefined)
+        argv.push('--entrypoint', spec.invocation.entrypoint);
+    argv.push(spec.image, ...spec.invocation.args);
+    return argv;
+}
+const active = new Map();
+let cancelRequested = false;
+/** True once SIGINT/SIGTERM arrived: no further task, build or push may start. */
+function isCancelled() {
+    return cancelRequested;
+}
+async function removeContainer(cli, name) {
+    await cli.exec(['rm', '--force', '--volumes', name]);
+}
+/** Removals started in the background (a finished task's container), awaited before the step ends. */
+const pendingRemovals = [];
+function removeLater(work) {
+    pendingRemovals.push(work.catch(() => undefined));
+}
+async function settleRemovals() {
+    while (pendingRemovals.length > 0)
+        await Promise.all(pendingRemovals.splice(0));
+}
+async function stopContainer(cli, name, grace) {
+    await cli.exec(['stop', '--time', String(grace), name]);
+}
+/**
+ * Stops every running task container with its grace period and removes it. Called on SIGINT/SIGTERM;
+ * `force` (a second signal) skips the grace but still removes.
+ */
+async function cancelActiveTasks(cli, force) {
+    cancelRequested = true;
+    const names = [...active.keys()];
+    await Promise.all([...active.values()].map(async (a) => {
+        a.cancelled = true;
+        if (!force)
+            await stopContainer(cli, a.name, a.stopTimeoutSeconds);
+        await removeContainer(cli, a.name);
+    }));
+    return names;
+}
+/**
+ * `docker start --attach` returns the container's exit code, or its own when docker itself failed
+ * (daemon gone, attach lost). Ask the daemon: a task is only failed or succeeded by its real exit.
+ */
+async function assertExited(cli, name, phase, exitCode, tail) {
+    const r = await cli.exec(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name]);
+    const [status, code] = r.stdout.trim().split(' ');
+    const last = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(tail.split('\n').pop() ?? '', 300);
+    if (r.code === 0 && status === 'created')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`${phase} task container could not start: ${last}`);
+    if (r.code !== 0 || status !== 'exited' || Number(code) !== exitCode) {
+        const why = r.code !== 0 ? (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(r.stderr) : `container is ${status}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`${phase} task: lost the Docker engine while it ran (${why}); last output: ${last}`);
+    }
+}
+/**
+ * The last lines a failed task printed, for the job summary: read back from the container's log
+ * (the task's output itself went straight to the step log). Empty when the engine keeps no log.
+ */
+async function outputTail(cli, name, lines = 30) {
+    const r = await cli.combined(['logs', '--tail', String(lines), name]);
+    return r.code === 0 ? r.output.replace(/\n$/, '') : '';
+}
+async function runTask(cli, spec) {
+    const name = containerName(spec.runId, spec.phase);
+    const env = {};
+    for (const [k, v] of spec.vars)
+        env[k] = v.value;
+    const entry = { name, stopTimeoutSeconds: spec.stopTimeoutSeconds, cancelled: false };
+    // Created first, registered, then started: a signal at any moment finds the container by name,
+    // and one that came just before registration is seen by the check below. `docker run` would leave
+    // a window where the container exists but the handler cannot know it.
+    await cli.ok(createArgv(spec, name), `creating the ${spec.phase} container`, { env });
+    active.set(name, entry);
+    let timedOut = false;
+    let succeeded = false;
+    let timer;
+    const started = process.hrtime.bigint();
+    try {
+        if (cancelRequested) {
+            entry.cancelled = true;
+            return { container: name, status: 'cancelled', exitCode: 143, durationSeconds: 0, tail: '' };
+        }
+        if (spec.timeoutSeconds > 0) {
+            timer = setTimeout(() => {
+                timedOut = true;
+                void stopContainer(cli, name, spec.stopTimeoutSeconds);
+            }, spec.timeoutSeconds * 1000);
+        }
+        const exitCode = await cli.attach(['start', '--attach', name]);
+        const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+        // A zero can only be the container's; anything else may be docker's own failure: ask the daemon.
+        const tail = exitCode === 0 ? '' : await outputTail(cli, name);
+        if (exitCode !== 0 && !timedOut && !entry.cancelled)
+            await assertExited(cli, name, spec.phase, exitCode, tail);
+        const status = entry.cancelled ? 'cancelled' : timedOut ? 'timed-out' : exitCode === 0 ? 'succeeded' : 'failed';
+        succeeded = status === 'succeeded';
+        return { container: name, status, exitCode, durationSeconds, tail };
+    }
+    finally {
+        if (timer)
+            clearTimeout(timer);
+        active.delete(name);
+        // Only a predeploy that succeeded keeps its container (to be committed); every other ends here.
+        if (timedOut || entry.cancelled)
+            await removeContainer(cli, name);
+        else if (!spec.keep || !succeeded)
+            removeLater(removeContainer(cli, name));
+    }
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -186,7 +356,7 @@ function excerpt(text, max = 80) {
 
 /***/ }),
 
-/***/ 3396:
+/***/ 2571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -197,8 +367,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: chooseDockerfile, phaseCommands
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./src/runner.ts
+var runner = __webpack_require__(4813);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -208,7 +378,7 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/duration.ts
 
 const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
@@ -226,7 +396,7 @@ function parseDuration(input, name) {
         consumed = re.lastIndex;
     }
     if (text === '' || consumed !== text.length) {
-        throw new src_errors/* InputError */.dz(`${name}: "${text}" is not a duration; use seconds or forms like 90s, 15m, 1h (0 for none)`);
+        throw new errors/* InputError */.dz(`${name}: "${text}" is not a duration; use seconds or forms like 90s, 15m, 1h (0 for none)`);
     }
     return total;
 }
@@ -262,7 +432,7 @@ function splitWords(input, opts) {
     let i = 0;
     const n = input.length;
     const fail = (msg) => {
-        throw new src_errors/* ActionError */.lZ(`${opts.what}: ${msg}`);
+        throw new errors/* ActionError */.lZ(`${opts.what}: ${msg}`);
     };
     const expand = () => {
         // input[i] === '$'
@@ -421,25 +591,25 @@ function bool(get, name, dflt) {
         return true;
     if (['false', 'no', '0', 'off'].includes(v))
         return false;
-    throw new src_errors/* InputError */.dz(`${name}: "${get(name)}" is not a boolean; use true or false`);
+    throw new errors/* InputError */.dz(`${name}: "${get(name)}" is not a boolean; use true or false`);
 }
 function oneOf(get, name, allowed, dflt) {
     const v = get(name) || dflt;
     if (!allowed.includes(v)) {
-        throw new src_errors/* InputError */.dz(`${name}: "${v}" is not one of ${allowed.join(', ')}`);
+        throw new errors/* InputError */.dz(`${name}: "${v}" is not one of ${allowed.join(', ')}`);
     }
     return v;
 }
 /** A path relative to `base` that must stay inside `root` (SPEC 2.1). */
 function insidePath(root, base, rel, name) {
     if (rel.includes('\0'))
-        throw new src_errors/* InputError */.dz(`${name}: the path contains a NUL byte`);
+        throw new errors/* InputError */.dz(`${name}: the path contains a NUL byte`);
     if (external_node_path_.isAbsolute(rel))
-        throw new src_errors/* InputError */.dz(`${name}: "${rel}" is absolute; give a path relative to the workspace`);
+        throw new errors/* InputError */.dz(`${name}: "${rel}" is absolute; give a path relative to the workspace`);
     const abs = external_node_path_.resolve(base, rel);
     const fromRoot = external_node_path_.relative(root, abs);
     if (fromRoot === '..' || fromRoot.startsWith(`..${external_node_path_.sep}`) || external_node_path_.isAbsolute(fromRoot)) {
-        throw new src_errors/* InputError */.dz(`${name}: "${rel}" resolves outside the workspace`);
+        throw new errors/* InputError */.dz(`${name}: "${rel}" resolves outside the workspace`);
     }
     return abs;
 }
@@ -451,11 +621,11 @@ function parseMappings(value, name, key) {
         const source = (eq < 0 ? line : line.slice(eq + 1)).trim();
         const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : VAR_NAME;
         if (!re.test(target))
-            throw new src_errors/* InputError */.dz(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
+            throw new errors/* InputError */.dz(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
         if (!VAR_NAME.test(source))
-            throw new src_errors/* InputError */.dz(`${name}: "${source}" is not a valid variable name`);
+            throw new errors/* InputError */.dz(`${name}: "${source}" is not a valid variable name`);
         if (seen.has(target))
-            throw new src_errors/* InputError */.dz(`${name}: ${target} is listed twice`);
+            throw new errors/* InputError */.dz(`${name}: ${target} is listed twice`);
         seen.add(target);
         return { name: target, source };
     });
@@ -464,10 +634,10 @@ function parseEnvPairs(value) {
     return lines(value).map(line => {
         const eq = line.indexOf('=');
         if (eq < 0)
-            throw new src_errors/* InputError */.dz(`env: "${line}" is not NAME=value`);
+            throw new errors/* InputError */.dz(`env: "${line}" is not NAME=value`);
         const name = line.slice(0, eq).trim();
         if (!VAR_NAME.test(name))
-            throw new src_errors/* InputError */.dz(`env: "${name}" is not a valid variable name`);
+            throw new errors/* InputError */.dz(`env: "${name}" is not a valid variable name`);
         return { name, value: line.slice(eq + 1) };
     });
 }
@@ -478,7 +648,7 @@ function validateTag(tag) {
         return;
     const repo = tag.replace(/:[^/:]*$/, '');
     const hint = repo !== repo.toLowerCase() && TAG_RE.test(tag.toLowerCase()) ? ': repository names must be lower-case' : '';
-    throw new src_errors/* InputError */.dz(`tags: "${tag}" is not a valid image reference${hint}`);
+    throw new errors/* InputError */.dz(`tags: "${tag}" is not a valid image reference${hint}`);
 }
 /** Reads and validates every input (SPEC 2-10). Pure but for the getter and `env` (GitHub context). */
 function readSettings(get, env = process.env) {
@@ -488,12 +658,12 @@ function readSettings(get, env = process.env) {
     const phaseNames = list(get('phases') || 'predeploy,release');
     for (const p of phaseNames) {
         if (!PHASES.includes(p))
-            throw new src_errors/* InputError */.dz(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`);
+            throw new errors/* InputError */.dz(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`);
     }
     const phases = PHASES.filter(p => phaseNames.includes(p));
     const platforms = list(get('platforms'));
     if (platforms.length > 1) {
-        throw new src_errors/* InputError */.dz(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
+        throw new errors/* InputError */.dz(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
     }
     const tags = list(get('tags'));
     tags.forEach(validateTag);
@@ -506,12 +676,12 @@ function readSettings(get, env = process.env) {
     const shell = get('shell') || '/bin/sh';
     const buildxVersion = get('buildx-version').replace(/^v/, '');
     if (buildxVersion && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(buildxVersion)) {
-        throw new src_errors/* InputError */.dz(`buildx-version: "${buildxVersion}" is not an exact version such as 0.13.1`);
+        throw new errors/* InputError */.dz(`buildx-version: "${buildxVersion}" is not an exact version such as 0.13.1`);
     }
     const timeoutSeconds = parseDuration(get('timeout') || '60m', 'timeout');
     const stopTimeoutSeconds = parseDuration(get('stop-timeout') || '10s', 'stop-timeout');
     if (!Number.isInteger(stopTimeoutSeconds))
-        throw new src_errors/* InputError */.dz('stop-timeout: use whole seconds');
+        throw new errors/* InputError */.dz('stop-timeout: use whole seconds');
     return {
         workspace,
         workingDirectory,
@@ -544,7 +714,7 @@ function readSettings(get, env = process.env) {
         envFiles,
         secretsDotenv: lines(get('secrets-dotenv')).map(n => {
             if (!VAR_NAME.test(n))
-                throw new src_errors/* InputError */.dz(`secrets-dotenv: "${n}" is not a valid variable name`);
+                throw new errors/* InputError */.dz(`secrets-dotenv: "${n}" is not a valid variable name`);
             return n;
         }),
         buildSecrets: parseMappings(get('build-secrets'), 'build-secrets', 'ID'),
@@ -556,171 +726,6 @@ function readSettings(get, env = process.env) {
         buildxDownloadUrl: get('buildx-download-url'),
         dryRun: bool(get, 'dry-run', false)
     };
-}
-
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __webpack_require__(9547);
-;// CONCATENATED MODULE: ./src/manifests/app-json.ts
-
-
-/** 1-based line and column of an offset. */
-function lineColumn(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset && i < text.length; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: offset - lineStart + 1 };
-}
-/**
- * Parses app.json (SPEC 2.3, 5.3) as JSON with comments and trailing commas, as Dokku does.
- * jsonc-parser gives offsets for both syntax errors and nodes, so every error names a line and column.
- */
-function parseAppJson(text, file) {
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    if (text.trim() === '')
-        return { env: [] };
-    const errors = [];
-    const root = (0,main.parseTree)(text, errors, { allowTrailingComma: true, disallowComments: false });
-    const at = (offset, msg) => {
-        const { line, column } = lineColumn(text, offset);
-        throw new src_errors/* ManifestError */.Sh(msg, file, line, column);
-    };
-    if (errors.length > 0)
-        at(errors[0].offset, `app.json is not valid JSON: ${(0,main.printParseErrorCode)(errors[0].error)}`);
-    if (!root || root.type !== 'object')
-        at(root?.offset ?? 0, 'app.json must contain a JSON object');
-    const str = (path) => {
-        const node = (0,main.findNodeAtLocation)(root, path);
-        if (!node || node.type === 'null')
-            return undefined;
-        if (node.type !== 'string')
-            at(node.offset, `${path.join('.')} must be a string`);
-        return node.value;
-    };
-    // A non-object where an object is expected would otherwise make findNodeAtLocation silently miss.
-    for (const path of [['scripts'], ['scripts', 'dokku'], ['env']]) {
-        const node = (0,main.findNodeAtLocation)(root, path);
-        if (node && node.type !== 'object' && node.type !== 'null')
-            at(node.offset, `${path.join('.')} must be an object`);
-    }
-    return {
-        predeploy: str(['scripts', 'dokku', 'predeploy']),
-        postdeploy: str(['scripts', 'dokku', 'postdeploy']),
-        firstDeploy: str(['scripts', 'postdeploy']),
-        env: parseEnv((0,main.findNodeAtLocation)(root, ['env']), at)
-    };
-}
-function parseEnv(envNode, at) {
-    if (!envNode || envNode.type !== 'object')
-        return [];
-    const vars = [];
-    for (const prop of envNode.children ?? []) {
-        const [keyNode, valueNode] = prop.children ?? [];
-        const name = keyNode.value;
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-            at(keyNode.offset, `env: "${name}" is not a valid variable name`);
-        if (valueNode.type === 'string') {
-            vars.push({ name, value: valueNode.value, required: true });
-            continue;
-        }
-        if (valueNode.type !== 'object')
-            at(valueNode.offset, `env.${name} must be a string or an object`);
-        const field = (key, type) => {
-            const f = (0,main.findNodeAtLocation)(valueNode, [key]);
-            if (!f || f.type === 'null')
-                return undefined;
-            if (f.type !== type)
-                at(f.offset, `env.${name}.${key} must be a ${type}`);
-            return f.value;
-        };
-        vars.push({
-            name,
-            description: field('description', 'string'),
-            value: field('value', 'string'),
-            required: field('required', 'boolean') ?? true,
-            generator: field('generator', 'string')
-        });
-    }
-    return vars;
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/manifests/heroku-yml.ts
-
-
-/** Parses heroku.yml (SPEC 2.4); YAML errors and wrong types carry line and column. */
-function parseHerokuYml(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const at = (offset, msg) => {
-        const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
-        throw new src_errors/* ManifestError */.Sh(msg, file, pos?.line, pos?.col);
-    };
-    if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        at(e.pos[0], `heroku.yml is not valid YAML: ${e.message.split('\n')[0]}`);
-    }
-    const result = { dockerfiles: {} };
-    const root = doc.contents;
-    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null))
-        return result;
-    if (!(0,dist/* isMap */.jh)(root))
-        at(root.range?.[0], 'heroku.yml must be a mapping');
-    const child = (parent, key) => {
-        if (!(0,dist/* isMap */.jh)(parent))
-            return undefined;
-        const v = parent.get(key, true);
-        return v === undefined || ((0,dist/* isScalar */.jn)(v) && v.value === null) ? undefined : v;
-    };
-    const mapAt = (parent, key, path) => {
-        const v = child(parent, key);
-        if (v !== undefined && !(0,dist/* isMap */.jh)(v))
-            at(v.range?.[0], `${path} must be a mapping`);
-        return v;
-    };
-    const stringAt = (node, path) => {
-        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== 'string')
-            at(node.range?.[0], `${path} must be a string`);
-        return node.value;
-    };
-    const release = mapAt(root, 'release', 'release');
-    if (release) {
-        const cmd = child(release, 'command');
-        if (cmd) {
-            if ((0,dist/* isSeq */.oP)(cmd)) {
-                result.releaseCommand = cmd.items.map((item, i) => stringAt(item, `release.command[${i}]`));
-                if (result.releaseCommand.length === 0)
-                    at(cmd.range?.[0], 'release.command must not be an empty list');
-            }
-            else if ((0,dist/* isScalar */.jn)(cmd) && typeof cmd.value === 'string') {
-                result.releaseCommand = cmd.value;
-            }
-            else {
-                at(cmd.range?.[0], 'release.command must be a string or a list of strings');
-            }
-        }
-        const image = child(release, 'image');
-        if (image)
-            result.releaseImage = stringAt(image, 'release.image');
-    }
-    const build = mapAt(root, 'build', 'build');
-    const docker = build && mapAt(build, 'docker', 'build.docker');
-    if (docker && (0,dist/* isMap */.jh)(docker)) {
-        for (const pair of docker.items) {
-            const key = String(pair.key?.value ?? pair.key);
-            const value = pair.value;
-            if (!value)
-                at(pair.key?.range?.[0], `build.docker.${key} must be a string`);
-            result.dockerfiles[key] = stringAt(value, `build.docker.${key}`);
-        }
-    }
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/manifests/procfile.ts
@@ -738,7 +743,7 @@ function parseProcfile(text, file) {
         const lineNo = i + 1;
         const raw = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
         const fail = (msg) => {
-            throw new src_errors/* ManifestError */.Sh(msg, file, lineNo);
+            throw new errors/* ManifestError */.Sh(msg, file, lineNo);
         };
         if (raw.includes('\0'))
             fail('Procfile line contains a NUL byte');
@@ -747,10 +752,10 @@ function parseProcfile(text, file) {
             continue;
         const m = ENTRY.exec(line);
         if (!m)
-            fail(`Procfile line is neither a comment nor a "name: command" entry: ${(0,src_errors/* excerpt */.Kb)(line)}`);
+            fail(`Procfile line is neither a comment nor a "name: command" entry: ${(0,errors/* excerpt */.Kb)(line)}`);
         const [, name, rest] = m;
         if (name.length > MAX_NAME)
-            fail(`Procfile process name "${(0,src_errors/* excerpt */.Kb)(name, 20)}" is ${name.length} characters; at most ${MAX_NAME} are allowed`);
+            fail(`Procfile process name "${(0,errors/* excerpt */.Kb)(name, 20)}" is ${name.length} characters; at most ${MAX_NAME} are allowed`);
         const command = rest.trim();
         if (command === '')
             fail(`Procfile process "${name}" has an empty command`);
@@ -767,8 +772,6 @@ function parseProcfile(text, file) {
 
 
 
-
-
 /** Reads a file, or undefined when it does not exist: a missing manifest means "no tasks from it". */
 function readOptional(file) {
     try {
@@ -780,7 +783,8 @@ function readOptional(file) {
         throw e;
     }
 }
-function loadManifests(s) {
+/** The app.json and heroku.yml parsers (and jsonc-parser, yaml) load only when those files exist. */
+async function loadManifests(s) {
     const rel = (f) => external_node_path_.relative(s.workspace, f) || f;
     const m = { found: [] };
     const procfile = readOptional(s.procfile);
@@ -790,12 +794,12 @@ function loadManifests(s) {
     }
     const appJson = readOptional(s.appJson);
     if (appJson !== undefined) {
-        m.appJson = parseAppJson(appJson, rel(s.appJson));
+        m.appJson = (await Promise.all(/* import() */[__webpack_require__.e(547), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 3888))).parseAppJson(appJson, rel(s.appJson));
         m.found.push(rel(s.appJson));
     }
     const herokuYml = readOptional(s.herokuYml);
     if (herokuYml !== undefined) {
-        m.herokuYml = parseHerokuYml(herokuYml, rel(s.herokuYml));
+        m.herokuYml = (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(655)]).then(__webpack_require__.bind(__webpack_require__, 655))).parseHerokuYml(herokuYml, rel(s.herokuYml));
         m.found.push(rel(s.herokuYml));
     }
     return m;
@@ -830,7 +834,7 @@ function commandText(command) {
 }
 
 // EXTERNAL MODULE: ./node_modules/dotenv/dist/index.cjs
-var dotenv_dist = __webpack_require__(8230);
+var dist = __webpack_require__(8230);
 ;// CONCATENATED MODULE: ./src/secrets.ts
 
 
@@ -843,17 +847,17 @@ function resolveTaskEnv(src) {
     const vars = new Map();
     const warnings = [];
     for (const { file, text } of src.envFiles) {
-        for (const [name, value] of Object.entries((0,dotenv_dist.parse)(text))) {
+        for (const [name, value] of Object.entries((0,dist.parse)(text))) {
             if (!VAR_NAME.test(name))
-                throw new src_errors/* InputError */.dz(`env-files: ${file}: "${name}" is not a valid variable name`);
+                throw new errors/* InputError */.dz(`env-files: ${file}: "${name}" is not a valid variable name`);
             vars.set(name, { value, secret: true });
         }
     }
     const missingDotenv = (src.secretsDotenv ?? []).filter(n => src.processEnv[n] === undefined);
     for (const source of src.secretsDotenv ?? []) {
-        for (const [name, value] of Object.entries((0,dotenv_dist.parse)(src.processEnv[source] ?? ''))) {
+        for (const [name, value] of Object.entries((0,dist.parse)(src.processEnv[source] ?? ''))) {
             if (!VAR_NAME.test(name))
-                throw new src_errors/* InputError */.dz(`secrets-dotenv: ${source}: "${name}" is not a valid variable name`);
+                throw new errors/* InputError */.dz(`secrets-dotenv: ${source}: "${name}" is not a valid variable name`);
             vars.set(name, { value, secret: true });
         }
     }
@@ -862,7 +866,7 @@ function resolveTaskEnv(src) {
     const missing = src.secrets.filter(m => src.processEnv[m.source] === undefined);
     if (missing.length > 0 || missingDotenv.length > 0) {
         const names = [...missingDotenv, ...missing.map(m => (m.source === m.name ? m.source : `${m.source} (for ${m.name})`))];
-        throw new src_errors/* InputError */.dz(`secrets: these variables are not set in the step's env: ${names.join(', ')}`);
+        throw new errors/* InputError */.dz(`secrets: these variables are not set in the step's env: ${names.join(', ')}`);
     }
     for (const m of src.secrets) {
         const value = src.processEnv[m.source];
@@ -883,11 +887,11 @@ function resolveTaskEnv(src) {
             required.push(v.description ? `${v.name} (${v.description})` : v.name);
     }
     if (generated.length > 0) {
-        throw new src_errors/* ActionError */.lZ(`app.json env ${generated.join(', ')} ${generated.length > 1 ? 'have' : 'has'} generator "secret": a CI run cannot generate a secret that stays ` +
+        throw new errors/* ActionError */.lZ(`app.json env ${generated.join(', ')} ${generated.length > 1 ? 'have' : 'has'} generator "secret": a CI run cannot generate a secret that stays ` +
             'the same from one deploy to the next; create it once and pass it through the secrets input');
     }
     if (required.length > 0) {
-        throw new src_errors/* ActionError */.lZ(`app.json env requires variables that no input provides: ${required.join('; ')}`);
+        throw new errors/* ActionError */.lZ(`app.json env requires variables that no input provides: ${required.join('; ')}`);
     }
     if (vars.has('RELEASE_PHASE')) {
         warnings.push('RELEASE_PHASE is set by the action to the running phase; the value given is ignored');
@@ -966,7 +970,7 @@ function outputValues(r) {
 }
 function writeOutputs(r) {
     for (const [k, v] of Object.entries(outputValues(r)))
-        core/* setOutput */.uH(k, v);
+        runner/* setOutput */.uH(k, v);
 }
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 /** The job summary (SPEC 6): phases table, image and digest, a failed task's redacted output tail. */
@@ -997,10 +1001,8 @@ function summaryMarkdown(r, secrets, env = process.env) {
     }
     return lines.join('\n');
 }
-async function writeSummary(r, secrets) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await core/* summary */.z.addRaw(summaryMarkdown(r, secrets), true).write();
+function writeSummary(r, secrets) {
+    runner/* appendSummary */.fe(summaryMarkdown(r, secrets));
 }
 
 // EXTERNAL MODULE: ./src/state.ts
@@ -1010,16 +1012,16 @@ var docker_cli = __webpack_require__(1670);
 ;// CONCATENATED MODULE: ./src/docker/image.ts
 
 
-async function checkEngine(cli, needBuildx) {
+const BUILDX_MISSING = 'docker buildx is not installed; set the buildx-version input (e.g. 0.13.1) to install it, or use docker/setup-buildx-action before this step';
+/** What the CLI prints when the buildx plugin is absent (checked on a failed build, not before every run). */
+function isBuildxMissing(output) {
+    return /'buildx' is not a docker command|unknown command:? "?(docker )?buildx/i.test(output);
+}
+/** The daemon answers (SPEC 9). buildx is checked by the build itself: a pre-check costs every run a CLI start. */
+async function checkEngine(cli) {
     const info = await cli.exec(['version', '--format', '{{.Server.Version}}']);
     if (info.code !== 0) {
-        throw new src_errors/* DockerError */.Bi(`cannot reach the Docker daemon (${(0,docker_cli/* lastLine */.fM)(info.stderr) || 'no answer'}); start it, or set DOCKER_HOST to a reachable engine`);
-    }
-    if (needBuildx) {
-        const bx = await cli.exec(['buildx', 'version']);
-        if (bx.code !== 0) {
-            throw new src_errors/* DockerError */.Bi('docker buildx is not installed; set the buildx-version input (e.g. 0.13.1) to install it, or use docker/setup-buildx-action before this step');
-        }
+        throw new errors/* DockerError */.Bi(`cannot reach the Docker daemon (${(0,docker_cli/* lastLine */.fM)(info.stderr) || 'no answer'}); start it, or set DOCKER_HOST to a reachable engine`);
     }
 }
 async function inspectImage(cli, ref) {
@@ -1027,7 +1029,7 @@ async function inspectImage(cli, ref) {
     if (r.code !== 0) {
         if (/no such image/i.test(r.stderr))
             return undefined;
-        throw new src_errors/* DockerError */.Bi(`docker image inspect ${ref} failed: ${(0,docker_cli/* lastLine */.fM)(r.stderr)}`);
+        throw new errors/* DockerError */.Bi(`docker image inspect ${ref} failed: ${(0,docker_cli/* lastLine */.fM)(r.stderr)}`);
     }
     const raw = JSON.parse(r.stdout);
     const config = raw.Config ?? {};
@@ -1146,117 +1148,12 @@ function planInvocation(command, mode, imageEntrypoint, shell, lookup, what) {
     }
     const words = splitWords(command, { lookup, what });
     if (words.length === 0)
-        throw new src_errors/* ActionError */.lZ(`${what}: the command has no words after removing comments`);
+        throw new errors/* ActionError */.lZ(`${what}: the command has no words after removing comments`);
     return { mode: 'exec', args: words };
 }
 
-;// CONCATENATED MODULE: ./src/docker/task.ts
-
-
-function containerName(runId, phase) {
-    return `release-phase-${runId}-${phase}`;
-}
-/**
- * SPEC 4.1 (`docker run` split into create + start, see runTask). Variables go as `-e NAME` only:
- * their values are in the docker child's environment.
- */
-function createArgv(spec, name) {
-    const argv = ['create', '--name', name, '--label', `release-phase.run=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`];
-    if (spec.network)
-        argv.push('--network', spec.network);
-    argv.push(...spec.runArgs);
-    argv.push('-e', `RELEASE_PHASE=${spec.phase}`);
-    for (const name of spec.vars.keys())
-        argv.push('-e', name);
-    if (spec.invocation.entrypoint !== undefined)
-        argv.push('--entrypoint', spec.invocation.entrypoint);
-    argv.push(spec.image, ...spec.invocation.args);
-    return argv;
-}
-const active = new Map();
-let cancelRequested = false;
-/** True once SIGINT/SIGTERM arrived: no further task, build or push may start. */
-function isCancelled() {
-    return cancelRequested;
-}
-async function removeContainer(cli, name) {
-    await cli.exec(['rm', '--force', '--volumes', name]);
-}
-async function stopContainer(cli, name, grace) {
-    await cli.exec(['stop', '--time', String(grace), name]);
-}
-/**
- * Stops every running task container with its grace period and removes it. Called on SIGINT/SIGTERM;
- * `force` (a second signal) skips the grace but still removes.
- */
-async function cancelActiveTasks(cli, force) {
-    cancelRequested = true;
-    const names = [...active.keys()];
-    await Promise.all([...active.values()].map(async (a) => {
-        a.cancelled = true;
-        if (!force)
-            await stopContainer(cli, a.name, a.stopTimeoutSeconds);
-        await removeContainer(cli, a.name);
-    }));
-    return names;
-}
-/**
- * `docker start --attach` returns the container's exit code, or its own when docker itself failed
- * (daemon gone, attach lost). Ask the daemon: a task is only failed or succeeded by its real exit.
- */
-async function assertExited(cli, name, phase, exitCode, tail) {
-    const r = await cli.exec(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name]);
-    const [status, code] = r.stdout.trim().split(' ');
-    const last = (0,src_errors/* excerpt */.Kb)(tail.text().split('\n').pop() ?? '', 300);
-    if (r.code === 0 && status === 'created')
-        throw new src_errors/* DockerError */.Bi(`${phase} task container could not start: ${last}`);
-    if (r.code !== 0 || status !== 'exited' || Number(code) !== exitCode) {
-        const why = r.code !== 0 ? (0,docker_cli/* lastLine */.fM)(r.stderr) : `container is ${status}`;
-        throw new src_errors/* DockerError */.Bi(`${phase} task: lost the Docker engine while it ran (${why}); last output: ${last}`);
-    }
-}
-async function runTask(cli, spec) {
-    const name = containerName(spec.runId, spec.phase);
-    const env = {};
-    for (const [k, v] of spec.vars)
-        env[k] = v.value;
-    const tail = new docker_cli/* Tail */.PW(30);
-    const entry = { name, stopTimeoutSeconds: spec.stopTimeoutSeconds, cancelled: false };
-    // Created first, registered, then started: a signal at any moment finds the container by name,
-    // and one that came just before registration is seen by the check below. `docker run` would leave
-    // a window where the container exists but the handler cannot know it.
-    await cli.ok(createArgv(spec, name), `creating the ${spec.phase} container`, { env });
-    active.set(name, entry);
-    let timedOut = false;
-    let timer;
-    const started = process.hrtime.bigint();
-    try {
-        if (cancelRequested) {
-            entry.cancelled = true;
-            return { container: name, status: 'cancelled', exitCode: 143, durationSeconds: 0, tail: '' };
-        }
-        if (spec.timeoutSeconds > 0) {
-            timer = setTimeout(() => {
-                timedOut = true;
-                void stopContainer(cli, name, spec.stopTimeoutSeconds);
-            }, spec.timeoutSeconds * 1000);
-        }
-        const exitCode = await cli.stream(['start', '--attach', name], { onChunk: b => tail.push(b) });
-        const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-        if (!timedOut && !entry.cancelled)
-            await assertExited(cli, name, spec.phase, exitCode, tail);
-        const status = entry.cancelled ? 'cancelled' : timedOut ? 'timed-out' : exitCode === 0 ? 'succeeded' : 'failed';
-        return { container: name, status, exitCode, durationSeconds, tail: tail.text() };
-    }
-    finally {
-        if (timer)
-            clearTimeout(timer);
-        active.delete(name);
-        if (!spec.keep || timedOut || entry.cancelled)
-            await removeContainer(cli, name);
-    }
-}
-
+// EXTERNAL MODULE: ./src/docker/task.ts
+var task = __webpack_require__(1763);
 ;// CONCATENATED MODULE: ./src/plan.ts
 
 
@@ -1324,7 +1221,7 @@ function dryRunPlan(args) {
                 source: p.command === undefined ? 'none' : args.sources[p.phase],
                 willRun,
                 entrypointMode: mode,
-                argv: spec ? ['docker', ...createArgv(spec, containerName('<run-id>', p.phase))] : null
+                argv: spec ? ['docker', ...(0,task/* createArgv */.X)(spec, (0,task/* containerName */.xN)('<run-id>', p.phase))] : null
             };
         }),
         variables: {
@@ -1334,115 +1231,6 @@ function dryRunPlan(args) {
         push: s.push ? { tags: args.tags } : null,
         firstDeploy: !s.phases.includes('first-deploy') ? 'not requested' : args.firstDeploy === undefined ? 'auto: asked of the deployments API at run time' : String(args.firstDeploy)
     };
-}
-
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
-;// CONCATENATED MODULE: ./src/docker/commit.ts
-
-
-
-
-
-const PREDEPLOY_LABEL = 'release-phase.predeploy';
-/** The committed image's config: the original's exactly, plus the predeploy label. */
-function restoredConfig(original) {
-    const labels = { ...(original.Labels ?? {}), [PREDEPLOY_LABEL]: 'true' };
-    return { ...original, Labels: labels };
-}
-/**
- * Rewrites one image config JSON (from `docker save`) so that nothing the container had leaks:
- * `config` becomes the original image's, `container_config` (the container's own config, with every
- * `-e` value in it) and `container` go, and the commit's history line names the task, not its argv.
- */
-function rewriteImageConfig(json, original, note) {
-    const cfg = JSON.parse(json);
-    cfg.config = restoredConfig(original);
-    delete cfg.container_config;
-    delete cfg.container;
-    const history = cfg.history;
-    if (history && history.length > 0) {
-        history[history.length - 1] = { ...history[history.length - 1], created_by: note, comment: 'release-phase' };
-    }
-    return JSON.stringify(cfg);
-}
-/**
- * SPEC 4.3: commit the predeploy container so its filesystem changes are kept, with the original
- * image config and no passed value in it.
- *
- * Why save → rewrite → load: `docker commit` copies the container's Env, where every `-e` value sits
- * (this is how Dokku bakes secrets into images), and neither `--change` nor the Engine API's commit body
- * can remove a variable: the daemon merges the container's Env back in. The image config is plain JSON
- * inside `docker save`'s archive, so the action streams that archive through, swaps the config, drops the
- * legacy per-layer v1 json copies (which hold the container config too and which `docker load` ignores
- * when manifest.json is present) and loads it back. Layers pass through as streams: memory stays flat.
- * The temporary commit is removed, so the only image holding the filesystem change is the clean one.
- */
-async function commitPredeploy(cli, container, original, tags, note) {
-    const tmpId = (await cli.ok(['commit', '--pause=false', container], 'docker commit')).trim();
-    try {
-        const save = cli.spawnRaw(['save', tmpId]);
-        const load = cli.spawnRaw(['load', '--quiet'], 'pipe');
-        let newId = '';
-        let saveErr = '';
-        let loadErr = '';
-        save.stderr.on('data', (b) => (saveErr += b.toString()));
-        load.stderr.on('data', (b) => (loadErr += b.toString()));
-        load.stdout.resume();
-        const hex = tmpId.replace(/^sha256:/, '');
-        const extract = (0,tar_stream.extract)();
-        const pack = (0,tar_stream.pack)();
-        extract.on('entry', (header, stream, next) => {
-            const name = header.name.replace(/^\.\//, '');
-            const isConfig = name === `${hex}.json` || name === `blobs/sha256/${hex}`;
-            if (/^[0-9a-f]{64}\/(json|VERSION)$/.test(name) || name === 'repositories') {
-                stream.on('end', next);
-                stream.resume();
-                return;
-            }
-            if (isConfig || name === 'manifest.json') {
-                const parts = [];
-                stream.on('data', (b) => void parts.push(b));
-                stream.on('end', () => {
-                    let body = Buffer.concat(parts).toString('utf8');
-                    if (isConfig) {
-                        body = rewriteImageConfig(body, original.config, note);
-                        newId = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
-                    }
-                    else {
-                        const manifest = JSON.parse(body);
-                        for (const m of manifest)
-                            m.RepoTags = tags;
-                        body = JSON.stringify(manifest);
-                    }
-                    const buf = Buffer.from(body);
-                    pack.entry({ ...header, size: buf.length }, buf, next);
-                });
-                return;
-            }
-            stream.pipe(pack.entry(header, next));
-        });
-        extract.on('finish', () => pack.finalize());
-        const exited = (c) => new Promise(r => c.on('close', code => r(code ?? 1)));
-        const [, , saveCode, loadCode] = await Promise.all([
-            (0,promises_.pipeline)(save.stdout, extract),
-            (0,promises_.pipeline)(pack, load.stdin),
-            exited(save),
-            exited(load)
-        ]);
-        if (saveCode !== 0)
-            throw new src_errors/* DockerError */.Bi(`docker save of the predeploy commit failed: ${(0,docker_cli/* lastLine */.fM)(saveErr)}`);
-        if (loadCode !== 0)
-            throw new src_errors/* DockerError */.Bi(`docker load of the predeploy commit failed: ${(0,docker_cli/* lastLine */.fM)(loadErr)}`);
-        if (!newId)
-            throw new src_errors/* DockerError */.Bi('docker save produced no image config for the predeploy commit');
-        return newId;
-    }
-    finally {
-        await cli.exec(['image', 'rm', '--no-prune', tmpId]);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/docker/push.ts
@@ -1465,11 +1253,11 @@ async function pushTags(cli, tags) {
     for (const tag of tags) {
         const r = await cli.exec(['push', tag]);
         if (r.code !== 0)
-            throw new src_errors/* DockerError */.Bi(`docker push ${tag} failed: ${(0,docker_cli/* lastLine */.fM)(r.stderr) || (0,docker_cli/* lastLine */.fM)(r.stdout)}`);
+            throw new errors/* DockerError */.Bi(`docker push ${tag} failed: ${(0,docker_cli/* lastLine */.fM)(r.stderr) || (0,docker_cli/* lastLine */.fM)(r.stdout)}`);
         process.stdout.write(r.stdout);
         const d = digestFromPushOutput(r.stdout);
         if (!d)
-            throw new src_errors/* DockerError */.Bi(`docker push ${tag} reported no digest`);
+            throw new errors/* DockerError */.Bi(`docker push ${tag} reported no digest`);
         if (!digest)
             digest = d;
     }
@@ -1477,7 +1265,6 @@ async function pushTags(cli, tags) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-
 
 
 
@@ -1520,17 +1307,17 @@ function chooseDockerfile(s, m) {
 function reportError(e) {
     const message = e instanceof Error ? e.message : String(e);
     if (process.env.RUNNER_DEBUG === '1' && e instanceof Error && e.stack)
-        core/* debug */.Yz(e.stack);
-    if (e instanceof src_errors/* ManifestError */.Sh) {
-        core/* error */.z3(message, { file: e.file, startLine: e.line, startColumn: e.column });
+        runner/* debug */.Yz(e.stack);
+    if (e instanceof errors/* ManifestError */.Sh) {
+        runner/* error */.z3(message, { file: e.file, startLine: e.line, startColumn: e.column });
     }
-    else if (e instanceof src_errors/* ActionError */.lZ) {
-        core/* error */.z3(message);
+    else if (e instanceof errors/* ActionError */.lZ) {
+        runner/* error */.z3(message);
     }
     else {
-        core/* error */.z3(`unexpected failure: ${message}`);
+        runner/* error */.z3(`unexpected failure: ${message}`);
         if (e instanceof Error && e.stack && process.env.RUNNER_DEBUG !== '1')
-            core/* debug */.Yz(e.stack);
+            runner/* debug */.Yz(e.stack);
     }
     process.exitCode = 1;
     return message;
@@ -1542,11 +1329,11 @@ async function run() {
     const cleanupSignals = [];
     try {
         const s = readSettings(envInput());
-        const manifests = loadManifests(s);
-        core/* info */.pq(manifests.found.length > 0 ? `Manifests found: ${manifests.found.join(', ')}` : 'Manifests found: none');
+        const manifests = await loadManifests(s);
+        runner/* info */.pq(manifests.found.length > 0 ? `Manifests found: ${manifests.found.join(', ')}` : 'Manifests found: none');
         const choice = chooseReleaseCommand(manifests.procfile, manifests.herokuYml, s.releaseCommand);
         if (choice.warning)
-            core/* warning */.$e(choice.warning);
+            runner/* warning */.$e(choice.warning);
         result.releaseCommand = commandText(choice.command);
         result.releaseSource = choice.source;
         result.processes = Object.fromEntries((manifests.procfile ?? []).filter(e => e.name !== 'release').map(e => [e.name, e.command]));
@@ -1557,22 +1344,22 @@ async function run() {
         result.phases = planned.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }));
         const envFiles = s.envFiles.map(file => {
             if (!external_node_fs_.existsSync(file))
-                throw new src_errors/* ActionError */.lZ(`env-files: ${external_node_path_.relative(s.workspace, file)} does not exist`);
+                throw new errors/* ActionError */.lZ(`env-files: ${external_node_path_.relative(s.workspace, file)} does not exist`);
             return { file: external_node_path_.relative(s.workspace, file), text: external_node_fs_.readFileSync(file, 'utf8') };
         });
         const { vars, warnings } = resolveTaskEnv({ secrets: s.secrets, env: s.env, envFiles, secretsDotenv: s.secretsDotenv, appEnv: manifests.appJson?.env ?? [], processEnv: process.env });
-        masked = maskValues(vars, s.githubToken ? [s.githubToken] : [], v => core/* setSecret */.Pq(v));
-        warnings.forEach(w => core/* warning */.$e(w));
+        masked = maskValues(vars, s.githubToken ? [s.githubToken] : [], v => runner/* setSecret */.Pq(v));
+        warnings.forEach(w => runner/* warning */.$e(w));
         const dockerfile = s.image ? '' : chooseDockerfile(s, manifests);
         if (dockerfile && !external_node_fs_.existsSync(dockerfile))
-            throw new src_errors/* ActionError */.lZ(`Dockerfile not found: ${external_node_path_.relative(s.workspace, dockerfile)}`);
+            throw new errors/* ActionError */.lZ(`Dockerfile not found: ${external_node_path_.relative(s.workspace, dockerfile)}`);
         if (planned.some(p => p.phase === 'first-deploy')) {
             if (s.firstDeploy !== 'auto')
                 result.firstDeploy = s.firstDeploy === 'true';
             else if (!s.dryRun)
                 result.firstDeploy = await (await __webpack_require__.e(/* import() */ 573).then(__webpack_require__.bind(__webpack_require__, 7573))).isFirstDeploy(s.githubToken, s.environment);
             if (result.firstDeploy !== undefined)
-                core/* info */.pq(`First deploy: ${result.firstDeploy}`);
+                runner/* info */.pq(`First deploy: ${result.firstDeploy}`);
         }
         const gh = githubContext(process.env);
         if (s.dryRun) {
@@ -1585,7 +1372,7 @@ async function run() {
         (0,state/* saveRun */.BQ)(runId, tempDir);
         const cli = new docker_cli/* DockerCli */.Vo();
         cleanupSignals.push(installSignalHandlers(cli));
-        await checkEngine(cli, !s.image && !s.buildxVersion);
+        await checkEngine(cli);
         if (!s.image && s.buildxVersion)
             await (await __webpack_require__.e(/* import() */ 901).then(__webpack_require__.bind(__webpack_require__, 8901))).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl);
         let info;
@@ -1602,16 +1389,19 @@ async function run() {
             const metadataFile = external_node_path_.join(tempDir, 'metadata.json');
             const argv = buildArgv(s, { tags, labels: buildLabels(s, gh, new Date()), dockerfile, iidfile, metadataFile });
             checkCancelled();
-            core/* startGroup */.Oh(`Building ${tags[0]}`);
-            const code = await cli.stream(argv, { cancellable: true }).finally(() => core/* endGroup */.N4());
+            runner/* startGroup */.Oh(`Building ${tags[0]}`);
+            const tail = new docker_cli/* Tail */.PW(5);
+            const code = await cli.stream(argv, { cancellable: true, onChunk: b => tail.push(b) }).finally(() => runner/* endGroup */.N4());
             checkCancelled();
+            if (code !== 0 && isBuildxMissing(tail.text()))
+                throw new errors/* DockerError */.Bi(BUILDX_MISSING);
             if (code !== 0)
-                throw new src_errors/* ActionError */.lZ(`docker buildx build failed with exit code ${code}`);
+                throw new errors/* ActionError */.lZ(`docker buildx build failed with exit code ${code}`);
             result.metadata = external_node_fs_.existsSync(metadataFile) ? external_node_fs_.readFileSync(metadataFile, 'utf8').trim() : '';
             const id = external_node_fs_.readFileSync(iidfile, 'utf8').trim();
             const inspected = await inspectImage(cli, id);
             if (!inspected)
-                throw new src_errors/* ActionError */.lZ(`the built image ${id} is not in the local engine (was --load ignored by the builder?)`);
+                throw new errors/* ActionError */.lZ(`the built image ${id} is not in the local engine (was --load ignored by the builder?)`);
             info = inspected;
         }
         result.tags = tags;
@@ -1624,13 +1414,13 @@ async function run() {
             const r = result.phases[i];
             if (!p.invocation) {
                 r.status = 'skipped';
-                core/* info */.pq(`${p.phase}: ${p.command === undefined ? 'no command' : 'not the first deploy'}, skipped`);
+                runner/* info */.pq(`${p.phase}: ${p.command === undefined ? 'no command' : 'not the first deploy'}, skipped`);
                 continue;
             }
             checkCancelled();
-            core/* info */.pq(`Running ${p.phase} task: ${p.text}`);
-            core/* startGroup */.Oh(`${p.phase} output`);
-            const outcome = await runTask(cli, {
+            runner/* info */.pq(`Running ${p.phase} task: ${p.text}`);
+            runner/* startGroup */.Oh(`${p.phase} output`);
+            const outcome = await (0,task/* runTask */.ZZ)(cli, {
                 phase: p.phase,
                 image: info.id,
                 invocation: p.invocation,
@@ -1641,52 +1431,55 @@ async function run() {
                 timeoutSeconds: s.timeoutSeconds,
                 stopTimeoutSeconds: s.stopTimeoutSeconds,
                 keep: p.phase === 'predeploy'
-            }).finally(() => core/* endGroup */.N4());
+            }).finally(() => runner/* endGroup */.N4());
             Object.assign(r, { exitCode: outcome.exitCode, durationSeconds: outcome.durationSeconds });
             if (outcome.status !== 'succeeded') {
                 r.status = outcome.status === 'timed-out' ? 'timed-out' : 'failed';
                 result.failure = { phase: p.phase, tail: outcome.tail };
                 if (outcome.status === 'cancelled')
-                    throw new src_errors/* ActionError */.lZ(`${p.phase} task was cancelled; its container was stopped and removed`);
+                    throw new errors/* ActionError */.lZ(`${p.phase} task was cancelled; its container was stopped and removed`);
                 if (outcome.status === 'timed-out')
-                    throw new src_errors/* ActionError */.lZ(`${p.phase} task timed out after ${formatDuration(s.timeoutSeconds)}`);
-                throw new src_errors/* ActionError */.lZ(`${p.phase} task failed with exit code ${outcome.exitCode}: ${p.text}`);
+                    throw new errors/* ActionError */.lZ(`${p.phase} task timed out after ${formatDuration(s.timeoutSeconds)}`);
+                throw new errors/* ActionError */.lZ(`${p.phase} task failed with exit code ${outcome.exitCode}: ${p.text}`);
             }
             if (p.phase === 'predeploy') {
                 try {
+                    const { commitPredeploy } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 635));
                     const id = await commitPredeploy(cli, outcome.container, info, tags, `release-phase predeploy: ${p.text}`);
                     const committed = await inspectImage(cli, id);
                     if (!committed)
-                        throw new src_errors/* ActionError */.lZ(`the committed predeploy image ${id} is missing`);
+                        throw new errors/* ActionError */.lZ(`the committed predeploy image ${id} is missing`);
                     info = committed;
                     result.imageId = info.id;
                 }
                 finally {
-                    await removeContainer(cli, outcome.container);
+                    (0,task/* removeLater */.Px)((0,task/* removeContainer */.od)(cli, outcome.container));
                 }
             }
             r.status = 'succeeded';
         }
         checkCancelled();
         if (s.push) {
-            core/* startGroup */.Oh(`Pushing ${tags.join(', ')}`);
-            result.digest = await pushTags(cli, tags).finally(() => core/* endGroup */.N4());
+            runner/* startGroup */.Oh(`Pushing ${tags.join(', ')}`);
+            result.digest = await pushTags(cli, tags).finally(() => runner/* endGroup */.N4());
             result.image = `${repositoryOf(tags[0])}@${result.digest}`;
         }
         result.released = true;
-        core/* info */.pq(`Released ${result.image} (${result.imageId})`);
+        runner/* info */.pq(`Released ${result.image} (${result.imageId})`);
     }
     catch (e) {
         result.error = reportError(e);
     }
     finally {
+        // Removals run beside the next step; none may be left when the step ends.
+        await (0,task/* settleRemovals */.tP)();
         cleanupSignals.forEach(f => f());
         writeOutputs(result);
         try {
-            await writeSummary(result, masked);
+            writeSummary(result, masked);
         }
         catch (e) {
-            core/* warning */.$e(`could not write the job summary: ${e.message}`);
+            runner/* warning */.$e(`could not write the job summary: ${e.message}`);
         }
         if (tempDir)
             external_node_fs_.rmSync(tempDir, { recursive: true, force: true });
@@ -1708,17 +1501,17 @@ async function dryRun(s, planned, manifests, vars, result, dockerfile, gh) {
         ? null
         : buildArgv(s, { tags, labels: buildLabels(s, gh, new Date()), dockerfile, iidfile: '<temp>/iid', metadataFile: '<temp>/metadata.json' });
     const plan = dryRunPlan({ s, planned, sources, vars, tags, buildArgv: argv, imageRef: known?.id ?? s.image, firstDeploy: result.firstDeploy });
-    core/* info */.pq('Dry run: nothing is built, run or pushed. The plan:');
+    runner/* info */.pq('Dry run: nothing is built, run or pushed. The plan:');
     if (plan.build)
-        core/* info */.pq(`  build: ${plan.build.argv.join(' ')}`);
+        runner/* info */.pq(`  build: ${plan.build.argv.join(' ')}`);
     for (const p of plan.phases) {
-        core/* info */.pq(`  ${p.phase}: ${p.willRun ? `${p.command} [${p.entrypointMode}]` : 'skipped'}`);
+        runner/* info */.pq(`  ${p.phase}: ${p.willRun ? `${p.command} [${p.entrypointMode}]` : 'skipped'}`);
         if (p.argv)
-            core/* info */.pq(`    ${p.argv.join(' ')}`);
+            runner/* info */.pq(`    ${p.argv.join(' ')}`);
     }
-    core/* info */.pq(`  variables: ${[...plan.variables.secret.map(n => `${n} (secret)`), ...plan.variables.plain].join(', ') || 'none'}`);
+    runner/* info */.pq(`  variables: ${[...plan.variables.secret.map(n => `${n} (secret)`), ...plan.variables.plain].join(', ') || 'none'}`);
     if (plan.push)
-        core/* info */.pq(`  push: ${plan.push.tags.join(', ')}`);
+        runner/* info */.pq(`  push: ${plan.push.tags.join(', ')}`);
     result.tags = tags;
     result.image = tags[0];
     result.plan = JSON.stringify(plan);
@@ -1729,20 +1522,20 @@ async function dryRun(s, planned, manifests, vars, result, dockerfile, gh) {
 async function useImage(cli, ref) {
     let info = await inspectImage(cli, ref);
     if (!info) {
-        core/* startGroup */.Oh(`Pulling ${ref}`);
-        const code = await cli.stream(['pull', ref], { cancellable: true }).finally(() => core/* endGroup */.N4());
+        runner/* startGroup */.Oh(`Pulling ${ref}`);
+        const code = await cli.stream(['pull', ref], { cancellable: true }).finally(() => runner/* endGroup */.N4());
         checkCancelled();
         if (code !== 0)
-            throw new src_errors/* ActionError */.lZ(`docker pull ${ref} failed with exit code ${code}`);
+            throw new errors/* ActionError */.lZ(`docker pull ${ref} failed with exit code ${code}`);
         info = await inspectImage(cli, ref);
         if (!info)
-            throw new src_errors/* ActionError */.lZ(`image ${ref} is not in the local engine after pulling it`);
+            throw new errors/* ActionError */.lZ(`image ${ref} is not in the local engine after pulling it`);
     }
     return info;
 }
 function checkCancelled() {
-    if (isCancelled())
-        throw new src_errors/* ActionError */.lZ('cancelled by a signal before the next step started; nothing further was run or pushed');
+    if ((0,task/* isCancelled */.mm)())
+        throw new errors/* ActionError */.lZ('cancelled by a signal before the next step started; nothing further was run or pushed');
 }
 /**
  * SIGINT/SIGTERM (a cancelled job): stop the running task container with its grace so a migration can
@@ -1754,11 +1547,11 @@ function installSignalHandlers(cli) {
     const handler = (signal) => {
         signals++;
         const force = signals > 1;
-        core/* warning */.$e(`received ${signal}: ${force ? 'removing the task container now' : 'stopping the running task container'}`);
+        runner/* warning */.$e(`received ${signal}: ${force ? 'removing the task container now' : 'stopping the running task container'}`);
         cli.cancelStreams();
-        void cancelActiveTasks(cli, force).then(names => {
+        void (0,task/* cancelActiveTasks */.BA)(cli, force).then(names => {
             if (names.length > 0)
-                core/* info */.pq(`removed ${names.join(', ')}`);
+                runner/* info */.pq(`removed ${names.join(', ')}`);
             if (force)
                 process.exit(1);
         });
@@ -1770,6 +1563,19 @@ function installSignalHandlers(cli) {
         process.off('SIGTERM', handler);
     };
 }
+
+
+/***/ }),
+
+/***/ 8230:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+var j=(e,n)=>()=>{try{return n||e((n={exports:{}}).exports,n),n.exports}catch(t){throw n=0,t}};var R=j((Z,N)=>{function T(e){return typeof e=="string"?!["false","0","no","off",""].includes(e.toLowerCase()):!!e}function U(e=process.env){let n={};for(let t of["ENCODING","PATH","QUIET","DEBUG","OVERRIDE","FAST"]){let r=e[`DOTENV_${t}`]!=null?e[`DOTENV_${t}`]:e[`DOTENV_CONFIG_${t}`];r!=null&&(n[t.toLowerCase()]=t==="ENCODING"||t==="PATH"?r:T(r))}return n}N.exports={parseBoolean:T,optionsFromEnv:U}});var P=j((ee,b)=>{var F=__webpack_require__(9896),_=__webpack_require__(6928),B=__webpack_require__(857),{URL:L,fileURLToPath:Q}=__webpack_require__(7016),{parseBoolean:$,optionsFromEnv:I}=R(),G=/(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/mg,y=new Uint8Array(256);for(let e=48;e<=57;e++)y[e]=1;for(let e=65;e<=90;e++)y[e]=1;for(let e=97;e<=122;e++)y[e]=1;y[45]=1;y[46]=1;y[95]=1;function H(e){let n={},t=e.toString();t=t.replace(/\r\n?/mg,`
+`);let r;for(;(r=G.exec(t))!=null;){let o=r[1],i=r[2]||"";i=i.trim();let c=i[0];i=i.replace(/^(['"`])([\s\S]*)\1$/mg,"$2"),c==='"'&&(i=i.replace(/\\n/g,`
+`),i=i.replace(/\\r/g,"\r")),n[o]=i}return n}function g(e){return e<=32?e===32||e>=9&&e<=13:e>=160&&(e===160||e===5760||e>=8192&&e<=8202||e===8232||e===8233||e===8239||e===8287||e===12288||e===65279)}function O(e){return e===10||e===8232||e===8233}function V(e){let n={},t=typeof e=="string"?e:e.toString();t.indexOf("\r")!==-1&&(t=t.replace(/\r\n?/g,`
+`));let r=t.length,o=0;for(;o<r;){let i=t.charCodeAt(o);for(;o<r&&g(i);)o++,i=t.charCodeAt(o);if(o>=r)break;if(i===35){for(;o<r&&!O(t.charCodeAt(o));)o++;continue}let c=-1;if(i===101&&o+6<r&&t.charCodeAt(o+1)===120&&t.charCodeAt(o+2)===112&&t.charCodeAt(o+3)===111&&t.charCodeAt(o+4)===114&&t.charCodeAt(o+5)===116){let u=t.charCodeAt(o+6);if(g(u)){let s=o+7;for(;s<r&&g(t.charCodeAt(s));)s++;y[t.charCodeAt(s)]&&(c=o+6,o=s)}else i=t.charCodeAt(o)}let E=o,p=0;for(;o<r&&(p=t.charCodeAt(o),y[p]);)o++;if(o===E){for(;o<r&&!O(t.charCodeAt(o));)o++;continue}let k=t.slice(E,o),D=o;if(o>=r&&(p=0),g(p))do o++,p=o<r?t.charCodeAt(o):0;while(g(p));if(p===61)o++;else if(p===58&&o===D&&o+1<r&&g(t.charCodeAt(o+1)))o+=2;else{for(o=c===-1?D:c;o<r&&!O(t.charCodeAt(o));)o++;continue}let d=o,l=o;for(;l<r&&g(t.charCodeAt(l));)l++;let C=t.charCodeAt(l),a,q=!1;if(C===39||C===34||C===96){let u=t[l],s=t.indexOf(u,l+1),f=-1,h=-1;for(;s!==-1;){let x=t.charCodeAt(s-1)===92,w=s+1;for(;w<r&&!O(t.charCodeAt(w))&&g(t.charCodeAt(w));)w++;if((w===r||O(t.charCodeAt(w))||t.charCodeAt(w)===35)&&(f=s,h=w),!x)break;s=t.indexOf(u,s+1)}if(f!==-1){if(a=t.slice(l+1,f),o=h,t.charCodeAt(o)===35)for(;o<r&&!O(t.charCodeAt(o));)o++;q=!0}}if(!q){let u=t.indexOf(`
+`,d);u===-1&&(u=r);let s;if(r<4096)s=t.indexOf("#",d),(s===-1||s>u)&&(s=u);else for(s=d;s<u&&t.charCodeAt(s)!==35;)s++;let f=d,h=s;for(;f<h&&g(t.charCodeAt(f));)f++;for(;h>f&&g(t.charCodeAt(h-1));)h--;let x=t.charCodeAt(f);if(a=t.slice(f,h),a.includes("\u2028")||a.includes("\u2029")?a=a.replace(/^(['"`])([\s\S]*)\1$/mg,"$2"):h-f>=2&&(x===39||x===34||x===96)&&t.charCodeAt(h-1)===x&&(a=t.slice(f+1,h-1)),o=s,s<u)for(;o<r&&!O(t.charCodeAt(o));)o++}C===34&&(q||l<o)&&a.indexOf("\\")!==-1&&(a=a.replace(/\\n/g,`
+`).replace(/\\r/g,"\r")),n[k]=a}return n}function J(e,n){return n&&$(n.fast)?V(e):H(e)}function v(e){console.log(`\u2506 ${e}`)}function W(e){console.error(`\u25C7 ${e}`)}function S(e){return e[0]==="~"?_.join(B.homedir(),e.slice(1)):e}function K(e={}){let n={...e};for(let t of Object.keys(n))n[t]===void 0&&delete n[t];return{...I(),...n}}function M(e){e=K(e);let n=_.resolve(process.cwd(),".env"),t="utf8",r=process.env;e&&e.processEnv!=null&&(r=e.processEnv);let o=$(e&&e.debug);e&&e.encoding?t=e.encoding:o&&v("no encoding is specified (UTF-8 is used by default)");let i=[n];if(e&&e.path)if(!Array.isArray(e.path))i=[S(e.path)];else{i=[];for(let d of e.path)i.push(S(d))}let c,E={},p={fast:e.fast};for(let d of i)try{let l=A.parse(F.readFileSync(d,{encoding:t}),p);A.populate(E,l,e)}catch(l){o&&v(`failed to load ${d} ${l.message}`),c=l}let k=A.populate(r,E,e),D=$(Object.prototype.hasOwnProperty.call(e,"quiet")?e.quiet:I(r).quiet);if(o||!D){let d=Object.keys(k).length,l=[];for(let C of i)try{let a=_.relative(process.cwd(),C instanceof L?Q(C):C);l.push(a)}catch(a){o&&v(`failed to load ${C} ${a.message}`),c=a}W(`injected env (${d}) from ${l.join(",")}`)}return c?{parsed:E,error:c}:{parsed:E}}function Y(e){return A.configDotenv(e)}function z(e,n,t={}){let r=$(t&&t.debug),o=$(t&&t.override),i={};if(e===null||typeof e!="object"||n===null||typeof n!="object"){let c=new Error("OBJECT_REQUIRED: Please check the processEnv argument being passed to populate");throw c.code="OBJECT_REQUIRED",c}for(let c of Object.keys(n))Object.prototype.hasOwnProperty.call(e,c)?(o===!0&&(e[c]=n[c],i[c]=n[c]),r&&v(o===!0?`"${c}" is already defined and WAS overwritten`:`"${c}" is already defined and was NOT overwritten`)):(e[c]=n[c],i[c]=n[c]);return i}var A={configDotenv:M,config:Y,parse:J,populate:z};b.exports.configDotenv=A.configDotenv;b.exports.config=A.config;b.exports.parse=A.parse;b.exports.populate=A.populate;b.exports=A});var m=P();module.exports=m;module.exports.config=m.config;module.exports.configDotenv=m.configDotenv;module.exports.parse=m.parse;module.exports.populate=m.populate;
 
 
 /***/ })

@@ -1,0 +1,128 @@
+export const id = 635;
+export const ids = [635];
+export const modules = {
+
+/***/ 635:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commitPredeploy: () => (/* binding */ commitPredeploy)
+/* harmony export */ });
+/* unused harmony exports PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6118);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1670);
+/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1763);
+
+
+
+
+
+
+const PREDEPLOY_LABEL = 'release-phase.predeploy';
+/** The committed image's config: the original's exactly, plus the predeploy label. */
+function restoredConfig(original) {
+    const labels = { ...(original.Labels ?? {}), [PREDEPLOY_LABEL]: 'true' };
+    return { ...original, Labels: labels };
+}
+/**
+ * Rewrites one image config JSON (from `docker save`) so that nothing the container had leaks:
+ * `config` becomes the original image's, `container_config` (the container's own config, with every
+ * `-e` value in it) and `container` go, and the commit's history line names the task, not its argv.
+ */
+function rewriteImageConfig(json, original, note) {
+    const cfg = JSON.parse(json);
+    cfg.config = restoredConfig(original);
+    delete cfg.container_config;
+    delete cfg.container;
+    const history = cfg.history;
+    if (history && history.length > 0) {
+        history[history.length - 1] = { ...history[history.length - 1], created_by: note, comment: 'release-phase' };
+    }
+    return JSON.stringify(cfg);
+}
+/**
+ * SPEC 4.3: commit the predeploy container so its filesystem changes are kept, with the original
+ * image config and no passed value in it.
+ *
+ * Why save → rewrite → load: `docker commit` copies the container's Env, where every `-e` value sits
+ * (this is how Dokku bakes secrets into images), and neither `--change` nor the Engine API's commit body
+ * can remove a variable: the daemon merges the container's Env back in. The image config is plain JSON
+ * inside `docker save`'s archive, so the action streams that archive through, swaps the config, drops the
+ * legacy per-layer v1 json copies (which hold the container config too and which `docker load` ignores
+ * when manifest.json is present) and loads it back. Layers pass through as streams: memory stays flat.
+ * The temporary commit is removed, so the only image holding the filesystem change is the clean one.
+ */
+async function commitPredeploy(cli, container, original, tags, note) {
+    const tmpId = (await cli.ok(['commit', '--pause=false', container], 'docker commit')).trim();
+    try {
+        const save = cli.spawnRaw(['save', tmpId]);
+        const load = cli.spawnRaw(['load', '--quiet'], 'pipe');
+        let newId = '';
+        let saveErr = '';
+        let loadErr = '';
+        save.stderr.on('data', (b) => (saveErr += b.toString()));
+        load.stderr.on('data', (b) => (loadErr += b.toString()));
+        load.stdout.resume();
+        const hex = tmpId.replace(/^sha256:/, '');
+        const extract = (0,tar_stream__WEBPACK_IMPORTED_MODULE_2__.extract)();
+        const pack = (0,tar_stream__WEBPACK_IMPORTED_MODULE_2__.pack)();
+        extract.on('entry', (header, stream, next) => {
+            const name = header.name.replace(/^\.\//, '');
+            const isConfig = name === `${hex}.json` || name === `blobs/sha256/${hex}`;
+            if (/^[0-9a-f]{64}\/(json|VERSION)$/.test(name) || name === 'repositories') {
+                stream.on('end', next);
+                stream.resume();
+                return;
+            }
+            if (isConfig || name === 'manifest.json') {
+                const parts = [];
+                stream.on('data', (b) => void parts.push(b));
+                stream.on('end', () => {
+                    let body = Buffer.concat(parts).toString('utf8');
+                    if (isConfig) {
+                        body = rewriteImageConfig(body, original.config, note);
+                        newId = `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}`;
+                    }
+                    else {
+                        const manifest = JSON.parse(body);
+                        for (const m of manifest)
+                            m.RepoTags = tags;
+                        body = JSON.stringify(manifest);
+                    }
+                    const buf = Buffer.from(body);
+                    pack.entry({ ...header, size: buf.length }, buf, next);
+                });
+                return;
+            }
+            stream.pipe(pack.entry(header, next));
+        });
+        extract.on('finish', () => pack.finalize());
+        const exited = (c) => new Promise(r => c.on('close', code => r(code ?? 1)));
+        const [, , saveCode, loadCode] = await Promise.all([
+            (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(save.stdout, extract),
+            (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(pack, load.stdin),
+            exited(save),
+            exited(load)
+        ]);
+        if (saveCode !== 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`docker save of the predeploy commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(saveErr)}`);
+        if (loadCode !== 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`docker load of the predeploy commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(loadErr)}`);
+        if (!newId)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi('docker save produced no image config for the predeploy commit');
+        return newId;
+    }
+    finally {
+        (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .removeLater */ .Px)(cli.exec(['image', 'rm', '--no-prune', tmpId]));
+    }
+}
+
+
+/***/ })
+
+};
