@@ -1190,6 +1190,22 @@ function planTasks(planned, s, vars, image, firstDeploy) {
         p.invocation = planInvocation(p.command, s.entrypoint, image.entrypoint ?? null, s.shell, lookupFor(p.phase, vars, image), `${p.phase} command`);
     }
 }
+/** The one way a phase's container is described, for the real run and the dry-run plan alike. */
+function taskSpec(s, phase, invocation, image, runId, vars) {
+    return {
+        phase,
+        image,
+        invocation,
+        runId,
+        network: s.network,
+        runArgs: s.runArgs,
+        vars,
+        timeoutSeconds: s.timeoutSeconds,
+        stopTimeoutSeconds: s.stopTimeoutSeconds,
+        // Predeploy keeps its container until it is committed.
+        keep: phase === 'predeploy'
+    };
+}
 /**
  * SPEC 10: the plan a dry run prints. The docker argv carry only variable names (`-e NAME`), the
  * same argv the real run would start; the run id and image id are placeholders.
@@ -1203,18 +1219,7 @@ function dryRunPlan(args) {
         phases: planned.map(p => {
             const willRun = p.command !== undefined && !(p.phase === 'first-deploy' && args.firstDeploy === false);
             const mode = p.invocation?.mode ?? (willRun ? 'auto: decided by the built image ENTRYPOINT' : 'none');
-            const spec = p.invocation && {
-                phase: p.phase,
-                image: args.imageRef || '<built image id>',
-                invocation: p.invocation,
-                runId: '<run-id>',
-                network: s.network,
-                runArgs: s.runArgs,
-                vars,
-                timeoutSeconds: s.timeoutSeconds,
-                stopTimeoutSeconds: s.stopTimeoutSeconds,
-                keep: p.phase === 'predeploy'
-            };
+            const spec = p.invocation && taskSpec(s, p.phase, p.invocation, args.imageRef || '<built image id>', '<run-id>', vars);
             return {
                 phase: p.phase,
                 command: p.text,
@@ -1284,11 +1289,11 @@ async function pushTags(cli, tags) {
 
 
 
-/** The command of each phase (SPEC 4 table). */
-function phaseCommands(m, s) {
+/** The command of each phase (SPEC 4 table); the release one as chosen by SPEC 2.5. */
+function phaseCommands(m, release) {
     return {
         predeploy: m.appJson?.predeploy,
-        release: chooseReleaseCommand(m.procfile, m.herokuYml, s.releaseCommand).command,
+        release,
         postdeploy: m.appJson?.postdeploy,
         'first-deploy': m.appJson?.firstDeploy
     };
@@ -1339,7 +1344,7 @@ async function run() {
         result.processes = Object.fromEntries((manifests.procfile ?? []).filter(e => e.name !== 'release').map(e => [e.name, e.command]));
         result.postdeployCommand = manifests.appJson?.postdeploy ?? '';
         result.firstDeployCommand = manifests.appJson?.firstDeploy ?? '';
-        const commands = phaseCommands(manifests, s);
+        const commands = phaseCommands(manifests, choice.command);
         const planned = s.phases.map(phase => ({ phase, command: commands[phase], text: commandText(commands[phase]) }));
         result.phases = planned.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }));
         const envFiles = s.envFiles.map(file => {
@@ -1372,12 +1377,18 @@ async function run() {
         (0,state/* saveRun */.BQ)(runId, tempDir);
         const cli = new docker_cli/* DockerCli */.Vo();
         cleanupSignals.push(installSignalHandlers(cli));
-        await checkEngine(cli);
-        if (!s.image && s.buildxVersion)
+        // The daemon check runs beside the first command instead of before it; its verdict is awaited
+        // before that command's result is used, so an unreachable engine still gets its own error.
+        const engine = checkEngine(cli);
+        engine.catch(() => undefined);
+        if (s.buildxVersion && !s.image) {
+            await engine;
             await (await __webpack_require__.e(/* import() */ 901).then(__webpack_require__.bind(__webpack_require__, 8901))).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl);
+        }
         let info;
         let tags;
         if (s.image) {
+            await engine;
             info = await useImage(cli, s.image);
             tags = s.tags.length > 0 ? s.tags : [s.image];
             for (const t of s.tags)
@@ -1392,6 +1403,7 @@ async function run() {
             runner/* startGroup */.Oh(`Building ${tags[0]}`);
             const tail = new docker_cli/* Tail */.PW(5);
             const code = await cli.stream(argv, { cancellable: true, onChunk: b => tail.push(b) }).finally(() => runner/* endGroup */.N4());
+            await engine;
             checkCancelled();
             if (code !== 0 && isBuildxMissing(tail.text()))
                 throw new errors/* DockerError */.Bi(BUILDX_MISSING);
@@ -1420,18 +1432,7 @@ async function run() {
             checkCancelled();
             runner/* info */.pq(`Running ${p.phase} task: ${p.text}`);
             runner/* startGroup */.Oh(`${p.phase} output`);
-            const outcome = await (0,task/* runTask */.ZZ)(cli, {
-                phase: p.phase,
-                image: info.id,
-                invocation: p.invocation,
-                runId,
-                network: s.network,
-                runArgs: s.runArgs,
-                vars,
-                timeoutSeconds: s.timeoutSeconds,
-                stopTimeoutSeconds: s.stopTimeoutSeconds,
-                keep: p.phase === 'predeploy'
-            }).finally(() => runner/* endGroup */.N4());
+            const outcome = await (0,task/* runTask */.ZZ)(cli, taskSpec(s, p.phase, p.invocation, info.id, runId, vars)).finally(() => runner/* endGroup */.N4());
             Object.assign(r, { exitCode: outcome.exitCode, durationSeconds: outcome.durationSeconds });
             if (outcome.status !== 'succeeded') {
                 r.status = outcome.status === 'timed-out' ? 'timed-out' : 'failed';
@@ -1446,11 +1447,9 @@ async function run() {
                 try {
                     const { commitPredeploy } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(635)]).then(__webpack_require__.bind(__webpack_require__, 635));
                     const id = await commitPredeploy(cli, outcome.container, info, tags, `release-phase predeploy: ${p.text}`);
-                    const committed = await inspectImage(cli, id);
-                    if (!committed)
-                        throw new errors/* ActionError */.lZ(`the committed predeploy image ${id} is missing`);
-                    info = committed;
-                    result.imageId = info.id;
+                    // The commit carries the original config exactly: only the id (and the label) changed.
+                    info = { ...info, id, repoDigests: [] };
+                    result.imageId = id;
                 }
                 finally {
                     (0,task/* removeLater */.Px)((0,task/* removeContainer */.od)(cli, outcome.container));
@@ -1471,9 +1470,6 @@ async function run() {
         result.error = reportError(e);
     }
     finally {
-        // Removals run beside the next step; none may be left when the step ends.
-        await (0,task/* settleRemovals */.tP)();
-        cleanupSignals.forEach(f => f());
         writeOutputs(result);
         try {
             writeSummary(result, masked);
@@ -1481,6 +1477,9 @@ async function run() {
         catch (e) {
             runner/* warning */.$e(`could not write the job summary: ${e.message}`);
         }
+        // Removals run beside the next step; none may be left when the step ends.
+        await (0,task/* settleRemovals */.tP)();
+        cleanupSignals.forEach(f => f());
         if (tempDir)
             external_node_fs_.rmSync(tempDir, { recursive: true, force: true });
     }

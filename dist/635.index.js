@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   commitPredeploy: () => (/* binding */ commitPredeploy)
 /* harmony export */ });
-/* unused harmony exports PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig */
+/* unused harmony exports PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig, saveRewriteLoad */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6466);
@@ -60,66 +60,74 @@ function rewriteImageConfig(json, original, note) {
 async function commitPredeploy(cli, container, original, tags, note) {
     const tmpId = (await cli.ok(['commit', '--pause=false', container], 'docker commit')).trim();
     try {
-        const save = cli.spawnRaw(['save', tmpId]);
-        const load = cli.spawnRaw(['load', '--quiet'], 'pipe');
-        let newId = '';
-        let saveErr = '';
-        let loadErr = '';
-        save.stderr.on('data', (b) => (saveErr += b.toString()));
-        load.stderr.on('data', (b) => (loadErr += b.toString()));
-        load.stdout.resume();
-        const hex = tmpId.replace(/^sha256:/, '');
-        const extract = (0,tar_stream__WEBPACK_IMPORTED_MODULE_2__.extract)();
-        const pack = (0,tar_stream__WEBPACK_IMPORTED_MODULE_2__.pack)();
-        extract.on('entry', (header, stream, next) => {
-            const name = header.name.replace(/^\.\//, '');
-            const isConfig = name === `${hex}.json` || name === `blobs/sha256/${hex}`;
-            if (/^[0-9a-f]{64}\/(json|VERSION)$/.test(name) || name === 'repositories') {
-                stream.on('end', next);
-                stream.resume();
-                return;
-            }
-            if (isConfig || name === 'manifest.json') {
-                const parts = [];
-                stream.on('data', (b) => void parts.push(b));
-                stream.on('end', () => {
-                    let body = Buffer.concat(parts).toString('utf8');
-                    if (isConfig) {
-                        body = rewriteImageConfig(body, original.config, note);
-                        newId = `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}`;
-                    }
-                    else {
-                        const manifest = JSON.parse(body);
-                        for (const m of manifest)
-                            m.RepoTags = tags;
-                        body = JSON.stringify(manifest);
-                    }
-                    const buf = Buffer.from(body);
-                    pack.entry({ ...header, size: buf.length }, buf, next);
-                });
-                return;
-            }
-            stream.pipe(pack.entry(header, next));
-        });
-        extract.on('finish', () => pack.finalize());
-        const exited = (c) => new Promise(r => c.on('close', code => r(code ?? 1)));
-        const [, , saveCode, loadCode] = await Promise.all([
-            (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(save.stdout, extract),
-            (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(pack, load.stdin),
-            exited(save),
-            exited(load)
-        ]);
-        if (saveCode !== 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`docker save of the predeploy commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(saveErr)}`);
-        if (loadCode !== 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`docker load of the predeploy commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(loadErr)}`);
-        if (!newId)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi('docker save produced no image config for the predeploy commit');
-        return newId;
+        // Every layer of a fresh commit is already in the engine, and `docker load` skips reading the
+        // tar of a layer it has: sending only the config and manifest saves the load side the whole
+        // untar-and-hash. An engine that wants the layers anyway gets the full archive on a second try.
+        const fast = await saveRewriteLoad(cli, tmpId, original, tags, note, true);
+        return fast.ok ? fast.id : (await saveRewriteLoad(cli, tmpId, original, tags, note, false)).id;
     }
     finally {
         (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .removeLater */ .Px)(cli.exec(['image', 'rm', '--no-prune', tmpId]));
     }
+}
+/** One `docker save | rewrite | docker load` pass; `ok` false when load refused a config-only archive. */
+async function saveRewriteLoad(cli, tmpId, original, tags, note, configOnly) {
+    const save = cli.spawnRaw(['save', tmpId]);
+    const load = cli.spawnRaw(['load', '--quiet'], 'pipe');
+    let newId = '';
+    let saveErr = '';
+    let loadErr = '';
+    save.stderr.on('data', (b) => (saveErr += b.toString()));
+    load.stderr.on('data', (b) => (loadErr += b.toString()));
+    load.stdout.resume();
+    const hex = tmpId.replace(/^sha256:/, '');
+    const extract = (0,tar_stream__WEBPACK_IMPORTED_MODULE_2__.extract)();
+    const pack = (0,tar_stream__WEBPACK_IMPORTED_MODULE_2__.pack)();
+    extract.on('entry', (header, stream, next) => {
+        const name = header.name.replace(/^\.\//, '');
+        const isConfig = name === `${hex}.json` || name === `blobs/sha256/${hex}`;
+        const isLayer = /\/layer\.tar$/.test(name) || (name.startsWith('blobs/') && !isConfig);
+        // The legacy per-layer v1 json holds the container config too; the loader ignores it.
+        if (/^[0-9a-f]{64}\/(json|VERSION)$/.test(name) || name === 'repositories' || (configOnly && isLayer)) {
+            stream.on('end', next);
+            stream.resume();
+            return;
+        }
+        if (isConfig || name === 'manifest.json') {
+            const parts = [];
+            stream.on('data', (b) => void parts.push(b));
+            stream.on('end', () => {
+                let body = Buffer.concat(parts).toString('utf8');
+                if (isConfig) {
+                    body = rewriteImageConfig(body, original.config, note);
+                    newId = `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}`;
+                }
+                else {
+                    const manifest = JSON.parse(body);
+                    for (const m of manifest)
+                        m.RepoTags = tags;
+                    body = JSON.stringify(manifest);
+                }
+                const buf = Buffer.from(body);
+                pack.entry({ ...header, size: buf.length }, buf, next);
+            });
+            return;
+        }
+        stream.pipe(pack.entry(header, next));
+    });
+    extract.on('finish', () => pack.finalize());
+    const exited = (c) => new Promise(r => c.on('close', code => r(code ?? 1)));
+    const [, , saveCode, loadCode] = await Promise.all([(0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(save.stdout, extract), (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(pack, load.stdin), exited(save), exited(load)]);
+    if (saveCode !== 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`docker save of the predeploy commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(saveErr)}`);
+    if (!newId)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi('docker save produced no image config for the predeploy commit');
+    if (loadCode !== 0) {
+        if (configOnly)
+            return { ok: false, id: '' };
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`docker load of the predeploy commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(loadErr)}`);
+    }
+    return { ok: true, id: newId };
 }
 
 

@@ -13,16 +13,16 @@ import { saveRun } from './state.js'
 import { DockerCli, Tail, findDocker } from './docker/cli.js'
 import { BUILDX_MISSING, checkEngine, imageEnv, inspectImage, isBuildxMissing, type ImageInfo } from './docker/image.js'
 import { buildArgv, buildLabels, defaultTags, githubContext } from './docker/build.js'
-import { dryRunPlan, planTasks, type PlannedPhase } from './plan.js'
+import { dryRunPlan, planTasks, taskSpec, type PlannedPhase } from './plan.js'
 import { cancelActiveTasks, isCancelled, removeContainer, removeLater, runTask, settleRemovals } from './docker/task.js'
 import { pushTags, repositoryOf } from './docker/push.js'
 import { formatDuration } from './duration.js'
 
-/** The command of each phase (SPEC 4 table). */
-export function phaseCommands(m: Manifests, s: Settings): Record<Phase, string | string[] | undefined> {
+/** The command of each phase (SPEC 4 table); the release one as chosen by SPEC 2.5. */
+export function phaseCommands(m: Manifests, release: string | string[] | undefined): Record<Phase, string | string[] | undefined> {
   return {
     predeploy: m.appJson?.predeploy,
-    release: chooseReleaseCommand(m.procfile, m.herokuYml, s.releaseCommand).command,
+    release,
     postdeploy: m.appJson?.postdeploy,
     'first-deploy': m.appJson?.firstDeploy
   }
@@ -69,7 +69,7 @@ export async function run(): Promise<void> {
     result.processes = Object.fromEntries((manifests.procfile ?? []).filter(e => e.name !== 'release').map(e => [e.name, e.command]))
     result.postdeployCommand = manifests.appJson?.postdeploy ?? ''
     result.firstDeployCommand = manifests.appJson?.firstDeploy ?? ''
-    const commands = phaseCommands(manifests, s)
+    const commands = phaseCommands(manifests, choice.command)
     const planned: PlannedPhase[] = s.phases.map(phase => ({ phase, command: commands[phase], text: commandText(commands[phase]) }))
     result.phases = planned.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }))
 
@@ -100,12 +100,19 @@ export async function run(): Promise<void> {
     saveRun(runId, tempDir)
     const cli = new DockerCli()
     cleanupSignals.push(installSignalHandlers(cli))
-    await checkEngine(cli)
-    if (!s.image && s.buildxVersion) await (await import('./buildx-install.js')).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl)
+    // The daemon check runs beside the first command instead of before it; its verdict is awaited
+    // before that command's result is used, so an unreachable engine still gets its own error.
+    const engine = checkEngine(cli)
+    engine.catch(() => undefined)
+    if (s.buildxVersion && !s.image) {
+      await engine
+      await (await import('./buildx-install.js')).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl)
+    }
 
     let info: ImageInfo
     let tags: string[]
     if (s.image) {
+      await engine
       info = await useImage(cli, s.image)
       tags = s.tags.length > 0 ? s.tags : [s.image]
       for (const t of s.tags) await cli.ok(['tag', info.id, t], `docker tag ${t}`)
@@ -118,6 +125,7 @@ export async function run(): Promise<void> {
       core.startGroup(`Building ${tags[0]}`)
       const tail = new Tail(5)
       const code = await cli.stream(argv, { cancellable: true, onChunk: b => tail.push(b) }).finally(() => core.endGroup())
+      await engine
       checkCancelled()
       if (code !== 0 && isBuildxMissing(tail.text())) throw new DockerError(BUILDX_MISSING)
       if (code !== 0) throw new ActionError(`docker buildx build failed with exit code ${code}`)
@@ -145,21 +153,7 @@ export async function run(): Promise<void> {
       checkCancelled()
       core.info(`Running ${p.phase} task: ${p.text}`)
       core.startGroup(`${p.phase} output`)
-      const outcome = await runTask(
-        cli,
-        {
-          phase: p.phase,
-          image: info.id,
-          invocation: p.invocation,
-          runId,
-          network: s.network,
-          runArgs: s.runArgs,
-          vars,
-          timeoutSeconds: s.timeoutSeconds,
-          stopTimeoutSeconds: s.stopTimeoutSeconds,
-          keep: p.phase === 'predeploy'
-        }
-      ).finally(() => core.endGroup())
+      const outcome = await runTask(cli, taskSpec(s, p.phase, p.invocation, info.id, runId, vars)).finally(() => core.endGroup())
       Object.assign(r, { exitCode: outcome.exitCode, durationSeconds: outcome.durationSeconds })
       if (outcome.status !== 'succeeded') {
         r.status = outcome.status === 'timed-out' ? 'timed-out' : 'failed'
@@ -172,10 +166,9 @@ export async function run(): Promise<void> {
         try {
           const { commitPredeploy } = await import('./docker/commit.js')
           const id = await commitPredeploy(cli, outcome.container, info, tags, `release-phase predeploy: ${p.text}`)
-          const committed = await inspectImage(cli, id)
-          if (!committed) throw new ActionError(`the committed predeploy image ${id} is missing`)
-          info = committed
-          result.imageId = info.id
+          // The commit carries the original config exactly: only the id (and the label) changed.
+          info = { ...info, id, repoDigests: [] }
+          result.imageId = id
         } finally {
           removeLater(removeContainer(cli, outcome.container))
         }
@@ -194,15 +187,15 @@ export async function run(): Promise<void> {
   } catch (e) {
     result.error = reportError(e)
   } finally {
-    // Removals run beside the next step; none may be left when the step ends.
-    await settleRemovals()
-    cleanupSignals.forEach(f => f())
     writeOutputs(result)
     try {
       writeSummary(result, masked)
     } catch (e) {
       core.warning(`could not write the job summary: ${(e as Error).message}`)
     }
+    // Removals run beside the next step; none may be left when the step ends.
+    await settleRemovals()
+    cleanupSignals.forEach(f => f())
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true })
   }
 }

@@ -2,7 +2,7 @@ import type { Phase, Settings } from './inputs.js'
 import type { TaskEnv } from './secrets.js'
 import type { VarLookup } from './words.js'
 import { planInvocation, type TaskInvocation } from './docker/entrypoint.js'
-import { createArgv, containerName } from './docker/task.js'
+import { createArgv, containerName, type TaskSpec } from './docker/task.js'
 
 export interface PlannedPhase {
   phase: Phase
@@ -45,6 +45,23 @@ export function planTasks(planned: PlannedPhase[], s: Settings, vars: TaskEnv, i
   }
 }
 
+/** The one way a phase's container is described, for the real run and the dry-run plan alike. */
+export function taskSpec(s: Settings, phase: Phase, invocation: TaskInvocation, image: string, runId: string, vars: TaskEnv): TaskSpec {
+  return {
+    phase,
+    image,
+    invocation,
+    runId,
+    network: s.network,
+    runArgs: s.runArgs,
+    vars,
+    timeoutSeconds: s.timeoutSeconds,
+    stopTimeoutSeconds: s.stopTimeoutSeconds,
+    // Predeploy keeps its container until it is committed.
+    keep: phase === 'predeploy'
+  }
+}
+
 export interface DryRunPlan {
   image: string
   tags: string[]
@@ -84,18 +101,7 @@ export function dryRunPlan(args: {
     phases: planned.map(p => {
       const willRun = p.command !== undefined && !(p.phase === 'first-deploy' && args.firstDeploy === false)
       const mode = p.invocation?.mode ?? (willRun ? 'auto: decided by the built image ENTRYPOINT' : 'none')
-      const spec = p.invocation && {
-        phase: p.phase,
-        image: args.imageRef || '<built image id>',
-        invocation: p.invocation,
-        runId: '<run-id>',
-        network: s.network,
-        runArgs: s.runArgs,
-        vars,
-        timeoutSeconds: s.timeoutSeconds,
-        stopTimeoutSeconds: s.stopTimeoutSeconds,
-        keep: p.phase === 'predeploy'
-      }
+      const spec = p.invocation && taskSpec(s, p.phase, p.invocation, args.imageRef || '<built image id>', '<run-id>', vars)
       return {
         phase: p.phase,
         command: p.text,

@@ -52,58 +52,74 @@ export async function commitPredeploy(
 ): Promise<string> {
   const tmpId = (await cli.ok(['commit', '--pause=false', container], 'docker commit')).trim()
   try {
-    const save = cli.spawnRaw(['save', tmpId])
-    const load = cli.spawnRaw(['load', '--quiet'], 'pipe')
-    let newId = ''
-    let saveErr = ''
-    let loadErr = ''
-    save.stderr!.on('data', (b: Buffer) => (saveErr += b.toString()))
-    load.stderr!.on('data', (b: Buffer) => (loadErr += b.toString()))
-    load.stdout!.resume()
-    const hex = tmpId.replace(/^sha256:/, '')
-    const extract = tarExtract()
-    const pack = tarPack()
-    extract.on('entry', (header: Header, stream, next) => {
-      const name = header.name.replace(/^\.\//, '')
-      const isConfig = name === `${hex}.json` || name === `blobs/sha256/${hex}`
-      if (/^[0-9a-f]{64}\/(json|VERSION)$/.test(name) || name === 'repositories') {
-        stream.on('end', next)
-        stream.resume()
-        return
-      }
-      if (isConfig || name === 'manifest.json') {
-        const parts: Buffer[] = []
-        stream.on('data', (b: unknown) => void parts.push(b as Buffer))
-        stream.on('end', () => {
-          let body = Buffer.concat(parts).toString('utf8')
-          if (isConfig) {
-            body = rewriteImageConfig(body, original.config, note)
-            newId = `sha256:${createHash('sha256').update(body).digest('hex')}`
-          } else {
-            const manifest = JSON.parse(body) as { RepoTags?: string[] | null }[]
-            for (const m of manifest) m.RepoTags = tags
-            body = JSON.stringify(manifest)
-          }
-          const buf = Buffer.from(body)
-          pack.entry({ ...header, size: buf.length }, buf, next)
-        })
-        return
-      }
-      stream.pipe(pack.entry(header, next))
-    })
-    extract.on('finish', () => pack.finalize())
-    const exited = (c: typeof save): Promise<number> => new Promise(r => c.on('close', code => r(code ?? 1)))
-    const [, , saveCode, loadCode] = await Promise.all([
-      pipeline(save.stdout!, extract),
-      pipeline(pack, load.stdin!),
-      exited(save),
-      exited(load)
-    ])
-    if (saveCode !== 0) throw new DockerError(`docker save of the predeploy commit failed: ${lastLine(saveErr)}`)
-    if (loadCode !== 0) throw new DockerError(`docker load of the predeploy commit failed: ${lastLine(loadErr)}`)
-    if (!newId) throw new DockerError('docker save produced no image config for the predeploy commit')
-    return newId
+    // Every layer of a fresh commit is already in the engine, and `docker load` skips reading the
+    // tar of a layer it has: sending only the config and manifest saves the load side the whole
+    // untar-and-hash. An engine that wants the layers anyway gets the full archive on a second try.
+    const fast = await saveRewriteLoad(cli, tmpId, original, tags, note, true)
+    return fast.ok ? fast.id : (await saveRewriteLoad(cli, tmpId, original, tags, note, false)).id
   } finally {
     removeLater(cli.exec(['image', 'rm', '--no-prune', tmpId]))
   }
+}
+
+/** One `docker save | rewrite | docker load` pass; `ok` false when load refused a config-only archive. */
+export async function saveRewriteLoad(
+  cli: DockerCli,
+  tmpId: string,
+  original: ImageInfo,
+  tags: string[],
+  note: string,
+  configOnly: boolean
+): Promise<{ ok: boolean; id: string }> {
+  const save = cli.spawnRaw(['save', tmpId])
+  const load = cli.spawnRaw(['load', '--quiet'], 'pipe')
+  let newId = ''
+  let saveErr = ''
+  let loadErr = ''
+  save.stderr!.on('data', (b: Buffer) => (saveErr += b.toString()))
+  load.stderr!.on('data', (b: Buffer) => (loadErr += b.toString()))
+  load.stdout!.resume()
+  const hex = tmpId.replace(/^sha256:/, '')
+  const extract = tarExtract()
+  const pack = tarPack()
+  extract.on('entry', (header: Header, stream, next) => {
+    const name = header.name.replace(/^\.\//, '')
+    const isConfig = name === `${hex}.json` || name === `blobs/sha256/${hex}`
+    const isLayer = /\/layer\.tar$/.test(name) || (name.startsWith('blobs/') && !isConfig)
+    // The legacy per-layer v1 json holds the container config too; the loader ignores it.
+    if (/^[0-9a-f]{64}\/(json|VERSION)$/.test(name) || name === 'repositories' || (configOnly && isLayer)) {
+      stream.on('end', next)
+      stream.resume()
+      return
+    }
+    if (isConfig || name === 'manifest.json') {
+      const parts: Buffer[] = []
+      stream.on('data', (b: unknown) => void parts.push(b as Buffer))
+      stream.on('end', () => {
+        let body = Buffer.concat(parts).toString('utf8')
+        if (isConfig) {
+          body = rewriteImageConfig(body, original.config, note)
+          newId = `sha256:${createHash('sha256').update(body).digest('hex')}`
+        } else {
+          const manifest = JSON.parse(body) as { RepoTags?: string[] | null }[]
+          for (const m of manifest) m.RepoTags = tags
+          body = JSON.stringify(manifest)
+        }
+        const buf = Buffer.from(body)
+        pack.entry({ ...header, size: buf.length }, buf, next)
+      })
+      return
+    }
+    stream.pipe(pack.entry(header, next))
+  })
+  extract.on('finish', () => pack.finalize())
+  const exited = (c: typeof save): Promise<number> => new Promise(r => c.on('close', code => r(code ?? 1)))
+  const [, , saveCode, loadCode] = await Promise.all([pipeline(save.stdout!, extract), pipeline(pack, load.stdin!), exited(save), exited(load)])
+  if (saveCode !== 0) throw new DockerError(`docker save of the predeploy commit failed: ${lastLine(saveErr)}`)
+  if (!newId) throw new DockerError('docker save produced no image config for the predeploy commit')
+  if (loadCode !== 0) {
+    if (configOnly) return { ok: false, id: '' }
+    throw new DockerError(`docker load of the predeploy commit failed: ${lastLine(loadErr)}`)
+  }
+  return { ok: true, id: newId }
 }
