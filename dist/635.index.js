@@ -125,7 +125,10 @@ async function saveRewriteLoad(cli, tmpId, original, tags, note, configOnly) {
     if (loadCode !== 0) {
         if (configOnly)
             return { ok: false, id: '' };
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`docker load of the predeploy commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(loadErr)}`);
+        // The containerd image store verifies every blob's digest on load, so a rewritten config is
+        // refused there; only the classic store is supported for the predeploy commit so far.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`docker load of the predeploy commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(loadErr)} (the predeploy commit needs the engine's classic image store; ` +
+            'engines using the containerd image store are not supported yet)');
     }
     return { ok: true, id: newId };
 }

@@ -119,7 +119,12 @@ export async function saveRewriteLoad(
   if (!newId) throw new DockerError('docker save produced no image config for the predeploy commit')
   if (loadCode !== 0) {
     if (configOnly) return { ok: false, id: '' }
-    throw new DockerError(`docker load of the predeploy commit failed: ${lastLine(loadErr)}`)
+    // The containerd image store verifies every blob's digest on load, so a rewritten config is
+    // refused there; only the classic store is supported for the predeploy commit so far.
+    throw new DockerError(
+      `docker load of the predeploy commit failed: ${lastLine(loadErr)} (the predeploy commit needs the engine's classic image store; ` +
+        'engines using the containerd image store are not supported yet)'
+    )
   }
   return { ok: true, id: newId }
 }
