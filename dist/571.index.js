@@ -1463,6 +1463,16 @@ async function run() {
             result.digest = await pushTags(cli, tags).finally(() => runner/* endGroup */.N4());
             result.image = `${repositoryOf(tags[0])}@${result.digest}`;
         }
+        else {
+            // A pulled, unchanged image already has a registry digest: name it exactly for the deploy job.
+            // (A predeploy commit makes a new image with none, so nothing is claimed then.)
+            const repo = repositoryOf(tags[0]);
+            const known = info.repoDigests.find(d => d.startsWith(`${repo}@`));
+            if (known) {
+                result.digest = known.slice(repo.length + 1);
+                result.image = known;
+            }
+        }
         result.released = true;
         runner/* info */.pq(`Released ${result.image} (${result.imageId})`);
     }

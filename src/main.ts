@@ -181,6 +181,15 @@ export async function run(): Promise<void> {
       core.startGroup(`Pushing ${tags.join(', ')}`)
       result.digest = await pushTags(cli, tags).finally(() => core.endGroup())
       result.image = `${repositoryOf(tags[0])}@${result.digest}`
+    } else {
+      // A pulled, unchanged image already has a registry digest: name it exactly for the deploy job.
+      // (A predeploy commit makes a new image with none, so nothing is claimed then.)
+      const repo = repositoryOf(tags[0])
+      const known = info.repoDigests.find(d => d.startsWith(`${repo}@`))
+      if (known) {
+        result.digest = known.slice(repo.length + 1)
+        result.image = known
+      }
     }
     result.released = true
     core.info(`Released ${result.image} (${result.imageId})`)

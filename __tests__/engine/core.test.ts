@@ -221,6 +221,23 @@ describeEngine('the action end to end on a real engine', () => {
     expect(build[build.length - 1]).toBe(ws)
   })
 
+  it('runs tasks on the network input, where other services are reachable by name', async () => {
+    const net = `rp-test-net-${process.pid}`
+    const db = `rp-test-db-${process.pid}`
+    docker('network', 'create', net)
+    try {
+      docker('run', '-d', '--name', db, '--network', net, BASE_IMAGE, 'sh', '-c', 'while true; do echo pong | nc -l -p 7000; done')
+      const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: `release: for i in 1 2 3 4 5; do nc ${db} 7000 </dev/null && exit 0; sleep 1; done; exit 1\n` })
+      const r = await runAction({ workspace: ws, inputs: { tags: tag('network'), network: net } })
+      expect(r.code, r.stdout).toBe(0)
+      expect(r.stdout).toMatch(/^pong$/m)
+      expect(r.dockerCalls.find(c => c[0] === 'create')).toEqual(expect.arrayContaining(['--network', net]))
+    } finally {
+      docker('rm', '--force', db)
+      docker('network', 'rm', net)
+    }
+  })
+
   it('removes leftover containers of the run in the post step, and is safe without a main run', async () => {
     const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: true\n' })
     const runId = `posttest${Date.now()}`

@@ -76,6 +76,19 @@ describeEngine('push after a passing release (SPEC 6)', () => {
     const digest = (await reg.get('/v2/team/prebuilt/manifests/v2', MANIFEST_V2)).headers['docker-content-digest']
     expect(r.outputs.image).toBe(`${reg.host}/team/prebuilt@${digest}`)
   })
+
+  it('pulls a pre-built image that is not local and names it by its registry digest', async () => {
+    const ref = `${reg.host}/team/prebuilt:v2`
+    docker('image', 'rm', ref)
+    const r = await runAction({ workspace: makeApp({ Procfile: 'release: echo pulled-and-checked\n' }), inputs: { image: ref, phases: 'release' }, env: { DOCKER_CONFIG: reg.dockerConfig } })
+    expect(r.code, r.stdout).toBe(0)
+    expect(r.dockerCalls.some(c => c[0] === 'pull' && c[1] === ref)).toBe(true)
+    expect(r.stdout).toMatch(/^pulled-and-checked$/m)
+    const digest = (await reg.get('/v2/team/prebuilt/manifests/v2', MANIFEST_V2)).headers['docker-content-digest']
+    expect(r.outputs.digest).toBe(digest)
+    expect(r.outputs.image).toBe(`${reg.host}/team/prebuilt@${digest}`)
+    expect(r.outputs['image-id']).toBe(docker('image', 'inspect', '--format', '{{.Id}}', ref).trim())
+  })
 })
 
 describeEngine('first deploy (SPEC 7) against a loopback GitHub API', () => {
