@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what the engine tests need on a Debian machine, as root:
-# a Docker engine, buildx, tini, busybox-static and docker-registry (see shared/ENGINE.md).
+# a Docker engine, buildx, tini, busybox-static and docker-registry (see shared/ENGINE.md),
+# plus the few tools the tests and the benchmark call.
 # Every step is skipped when its piece already works, so on a GitHub-hosted runner
 # (Docker and buildx preinstalled) this does nothing but check.
 set -euo pipefail
@@ -16,6 +17,9 @@ have docker-registry || need_pkgs+=(docker-registry apache2-utils)
 have htpasswd || need_pkgs+=(apache2-utils)
 have curl || need_pkgs+=(curl)
 have iptables || need_pkgs+=(iptables)
+[ -x /usr/bin/time ] || need_pkgs+=(time)   # the benchmark's peak-RSS figure
+have file || need_pkgs+=(file)              # base-image.sh checks busybox is static
+have unshare || need_pkgs+=(util-linux)     # engine tests: private network and mount namespaces
 
 buildx_ok() { docker buildx version >/dev/null 2>&1; }
 

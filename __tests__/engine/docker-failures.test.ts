@@ -3,7 +3,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { BASE_IMAGE, REAL_DOCKER, describeEngine, errorLines, makeApp, runAction } from '../helpers/engine.js'
+import { BASE_IMAGE, REAL_DOCKER, describeEngine, errorLines, makeApp, runAction, whenLine } from '../helpers/engine.js'
 
 const app = () => makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: echo never-runs\n' })
 
@@ -83,16 +83,10 @@ describeEngine('the daemon dying during a task', () => {
       workspace: ws,
       inputs: { image: BASE_IMAGE, phases: 'release' },
       env: { DOCKER_HOST: sock },
-      onStart: child => {
-        let seen = ''
-        child.stdout!.on('data', (b: Buffer) => {
-          seen += b.toString()
-          if (!killedAt && /^task-started$/m.test(seen)) {
-            killedAt = Date.now()
-            daemon!.kill('SIGKILL')
-          }
-        })
-      }
+      onStart: whenLine(/task-started/, () => {
+        killedAt = Date.now()
+        daemon!.kill('SIGKILL')
+      })
     })
     expect(killedAt).toBeGreaterThan(0)
     expect((Date.now() - killedAt) / 1000).toBeLessThan(30)

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { BASE_IMAGE, allReleasePhaseContainers, containersOfRun, describeEngine, errorLines, makeApp, runAction } from '../helpers/engine.js'
+import { BASE_IMAGE, allReleasePhaseContainers, containersOfRun, describeEngine, errorLines, makeApp, runAction, whenLine } from '../helpers/engine.js'
 
 const phases = (outputs: Record<string, string>) => JSON.parse(outputs.phases) as { phase: string; status: string; exitCode: number | null }[]
 
@@ -29,16 +29,10 @@ describeEngine('timeouts and cancellation (SPEC 4.4)', () => {
     const r = await runAction({
       workspace: ws,
       inputs: { tags: 'rp-test/cancel:1', 'stop-timeout': '20' },
-      onStart: child => {
-        let seen = ''
-        child.stdout!.on('data', (b: Buffer) => {
-          seen += b.toString()
-          if (!sent && /^migrating$/m.test(seen)) {
-            sent = true
-            child.kill('SIGTERM')
-          }
-        })
-      }
+      onStart: whenLine(/migrating/, child => {
+        sent = true
+        child.kill('SIGTERM')
+      })
     })
     expect(sent).toBe(true)
     expect(r.stdout).toMatch(/^rolled back$/m)
@@ -55,17 +49,11 @@ describeEngine('timeouts and cancellation (SPEC 4.4)', () => {
     const r = await runAction({
       workspace: ws,
       inputs: { tags: 'rp-test/cancel:2', 'stop-timeout': '60' },
-      onStart: child => {
-        let seen = ''
-        child.stdout!.on('data', (b: Buffer) => {
-          seen += b.toString()
-          if (sent === 0 && /^stubborn$/m.test(seen)) {
-            sent = 1
-            child.kill('SIGINT')
-            setTimeout(() => ((sent = 2), child.kill('SIGTERM')), 1000)
-          }
-        })
-      }
+      onStart: whenLine(/stubborn/, child => {
+        sent = 1
+        child.kill('SIGINT')
+        setTimeout(() => ((sent = 2), child.kill('SIGTERM')), 1000)
+      })
     })
     expect(sent).toBe(2)
     expect(r.code).toBe(1)

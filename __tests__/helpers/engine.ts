@@ -160,6 +160,25 @@ export function imageConfig(ref: string): Record<string, unknown> {
   return JSON.parse(docker('image', 'inspect', '--format', '{{json .Config}}', ref))
 }
 
+/**
+ * An `onStart` that calls `fn` once, the first time the action's stdout holds a whole line matching
+ * `line` (so the echoed `Running … task: <command>` line, which contains the text, does not count).
+ */
+export function whenLine(line: RegExp, fn: (child: ChildProcess) => void): (child: ChildProcess) => void {
+  const whole = new RegExp(`^${line.source}$`, 'm')
+  return child => {
+    let seen = ''
+    let fired = false
+    child.stdout!.on('data', (b: Buffer) => {
+      seen += b.toString()
+      if (!fired && whole.test(seen)) {
+        fired = true
+        fn(child)
+      }
+    })
+  }
+}
+
 /** The `::error` lines the action printed. */
 export function errorLines(stdout: string): string[] {
   return stdout.split('\n').filter(l => l.startsWith('::error'))
