@@ -1321,8 +1321,6 @@ function reportError(e) {
     }
     else {
         runner/* error */.z3(`unexpected failure: ${message}`);
-        if (e instanceof Error && e.stack && process.env.RUNNER_DEBUG !== '1')
-            runner/* debug */.Yz(e.stack);
     }
     process.exitCode = 1;
     return message;

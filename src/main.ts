@@ -47,7 +47,6 @@ function reportError(e: unknown): string {
     core.error(message)
   } else {
     core.error(`unexpected failure: ${message}`)
-    if (e instanceof Error && e.stack && process.env.RUNNER_DEBUG !== '1') core.debug(e.stack)
   }
   process.exitCode = 1
   return message
