@@ -78,6 +78,7 @@ describeEngine('bad input: one clear error, exit 1, nothing done, nothing left',
     expect(r.code).toBe(1)
     expect(errorLines(r.stdout)).toEqual([c.error])
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/) // no stack trace
+    expect(r.stdout).not.toContain('::debug::') // not even an escaped one: only with RUNNER_DEBUG=1
     const effects = sideEffectCalls(r.dockerCalls)
     if (c.afterBuild) {
       expect(effects.map(e => e.slice(0, 2).join(' '))).toEqual(['buildx build'])
