@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   commitPredeploy: () => (/* binding */ commitPredeploy)
 /* harmony export */ });
-/* unused harmony exports PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig, saveRewriteLoad */
+/* unused harmony exports PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig, rewriteOciLayout, saveRewriteLoad */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6466);
@@ -70,11 +70,59 @@ async function commitPredeploy(cli, container, original, tags, note) {
         (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .removeLater */ .Px)(cli.exec(['image', 'rm', '--no-prune', tmpId]));
     }
 }
-/** One `docker save | rewrite | docker load` pass; `ok` false when load refused a config-only archive. */
+const sha256hex = (b) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(b).digest('hex');
+/** Blobs at most this large are held in memory (configs, manifests, small layers); larger ones stream. */
+const SMALL_BLOB = 1 << 20;
+/**
+ * The OCI-layout half of the rewrite (docker save from Engine 25+, and the containerd image store,
+ * where every blob is named by its digest and checked on load): a new config blob, a manifest that
+ * points at it, an index that points at that, and manifest.json. Returns the blobs to write and the
+ * new config and manifest digests.
+ */
+function rewriteOciLayout(blobs, indexJson, manifestJson, original, tags, note) {
+    const index = JSON.parse(indexJson);
+    if (!index.manifests || index.manifests.length !== 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`docker save wrote ${index.manifests?.length ?? 0} manifests for one commit`);
+    const desc = index.manifests[0];
+    const manifestBlob = blobs.get(desc.digest.replace(/^sha256:/, ''));
+    if (!manifestBlob)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the image manifest ${desc.digest} is missing from docker save`);
+    const manifest = JSON.parse(manifestBlob.toString('utf8'));
+    const oldConfigHex = manifest.config.digest.replace(/^sha256:/, '');
+    const configBlob = blobs.get(oldConfigHex);
+    if (!configBlob)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the image config ${manifest.config.digest} is missing from docker save`);
+    const newConfig = Buffer.from(rewriteImageConfig(configBlob.toString('utf8'), original, note));
+    const configDigest = `sha256:${sha256hex(newConfig)}`;
+    manifest.config = { ...manifest.config, digest: configDigest, size: newConfig.length };
+    const newManifest = Buffer.from(JSON.stringify(manifest));
+    const manifestDigest = `sha256:${sha256hex(newManifest)}`;
+    index.manifests[0] = { ...desc, digest: manifestDigest, size: newManifest.length };
+    const out = new Map(blobs);
+    out.delete(oldConfigHex);
+    out.delete(desc.digest.replace(/^sha256:/, ''));
+    out.set(configDigest.slice(7), newConfig);
+    out.set(manifestDigest.slice(7), newManifest);
+    let legacy;
+    if (manifestJson !== undefined) {
+        const m = JSON.parse(manifestJson);
+        for (const e of m) {
+            e.Config = `blobs/sha256/${configDigest.slice(7)}`;
+            e.RepoTags = tags;
+        }
+        legacy = JSON.stringify(m);
+    }
+    return { blobs: out, index: JSON.stringify(index), manifestJson: legacy, configDigest, manifestDigest, layers: manifest.layers.map(l => l.digest.slice(7)) };
+}
+/**
+ * One `docker save | rewrite | docker load` pass; `ok` false when load refused a config-only archive.
+ * Handles both archive layouts: the legacy one (`<id>.json` config, `<layer>/layer.tar`, where the
+ * image id is the config digest) and the OCI one (`blobs/sha256/…` with `index.json`; with the
+ * containerd image store the image id is the manifest digest, and images are tagged after loading).
+ */
 async function saveRewriteLoad(cli, tmpId, original, tags, note, configOnly) {
     const save = cli.spawnRaw(['save', tmpId]);
     const load = cli.spawnRaw(['load', '--quiet'], 'pipe');
-    let newId = '';
     let saveErr = '';
     let loadErr = '';
     save.stderr.on('data', (b) => (saveErr += b.toString()));
@@ -83,41 +131,92 @@ async function saveRewriteLoad(cli, tmpId, original, tags, note, configOnly) {
     const hex = tmpId.replace(/^sha256:/, '');
     const extract = (0,tar_stream__WEBPACK_IMPORTED_MODULE_2__.extract)();
     const pack = (0,tar_stream__WEBPACK_IMPORTED_MODULE_2__.pack)();
+    const put = (header, body) => new Promise((resolve, reject) => pack.entry({ ...header, size: body.length }, body, e => (e ? reject(e) : resolve())));
+    const blobs = new Map();
+    const held = new Map();
+    const texts = new Map();
+    let legacyId = '';
+    const collect = (stream, done) => {
+        const parts = [];
+        stream.on('data', (b) => void parts.push(b));
+        stream.on('end', () => done(Buffer.concat(parts)));
+    };
     extract.on('entry', (header, stream, next) => {
         const name = header.name.replace(/^\.\//, '');
-        const isConfig = name === `${hex}.json` || name === `blobs/sha256/${hex}`;
-        const isLayer = /\/layer\.tar$/.test(name) || (name.startsWith('blobs/') && !isConfig);
-        // The legacy per-layer v1 json holds the container config too; the loader ignores it.
-        if (/^[0-9a-f]{64}\/(json|VERSION)$/.test(name) || name === 'repositories' || (configOnly && isLayer)) {
+        const drop = () => {
             stream.on('end', next);
             stream.resume();
-            return;
-        }
-        if (isConfig || name === 'manifest.json') {
-            const parts = [];
-            stream.on('data', (b) => void parts.push(b));
-            stream.on('end', () => {
-                let body = Buffer.concat(parts).toString('utf8');
-                if (isConfig) {
-                    body = rewriteImageConfig(body, original.config, note);
-                    newId = `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}`;
-                }
-                else {
-                    const manifest = JSON.parse(body);
-                    for (const m of manifest)
-                        m.RepoTags = tags;
-                    body = JSON.stringify(manifest);
-                }
-                const buf = Buffer.from(body);
-                pack.entry({ ...header, size: buf.length }, buf, next);
+        };
+        // The legacy per-layer v1 json holds the container config too; the loader ignores it.
+        if (/^[0-9a-f]{64}\/(json|VERSION)$/.test(name) || name === 'repositories')
+            return drop();
+        if (name === `${hex}.json`) {
+            // Legacy layout: the config, rewritten on the spot; the image id is its digest.
+            return collect(stream, b => {
+                const body = Buffer.from(rewriteImageConfig(b.toString('utf8'), original.config, note));
+                legacyId = `sha256:${sha256hex(body)}`;
+                put(header, body).then(() => next(), next);
             });
-            return;
         }
+        if (name === 'manifest.json' || name === 'index.json' || name === 'oci-layout') {
+            held.set(name, header);
+            return collect(stream, b => ((texts.set(name, b.toString('utf8')), next())));
+        }
+        if (name.startsWith('blobs/sha256/') && (header.size ?? 0) <= SMALL_BLOB) {
+            held.set(name, header);
+            return collect(stream, b => ((blobs.set(name.slice('blobs/sha256/'.length), b), next())));
+        }
+        if (configOnly && (/\/layer\.tar$/.test(name) || name.startsWith('blobs/')))
+            return drop();
         stream.pipe(pack.entry(header, next));
     });
-    extract.on('finish', () => pack.finalize());
+    let newId = '';
+    let containerdStore = false;
+    const finish = new Promise((resolve, reject) => {
+        extract.on('finish', () => {
+            void (async () => {
+                const blank = (name) => held.get(name) ?? { name, mode: 0o644, type: 'file', mtime: new Date(0) };
+                const indexJson = texts.get('index.json');
+                if (indexJson !== undefined && !legacyId) {
+                    const r = rewriteOciLayout(blobs, indexJson, texts.get('manifest.json'), original.config, tags, note);
+                    containerdStore = JSON.parse(indexJson).manifests[0].digest === tmpId;
+                    newId = containerdStore ? r.manifestDigest : r.configDigest;
+                    const layers = new Set(r.layers);
+                    for (const [digest, body] of r.blobs) {
+                        if (configOnly && layers.has(digest))
+                            continue;
+                        await put({ ...blank(`blobs/sha256/${digest}`), name: `blobs/sha256/${digest}` }, body);
+                    }
+                    await put(blank('index.json'), Buffer.from(r.index));
+                    if (r.manifestJson !== undefined)
+                        await put(blank('manifest.json'), Buffer.from(r.manifestJson));
+                }
+                else {
+                    newId = legacyId;
+                    for (const [digest, body] of blobs)
+                        await put(blank(`blobs/sha256/${digest}`), body);
+                    if (indexJson !== undefined)
+                        await put(blank('index.json'), Buffer.from(indexJson));
+                    const manifestJson = texts.get('manifest.json');
+                    if (manifestJson !== undefined) {
+                        const m = JSON.parse(manifestJson);
+                        for (const e of m)
+                            e.RepoTags = tags;
+                        await put(blank('manifest.json'), Buffer.from(JSON.stringify(m)));
+                    }
+                }
+                const layout = texts.get('oci-layout');
+                if (layout !== undefined)
+                    await put(blank('oci-layout'), Buffer.from(layout));
+                pack.finalize();
+            })().then(resolve, e => {
+                pack.destroy(e);
+                reject(e);
+            });
+        });
+    });
     const exited = (c) => new Promise(r => c.on('close', code => r(code ?? 1)));
-    const [, , saveCode, loadCode] = await Promise.all([(0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(save.stdout, extract), (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(pack, load.stdin), exited(save), exited(load)]);
+    const [, , , saveCode, loadCode] = await Promise.all([(0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(save.stdout, extract), finish, (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(pack, load.stdin), exited(save), exited(load)]);
     if (saveCode !== 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`docker save of the predeploy commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(saveErr)}`);
     if (!newId)
@@ -125,10 +224,18 @@ async function saveRewriteLoad(cli, tmpId, original, tags, note, configOnly) {
     if (loadCode !== 0) {
         if (configOnly)
             return { ok: false, id: '' };
-        // The containerd image store verifies every blob's digest on load, so a rewritten config is
-        // refused there; only the classic store is supported for the predeploy commit so far.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`docker load of the predeploy commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(loadErr)} (the predeploy commit needs the engine's classic image store; ` +
-            'engines using the containerd image store are not supported yet)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`docker load of the predeploy commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(loadErr)}`);
+    }
+    // The containerd store names loaded images from the index's annotations, not manifest.json: tag them.
+    if (containerdStore) {
+        for (const tag of tags) {
+            const r = await cli.exec(['tag', newId, tag]);
+            if (r.code !== 0) {
+                if (configOnly)
+                    return { ok: false, id: '' };
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`tagging the predeploy commit ${newId} as ${tag} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr)}`);
+            }
+        }
     }
     return { ok: true, id: newId };
 }

@@ -36,12 +36,7 @@ if [ ${#need_pkgs[@]} -gt 0 ] || ! buildx_ok; then
   fi
   if ! buildx_ok; then
     # docker-buildx is packaged from trixie on; pin trixie low so nothing else moves.
-    if [ ! -f /etc/apt/sources.list.d/trixie.sources ]; then
-      sed -e 's/^Suites:.*/Suites: trixie/' /etc/apt/sources.list.d/debian.sources \
-        | awk 'BEGIN{RS="";ORS="\n\n"} NR==1' > /etc/apt/sources.list.d/trixie.sources
-      printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' > /etc/apt/preferences.d/trixie
-      apt-get update -qq
-    fi
+    bash "$(dirname "$0")/apt-trixie.sh"
     log "installing docker-buildx from trixie"
     apt-get install -y -qq --no-install-recommends -t trixie docker-buildx >/dev/null
   fi
@@ -59,4 +54,8 @@ if ! docker info >/dev/null 2>&1; then
   docker info >/dev/null 2>&1 || { log "dockerd did not come up; see /var/log/release-phase-dockerd.log"; tail -n 30 /var/log/release-phase-dockerd.log >&2; exit 1; }
 fi
 buildx_ok || { log "docker buildx is still missing"; exit 1; }
+# A second engine, unpacked not installed, for the containerd-image-store test (scripts/containerd-engine.sh).
+if [ "$(id -u)" = 0 ] && have apt-get; then
+  log "containerd-store engine: $(bash "$(dirname "$0")/containerd-engine.sh")"
+fi
 log "engine ready: $(docker version --format 'server {{.Server.Version}}') / $(docker buildx version)"

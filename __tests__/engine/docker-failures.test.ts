@@ -1,9 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { BASE_IMAGE, REAL_DOCKER, describeEngine, errorLines, makeApp, runAction, whenLine } from '../helpers/engine.js'
+import { startPrivateDaemon, type PrivateDaemon } from '../helpers/daemon.js'
 
 const app = () => makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: echo never-runs\n' })
 
@@ -41,42 +42,12 @@ describeEngine('Docker failures end the step quickly with one clear error (SPEC 
 
 /** A second, private daemon that the test may kill without touching the one the other tests use. */
 describeEngine('the daemon dying during a task', () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-dockerd-'))
-  const sock = `unix://${root}/docker.sock`
-  let daemon: ChildProcess | undefined
-  afterAll(() => {
-    daemon?.kill('SIGKILL')
-    // The daemon's managed containerd and shims live under its exec-root: end them too.
-    try {
-      execFileSync('pkill', ['-9', '-f', root])
-    } catch {
-      // none left
-    }
-    try {
-      execFileSync('sh', ['-c', `umount -R ${root}/data 2>/dev/null; umount -R ${root}/exec 2>/dev/null; rm -rf ${root}`])
-    } catch {
-      // best effort
-    }
-  })
+  let daemon: PrivateDaemon | undefined
+  afterAll(() => daemon?.stop())
 
   it('fails the step within 30 s, never hangs or succeeds', async () => {
-    // Its own network namespace: the daemon cannot touch the host's docker0 or iptables, so killing
-    // it leaves the engine every other test uses exactly as it was.
-    daemon = spawn(
-      'unshare',
-      ['--net', '--fork', '--kill-child', 'dockerd', '--host', sock, '--data-root', `${root}/data`, '--exec-root', `${root}/exec`, '--pidfile', `${root}/pid`, '--bridge', 'none', '--iptables=false', '--ip-masq=false'],
-      { stdio: ['ignore', fs.openSync(`${root}/log`, 'w'), fs.openSync(`${root}/log`, 'a')] }
-    )
-    const env = { ...process.env, DOCKER_HOST: sock }
-    for (let i = 0; i < 60; i++) {
-      try {
-        execFileSync(REAL_DOCKER, ['info'], { env, stdio: 'ignore' })
-        break
-      } catch {
-        await new Promise(r => setTimeout(r, 500))
-      }
-    }
-    execFileSync('sh', ['-c', `'${REAL_DOCKER}' save ${BASE_IMAGE} | DOCKER_HOST=${sock} '${REAL_DOCKER}' load -q`])
+    daemon = await startPrivateDaemon()
+    const sock = daemon.host
     const ws = makeApp({ Procfile: 'release: echo task-started; sleep 600\n' })
     let killedAt = 0
     const r = await runAction({
@@ -85,7 +56,7 @@ describeEngine('the daemon dying during a task', () => {
       env: { DOCKER_HOST: sock },
       onStart: whenLine(/task-started/, () => {
         killedAt = Date.now()
-        daemon!.kill('SIGKILL')
+        daemon!.process.kill('SIGKILL')
       })
     })
     expect(killedAt).toBeGreaterThan(0)

@@ -37,7 +37,8 @@ describe('README and action.yml stay in sync', () => {
   })
   it('every input the code reads is declared', () => {
     const src = fs.readdirSync('src', { recursive: true }).filter(f => String(f).endsWith('.ts')).map(f => fs.readFileSync(`src/${f}`, 'utf8')).join('\n')
-    const read = new Set([...src.matchAll(/get\('([a-z-]+)'\)/g)].map(m => m[1]))
+    const read = new Set([...src.matchAll(/(?<![.\w])get\('([a-z-]+)'\)/g)].map(m => m[1]))
+    expect(read.size).toBeGreaterThanOrEqual(30) // the pattern still finds the reads
     for (const name of read) expect(Object.keys(action.inputs), name).toContain(name)
   })
 })

@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { BASE_IMAGE, ROOT, describeEngine, makeApp, runAction } from '../helpers/engine.js'
+import { startPrivateDaemon, type PrivateDaemon } from '../helpers/daemon.js'
+
+/**
+ * The containerd image store (the default of fresh Docker 29 installs) names blobs by digest and checks
+ * them on load, and an image's id is its manifest digest. The predeploy commit must still restore the
+ * original config there. The engine is unpacked from the distribution's packages by
+ * scripts/containerd-engine.sh (provisioned by .ci/run); under CI=true its absence is a failure.
+ */
+function engineBin(): string | undefined {
+  try {
+    const dir = execFileSync('bash', [path.join(ROOT, 'scripts/containerd-engine.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+    return `${dir}/root/usr/bin:${dir}/root/usr/sbin`
+  } catch (e) {
+    if (process.env.CI === 'true') throw e
+    return undefined
+  }
+}
+
+const bin = engineBin()
+const describeStore = bin ? describeEngine : describeEngine.skip
+
+describeStore('the predeploy commit on an engine using the containerd image store', () => {
+  let daemon: PrivateDaemon
+  beforeAll(async () => {
+    daemon = await startPrivateDaemon({ bin, config: { features: { 'containerd-snapshotter': true } } })
+    expect(daemon.docker('info', '--format', '{{json .DriverStatus}}')).toContain('io.containerd.snapshotter.v1')
+  })
+  afterAll(() => daemon?.stop())
+
+  it('keeps the filesystem change, restores the config, and leaks no value', async () => {
+    const ws = makeApp({
+      Dockerfile: `FROM ${BASE_IMAGE}\nENV FROM_IMAGE=1\nCMD ["/bin/sh", "-c", "echo serving"]\n`,
+      'app.json': '{"scripts":{"dokku":{"predeploy":"echo compiled > /app-assets"}}}',
+      Procfile: 'release: cat /app-assets\n'
+    })
+    const secret = 'containerd-store-secret-Vb3'
+    const r = await runAction({
+      workspace: ws,
+      inputs: { tags: 'rp-test/containerd:1\nrp-test/containerd:latest', secrets: 'TOKEN', env: 'MODE=plain-Vb3' },
+      env: { DOCKER_HOST: daemon.host, TOKEN: secret }
+    })
+    expect(r.code, r.stdout + r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/^compiled$/m)
+    const id = daemon.docker('image', 'inspect', '--format', '{{.Id}}', 'rp-test/containerd:1').trim()
+    expect(r.outputs['image-id']).toBe(id)
+    expect(daemon.docker('image', 'inspect', '--format', '{{.Id}}', 'rp-test/containerd:latest').trim()).toBe(id)
+    const built = JSON.parse(r.outputs.metadata)['containerimage.digest'] as string
+    const before = JSON.parse(daemon.docker('image', 'inspect', '--format', '{{json .Config}}', built))
+    const after = JSON.parse(daemon.docker('image', 'inspect', '--format', '{{json .Config}}', id))
+    for (const key of ['Env', 'Entrypoint', 'Cmd', 'WorkingDir', 'User', 'ExposedPorts']) expect(after[key], key).toEqual(before[key])
+    expect(after.Labels).toEqual({ ...(before.Labels ?? {}), 'release-phase.predeploy': 'true' })
+    const everything = daemon.docker('image', 'inspect', id) + daemon.docker('history', '--no-trunc', id)
+    expect(everything).not.toContain(secret)
+    expect(everything).not.toContain('plain-Vb3')
+    expect(daemon.docker('run', '--rm', id, 'cat', '/app-assets').trim()).toBe('compiled')
+    expect(daemon.docker('run', '--rm', id).trim()).toBe('serving')
+    expect(fs.existsSync(r.runnerTemp)).toBe(true)
+  })
+})
