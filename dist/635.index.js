@@ -59,15 +59,25 @@ function rewriteImageConfig(json, original, note) {
  */
 async function commitPredeploy(cli, container, original, tags, note) {
     const tmpId = (await cli.ok(['commit', '--pause=false', container], 'docker commit')).trim();
+    let tmpRemoved = false;
     try {
         // Every layer of a fresh commit is already in the engine, and `docker load` skips reading the
         // tar of a layer it has: sending only the config and manifest saves the load side the whole
         // untar-and-hash. An engine that wants the layers anyway gets the full archive on a second try.
         const fast = await saveRewriteLoad(cli, tmpId, original, tags, note, true);
-        return fast.ok ? fast.id : (await saveRewriteLoad(cli, tmpId, original, tags, note, false)).id;
+        const result = fast.ok ? fast : await saveRewriteLoad(cli, tmpId, original, tags, note, false);
+        if (result.containerdStore) {
+            // In the containerd store the temporary commit owns the committed layer's snapshot; the new
+            // image only claims it when it is next unpacked (the release container's create does that).
+            // Removing the temporary image first makes that order certain instead of racing it.
+            await cli.exec(['image', 'rm', '--no-prune', tmpId]);
+            tmpRemoved = true;
+        }
+        return result.id;
     }
     finally {
-        (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .removeLater */ .Px)(cli.exec(['image', 'rm', '--no-prune', tmpId]));
+        if (!tmpRemoved)
+            (0,_task_js__WEBPACK_IMPORTED_MODULE_5__/* .removeLater */ .Px)(cli.exec(['image', 'rm', '--no-prune', tmpId]));
     }
 }
 const sha256hex = (b) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(b).digest('hex');
@@ -223,7 +233,7 @@ async function saveRewriteLoad(cli, tmpId, original, tags, note, configOnly) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi('docker save produced no image config for the predeploy commit');
     if (loadCode !== 0) {
         if (configOnly)
-            return { ok: false, id: '' };
+            return { ok: false, id: '', containerdStore };
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`docker load of the predeploy commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(loadErr)}`);
     }
     // The containerd store names loaded images from the index's annotations, not manifest.json: tag them.
@@ -232,12 +242,12 @@ async function saveRewriteLoad(cli, tmpId, original, tags, note, configOnly) {
             const r = await cli.exec(['tag', newId, tag]);
             if (r.code !== 0) {
                 if (configOnly)
-                    return { ok: false, id: '' };
+                    return { ok: false, id: '', containerdStore };
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`tagging the predeploy commit ${newId} as ${tag} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr)}`);
             }
         }
     }
-    return { ok: true, id: newId };
+    return { ok: true, id: newId, containerdStore };
 }
 
 

@@ -51,14 +51,23 @@ export async function commitPredeploy(
   note: string
 ): Promise<string> {
   const tmpId = (await cli.ok(['commit', '--pause=false', container], 'docker commit')).trim()
+  let tmpRemoved = false
   try {
     // Every layer of a fresh commit is already in the engine, and `docker load` skips reading the
     // tar of a layer it has: sending only the config and manifest saves the load side the whole
     // untar-and-hash. An engine that wants the layers anyway gets the full archive on a second try.
     const fast = await saveRewriteLoad(cli, tmpId, original, tags, note, true)
-    return fast.ok ? fast.id : (await saveRewriteLoad(cli, tmpId, original, tags, note, false)).id
+    const result = fast.ok ? fast : await saveRewriteLoad(cli, tmpId, original, tags, note, false)
+    if (result.containerdStore) {
+      // In the containerd store the temporary commit owns the committed layer's snapshot; the new
+      // image only claims it when it is next unpacked (the release container's create does that).
+      // Removing the temporary image first makes that order certain instead of racing it.
+      await cli.exec(['image', 'rm', '--no-prune', tmpId])
+      tmpRemoved = true
+    }
+    return result.id
   } finally {
-    removeLater(cli.exec(['image', 'rm', '--no-prune', tmpId]))
+    if (!tmpRemoved) removeLater(cli.exec(['image', 'rm', '--no-prune', tmpId]))
   }
 }
 
@@ -132,7 +141,7 @@ export async function saveRewriteLoad(
   tags: string[],
   note: string,
   configOnly: boolean
-): Promise<{ ok: boolean; id: string }> {
+): Promise<{ ok: boolean; id: string; containerdStore: boolean }> {
   const save = cli.spawnRaw(['save', tmpId])
   const load = cli.spawnRaw(['load', '--quiet'], 'pipe')
   let saveErr = ''
@@ -224,7 +233,7 @@ export async function saveRewriteLoad(
   if (saveCode !== 0) throw new DockerError(`docker save of the predeploy commit failed: ${lastLine(saveErr)}`)
   if (!newId) throw new DockerError('docker save produced no image config for the predeploy commit')
   if (loadCode !== 0) {
-    if (configOnly) return { ok: false, id: '' }
+    if (configOnly) return { ok: false, id: '', containerdStore }
     throw new DockerError(`docker load of the predeploy commit failed: ${lastLine(loadErr)}`)
   }
   // The containerd store names loaded images from the index's annotations, not manifest.json: tag them.
@@ -232,10 +241,10 @@ export async function saveRewriteLoad(
     for (const tag of tags) {
       const r = await cli.exec(['tag', newId, tag])
       if (r.code !== 0) {
-        if (configOnly) return { ok: false, id: '' }
+        if (configOnly) return { ok: false, id: '', containerdStore }
         throw new DockerError(`tagging the predeploy commit ${newId} as ${tag} failed: ${lastLine(r.stderr)}`)
       }
     }
   }
-  return { ok: true, id: newId }
+  return { ok: true, id: newId, containerdStore }
 }
