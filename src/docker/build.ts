@@ -33,11 +33,6 @@ export function buildLabels(s: Settings, gh: GitHubContext, now: Date): string[]
   return [...labels].map(([k, v]) => `${k}=${v}`)
 }
 
-export interface BuildPlan {
-  argv: string[]
-  dockerfile: string
-}
-
 /** The `docker buildx build` argv (SPEC 3). Build secrets are `env=` references: values never appear. */
 export function buildArgv(
   s: Settings,
