@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -6,9 +6,14 @@ import { fileURLToPath } from 'node:url'
 import { describe } from 'vitest'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const BUNDLE = path.join(ROOT, 'dist', 'index.js')
+/**
+ * The bundle the engine tests start: built from src/ by the engine project's global setup
+ * (engine-setup.ts), never the committed dist/, so a stale dist/ cannot hide a change in src/.
+ */
+export const BUNDLE = path.join(ROOT, '.test-dist', 'index.js')
 export const BASE_IMAGE = 'release-phase-base:busybox'
-export const REAL_DOCKER = execFileSync('sh', ['-c', 'command -v docker']).toString().trim()
+/** The real docker CLI; '' when there is none (the global setup then fails under CI, or skips). */
+export const REAL_DOCKER = spawnSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).stdout.trim()
 
 /** Engine suites: skipped only outside CI when no engine answers (the global setup fails CI instead). */
 export const describeEngine: typeof describe =
