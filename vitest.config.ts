@@ -25,6 +25,18 @@ export default defineConfig({
           fileParallelism: false,
           sequence: { shuffle: false }
         }
+      },
+      {
+        test: {
+          // The documented workflows, played job by job on the real engine (__tests__/journeys/player/).
+          name: 'journeys',
+          include: ['__tests__/journeys/**/*.test.ts'],
+          globalSetup: ['__tests__/helpers/engine-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          sequence: { shuffle: false }
+        }
       }
     ]
   }

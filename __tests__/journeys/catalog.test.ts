@@ -1,0 +1,20 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ROOT } from '../helpers/engine.js'
+import { CATALOG, DOCS, README } from './catalog.js'
+import { yamlBlocks } from './player/markdown.js'
+
+/** No documented workflow escapes the player: each yaml block is in the catalog the journeys play. */
+describe('the journeys cover every documented workflow', () => {
+  it('every yaml block of README.md and docs/workflows.md is played by a journey', () => {
+    const documented = [...yamlBlocks(README), ...yamlBlocks(DOCS)].map(b => `${b.file} / ${b.heading}`)
+    const played = Object.values(CATALOG).map(([file, heading]) => `${file} / ${heading}`)
+    expect(documented.sort()).toEqual(played.sort())
+  })
+
+  it('every file under .github/workflows is played or is CI itself', () => {
+    // release.yml is played through the reusable journey; ci.yml runs this very suite.
+    expect(fs.readdirSync(path.join(ROOT, '.github/workflows')).sort()).toEqual(['ci.yml', 'release.yml'])
+  })
+})

@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { docker } from '../../helpers/engine.js'
+import { startRegistry, type Registry } from '../../helpers/registry.js'
+import { startGitHubApi, type FakeGitHubApi } from './github-api.js'
+
+/**
+ * What the documented workflows reach on GitHub, and what stands in for it here. The player prints
+ * this table at the start of every run, and says so again at each step it replaces.
+ */
+export const SUBSTITUTIONS: [string, string][] = [
+  ['registry host `ghcr.io`', 'a real htpasswd registry on loopback (helpers/registry.ts)'],
+  ['`github.actor` / `secrets.GITHUB_TOKEN` / `github.token`', "that registry's user / password (the fake API accepts any token)"],
+  ['GitHub REST API (deployments)', 'a loopback fake holding the deployments of every run (github-api.ts)'],
+  ['`uses: <owner>/release-phase@<ref>`', '.test-dist/index.js, main then post, started as the runner starts it'],
+  ['`uses: <owner>/release-phase/.github/workflows/<file>@<ref>`', 'this repository\'s .github/workflows/<file>'],
+  ['actions/checkout', 'a copy of the journey\'s fixture app into the job\'s workspace'],
+  ['docker/login-action', '`docker login` against the loopback registry, in the job\'s DOCKER_CONFIG'],
+  ['docker/setup-buildx-action', 'nothing: buildx keeps its docker driver (a docker-container builder needs a BuildKit image, which cannot be pulled here)'],
+  ['the runner\'s cache service (ACTIONS_CACHE_URL, ACTIONS_RUNTIME_TOKEN, given to JavaScript actions)', 'a loopback URL on the fake API, which has no cache'],
+  ['docker/build-push-action', '`docker buildx build --load` + `docker push` (cache-from/cache-to dropped: no cache service here)'],
+  ['actions/attest-build-provenance', 'a check that subject-digest is a sha256 digest the registry holds for subject-name'],
+  ['`services:` image `postgres:*`', 'a PostgreSQL image built from the host\'s Debian packages, on a user network'],
+  ['`environment:` approval', 'granted; the job gets the environment\'s secrets and a deployment is recorded']
+]
+
+export interface World {
+  registry: Registry
+  api: FakeGitHubApi
+  /** The app actions/checkout copies into each job's workspace. */
+  fixture: string
+  repository: string
+  /** Repository secrets, and environment-scoped secrets by environment name. */
+  secrets: Record<string, string>
+  environments: Record<string, Record<string, string>>
+  vars: Record<string, string>
+  nextRunId: number
+  /** Maps a documented value to its local equivalent (the registry host). */
+  substitute(text: string): string
+  stop(): Promise<void>
+}
+
+export interface WorldOptions {
+  fixture: string
+  secrets?: Record<string, string>
+  environments?: Record<string, Record<string, string>>
+}
+
+export async function startWorld(opts: WorldOptions): Promise<World> {
+  const registry = await startRegistry()
+  const repository = `acme/web-${process.pid}-${Date.now().toString(36)}`
+  const api = await startGitHubApi(repository)
+  return {
+    registry,
+    api,
+    fixture: opts.fixture,
+    repository,
+    secrets: { GITHUB_TOKEN: registry.password, ...opts.secrets },
+    environments: opts.environments ?? {},
+    vars: {},
+    nextRunId: 7_000_001,
+    substitute: text => text.replaceAll('ghcr.io', registry.host),
+    async stop() {
+      // The images the journeys built and pulled are named after the loopback registry.
+      const refs = docker('image', 'ls', '--digests', '--format', '{{.Repository}} {{.Tag}} {{.Digest}}')
+        .split('\n')
+        .map(l => l.split(' '))
+        .filter(([repo]) => repo.startsWith(`${registry.host}/`))
+        .map(([repo, tag, digest]) => (tag === '<none>' ? `${repo}@${digest}` : `${repo}:${tag}`))
+      if (refs.length) spawnSync('docker', ['image', 'rm', '-f', ...refs], { stdio: 'ignore' })
+      registry.stop()
+      await api.stop()
+    }
+  }
+}
+
+/** A fixture app under __tests__/journeys/fixtures/, copied to a temp dir (tests may edit it). */
+export function fixtureCopy(name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `rp-fixture-${name}-`))
+  fs.cpSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', name), dir, { recursive: true })
+  return dir
+}
