@@ -29,7 +29,7 @@ describeEngine('flow a: one gated job', () => {
   it('runs the release task only inside the production environment, with its secret', () => {
     const release = stepsRunning(first, 'release')
     expect(release.map(s => s.job.environment), printOnFailure(first)).toEqual(['production'])
-    expect(lines(release[0].stdout, /^release: migrated /)).toEqual(['release: migrated db.production.internal/app'])
+    expect(lines(release[0].stdout, /^release: /)).toEqual(['release: assets from predeploy: yes', 'release: migrated db.production.internal/app'])
   })
 
   it('pushes, and the deploy job deploys exactly outputs.image, a digest reference', async () => {
@@ -107,7 +107,7 @@ describeEngine('flow b: build, then approve, then release', () => {
     const candidate = run.jobs.build.outputs.image
     const release = stepsRunning(run, 'release')
     expect(release.map(s => [s.job.id, s.job.environment, s.inputs.image]), printOnFailure(run)).toEqual([['release', 'production', candidate]])
-    expect(release[0].stdout).toMatch(/^release: migrated db\.production\.internal\/app$/m)
+    expect(lines(release[0].stdout, /^release: /)).toEqual(['release: assets from predeploy: yes', 'release: migrated db.production.internal/app'])
     const [name, digest] = candidate.split('@')
     const tag = await w.registry.get(`/v2/${name.slice(w.registry.host.length + 1)}/manifests/production`, 'application/vnd.docker.distribution.manifest.v2+json')
     expect(tag.headers['docker-content-digest']).toBe(digest)
