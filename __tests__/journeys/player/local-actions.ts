@@ -44,9 +44,27 @@ const login: Local = (w, job, inputs) => {
   return { ok: run('docker', ['login', registry, '--username', inputs.username, '--password-stdin'], job, inputs.password).ok, outputs: {} }
 }
 
+/**
+ * What setup-buildx-action does: a docker-container builder, made current in the job's DOCKER_CONFIG
+ * (buildx keeps its builders there). It needs the BuildKit image; where that cannot be pulled (as on
+ * the development machines) the docker driver stays, and the player says so.
+ */
 const setupBuildx: Local = (_w, job) => {
-  job.log('docker/setup-buildx-action → no-op: the engine\'s buildx with its default docker driver is used (no BuildKit image can be pulled here)')
+  const name = `rp-journeys-${process.pid}-${Date.now().toString(36)}`
+  job.log(`docker/setup-buildx-action → docker buildx create --driver docker-container --use --bootstrap (${name})`)
+  if (run('docker', ['buildx', 'create', '--name', name, '--driver', 'docker-container', '--use', '--bootstrap'], job).ok) {
+    return { ok: true, outputs: { name, driver: 'docker-container' } }
+  }
+  run('docker', ['buildx', 'rm', name], job)
+  job.log('  no BuildKit image can be pulled here: the docker driver stays (it cannot export a build cache)')
   return { ok: true, outputs: { name: 'default', driver: 'docker' } }
+}
+
+/** Builders setup-buildx created in a job's DOCKER_CONFIG, removed when the job ends (their containers with them). */
+export function removeBuilders(job: JobEnv): void {
+  const dir = path.join(job.dockerConfig, 'buildx', 'instances')
+  if (!fs.existsSync(dir)) return
+  for (const name of fs.readdirSync(dir)) run('docker', ['buildx', 'rm', name], job)
 }
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/

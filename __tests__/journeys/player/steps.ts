@@ -60,7 +60,7 @@ export async function runStep(step: Step, job: RunningJob, ctx: Contexts, w: Wor
   const inputs = strings(step.with, ctx, w)
   if (step.run !== undefined) return runBash(w.substitute(scalar(interpolateDeep(step.run, ctx))), step, job, env)
   const uses = step.uses!
-  if (THIS_ACTION.test(uses)) return runThisAction(inputs, job, { ...ctx, env }, env)
+  if (THIS_ACTION.test(uses)) return runThisAction(inputs, job, { ...ctx, env }, env, w)
   const local = LOCAL_ACTIONS[uses.split('@')[0]]
   if (!local) throw new Error(`the player has no local equivalent for uses: ${uses}`)
   const r = await local(w, job, inputs)
@@ -68,13 +68,18 @@ export async function runStep(step: Step, job: RunningJob, ctx: Contexts, w: Wor
 }
 
 /** This action: action.yml's defaults (evaluated), `with:` as INPUT_*, the step's env; main now, post later. */
-async function runThisAction(withInputs: Record<string, string>, job: RunningJob, ctx: Contexts, env: Record<string, string>): Promise<StepResult> {
+async function runThisAction(withInputs: Record<string, string>, job: RunningJob, ctx: Contexts, env: Record<string, string>, w: World): Promise<StepResult> {
   const unknown = Object.keys(withInputs).filter(k => !(k in actionYml.inputs))
   if (unknown.length) throw new Error(`with: ${unknown.join(', ')} is not an input of action.yml`)
   const defaults = Object.fromEntries(Object.entries(actionYml.inputs).filter(([, i]) => i.default !== undefined).map(([k, i]) => [k, scalar(interpolateDeep(i.default, ctx))]))
   const inputs = { ...defaults, ...withInputs }
+  for (const key of ['cache-from', 'cache-to'] as const) {
+    const local = w.substituteCache(key, inputs[key])
+    if (local !== inputs[key]) job.log(`${key}: ${inputs[key]} → ${local} (no cache service here)`)
+    inputs[key] = local
+  }
   job.log(`release-phase → node .test-dist/index.js (main), inputs: ${Object.keys(withInputs).join(', ')}`)
-  // The runner gives JavaScript actions (not run: steps) the cache service's URL and token; buildx reads them for type=gha.
+  // The runner gives JavaScript actions (not run: steps) the cache service's URL and token.
   const runtime = { ACTIONS_RUNTIME_TOKEN: 'journeys-runtime-token', ACTIONS_CACHE_URL: `${env.GITHUB_API_URL}/_apis/artifactcache/` }
   const r = await runAction({ workspace: job.workspace, inputs, env: { ...env, ...runtime }, runnerTemp: job.runnerTemp })
   for (const l of r.stdout.split('\n')) if (l) job.log(`  ${l}`)

@@ -18,8 +18,8 @@ export const SUBSTITUTIONS: [string, string][] = [
   ['`uses: <owner>/release-phase/.github/workflows/<file>@<ref>`', 'this repository\'s .github/workflows/<file>'],
   ['actions/checkout', 'a copy of the journey\'s fixture app into the job\'s workspace'],
   ['docker/login-action', '`docker login` against the loopback registry, in the job\'s DOCKER_CONFIG'],
-  ['docker/setup-buildx-action', 'nothing: buildx keeps its docker driver (a docker-container builder needs a BuildKit image, which cannot be pulled here)'],
-  ['the runner\'s cache service (ACTIONS_CACHE_URL, ACTIONS_RUNTIME_TOKEN, given to JavaScript actions)', 'a loopback URL on the fake API, which has no cache'],
+  ['docker/setup-buildx-action', 'the same docker-container builder, in the job\'s DOCKER_CONFIG; the docker driver where no BuildKit image can be pulled'],
+  ['`cache-from`/`cache-to` `type=gha` (the runner\'s cache service)', '`type=local` in a directory of the world, kept across its runs'],
   ['docker/build-push-action', '`docker buildx build --load` + `docker push` (cache-from/cache-to dropped: no cache service here)'],
   ['actions/attest-build-provenance', 'a check that subject-digest is a sha256 digest the registry holds for subject-name'],
   ['`services:` image `postgres:*`', 'a PostgreSQL image built from the host\'s Debian packages, on a user network'],
@@ -39,6 +39,8 @@ export interface World {
   nextRunId: number
   /** Maps a documented value to its local equivalent (the registry host). */
   substitute(text: string): string
+  /** Maps `type=gha` cache lines of a cache-from / cache-to input to a local cache directory. */
+  substituteCache(input: 'cache-from' | 'cache-to', text: string): string
   stop(): Promise<void>
 }
 
@@ -52,6 +54,7 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
   const registry = await startRegistry()
   const repository = `acme/web-${process.pid}-${Date.now().toString(36)}`
   const api = await startGitHubApi(repository)
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-journey-cache-'))
   return {
     registry,
     api,
@@ -62,6 +65,18 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
     vars: {},
     nextRunId: 7_000_001,
     substitute: text => text.replaceAll('ghcr.io', registry.host),
+    substituteCache: (input, text) => {
+      const attr = input === 'cache-from' ? 'src' : 'dest'
+      return text
+        .split('\n')
+        .map(line => {
+          const [type, ...attrs] = line.trim().split(',')
+          if (type !== 'type=gha') return line
+          const kept = attrs.filter(a => !/^(scope|url|token)=/.test(a))
+          return [`type=local`, `${attr}=${cacheDir}`, ...kept].join(',')
+        })
+        .join('\n')
+    },
     async stop() {
       // The images the journeys built and pulled are named after the loopback registry.
       const refs = docker('image', 'ls', '--digests', '--format', '{{.Repository}} {{.Tag}} {{.Digest}}')
@@ -71,6 +86,7 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
         .map(([repo, tag, digest]) => (tag === '<none>' ? `${repo}@${digest}` : `${repo}:${tag}`))
       if (refs.length) spawnSync('docker', ['image', 'rm', '-f', ...refs], { stdio: 'ignore' })
       registry.stop()
+      fs.rmSync(cacheDir, { recursive: true, force: true })
       await api.stop()
     }
   }
