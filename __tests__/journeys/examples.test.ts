@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { expect, it } from 'vitest'
 import { describeEngine } from '../helpers/engine.js'
 import { workflow } from './catalog.js'
@@ -35,6 +36,7 @@ describeEngine('docs/workflows.md examples', () => {
       const [release] = stepsRunning(run, 'release')
       expect(release.inputs.network, printOnFailure(run)).toMatch(/^rp-journey-/)
       expect(lines(release.stdout, /^migrations applied: /)).toEqual(['migrations applied: 1'])
+      spawnSync('docker', ['image', 'rm', release.inputs.tags], { stdio: 'ignore' }) // the example's local tag, app:ci
     }))
 
   it('builds with the gha cache after docker/setup-buildx-action', () =>

@@ -5,8 +5,10 @@
 set -euo pipefail
 name=$1
 if docker image inspect "$name" >/dev/null 2>&1; then exit 0; fi
-pgbin=$(dirname "$(readlink -f "$(command -v postgres || echo /usr/lib/postgresql/15/bin/postgres)")")
-[ -x "$pgbin/postgres" ] || { echo "postgres-image: no postgres binary (apt-get install postgresql)" >&2; exit 1; }
+# Debian keeps the server off PATH, under /usr/lib/postgresql/<major>/bin: take the newest.
+server=$(command -v postgres || ls -d /usr/lib/postgresql/*/bin/postgres 2>/dev/null | sort -V | tail -n 1 || true)
+[ -n "$server" ] || { echo "postgres-image: no postgres server binary (apt-get install postgresql)" >&2; exit 1; }
+pgbin=$(dirname "$(readlink -f "$server")")
 pgroot=$(dirname "$pgbin")                       # /usr/lib/postgresql/<major>
 major=$(basename "$pgroot")
 dir=$(mktemp -d)

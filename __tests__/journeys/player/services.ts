@@ -8,7 +8,7 @@ import { docker } from '../../helpers/engine.js'
  * under its id as host name, `job.services.<id>.network` naming that network. Only postgres can be
  * provided here (no image can be pulled): a real PostgreSQL built from the host's Debian packages.
  */
-export const POSTGRES_IMAGE = 'rp-journeys/postgres:15'
+export const POSTGRES_IMAGE = 'rp-journeys/postgres:local'
 
 export interface Service {
   image: string
