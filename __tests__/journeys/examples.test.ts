@@ -41,9 +41,9 @@ describeEngine('docs/workflows.md examples', () => {
 
   it('builds with the gha cache after docker/setup-buildx-action', () =>
     play('ghaCache', { fixture: fixtureCopy('web'), environments: production }, run => {
-      // setup-buildx-action's docker-container builder is what exports the cache. No BuildKit image can be
-      // pulled here, so its local equivalent keeps the docker driver, which refuses the export: this
-      // journey fails on this machine (buildx's own error is in the log), as the doc says it would.
+      // setup-buildx-action's docker-container builder is what exports the cache. The player's equivalent
+      // keeps the docker driver (see local-actions.ts), which refuses the export: this journey fails
+      // with buildx's own error until the player can provide that builder.
       expectGreen(run)
       const [release] = stepsRunning(run, 'release')
       expect([release.inputs['cache-from'], release.inputs['cache-to']]).toEqual(['type=gha', 'type=gha,mode=max'])

@@ -45,26 +45,14 @@ const login: Local = (w, job, inputs) => {
 }
 
 /**
- * What setup-buildx-action does: a docker-container builder, made current in the job's DOCKER_CONFIG
- * (buildx keeps its builders there). It needs the BuildKit image; where that cannot be pulled (as on
- * the development machines) the docker driver stays, and the player says so.
+ * setup-buildx-action would create a docker-container builder. That builder cannot see the engine's
+ * local images the fixtures build FROM (nothing can be pulled here), so the player keeps buildx's
+ * docker driver and says so; what needs the other driver (cache export) then fails as it would for a
+ * user who left setup-buildx-action out.
  */
 const setupBuildx: Local = (_w, job) => {
-  const name = `rp-journeys-${process.pid}-${Date.now().toString(36)}`
-  job.log(`docker/setup-buildx-action → docker buildx create --driver docker-container --use --bootstrap (${name})`)
-  if (run('docker', ['buildx', 'create', '--name', name, '--driver', 'docker-container', '--use', '--bootstrap'], job).ok) {
-    return { ok: true, outputs: { name, driver: 'docker-container' } }
-  }
-  run('docker', ['buildx', 'rm', name], job)
-  job.log('  no BuildKit image can be pulled here: the docker driver stays (it cannot export a build cache)')
+  job.log("docker/setup-buildx-action → kept buildx's docker driver: a docker-container builder cannot see the engine's local base images (none can be pulled here)")
   return { ok: true, outputs: { name: 'default', driver: 'docker' } }
-}
-
-/** Builders setup-buildx created in a job's DOCKER_CONFIG, removed when the job ends (their containers with them). */
-export function removeBuilders(job: JobEnv): void {
-  const dir = path.join(job.dockerConfig, 'buildx', 'instances')
-  if (!fs.existsSync(dir)) return
-  for (const name of fs.readdirSync(dir)) run('docker', ['buildx', 'rm', name], job)
 }
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/

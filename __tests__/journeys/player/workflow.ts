@@ -4,7 +4,6 @@ import * as path from 'node:path'
 import { parse } from 'yaml'
 import { ROOT } from '../../helpers/engine.js'
 import { asJson, condition, interpolate, interpolateDeep, scalar, type Contexts } from './expressions.js'
-import { removeBuilders } from './local-actions.js'
 import { startServices, type Service } from './services.js'
 import { runPost, runStep, type RunningJob, type Step, type StepResult } from './steps.js'
 import { SUBSTITUTIONS, type World } from './world.js'
@@ -172,7 +171,6 @@ async function playJob(name: string, job: Job, ctx: Contexts, w: World, record: 
     await playSteps(job.steps ?? [], running, jobCtx, jr, w)
   } finally {
     services?.stop()
-    removeBuilders(running)
     fs.rmSync(path.dirname(running.workspace), { recursive: true, force: true })
   }
   jr.outputs = mapStrings(interpolateDeep(job.outputs ?? {}, jobCtx))

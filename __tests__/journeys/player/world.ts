@@ -18,7 +18,7 @@ export const SUBSTITUTIONS: [string, string][] = [
   ['`uses: <owner>/release-phase/.github/workflows/<file>@<ref>`', 'this repository\'s .github/workflows/<file>'],
   ['actions/checkout', 'a copy of the journey\'s fixture app into the job\'s workspace'],
   ['docker/login-action', '`docker login` against the loopback registry, in the job\'s DOCKER_CONFIG'],
-  ['docker/setup-buildx-action', 'the same docker-container builder, in the job\'s DOCKER_CONFIG; the docker driver where no BuildKit image can be pulled'],
+  ['docker/setup-buildx-action', 'nothing: buildx keeps its docker driver (a docker-container builder cannot see the local base images)'],
   ['`cache-from`/`cache-to` `type=gha` (the runner\'s cache service)', '`type=local` in a directory of the world, kept across its runs'],
   ['docker/build-push-action', '`docker buildx build --load` + `docker push` (cache-from/cache-to dropped: no cache service here)'],
   ['actions/attest-build-provenance', 'a check that subject-digest is a sha256 digest the registry holds for subject-name'],
