@@ -164,9 +164,11 @@ async function playJob(name: string, job: Job, ctx: Contexts, w: World, record: 
   const deployment = envName ? w.api.createDeployment(envName, String((ctx.github as { sha: string }).sha), record.runId) : undefined
   log(`runs-on ${JSON.stringify(runsOn)}${envName ? `, environment ${envName} (approved; its secrets; deployment ${deployment!.id} created)` : ''}`)
   const running = newRunner(name, ctx, log)
-  const services = job.services ? startServices(job.services, log) : undefined
-  const jobCtx: Contexts = { ...ctx, secrets, job: { status: 'success', services: services?.context ?? {} }, steps: {}, runner: { os: 'Linux', temp: running.runnerTemp } }
+  let services: ReturnType<typeof startServices> | undefined
+  const jobCtx: Contexts = { ...ctx, secrets, job: { status: 'success', services: {} }, steps: {}, runner: { os: 'Linux', temp: running.runnerTemp } }
   try {
+    services = job.services ? startServices(job.services, log) : undefined
+    jobCtx.job = { status: 'success', services: services?.context ?? {} }
     Object.assign(running.env, mapStrings(interpolateDeep({ ...(ctx.env as object), ...job.env }, jobCtx)))
     await playSteps(job.steps ?? [], running, jobCtx, jr, w)
   } finally {
