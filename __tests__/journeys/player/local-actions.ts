@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { ROOT } from '../../helpers/engine.js'
 import type { World } from './world.js'
 
 /**
@@ -28,9 +29,21 @@ function run(cmd: string, args: string[], job: JobEnv, input?: string): { ok: bo
   return { ok: r.status === 0, out: r.stdout ?? '' }
 }
 
-const checkout: Local = (w, job) => {
-  job.log(`actions/checkout → local copy of the fixture app into the workspace (no network)`)
-  fs.cpSync(w.fixture, job.workspace, { recursive: true })
+/** The app (the fixture), or this action itself (its action.yml: the player runs the bundle for it), into `path`. */
+const checkout: Local = (w, job, inputs) => {
+  const dest = path.resolve(job.workspace, inputs.path || '.')
+  fs.mkdirSync(dest, { recursive: true })
+  if (/^[^/]+\/release-phase$/.test(inputs.repository ?? '')) {
+    job.log(`actions/checkout of ${inputs.repository}@${inputs.ref} → this repository's action.yml into ${inputs.path} (the player runs .test-dist/index.js for it)`)
+    fs.copyFileSync(path.join(ROOT, 'action.yml'), path.join(dest, 'action.yml'))
+    return { ok: true, outputs: {} }
+  }
+  if (inputs.repository && inputs.repository !== w.repository) {
+    job.log(`actions/checkout of ${inputs.repository}: the player has no copy of that repository`)
+    return { ok: false, outputs: {} }
+  }
+  job.log(`actions/checkout → local copy of the fixture app into ${inputs.path || 'the workspace'} (no network)`)
+  fs.cpSync(w.fixture, dest, { recursive: true })
   return { ok: true, outputs: {} }
 }
 

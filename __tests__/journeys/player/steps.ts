@@ -60,11 +60,18 @@ export async function runStep(step: Step, job: RunningJob, ctx: Contexts, w: Wor
   const inputs = strings(step.with, ctx, w)
   if (step.run !== undefined) return runBash(w.substitute(scalar(interpolateDeep(step.run, ctx))), step, job, env)
   const uses = step.uses!
-  if (THIS_ACTION.test(uses)) return runThisAction(inputs, job, { ...ctx, env }, env, w)
+  if (THIS_ACTION.test(uses) || isThisActionCheckedOut(uses, job)) return runThisAction(inputs, job, { ...ctx, env }, env, w)
   const local = LOCAL_ACTIONS[uses.split('@')[0]]
   if (!local) throw new Error(`the player has no local equivalent for uses: ${uses}`)
   const r = await local(w, job, inputs)
   return { ...r, inputs, stdout: '' }
+}
+
+/** `uses: ./dir` where an earlier checkout put this action (its action.yml) into the workspace. */
+function isThisActionCheckedOut(uses: string, job: RunningJob): boolean {
+  if (!uses.startsWith('./')) return false
+  const file = path.join(job.workspace, uses, 'action.yml')
+  return fs.existsSync(file) && fs.readFileSync(file, 'utf8') === fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
 }
 
 /** This action: action.yml's defaults (evaluated), `with:` as INPUT_*, the step's env; main now, post later. */

@@ -82,7 +82,8 @@ export async function playWorkflow(source: string | Workflow, w: World, label: s
   const unknown = Object.keys(wf).filter(k => !WORKFLOW_KEYS.has(k))
   if (unknown.length) throw new Error(`${label}: the player cannot run a workflow with ${unknown.join(', ')}`)
   const github = githubContext(w, runId)
-  const results = await playJobs(wf.jobs, { github, vars: w.vars, env: wf.env ?? {}, inputs: {} }, w, record, '', w.secrets)
+  const job = { workflow_repository: w.repository, workflow_sha: github.sha }
+  const results = await playJobs(wf.jobs, { github, vars: w.vars, env: wf.env ?? {}, inputs: {}, job }, w, record, '', w.secrets)
   log(`■ ${label}: ${Object.entries(results).map(([id, r]) => `${id}=${r.result}`).join(' ')}`)
   return record
 }
@@ -121,7 +122,7 @@ async function playJobs(jobs: Record<string, Job>, base: Contexts, w: World, rec
       if (unknown.length) throw new Error(`job ${id}: the player cannot run ${unknown.join(', ')}`)
       const needs = Object.fromEntries(needsOf(job).map(n => [n, done[n]]))
       const allOk = needsOf(job).every(n => done[n].result === 'success')
-      const ctx = { ...base, needs, secrets, job: { status: allOk ? 'success' : 'failure' } }
+      const ctx = { ...base, needs, secrets, job: { ...(base.job as object), status: allOk ? 'success' : 'failure' } }
       if (!condition(job.if, ctx, allOk ? 'success' : 'failure')) {
         record.log.push(`job ${prefix}${id}: skipped`)
         done[id] = { result: 'skipped', outputs: {} }
@@ -165,10 +166,10 @@ async function playJob(name: string, job: Job, ctx: Contexts, w: World, record: 
   log(`runs-on ${JSON.stringify(runsOn)}${envName ? `, environment ${envName} (approved; its secrets; deployment ${deployment!.id} created)` : ''}`)
   const running = newRunner(name, ctx, log)
   let services: ReturnType<typeof startServices> | undefined
-  const jobCtx: Contexts = { ...ctx, secrets, job: { status: 'success', services: {} }, steps: {}, runner: { os: 'Linux', temp: running.runnerTemp } }
+  const jobCtx: Contexts = { ...ctx, secrets, steps: {}, runner: { os: 'Linux', temp: running.runnerTemp } }
   try {
     services = job.services ? startServices(job.services, log) : undefined
-    jobCtx.job = { status: 'success', services: services?.context ?? {} }
+    jobCtx.job = { ...(ctx.job as object), status: 'success', services: services?.context ?? {} }
     Object.assign(running.env, mapStrings(interpolateDeep({ ...(ctx.env as object), ...job.env }, jobCtx)))
     await playSteps(job.steps ?? [], running, jobCtx, jr, w)
   } finally {
@@ -241,7 +242,9 @@ async function playReusable(id: string, job: Job, ctx: Contexts, w: World, recor
   const passed = job.secrets === 'inherit' ? (ctx.secrets as Record<string, string>) : mapStrings(interpolateDeep(job.secrets ?? {}, ctx))
   const undeclared = Object.keys(passed).filter(k => job.secrets !== 'inherit' && !(k in (call.secrets ?? {})))
   if (undeclared.length) throw new Error(`job ${id}: secrets ${undeclared.join(', ')} are not declared by the called workflow`)
-  const base = { github: ctx.github, vars: ctx.vars, env: called.env ?? {}, inputs }
+  // The job context names the file that defines the job: here this repository's, at the ref called.
+  const workflow = { workflow_repository: job.uses!.split('/').slice(0, 2).join('/'), workflow_sha: 'c0ffee'.padEnd(40, '0') }
+  const base = { github: ctx.github, vars: ctx.vars, env: called.env ?? {}, inputs, job: workflow }
   const jobs = await playJobs(called.jobs, base, w, record, `${prefix}${id} / `, { GITHUB_TOKEN: w.secrets.GITHUB_TOKEN, ...passed })
   const outputs = mapStrings(interpolateDeep(Object.fromEntries(Object.entries(call.outputs ?? {}).map(([k, o]) => [k, o.value])), { ...base, jobs }))
   const result: Result = Object.values(jobs).every(j => j.result !== 'failure') ? 'success' : 'failure'
