@@ -35,7 +35,8 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          sequence: { shuffle: false }
+          // After unit and engine (group 0): two heavy Docker users at once on two cores time out.
+          sequence: { shuffle: false, groupOrder: 1 }
         }
       }
     ]
