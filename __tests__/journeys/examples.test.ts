@@ -50,11 +50,11 @@ describeEngine('docs/workflows.md examples', () => {
     }))
 
   it('releases each app of a monorepo with its dotenv secrets', () =>
-    play('monorepo', { fixture: fixtureCopy('monorepo'), secrets: { RELEASE_ENV: `DATABASE_URL=${DATABASE_URL}\n` } }, run => {
+    play('monorepo', { fixture: fixtureCopy('monorepo'), environments: { production: { RELEASE_ENV: `DATABASE_URL=${DATABASE_URL}\n` } } }, run => {
       expectGreen(run)
-      const out = run.actionSteps().map(s => [s.job.id, lines(s.stdout, /^release of /)[0]])
+      const out = run.actionSteps().map(s => [s.job.id, s.job.environment, lines(s.stdout, /^release of /)[0]])
       expect(out, printOnFailure(run)).toEqual(
-        ['api', 'worker', 'web'].map(app => [`release (${app})`, `release of ${app}: migrated db.production.internal/app`])
+        ['api', 'worker', 'web'].map(app => [`release (${app})`, 'production', `release of ${app}: migrated db.production.internal/app`])
       )
     }))
 
