@@ -121,3 +121,22 @@ describeEngine('flow b: build, then approve, then release', () => {
     expect(post[0].stdout).toMatch(/^first-deploy: seeding the database$/m)
   })
 })
+
+describeEngine('flow a, as a user who forgot actions/checkout in the release job', () => {
+  it('fails the release step with an error that names the fix, and pushes nothing (issue #10: no silent success)', async () => {
+    const w = await startWorld({ fixture: fixtureCopy('web'), environments: { production: { DATABASE_URL } } })
+    try {
+      const doc = workflow('gatedJob').content
+      const forgot = doc.replace('    steps:\n      - uses: actions/checkout@v4\n', '    steps:\n')
+      expect(forgot).not.toBe(doc)
+      const run = await playWorkflow(forgot, w, 'flow a without checkout in the release job')
+      expect(run.jobs.release.result, printOnFailure(run)).toBe('failure')
+      const [release] = run.jobs.release.steps.filter(s => s.post)
+      expect(lines(release.stdout, /^::error/).join('\n')).toMatch(/actions\/checkout/)
+      expect(release.outputs.released).toBe('false')
+      expect(JSON.parse((await w.registry.get('/v2/_catalog')).body).repositories).toEqual([])
+    } finally {
+      await w.stop()
+    }
+  })
+})
