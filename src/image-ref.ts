@@ -78,7 +78,7 @@ function parse(text: string): ImageRef {
 }
 
 function invalid(what: string, text: string, why: string): InputError {
-  return new InputError(`${what}: "${excerpt(text)}" is not a valid image reference${why ? `: ${why}` : ''}`)
+  return new InputError(`${what}: "${excerpt(text, 300)}" is not a valid image reference${why ? `: ${why}` : ''}`)
 }
 
 /** Any reference (the `image` input): name, name:tag, name@digest, name:tag@digest. */

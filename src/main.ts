@@ -17,6 +17,8 @@ import { dryRunPlan, planTasks, taskSpec, type PlannedPhase } from './plan.js'
 import { cancelActiveTasks, isCancelled, removeContainer, removeLater, runTask, settleRemovals } from './docker/task.js'
 import { pushTags, repositoryOf } from './docker/push.js'
 import { formatDuration } from './duration.js'
+import { acquireImage, isVerified, lookupKey } from './docker/acquire.js'
+import { checkPrebuilt, prebuiltTags, promotionWarning, unpushedImage } from './prebuilt.js'
 
 /** The command of each phase (SPEC 4 table); the release one as chosen by SPEC 2.5. */
 export function phaseCommands(m: Manifests, release: string | string[] | undefined): Record<Phase, string | string[] | undefined> {
@@ -71,6 +73,8 @@ export async function run(): Promise<void> {
     const commands = phaseCommands(manifests, choice.command)
     const planned: PlannedPhase[] = s.phases.map(phase => ({ phase, command: commands[phase], text: commandText(commands[phase]) }))
     result.phases = planned.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }))
+    // Hook (refs): a digest `image` cannot be pushed to, nor committed under no name.
+    if (s.imageRef) checkPrebuilt(s.image, s.imageRef, s.tags, s.push, planned.some(p => p.phase === 'predeploy' && p.command !== undefined))
 
     const envFiles = s.envFiles.map(file => {
       if (!fs.existsSync(file)) throw new ActionError(`env-files: ${path.relative(s.workspace, file)} does not exist`)
@@ -112,8 +116,8 @@ export async function run(): Promise<void> {
     let tags: string[]
     if (s.image) {
       await engine
-      info = await useImage(cli, s.image)
-      tags = s.tags.length > 0 ? s.tags : [s.image]
+      info = await acquireImage(cli, s.image, s.imageRef!, checkCancelled)
+      tags = prebuiltTags(s.image, s.imageRef!, s.tags)
       for (const t of s.tags) await cli.ok(['tag', info.id, t], `docker tag ${t}`)
     } else {
       tags = s.tags.length > 0 ? s.tags : defaultTags(s, gh)
@@ -135,8 +139,9 @@ export async function run(): Promise<void> {
       info = inspected
     }
     result.tags = tags
-    result.image = tags[0]
+    result.image = tags[0] ?? unpushedImage(tags, info.repoDigests, s.imageRef).image
     result.imageId = info.id
+    const acquiredId = info.id
 
     // Plan every task before the first container starts: exec-mode errors must not leave half a release.
     planTasks(planned, s, vars, { entrypoint: info.entrypoint, env: imageEnv(info) }, result.firstDeploy)
@@ -180,15 +185,13 @@ export async function run(): Promise<void> {
       core.startGroup(`Pushing ${tags.join(', ')}`)
       result.digest = await pushTags(cli, tags).finally(() => core.endGroup())
       result.image = `${repositoryOf(tags[0])}@${result.digest}`
+      const changed = promotionWarning(s.imageRef, result.digest, info.id === acquiredId)
+      if (changed) core.warning(changed)
     } else {
       // A pulled, unchanged image already has a registry digest: name it exactly for the deploy job.
       // (A predeploy commit makes a new image with none, so nothing is claimed then.)
-      const repo = repositoryOf(tags[0])
-      const known = info.repoDigests.find(d => d.startsWith(`${repo}@`))
-      if (known) {
-        result.digest = known.slice(repo.length + 1)
-        result.image = known
-      }
+      const named = unpushedImage(tags, info.repoDigests, info.id === acquiredId ? s.imageRef : undefined)
+      if (named.digest) Object.assign(result, named)
     }
     result.released = true
     core.info(`Released ${result.image} (${result.imageId})`)
@@ -223,9 +226,12 @@ async function dryRun(
   gh: ReturnType<typeof githubContext>
 ): Promise<void> {
   let known: ImageInfo | undefined
-  if (s.image && findDocker()) known = await inspectImage(new DockerCli(), s.image).catch(() => undefined)
+  if (s.imageRef && findDocker()) {
+    known = await inspectImage(new DockerCli(), lookupKey(s.image, s.imageRef)).catch(() => undefined)
+    if (known && !isVerified(known, s.imageRef)) known = undefined
+  }
   planTasks(planned, s, vars, { entrypoint: known ? known.entrypoint : undefined, env: known ? imageEnv(known) : new Map() }, result.firstDeploy)
-  const tags = s.image ? (s.tags.length > 0 ? s.tags : [s.image]) : s.tags.length > 0 ? s.tags : defaultTags(s, gh)
+  const tags = s.imageRef ? prebuiltTags(s.image, s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : defaultTags(s, gh)
   const sources = { predeploy: 'app.json', release: result.releaseSource, postdeploy: 'app.json', 'first-deploy': 'app.json' }
   const argv = s.image
     ? null
@@ -240,23 +246,9 @@ async function dryRun(
   core.info(`  variables: ${[...plan.variables.secret.map(n => `${n} (secret)`), ...plan.variables.plain].join(', ') || 'none'}`)
   if (plan.push) core.info(`  push: ${plan.push.tags.join(', ')}`)
   result.tags = tags
-  result.image = tags[0]
+  result.image = tags[0] ?? unpushedImage(tags, [], s.imageRef).image
   result.plan = JSON.stringify(plan)
   for (const r of result.phases) r.status = planned.find(p => p.phase === r.phase)?.command === undefined ? 'skipped' : 'not-run'
-}
-
-/** A pre-built image (SPEC 3): used as is, pulled when absent. */
-async function useImage(cli: DockerCli, ref: string): Promise<ImageInfo> {
-  let info = await inspectImage(cli, ref)
-  if (!info) {
-    core.startGroup(`Pulling ${ref}`)
-    const code = await cli.stream(['pull', ref], { cancellable: true }).finally(() => core.endGroup())
-    checkCancelled()
-    if (code !== 0) throw new ActionError(`docker pull ${ref} failed with exit code ${code}`)
-    info = await inspectImage(cli, ref)
-    if (!info) throw new ActionError(`image ${ref} is not in the local engine after pulling it`)
-  }
-  return info
 }
 
 function checkCancelled(): void {
