@@ -6,6 +6,7 @@ import * as path from 'node:path'
 import { ActionError, DockerError, ManifestError } from './errors.js'
 import { envInput, insidePath, readSettings, type Phase, type Settings } from './inputs.js'
 import { loadManifests, type Manifests } from './manifests/load.js'
+import { nothingToRun, requireManifests } from './manifests/presence.js'
 import { chooseReleaseCommand, commandText } from './manifests/release-command.js'
 import { maskValues, resolveTaskEnv, type TaskEnv } from './secrets.js'
 import { emptyResult, writeOutputs, writeSummary, type RunResult } from './outputs.js'
@@ -63,6 +64,7 @@ export async function run(): Promise<void> {
     const s = readSettings(envInput())
     const manifests = await loadManifests(s)
     core.info(manifests.found.length > 0 ? `Manifests found: ${manifests.found.join(', ')}` : 'Manifests found: none')
+    requireManifests(s, manifests) // Hook (refs): no manifest and no release-command is an error.
     const choice = chooseReleaseCommand(manifests.procfile, manifests.herokuYml, s.releaseCommand)
     if (choice.warning) core.warning(choice.warning)
     result.releaseCommand = commandText(choice.command)
@@ -75,6 +77,12 @@ export async function run(): Promise<void> {
     result.phases = planned.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }))
     // Hook (refs): a digest `image` cannot be pushed to, nor committed under no name.
     if (s.imageRef) checkPrebuilt(s.image, s.imageRef, s.tags, s.push, planned.some(p => p.phase === 'predeploy' && p.command !== undefined))
+    // Hook (refs): manifests but no command in any requested phase: said, never silent.
+    const idle = nothingToRun(planned, manifests.found)
+    if (idle) {
+      core.warning(idle)
+      result.notes = [idle]
+    }
 
     const envFiles = s.envFiles.map(file => {
       if (!fs.existsSync(file)) throw new ActionError(`env-files: ${path.relative(s.workspace, file)} does not exist`)

@@ -30,6 +30,8 @@ export interface RunResult {
   plan?: string
   failure?: { phase: Phase; tail: string }
   error?: string
+  /** Things the reader of the summary must not miss (e.g. no task had a command). */
+  notes?: string[]
 }
 
 export function emptyResult(): RunResult {
@@ -83,6 +85,8 @@ export function writeOutputs(r: RunResult): void {
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+/** Plain text in Markdown: file names and phase names are shown, never interpreted. */
+const plain = (s: string): string => s.replace(/[\\`*_{}[\]()<>#+!|~]/g, c => `\\${c}`).replace(/\r?\n/g, ' ')
 
 /** The job summary (SPEC 6): phases table, image and digest, a failed task's redacted output tail. */
 export function summaryMarkdown(r: RunResult, secrets: string[], env: NodeJS.ProcessEnv = process.env): string {
@@ -96,6 +100,7 @@ export function summaryMarkdown(r: RunResult, secrets: string[], env: NodeJS.Pro
     }
     lines.push('')
   }
+  for (const note of r.notes ?? []) lines.push(`**Note:** ${plain(note)}`, '')
   if (r.image) lines.push(`**Image:** \`${r.image}\``)
   if (r.imageId) lines.push(`**Image id:** \`${r.imageId}\``)
   lines.push(`**Digest:** ${r.digest ? `\`${r.digest}\`` : '(not pushed)'}`)
