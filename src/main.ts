@@ -6,7 +6,7 @@ import * as path from 'node:path'
 import { ActionError, DockerError, ManifestError } from './errors.js'
 import { envInput, insidePath, readSettings, type Phase, type Settings } from './inputs.js'
 import { loadManifests, type Manifests } from './manifests/load.js'
-import { nothingToRun, requireManifests } from './manifests/presence.js'
+import { hasCommand, nothingToRun, requireManifests } from './manifests/presence.js'
 import { chooseReleaseCommand, commandText } from './manifests/release-command.js'
 import { maskValues, resolveTaskEnv, type TaskEnv } from './secrets.js'
 import { emptyResult, writeOutputs, writeSummary, type RunResult } from './outputs.js'
@@ -76,7 +76,7 @@ export async function run(): Promise<void> {
     const planned: PlannedPhase[] = s.phases.map(phase => ({ phase, command: commands[phase], text: commandText(commands[phase]) }))
     result.phases = planned.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }))
     // Hook (refs): a digest `image` cannot be pushed to, nor committed under no name.
-    if (s.imageRef) checkPrebuilt(s.image, s.imageRef, s.tags, s.push, planned.some(p => p.phase === 'predeploy' && p.command !== undefined))
+    if (s.imageRef) checkPrebuilt(s.image, s.imageRef, s.tags, s.push, planned.some(p => p.phase === 'predeploy' && hasCommand(p.command)))
     // Hook (refs): manifests but no command in any requested phase: said, never silent.
     const idle = nothingToRun(planned, manifests.found)
     if (idle) {

@@ -18,12 +18,16 @@ export function requireManifests(s: Settings, m: Manifests): void {
   )
 }
 
+/** A command that runs something: a blank one is no command (SPEC 11 §4, as in Dokku). */
+export function hasCommand(c: string | string[] | undefined): boolean {
+  return Array.isArray(c) ? c.length > 0 : (c ?? '').trim() !== ''
+}
+
 /**
  * Manifests exist but no requested phase has a command: not an error (a build-and-push job may be
  * exactly that), but said in a warning and in the summary so it is never taken for a release.
  */
 export function nothingToRun(phases: { phase: string; command?: string | string[] }[], found: string[]): string | undefined {
-  const hasCommand = (c: string | string[] | undefined): boolean => (Array.isArray(c) ? c.length > 0 : (c ?? '').trim() !== '')
   if (phases.some(p => hasCommand(p.command))) return undefined
   const requested = phases.map(p => p.phase).join(', ') || 'none'
   return `none of the requested phases (${requested}) has a command in ${found.join(', ') || 'the inputs'}: no task runs`
