@@ -2,12 +2,12 @@ import * as core from './runner.js'
 import type { Phase } from './inputs.js'
 import type { ReleaseSource } from './manifests/release-command.js'
 import { redact } from './secrets.js'
-import type { TaskStatus } from './docker/task.js'
+export type PhaseStatus = 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'not-run'
 
 export interface PhaseResult {
   phase: Phase
   command: string
-  status: TaskStatus
+  status: PhaseStatus
   exitCode: number | null
   durationSeconds: number | null
 }
