@@ -12,7 +12,8 @@ import { emptyResult, writeOutputs, writeSummary, type RunResult } from './outpu
 import { saveRun } from './state.js'
 import { DockerCli, Tail, findDocker } from './docker/cli.js'
 import { BUILDX_MISSING, checkEngine, imageEnv, inspectImage, isBuildxMissing, type ImageInfo } from './docker/image.js'
-import { buildArgv, buildLabels, defaultTags, githubContext } from './docker/build.js'
+import { buildArgv, buildFailure, buildLabels, defaultTags, githubContext } from './docker/build.js'
+import { checkBuildFiles } from './build-inputs.js'
 import { dryRunPlan, planTasks, taskSpec, type PlannedPhase } from './plan.js'
 import { cancelActiveTasks, isCancelled, removeContainer, removeLater, runTask, settleRemovals } from './docker/task.js'
 import { pushTags, repositoryOf } from './docker/push.js'
@@ -81,6 +82,8 @@ export async function run(): Promise<void> {
     warnings.forEach(w => core.warning(w))
     const dockerfile = s.image ? '' : chooseDockerfile(s, manifests)
     if (dockerfile && !fs.existsSync(dockerfile)) throw new ActionError(`Dockerfile not found: ${path.relative(s.workspace, dockerfile)}`)
+    // Hook (market): build-push-action's file inputs checked before Docker; secret files' content masked.
+    if (!s.image) masked.push(...maskValues(new Map(), checkBuildFiles(s, s.workspace), v => core.setSecret(v)))
 
     if (planned.some(p => p.phase === 'first-deploy')) {
       if (s.firstDeploy !== 'auto') result.firstDeploy = s.firstDeploy === 'true'
@@ -127,7 +130,7 @@ export async function run(): Promise<void> {
       await engine
       checkCancelled()
       if (code !== 0 && isBuildxMissing(tail.text())) throw new DockerError(BUILDX_MISSING)
-      if (code !== 0) throw new ActionError(`docker buildx build failed with exit code ${code}`)
+      if (code !== 0) throw new ActionError(buildFailure(code, tail.text()))
       result.metadata = fs.existsSync(metadataFile) ? fs.readFileSync(metadataFile, 'utf8').trim() : ''
       const id = fs.readFileSync(iidfile, 'utf8').trim()
       const inspected = await inspectImage(cli, id)
