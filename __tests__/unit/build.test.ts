@@ -133,6 +133,7 @@ describe('a build failure explained (issue 14)', async () => {
     const tail = '#6 DONE 0.0s\nERROR: Cache export is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.'
     expect(buildFailure(1, tail)).toMatch(/^cache-to: .*docker\/setup-buildx-action.*docker-container builder/)
     expect(buildFailure(1, 'ERROR: cache export feature is currently not supported for docker driver. Please switch to a different driver')).toMatch(/setup-buildx-action/)
+    expect(buildFailure(1, 'failed to solve with frontend dockerfile.v0: unsupported frontend capability moby.buildkit.frontend.contexts')).toMatch(/^build-contexts: .*Docker Engine 23.*setup-buildx-action/)
     expect(buildFailure(1, 'ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully')).toBe('docker buildx build failed with exit code 1')
   })
 })

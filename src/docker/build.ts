@@ -70,5 +70,11 @@ export function buildFailure(code: number, tail: string): string {
       'or use cache-to: type=inline, or remove cache-to'
     )
   }
+  if (tail.includes('unsupported frontend capability moby.buildkit.frontend.contexts')) {
+    return (
+      "build-contexts: this engine's builtin BuildKit has no named contexts (Docker Engine 23 or later has them). " +
+      'Add a docker/setup-buildx-action step before this one to build with a docker-container builder'
+    )
+  }
   return `docker buildx build failed with exit code ${code}`
 }
