@@ -137,3 +137,28 @@ describe('a build failure explained (issue 14)', async () => {
     expect(buildFailure(1, 'ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully')).toBe('docker buildx build failed with exit code 1')
   })
 })
+
+describe('build input files checked before any Docker side effect (issue 14)', async () => {
+  const fs = await import('node:fs')
+  const os = await import('node:os')
+  const path = await import('node:path')
+  const { checkBuildFiles, MAX_SECRET_FILE } = await import('../../src/build-inputs.js')
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-files-'))
+  fs.mkdirSync(path.join(ws, 'lib'))
+  fs.writeFileSync(path.join(ws, 'token'), 'tok-value\nline2')
+  fs.writeFileSync(path.join(ws, 'big'), Buffer.alloc(MAX_SECRET_FILE + 1, 'a'))
+  const check = (inputs: Record<string, string>) => checkBuildFiles(readSettings(n => inputs[n] ?? '', { GITHUB_WORKSPACE: ws }), ws)
+
+  it('returns each secret file content, for masking', () => {
+    expect(check({ 'secret-files': 'a=token' })).toEqual(['tok-value\nline2'])
+    expect(check({ 'build-contexts': 'l=lib', ssh: 'k=token' })).toEqual([])
+  })
+  it('refuses a missing, non-regular or over-large secret file, a context that is not a folder', () => {
+    expect(() => check({ 'secret-files': 'a=nope' })).toThrow('secret-files: nope does not exist')
+    expect(() => check({ 'secret-files': 'a=lib' })).toThrow('secret-files: lib is not a regular file')
+    expect(() => check({ 'secret-files': 'a=big' })).toThrow(`secret-files: big is ${MAX_SECRET_FILE + 1} bytes; BuildKit takes secrets up to 500 KiB`)
+    expect(() => check({ 'build-contexts': 'l=token' })).toThrow('build-contexts: token is not a folder')
+    expect(() => check({ 'build-contexts': 'l=oci-layout://nope' })).toThrow('build-contexts: nope does not exist')
+    expect(() => check({ ssh: 'k=lib' })).toThrow('ssh: lib is neither a key file nor an agent socket')
+  })
+})
