@@ -10,6 +10,7 @@ import { BUILDX_MISSING, imageEnv, inspectImage, isBuildxMissing, type ImageInfo
 import { removeContainer, runTask, type TaskOutcome } from './docker/task.js'
 import { pushTags, repositoryOf } from './docker/push.js'
 import { formatDuration } from './duration.js'
+import { buildFailure } from './docker/build.js'
 
 /** What execute needs besides the plan; `engine` is the daemon check started beside the first command. */
 export interface ExecuteContext {
@@ -63,7 +64,7 @@ async function acquireImage(plan: ReleasePlan, ctx: ExecuteContext): Promise<Ima
   await ctx.engine
   scope.throwIfCancelled()
   if (code !== 0 && isBuildxMissing(tail.text())) throw new DockerError(BUILDX_MISSING)
-  if (code !== 0) throw new ActionError(`docker buildx build failed with exit code ${code}`)
+  if (code !== 0) throw new ActionError(buildFailure(code, tail.text()))
   ctx.result.metadata = fs.existsSync(files.metadataFile) ? fs.readFileSync(files.metadataFile, 'utf8').trim() : ''
   const id = fs.readFileSync(files.iidfile, 'utf8').trim()
   const inspected = await inspectImage(cli, id)

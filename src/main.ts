@@ -10,6 +10,7 @@ import { emptyResult, writeOutputs, writeSummary, type RunResult } from './outpu
 import { resolvePlan, type ReleasePlan } from './release-plan.js'
 import { RunScope } from './run-scope.js'
 import { saveRun } from './state.js'
+import { checkBuildFiles } from './build-inputs.js'
 import { githubContext } from './docker/build.js'
 import { DockerCli } from './docker/cli.js'
 import { checkEngine } from './docker/image.js'
@@ -37,6 +38,8 @@ export async function run(): Promise<void> {
     if (plan.image.kind === 'build' && !fs.existsSync(plan.image.dockerfile)) {
       throw new ActionError(`Dockerfile not found: ${path.relative(s.workspace, plan.image.dockerfile)}`)
     }
+    // secret-files contents are secrets too: checked and masked before the build starts.
+    if (plan.image.kind === 'build') masked.push(...maskValues(new Map(), checkBuildFiles(s, s.workspace), v => core.setSecret(v)))
     if (s.dryRun) {
       await (await import('./dry-run.js')).dryRun(plan, result)
       return

@@ -58,6 +58,8 @@ export function outputValues(r: RunResult): Record<string, string> {
   const out: Record<string, string> = {
     image: r.image,
     'image-id': r.imageId,
+    // build-push-action's name for the same value: a workflow switching over keeps its expressions.
+    imageid: r.imageId,
     digest: r.digest,
     tags: r.tags.join('\n'),
     metadata: r.metadata,
