@@ -20,6 +20,7 @@ have iptables || need_pkgs+=(iptables)
 [ -x /usr/bin/time ] || need_pkgs+=(time)   # the benchmark's peak-RSS figure
 have file || need_pkgs+=(file)              # base-image.sh checks busybox is static
 have unshare || need_pkgs+=(util-linux)     # engine tests: private network and mount namespaces
+have ssh-agent && have ssh-keygen || need_pkgs+=(openssh-client)  # engine tests: the ssh build input
 
 buildx_ok() { docker buildx version >/dev/null 2>&1; }
 

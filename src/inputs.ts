@@ -3,6 +3,7 @@ import { InputError } from './errors.js'
 import { parseDuration } from './duration.js'
 import { splitWords } from './words.js'
 import { parseImageRef, parseTagRef, type ImageRef } from './image-ref.js'
+import { readBuildExtras, type BuildExtras } from './build-inputs.js'
 
 export const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'] as const
 export type Phase = (typeof PHASES)[number]
@@ -13,7 +14,8 @@ export interface Mapping {
   source: string
 }
 
-export interface Settings {
+/** BuildExtras: the docker/build-push-action build inputs (build-inputs.ts). */
+export interface Settings extends BuildExtras {
   workspace: string
   workingDirectory: string
   procfile: string
@@ -217,6 +219,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
     githubToken: get('github-token'),
     buildxVersion,
     buildxDownloadUrl: get('buildx-download-url'),
-    dryRun: bool(get, 'dry-run', false)
+    dryRun: bool(get, 'dry-run', false),
+    ...readBuildExtras(get, workspace, workingDirectory, env)
   }
 }

@@ -2,12 +2,12 @@ import * as core from './runner.js'
 import type { Phase } from './inputs.js'
 import type { ReleaseSource } from './manifests/release-command.js'
 import { redact } from './secrets.js'
-import type { TaskStatus } from './docker/task.js'
+export type PhaseStatus = 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'not-run'
 
 export interface PhaseResult {
   phase: Phase
   command: string
-  status: TaskStatus
+  status: PhaseStatus
   exitCode: number | null
   durationSeconds: number | null
 }
@@ -60,6 +60,8 @@ export function outputValues(r: RunResult): Record<string, string> {
   const out: Record<string, string> = {
     image: r.image,
     'image-id': r.imageId,
+    // build-push-action's name for the same value: a workflow switching over keeps its expressions.
+    imageid: r.imageId,
     digest: r.digest,
     tags: r.tags.join('\n'),
     metadata: r.metadata,

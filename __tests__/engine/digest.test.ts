@@ -1,6 +1,16 @@
 import { spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { BASE_IMAGE, REAL_DOCKER, allReleasePhaseContainers, describeEngine, docker, errorLines, makeApp, runAction, sideEffectCalls } from '../helpers/engine.js'
+import {
+  BASE_IMAGE,
+  REAL_DOCKER,
+  allReleasePhaseContainers,
+  describeEngine,
+  docker,
+  errorLines,
+  makeApp,
+  runAction,
+  sideEffectCalls
+} from '../helpers/engine.js'
 import { startRegistry, type Registry } from '../helpers/registry.js'
 
 const MANIFEST_V2 = 'application/vnd.docker.distribution.manifest.v2+json'
@@ -75,7 +85,9 @@ describeEngine('a digest reference handed from job to job', () => {
     const errors = errorLines(r.stdout)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(
-      new RegExp(`^::error::image: docker pull ${wrong} failed: .*(manifest unknown|not found).*; the registry has no image with that digest in ${repo}: pass a registry manifest digest`)
+      new RegExp(
+        `^::error::image: docker pull ${wrong} failed: .*(manifest unknown|not found).*; the registry has no image with that digest in ${repo}: pass a registry manifest digest`
+      )
     )
     expect(creates(r.dockerCalls)).toEqual([])
     expect(sideEffectCalls(r.dockerCalls).map(c => c[0])).toEqual(['pull'])
@@ -126,9 +138,21 @@ describeEngine('a digest reference handed from job to job', () => {
   })
 
   it.each([
-    ['push with no tags', { push: 'true', phases: 'release' }, /^::error::push: image .* is a digest reference: it is already in its registry and a digest cannot be pushed to; give tags/],
-    ['predeploy with no tags', { phases: 'predeploy,release' }, /^::error::image: .* is a digest reference and predeploy would commit a new image under no name/],
-    ['a digest in tags', { tags: 'TAGS_DIGEST', phases: 'release' }, /^::error::tags: ".*@sha256:.*" is not a valid image reference: a tag cannot carry a digest/]
+    [
+      'push with no tags',
+      { push: 'true', phases: 'release' },
+      /^::error::push: image .* is a digest reference: it is already in its registry and a digest cannot be pushed to; give tags/
+    ],
+    [
+      'predeploy with no tags',
+      { phases: 'predeploy,release' },
+      /^::error::image: .* is a digest reference and predeploy would commit a new image under no name/
+    ],
+    [
+      'a digest in tags',
+      { tags: 'TAGS_DIGEST', phases: 'release' },
+      /^::error::tags: ".*@sha256:.*" is not a valid image reference: a tag cannot carry a digest/
+    ]
   ])('%s is refused before any Docker side effect', async (_, inputs, error) => {
     const withDigest = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v === 'TAGS_DIGEST' ? release.image : v]))
     const r = await runAction({ workspace: app(), inputs: { image: release.image, ...withDigest }, env: { DOCKER_CONFIG: reg.dockerConfig } })

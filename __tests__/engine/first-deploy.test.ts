@@ -13,7 +13,10 @@ describeEngine('first deploy means first, across two workflow runs', () => {
     const gh = await startFakeGitHub(deployments)
     const postdeployJob = (runId: number, attempt = 1) =>
       runAction({
-        workspace: makeApp({ Procfile: 'release: true\n', 'app.json': '{"scripts":{"postdeploy":"echo seeding-first-deploy","dokku":{"postdeploy":"echo every-deploy"}}}' }),
+        workspace: makeApp({
+          Procfile: 'release: true\n',
+          'app.json': '{"scripts":{"postdeploy":"echo seeding-first-deploy","dokku":{"postdeploy":"echo every-deploy"}}}'
+        }),
         inputs: { image: BASE_IMAGE, phases: 'postdeploy,first-deploy', environment: 'production', 'github-token': 'ghs_fake-token-456' },
         env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/web', GITHUB_RUN_ID: String(runId), GITHUB_RUN_ATTEMPT: String(attempt) }
       })

@@ -22,7 +22,12 @@ describeEngine('no silent success', () => {
 
   it.each([
     ['the job forgot actions/checkout', { Dockerfile: `FROM ${BASE_IMAGE}\n` }, {}, '.'],
-    ['working-directory is not the app', { Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: true\n', 'apps/web/Dockerfile': `FROM ${BASE_IMAGE}\n` }, { 'working-directory': 'apps/web' }, 'apps/web']
+    [
+      'working-directory is not the app',
+      { Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: true\n', 'apps/web/Dockerfile': `FROM ${BASE_IMAGE}\n` },
+      { 'working-directory': 'apps/web' },
+      'apps/web'
+    ]
   ])('%s: an error naming the folder searched, before any side effect', async (_, files, inputs, dir) => {
     const r = await runAction({ workspace: makeApp(files), inputs: { tags: tag('silent'), ...inputs } })
     expect(r.code).toBe(1)
@@ -35,7 +40,10 @@ describeEngine('no silent success', () => {
   })
 
   it('a release-command alone is enough', async () => {
-    const r = await runAction({ workspace: makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n` }), inputs: { tags: tag('cmd-only'), 'release-command': 'echo from-input' } })
+    const r = await runAction({
+      workspace: makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n` }),
+      inputs: { tags: tag('cmd-only'), 'release-command': 'echo from-input' }
+    })
     expect(r.code, r.stdout).toBe(0)
     expect(r.stdout).toMatch(/^from-input$/m)
     expect(r.stdout).not.toContain('::warning::')

@@ -21,7 +21,9 @@ describe('a pre-built image (SPEC 3 / 6, amendment 11)', () => {
     expect(() => checkPrebuilt(`${REG}/app@${D}`, ref, [], true, false)).toThrow(
       `push: image ${REG}/app@${D} is a digest reference: it is already in its registry and a digest cannot be pushed to; give tags to promote it under (e.g. registry/app:production), or drop push`
     )
-    expect(() => checkPrebuilt(`${REG}/app@${D}`, ref, [], false, true)).toThrow(/^image: .* is a digest reference and predeploy would commit a new image under no name/)
+    expect(() => checkPrebuilt(`${REG}/app@${D}`, ref, [], false, true)).toThrow(
+      /^image: .* is a digest reference and predeploy would commit a new image under no name/
+    )
     expect(() => checkPrebuilt(`${REG}/app@${D}`, ref, [`${REG}/app:prod`], true, true)).not.toThrow()
     expect(() => checkPrebuilt(`${REG}/app@${D}`, ref, [], false, false)).not.toThrow()
     expect(() => checkPrebuilt('app:v1', parseImageRef('app:v1'), [], true, true)).not.toThrow()

@@ -27,7 +27,7 @@ export function hasCommand(c: string | string[] | undefined): boolean {
  * Manifests exist but no requested phase has a command: not an error (a build-and-push job may be
  * exactly that), but said in a warning and in the summary so it is never taken for a release.
  */
-export function nothingToRun(phases: { phase: string; command?: string | string[] }[], found: string[]): string | undefined {
+export function nothingToRun(phases: readonly { phase: string; command?: string | string[] }[], found: string[]): string | undefined {
   if (phases.some(p => hasCommand(p.command))) return undefined
   const requested = phases.map(p => p.phase).join(', ') || 'none'
   return `none of the requested phases (${requested}) has a command in ${found.join(', ') || 'the inputs'}: no task runs`
