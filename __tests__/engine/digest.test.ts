@@ -1,16 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import {
-  BASE_IMAGE,
-  REAL_DOCKER,
-  allReleasePhaseContainers,
-  describeEngine,
-  docker,
-  errorLines,
-  makeApp,
-  runAction,
-  sideEffectCalls
-} from '../helpers/engine.js'
+import { BASE_IMAGE, REAL_DOCKER, containersOfRun, describeEngine, docker, errorLines, makeApp, runAction, sideEffectCalls } from '../helpers/engine.js'
 import { startRegistry, type Registry } from '../helpers/registry.js'
 
 const MANIFEST_V2 = 'application/vnd.docker.distribution.manifest.v2+json'
@@ -92,7 +82,8 @@ describeEngine('a digest reference handed from job to job', () => {
     expect(creates(r.dockerCalls)).toEqual([])
     expect(sideEffectCalls(r.dockerCalls).map(c => c[0])).toEqual(['pull'])
     expect(r.outputs.released).toBe('false')
-    expect(allReleasePhaseContainers()).toEqual([])
+    // This run's own containers only: other suites share the engine.
+    expect(containersOfRun(r.state['run-id'])).toEqual([])
   })
 
   it('an image id passed as the digest fails with a hint, never runs the local image of that id', async () => {
@@ -162,6 +153,18 @@ describeEngine('a digest reference handed from job to job', () => {
     expect(errors[0]).toMatch(error)
     expect(sideEffectCalls(r.dockerCalls)).toEqual([])
     expect(r.outputs.released).toBe('false')
+  })
+
+  it('a dry run on a digest reference pulls nothing and names the digest', async () => {
+    const r = await runAction({
+      workspace: app(),
+      inputs: { image: release.image, phases: 'postdeploy', 'dry-run': 'true' },
+      env: { DOCKER_CONFIG: reg.dockerConfig }
+    })
+    expect(r.code, r.stdout).toBe(0)
+    expect(sideEffectCalls(r.dockerCalls)).toEqual([])
+    expect(r.outputs.image).toBe(release.image)
+    expect(JSON.parse(r.outputs.plan).tags).toEqual([])
   })
 
   it('cleans up after itself', () => {
