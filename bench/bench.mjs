@@ -5,7 +5,7 @@
 // output and docker process counts. Prints the figures and writes BENCHMARKS.md.
 //
 //   npm run bench [-- --rounds N] [--no-write] [--max-ratio R]
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'

@@ -22,6 +22,7 @@ have iptables || need_pkgs+=(iptables)
 have postgres || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_pkgs+=(postgresql)
 have file || need_pkgs+=(file)              # base-image.sh checks busybox is static
 have unshare || need_pkgs+=(util-linux)     # engine tests: private network and mount namespaces
+have ssh-agent && have ssh-keygen || need_pkgs+=(openssh-client)  # engine tests: the ssh build input
 
 buildx_ok() { docker buildx version >/dev/null 2>&1; }
 

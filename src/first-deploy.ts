@@ -1,9 +1,41 @@
 import { ActionError } from './errors.js'
+import { info } from './runner.js'
+
+/** A deployment status as the REST API lists it (only what is read here). */
+interface StatusView {
+  state: string
+  log_url?: string | null
+  target_url?: string | null
+}
+
+const RUN_URL = /\/actions\/runs\/(\d+)(?:[/?#]|$)/
+
+/**
+ * SPEC 7 / 11: whether the deployment was created by this workflow run (any attempt: the run id stays).
+ * A job with `environment:` makes GitHub create the deployment and post its statuses with
+ * `log_url`/`target_url` = `…/actions/runs/<run id>/job/<job id>`; a deployment created through the
+ * API can carry `payload.workflow_run_id` (the convention GitHub's UI links by).
+ */
+export function createdByRun(payload: unknown, statuses: StatusView[], runId: string): boolean {
+  const p = typeof payload === 'string' ? safeJson(payload) : payload
+  if (p && typeof p === 'object' && String((p as Record<string, unknown>).workflow_run_id) === runId) return true
+  return statuses.some(st => [st.log_url, st.target_url].some(u => RUN_URL.exec(u ?? '')?.[1] === runId))
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
 
 /**
  * SPEC 7: a first deploy is one where the environment has no earlier deployment with a `success`
- * status. `@actions/github` is loaded here only, so runs that do not ask pay nothing for it.
- * An API failure is an error with the API's message: guessing could run a first-deploy script twice.
+ * status; one created by this workflow run (GITHUB_RUN_ID) is not earlier: the deploy job's own
+ * `environment:` deployment succeeds before the postdeploy job asks. `@actions/github` is loaded
+ * here only, so runs that do not ask pay nothing for it. An API failure is an error with the API's
+ * message: guessing could run a first-deploy script twice.
  */
 export async function isFirstDeploy(token: string, environment: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   if (!environment) throw new ActionError('first-deploy: auto needs the environment input (the GitHub environment deployed to)')
@@ -14,8 +46,13 @@ export async function isFirstDeploy(token: string, environment: string, env: Nod
   const octokit = getOctokit(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' })
   try {
     const deployments = await octokit.paginate(octokit.rest.repos.listDeployments, { owner, repo, environment, per_page: 100 })
+    const runId = env.GITHUB_RUN_ID ?? ''
     for (const d of deployments) {
       const statuses = await octokit.paginate(octokit.rest.repos.listDeploymentStatuses, { owner, repo, deployment_id: d.id, per_page: 100 })
+      if (runId && createdByRun(d.payload, statuses, runId)) {
+        info(`deployment ${d.id} was created by this workflow run (${runId}): not an earlier deployment`)
+        continue
+      }
       if (statuses.some(s => s.state === 'success')) return false
     }
     return true

@@ -2,6 +2,8 @@ import * as path from 'node:path'
 import { InputError } from './errors.js'
 import { parseDuration } from './duration.js'
 import { splitWords } from './words.js'
+import { parseImageRef, parseTagRef, type ImageRef } from './image-ref.js'
+import { readBuildExtras, type BuildExtras } from './build-inputs.js'
 
 export const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'] as const
 export type Phase = (typeof PHASES)[number]
@@ -12,7 +14,8 @@ export interface Mapping {
   source: string
 }
 
-export interface Settings {
+/** BuildExtras: the docker/build-push-action build inputs (build-inputs.ts). */
+export interface Settings extends BuildExtras {
   workspace: string
   workingDirectory: string
   procfile: string
@@ -33,6 +36,8 @@ export interface Settings {
   cacheFrom: string[]
   cacheTo: string[]
   image: string
+  /** `image` parsed (any reference: name, name:tag, name@digest, name:tag@digest). */
+  imageRef?: ImageRef
   phases: Phase[]
   entrypoint: EntrypointMode
   shell: string
@@ -133,14 +138,9 @@ function parseEnvPairs(value: string): { name: string; value: string }[] {
   })
 }
 
-// Docker reference: lower-case repository path, optional registry host[:port], optional tag.
-const TAG_RE = /^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/
-
+/** A `tags` entry: name[:tag] by the distribution reference grammar (src/image-ref.ts). */
 export function validateTag(tag: string): void {
-  if (TAG_RE.test(tag)) return
-  const repo = tag.replace(/:[^/:]*$/, '')
-  const hint = repo !== repo.toLowerCase() && TAG_RE.test(tag.toLowerCase()) ? ': repository names must be lower-case' : ''
-  throw new InputError(`tags: "${tag}" is not a valid image reference${hint}`)
+  parseTagRef(tag)
 }
 
 /** Reads and validates every input (SPEC 2-10). Pure but for the getter and `env` (GitHub context). */
@@ -162,7 +162,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
   const tags = list(get('tags'))
   tags.forEach(validateTag)
   const image = get('image')
-  if (image) validateTag(image)
+  const imageRef = image ? parseImageRef(image) : undefined
 
   const context = get('context') ? insidePath(workspace, workingDirectory, get('context'), 'context') : workingDirectory
   const file = get('file') ? insidePath(workspace, workingDirectory, get('file'), 'file') : ''
@@ -197,6 +197,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
     cacheFrom: lines(get('cache-from')),
     cacheTo: lines(get('cache-to')),
     image,
+    imageRef,
     phases,
     entrypoint: oneOf(get, 'entrypoint', ['auto', 'shell', 'exec'] as const, 'auto'),
     shell,
@@ -218,6 +219,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
     githubToken: get('github-token'),
     buildxVersion,
     buildxDownloadUrl: get('buildx-download-url'),
-    dryRun: bool(get, 'dry-run', false)
+    dryRun: bool(get, 'dry-run', false),
+    ...readBuildExtras(get, workspace, workingDirectory, env)
   }
 }

@@ -2,12 +2,12 @@ import * as core from './runner.js'
 import type { Phase } from './inputs.js'
 import type { ReleaseSource } from './manifests/release-command.js'
 import { redact } from './secrets.js'
-import type { TaskStatus } from './docker/task.js'
+export type PhaseStatus = 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'not-run'
 
 export interface PhaseResult {
   phase: Phase
   command: string
-  status: TaskStatus
+  status: PhaseStatus
   exitCode: number | null
   durationSeconds: number | null
 }
@@ -30,6 +30,8 @@ export interface RunResult {
   plan?: string
   failure?: { phase: Phase; tail: string }
   error?: string
+  /** Things the reader of the summary must not miss (e.g. no task had a command). */
+  notes?: string[]
 }
 
 export function emptyResult(): RunResult {
@@ -58,6 +60,8 @@ export function outputValues(r: RunResult): Record<string, string> {
   const out: Record<string, string> = {
     image: r.image,
     'image-id': r.imageId,
+    // build-push-action's name for the same value: a workflow switching over keeps its expressions.
+    imageid: r.imageId,
     digest: r.digest,
     tags: r.tags.join('\n'),
     metadata: r.metadata,
@@ -83,6 +87,8 @@ export function writeOutputs(r: RunResult): void {
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+/** Plain text in Markdown: file names and phase names are shown, never interpreted. */
+const plain = (s: string): string => s.replace(/[\\`*_{}[\]()<>#+!|~]/g, c => `\\${c}`).replace(/\r?\n/g, ' ')
 
 /** The job summary (SPEC 6): phases table, image and digest, a failed task's redacted output tail. */
 export function summaryMarkdown(r: RunResult, secrets: string[], env: NodeJS.ProcessEnv = process.env): string {
@@ -96,6 +102,7 @@ export function summaryMarkdown(r: RunResult, secrets: string[], env: NodeJS.Pro
     }
     lines.push('')
   }
+  for (const note of r.notes ?? []) lines.push(`**Note:** ${plain(note)}`, '')
   if (r.image) lines.push(`**Image:** \`${r.image}\``)
   if (r.imageId) lines.push(`**Image id:** \`${r.imageId}\``)
   lines.push(`**Digest:** ${r.digest ? `\`${r.digest}\`` : '(not pushed)'}`)

@@ -47,8 +47,8 @@ export function splitWords(input: string, opts: SplitOptions): string[] {
       return
     }
     if (next === '(') fail('command substitution `$(...)` needs a shell; use entrypoint: shell')
-    let name = ''
-    let end = i + 1
+    let name: string
+    let end: number
     if (next === '{') {
       const close = input.indexOf('}', i + 2)
       if (close < 0) fail('unclosed `${`')

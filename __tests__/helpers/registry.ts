@@ -82,10 +82,23 @@ export interface FakeGitHub {
   stop(): void
 }
 
-/** A loopback server answering the two REST endpoints first-deploy detection calls, in GitHub's shapes. */
-export async function startFakeGitHub(
-  deployments: { id: number; statuses: string[] }[] | { status: number; message: string }
-): Promise<FakeGitHub> {
+/**
+ * A deployment as the fake serves it. `runId`: created by that workflow run's job `environment:`, as
+ * GitHub does it: each status links the run's job log (`log_url`/`target_url` = …/actions/runs/<id>/job/<n>).
+ * `payload`: the deployment's payload (API-created deployments may carry `workflow_run_id`).
+ */
+export interface FakeDeployment {
+  id: number
+  statuses: string[]
+  runId?: number
+  payload?: Record<string, unknown> | string
+}
+
+/**
+ * A loopback server answering the two REST endpoints first-deploy detection calls, in GitHub's shapes.
+ * The array is read at each request: a test may add the deployments a later job creates.
+ */
+export async function startFakeGitHub(deployments: FakeDeployment[] | { status: number; message: string }): Promise<FakeGitHub> {
   const requests: string[] = []
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url} auth=${req.headers.authorization ?? ''}`)
@@ -101,13 +114,22 @@ export async function startFakeGitHub(
     if (m) {
       return send(
         200,
-        deployments.map(d => ({ id: d.id, sha: 'abc', ref: 'main', task: 'deploy', environment: url.searchParams.get('environment'), url: `x/${d.id}` }))
+        deployments.map(d => ({
+          id: d.id,
+          sha: 'abc',
+          ref: 'main',
+          task: 'deploy',
+          payload: d.payload ?? {},
+          environment: url.searchParams.get('environment'),
+          url: `x/${d.id}`
+        }))
       )
     }
     m = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/.exec(url.pathname)
     if (m) {
       const d = deployments.find(x => x.id === Number(m![3]))
-      return send(200, (d?.statuses ?? []).map((state, i) => ({ id: i + 1, state })))
+      const log = (i: number) => (d?.runId ? `https://github.com/${m![1]}/${m![2]}/actions/runs/${d.runId}/job/${9000 + i}` : '')
+      return send(200, (d?.statuses ?? []).map((state, i) => ({ id: i + 1, state, log_url: log(i), target_url: log(i), environment_url: '' })))
     }
     send(404, { message: 'Not Found' })
   })

@@ -28,6 +28,12 @@ describe('outputs and summary (SPEC 6)', () => {
     expect(outputValues(emptyResult())['release-exit-code']).toBe('')
     expect('first-deploy' in outputValues(emptyResult())).toBe(false)
   })
+  it("names image-id and digest as docker/build-push-action does too (imageid, digest)", () => {
+    const out = outputValues({ ...emptyResult(), imageId: 'sha256:abc', digest: 'sha256:def' })
+    expect(out.imageid).toBe('sha256:abc')
+    expect(out['image-id']).toBe('sha256:abc')
+    expect(out.digest).toBe('sha256:def')
+  })
   it('redacts secrets from the failed task output tail', () => {
     const md = summaryMarkdown(r, ['hunter2'], { GITHUB_RUN_ID: '7', GITHUB_REPOSITORY: 'a/b' })
     expect(md).toContain('| release | `migrate \\| tee` | failed | 3 | 1.2s |')

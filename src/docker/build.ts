@@ -1,5 +1,6 @@
 import * as path from 'node:path'
 import type { Settings } from '../inputs.js'
+import { buildExtrasArgv } from '../build-inputs.js'
 
 export interface GitHubContext {
   repository?: string
@@ -52,6 +53,28 @@ export function buildArgv(
   for (const c of s.cacheFrom) argv.push('--cache-from', c)
   for (const c of s.cacheTo) argv.push('--cache-to', c)
   for (const b of s.buildSecrets) argv.push('--secret', `id=${b.name},env=${b.source}`)
+  argv.push(...buildExtrasArgv(s))
   argv.push(s.context)
   return argv
+}
+
+// buildx 0.13: "Cache export is not supported for the docker driver."; older: "cache export feature is currently not supported for docker driver".
+const CACHE_EXPORT_REFUSED = /cache export (feature )?is (currently )?not supported for (the )?docker driver/i
+
+/** The error for a failed build, from its last output lines: buildx's own words are not always a fix. */
+export function buildFailure(code: number, tail: string): string {
+  if (CACHE_EXPORT_REFUSED.test(tail)) {
+    return (
+      'cache-to: the builder uses the docker driver, which cannot export build cache on this engine. ' +
+      'Add a docker/setup-buildx-action step before this one (it creates and selects a docker-container builder), ' +
+      'or use cache-to: type=inline, or remove cache-to'
+    )
+  }
+  if (tail.includes('unsupported frontend capability moby.buildkit.frontend.contexts')) {
+    return (
+      "build-contexts: this engine's builtin BuildKit has no named contexts (Docker Engine 23 or later has them). " +
+      'Add a docker/setup-buildx-action step before this one to build with a docker-container builder'
+    )
+  }
+  return `docker buildx build failed with exit code ${code}`
 }

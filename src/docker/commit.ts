@@ -4,7 +4,6 @@ import { extract as tarExtract, pack as tarPack, type Header } from 'tar-stream'
 import { DockerError } from '../errors.js'
 import { lastLine, type DockerCli } from './cli.js'
 import type { ImageInfo } from './image.js'
-import { removeLater } from './task.js'
 
 export const PREDEPLOY_LABEL = 'release-phase.predeploy'
 
@@ -48,7 +47,8 @@ export async function commitPredeploy(
   container: string,
   original: ImageInfo,
   tags: string[],
-  note: string
+  note: string,
+  defer: (work: Promise<unknown>) => void
 ): Promise<string> {
   const tmpId = (await cli.ok(['commit', '--pause=false', container], 'docker commit')).trim()
   let tmpRemoved = false
@@ -67,7 +67,7 @@ export async function commitPredeploy(
     }
     return result.id
   } finally {
-    if (!tmpRemoved) removeLater(cli.exec(['image', 'rm', '--no-prune', tmpId]))
+    if (!tmpRemoved) defer(cli.exec(['image', 'rm', '--no-prune', tmpId]))
   }
 }
 

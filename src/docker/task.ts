@@ -3,8 +3,7 @@ import type { Phase } from '../inputs.js'
 import type { TaskEnv } from '../secrets.js'
 import { lastLine, type DockerCli } from './cli.js'
 import type { TaskInvocation } from './entrypoint.js'
-
-export type TaskStatus = 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'not-run'
+import type { RunScope } from '../run-scope.js'
 
 export interface TaskSpec {
   phase: Phase
@@ -47,52 +46,12 @@ export function createArgv(spec: TaskSpec, name: string): string[] {
   return argv
 }
 
-/** The task containers alive right now, so a signal handler can stop them (SPEC 4.4). */
-interface Active {
-  name: string
-  stopTimeoutSeconds: number
-  cancelled: boolean
-}
-const active = new Map<string, Active>()
-let cancelRequested = false
-
-/** True once SIGINT/SIGTERM arrived: no further task, build or push may start. */
-export function isCancelled(): boolean {
-  return cancelRequested
-}
-
 export async function removeContainer(cli: DockerCli, name: string): Promise<void> {
   await cli.exec(['rm', '--force', '--volumes', name])
 }
 
-/** Removals started in the background (a finished task's container), awaited before the step ends. */
-const pendingRemovals: Promise<unknown>[] = []
-export function removeLater(work: Promise<unknown>): void {
-  pendingRemovals.push(work.catch(() => undefined))
-}
-export async function settleRemovals(): Promise<void> {
-  while (pendingRemovals.length > 0) await Promise.all(pendingRemovals.splice(0))
-}
-
 async function stopContainer(cli: DockerCli, name: string, grace: number): Promise<void> {
   await cli.exec(['stop', '--time', String(grace), name])
-}
-
-/**
- * Stops every running task container with its grace period and removes it. Called on SIGINT/SIGTERM;
- * `force` (a second signal) skips the grace but still removes.
- */
-export async function cancelActiveTasks(cli: DockerCli, force: boolean): Promise<string[]> {
-  cancelRequested = true
-  const names = [...active.keys()]
-  await Promise.all(
-    [...active.values()].map(async a => {
-      a.cancelled = true
-      if (!force) await stopContainer(cli, a.name, a.stopTimeoutSeconds)
-      await removeContainer(cli, a.name)
-    })
-  )
-  return names
 }
 
 /**
@@ -119,23 +78,32 @@ async function outputTail(cli: DockerCli, name: string, lines = 30): Promise<str
   return r.code === 0 ? r.output.replace(/\n$/, '') : ''
 }
 
-export async function runTask(cli: DockerCli, spec: TaskSpec): Promise<TaskOutcome> {
+/**
+ * Runs one task container to its end. While it runs, cancelling the scope stops it with its grace
+ * period (so a migration can roll back) and removes it; `force` skips the grace but still removes.
+ */
+export async function runTask(cli: DockerCli, spec: TaskSpec, scope: RunScope): Promise<TaskOutcome> {
   const name = containerName(spec.runId, spec.phase)
   const env: Record<string, string> = {}
   for (const [k, v] of spec.vars) env[k] = v.value
-  const entry: Active = { name, stopTimeoutSeconds: spec.stopTimeoutSeconds, cancelled: false }
+  let cancelled = false
   // Created first, registered, then started: a signal at any moment finds the container by name,
   // and one that came just before registration is seen by the check below. `docker run` would leave
   // a window where the container exists but the handler cannot know it.
   await cli.ok(createArgv(spec, name), `creating the ${spec.phase} container`, { env })
-  active.set(name, entry)
+  const unregister = scope.onCancel(async force => {
+    cancelled = true
+    if (!force) await stopContainer(cli, name, spec.stopTimeoutSeconds)
+    await removeContainer(cli, name)
+    return name
+  })
   let timedOut = false
   let succeeded = false
   let timer: NodeJS.Timeout | undefined
   const started = process.hrtime.bigint()
   try {
-    if (cancelRequested) {
-      entry.cancelled = true
+    if (scope.isCancelled) {
+      cancelled = true
       return { container: name, status: 'cancelled', exitCode: 143, durationSeconds: 0, tail: '' }
     }
     if (spec.timeoutSeconds > 0) {
@@ -148,15 +116,15 @@ export async function runTask(cli: DockerCli, spec: TaskSpec): Promise<TaskOutco
     const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9
     // A zero can only be the container's; anything else may be docker's own failure: ask the daemon.
     const tail = exitCode === 0 ? '' : await outputTail(cli, name)
-    if (exitCode !== 0 && !timedOut && !entry.cancelled) await assertExited(cli, name, spec.phase, exitCode, tail)
-    const status = entry.cancelled ? 'cancelled' : timedOut ? 'timed-out' : exitCode === 0 ? 'succeeded' : 'failed'
+    if (exitCode !== 0 && !timedOut && !cancelled) await assertExited(cli, name, spec.phase, exitCode, tail)
+    const status = cancelled ? 'cancelled' : timedOut ? 'timed-out' : exitCode === 0 ? 'succeeded' : 'failed'
     succeeded = status === 'succeeded'
     return { container: name, status, exitCode, durationSeconds, tail }
   } finally {
     if (timer) clearTimeout(timer)
-    active.delete(name)
+    unregister()
     // Only a predeploy that succeeded keeps its container (to be committed); every other ends here.
-    if (timedOut || entry.cancelled) await removeContainer(cli, name)
-    else if (!spec.keep || !succeeded) removeLater(removeContainer(cli, name))
+    if (timedOut || cancelled) await removeContainer(cli, name)
+    else if (!spec.keep || !succeeded) scope.defer(removeContainer(cli, name))
   }
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { parseImageRef } from '../../src/image-ref.js'
+import { checkPrebuilt, prebuiltTags, promotionWarning, unpushedImage } from '../../src/prebuilt.js'
+import { isVerified, lookupKey } from '../../src/docker/acquire.js'
+import type { ImageInfo } from '../../src/docker/image.js'
+
+const D = `sha256:${'a1'.repeat(32)}`
+const OTHER = `sha256:${'b2'.repeat(32)}`
+const REG = '127.0.0.1:5000'
+const info = (repoDigests: string[]): ImageInfo => ({ id: OTHER, repoDigests, entrypoint: null, cmd: null, env: [], config: {} })
+
+describe('a pre-built image (SPEC 3 / 6, amendment 11)', () => {
+  it('is tagged under the tags input, else its own name:tag, and a digest reference gets no tag', () => {
+    expect(prebuiltTags('app:v1', parseImageRef('app:v1'), [])).toEqual(['app:v1'])
+    expect(prebuiltTags(`${REG}/app@${D}`, parseImageRef(`${REG}/app@${D}`), [])).toEqual([])
+    expect(prebuiltTags(`${REG}/app@${D}`, parseImageRef(`${REG}/app@${D}`), [`${REG}/app:prod`])).toEqual([`${REG}/app:prod`])
+  })
+
+  it('refuses a push or a predeploy commit that nothing could name', () => {
+    const ref = parseImageRef(`${REG}/app@${D}`)
+    expect(() => checkPrebuilt(`${REG}/app@${D}`, ref, [], true, false)).toThrow(
+      `push: image ${REG}/app@${D} is a digest reference: it is already in its registry and a digest cannot be pushed to; give tags to promote it under (e.g. registry/app:production), or drop push`
+    )
+    expect(() => checkPrebuilt(`${REG}/app@${D}`, ref, [], false, true)).toThrow(
+      /^image: .* is a digest reference and predeploy would commit a new image under no name/
+    )
+    expect(() => checkPrebuilt(`${REG}/app@${D}`, ref, [`${REG}/app:prod`], true, true)).not.toThrow()
+    expect(() => checkPrebuilt(`${REG}/app@${D}`, ref, [], false, false)).not.toThrow()
+    expect(() => checkPrebuilt('app:v1', parseImageRef('app:v1'), [], true, true)).not.toThrow()
+  })
+
+  it('names the deploy reference when nothing was pushed', () => {
+    // a digest reference, unchanged, no tags: itself, in canonical form (a tag beside the digest dropped)
+    expect(unpushedImage([], [], parseImageRef(`${REG}/app:v1@${D}`))).toEqual({ image: `${REG}/app@${D}`, digest: D })
+    // the first tag's repository is known by a registry digest: that one
+    expect(unpushedImage([`${REG}/app:prod`], [`${REG}/app@${D}`], undefined)).toEqual({ image: `${REG}/app@${D}`, digest: D })
+    // Docker Hub names are compared in the engine's familiar form
+    expect(unpushedImage(['docker.io/library/busybox:1'], [`busybox@${D}`], undefined)).toEqual({ image: `busybox@${D}`, digest: D })
+    // otherwise the first tag, no digest claimed
+    expect(unpushedImage([`${REG}/other:prod`], [`${REG}/app@${D}`], parseImageRef(`${REG}/app@${D}`))).toEqual({ image: `${REG}/other:prod`, digest: '' })
+  })
+
+  it('warns when a promoted, unchanged image got another manifest digest', () => {
+    const ref = parseImageRef(`${REG}/app@${D}`)
+    expect(promotionWarning(ref, D, true)).toBeUndefined()
+    expect(promotionWarning(ref, OTHER, false)).toBeUndefined()
+    expect(promotionWarning(ref, OTHER, true)).toContain(`pushed as ${OTHER}, not as ${D}`)
+    expect(promotionWarning(parseImageRef('app:v1'), OTHER, true)).toBeUndefined()
+  })
+
+  it('looks a digest reference up by name@digest and trusts only a RepoDigests entry', () => {
+    const ref = parseImageRef(`docker.io/library/busybox:1@${D}`)
+    expect(lookupKey(`docker.io/library/busybox:1@${D}`, ref)).toBe(`docker.io/library/busybox@${D}`)
+    expect(lookupKey('busybox:1', parseImageRef('busybox:1'))).toBe('busybox:1')
+    expect(isVerified(info([`busybox@${D}`]), ref)).toBe(true)
+    // the engine resolves name@sha256:X to the image whose id is X: not proof of the manifest digest
+    expect(isVerified(info([]), ref)).toBe(false)
+    expect(isVerified(info([`other@${D}`, `busybox@${OTHER}`]), ref)).toBe(false)
+    expect(isVerified(info([]), parseImageRef('busybox:1'))).toBe(true)
+  })
+})

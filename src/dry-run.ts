@@ -1,0 +1,34 @@
+import * as core from './runner.js'
+import type { RunResult } from './outputs.js'
+import { bindPhases, dryRunView, type ReleasePlan } from './release-plan.js'
+import { DockerCli, findDocker } from './docker/cli.js'
+import { imageEnv, inspectImage, type ImageInfo } from './docker/image.js'
+import { isVerified, lookupKey } from './docker/acquire.js'
+import { unpushedImage } from './prebuilt.js'
+
+/**
+ * design.md §10: print the resolved plan and set `plan`; no build, container, push or download. A
+ * pre-built image is inspected when the engine has it (reading changes nothing), so its entrypoint
+ * mode is known; otherwise `auto` stays undecided.
+ */
+export async function dryRun(plan: ReleasePlan, result: RunResult): Promise<void> {
+  let known: ImageInfo | undefined
+  if (plan.image.kind === 'reference' && findDocker()) {
+    known = await inspectImage(new DockerCli(), lookupKey(plan.image.ref, plan.image.parsed)).catch(() => undefined)
+    if (known && !isVerified(known, plan.image.parsed)) known = undefined
+  }
+  const phases = bindPhases(plan, { entrypoint: known ? known.entrypoint : undefined, env: known ? imageEnv(known) : new Map() })
+  const view = dryRunView(plan, phases, known?.id ?? (plan.image.kind === 'reference' ? plan.image.ref : ''))
+  core.info('Dry run: nothing is built, run or pushed. The plan:')
+  if (view.build) core.info(`  build: ${view.build.argv.join(' ')}`)
+  for (const p of view.phases) {
+    core.info(`  ${p.phase}: ${p.willRun ? `${p.command} [${p.entrypointMode}]` : 'skipped'}`)
+    if (p.argv) core.info(`    ${p.argv.join(' ')}`)
+  }
+  core.info(`  variables: ${[...view.variables.secret.map(n => `${n} (secret)`), ...view.variables.plain].join(', ') || 'none'}`)
+  if (view.push) core.info(`  push: ${view.push.tags.join(', ')}`)
+  result.tags = view.tags
+  result.image = view.tags[0] ?? unpushedImage([], [], plan.image.kind === 'reference' ? plan.image.parsed : undefined).image
+  result.plan = JSON.stringify(view)
+  for (const r of result.phases) r.status = phases.find(p => p.phase === r.phase)?.command === undefined ? 'skipped' : 'not-run'
+}

@@ -1,0 +1,142 @@
+import * as core from './runner.js'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { ActionError, DockerError } from './errors.js'
+import type { RunResult, PhaseResult } from './outputs.js'
+import type { RunScope } from './run-scope.js'
+import { bindPhases, planBuildArgv, taskSpec, type BoundPhase, type ReleasePlan } from './release-plan.js'
+import { Tail, type DockerCli } from './docker/cli.js'
+import { BUILDX_MISSING, imageEnv, inspectImage, isBuildxMissing, type ImageInfo } from './docker/image.js'
+import { removeContainer, runTask, type TaskOutcome } from './docker/task.js'
+import { pushTags, repositoryOf } from './docker/push.js'
+import { acquireImage as acquireReference } from './docker/acquire.js'
+import { promotionWarning, unpushedImage } from './prebuilt.js'
+import { formatDuration } from './duration.js'
+import type { ImageRef } from './image-ref.js'
+import { buildFailure } from './docker/build.js'
+
+/** What execute needs besides the plan; `engine` is the daemon check started beside the first command. */
+export interface ExecuteContext {
+  cli: DockerCli
+  scope: RunScope
+  engine: Promise<void>
+  result: RunResult
+}
+
+/**
+ * Walks a resolved plan: acquire the image → bind the phases to it → run them in order (committing
+ * predeploy) → publish. Fills `result` as it goes, so outputs are written whatever the outcome.
+ */
+export async function execute(plan: ReleasePlan, ctx: ExecuteContext): Promise<void> {
+  const { result } = ctx
+  let info = await acquireImage(plan, ctx)
+  const acquired = info.id
+  result.tags = [...plan.tags]
+  result.image = plan.tags[0] ?? unpushedImage([], [], source(plan)).image
+  result.imageId = info.id
+
+  // Bound before the first container starts: exec-mode errors must not leave half a release.
+  const phases = bindPhases(plan, { entrypoint: info.entrypoint, env: imageEnv(info) })
+  for (const [i, p] of phases.entries()) {
+    info = await runPhase(plan, p, info, result.phases[i], ctx)
+  }
+  ctx.scope.throwIfCancelled()
+  await publish(plan, info, info.id === acquired, ctx)
+  result.released = true
+  core.info(`Released ${result.image} (${result.imageId})`)
+}
+
+/** The image the tasks run in: built from the workspace, or the given reference (pulled when absent). */
+async function acquireImage(plan: ReleasePlan, ctx: ExecuteContext): Promise<ImageInfo> {
+  const { cli, scope } = ctx
+  const s = plan.settings
+  if (s.buildxVersion && plan.image.kind === 'build') {
+    await ctx.engine
+    await (await import('./buildx-install.js')).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl)
+  }
+  if (plan.image.kind === 'reference') {
+    await ctx.engine
+    const info = await acquireReference(cli, plan.image.ref, plan.image.parsed, () => scope.throwIfCancelled())
+    for (const t of s.tags) await cli.ok(['tag', info.id, t], `docker tag ${t}`)
+    return info
+  }
+  const files = { iidfile: path.join(scope.tempDir, 'iid'), metadataFile: path.join(scope.tempDir, 'metadata.json') }
+  scope.throwIfCancelled()
+  core.startGroup(`Building ${plan.tags[0]}`)
+  const tail = new Tail(5)
+  const code = await cli.stream(planBuildArgv(plan, files)!, { cancellable: true, onChunk: b => tail.push(b) }).finally(() => core.endGroup())
+  await ctx.engine
+  scope.throwIfCancelled()
+  if (code !== 0 && isBuildxMissing(tail.text())) throw new DockerError(BUILDX_MISSING)
+  if (code !== 0) throw new ActionError(buildFailure(code, tail.text()))
+  ctx.result.metadata = fs.existsSync(files.metadataFile) ? fs.readFileSync(files.metadataFile, 'utf8').trim() : ''
+  const id = fs.readFileSync(files.iidfile, 'utf8').trim()
+  const inspected = await inspectImage(cli, id)
+  if (!inspected) throw new ActionError(`the built image ${id} is not in the local engine (was --load ignored by the builder?)`)
+  return inspected
+}
+
+/** The pre-built image reference, parsed; undefined for a build. */
+function source(plan: ReleasePlan): ImageRef | undefined {
+  return plan.image.kind === 'reference' ? plan.image.parsed : undefined
+}
+
+/** Runs one phase; returns the image later phases run in (a new one after a predeploy commit). */
+async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: PhaseResult, ctx: ExecuteContext): Promise<ImageInfo> {
+  const { cli, scope } = ctx
+  if (p.skip || !p.invocation) {
+    r.status = 'skipped'
+    core.info(`${p.phase}: ${p.skip ?? 'no command'}, skipped`)
+    return info
+  }
+  scope.throwIfCancelled()
+  core.info(`Running ${p.phase} task: ${p.text}`)
+  core.startGroup(`${p.phase} output`)
+  const outcome = await runTask(cli, taskSpec(plan, p.phase, p.invocation, info.id, scope.runId), scope).finally(() => core.endGroup())
+  Object.assign(r, { exitCode: outcome.exitCode, durationSeconds: outcome.durationSeconds })
+  if (outcome.status !== 'succeeded') {
+    r.status = outcome.status === 'timed-out' ? 'timed-out' : 'failed'
+    ctx.result.failure = { phase: p.phase, tail: outcome.tail }
+    throw taskError(plan, p, outcome)
+  }
+  r.status = 'succeeded'
+  return p.phase === 'predeploy' ? commit(plan, p, info, outcome, ctx) : info
+}
+
+function taskError(plan: ReleasePlan, p: BoundPhase, outcome: TaskOutcome): ActionError {
+  if (outcome.status === 'cancelled') return new ActionError(`${p.phase} task was cancelled; its container was stopped and removed`)
+  if (outcome.status === 'timed-out') return new ActionError(`${p.phase} task timed out after ${formatDuration(plan.settings.timeoutSeconds)}`)
+  return new ActionError(`${p.phase} task failed with exit code ${outcome.exitCode}: ${p.text}`)
+}
+
+/** The predeploy container's filesystem becomes the image every later phase and tag uses. */
+async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome: TaskOutcome, ctx: ExecuteContext): Promise<ImageInfo> {
+  const { cli, scope } = ctx
+  try {
+    const { commitPredeploy } = await import('./docker/commit.js')
+    const id = await commitPredeploy(cli, outcome.container, info, [...plan.tags], `release-phase predeploy: ${p.text}`, w => scope.defer(w))
+    ctx.result.imageId = id
+    // The commit carries the original config exactly: only the id (and the label) changed.
+    return { ...info, id, repoDigests: [] }
+  } finally {
+    scope.defer(removeContainer(cli, outcome.container))
+  }
+}
+
+/**
+ * Pushes the tags when asked (a promotion, for a pre-built image); otherwise names an unchanged pulled
+ * image by its registry digest. (A predeploy commit makes a new image with none: nothing is claimed then.)
+ */
+async function publish(plan: ReleasePlan, info: ImageInfo, unchanged: boolean, ctx: ExecuteContext): Promise<void> {
+  const { result } = ctx
+  if (plan.settings.push) {
+    core.startGroup(`Pushing ${plan.tags.join(', ')}`)
+    result.digest = await pushTags(ctx.cli, [...plan.tags]).finally(() => core.endGroup())
+    result.image = `${repositoryOf(plan.tags[0])}@${result.digest}`
+    const changed = promotionWarning(source(plan), result.digest, unchanged)
+    if (changed) core.warning(changed)
+    return
+  }
+  const named = unpushedImage([...plan.tags], info.repoDigests, unchanged ? source(plan) : undefined)
+  if (named.digest) Object.assign(result, named)
+}

@@ -1,0 +1,63 @@
+import { InputError, excerpt } from './errors.js'
+import { digestRef, familiarName, parseTagRef, type ImageRef } from './image-ref.js'
+import { repositoryOf } from './docker/push.js'
+
+/**
+ * The tags a pre-built `image` gets (SPEC 3 / 11): the `tags` input when given (a promotion), else
+ * the image's own name:tag. A digest reference names a manifest, not a place to tag: no tag then.
+ */
+export function prebuiltTags(text: string, ref: ImageRef, tags: string[]): string[] {
+  if (tags.length > 0) return tags
+  return ref.digest ? [] : [text]
+}
+
+/**
+ * Combinations that cannot do what they say, refused before any Docker side effect: a digest cannot
+ * be pushed to, and a predeploy commit of a digest image would make an image nothing names.
+ */
+export function checkPrebuilt(text: string, ref: ImageRef, tags: string[], push: boolean, predeployRuns: boolean): void {
+  if (!ref.digest || tags.length > 0) return
+  const quoted = excerpt(text, 300)
+  if (predeployRuns) {
+    throw new InputError(
+      `image: ${quoted} is a digest reference and predeploy would commit a new image under no name; give tags for the committed image (with push: true to get its digest), or leave predeploy out of phases`
+    )
+  }
+  if (push) {
+    throw new InputError(
+      `push: image ${quoted} is a digest reference: it is already in its registry and a digest cannot be pushed to; give tags to promote it under (e.g. registry/app:production), or drop push`
+    )
+  }
+}
+
+/** `repo` as RepoDigests spells it (familiar form); a default tag that does not parse falls back to the text. */
+function familiarRepository(tag: string): string {
+  try {
+    return familiarName(parseTagRef(tag))
+  } catch {
+    return repositoryOf(tag)
+  }
+}
+
+/**
+ * `image` and `digest` outputs when nothing was pushed (SPEC 6): the reference the deploy job can pull.
+ * An image the engine knows by a registry digest in the first tag's repository is named by it; with no
+ * tag at all (a digest reference, unchanged) the reference itself; else the first tag.
+ */
+export function unpushedImage(tags: string[], repoDigests: string[], source: ImageRef | undefined): { image: string; digest: string } {
+  if (tags.length === 0) {
+    return source?.digest ? { image: digestRef({ ...source, digest: source.digest }), digest: source.digest } : { image: '', digest: '' }
+  }
+  const repo = familiarRepository(tags[0])
+  const known = repoDigests.find(d => d.startsWith(`${repo}@`))
+  return known ? { image: known, digest: known.slice(repo.length + 1) } : { image: tags[0], digest: '' }
+}
+
+/**
+ * A promoted, unchanged image should keep its manifest digest; docker rebuilds the manifest on push,
+ * so say so when the registry now holds another one (same image id, other manifest).
+ */
+export function promotionWarning(source: ImageRef | undefined, pushed: string, unchanged: boolean): string | undefined {
+  if (!source?.digest || !unchanged || pushed === source.digest) return undefined
+  return `the promoted image was pushed as ${pushed}, not as ${source.digest} (the digest it was given by): the same image under a rebuilt manifest`
+}

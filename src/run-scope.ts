@@ -1,0 +1,64 @@
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { ActionError } from './errors.js'
+
+/** Stops one piece of running work; `force` (a second signal) skips any grace period. Returns what it stopped. */
+export type CancelHook = (force: boolean) => Promise<string | undefined> | string | undefined
+
+/**
+ * Everything one run owns, passed explicitly instead of living in module variables: its id (the
+ * label on every container and image it makes, which the post step removes), its temporary
+ * directory, the work to stop when the job is cancelled, and the removals started in the background
+ * that must be finished before the step ends.
+ */
+export class RunScope {
+  private cancelled = false
+  private readonly hooks = new Set<CancelHook>()
+  private readonly pending: Promise<unknown>[] = []
+
+  constructor(
+    readonly runId: string,
+    readonly tempDir: string
+  ) {}
+
+  /** A new run with a fresh id and a private temporary directory under RUNNER_TEMP. */
+  static create(env: NodeJS.ProcessEnv = process.env): RunScope {
+    const tempDir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'release-phase-'))
+    return new RunScope(randomBytes(6).toString('hex'), tempDir)
+  }
+
+  get isCancelled(): boolean {
+    return this.cancelled
+  }
+
+  /** No build, task or push may start once the run was cancelled. */
+  throwIfCancelled(): void {
+    if (this.cancelled) throw new ActionError('cancelled by a signal before the next step started; nothing further was run or pushed')
+  }
+
+  /** Registers work to stop on cancellation; the returned function unregisters it. */
+  onCancel(hook: CancelHook): () => void {
+    this.hooks.add(hook)
+    return () => this.hooks.delete(hook)
+  }
+
+  /** Stops every registered piece of work (in parallel) and returns what was stopped. */
+  async cancel(force: boolean): Promise<string[]> {
+    this.cancelled = true
+    const stopped = await Promise.all([...this.hooks].map(async hook => hook(force)))
+    return stopped.filter((s): s is string => !!s)
+  }
+
+  /** Work started in the background (a finished container's removal), awaited by close(). */
+  defer(work: Promise<unknown>): void {
+    this.pending.push(work.catch(() => undefined))
+  }
+
+  /** Waits for every deferred removal, then deletes the temporary directory. */
+  async close(): Promise<void> {
+    while (this.pending.length > 0) await Promise.all(this.pending.splice(0))
+    fs.rmSync(this.tempDir, { recursive: true, force: true })
+  }
+}
