@@ -7,7 +7,9 @@ import { ActionError, DockerError, ManifestError } from './errors.js'
 import { envInput, insidePath, readSettings, type Phase, type Settings } from './inputs.js'
 import { loadManifests, type Manifests } from './manifests/load.js'
 import { chooseReleaseCommand, commandText } from './manifests/release-command.js'
-import { maskValues, resolveTaskEnv, type TaskEnv } from './secrets.js'
+import { buildSecretValues, maskValues, resolveTaskEnv, type TaskEnv } from './secrets.js'
+import { checkDirectory, checkRegularFile, readRegularFile } from './workspace-files.js'
+import { checkCommand } from './untrusted.js'
 import { emptyResult, writeOutputs, writeSummary, type RunResult } from './outputs.js'
 import { saveRun } from './state.js'
 import { DockerCli, Tail, findDocker } from './docker/cli.js'
@@ -72,15 +74,24 @@ export async function run(): Promise<void> {
     const planned: PlannedPhase[] = s.phases.map(phase => ({ phase, command: commands[phase], text: commandText(commands[phase]) }))
     result.phases = planned.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }))
 
+    // [security hook] env files: regular files under the size limit, read without following them out of the workspace.
     const envFiles = s.envFiles.map(file => {
-      if (!fs.existsSync(file)) throw new ActionError(`env-files: ${path.relative(s.workspace, file)} does not exist`)
-      return { file: path.relative(s.workspace, file), text: fs.readFileSync(file, 'utf8') }
+      const text = readRegularFile(file, `env-files: ${path.relative(s.workspace, file)}`)
+      if (text === undefined) throw new ActionError(`env-files: ${path.relative(s.workspace, file)} does not exist`)
+      return { file: path.relative(s.workspace, file), text }
     })
+    // [security hook] build-secrets values (read from the step env) are masked like every other secret.
+    const buildSecrets = s.image ? [] : buildSecretValues(s.buildSecrets, process.env)
     const { vars, warnings } = resolveTaskEnv({ secrets: s.secrets, env: s.env, envFiles, secretsDotenv: s.secretsDotenv, appEnv: manifests.appJson?.env ?? [], processEnv: process.env })
-    masked = maskValues(vars, s.githubToken ? [s.githubToken] : [], v => core.setSecret(v))
+    masked = maskValues(vars, [...(s.githubToken ? [s.githubToken] : []), ...buildSecrets], v => core.setSecret(v))
     warnings.forEach(w => core.warning(w))
+    // [security hook] commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
+    planned.forEach(p => checkCommand(`${p.phase} command`, p.command))
     const dockerfile = s.image ? '' : chooseDockerfile(s, manifests)
     if (dockerfile && !fs.existsSync(dockerfile)) throw new ActionError(`Dockerfile not found: ${path.relative(s.workspace, dockerfile)}`)
+    // [security hook] the Dockerfile is a regular file, the context a directory (both inside the workspace: inputs.ts).
+    if (dockerfile) checkRegularFile(dockerfile, `Dockerfile ${path.relative(s.workspace, dockerfile)}`)
+    if (!s.image) checkDirectory(s.context, `context ${path.relative(s.workspace, s.context) || '.'}`)
 
     if (planned.some(p => p.phase === 'first-deploy')) {
       if (s.firstDeploy !== 'auto') result.firstDeploy = s.firstDeploy === 'true'
@@ -164,7 +175,8 @@ export async function run(): Promise<void> {
       if (p.phase === 'predeploy') {
         try {
           const { commitPredeploy } = await import('./docker/commit.js')
-          const id = await commitPredeploy(cli, outcome.container, info, tags, `release-phase predeploy: ${p.text}`)
+          // [security hook] runId: the temporary commit carries the run label, so the post step can remove it.
+          const id = await commitPredeploy(cli, outcome.container, info, tags, `release-phase predeploy: ${p.text}`, runId)
           // The commit carries the original config exactly: only the id (and the label) changed.
           info = { ...info, id, repoDigests: [] }
           result.imageId = id
