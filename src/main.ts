@@ -87,11 +87,11 @@ export async function run(): Promise<void> {
     warnings.forEach(w => core.warning(w))
     // [security hook] commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
     planned.forEach(p => checkCommand(`${p.phase} command`, p.command))
+    // [security hook] the context is a directory, the Dockerfile a regular file (both inside the workspace: inputs.ts).
+    if (!s.image) checkDirectory(s.context, `context ${path.relative(s.workspace, s.context) || '.'}`)
     const dockerfile = s.image ? '' : chooseDockerfile(s, manifests)
     if (dockerfile && !fs.existsSync(dockerfile)) throw new ActionError(`Dockerfile not found: ${path.relative(s.workspace, dockerfile)}`)
-    // [security hook] the Dockerfile is a regular file, the context a directory (both inside the workspace: inputs.ts).
     if (dockerfile) checkRegularFile(dockerfile, `Dockerfile ${path.relative(s.workspace, dockerfile)}`)
-    if (!s.image) checkDirectory(s.context, `context ${path.relative(s.workspace, s.context) || '.'}`)
 
     if (planned.some(p => p.phase === 'first-deploy')) {
       if (s.firstDeploy !== 'auto') result.firstDeploy = s.firstDeploy === 'true'

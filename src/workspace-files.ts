@@ -57,7 +57,8 @@ function kind(st: fs.Stats): string {
   if (st.isFIFO()) return 'a FIFO'
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device'
   if (st.isSocket()) return 'a socket'
-  return 'not a regular file'
+  if (st.isFile()) return 'a regular file'
+  return 'of another file type'
 }
 
 /**
