@@ -54,8 +54,9 @@ export async function commitPredeploy(
   runId: string
 ): Promise<string> {
   // The temporary commit holds the container's Env (every -e value): labelled with the run id so the
-  // post step removes it even when the runner is killed right here. The clean image's config is the
-  // original's (restoredConfig), so it never carries this label.
+  // post step removes it even when the runner is killed right here. (docker commit also copies the
+  // container's own labels, which include it; the --change says so explicitly rather than relying on
+  // that.) The clean image's config is the original's (restoredConfig), so it never carries this label.
   const tmpId = (await cli.ok(['commit', '--pause=false', '--change', `LABEL ${RUN_LABEL}=${runId}`, container], 'docker commit')).trim()
   let tmpRemoved = false
   try {
