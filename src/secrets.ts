@@ -63,6 +63,9 @@ export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: stri
     const given = vars.get(v.name)
     if (given) {
       if (given.value === '' && v.required && v.value === undefined) emptyRequired.push(v.name)
+      // A required variable without a default is deployment configuration the app cannot ship with
+      // (SECRET_KEY_BASE, DATABASE_URL): masked even when given through the plain `env` input.
+      if (v.required && v.value === undefined) vars.set(v.name, { ...given, secret: true })
       continue
     }
     if (v.generator === 'secret') generated.push(v.name)

@@ -49,7 +49,8 @@ describe('resolveTaskEnv (SPEC 5)', () => {
       { name: 'OPT', required: false }
     ]
     const { vars } = resolveTaskEnv({ ...base, appEnv, env: [{ name: 'GIVEN', value: 'g' }] })
-    expect(Object.fromEntries(vars)).toEqual({ GIVEN: { value: 'g', secret: false }, DEF: { value: 'd', secret: false } })
+    // Issue 11 (masking): a required variable without a default is masked even from the plain env input (was secret: false).
+    expect(Object.fromEntries(vars)).toEqual({ GIVEN: { value: 'g', secret: true }, DEF: { value: 'd', secret: false } })
     expect(() =>
       resolveTaskEnv({ ...base, appEnv: [{ name: 'DATABASE_URL', description: 'Postgres URL', required: true }, { name: 'TOKEN', required: true }] })
     ).toThrow('app.json env requires variables that no input provides: DATABASE_URL (Postgres URL); TOKEN')

@@ -54,6 +54,11 @@ describe('task values: empty, NUL, E2BIG (SPEC 11, 5.1)', () => {
     )
     expect(() => resolveTaskEnv({ ...base, env: [{ name: 'OPT', value: '' }], appEnv: [{ name: 'OPT', required: false }] })).not.toThrow()
   })
+  it('a required app.json variable without a default is masked even when given through env', () => {
+    const r = resolveTaskEnv({ ...base, env: [{ name: 'SECRET_KEY_BASE', value: 'skb-1' }, { name: 'MODE', value: 'x' }], appEnv: [{ name: 'SECRET_KEY_BASE', required: true }, { name: 'MODE', value: 'y', required: true }] })
+    expect(r.vars.get('SECRET_KEY_BASE')).toEqual({ value: 'skb-1', secret: true })
+    expect(r.vars.get('MODE')).toEqual({ value: 'x', secret: false })
+  })
   it('NUL bytes and E2BIG sizes fail naming the variable only', () => {
     const v = (value: string) => new Map([['X', { value, secret: true }]])
     expect(() => checkTaskEnv(v('a\0b'))).toThrow('task variable X: the value contains a NUL byte, which no process environment can hold')
