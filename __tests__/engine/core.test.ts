@@ -115,7 +115,8 @@ describeEngine('the action end to end on a real engine', () => {
       ['postdeploy', 'not-run']
     ])
     expect(r.stdout).not.toContain('never')
-    expect(r.summary).toContain('| release | `echo migrating; exit 3` | failed | 3 |')
+    // SPEC 11, 5.2: the command cell is escaped Markdown text in <code> (it was a backtick code span).
+    expect(r.summary).toContain('| release | <code>echo migrating; exit 3</code> | failed | 3 |')
     expect(r.summary).toContain('migrating')
     expect(containersOfRun(r.state['run-id'])).toEqual([])
   })
