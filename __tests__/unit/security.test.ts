@@ -10,6 +10,7 @@ import { insidePath, readRegularFile, MAX_FILE } from '../../src/workspace-files
 import { checkCommand, fenced, mdText, safeLine } from '../../src/untrusted.js'
 import { parseMappings } from '../../src/inputs.js'
 import { ownTempDir } from '../../src/post.js'
+import { deepYamlLine } from '../../src/manifests/load.js'
 
 describe('docker CLI environment (SPEC 11, 5.1)', () => {
   it.each(['DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_API_VERSION', 'BUILDX_BUILDER', 'BUILDX_CONFIG', 'BUILDKIT_HOST', 'HTTP_PROXY', 'https_proxy', 'No_Proxy', 'HOME', 'PATH', 'SSH_AUTH_SOCK', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'SSL_CERT_FILE'])(
@@ -182,5 +183,13 @@ describe('post step state guard (SPEC 11, post)', () => {
     fs.symlinkSync(os.homedir(), path.join(temp, 'release-phase-link00'))
     expect(ownTempDir(path.join(temp, 'release-phase-link00'), temp)).toBe(false)
     expect(ownTempDir(path.join(own, '..', path.basename(own)), temp)).toBe(true)
+  })
+})
+
+describe('pathological nesting (issue 11)', () => {
+  it('finds the line where heroku.yml flow collections nest too deep; quotes and comments do not count', () => {
+    expect(deepYamlLine(`a: 1\nb: ${'['.repeat(300)}`)).toBe(2)
+    expect(deepYamlLine(`a: "${'['.repeat(300)}"\nb: '${'{'.repeat(300)}'\n# ${'['.repeat(300)}\nrelease:\n  command: [a, [b]]\n`)).toBeUndefined()
+    expect(deepYamlLine('c: echo [x] {y}\n'.repeat(1000))).toBeUndefined()
   })
 })

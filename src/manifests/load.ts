@@ -32,6 +32,34 @@ function parseGuarded<T>(parse: () => T, file: string): T {
   }
 }
 
+/** Flow collections nested deeper than this are refused before parsing (no real heroku.yml comes close). */
+export const MAX_YAML_DEPTH = 256
+
+/**
+ * The line of the first `[`/`{` nested deeper than `limit` in YAML text (quoted scalars and comments
+ * skipped), or undefined. The yaml parser survives a 200000-deep document, but only after ~6 s and
+ * ~300 MB, ending in a stack overflow it reports as a syntax error; this answers at once.
+ */
+export function deepYamlLine(text: string, limit = MAX_YAML_DEPTH): number | undefined {
+  let depth = 0
+  let line = 1
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '\n') line++
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++
+    } else if (c === '"' || c === "'") {
+      for (i++; i < text.length && text[i] !== c; i++) {
+        if (text[i] === '\n') line++
+        if (c === '"' && text[i] === '\\') i++
+      }
+    } else if (c === '[' || c === '{') {
+      if (++depth > limit) return line
+    } else if ((c === ']' || c === '}') && depth > 0) depth--
+  }
+  return undefined
+}
+
 /** The app.json and heroku.yml parsers (and jsonc-parser, yaml) load only when those files exist. */
 export async function loadManifests(s: Settings): Promise<Manifests> {
   const rel = (f: string): string => path.relative(s.workspace, f) || f
@@ -49,6 +77,8 @@ export async function loadManifests(s: Settings): Promise<Manifests> {
   }
   const herokuYml = readOptional(s.herokuYml, `heroku-yml: ${rel(s.herokuYml)}`)
   if (herokuYml !== undefined) {
+    const deep = deepYamlLine(herokuYml)
+    if (deep !== undefined) throw new ManifestError(`heroku.yml nests collections deeper than ${MAX_YAML_DEPTH} levels`, rel(s.herokuYml), deep)
     const { parseHerokuYml } = await import('./heroku-yml.js')
     m.herokuYml = parseGuarded(() => parseHerokuYml(herokuYml, rel(s.herokuYml)), rel(s.herokuYml))
     m.found.push(rel(s.herokuYml))
