@@ -45,7 +45,7 @@ export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: stri
   const missing = src.secrets.filter(m => src.processEnv[m.source] === undefined)
   if (missing.length > 0 || missingDotenv.length > 0) {
     const names = [...missingDotenv, ...missing.map(sourceLabel)]
-    throw new InputError(`secrets: these variables are not set in the step's env: ${names.join(', ')}`)
+    throw new InputError(`secrets: these variables are not set in the step's env: ${names.join(', ')}${missing.some(m => m.source !== m.name) ? MAPPING_HINT : ''}`)
   }
   const empty = src.secrets.filter(m => src.processEnv[m.source] === '')
   if (empty.length > 0) {
@@ -95,6 +95,13 @@ export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: stri
   return { vars, warnings }
 }
 
+/**
+ * A missing `NAME=SOURCE` source is often a value written build-push-action's way (`ID=value`, which
+ * can look like a variable name): say what SOURCE is, without repeating it (issue 14).
+ */
+const MAPPING_HINT =
+  ' (after "=" comes the name of a step env variable holding the value, not the value itself: put the value in the step\'s env: and map it by name)'
+
 /** `NAME` or, for `NAME=SOURCE`, the target only: what follows `=` is never repeated (SPEC 11, 5.1). */
 function sourceLabel(m: Mapping): string {
   return m.source === m.name ? m.source : `the variable named after "=" for ${m.name}`
@@ -139,7 +146,8 @@ export function buildSecretValues(mappings: Mapping[], processEnv: NodeJS.Proces
   if (bad.length > 0) {
     throw new InputError(
       `build-secrets: ${bad.map(m => (m.source === m.name ? m.name : `the variable named after "=" for id ${m.name}`)).join(', ')} ` +
-        `${bad.length > 1 ? 'are' : 'is'} not set or empty in the step's env (an unset repository secret expands to an empty string)`
+        `${bad.length > 1 ? 'are' : 'is'} not set or empty in the step's env (an unset repository secret expands to an empty string)` +
+        (bad.some(m => m.source !== m.name) ? MAPPING_HINT : '')
     )
   }
   return mappings.map(m => processEnv[m.source] as string)

@@ -125,7 +125,8 @@ describeEngine('secrets and environment (SPEC 5)', () => {
     expect(r.code).toBe(1)
     expect(errorLines(r.stdout)).toEqual([
       // SPEC 11, 5.1: the source after "=" is not repeated (it was "B_MISSING (for B)").
-      `::error::secrets: these variables are not set in the step's env: A_MISSING, the variable named after "=" for B`
+      `::error::secrets: these variables are not set in the step's env: A_MISSING, the variable named after "=" for B` +
+        ` (after "=" comes the name of a step env variable holding the value, not the value itself: put the value in the step's env: and map it by name)`
     ])
     expect(r.dockerCalls).toEqual([])
   })
