@@ -114,7 +114,7 @@ async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome
   const { cli, scope } = ctx
   try {
     const { commitPredeploy } = await import('./docker/commit.js')
-    const id = await commitPredeploy(cli, outcome.container, info, [...plan.tags], `release-phase predeploy: ${p.text}`, w => scope.defer(w))
+    const id = await commitPredeploy(cli, outcome.container, info, [...plan.tags], `release-phase predeploy: ${p.text}`, scope.runId, w => scope.defer(w))
     ctx.result.imageId = id
     // The commit carries the original config exactly: only the id (and the label) changed.
     return { ...info, id, repoDigests: [] }

@@ -1,9 +1,11 @@
-import * as path from 'node:path'
 import { InputError } from './errors.js'
 import { parseDuration } from './duration.js'
 import { splitWords } from './words.js'
 import { parseImageRef, parseTagRef, type ImageRef } from './image-ref.js'
 import { readBuildExtras, type BuildExtras } from './build-inputs.js'
+import { insidePath, realpathExisting } from './workspace-files.js'
+
+export { insidePath }
 
 export const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'] as const
 export type Phase = (typeof PHASES)[number]
@@ -101,16 +103,17 @@ function oneOf<T extends string>(get: InputGetter, name: string, allowed: readon
   return v as T
 }
 
-/** A path relative to `base` that must stay inside `root` (SPEC 2.1). */
-export function insidePath(root: string, base: string, rel: string, name: string): string {
-  if (rel.includes('\0')) throw new InputError(`${name}: the path contains a NUL byte`)
-  if (path.isAbsolute(rel)) throw new InputError(`${name}: "${rel}" is absolute; give a path relative to the workspace`)
-  const abs = path.resolve(base, rel)
-  const fromRoot = path.relative(root, abs)
-  if (fromRoot === '..' || fromRoot.startsWith(`..${path.sep}`) || path.isAbsolute(fromRoot)) {
-    throw new InputError(`${name}: "${rel}" resolves outside the workspace`)
-  }
-  return abs
+/**
+ * What follows `=` is not a variable name: most likely a value written build-push-action's way
+ * (`secrets: ID=value`). Explain the difference without repeating it (SPEC 11, 5.1; issue 14).
+ */
+function notAVariable(input: string, target: string, key: 'NAME' | 'ID'): string {
+  const example = `env: { ${target}: \${{ secrets.${target} }} }`
+  const here =
+    input === 'build-secrets'
+      ? `here ${key}=SOURCE names a variable of the step's env that holds the secret, not the secret itself (docker/build-push-action's \`secrets: ID=value\` takes the value)`
+      : `here NAME=SOURCE names a variable of the step's env that holds the value, not the value itself (docker/build-push-action's \`secrets\` input is build-secrets here)`
+  return `${input}: what follows "=" for ${target} is not a variable name; ${here}. Put the value in the step's ${example} and write ${target} alone`
 }
 
 export function parseMappings(value: string, name: string, key: 'NAME' | 'ID'): Mapping[] {
@@ -121,7 +124,7 @@ export function parseMappings(value: string, name: string, key: 'NAME' | 'ID'): 
     const source = (eq < 0 ? line : line.slice(eq + 1)).trim()
     const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : VAR_NAME
     if (!re.test(target)) throw new InputError(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`)
-    if (!VAR_NAME.test(source)) throw new InputError(`${name}: "${source}" is not a valid variable name`)
+    if (!VAR_NAME.test(source)) throw new InputError(notAVariable(name, target, key))
     if (seen.has(target)) throw new InputError(`${name}: ${target} is listed twice`)
     seen.add(target)
     return { name: target, source }
@@ -145,7 +148,8 @@ export function validateTag(tag: string): void {
 
 /** Reads and validates every input (SPEC 2-10). Pure but for the getter and `env` (GitHub context). */
 export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.env): Settings {
-  const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd())
+  // Real path: every path below is compared with it once its links are followed (workspace-files.ts).
+  const workspace = realpathExisting(env.GITHUB_WORKSPACE || process.cwd())
   const workingDirectory = insidePath(workspace, workspace, get('working-directory') || '.', 'working-directory')
   const manifest = (name: string, dflt: string): string => insidePath(workspace, workingDirectory, get(name) || dflt, name)
 

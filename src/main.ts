@@ -6,12 +6,14 @@ import { envInput, readSettings, type Settings } from './inputs.js'
 import { loadManifests, type Manifests } from './manifests/load.js'
 import { nothingToRun, requireManifests } from './manifests/presence.js'
 import { chooseReleaseCommand, commandText } from './manifests/release-command.js'
-import { maskValues, resolveTaskEnv, type TaskEnv } from './secrets.js'
+import { buildSecretValues, maskValues, resolveTaskEnv, type TaskEnv } from './secrets.js'
 import { emptyResult, writeOutputs, writeSummary, type RunResult } from './outputs.js'
 import { resolvePlan, type ReleasePlan } from './release-plan.js'
 import { RunScope } from './run-scope.js'
 import { saveRun } from './state.js'
-import { checkBuildFiles } from './build-inputs.js'
+import { checkBuildFiles as checkSecretFiles } from './build-inputs.js'
+import { checkDirectory, checkRegularFile, readRegularFile } from './workspace-files.js'
+import { checkCommand } from './untrusted.js'
 import { githubContext } from './docker/build.js'
 import { DockerCli } from './docker/cli.js'
 import { checkEngine } from './docker/image.js'
@@ -34,7 +36,9 @@ export async function run(): Promise<void> {
     const release = chooseReleaseCommand(manifests.procfile, manifests.herokuYml, s.releaseCommand)
     if (release.warning) core.warning(release.warning)
     const vars = taskVariables(s, manifests)
-    masked = maskValues(vars, s.githubToken ? [s.githubToken] : [], v => core.setSecret(v))
+    // build-secrets values (read from the step env) are masked like every other secret.
+    const buildSecrets = s.image ? [] : buildSecretValues(s.buildSecrets, process.env)
+    masked = maskValues(vars, [...(s.githubToken ? [s.githubToken] : []), ...buildSecrets], v => core.setSecret(v))
     const plan = resolvePlan({ settings: s, manifests, release, vars, github: githubContext(process.env), now: new Date(), firstDeploy: await decideFirstDeploy(s) })
     describePlan(result, plan, manifests)
     // Manifests but no command in any requested phase: said in a warning and the summary, never silent.
@@ -43,11 +47,9 @@ export async function run(): Promise<void> {
       core.warning(idle)
       result.notes = [idle]
     }
-    if (plan.image.kind === 'build' && !fs.existsSync(plan.image.dockerfile)) {
-      throw new ActionError(`Dockerfile not found: ${path.relative(s.workspace, plan.image.dockerfile)}`)
-    }
-    // secret-files contents are secrets too: checked and masked before the build starts.
-    if (plan.image.kind === 'build') masked.push(...maskValues(new Map(), checkBuildFiles(s, s.workspace), v => core.setSecret(v)))
+    // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
+    plan.phases.forEach(p => checkCommand(`${p.phase} command`, p.command))
+    if (plan.image.kind === 'build') masked.push(...checkBuildFiles(plan.settings, plan.image.dockerfile))
     if (s.dryRun) {
       await (await import('./dry-run.js')).dryRun(plan, result)
       return
@@ -79,11 +81,24 @@ export async function run(): Promise<void> {
   }
 }
 
+/**
+ * The build's files before the build starts: the context is a directory and the Dockerfile a regular
+ * file (both inside the workspace: inputs.ts), secret-files are checked and their contents masked.
+ */
+function checkBuildFiles(s: Settings, dockerfile: string): string[] {
+  checkDirectory(s.context, `context ${path.relative(s.workspace, s.context) || '.'}`)
+  if (!fs.existsSync(dockerfile)) throw new ActionError(`Dockerfile not found: ${path.relative(s.workspace, dockerfile)}`)
+  checkRegularFile(dockerfile, `Dockerfile ${path.relative(s.workspace, dockerfile)}`)
+  return maskValues(new Map(), checkSecretFiles(s, s.workspace), v => core.setSecret(v))
+}
+
 /** The task variables from every source (design.md §5), with the env files read from the workspace. */
 function taskVariables(s: Settings, manifests: Manifests): TaskEnv {
+  // Regular files under the size limit, never followed out of the workspace (workspace-files.ts).
   const envFiles = s.envFiles.map(file => {
-    if (!fs.existsSync(file)) throw new ActionError(`env-files: ${path.relative(s.workspace, file)} does not exist`)
-    return { file: path.relative(s.workspace, file), text: fs.readFileSync(file, 'utf8') }
+    const text = readRegularFile(file, `env-files: ${path.relative(s.workspace, file)}`)
+    if (text === undefined) throw new ActionError(`env-files: ${path.relative(s.workspace, file)} does not exist`)
+    return { file: path.relative(s.workspace, file), text }
   })
   const { vars, warnings } = resolveTaskEnv({
     secrets: s.secrets,

@@ -2,6 +2,7 @@ import * as core from './runner.js'
 import type { Phase } from './inputs.js'
 import type { ReleaseSource } from './manifests/release-command.js'
 import { redact } from './secrets.js'
+import { fenced, mdText } from './untrusted.js'
 export type PhaseStatus = 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'not-run'
 
 export interface PhaseResult {
@@ -86,30 +87,26 @@ export function writeOutputs(r: RunResult): void {
   for (const [k, v] of Object.entries(outputValues(r))) core.setOutput(k, v)
 }
 
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-/** Plain text in Markdown: file names and phase names are shown, never interpreted. */
-const plain = (s: string): string => s.replace(/[\\`*_{}[\]()<>#+!|~]/g, c => `\\${c}`).replace(/\r?\n/g, ' ')
-
-/** The job summary (SPEC 6): phases table, image and digest, a failed task's redacted output tail. */
+/** The job summary (SPEC 6): phases table, image and digest, a failed task's redacted output tail. Untrusted text is escaped (untrusted.ts). */
 export function summaryMarkdown(r: RunResult, secrets: string[], env: NodeJS.ProcessEnv = process.env): string {
   const lines = ['## release-phase', '']
   if (r.phases.length > 0) {
     lines.push('| phase | command | status | exit code | duration |', '| --- | --- | --- | --- | --- |')
     for (const p of r.phases) {
       const dur = p.durationSeconds === null ? '' : `${p.durationSeconds.toFixed(1)}s`
-      const cmd = p.command ? `\`${cell(redact(p.command, secrets))}\`` : ''
+      const cmd = p.command ? `<code>${mdText(redact(p.command, secrets))}</code>` : ''
       lines.push(`| ${p.phase} | ${cmd} | ${p.status} | ${p.exitCode ?? ''} | ${dur} |`)
     }
     lines.push('')
   }
-  for (const note of r.notes ?? []) lines.push(`**Note:** ${plain(note)}`, '')
-  if (r.image) lines.push(`**Image:** \`${r.image}\``)
-  if (r.imageId) lines.push(`**Image id:** \`${r.imageId}\``)
-  lines.push(`**Digest:** ${r.digest ? `\`${r.digest}\`` : '(not pushed)'}`)
+  for (const note of r.notes ?? []) lines.push(`**Note:** ${mdText(note)}`, '')
+  if (r.image) lines.push(`**Image:** <code>${mdText(r.image)}</code>`)
+  if (r.imageId) lines.push(`**Image id:** <code>${mdText(r.imageId)}</code>`)
+  lines.push(`**Digest:** ${r.digest ? `<code>${mdText(r.digest)}</code>` : '(not pushed)'}`)
   lines.push(`**Released:** ${r.released ? 'yes' : 'no'}`, '')
-  if (r.error) lines.push(`**Error:** ${redact(r.error, secrets)}`, '')
+  if (r.error) lines.push(`**Error:** ${mdText(redact(r.error, secrets))}`, '')
   if (r.failure) {
-    lines.push(`### Last lines of the ${r.failure.phase} task`, '', '```', redact(r.failure.tail, secrets).replace(/```/g, "'''"), '```', '')
+    lines.push(`### Last lines of the ${r.failure.phase} task`, '', fenced(redact(r.failure.tail, secrets)), '')
   }
   if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY) {
     lines.push(`[Full log](${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID})`, '')

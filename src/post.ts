@@ -1,29 +1,69 @@
 import * as core from './runner.js'
 import * as fs from 'node:fs'
+import * as path from 'node:path'
 import { DockerCli, findDocker } from './docker/cli.js'
 import { savedRun } from './state.js'
+import { realpathExisting } from './workspace-files.js'
+
+/** main's run ids: 12 hex digits (randomBytes(6)). A forged state must not widen the label filter. */
+const RUN_ID = /^[0-9a-f]{12}$/
 
 /**
- * The post step (`post-if: always()`): removes every container labelled with this run's id and the
- * run's temporary directory. Safe when main never reached Docker: no run id, nothing to do.
+ * The state could be forged (a `::save-state::` line from untrusted text, before SPEC 11): only a
+ * directory that main could have made is removed: directly inside RUNNER_TEMP, named `release-phase-…`,
+ * a real directory (not a link), all checked on real paths.
+ */
+export function ownTempDir(tempDir: string, runnerTemp: string | undefined): boolean {
+  if (!tempDir || !runnerTemp || !path.isAbsolute(tempDir)) return false
+  let st: fs.Stats
+  try {
+    st = fs.lstatSync(tempDir)
+  } catch {
+    return false
+  }
+  if (!st.isDirectory()) return false
+  const real = realpathExisting(tempDir)
+  return path.dirname(real) === realpathExisting(runnerTemp) && /^release-phase-[A-Za-z0-9]{6}$/.test(path.basename(real))
+}
+
+async function removeLabelled(cli: DockerCli, runId: string, removed: string[]): Promise<void> {
+  const filter = `label=release-phase.run=${runId}`
+  const ps = await cli.exec(['ps', '--all', '--quiet', '--filter', filter])
+  const ids = ps.code === 0 ? ps.stdout.split('\n').filter(Boolean) : []
+  if (ps.code !== 0) core.warning(`post: could not list containers: ${ps.stderr.trim()}`)
+  if (ids.length > 0) {
+    const rm = await cli.exec(['rm', '--force', '--volumes', ...ids])
+    if (rm.code !== 0) core.warning(`post: could not remove containers ${ids.join(', ')}: ${rm.stderr.trim()}`)
+    else removed.push(...ids.map(id => `container ${id}`))
+  }
+  // Images after containers: a container of the run may use one. The temporary predeploy commit holds
+  // every task value in its config; an interrupted run must not leave it (SPEC 11, post).
+  const ls = await cli.exec(['image', 'ls', '--all', '--quiet', '--no-trunc', '--filter', filter])
+  const images = ls.code === 0 ? [...new Set(ls.stdout.split('\n').filter(Boolean))] : []
+  if (ls.code !== 0) core.warning(`post: could not list images: ${ls.stderr.trim()}`)
+  if (images.length > 0) {
+    const rmi = await cli.exec(['image', 'rm', '--force', '--no-prune', ...images])
+    if (rmi.code !== 0) core.warning(`post: could not remove images ${images.join(', ')}: ${rmi.stderr.trim()}`)
+    else removed.push(...images.map(id => `image ${id}`))
+  }
+}
+
+/**
+ * The post step (`post-if: always()`): removes every container and image labelled with this run's id
+ * and the run's temporary directory. Safe when main never reached Docker: no run id, nothing to do.
  */
 export async function post(): Promise<void> {
   const { runId, tempDir } = savedRun()
   const removed: string[] = []
-  if (runId && findDocker()) {
-    const cli = new DockerCli()
-    const ps = await cli.exec(['ps', '--all', '--quiet', '--filter', `label=release-phase.run=${runId}`])
-    const ids = ps.code === 0 ? ps.stdout.split('\n').filter(Boolean) : []
-    if (ps.code !== 0) core.warning(`post: could not list containers: ${ps.stderr.trim()}`)
-    if (ids.length > 0) {
-      const rm = await cli.exec(['rm', '--force', '--volumes', ...ids])
-      if (rm.code !== 0) core.warning(`post: could not remove containers ${ids.join(', ')}: ${rm.stderr.trim()}`)
-      else removed.push(...ids.map(id => `container ${id}`))
-    }
-  }
+  if (runId && !RUN_ID.test(runId)) core.warning('post: the saved run id is not one this action makes; no container or image removed')
+  else if (runId && findDocker()) await removeLabelled(new DockerCli(), runId, removed)
   if (tempDir && fs.existsSync(tempDir)) {
-    fs.rmSync(tempDir, { recursive: true, force: true })
-    removed.push(`temporary directory ${tempDir}`)
+    if (!ownTempDir(tempDir, process.env.RUNNER_TEMP)) {
+      core.warning('post: the saved temporary directory is not one this action makes (inside RUNNER_TEMP, named release-phase-…); left alone')
+    } else {
+      fs.rmSync(tempDir, { recursive: true, force: true })
+      removed.push(`temporary directory ${tempDir}`)
+    }
   }
   core.info(removed.length > 0 ? `release-phase cleanup removed: ${removed.join('; ')}` : 'release-phase cleanup: nothing left behind')
 }

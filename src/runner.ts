@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto'
 import * as fs from 'node:fs'
 import { EOL } from 'node:os'
+import { safeLine } from './untrusted.js'
 
 export interface AnnotationProperties {
   title?: string
@@ -37,7 +38,8 @@ function annotation(p: AnnotationProperties): Record<string, string | number | u
   return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn }
 }
 
-export const info = (message: string): void => void process.stdout.write(message + EOL)
+/** A plain log line; untrusted text in it can neither start a new line nor be read as a command. */
+export const info = (message: string): void => void process.stdout.write(safeLine(message) + EOL)
 export const debug = (message: string): void => command('debug', {}, message)
 export const warning = (message: string, p: AnnotationProperties = {}): void => command('warning', annotation(p), message)
 export const error = (message: string, p: AnnotationProperties = {}): void => command('error', annotation(p), message)

@@ -3,6 +3,8 @@ import { ActionError, InputError } from './errors.js'
 import { VAR_NAME, type Mapping } from './inputs.js'
 import type { AppEnvVar } from './manifests/app-json.js'
 import type { VarValue } from './words.js'
+import { reservedTaskNames } from './docker/cli-env.js'
+import { secretForms } from './masking.js'
 
 /** The variables a task container gets, by name. `secret` values are masked and never expanded onto an argv. */
 export type TaskEnv = Map<string, VarValue>
@@ -42,19 +44,30 @@ export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: stri
 
   const missing = src.secrets.filter(m => src.processEnv[m.source] === undefined)
   if (missing.length > 0 || missingDotenv.length > 0) {
-    const names = [...missingDotenv, ...missing.map(m => (m.source === m.name ? m.source : `${m.source} (for ${m.name})`))]
-    throw new InputError(`secrets: these variables are not set in the step's env: ${names.join(', ')}`)
+    const names = [...missingDotenv, ...missing.map(sourceLabel)]
+    throw new InputError(`secrets: these variables are not set in the step's env: ${names.join(', ')}${missing.some(m => m.source !== m.name) ? MAPPING_HINT : ''}`)
   }
-  for (const m of src.secrets) {
-    const value = src.processEnv[m.source] as string
-    if (value === '') warnings.push(`secrets: ${m.source} is set but empty`)
-    vars.set(m.name, { value, secret: true })
+  const empty = src.secrets.filter(m => src.processEnv[m.source] === '')
+  if (empty.length > 0) {
+    throw new InputError(
+      `secrets: ${empty.map(sourceLabel).join(', ')} ${empty.length > 1 ? 'are' : 'is'} set but empty in the step's env. ` +
+        'An unset repository or environment secret expands to an empty string: check that the secret exists and that this job can read it (environment secrets need the job\'s environment)'
+    )
   }
+  for (const m of src.secrets) vars.set(m.name, { value: src.processEnv[m.source] as string, secret: true })
 
   const required: string[] = []
   const generated: string[] = []
+  const emptyRequired: string[] = []
   for (const v of src.appEnv) {
-    if (vars.has(v.name)) continue
+    const given = vars.get(v.name)
+    if (given) {
+      if (given.value === '' && v.required && v.value === undefined) emptyRequired.push(v.name)
+      // A required variable without a default is deployment configuration the app cannot ship with
+      // (SECRET_KEY_BASE, DATABASE_URL): masked even when given through the plain `env` input.
+      if (v.required && v.value === undefined) vars.set(v.name, { ...given, secret: true })
+      continue
+    }
     if (v.generator === 'secret') generated.push(v.name)
     else if (v.value !== undefined) vars.set(v.name, { value: v.value, secret: false })
     else if (v.required) required.push(v.description ? `${v.name} (${v.description})` : v.name)
@@ -68,30 +81,96 @@ export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: stri
   if (required.length > 0) {
     throw new ActionError(`app.json env requires variables that no input provides: ${required.join('; ')}`)
   }
+  if (emptyRequired.length > 0) {
+    throw new ActionError(
+      `app.json env requires ${emptyRequired.join(', ')}, and the value given is empty. ` +
+        'An unset repository or environment secret expands to an empty string: check that the secret exists and that this job can read it'
+    )
+  }
   if (vars.has('RELEASE_PHASE')) {
     warnings.push('RELEASE_PHASE is set by the action to the running phase; the value given is ignored')
     vars.delete('RELEASE_PHASE')
   }
+  checkTaskEnv(vars, src.appEnv)
   return { vars, warnings }
 }
 
-/** Every secret value, and each line of a multi-line one, so the runner masks it wherever it appears. */
+/**
+ * A missing `NAME=SOURCE` source is often a value written build-push-action's way (`ID=value`, which
+ * can look like a variable name): say what SOURCE is, without repeating it (issue 14).
+ */
+const MAPPING_HINT =
+  ' (after "=" comes the name of a step env variable holding the value, not the value itself: put the value in the step\'s env: and map it by name)'
+
+/** `NAME` or, for `NAME=SOURCE`, the target only: what follows `=` is never repeated (SPEC 11, 5.1). */
+function sourceLabel(m: Mapping): string {
+  return m.source === m.name ? m.source : `the variable named after "=" for ${m.name}`
+}
+
+/** Linux MAX_ARG_STRLEN: one `NAME=value` string of a process environment (or argv) holds at most 128 KiB. */
+export const MAX_ENV_ENTRY = 32 * 4096
+/** All task values together; the rest of ARG_MAX (2 MiB by default) is left to the runner's own environment. */
+export const MAX_TASK_ENV = 1024 * 1024
+
+/**
+ * Raised before any side effect: names the docker CLI reads (cli-env.ts), NUL bytes (no process
+ * environment can hold one) and sizes the kernel refuses with E2BIG. Errors name variables, never values.
+ */
+export function checkTaskEnv(vars: TaskEnv, appEnv: AppEnvVar[] = []): void {
+  const reserved = reservedTaskNames(new Set([...vars.keys(), ...appEnv.map(v => v.name)]))
+  if (reserved.length > 0) {
+    throw new InputError(
+      `task variable${reserved.length > 1 ? 's' : ''} ${reserved.join(', ')}: the docker CLI or buildx read${reserved.length > 1 ? '' : 's'} ` +
+        'this name from its own environment (where it connects, how it builds, whom it trusts), and task values pass through that environment; ' +
+        'rename the variable (set it in the image\'s ENV if the app needs that exact name)'
+    )
+  }
+  let total = 0
+  for (const [name, v] of vars) {
+    if (v.value.includes('\0')) throw new InputError(`task variable ${name}: the value contains a NUL byte, which no process environment can hold`)
+    const size = Buffer.byteLength(name) + Buffer.byteLength(v.value) + 2
+    if (size > MAX_ENV_ENTRY) {
+      throw new InputError(`task variable ${name}: the value is ${size} bytes; one environment entry holds at most ${MAX_ENV_ENTRY} bytes on Linux (E2BIG)`)
+    }
+    total += size
+  }
+  if (total > MAX_TASK_ENV) throw new InputError(`task variables: ${total} bytes in all; at most ${MAX_TASK_ENV} fit beside the runner's own environment (E2BIG)`)
+}
+
+/**
+ * SPEC 5.1 build-secrets: the values, read from the step env for masking (buildx reads them itself).
+ * A missing or empty source fails before the build, naming the id only.
+ */
+export function buildSecretValues(mappings: Mapping[], processEnv: NodeJS.ProcessEnv): string[] {
+  const bad = mappings.filter(m => !processEnv[m.source])
+  if (bad.length > 0) {
+    throw new InputError(
+      `build-secrets: ${bad.map(m => (m.source === m.name ? m.name : `the variable named after "=" for id ${m.name}`)).join(', ')} ` +
+        `${bad.length > 1 ? 'are' : 'is'} not set or empty in the step's env (an unset repository secret expands to an empty string)` +
+        (bad.some(m => m.source !== m.name) ? MAPPING_HINT : '')
+    )
+  }
+  return mappings.map(m => processEnv[m.source] as string)
+}
+
+/**
+ * Every secret value in each form the runner masks (masking.ts), each one registered with the runner
+ * (add-mask) so no form of it shows in the log. Returns the forms, for `redact`.
+ */
 export function maskValues(vars: TaskEnv, extra: string[], setSecret: (v: string) => void): string[] {
   const values = [...[...vars.values()].filter(v => v.secret).map(v => v.value), ...extra]
   const masked = new Set<string>()
   for (const value of values) {
-    for (const part of [value, ...value.split(/\r?\n/)]) {
-      const p = part.trim() === '' ? '' : part
-      if (p !== '' && !masked.has(p)) {
-        masked.add(p)
-        setSecret(p)
-      }
+    for (const form of secretForms(value)) {
+      if (masked.has(form)) continue
+      masked.add(form)
+      setSecret(form)
     }
   }
   return [...masked]
 }
 
-/** Replaces every known secret value with `***` (longest first, so a value containing another goes whole). */
+/** Replaces every known secret form with `***` (longest first, so a value containing another goes whole). */
 export function redact(text: string, secrets: string[]): string {
   let out = text
   for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('***')

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -114,7 +115,8 @@ describeEngine('the action end to end on a real engine', () => {
       ['postdeploy', 'not-run']
     ])
     expect(r.stdout).not.toContain('never')
-    expect(r.summary).toContain('| release | `echo migrating; exit 3` | failed | 3 |')
+    // SPEC 11, 5.2: the command cell is escaped Markdown text in <code> (it was a backtick code span).
+    expect(r.summary).toContain('| release | <code>echo migrating; exit 3</code> | failed | 3 |')
     expect(r.summary).toContain('migrating')
     expect(containersOfRun(r.state['run-id'])).toEqual([])
   })
@@ -240,9 +242,10 @@ describeEngine('the action end to end on a real engine', () => {
 
   it('removes leftover containers of the run in the post step, and is safe without a main run', async () => {
     const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: true\n' })
-    const runId = `posttest${Date.now()}`
+    // SPEC 11 (post): only a run id and a temp dir of the shape main makes are acted on (they were free-form).
+    const runId = randomBytes(6).toString('hex')
     docker('create', '--label', `release-phase.run=${runId}`, BASE_IMAGE, 'true')
-    const tempDir = fs.mkdtempSync(path.join(ws, 'tmp-'))
+    const tempDir = fs.mkdtempSync(path.join(ws, 'release-phase-'))
     const post = await runAction({ workspace: ws, post: { state: { isPost: 'true', 'run-id': runId, 'temp-dir': tempDir }, runnerTemp: ws } })
     expect(post.code).toBe(0)
     expect(post.stdout).toMatch(/release-phase cleanup removed: container [0-9a-f]+; temporary directory/)

@@ -123,7 +123,11 @@ describeEngine('secrets and environment (SPEC 5)', () => {
     const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: true\n' })
     const r = await runAction({ workspace: ws, inputs: { secrets: 'A_MISSING\nB=B_MISSING\nPRESENT' }, env: { PRESENT: 'x' } })
     expect(r.code).toBe(1)
-    expect(errorLines(r.stdout)).toEqual(["::error::secrets: these variables are not set in the step's env: A_MISSING, B_MISSING (for B)"])
+    expect(errorLines(r.stdout)).toEqual([
+      // SPEC 11, 5.1: the source after "=" is not repeated (it was "B_MISSING (for B)").
+      `::error::secrets: these variables are not set in the step's env: A_MISSING, the variable named after "=" for B` +
+        ` (after "=" comes the name of a step env variable holding the value, not the value itself: put the value in the step's env: and map it by name)`
+    ])
     expect(r.dockerCalls).toEqual([])
   })
 
@@ -139,7 +143,10 @@ describeEngine('secrets and environment (SPEC 5)', () => {
     expect(r.code, r.stdout).toBe(0)
     expect(r.stdout).toContain(`${sha(token)}  -\nno-secret-file`)
     expect(r.dockerCalls.find(c => c[1] === 'build')).toEqual(expect.arrayContaining(['--secret', 'id=npm,env=NPM_TOKEN']))
-    const everything = [r.stdout, r.stderr, JSON.stringify(r.outputs), r.summary, docker('image', 'inspect', tag), docker('history', '--no-trunc', tag)]
+    // SPEC 11, 5.2: build-secrets values are masked; the mask registrations are the only lines holding it.
+    expect(r.stdout).toContain(`::add-mask::${token}\n`)
+    const withoutMasks = r.stdout.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
+    const everything = [withoutMasks, r.stderr, JSON.stringify(r.outputs), r.summary, docker('image', 'inspect', tag), docker('history', '--no-trunc', tag)]
     for (const text of everything) expect(text).not.toContain(token)
     // -xdev: the image's own filesystem, not /proc or /sys (which would block grep).
     const saved = docker('run', '--rm', tag, 'sh', '-c', 'find / -xdev -type f -exec grep -l "npm-token-Qx81" {} + 2>/dev/null || true')

@@ -72,7 +72,8 @@ describe('readSettings', () => {
     [{ 'working-directory': '../other' }, 'working-directory: "../other" resolves outside the workspace'],
     [{ 'env-files': 'a.env\n../../secrets.env' }, 'env-files: "../../secrets.env" resolves outside the workspace'],
     [{ secrets: '1BAD' }, 'secrets: "1BAD" is not a valid variable name'],
-    [{ secrets: 'GOOD=BAD-SOURCE' }, 'secrets: "BAD-SOURCE" is not a valid variable name'],
+    // SPEC 11, 5.1: what follows "=" is never repeated (it was: 'secrets: "BAD-SOURCE" is not a valid variable name').
+    [{ secrets: 'GOOD=BAD-SOURCE' }, 'secrets: what follows "=" for GOOD is not a variable name'],
     [{ secrets: 'A\nA=B' }, 'secrets: A is listed twice'],
     [{ env: 'NOVALUE' }, 'env: "NOVALUE" is not NAME=value'],
     [{ env: 'MY-VAR=1' }, 'env: "MY-VAR" is not a valid variable name'],

@@ -36,7 +36,8 @@ describe('outputs and summary (SPEC 6)', () => {
   })
   it('redacts secrets from the failed task output tail', () => {
     const md = summaryMarkdown(r, ['hunter2'], { GITHUB_RUN_ID: '7', GITHUB_REPOSITORY: 'a/b' })
-    expect(md).toContain('| release | `migrate \\| tee` | failed | 3 | 1.2s |')
+    // SPEC 11, 5.2: the command is escaped as Markdown text inside <code> (it was a backtick code span).
+    expect(md).toContain('| release | <code>migrate \\| tee</code> | failed | 3 | 1.2s |')
     expect(md).toContain('connecting with pw=***\nfailed')
     expect(md).not.toContain('hunter2')
     expect(md).toContain('[Full log](https://github.com/a/b/actions/runs/7)')

@@ -32,6 +32,6 @@ describe('no silent success (issue 10 item 5, SPEC 11 §9)', () => {
 
   it('the summary carries the note, as plain text', () => {
     const md = summaryMarkdown({ ...emptyResult(), notes: ['none of the requested phases (release) has a command in web_[x].json: no task runs'] }, [], {})
-    expect(md).toContain('**Note:** none of the requested phases \\(release\\) has a command in web\\_\\[x\\].json: no task runs')
+    expect(md).toContain('**Note:** none of the requested phases \\(release\\) has a command in web\\_\\[x\\]\\.json\\: no task runs')
   })
 })

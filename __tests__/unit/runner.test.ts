@@ -34,7 +34,8 @@ describe('runner protocol matches @actions/core byte for byte', () => {
   })
 
   it.each([
-    ['info', (c: typeof runner) => c.info(awkward)],
+    // info differs on purpose for untrusted text (SPEC 11, 5.2: below); plain text is byte for byte the same.
+    ['info', (c: typeof runner) => c.info('Running release task: migrate 100% --now')],
     ['debug', (c: typeof runner) => c.debug(awkward)],
     ['warning', (c: typeof runner) => c.warning(awkward)],
     ['error', (c: typeof runner) => c.error(awkward)],
@@ -72,5 +73,20 @@ describe('runner protocol matches @actions/core byte for byte', () => {
     expect(runner.getState('probe')).toBe(actionsCore.getState('probe'))
     expect(runner.getState('missing')).toBe('')
     delete process.env.STATE_probe
+  })
+})
+
+describe('info lines carry untrusted text safely (SPEC 11, 5.2)', () => {
+  it.each([
+    ['a LF', 'Running release task: a\n::warning::owned', 'Running release task: a\\n::warning::owned'],
+    ['a lone CR', 'x\r::stop-commands::t', 'x\\r::stop-commands::t'],
+    ['a leading command', '  ::save-state name=temp-dir::/', '\\::save-state name=temp-dir::/'],
+    ['the legacy form anywhere', 'cmd ##[set-output name=a]b', 'cmd ##\\[set-output name=a]b'],
+    ['other controls', 'a\x1b[2Kb\u2028c', 'a\\u001b[2Kb\\u2028c']
+  ])('%s', (_, text, line) => {
+    const out = capture(() => runner.info(text)).stdout
+    expect(out).toBe(`${line}${os.EOL}`)
+    expect(out.split(os.EOL).filter(Boolean)).toHaveLength(1)
+    expect(out.trimStart().startsWith('::')).toBe(false)
   })
 })

@@ -32,13 +32,14 @@ describe('resolveTaskEnv (SPEC 5)', () => {
       C: { value: 'x y', secret: true }
     })
     expect(() => resolveTaskEnv({ ...base, secretsDotenv: ['NOPE'], secrets: [{ name: 'X', source: 'Y' }] })).toThrow(
-      "secrets: these variables are not set in the step's env: NOPE, Y (for X)"
+      // SPEC 11, 5.1: the source after "=" is not repeated (it was "NOPE, Y (for X)").
+      `secrets: these variables are not set in the step's env: NOPE, the variable named after "=" for X`
     )
   })
 
   it('one error lists every missing source', () => {
     expect(() => resolveTaskEnv({ ...base, secrets: [{ name: 'A', source: 'A' }, { name: 'B', source: 'X' }], processEnv: { C: '1' } })).toThrow(
-      "secrets: these variables are not set in the step's env: A, X (for B)"
+      `secrets: these variables are not set in the step's env: A, the variable named after "=" for B`
     )
   })
   it('app.json env: provided, default, optional, required with descriptions, generator', () => {
@@ -48,7 +49,8 @@ describe('resolveTaskEnv (SPEC 5)', () => {
       { name: 'OPT', required: false }
     ]
     const { vars } = resolveTaskEnv({ ...base, appEnv, env: [{ name: 'GIVEN', value: 'g' }] })
-    expect(Object.fromEntries(vars)).toEqual({ GIVEN: { value: 'g', secret: false }, DEF: { value: 'd', secret: false } })
+    // Issue 11 (masking): a required variable without a default is masked even from the plain env input (was secret: false).
+    expect(Object.fromEntries(vars)).toEqual({ GIVEN: { value: 'g', secret: true }, DEF: { value: 'd', secret: false } })
     expect(() =>
       resolveTaskEnv({ ...base, appEnv: [{ name: 'DATABASE_URL', description: 'Postgres URL', required: true }, { name: 'TOKEN', required: true }] })
     ).toThrow('app.json env requires variables that no input provides: DATABASE_URL (Postgres URL); TOKEN')
@@ -68,7 +70,9 @@ describe('resolveTaskEnv (SPEC 5)', () => {
       ['B', { value: 'plain', secret: false }]
     ])
     maskValues(vars, ['tok'], v => masked.push(v))
-    expect(masked).toEqual(['l1\nl2', 'l1', 'l2', 'tok'])
+    // SPEC 11, 5.2 adds the runner's encoded forms (URL, JSON, base64) to each value and line.
+    for (const v of ['l1\nl2', 'l1', 'l2', 'tok', 'l1%0Al2', 'l1\\nl2', 'bDEKbDI', 'dG9r']) expect(masked).toContain(v)
+    expect(masked.join()).not.toContain('plain')
   })
   it('redacts longest first', () => {
     expect(redact('pass=abcdef and abc', ['abc', 'abcdef'])).toBe('pass=*** and ***')

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { DockerError } from '../errors.js'
+import { childEnv } from './cli-env.js'
 
 export interface ExecResult {
   code: number
@@ -36,7 +37,7 @@ export function findDocker(envPath = process.env.PATH ?? ''): string | undefined
 /**
  * The one place the action starts `docker`. Children get our environment minus the action's
  * inputs (INPUT_GITHUB-TOKEN must not reach a container's credential helper or a debug dump),
- * plus what the caller adds. Children run in their own process group so that a Ctrl-C or the
+ * plus the task values the caller adds, never under a name the CLI reads (cli-env.ts). Children run in their own process group so that a Ctrl-C or the
  * runner's SIGINT reaches only us; we then stop the task container with its grace period.
  */
 export class DockerCli {
@@ -50,11 +51,12 @@ export class DockerCli {
       throw new DockerError('the docker CLI was not found on PATH; install Docker (on GitHub-hosted Ubuntu runners it is preinstalled)')
     }
     this.bin = found
-    this.baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_')))
+    this.baseEnv = childEnv(process.env)
   }
 
   private start(args: string[], env: Record<string, string> | undefined, stdio: ('ignore' | 'pipe')[]): ChildProcess {
-    return spawn(this.bin, args, { env: { ...this.baseEnv, ...env }, stdio, detached: true })
+    // Task values join by name; the CLI's own configuration stays the action's (cli-env.ts).
+    return spawn(this.bin, args, { env: env ? childEnv(this.baseEnv, env) : this.baseEnv, stdio, detached: true })
   }
 
   /** Runs a short command and returns its output (for inspect, version, commit, ...). */

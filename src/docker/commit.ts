@@ -6,6 +6,8 @@ import { lastLine, type DockerCli } from './cli.js'
 import type { ImageInfo } from './image.js'
 
 export const PREDEPLOY_LABEL = 'release-phase.predeploy'
+/** Containers and temporary images of one run (SPEC 4.1, 11 post). */
+export const RUN_LABEL = 'release-phase.run'
 
 /** The committed image's config: the original's exactly, plus the predeploy label. */
 export function restoredConfig(original: Record<string, unknown>): Record<string, unknown> {
@@ -48,9 +50,14 @@ export async function commitPredeploy(
   original: ImageInfo,
   tags: string[],
   note: string,
+  runId: string,
   defer: (work: Promise<unknown>) => void
 ): Promise<string> {
-  const tmpId = (await cli.ok(['commit', '--pause=false', container], 'docker commit')).trim()
+  // The temporary commit holds the container's Env (every -e value): labelled with the run id so the
+  // post step removes it even when the runner is killed right here. (docker commit also copies the
+  // container's own labels, which include it; the --change says so explicitly rather than relying on
+  // that.) The clean image's config is the original's (restoredConfig), so it never carries this label.
+  const tmpId = (await cli.ok(['commit', '--pause=false', '--change', `LABEL ${RUN_LABEL}=${runId}`, container], 'docker commit')).trim()
   let tmpRemoved = false
   try {
     // Every layer of a fresh commit is already in the engine, and `docker load` skips reading the

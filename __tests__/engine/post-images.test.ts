@@ -1,0 +1,63 @@
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { afterAll, expect, it } from 'vitest'
+import { BASE_IMAGE, REAL_DOCKER, describeEngine, docker, imageConfig, makeApp, runAction, uniqueTag } from '../helpers/engine.js'
+
+const imagesOfRun = (runId: string): string[] =>
+  docker('image', 'ls', '--all', '--quiet', '--filter', `label=release-phase.run=${runId}`).split('\n').filter(Boolean)
+
+describeEngine('the run label on the temporary predeploy commit (SPEC 11, post)', () => {
+  const tags: string[] = []
+  afterAll(() => tags.forEach(t => spawnRm(t)))
+
+  it('a runner killed right after docker commit: the post step removes the commit image, which held the values', async () => {
+    const secret = 'commit-secret-Hq3v'
+    const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, 'app.json': '{"scripts":{"dokku":{"predeploy":"echo kept > /kept"}}}', Procfile: 'release: true\n' })
+    // A docker on PATH that SIGKILLs the action (its parent) the moment `docker commit` returns:
+    // the worst moment, deterministically, instead of racing a poll.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-killshim-'))
+    fs.writeFileSync(
+      path.join(bin, 'docker'),
+      `#!/bin/sh\n'${REAL_DOCKER}' "$@"\nrc=$?\nif [ "$1" = commit ]; then kill -9 $PPID; fi\nexit $rc\n`,
+      { mode: 0o755 }
+    )
+    const tag = uniqueTag('killed-after-commit')
+    tags.push(tag)
+    const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-runner-'))
+    const r = await runAction({ workspace: ws, runnerTemp, path: `${bin}:${process.env.PATH}`, inputs: { tags: tag, secrets: 'TOKEN' }, env: { TOKEN: secret } })
+    expect(r.signal).toBe('SIGKILL')
+    const runId = r.state['run-id']
+    expect(runId).toMatch(/^[0-9a-f]{12}$/)
+    // The leftover: an image whose config holds the task's value (what the post step must remove).
+    const left = imagesOfRun(runId)
+    expect(left).toHaveLength(1)
+    expect(docker('image', 'inspect', left[0])).toContain(secret)
+
+    const post = await runAction({ workspace: ws, post: { state: r.state, runnerTemp } })
+    expect(post.code, post.stdout).toBe(0)
+    expect(post.stdout).toMatch(/release-phase cleanup removed: .*image sha256:[0-9a-f]{64}/)
+    expect(imagesOfRun(runId)).toEqual([])
+    expect(docker('ps', '-a', '-q', '--filter', `label=release-phase.run=${runId}`).trim()).toBe('')
+    expect(fs.readdirSync(runnerTemp)).toEqual([])
+  })
+
+  it('a finished run: the clean image carries the predeploy label but not the run label, and no run image is left', async () => {
+    const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\nLABEL app.owner=team\n`, 'app.json': '{"scripts":{"dokku":{"predeploy":"echo kept > /kept"}}}', Procfile: 'release: cat /kept\n' })
+    const tag = uniqueTag('run-label')
+    tags.push(tag)
+    const r = await runAction({ workspace: ws, inputs: { tags: tag } })
+    expect(r.code, r.stdout).toBe(0)
+    const labels = imageConfig(tag).Labels as Record<string, string>
+    expect(labels).toEqual({ 'app.owner': 'team', 'release-phase.predeploy': 'true' })
+    expect(imagesOfRun(r.state['run-id'])).toEqual([])
+  })
+})
+
+function spawnRm(t: string): void {
+  try {
+    docker('image', 'rm', '--force', t)
+  } catch {
+    // not there
+  }
+}
