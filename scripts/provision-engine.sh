@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what the engine tests need on a Debian machine, as root:
 # a Docker engine, buildx, tini, busybox-static and docker-registry (see shared/ENGINE.md),
-# plus the few tools the tests and the benchmark call.
+# plus the few tools the tests and the benchmark call (postgresql and socat: the sidecar tests' images).
 # Every step is skipped when its piece already works, so on a GitHub-hosted runner
 # (Docker and buildx preinstalled) this does nothing but check.
 set -euo pipefail
@@ -20,6 +20,8 @@ have iptables || need_pkgs+=(iptables)
 [ -x /usr/bin/time ] || need_pkgs+=(time)   # the benchmark's peak-RSS figure
 have file || need_pkgs+=(file)              # base-image.sh checks busybox is static
 have unshare || need_pkgs+=(util-linux)     # engine tests: private network and mount namespaces
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_pkgs+=(postgresql)  # sidecar tests: scripts/postgres-image.sh
+have socat || need_pkgs+=(socat)             # sidecar tests: the proxy sidecar
 
 buildx_ok() { docker buildx version >/dev/null 2>&1; }
 

@@ -2,6 +2,7 @@ import * as path from 'node:path'
 import { InputError } from './errors.js'
 import { parseDuration } from './duration.js'
 import { splitWords } from './words.js'
+import { parseSidecars, type SidecarSpec } from './sidecars.js'
 
 export const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'] as const
 export type Phase = (typeof PHASES)[number]
@@ -53,6 +54,8 @@ export interface Settings {
   buildxVersion: string
   buildxDownloadUrl: string
   dryRun: boolean
+  /** [sidecars hook] containers started beside each task (sidecars.ts). */
+  sidecars: SidecarSpec[]
 }
 
 export type InputGetter = (name: string) => string
@@ -176,6 +179,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
   const timeoutSeconds = parseDuration(get('timeout') || '60m', 'timeout')
   const stopTimeoutSeconds = parseDuration(get('stop-timeout') || '10s', 'stop-timeout')
   if (!Number.isInteger(stopTimeoutSeconds)) throw new InputError('stop-timeout: use whole seconds')
+  const runArgs = splitWords(get('run-args'), { what: 'run-args' })
 
   return {
     workspace,
@@ -201,7 +205,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
     entrypoint: oneOf(get, 'entrypoint', ['auto', 'shell', 'exec'] as const, 'auto'),
     shell,
     network: get('network'),
-    runArgs: splitWords(get('run-args'), { what: 'run-args' }),
+    runArgs,
     timeoutSeconds,
     stopTimeoutSeconds,
     secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),
@@ -218,6 +222,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
     githubToken: get('github-token'),
     buildxVersion,
     buildxDownloadUrl: get('buildx-download-url'),
-    dryRun: bool(get, 'dry-run', false)
+    dryRun: bool(get, 'dry-run', false),
+    sidecars: parseSidecars(get('sidecars'), { network: get('network'), runArgs })
   }
 }

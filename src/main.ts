@@ -17,6 +17,8 @@ import { dryRunPlan, planTasks, taskSpec, type PlannedPhase } from './plan.js'
 import { cancelActiveTasks, isCancelled, removeContainer, removeLater, runTask, settleRemovals } from './docker/task.js'
 import { pushTags, repositoryOf } from './docker/push.js'
 import { formatDuration } from './duration.js'
+import { resolveSidecars, sidecarSecretValues } from './sidecars.js'
+import { removeAllSidecars, startSidecars } from './docker/sidecars.js'
 
 /** The command of each phase (SPEC 4 table); the release one as chosen by SPEC 2.5. */
 export function phaseCommands(m: Manifests, release: string | string[] | undefined): Record<Phase, string | string[] | undefined> {
@@ -77,7 +79,9 @@ export async function run(): Promise<void> {
       return { file: path.relative(s.workspace, file), text: fs.readFileSync(file, 'utf8') }
     })
     const { vars, warnings } = resolveTaskEnv({ secrets: s.secrets, env: s.env, envFiles, secretsDotenv: s.secretsDotenv, appEnv: manifests.appJson?.env ?? [], processEnv: process.env })
-    masked = maskValues(vars, s.githubToken ? [s.githubToken] : [], v => core.setSecret(v))
+    // [sidecars hook] each sidecar's values (task variables by name, step env secrets), masked with the task's.
+    const sidecars = resolveSidecars(s.sidecars, vars, process.env)
+    masked = maskValues(vars, [...(s.githubToken ? [s.githubToken] : []), ...sidecarSecretValues(sidecars)], v => core.setSecret(v))
     warnings.forEach(w => core.warning(w))
     const dockerfile = s.image ? '' : chooseDockerfile(s, manifests)
     if (dockerfile && !fs.existsSync(dockerfile)) throw new ActionError(`Dockerfile not found: ${path.relative(s.workspace, dockerfile)}`)
@@ -150,9 +154,15 @@ export async function run(): Promise<void> {
         continue
       }
       checkCancelled()
+      // [sidecars hook] started and ready before the task, which joins their network namespace; removed after it.
+      const pod = await startSidecars(cli, sidecars, { runId, phase: p.phase, network: s.network, secrets: masked }, (result.sidecars ??= []))
+      const spec = taskSpec(s, p.phase, p.invocation, info.id, runId, vars)
+      if (pod) spec.network = pod.taskNetwork
       core.info(`Running ${p.phase} task: ${p.text}`)
       core.startGroup(`${p.phase} output`)
-      const outcome = await runTask(cli, taskSpec(s, p.phase, p.invocation, info.id, runId, vars)).finally(() => core.endGroup())
+      const outcome = await runTask(cli, spec)
+        .finally(() => core.endGroup())
+        .finally(() => pod?.stop())
       Object.assign(r, { exitCode: outcome.exitCode, durationSeconds: outcome.durationSeconds })
       if (outcome.status !== 'succeeded') {
         r.status = outcome.status === 'timed-out' ? 'timed-out' : 'failed'
@@ -275,7 +285,8 @@ function installSignalHandlers(cli: DockerCli): () => void {
     const force = signals > 1
     core.warning(`received ${signal}: ${force ? 'removing the task container now' : 'stopping the running task container'}`)
     cli.cancelStreams()
-    void cancelActiveTasks(cli, force).then(names => {
+    // [sidecars hook] a second signal also removes the sidecars at once (the first lets the task's grace run beside them).
+    void Promise.all([cancelActiveTasks(cli, force), force ? removeAllSidecars(cli) : undefined]).then(([names]) => {
       if (names.length > 0) core.info(`removed ${names.join(', ')}`)
       if (force) process.exit(1)
     })

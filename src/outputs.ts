@@ -3,6 +3,8 @@ import type { Phase } from './inputs.js'
 import type { ReleaseSource } from './manifests/release-command.js'
 import { redact } from './secrets.js'
 import type { TaskStatus } from './docker/task.js'
+import { sidecarSummary } from './sidecars-summary.js'
+import type { SidecarReport } from './docker/sidecars.js'
 
 export interface PhaseResult {
   phase: Phase
@@ -30,6 +32,8 @@ export interface RunResult {
   plan?: string
   failure?: { phase: Phase; tail: string }
   error?: string
+  /** [sidecars hook] one report per sidecar per task, in start order. */
+  sidecars?: SidecarReport[]
 }
 
 export function emptyResult(): RunResult {
@@ -101,6 +105,7 @@ export function summaryMarkdown(r: RunResult, secrets: string[], env: NodeJS.Pro
   lines.push(`**Digest:** ${r.digest ? `\`${r.digest}\`` : '(not pushed)'}`)
   lines.push(`**Released:** ${r.released ? 'yes' : 'no'}`, '')
   if (r.error) lines.push(`**Error:** ${redact(r.error, secrets)}`, '')
+  lines.push(...sidecarSummary(r.sidecars ?? [], secrets)) // [sidecars hook]
   if (r.failure) {
     lines.push(`### Last lines of the ${r.failure.phase} task`, '', '```', redact(r.failure.tail, secrets).replace(/```/g, "'''"), '```', '')
   }
