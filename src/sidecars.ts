@@ -89,10 +89,10 @@ function scalarText(node: Node | null | undefined): string | undefined {
 type Fail = (node: Node | Pair | null | undefined, msg: string) => never
 
 function parseOne(e: { name?: string; nameNode?: Node; node: Node }, index: number, fail: Fail): SidecarSpec {
-  const where = e.name ?? `sidecar ${index + 1}`
-  if (!isMap(e.node)) return fail(e.node ?? e.nameNode, `${where}: must be a mapping with at least image`)
+  if (!isMap(e.node)) return fail(e.node ?? e.nameNode, `${e.name ?? `sidecar ${index + 1}`}: must be a mapping with at least image`)
   const map = e.node
-  const get = (key: string): Node | undefined => {
+  const where = e.name ?? scalarText(map.get('name', true) as Node) ?? `sidecar ${index + 1}`
+  const field = (key: string): Node | undefined => {
     const v = map.get(key, true) as Node | undefined
     return v === undefined || (isScalar(v) && v.value === null) ? undefined : v
   }
@@ -101,34 +101,34 @@ function parseOne(e: { name?: string; nameNode?: Node; node: Node }, index: numb
     if (!k || !KEYS.includes(k)) fail(p, `${where}: unknown key ${k ?? '(not a string)'}; the keys are ${KEYS.join(', ')}`)
   }
   const str = (key: string): string | undefined => {
-    const v = get(key)
+    const v = field(key)
     if (v === undefined) return undefined
     const t = scalarText(v)
     if (t === undefined || t.trim() === '') fail(v, `${where}: ${key} must be a non-empty string`)
     return t!.trim()
   }
   const inner = str('name')
-  if (e.name !== undefined && inner !== undefined && inner !== e.name) fail(get('name'), `${where}: name ${inner} differs from its key ${e.name}`)
+  if (e.name !== undefined && inner !== undefined && inner !== e.name) fail(field('name'), `${where}: name ${inner} differs from its key ${e.name}`)
   const name = e.name ?? inner
   if (name === undefined) return fail(map, `${where}: name is required (it names the container and the log group)`)
-  if (!NAME_RE.test(name)) fail(e.nameNode ?? get('name'), `${where}: name must be letters, digits, _ . - (at most 63), starting with a letter or digit`)
+  if (!NAME_RE.test(name)) fail(e.nameNode ?? field('name'), `${where}: name must be letters, digits, _ . - (at most 63), starting with a letter or digit`)
   const image = str('image')
   if (image === undefined) return fail(map, `${name}: image is required`)
   // An image word starting with '-' would be read by docker as an option.
-  if (!/^[A-Za-z0-9][^\s]*$/.test(image)) fail(get('image'), `${name}: image "${image}" is not an image reference`)
+  if (!/^[A-Za-z0-9][^\s]*$/.test(image)) fail(field('image'), `${name}: image "${image}" is not an image reference`)
 
   const spec: SidecarSpec = { name, image, literals: [], fromTask: [], secrets: [], options: [] }
-  const command = get('command')
+  const command = field('command')
   if (command !== undefined) spec.command = parseCommand(command, name, fail)
   const options = str('options')
   if (options !== undefined) {
     spec.options = splitWords(options, { what: `sidecars: ${name}: options` })
     const owned = optionUsed(spec.options, OWNED)
-    if (owned) fail(get('options'), `${name}: options cannot set ${owned}: the action sets the network, name, labels and variables of a sidecar`)
+    if (owned) fail(field('options'), `${name}: options cannot set ${owned}: the action sets the network, name, labels and variables of a sidecar`)
   }
-  parseEnv(get('env'), spec, fail)
-  parseSecrets(get('secrets'), spec, fail)
-  const ready = get('ready')
+  parseEnv(field('env'), spec, fail)
+  parseSecrets(field('secrets'), spec, fail)
+  const ready = field('ready')
   if (ready !== undefined) spec.ready = parseReady(ready, name, fail)
   return spec
 }
