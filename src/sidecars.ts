@@ -52,12 +52,12 @@ export function parseSidecars(text: string, ctx: { network: string; runArgs: str
   if (text.trim() === '') return []
   const lc = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true })
-  const fail = (node: Node | Pair | null | undefined, msg: string): never => {
-    const off = node && 'range' in node ? node.range?.[0] : node && 'key' in node ? (node.key as Node)?.range?.[0] : undefined
+  const fail = (node: Node | Pair | number | null | undefined, msg: string): never => {
+    const off = typeof node === 'number' ? node : node && 'range' in node ? node.range?.[0] : node && 'key' in node ? (node.key as Node)?.range?.[0] : undefined
     const pos = off === undefined ? undefined : lc.linePos(off)
     throw new InputError(`sidecars: ${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${msg}`)
   }
-  if (doc.errors.length > 0) fail(null, `not valid YAML: ${doc.errors[0].message.split('\n')[0]}`)
+  if (doc.errors.length > 0) fail(doc.errors[0].pos[0], `not valid YAML: ${doc.errors[0].message.split('\n')[0]}`)
   const root = doc.contents as Node | null
   let entries: { name?: string; nameNode?: Node; node: Node }[]
   if (isSeq(root)) entries = root.items.map(item => ({ node: item as Node }))
@@ -86,7 +86,7 @@ function scalarText(node: Node | null | undefined): string | undefined {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined
 }
 
-type Fail = (node: Node | Pair | null | undefined, msg: string) => never
+type Fail = (node: Node | Pair | number | null | undefined, msg: string) => never
 
 function parseOne(e: { name?: string; nameNode?: Node; node: Node }, index: number, fail: Fail): SidecarSpec {
   if (!isMap(e.node)) return fail(e.node ?? e.nameNode, `${e.name ?? `sidecar ${index + 1}`}: must be a mapping with at least image`)

@@ -84,7 +84,7 @@ db:
     expect(err('- name: db\n  image: pg\n  ready: {tcp: 1, timeout: soon}\n')).toMatch(/^sidecars: line 3, column 28: db: ready.timeout: "soon" is not a duration/)
     expect(err('- {name: db, image: pg}\n- {name: DB, image: pg}\n')).toBe('sidecars: two sidecars are named DB')
     expect(err('- name: db\n  image: pg\n  image: other\n')).toMatch(/^sidecars: line 3, column 3: not valid YAML: Map keys must be unique/)
-    expect(err('- [unclosed\n')).toMatch(/^sidecars: not valid YAML/)
+    expect(err('- [unclosed\n')).toMatch(/^sidecars: line 2, column 1: not valid YAML/)
   })
 
   it('refuses names, images and variable names that would reach docker as something else', () => {
