@@ -34,7 +34,9 @@ for lib in $libs; do mkdir -p "$root$(dirname "$lib")" && cp -L "$lib" "$root$li
 cat > "$root/docker-entrypoint.sh" <<'SH'
 #!/bin/sh
 # Initialise on first start (as the official image does), then serve on every address.
+# With arguments (socat, psql, a shell), run them instead.
 set -e
+[ $# -gt 0 ] && exec "$@"
 PGDATA=${PGDATA:-/var/lib/postgresql/data}
 user=${POSTGRES_USER:-postgres}
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
@@ -53,7 +55,6 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   fi
   echo "docker-entrypoint: initialised database $db for $user"
 fi
-[ $# -gt 0 ] && exec "$@"
 exec postgres -D "$PGDATA" -c listen_addresses='*' -k /tmp -c jit=off -c fsync=off
 SH
 chmod 755 "$root/docker-entrypoint.sh"

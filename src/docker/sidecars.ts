@@ -132,24 +132,12 @@ export class Pod {
    * when one exits. Sidecars without `ready` count as ready when they are running.
    */
   async waitReady(): Promise<void> {
-    const needsProbe = this.members.some(m => m.sc.ready)
-    const host = needsProbe ? await this.probeHost() : ''
-    const remaining = new Map(this.members.map(m => [m, new Set(m.sc.ready?.tcp ?? [])]))
+    const remaining = new Map(this.members.filter(m => m.sc.ready).map(m => [m, new Set(m.sc.ready!.tcp)]))
     const unreachable = new Set<Member>()
+    let host = ''
     for (;;) {
       if (isCancelled()) throw new ActionError(`cancelled while the sidecars of the ${this.phase} task started; they were removed and the task did not run`)
-      for (const [m, ports] of remaining) {
-        for (const port of [...ports]) {
-          const r = await tryConnect(host, port, 1000)
-          if (r === 'open') ports.delete(port)
-          else if (r === 'unreachable') unreachable.add(m)
-        }
-        if (ports.size === 0) {
-          m.report.readySeconds = (Date.now() - m.startedAt) / 1000
-          m.report.status = 'ready'
-          remaining.delete(m)
-        }
-      }
+      // Exits first: a sidecar that died at once has no address to probe, and its exit code is the news.
       const states = await this.states()
       for (const m of this.members) {
         const st = states.get(m.container)!
@@ -160,8 +148,18 @@ export class Pod {
         }
       }
       if (remaining.size === 0) return
+      host ||= await this.probeHost()
       for (const [m, ports] of remaining) {
-        if (Date.now() - m.startedAt > m.sc.ready!.timeoutSeconds * 1000) {
+        for (const port of [...ports]) {
+          const r = await tryConnect(host, port, 1000)
+          if (r === 'open') ports.delete(port)
+          else if (r === 'unreachable') unreachable.add(m)
+        }
+        if (ports.size === 0) {
+          m.report.readySeconds = (Date.now() - m.startedAt) / 1000
+          m.report.status = 'ready'
+          remaining.delete(m)
+        } else if (Date.now() - m.startedAt > m.sc.ready!.timeoutSeconds * 1000) {
           m.report.status = 'not-ready'
           const hint = unreachable.has(m)
             ? ` (the runner could not reach ${host} at all: connections timed out instead of being refused; in a job container, set network to the job's network)`
@@ -169,7 +167,8 @@ export class Pod {
           throw await this.failure(m, `did not accept connections on port ${[...ports].join(', ')} within ${m.sc.ready!.timeoutSeconds}s${hint}; the ${this.phase} task did not start`)
         }
       }
-      await new Promise(r => setTimeout(r, 250))
+      // Ready now: one more pass checks that none exited meanwhile.
+      if (remaining.size > 0) await new Promise(r => setTimeout(r, 250))
     }
   }
 
@@ -212,13 +211,56 @@ export class Pod {
       }
       if (st?.status === 'created') continue
       core.startGroup(`sidecar ${m.sc.name} log (${this.phase})`)
-      let last = 10
-      await this.cli.stream(['logs', m.container], { onChunk: b => (last = b[b.length - 1] ?? last) }).catch(() => 1)
-      // The action's own lines never continue a sidecar's unterminated last line (SPEC 11, 4.4).
-      if (last !== 10) process.stdout.write('\n')
+      await showLog(this.cli, m.container, this.secrets)
       core.endGroup()
     }
   }
+}
+
+/**
+ * Writes a log line by line with every known secret form replaced by `***`, so no value depends on the
+ * runner's masking alone; memory holds one line (a longer one is cut and written redacted as is).
+ */
+export class RedactingLines {
+  private partial = ''
+  constructor(
+    private readonly secrets: string[],
+    private readonly write: (text: string) => void,
+    private readonly maxLine = 1 << 20
+  ) {}
+  push(chunk: Buffer): void {
+    const parts = (this.partial + chunk.toString('utf8')).split('\n')
+    this.partial = parts.pop()!
+    for (const line of parts) this.write(redact(line, this.secrets) + '\n')
+    if (this.partial.length > this.maxLine) {
+      this.write(redact(this.partial, this.secrets) + '\n')
+      this.partial = ''
+    }
+  }
+  /** The last line, terminated: the next line the action writes starts fresh. */
+  end(): void {
+    if (this.partial !== '') this.write(redact(this.partial, this.secrets) + '\n')
+    this.partial = ''
+  }
+}
+
+/** A container's whole log to our stdout, redacted line by line; its stdout and stderr each end on a newline. */
+function showLog(cli: DockerCli, container: string, secrets: string[]): Promise<void> {
+  return new Promise(resolve => {
+    const child = cli.spawnRaw(['logs', container])
+    const write = (t: string): void => void process.stdout.write(t)
+    const out = new RedactingLines(secrets, write)
+    const err = new RedactingLines(secrets, write)
+    child.stdout!.on('data', (b: Buffer) => out.push(b))
+    child.stderr!.on('data', (b: Buffer) => err.push(b))
+    child.on('error', () => resolve())
+    child.on('close', () => {
+      // The action's own lines never continue a sidecar's unterminated last line (SPEC 11, 4.4).
+      out.end()
+      err.end()
+      resolve()
+    })
+  })
 }
 
 async function removeMembers(cli: DockerCli, containers: string[]): Promise<void> {
