@@ -206,7 +206,7 @@ proxy:
     tags.push(tag)
     const ws = makeApp({
       Dockerfile: PG_APP,
-      Procfile: 'release: trap \'pg_isready -q -h localhost && echo "database up during the grace"; exit 0\' TERM; echo migrating; sleep 600 & wait\n'
+      Procfile: 'release: trap \'sleep 2; pg_isready -q -h localhost && echo "database up during the grace"; exit 0\' TERM; echo migrating; sleep 600 & wait\n'
     })
     let sent = false
     const r = await runAction({
