@@ -17,8 +17,8 @@ import { dryRunPlan, planTasks, taskSpec, type PlannedPhase } from './plan.js'
 import { cancelActiveTasks, isCancelled, removeContainer, removeLater, runTask, settleRemovals } from './docker/task.js'
 import { pushTags, repositoryOf } from './docker/push.js'
 import { formatDuration } from './duration.js'
-import { resolveSidecars, sidecarSecretValues } from './sidecars.js'
-import { removeAllSidecars, startSidecars } from './docker/sidecars.js'
+import { resolveSidecars, sidecarSecretValues, type ResolvedSidecar } from './sidecars.js'
+import { removeAllSidecars, sidecarContainerName, sidecarPlan, startSidecars } from './docker/sidecars.js'
 
 /** The command of each phase (SPEC 4 table); the release one as chosen by SPEC 2.5. */
 export function phaseCommands(m: Manifests, release: string | string[] | undefined): Record<Phase, string | string[] | undefined> {
@@ -93,7 +93,7 @@ export async function run(): Promise<void> {
     }
     const gh = githubContext(process.env)
     if (s.dryRun) {
-      await dryRun(s, planned, manifests, vars, result, dockerfile, gh)
+      await dryRun(s, planned, manifests, vars, result, dockerfile, gh, sidecars)
       return
     }
 
@@ -230,7 +230,8 @@ async function dryRun(
   vars: TaskEnv,
   result: RunResult,
   dockerfile: string,
-  gh: ReturnType<typeof githubContext>
+  gh: ReturnType<typeof githubContext>,
+  sidecars: ResolvedSidecar[]
 ): Promise<void> {
   let known: ImageInfo | undefined
   if (s.image && findDocker()) known = await inspectImage(new DockerCli(), s.image).catch(() => undefined)
@@ -240,7 +241,11 @@ async function dryRun(
   const argv = s.image
     ? null
     : buildArgv(s, { tags, labels: buildLabels(s, gh, new Date()), dockerfile, iidfile: '<temp>/iid', metadataFile: '<temp>/metadata.json' })
-  const plan = dryRunPlan({ s, planned, sources, vars, tags, buildArgv: argv, imageRef: known?.id ?? s.image, firstDeploy: result.firstDeploy })
+  // [sidecars hook] tasks join the first sidecar's namespace; the sidecars are listed as the first task would start them.
+  const taskNetwork = sidecars.length > 0 ? (phase: Phase) => `container:${sidecarContainerName('<run-id>', phase, sidecars[0].name)}` : undefined
+  const plan = dryRunPlan({ s, planned, sources, vars, tags, buildArgv: argv, imageRef: known?.id ?? s.image, firstDeploy: result.firstDeploy, taskNetwork })
+  const firstTask = plan.phases.find(p => p.willRun)?.phase ?? 'release'
+  const sidecarsPlan = sidecarPlan(sidecars, firstTask, s.network)
   core.info('Dry run: nothing is built, run or pushed. The plan:')
   if (plan.build) core.info(`  build: ${plan.build.argv.join(' ')}`)
   for (const p of plan.phases) {
@@ -248,10 +253,11 @@ async function dryRun(
     if (p.argv) core.info(`    ${p.argv.join(' ')}`)
   }
   core.info(`  variables: ${[...plan.variables.secret.map(n => `${n} (secret)`), ...plan.variables.plain].join(', ') || 'none'}`)
+  for (const sc of sidecarsPlan) core.info(`  sidecar ${sc.name} (ready: ${sc.ready}), before each task:\n    ${sc.argv.join(' ')}`)
   if (plan.push) core.info(`  push: ${plan.push.tags.join(', ')}`)
   result.tags = tags
   result.image = tags[0]
-  result.plan = JSON.stringify(plan)
+  result.plan = JSON.stringify(sidecarsPlan.length > 0 ? { ...plan, sidecars: sidecarsPlan } : plan)
   for (const r of result.phases) r.status = planned.find(p => p.phase === r.phase)?.command === undefined ? 'skipped' : 'not-run'
 }
 

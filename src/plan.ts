@@ -92,6 +92,8 @@ export function dryRunPlan(args: {
   buildArgv: string[] | null
   imageRef: string
   firstDeploy: boolean | undefined
+  /** [sidecars hook] with sidecars, a task joins the first one's network namespace. */
+  taskNetwork?: (phase: Phase) => string
 }): DryRunPlan {
   const { s, planned, vars } = args
   return {
@@ -102,6 +104,7 @@ export function dryRunPlan(args: {
       const willRun = p.command !== undefined && !(p.phase === 'first-deploy' && args.firstDeploy === false)
       const mode = p.invocation?.mode ?? (willRun ? 'auto: decided by the built image ENTRYPOINT' : 'none')
       const spec = p.invocation && taskSpec(s, p.phase, p.invocation, args.imageRef || '<built image id>', '<run-id>', vars)
+      if (spec && args.taskNetwork) spec.network = args.taskNetwork(p.phase) // [sidecars hook]
       return {
         phase: p.phase,
         command: p.text,

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { BASE_IMAGE, REAL_DOCKER, ROOT, containersOfRun, describeEngine, docker, errorLines, makeApp, runAction, uniqueTag, whenLine, type ActionRun } from '../helpers/engine.js'
+import { BASE_IMAGE, REAL_DOCKER, ROOT, containersOfRun, sideEffectCalls, describeEngine, docker, errorLines, makeApp, runAction, uniqueTag, whenLine, type ActionRun } from '../helpers/engine.js'
 
 /** Built from the host's Debian packages by scripts/postgres-image.sh: postgres, psql, socat. */
 const PG = 'release-phase-test/postgres:local'
@@ -258,5 +258,35 @@ proxy:
     expect(errorLines(r.stdout)).toEqual(['::error::release task timed out after 2s'])
     expect(r.summary).toMatch(/^\| release \| idle \| .* \| running \(no readiness probe\) \| \d+\.\ds \|$/m)
     expect(containersOfRun(r.state['run-id'])).toEqual([])
+  })
+
+  it('dry run: the plan lists each sidecar argv (names only) and the tasks join the first one; nothing starts', async () => {
+    const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: echo migrate\n' })
+    const r = await runAction({
+      workspace: ws,
+      inputs: {
+        'dry-run': 'true',
+        entrypoint: 'shell',
+        tags: 'rp-test/sidecar-dry:1',
+        network: 'ci-net',
+        sidecars: `[{name: db, image: ${PG}, secrets: [POSTGRES_PASSWORD=DB_PASSWORD], ready: {tcp: 5432}}, {name: proxy, image: ${PG}, command: [socat, "TCP-LISTEN:6432"]}]`
+      },
+      env: { DB_PASSWORD: PASSWORD }
+    })
+    expect(errorLines(r.stdout)).toEqual([])
+    expect(r.code).toBe(0)
+    const plan = JSON.parse(r.outputs.plan) as { phases: { phase: string; argv: string[] | null }[]; sidecars: { name: string; ready: string; argv: string[] }[] }
+    const owner = 'release-phase-<run-id>-release-sidecar-db'
+    expect(plan.sidecars.map(x => [x.name, x.ready])).toEqual([
+      ['db', 'tcp 5432 within 30s'],
+      ['proxy', 'running']
+    ])
+    expect(plan.sidecars[0].argv).toEqual(expect.arrayContaining(['--network', 'ci-net', '-e', 'POSTGRES_PASSWORD', PG]))
+    expect(plan.sidecars[1].argv).toEqual(expect.arrayContaining(['--network', `container:${owner}`]))
+    const release = plan.phases.find(p => p.phase === 'release')!.argv!
+    expect(release[release.indexOf('--network') + 1]).toBe(`container:${owner}`)
+    expect(r.outputs.plan).not.toContain(PASSWORD)
+    onlyMasked(r)
+    expect(sideEffectCalls(r.dockerCalls)).toEqual([])
   })
 })

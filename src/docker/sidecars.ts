@@ -51,6 +51,17 @@ export function sidecarArgv(sc: ResolvedSidecar, container: string, runId: strin
   return argv
 }
 
+/** Dry run (SPEC 10): each sidecar's argv as a task of `phase` would start it, names only. */
+export function sidecarPlan(sidecars: ResolvedSidecar[], phase: Phase, network: string): { name: string; image: string; ready: string; argv: string[] }[] {
+  const owner = sidecars[0] && sidecarContainerName('<run-id>', phase, sidecars[0].name)
+  return sidecars.map((sc, i) => ({
+    name: sc.name,
+    image: sc.image,
+    ready: sc.ready ? `tcp ${sc.ready.tcp.join(', ')} within ${sc.ready.timeoutSeconds}s` : 'running',
+    argv: ['docker', ...sidecarArgv(sc, sidecarContainerName('<run-id>', phase, sc.name), '<run-id>', phase, i === 0 ? network : `container:${owner}`)]
+  }))
+}
+
 interface Member {
   sc: ResolvedSidecar
   container: string
