@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { BASE_IMAGE, REAL_DOCKER, ROOT, containersOfRun, sideEffectCalls, describeEngine, docker, errorLines, makeApp, runAction, uniqueTag, whenLine, type ActionRun } from '../helpers/engine.js'
 
@@ -15,6 +16,21 @@ const noValueOnAnyArgv = (r: ActionRun) => {
 /** The password appears on stdout only in the runner's add-mask commands. */
 const onlyMasked = (r: ActionRun) => {
   for (const line of r.stdout.split('\n')) if (line.includes(PASSWORD)) expect(line).toMatch(/^::add-mask::/)
+}
+
+/** The direct children of a process, from /proc. */
+function childrenOf(ppid: number): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter(p => /^\d+$/.test(p))
+    .filter(p => {
+      try {
+        return Number(fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === ppid
+      } catch {
+        return false
+      }
+    })
+    .map(Number)
 }
 
 describeEngine('sidecars (issue 16)', () => {
@@ -288,5 +304,27 @@ proxy:
     expect(r.outputs.plan).not.toContain(PASSWORD)
     onlyMasked(r)
     expect(sideEffectCalls(r.dockerCalls)).toEqual([])
+  })
+
+  it('when the action is killed outright (SIGKILL), the post step removes the task and its sidecars', async () => {
+    const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: echo running; sleep 600\n' })
+    const main = await runAction({
+      workspace: ws,
+      inputs: { tags: 'rp-test/sidecar-kill:1', sidecars: `- {name: a, image: ${BASE_IMAGE}, command: "sleep 600"}\n- {name: b, image: ${BASE_IMAGE}, command: "sleep 600"}` },
+      // The runner kills the whole process tree: the action and its docker children (the attached
+      // `docker start` would otherwise hold the output pipe open until the task ends).
+      onStart: whenLine(/running/, child => {
+        for (const pid of childrenOf(child.pid!)) process.kill(pid, 'SIGKILL')
+        child.kill('SIGKILL')
+      })
+    })
+    expect(main.signal).toBe('SIGKILL')
+    const runId = main.state['run-id']
+    // Left behind: the task and both sidecars (a SIGKILL cannot be handled).
+    expect(containersOfRun(runId).length).toBe(3)
+    const post = await runAction({ workspace: ws, post: { state: { ...main.state, isPost: 'true' }, runnerTemp: main.runnerTemp } })
+    expect(post.code).toBe(0)
+    expect(post.stdout).toMatch(/release-phase cleanup removed: container [0-9a-f]+; container [0-9a-f]+; container [0-9a-f]+;/)
+    expect(containersOfRun(runId)).toEqual([])
   })
 })
