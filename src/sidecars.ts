@@ -114,8 +114,9 @@ function parseOne(e: { name?: string; nameNode?: Node; node: Node }, index: numb
   if (!NAME_RE.test(name)) fail(e.nameNode ?? field('name'), `${where}: name must be letters, digits, _ . - (at most 63), starting with a letter or digit`)
   const image = str('image')
   if (image === undefined) return fail(map, `${name}: image is required`)
-  // An image word starting with '-' would be read by docker as an option.
-  if (!/^[A-Za-z0-9][^\s]*$/.test(image)) fail(field('image'), `${name}: image "${image}" is not an image reference`)
+  // A reference's own characters only: a word starting with '-' would be read by docker as an option,
+  // and the image is printed in the action's own lines (no '##[' or control characters).
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/:@+-]*$/.test(image)) fail(field('image'), `${name}: image "${image}" is not an image reference`)
 
   const spec: SidecarSpec = { name, image, literals: [], fromTask: [], secrets: [], options: [] }
   const command = field('command')

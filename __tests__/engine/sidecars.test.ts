@@ -193,6 +193,23 @@ proxy:
     expect(containersOfRun(r.state['run-id'])).toEqual([])
   })
 
+  it('a sidecar image that cannot be had fails before the task; the sidecar already started is removed', async () => {
+    const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: echo the task ran\n' })
+    const r = await runAction({
+      workspace: ws,
+      inputs: {
+        tags: 'rp-test/sidecar-missing:1',
+        sidecars: `- {name: first, image: ${BASE_IMAGE}, command: "sleep 600"}\n- {name: missing, image: rp-test/no-such-sidecar-image:1}`
+      }
+    })
+    expect(r.code).toBe(1)
+    expect(errorLines(r.stdout)).toHaveLength(1)
+    expect(errorLines(r.stdout)[0]).toMatch(/^::error::creating sidecar missing failed: .+/)
+    expect(r.stdout).not.toMatch(/^the task ran$/m)
+    expect(r.summary).toMatch(/^\| release \| missing \| .* \| could not start \|  \|$/m)
+    expect(containersOfRun(r.state['run-id'])).toEqual([])
+  })
+
   it('a sidecar that dies during the task is reported; the task exit code decides; nothing left', async () => {
     const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: echo task started; sleep 4; echo task done\n' })
     const r = await runAction({

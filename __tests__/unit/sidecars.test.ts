@@ -174,3 +174,10 @@ describe('sidecarSummary', () => {
     expect(sidecarSummary([], [])).toEqual([])
   })
 })
+
+describe('image references', () => {
+  it('accept tags and digests, refuse what is not a reference', () => {
+    expect(parse('- {name: db, image: "ghcr.io/acme/pg:16.1-alpine@sha256:abc"}')[0].image).toBe('ghcr.io/acme/pg:16.1-alpine@sha256:abc')
+    expect(err('- {name: db, image: "pg##[error]x"}')).toMatch(/is not an image reference/)
+  })
+})

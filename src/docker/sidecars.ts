@@ -93,7 +93,10 @@ export class Pod {
     const network = this.members.length === 0 ? this.ownerNetwork : this.taskNetwork
     const env: Record<string, string> = {}
     for (const [k, v] of sc.vars) env[k] = v.value
-    await this.cli.ok(sidecarArgv(sc, container, runId, this.phase, network), `creating sidecar ${sc.name}`, { env })
+    await this.cli.ok(sidecarArgv(sc, container, runId, this.phase, network), `creating sidecar ${sc.name}`, { env }).catch(e => {
+      report.status = 'failed'
+      throw e
+    })
     const m: Member = { sc, container, report, startedAt: Date.now() }
     this.members.push(m)
     const r = await this.cli.exec(['start', container])
