@@ -76,6 +76,8 @@ const live = new Set<Pod>()
 export class Pod {
   readonly members: Member[] = []
   private stopped = false
+  /** Every sidecar was ready and the task may start. */
+  ready = false
   constructor(
     private readonly cli: DockerCli,
     readonly phase: Phase,
@@ -221,7 +223,7 @@ export class Pod {
       if (st && st.status !== 'running' && m.report.status !== 'exited' && m.report.status !== 'failed') {
         m.report.status = 'exited'
         m.report.exitCode = st.exitCode
-        core.warning(`sidecar ${m.sc.name} exited with code ${st.exitCode} while the ${this.phase} task ran`)
+        core.warning(`sidecar ${m.sc.name} exited with code ${st.exitCode} ${this.ready ? 'while' : 'before'} the ${this.phase} task ran`)
       }
       if (st?.status === 'created') continue
       core.startGroup(`sidecar ${m.sc.name} log (${this.phase})`)
@@ -319,6 +321,7 @@ export async function startSidecars(
       await pod.add(sc, opts.runId, report)
     }
     await pod.waitReady()
+    pod.ready = true
     for (const m of pod.members) {
       if (!m.sc.ready) m.report.readySeconds = (Date.now() - m.startedAt) / 1000
       core.info(`sidecar ${m.sc.name} ${m.sc.ready ? `ready on port ${m.sc.ready.tcp.join(', ')}` : 'running'} after ${m.report.readySeconds!.toFixed(1)}s`)
