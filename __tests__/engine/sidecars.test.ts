@@ -50,27 +50,36 @@ describeEngine('sidecars (issue 16)', () => {
     tags.forEach(t => docker('image', 'rm', '--force', t))
   })
 
-  it('a real PostgreSQL sidecar: predeploy and release reach it at localhost, write and read back; nothing left', async () => {
+  it('a real PostgreSQL sidecar and a pooler in front of it: predeploy and release write at localhost:5432, read back through localhost:6432; nothing left', async () => {
     const tag = uniqueTag('sidecar-pg')
     tags.push(tag)
     const migrate =
       'psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -qc "CREATE TABLE schema_migrations (version text)" -c "INSERT INTO schema_migrations VALUES (\'$RELEASE_PHASE-20260101\')" && ' +
-      'psql "$DATABASE_URL" -tAc "SELECT \'read back: \' || version FROM schema_migrations"'
+      'psql "$POOLER_URL" -tAc "SELECT \'read back: \' || version FROM schema_migrations"'
     const ws = makeApp({ Dockerfile: PG_APP, Procfile: `release: ${migrate}\n`, 'app.json': JSON.stringify({ scripts: { dokku: { predeploy: migrate } } }) })
     const r = await runAction({
       workspace: ws,
       inputs: {
         tags: tag,
-        secrets: 'DATABASE_URL',
+        secrets: 'DATABASE_URL\nPOOLER_URL',
         sidecars: `
 - name: db
   image: ${PG}
   env: [POSTGRES_DB=app]
   secrets: [POSTGRES_PASSWORD=DB_PASSWORD]
   ready: { tcp: 5432, timeout: 60s }
+- name: pooler
+  image: ${PG}
+  command: [socat, "TCP-LISTEN:6432,fork,reuseaddr", "TCP:localhost:5432"]
+  ready: { tcp: 6432 }
 `
       },
-      env: { DB_PASSWORD: PASSWORD, DATABASE_URL: `postgres://postgres:${PASSWORD}@localhost:5432/app` }
+      env: {
+        DB_PASSWORD: PASSWORD,
+        DATABASE_URL: `postgres://postgres:${PASSWORD}@localhost:5432/app`,
+        // Read back through the second sidecar, which reaches the first at localhost too.
+        POOLER_URL: `postgres://postgres:${PASSWORD}@localhost:6432/app`
+      }
     })
     expect(errorLines(r.stdout)).toEqual([])
     expect(r.code).toBe(0)
@@ -79,6 +88,9 @@ describeEngine('sidecars (issue 16)', () => {
     expect(r.stdout).toMatch(/^read back: release-20260101$/m)
     expect(r.outputs.released).toBe('true')
     expect(r.stdout).toMatch(/^sidecar db ready on port 5432 after \d+\.\ds$/m)
+    expect(r.stdout).toMatch(/^sidecar pooler ready on port 6432 after \d+\.\ds$/m)
+    const poolerCreate = creates(r).find(c => c.includes('release-phase.sidecar=pooler') && c.includes('release-phase.phase=release'))!
+    expect(poolerCreate[poolerCreate.indexOf('--network') + 1]).toBe(`container:release-phase-${r.state['run-id']}-release-sidecar-db`)
     expect(r.stdout).toMatch(/^::group::sidecar db log \(release\)$/m)
     expect(r.stdout).toMatch(/database system is ready to accept connections/)
     // Secret transport: names only on the argv; the sidecar's create has -e POSTGRES_PASSWORD.
@@ -90,6 +102,7 @@ describeEngine('sidecars (issue 16)', () => {
     onlyMasked(r)
     expect(r.summary).toMatch(/^\| predeploy \| db \| release\\-phase\\-test\/postgres\\:local \| ready \| \d+\.\ds \|$/m)
     expect(r.summary).toMatch(/^\| release \| db \| .* \| ready \| \d+\.\ds \|$/m)
+    expect(r.summary).toMatch(/^\| release \| pooler \| .* \| ready \| \d+\.\ds \|$/m)
     expect(r.summary).not.toContain(PASSWORD)
     // The predeploy commit of a container that lived in the sidecar's namespace is the usual image.
     expect(docker('image', 'inspect', '--format', '{{index .Config.Labels "release-phase.predeploy"}}', tag).trim()).toBe('true')
