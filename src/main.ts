@@ -253,7 +253,10 @@ async function dryRun(
     if (p.argv) core.info(`    ${p.argv.join(' ')}`)
   }
   core.info(`  variables: ${[...plan.variables.secret.map(n => `${n} (secret)`), ...plan.variables.plain].join(', ') || 'none'}`)
-  for (const sc of sidecarsPlan) core.info(`  sidecar ${sc.name} (ready: ${sc.ready}), before each task:\n    ${sc.argv.join(' ')}`)
+  for (const sc of sidecarsPlan) {
+    core.info(`  sidecar ${sc.name} (ready: ${sc.ready}), before each task:`)
+    core.info(`    ${sc.argv.join(' ')}`)
+  }
   if (plan.push) core.info(`  push: ${plan.push.tags.join(', ')}`)
   result.tags = tags
   result.image = tags[0]
