@@ -47,7 +47,9 @@ describeEngine('sidecars (issue 16)', () => {
         // already gone
       }
     }
-    tags.forEach(t => docker('image', 'rm', '--force', t))
+    // The fixed tags below name the base image (nothing built on it): untag them too.
+    const fixed = ['slow', 'exit', 'missing', 'dies', 'cancel:2', 'timeout', 'kill'].map(n => `rp-test/sidecar-${n.includes(':') ? n : `${n}:1`}`)
+    for (const t of [...tags, ...fixed]) spawnSync(REAL_DOCKER, ['image', 'rm', '--force', t])
   })
 
   it('a real PostgreSQL sidecar and a pooler in front of it: predeploy and release write at localhost:5432, read back through localhost:6432; nothing left', async () => {
