@@ -48,7 +48,7 @@ describeEngine('sidecars (issue 16)', () => {
       }
     }
     // The fixed tags below name the base image (nothing built on it): untag them too.
-    const fixed = ['slow', 'exit', 'missing', 'dies', 'cancel:2', 'timeout', 'kill'].map(n => `rp-test/sidecar-${n.includes(':') ? n : `${n}:1`}`)
+    const fixed = ['host', 'slow', 'exit', 'missing', 'dies', 'cancel:2', 'timeout', 'kill'].map(n => `rp-test/sidecar-${n.includes(':') ? n : `${n}:1`}`)
     for (const t of [...tags, ...fixed]) spawnSync(REAL_DOCKER, ['image', 'rm', '--force', t])
   })
 
@@ -151,6 +151,23 @@ proxy:
     expect(containersOfRun(r.state['run-id'])).toEqual([])
     // The database outside the pod is untouched by the action's cleanup.
     expect(docker('inspect', '--format', '{{.State.Status}}', db).trim()).toBe('running')
+  })
+
+  it('on the host network the probe uses loopback, and the task still reaches the sidecar at localhost', async () => {
+    const port = 20000 + Math.floor(Math.random() * 40000)
+    const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: `release: nc localhost ${port} </dev/null\n` })
+    const r = await runAction({
+      workspace: ws,
+      inputs: {
+        tags: 'rp-test/sidecar-host:1',
+        network: 'host',
+        sidecars: `- {name: echo, image: ${BASE_IMAGE}, command: ["nc", "-ll", "-p", "${port}", "-e", "echo", "hello from the host namespace"], ready: {tcp: ${port}}}`
+      }
+    })
+    expect(errorLines(r.stdout)).toEqual([])
+    expect(r.stdout).toMatch(/^hello from the host namespace$/m)
+    expect(r.code).toBe(0)
+    expect(containersOfRun(r.state['run-id'])).toEqual([])
   })
 
   it('a sidecar that never becomes ready fails the step before the task, with its last lines redacted', async () => {
