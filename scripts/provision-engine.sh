@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what the engine tests need on a Debian machine, as root:
 # a Docker engine, buildx, tini, busybox-static and docker-registry (see shared/ENGINE.md),
-# plus the few tools the tests and the benchmark call.
+# plus the few tools the tests and the benchmark call (postgresql and socat: the sidecar tests' images).
 # Every step is skipped when its piece already works, so on a GitHub-hosted runner
 # (Docker and buildx preinstalled) this does nothing but check.
 set -euo pipefail
@@ -23,6 +23,7 @@ have postgres || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_p
 have file || need_pkgs+=(file)              # base-image.sh checks busybox is static
 have unshare || need_pkgs+=(util-linux)     # engine tests: private network and mount namespaces
 have ssh-agent && have ssh-keygen || need_pkgs+=(openssh-client)  # engine tests: the ssh build input
+have socat || need_pkgs+=(socat)             # sidecar tests: the proxy sidecar
 
 buildx_ok() { docker buildx version >/dev/null 2>&1; }
 

@@ -26,6 +26,10 @@ export async function dryRun(plan: ReleasePlan, result: RunResult): Promise<void
     if (p.argv) core.info(`    ${p.argv.join(' ')}`)
   }
   core.info(`  variables: ${[...view.variables.secret.map(n => `${n} (secret)`), ...view.variables.plain].join(', ') || 'none'}`)
+  for (const sc of view.sidecars ?? []) {
+    core.info(`  sidecar ${sc.name} (ready: ${sc.ready}), before each task:`)
+    core.info(`    ${sc.argv.join(' ')}`)
+  }
   if (view.push) core.info(`  push: ${view.push.tags.join(', ')}`)
   result.tags = view.tags
   result.image = view.tags[0] ?? unpushedImage([], [], plan.image.kind === 'reference' ? plan.image.parsed : undefined).image

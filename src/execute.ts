@@ -12,6 +12,7 @@ import { pushTags, repositoryOf } from './docker/push.js'
 import { acquireImage as acquireReference } from './docker/acquire.js'
 import { promotionWarning, unpushedImage } from './prebuilt.js'
 import { formatDuration } from './duration.js'
+import { startSidecars } from './docker/sidecars.js'
 import type { ImageRef } from './image-ref.js'
 import { buildFailure } from './docker/build.js'
 
@@ -21,6 +22,8 @@ export interface ExecuteContext {
   scope: RunScope
   engine: Promise<void>
   result: RunResult
+  /** Every masked value, to redact sidecar logs the action prints itself. */
+  masked: string[]
 }
 
 /**
@@ -90,9 +93,13 @@ async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: Ph
     return info
   }
   scope.throwIfCancelled()
+  // Sidecars start and are ready before the task, which joins their namespace; removed after it.
+  const pod = await startSidecars(cli, [...plan.sidecars], scope, { phase: p.phase, network: plan.settings.network, secrets: ctx.masked }, (ctx.result.sidecars ??= []))
   core.info(`Running ${p.phase} task: ${p.text}`)
   core.startGroup(`${p.phase} output`)
-  const outcome = await runTask(cli, taskSpec(plan, p.phase, p.invocation, info.id, scope.runId), scope).finally(() => core.endGroup())
+  const outcome = await runTask(cli, taskSpec(plan, p.phase, p.invocation, info.id, scope.runId), scope)
+    .finally(() => core.endGroup())
+    .finally(() => pod?.stop())
   Object.assign(r, { exitCode: outcome.exitCode, durationSeconds: outcome.durationSeconds })
   if (outcome.status !== 'succeeded') {
     r.status = outcome.status === 'timed-out' ? 'timed-out' : 'failed'

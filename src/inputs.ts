@@ -60,6 +60,8 @@ export interface Settings extends BuildExtras {
   buildxVersion: string
   buildxDownloadUrl: string
   dryRun: boolean
+  /** The `sidecars` YAML, parsed by sidecars.ts only when given (yaml loads lazily: start-up time). */
+  sidecars: string
 }
 
 export type InputGetter = (name: string) => string
@@ -180,6 +182,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
   const timeoutSeconds = parseDuration(get('timeout') || '60m', 'timeout')
   const stopTimeoutSeconds = parseDuration(get('stop-timeout') || '10s', 'stop-timeout')
   if (!Number.isInteger(stopTimeoutSeconds)) throw new InputError('stop-timeout: use whole seconds')
+  const runArgs = splitWords(get('run-args'), { what: 'run-args' })
 
   return {
     workspace,
@@ -206,7 +209,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
     entrypoint: oneOf(get, 'entrypoint', ['auto', 'shell', 'exec'] as const, 'auto'),
     shell,
     network: get('network'),
-    runArgs: splitWords(get('run-args'), { what: 'run-args' }),
+    runArgs,
     timeoutSeconds,
     stopTimeoutSeconds,
     secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),
@@ -224,6 +227,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
     buildxVersion,
     buildxDownloadUrl: get('buildx-download-url'),
     dryRun: bool(get, 'dry-run', false),
-    ...readBuildExtras(get, workspace, workingDirectory, env)
+    ...readBuildExtras(get, workspace, workingDirectory, env),
+    sidecars: get('sidecars')
   }
 }

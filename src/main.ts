@@ -14,6 +14,7 @@ import { saveRun } from './state.js'
 import { checkBuildFiles as checkSecretFiles } from './build-inputs.js'
 import { checkDirectory, checkRegularFile, readRegularFile } from './workspace-files.js'
 import { checkCommand } from './untrusted.js'
+import type { ResolvedSidecar } from './sidecars.js'
 import { githubContext } from './docker/build.js'
 import { DockerCli } from './docker/cli.js'
 import { checkEngine } from './docker/image.js'
@@ -36,10 +37,12 @@ export async function run(): Promise<void> {
     const release = chooseReleaseCommand(manifests.procfile, manifests.herokuYml, s.releaseCommand)
     if (release.warning) core.warning(release.warning)
     const vars = taskVariables(s, manifests)
+    // Each sidecar's values (task variables by name, step env secrets), masked with the task's.
+    const { sidecars, sidecarSecrets } = await sidecarsOf(s, vars)
     // build-secrets values (read from the step env) are masked like every other secret.
     const buildSecrets = s.image ? [] : buildSecretValues(s.buildSecrets, process.env)
-    masked = maskValues(vars, [...(s.githubToken ? [s.githubToken] : []), ...buildSecrets], v => core.setSecret(v))
-    const plan = resolvePlan({ settings: s, manifests, release, vars, github: githubContext(process.env), now: new Date(), firstDeploy: await decideFirstDeploy(s) })
+    masked = maskValues(vars, [...(s.githubToken ? [s.githubToken] : []), ...buildSecrets, ...sidecarSecrets], v => core.setSecret(v))
+    const plan = resolvePlan({ settings: s, manifests, release, vars, sidecars, github: githubContext(process.env), now: new Date(), firstDeploy: await decideFirstDeploy(s) })
     describePlan(result, plan, manifests)
     // Manifests but no command in any requested phase: said in a warning and the summary, never silent.
     const idle = nothingToRun(plan.phases, manifests.found)
@@ -65,7 +68,7 @@ export async function run(): Promise<void> {
     const engine = checkEngine(cli)
     engine.catch(() => undefined)
     const { execute } = await import('./execute.js')
-    await execute(plan, { cli, scope, engine, result })
+    await execute(plan, { cli, scope, engine, result, masked })
   } catch (e) {
     result.error = reportError(e)
   } finally {
@@ -110,6 +113,14 @@ function taskVariables(s: Settings, manifests: Manifests): TaskEnv {
   })
   warnings.forEach(w => core.warning(w))
   return vars
+}
+
+/** The `sidecars` input, parsed and given its values (design.md §4.8); its parser loads only when used. */
+async function sidecarsOf(s: Settings, vars: TaskEnv): Promise<{ sidecars: ResolvedSidecar[]; sidecarSecrets: string[] }> {
+  if (!s.sidecars) return { sidecars: [], sidecarSecrets: [] }
+  const { parseSidecars, resolveSidecars, sidecarSecretValues } = await import('./sidecars.js')
+  const sidecars = resolveSidecars(parseSidecars(s.sidecars, { network: s.network, runArgs: s.runArgs }), vars, process.env)
+  return { sidecars, sidecarSecrets: sidecarSecretValues(sidecars) }
 }
 
 /** `first-deploy` when that phase is requested: the input, or the deployments API (not in a dry run). */

@@ -4,6 +4,8 @@ import type { ReleaseSource } from './manifests/release-command.js'
 import { redact } from './secrets.js'
 import { fenced, mdText } from './untrusted.js'
 export type PhaseStatus = 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'not-run'
+import { sidecarSummary } from './sidecars-summary.js'
+import type { SidecarReport } from './docker/sidecars.js'
 
 export interface PhaseResult {
   phase: Phase
@@ -33,6 +35,8 @@ export interface RunResult {
   error?: string
   /** Things the reader of the summary must not miss (e.g. no task had a command). */
   notes?: string[]
+  /** [sidecars hook] one report per sidecar per task, in start order. */
+  sidecars?: SidecarReport[]
 }
 
 export function emptyResult(): RunResult {
@@ -105,6 +109,7 @@ export function summaryMarkdown(r: RunResult, secrets: string[], env: NodeJS.Pro
   lines.push(`**Digest:** ${r.digest ? `<code>${mdText(r.digest)}</code>` : '(not pushed)'}`)
   lines.push(`**Released:** ${r.released ? 'yes' : 'no'}`, '')
   if (r.error) lines.push(`**Error:** ${mdText(redact(r.error, secrets))}`, '')
+  lines.push(...sidecarSummary(r.sidecars ?? [], secrets))
   if (r.failure) {
     lines.push(`### Last lines of the ${r.failure.phase} task`, '', fenced(redact(r.failure.tail, secrets)), '')
   }

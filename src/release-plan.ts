@@ -7,6 +7,8 @@ import type { VarLookup } from './words.js'
 import { buildArgv, buildLabels, defaultTags, type GitHubContext } from './docker/build.js'
 import { planInvocation, type TaskInvocation } from './docker/entrypoint.js'
 import { createArgv, containerName, type TaskSpec } from './docker/task.js'
+import { sidecarContainerName, sidecarPlan } from './docker/sidecars.js'
+import type { ResolvedSidecar } from './sidecars.js'
 import type { ImageRef } from './image-ref.js'
 import { checkPrebuilt, prebuiltTags } from './prebuilt.js'
 import { hasCommand } from './manifests/presence.js'
@@ -47,6 +49,8 @@ export interface ReleasePlan {
   readonly phases: readonly PhasePlan[]
   readonly vars: TaskEnv
   readonly release: ReleaseChoice
+  /** Started before each task, in its network namespace (design.md §4.8). */
+  readonly sidecars: readonly ResolvedSidecar[]
   /** Decided for `first-deploy` (undefined: not requested, or `auto` left to the run in a dry run). */
   readonly firstDeploy?: boolean
 }
@@ -56,6 +60,7 @@ export interface PlanInputs {
   manifests: Manifests
   release: ReleaseChoice
   vars: TaskEnv
+  sidecars: ResolvedSidecar[]
   github: GitHubContext
   now: Date
   firstDeploy?: boolean
@@ -98,7 +103,7 @@ export function resolvePlan(p: PlanInputs): ReleasePlan {
     ? { kind: 'reference', ref: s.image, parsed: s.imageRef }
     : { kind: 'build', dockerfile: chooseDockerfile(s, p.manifests), labels: buildLabels(s, p.github, p.now) }
   const tags = s.imageRef ? prebuiltTags(s.image, s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : defaultTags(s, p.github)
-  return { settings: s, image, tags, phases, vars: p.vars, release: p.release, firstDeploy: p.firstDeploy }
+  return { settings: s, image, tags, phases, vars: p.vars, release: p.release, sidecars: p.sidecars, firstDeploy: p.firstDeploy }
 }
 
 /** The `docker buildx build` argv of a plan that builds; files are where buildx writes the id and metadata. */
@@ -149,7 +154,8 @@ export function taskSpec(plan: ReleasePlan, phase: Phase, invocation: TaskInvoca
     image,
     invocation,
     runId,
-    network: s.network,
+    // With sidecars the task joins the first one's namespace, where every sidecar is at localhost.
+    network: plan.sidecars.length > 0 ? `container:${sidecarContainerName(runId, phase, plan.sidecars[0].name)}` : s.network,
     runArgs: s.runArgs,
     vars: plan.vars,
     timeoutSeconds: s.timeoutSeconds,
@@ -174,6 +180,7 @@ export interface DryRunPlan {
   variables: { secret: string[]; plain: string[] }
   push: { tags: string[] } | null
   firstDeploy: string
+  sidecars?: ReturnType<typeof sidecarPlan>
 }
 
 /**
@@ -209,6 +216,8 @@ export function dryRunView(plan: ReleasePlan, phases: BoundPhase[], imageRef: st
       ? 'not requested'
       : plan.firstDeploy === undefined
         ? 'auto: asked of the deployments API at run time'
-        : String(plan.firstDeploy)
+        : String(plan.firstDeploy),
+    // Listed as the first task that runs would start them.
+    ...(plan.sidecars.length > 0 ? { sidecars: sidecarPlan([...plan.sidecars], phases.find(p => !p.skip)?.phase ?? 'release', s.network) } : {})
   }
 }

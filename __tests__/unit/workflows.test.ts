@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { parseSidecars } from '../../src/sidecars.js'
 
 const action = parse(fs.readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> }
 
@@ -15,6 +16,7 @@ function yamlBlocks(file: string): { name: string; content: string }[] {
 const workflows = [
   ...fs.readdirSync('.github/workflows').map(f => ({ name: `.github/workflows/${f}`, content: fs.readFileSync(path.join('.github/workflows', f), 'utf8') })),
   ...yamlBlocks('docs/workflows.md'),
+  ...yamlBlocks('docs/sidecars.md'),
   ...yamlBlocks('README.md')
 ]
 
@@ -37,6 +39,8 @@ describe('workflows and YAML examples validate', () => {
     const doc = parse(content)
     for (const step of actionSteps(doc)) {
       for (const key of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs), `${name}: with.${key}`).toContain(key)
+      // The sidecars examples parse as the action would parse them.
+      if (typeof step.with?.sidecars === 'string') expect(parseSidecars(step.with.sidecars, { network: '', runArgs: [] }).length, name).toBeGreaterThan(0)
     }
     for (const m of content.matchAll(/steps\.release\.outputs\.([a-z-]+)/g)) expect(Object.keys(action.outputs), `${name}: ${m[0]}`).toContain(m[1])
   })
