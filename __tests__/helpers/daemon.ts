@@ -44,6 +44,21 @@ else server.listen(listen)
 `
 
 /**
+ * Every mount under the daemon's root (data-root's bind mount, exec/netns/*), deepest first. The killed
+ * daemon and its containerd take a moment to let go (EBUSY): retry, then detach lazily, then remove.
+ */
+const UNMOUNT_AND_REMOVE = `
+mounts() { awk -v r="$1/" 'index($2, r) == 1 { print $2 }' /proc/mounts | sort -r; }
+for i in $(seq 50); do
+  m=$(mounts "$1"); [ -z "$m" ] && break
+  for p in $m; do umount "$p" 2>/dev/null; done
+  sleep 0.1
+done
+for p in $(mounts "$1"); do umount -l "$p"; done
+rm -rf "$1"
+`
+
+/**
  * A dockerd of the test's own, in its own network namespace (so it cannot touch the host's docker0
  * or iptables) with its own data and exec roots, loaded with the base image. `bin` prefixes PATH,
  * to run another engine version (and its containerd) than the machine's.
@@ -101,7 +116,7 @@ export async function startPrivateDaemon(opts: { bin?: string; config?: object }
         // none left
       }
       try {
-        execFileSync('sh', ['-c', `umount -R ${root}/data 2>/dev/null; umount -R ${root}/exec 2>/dev/null; rm -rf ${root}`])
+        execFileSync('sh', ['-c', UNMOUNT_AND_REMOVE, 'sh', root])
       } catch {
         // best effort
       }
