@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
 import { expect, it } from 'vitest'
 import { describeEngine } from '../helpers/engine.js'
 import { workflow } from './catalog.js'
@@ -39,15 +41,27 @@ describeEngine('docs/workflows.md examples', () => {
       spawnSync('docker', ['image', 'rm', release.inputs.tags], { stdio: 'ignore' }) // the example's local tag, app:ci
     }))
 
-  it('builds with the gha cache after docker/setup-buildx-action', () =>
-    play('ghaCache', { fixture: fixtureCopy('web'), environments: production }, run => {
-      // setup-buildx-action's docker-container builder is what exports the cache. The player's equivalent
-      // keeps the docker driver (see local-actions.ts), which refuses the export: this journey fails
-      // with buildx's own error until the player can provide that builder.
-      expectGreen(run)
-      const [release] = stepsRunning(run, 'release')
-      expect([release.inputs['cache-from'], release.inputs['cache-to']]).toEqual(['type=gha', 'type=gha,mode=max'])
-    }))
+  it('builds with the gha cache after docker/setup-buildx-action', async () => {
+    const w = await startWorld({ fixture: fixtureCopy('web'), environments: production })
+    try {
+      // setup-buildx-action's builder is what exports the cache (see local-actions.ts for the player's).
+      const first = await playWorkflow(workflow('ghaCache').content, w, 'ghaCache')
+      expectGreen(first)
+      const [release] = stepsRunning(first, 'release')
+      expect([release.inputs['cache-from'], release.inputs['cache-to']]).toEqual([`type=local,src=${w.cacheDir}`, `type=local,dest=${w.cacheDir},mode=max`])
+      expect(first.log.join('\n')).toContain('cache-to: type=gha,mode=max → type=local')
+      // The export really happened: an OCI layout whose index names a cache manifest held in blobs/.
+      const index = JSON.parse(fs.readFileSync(path.join(w.cacheDir, 'index.json'), 'utf8')) as { manifests: { digest: string }[] }
+      expect(index.manifests.length, printOnFailure(first)).toBeGreaterThan(0)
+      for (const m of index.manifests) expect(fs.existsSync(path.join(w.cacheDir, 'blobs', ...m.digest.split(':')))).toBe(true)
+      // A later run (its builder's own cache pruned, as on a fresh runner) imports that cache.
+      const second = await playWorkflow(workflow('ghaCache').content, w, 'ghaCache again')
+      expectGreen(second)
+      expect(stepsRunning(second, 'release')[0].stdout, printOnFailure(second)).toMatch(/importing cache manifest from local:/)
+    } finally {
+      await w.stop()
+    }
+  })
 
   it('releases each app of a monorepo with its dotenv secrets', () =>
     play('monorepo', { fixture: fixtureCopy('monorepo'), environments: { production: { RELEASE_ENV: `DATABASE_URL=${DATABASE_URL}\n` } } }, run => {

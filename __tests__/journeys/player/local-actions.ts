@@ -12,6 +12,8 @@ export interface JobEnv {
   workspace: string
   runnerTemp: string
   dockerConfig: string
+  /** The runner's variables for every later step (DOCKER_CONFIG, and DOCKER_HOST after setup-buildx). */
+  env: Record<string, string>
   log(line: string): void
 }
 
@@ -23,7 +25,7 @@ export interface LocalResult {
 type Local = (w: World, job: JobEnv, inputs: Record<string, string>) => Promise<LocalResult> | LocalResult
 
 function run(cmd: string, args: string[], job: JobEnv, input?: string): { ok: boolean; out: string } {
-  const r = spawnSync(cmd, args, { input, encoding: 'utf8', cwd: job.workspace, env: { ...process.env, DOCKER_CONFIG: job.dockerConfig } })
+  const r = spawnSync(cmd, args, { input, encoding: 'utf8', cwd: job.workspace, env: { ...process.env, ...job.env } })
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`
   for (const l of out.split('\n').filter(Boolean)) job.log(`  ${l}`)
   return { ok: r.status === 0, out: r.stdout ?? '' }
@@ -58,13 +60,18 @@ const login: Local = (w, job, inputs) => {
 }
 
 /**
- * setup-buildx-action would create a docker-container builder. That builder cannot see the engine's
- * local images the fixtures build FROM (nothing can be pulled here), so the player keeps buildx's
- * docker driver and says so; what needs the other driver (cache export) then fails as it would for a
- * user who left setup-buildx-action out.
+ * setup-buildx-action creates a builder that exports caches and selects it for the job's later steps.
+ * Here that builder is the docker driver of the world's containerd-image-store engine (world.ts),
+ * selected the way a runner's docker CLI is pointed at an engine: DOCKER_HOST in the job's env.
+ * A fresh runner's builder holds no build cache: an earlier job's is pruned, so a cache hit comes from
+ * cache-from.
  */
-const setupBuildx: Local = (_w, job) => {
-  job.log("docker/setup-buildx-action → kept buildx's docker driver: a docker-container builder cannot see the engine's local base images (none can be pulled here)")
+const setupBuildx: Local = async (w, job) => {
+  const builder = await w.builder()
+  builder.docker('builder', 'prune', '--all', '--force')
+  job.env.DOCKER_HOST = builder.host
+  const version = builder.docker('version', '--format', '{{.Server.Version}}').trim()
+  job.log(`docker/setup-buildx-action → DOCKER_HOST for the later steps = a private Docker ${version} engine with the containerd image store (its docker driver exports caches; the fixture's base images loaded, the registry forwarded; build cache pruned)`)
   return { ok: true, outputs: { name: 'default', driver: 'docker' } }
 }
 
@@ -90,12 +97,16 @@ const attest: Local = async (w, job, inputs): Promise<LocalResult> => {
   return { ok: r.status === 200, outputs: { 'attestation-id': `local-${digest.slice(7, 19)}` } }
 }
 
-const buildPush: Local = (_w, job, inputs): LocalResult => {
-  const dropped = ['cache-from', 'cache-to'].filter(k => inputs[k])
-  job.log(`docker/build-push-action → docker buildx build --load + docker push${dropped.length ? ` (${dropped.join(', ')} dropped: no cache service here)` : ''}`)
+const buildPush: Local = (w, job, inputs): LocalResult => {
+  job.log('docker/build-push-action → docker buildx build --load + docker push')
   const tags = (inputs.tags ?? '').split(/[\n,]/).map(t => t.trim()).filter(Boolean)
   const context = path.resolve(job.workspace, inputs.context || '.')
-  const build = run('docker', ['buildx', 'build', '--load', ...tags.flatMap(t => ['--tag', t]), context], job)
+  const caches = (['cache-from', 'cache-to'] as const).flatMap(k => {
+    const lines = w.substituteCache(k, inputs[k] ?? '').split('\n').filter(l => l.trim())
+    if (lines.length) job.log(`  ${k}: ${inputs[k]} → ${lines.join(' ')}`)
+    return lines.flatMap(l => [`--${k}`, l.trim()])
+  })
+  const build = run('docker', ['buildx', 'build', '--load', ...tags.flatMap(t => ['--tag', t]), ...caches, context], job)
   if (!build.ok) return { ok: false, outputs: {} }
   let digest = ''
   if (inputs.push === 'true') {

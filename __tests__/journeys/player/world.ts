@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { docker } from '../../helpers/engine.js'
+import { containerdEngineBin, startPrivateDaemon, type PrivateDaemon } from '../../helpers/daemon.js'
+import { BASE_IMAGE, docker, REAL_DOCKER } from '../../helpers/engine.js'
 import { startRegistry, type Registry } from '../../helpers/registry.js'
 import { startGitHubApi, type FakeGitHubApi } from './github-api.js'
 
@@ -18,9 +19,9 @@ export const SUBSTITUTIONS: [string, string][] = [
   ['`uses: <owner>/release-phase/.github/workflows/<file>@<ref>`', 'this repository\'s .github/workflows/<file>'],
   ['actions/checkout', 'a copy of the journey\'s fixture app into the job\'s workspace'],
   ['docker/login-action', '`docker login` against the loopback registry, in the job\'s DOCKER_CONFIG'],
-  ['docker/setup-buildx-action', 'nothing: buildx keeps its docker driver (a docker-container builder cannot see the local base images)'],
+  ['docker/setup-buildx-action', "DOCKER_HOST for the job's later steps = a containerd-image-store engine (Docker >= 24, private to the world) whose docker driver exports caches; the fixture's base images loaded into it, the registry forwarded to it"],
   ['`cache-from`/`cache-to` `type=gha` (the runner\'s cache service)', '`type=local` in a directory of the world, kept across its runs'],
-  ['docker/build-push-action', '`docker buildx build --load` + `docker push` (cache-from/cache-to dropped: no cache service here)'],
+  ['docker/build-push-action', '`docker buildx build --load` (cache-from/cache-to as above) + `docker push`'],
   ['actions/attest-build-provenance', 'a check that subject-digest is a sha256 digest the registry holds for subject-name'],
   ['`services:` image `postgres:*`', 'a PostgreSQL image built from the host\'s Debian packages, on a user network'],
   ['`environment:` approval', 'granted; the job gets the environment\'s secrets and a deployment is recorded']
@@ -41,6 +42,10 @@ export interface World {
   substitute(text: string): string
   /** Maps `type=gha` cache lines of a cache-from / cache-to input to a local cache directory. */
   substituteCache(input: 'cache-from' | 'cache-to', text: string): string
+  /** That directory: the world's "cache service", kept across its runs. */
+  cacheDir: string
+  /** setup-buildx-action's builder: started on first use, one per world, stopped with it. */
+  builder(): Promise<PrivateDaemon>
   stop(): Promise<void>
 }
 
@@ -55,6 +60,7 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
   const repository = `acme/web-${process.pid}-${Date.now().toString(36)}`
   const api = await startGitHubApi(repository)
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-journey-cache-'))
+  let builder: Promise<PrivateDaemon> | undefined
   return {
     registry,
     api,
@@ -77,6 +83,8 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
         })
         .join('\n')
     },
+    cacheDir,
+    builder: () => (builder ??= startBuilder(opts.fixture, registry)),
     async stop() {
       // The images the journeys built and pulled are named after the loopback registry.
       const refs = docker('image', 'ls', '--digests', '--format', '{{.Repository}} {{.Tag}} {{.Digest}}')
@@ -85,11 +93,48 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
         .filter(([repo]) => repo.startsWith(`${registry.host}/`))
         .map(([repo, tag, digest]) => (tag === '<none>' ? `${repo}@${digest}` : `${repo}:${tag}`))
       if (refs.length) spawnSync('docker', ['image', 'rm', '-f', ...refs], { stdio: 'ignore' })
+      if (builder) (await builder.catch(() => undefined))?.stop()
       registry.stop()
       fs.rmSync(cacheDir, { recursive: true, force: true })
       await api.stop()
     }
   }
+}
+
+/**
+ * What setup-buildx-action gives a user: a builder that exports caches. Here, the docker driver of an
+ * engine using the containerd image store (Docker >= 24, unpacked by scripts/containerd-engine.sh), a
+ * private daemon holding the images the fixture builds FROM (nothing can be pulled) and reaching the
+ * loopback registry through a forwarded port.
+ */
+async function startBuilder(fixture: string, registry: Registry): Promise<PrivateDaemon> {
+  const bin = containerdEngineBin()
+  if (!bin) throw new Error('docker/setup-buildx-action: no containerd-store engine (scripts/containerd-engine.sh failed)')
+  const daemon = await startPrivateDaemon({ bin, config: { features: { 'containerd-snapshotter': true } } })
+  try {
+    const bases = baseImages(fixture).filter(i => i !== BASE_IMAGE)
+    const load = bases.length ? spawnSync('sh', ['-c', `'${REAL_DOCKER}' save "$@" | DOCKER_HOST=${daemon.host} '${REAL_DOCKER}' load -q`, 'sh', ...bases], { encoding: 'utf8' }) : undefined
+    if (load && load.status !== 0) throw new Error(`docker/setup-buildx-action: cannot load ${bases.join(', ')} into the builder: ${load.stderr}`)
+    await daemon.forwardPort(Number(registry.host.split(':')[1]))
+    return daemon
+  } catch (e) {
+    daemon.stop()
+    throw e
+  }
+}
+
+/** The images the fixture's Dockerfiles build FROM (not `scratch`, not their own stages). */
+function baseImages(dir: string): string[] {
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(f => /(^|\/)Dockerfile[^/]*$/.test(f))
+  const images = new Set<string>()
+  for (const f of files) {
+    const stages = new Set<string>()
+    for (const m of fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/gim)) {
+      if (m[1] !== 'scratch' && !stages.has(m[1].toLowerCase())) images.add(m[1])
+      if (m[2]) stages.add(m[2].toLowerCase())
+    }
+  }
+  return [...images]
 }
 
 /** A fixture app under __tests__/journeys/fixtures/, copied to a temp dir (tests may edit it). */
