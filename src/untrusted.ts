@@ -9,6 +9,8 @@ import { MAX_ENV_ENTRY } from './secrets.js'
 
 /** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
 export function safeLine(text: string): string {
+  // Control characters are exactly what this must find.
+  // eslint-disable-next-line no-control-regex
   let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\n\r]/g, c => {
     if (c === '\n') return '\\n'
     if (c === '\r') return '\\r'

@@ -4,7 +4,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { BASE_IMAGE, ROOT, describeEngine, docker, errorLines, makeApp, runAction, sideEffectCalls, uniqueTag } from '../helpers/engine.js'
+import { BASE_IMAGE, ROOT, describeEngine, errorLines, makeApp, runAction, sideEffectCalls, uniqueTag } from '../helpers/engine.js'
 import { startPrivateDaemon } from '../helpers/daemon.js'
 
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')

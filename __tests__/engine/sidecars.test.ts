@@ -195,7 +195,7 @@ proxy:
     expect(r.stdout).not.toMatch(/^the task ran$/m)
     expect(phases(r).map(p => p.status)).toEqual(['skipped', 'not-run'])
     expect(creates(r).filter(c => c.includes('release-phase.phase=release') && !c.includes('release-phase.sidecar=slow'))).toEqual([])
-    expect(r.summary).toMatch(/^\| release \| slow \| .* \| never ready \|  \|$/m)
+    expect(r.summary).toMatch(/^\| release \| slow \| .* \| never ready \| {2}\|$/m)
     expect(r.summary).toContain('starting with token ***')
     onlyMasked(r)
     expect(r.summary).not.toContain(PASSWORD)
@@ -221,7 +221,7 @@ proxy:
     expect(r.code).toBe(1)
     expect((Date.now() - started) / 1000).toBeLessThan(30)
     expect(errorLines(r.stdout)).toEqual(['::error::sidecar broken exited with code 3 before the release task started. Its last lines:%0Afatal: no config'])
-    expect(r.summary).toMatch(/^\| release \| broken \| .* \| exited with code 3 \|  \|$/m)
+    expect(r.summary).toMatch(/^\| release \| broken \| .* \| exited with code 3 \| {2}\|$/m)
     expect(containersOfRun(r.state['run-id'])).toEqual([])
   })
 
@@ -238,7 +238,7 @@ proxy:
     expect(errorLines(r.stdout)).toHaveLength(1)
     expect(errorLines(r.stdout)[0]).toMatch(/^::error::creating sidecar missing failed: .+/)
     expect(r.stdout).not.toMatch(/^the task ran$/m)
-    expect(r.summary).toMatch(/^\| release \| missing \| .* \| could not start \|  \|$/m)
+    expect(r.summary).toMatch(/^\| release \| missing \| .* \| could not start \| {2}\|$/m)
     expect(containersOfRun(r.state['run-id'])).toEqual([])
   })
 
@@ -309,7 +309,7 @@ proxy:
     expect((Date.now() - started) / 1000).toBeLessThan(30)
     expect(errorLines(r.stdout)).toEqual(['::error::cancelled while the sidecars of the release task started; they were removed and the task did not run'])
     expect(r.stdout).not.toMatch(/^the task ran$/m)
-    expect(r.summary).toMatch(/^\| release \| waits \| .* \| cancelled \|  \|$/m)
+    expect(r.summary).toMatch(/^\| release \| waits \| .* \| cancelled \| {2}\|$/m)
     expect(containersOfRun(r.state['run-id'])).toEqual([])
   })
 
