@@ -38,6 +38,7 @@ export interface Settings {
   shell: string
   network: string
   runArgs: string[]
+  init: boolean
   timeoutSeconds: number
   stopTimeoutSeconds: number
   secrets: Mapping[]
@@ -202,6 +203,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
     shell,
     network: get('network'),
     runArgs: splitWords(get('run-args'), { what: 'run-args' }),
+    init: bool(get, 'init', true),
     timeoutSeconds,
     stopTimeoutSeconds,
     secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),

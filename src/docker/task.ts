@@ -13,6 +13,8 @@ export interface TaskSpec {
   runId: string
   network: string
   runArgs: string[]
+  /** Input `init`: run the task under docker's init unless the image's own wrapper is PID 1. */
+  init: boolean
   vars: TaskEnv
   timeoutSeconds: number
   stopTimeoutSeconds: number
@@ -39,12 +41,26 @@ export function containerName(runId: string, phase: Phase): string {
 export function createArgv(spec: TaskSpec, name: string): string[] {
   const argv = ['create', '--name', name, '--label', `release-phase.run=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`]
   if (spec.network) argv.push('--network', spec.network)
+  argv.push(...initArgs(spec))
   argv.push(...spec.runArgs)
   argv.push('-e', `RELEASE_PHASE=${spec.phase}`)
   for (const name of spec.vars.keys()) argv.push('-e', name)
   if (spec.invocation.entrypoint !== undefined) argv.push('--entrypoint', spec.invocation.entrypoint)
   argv.push(spec.image, ...spec.invocation.args)
   return argv
+}
+
+/**
+ * SPEC 11 (4.1): a shell or a runtime as PID 1 ignores SIGTERM, so a stopped task would only end at
+ * SIGKILL. docker's init (tini) is PID 1 instead; TINI_KILL_PROCESS_GROUP makes it (and an image's own
+ * tini) signal the task's whole process group, so the migration under `sh -c` gets SIGTERM itself:
+ * plain tini signals only the shell, which dies at once and takes the migration down with it, unwarned.
+ * Before the task's variables, so a task that sets the variable itself wins.
+ */
+export function initArgs(spec: Pick<TaskSpec, 'init' | 'invocation'>): string[] {
+  if (!spec.init) return []
+  const group = ['-e', 'TINI_KILL_PROCESS_GROUP=1']
+  return spec.invocation.wrapped ? group : ['--init', ...group]
 }
 
 /** The task containers alive right now, so a signal handler can stop them (SPEC 4.4). */
