@@ -3,6 +3,7 @@ import type { Phase } from '../inputs.js'
 import type { TaskEnv } from '../secrets.js'
 import { lastLine, type DockerCli } from './cli.js'
 import type { TaskInvocation } from './entrypoint.js'
+import { taskLog, type TaskLog } from './task-log.js'
 
 export type TaskStatus = 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'not-run'
 
@@ -127,12 +128,22 @@ async function assertExited(cli: DockerCli, name: string, phase: Phase, exitCode
 }
 
 /**
- * The last lines a failed task printed, for the job summary: read back from the container's log
- * (the task's output itself went straight to the step log). Empty when the engine keeps no log.
+ * The end of the task's log, read back from the engine (the output itself went straight to the step
+ * log, never through this process): the last lines for the job summary, and whether stdout ended
+ * mid-line. Undefined when the engine keeps no readable log (log driver `none`, container gone).
  */
-async function outputTail(cli: DockerCli, name: string, lines = 30): Promise<string> {
-  const r = await cli.combined(['logs', '--tail', String(lines), name])
-  return r.code === 0 ? r.output.replace(/\n$/, '') : ''
+async function readLog(cli: DockerCli, name: string, lines = 30): Promise<TaskLog | undefined> {
+  const r = await cli.exec(['logs', '--timestamps', '--tail', String(lines), name])
+  return r.code === 0 ? taskLog(r.stdout, r.stderr, lines) : undefined
+}
+
+/**
+ * SPEC 11 (4.4): the action's next line (`::endgroup::`) must not continue the task's unterminated
+ * last line, or the runner never sees the command. A newline only when stdout ended open (or when
+ * that cannot be known), so the common case has no blank line.
+ */
+function freshLine(log: TaskLog | undefined): void {
+  if (!log || log.stdoutOpen) process.stdout.write('\n')
 }
 
 export async function runTask(cli: DockerCli, spec: TaskSpec): Promise<TaskOutcome> {
@@ -162,8 +173,10 @@ export async function runTask(cli: DockerCli, spec: TaskSpec): Promise<TaskOutco
     }
     const exitCode = await cli.attach(['start', '--attach', name])
     const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9
+    const log = await readLog(cli, name)
+    freshLine(log)
     // A zero can only be the container's; anything else may be docker's own failure: ask the daemon.
-    const tail = exitCode === 0 ? '' : await outputTail(cli, name)
+    const tail = exitCode === 0 ? '' : log?.tail ?? ''
     if (exitCode !== 0 && !timedOut && !entry.cancelled) await assertExited(cli, name, spec.phase, exitCode, tail)
     const status = entry.cancelled ? 'cancelled' : timedOut ? 'timed-out' : exitCode === 0 ? 'succeeded' : 'failed'
     succeeded = status === 'succeeded'
