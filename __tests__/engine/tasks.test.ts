@@ -3,6 +3,9 @@
  * with framework-shaped tasks: a migration script in the image that prints progress, dies mid-line,
  * or traps SIGTERM and rolls back.
  */
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { BASE_IMAGE, containersOfRun, describeEngine, docker, errorLines, makeApp, runAction, uniqueTag, whenLine } from '../helpers/engine.js'
 
@@ -25,6 +28,19 @@ case "$1" in
   *) echo " OK" ;;
 esac
 `
+
+/** Debian's /bin/sh (dash) and the libraries it loads, from this machine, for an image to copy in. */
+function dashRootfs(into: string): boolean {
+  if (!fs.existsSync('/bin/dash')) return false
+  const libs = execFileSync('ldd', ['/bin/dash'], { encoding: 'utf8' }).match(/\/\S+/g) ?? []
+  for (const file of ['/bin/dash', ...libs]) {
+    const target = path.join(into, 'rootfs', file)
+    fs.mkdirSync(path.dirname(target), { recursive: true })
+    fs.copyFileSync(fs.realpathSync(file), target)
+    fs.chmodSync(target, 0o755)
+  }
+  return true
+}
 
 function app(files: Record<string, string>): string {
   return makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\nWORKDIR /app\nCOPY bin /app/bin\n`, 'bin/migrate': MIGRATE, ...files }, { 'bin/migrate': 0o755 })
@@ -112,6 +128,18 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
     // `$0` and the positional parameters stay the shell's own.
     const args = await runAction({ workspace: app({ Procfile: 'release: echo "zero=$0 n=$#"\n' }), inputs: { tags: tag('args') } })
     expect(args.stdout).toMatch(/^zero=\/bin\/sh n=0$/m)
+  })
+
+  it.skipIf(!fs.existsSync('/bin/dash'))('the preamble works in dash (Debian /bin/sh), where Dokku\'s `set -o pipefail || true` kills the shell', async () => {
+    const ws = app({ Procfile: 'release: bin/migrate fail; echo "seeding anyway"\n', 'app.json': '{"scripts":{"dokku":{"predeploy":"bin/migrate && echo \\"dash=$0\\""}}}' })
+    expect(dashRootfs(ws)).toBe(true)
+    fs.appendFileSync(path.join(ws, 'Dockerfile'), 'COPY rootfs/ /\n')
+    const ok = await runAction({ workspace: ws, inputs: { tags: tag('dash'), shell: '/bin/dash', phases: 'predeploy' } })
+    expect(ok.code, ok.stdout).toBe(0)
+    expect(ok.stdout).toMatch(/^dash=\/bin\/dash$/m)
+    const failed = await runAction({ workspace: ws, inputs: { tags: tag('dash-fail'), shell: '/bin/dash', phases: 'release' } })
+    expect(errorLines(failed.stdout)).toEqual(['::error::release task failed with exit code 4: bin/migrate fail; echo "seeding anyway"'])
+    expect(failed.stdout).toContain('  Applying shop.0002_add_price... FAILED\n')
   })
 
   it('an empty or blank command is no command: every phase is skipped, nothing runs or is committed', async () => {
