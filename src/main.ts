@@ -14,7 +14,7 @@ import { DockerCli, Tail, findDocker } from './docker/cli.js'
 import { BUILDX_MISSING, checkEngine, imageEnv, inspectImage, isBuildxMissing, type ImageInfo } from './docker/image.js'
 import { buildArgv, buildLabels, defaultTags, githubContext } from './docker/build.js'
 import { dryRunPlan, planTasks, taskSpec, type PlannedPhase } from './plan.js'
-import { cancelActiveTasks, isCancelled, removeContainer, removeLater, runTask, settleRemovals } from './docker/task.js'
+import { breakTaskLine, cancelActiveTasks, isCancelled, removeContainer, removeLater, runTask, settleRemovals } from './docker/task.js'
 import { pushTags, repositoryOf } from './docker/push.js'
 import { formatDuration } from './duration.js'
 
@@ -273,6 +273,7 @@ function installSignalHandlers(cli: DockerCli): () => void {
   const handler = (signal: NodeJS.Signals): void => {
     signals++
     const force = signals > 1
+    breakTaskLine()
     core.warning(`received ${signal}: ${force ? 'removing the task container now' : 'stopping the running task container'}`)
     cli.cancelStreams()
     void cancelActiveTasks(cli, force).then(names => {

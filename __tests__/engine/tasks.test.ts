@@ -24,6 +24,7 @@ case "$1" in
     echo
     echo "migrating rows"
     sleep 600 & wait ;;
+  stall) sleep 600 & wait ;;
   fail) echo " FAILED"; exit 4 ;;
   *) echo " OK" ;;
 esac
@@ -100,6 +101,25 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
     expect(errorLines(r.stdout)).toEqual(['::error::release task was cancelled; its container was stopped and removed'])
     expect(r.dockerCalls.find(c => c[0] === 'create')).toContain('--init')
     expect(containersOfRun(r.state['run-id'])).toEqual([])
+  })
+
+  it('a signal while the task is mid-line: the action\'s warning still starts a fresh line', async () => {
+    const ws = app({ Procfile: 'release: bin/migrate stall\n' })
+    let sent = false
+    const r = await runAction({
+      workspace: ws,
+      inputs: { tags: tag('signal-mid-line'), 'stop-timeout': '5' },
+      onStart: child =>
+        child.stdout!.on('data', (b: Buffer) => {
+          if (!sent && b.toString().includes('Applying shop.0002_add_price...')) {
+            sent = true
+            setTimeout(() => child.kill('SIGTERM'), 300)
+          }
+        })
+    })
+    expect(sent).toBe(true)
+    expect(r.stdout).toMatch(/^::warning::received SIGTERM: stopping the running task container$/m)
+    expect(r.stdout).toMatch(/^::endgroup::$/m)
   })
 
   it('init: false runs the task without an init; an image whose ENTRYPOINT is tini keeps its own', async () => {

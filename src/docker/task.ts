@@ -73,6 +73,15 @@ interface Active {
 const active = new Map<string, Active>()
 let cancelRequested = false
 
+/**
+ * SPEC 11 (4.4), for a line the action writes while a task runs (the signal warning): the task may
+ * be mid-line and there is no cheap way to know, so a newline first. Signals are rare; a blank
+ * line then is the price of a warning the runner can read.
+ */
+export function breakTaskLine(): void {
+  if (active.size > 0) process.stdout.write('\n')
+}
+
 /** True once SIGINT/SIGTERM arrived: no further task, build or push may start. */
 export function isCancelled(): boolean {
   return cancelRequested
