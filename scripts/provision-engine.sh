@@ -12,6 +12,8 @@ have() { command -v "$1" >/dev/null 2>&1; }
 need_pkgs=()
 have dockerd || need_pkgs+=(docker.io containerd runc)
 have tini || [ -x /usr/bin/tini ] || need_pkgs+=(tini)
+# The `init` input (docker run --init) needs the engine's docker-init: Debian's docker.io links it to tini-static.
+have docker-init || [ -x /usr/libexec/docker/docker-init ] || need_pkgs+=(tini)
 [ -x /bin/busybox ] || [ -x /usr/bin/busybox ] || need_pkgs+=(busybox-static)
 have docker-registry || need_pkgs+=(docker-registry apache2-utils)
 have htpasswd || need_pkgs+=(apache2-utils)

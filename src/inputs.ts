@@ -45,6 +45,7 @@ export interface Settings extends BuildExtras {
   shell: string
   network: string
   runArgs: string[]
+  init: boolean
   timeoutSeconds: number
   stopTimeoutSeconds: number
   secrets: Mapping[]
@@ -210,6 +211,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
     shell,
     network: get('network'),
     runArgs,
+    init: bool(get, 'init', true),
     timeoutSeconds,
     stopTimeoutSeconds,
     secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),

@@ -169,6 +169,8 @@ function installSignalHandlers(cli: DockerCli, scope: RunScope): () => void {
   const handler = (signal: NodeJS.Signals): void => {
     signals++
     const force = signals > 1
+    // A task may be mid-line, and the runner reads a command only at a line's start (design.md §4.7).
+    process.stdout.write('\n')
     core.warning(`received ${signal}: ${force ? 'removing the task container now' : 'stopping the running task container'}`)
     void scope.cancel(force).then(names => {
       if (names.length > 0) core.info(`removed ${names.join(', ')}`)

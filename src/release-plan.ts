@@ -157,6 +157,7 @@ export function taskSpec(plan: ReleasePlan, phase: Phase, invocation: TaskInvoca
     // With sidecars the task joins the first one's namespace, where every sidecar is at localhost.
     network: plan.sidecars.length > 0 ? `container:${sidecarContainerName(runId, phase, plan.sidecars[0].name)}` : s.network,
     runArgs: s.runArgs,
+    init: s.init,
     vars: plan.vars,
     timeoutSeconds: s.timeoutSeconds,
     stopTimeoutSeconds: s.stopTimeoutSeconds,

@@ -15,6 +15,7 @@ import {
   sideEffectCalls,
   uniqueTag
 } from '../helpers/engine.js'
+import { SHELL_PREAMBLE } from '../../src/docker/entrypoint.js'
 
 const phases = (outputs: Record<string, string>) => JSON.parse(outputs.phases) as { phase: string; status: string; exitCode: number | null }[]
 
@@ -42,7 +43,8 @@ describeEngine('the action end to end on a real engine', () => {
     expect(r.outputs.released).toBe('true')
     expect(JSON.parse(r.outputs.processes)).toEqual({ web: 'httpd -f' })
     const create = r.dockerCalls.find(c => c[0] === 'create')!
-    expect(create.slice(-3)).toEqual(['/bin/sh', '-c', 'echo a && echo b'])
+    // SPEC 11 (4.2): the command runs after Dokku's set -e / pipefail preamble, verbatim.
+    expect(create.slice(-3)).toEqual(['/bin/sh', '-c', `${SHELL_PREAMBLE}echo a && echo b`])
     expect(phases(r.outputs)).toEqual([
       expect.objectContaining({ phase: 'predeploy', status: 'skipped', exitCode: null }),
       expect.objectContaining({ phase: 'release', status: 'succeeded', exitCode: 0 })

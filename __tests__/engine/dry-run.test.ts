@@ -52,6 +52,8 @@ describeEngine('dry-run (SPEC 10)', () => {
       entrypointMode: 'exec',
       argv: [
         'docker', 'create', '--name', 'release-phase-<run-id>-release', '--label', 'release-phase.run=<run-id>', '--label', 'release-phase.phase=release',
+        // SPEC 11 (4.1): under docker's init, which signals the task's whole process group.
+        '--init', '-e', 'TINI_KILL_PROCESS_GROUP=1',
         '-e', 'RELEASE_PHASE=release', '-e', 'MIX_ENV', id, 'eval', 'MyApp.Release.migrate'
       ]
     })

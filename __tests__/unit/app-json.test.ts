@@ -32,6 +32,11 @@ describe('parseAppJson', () => {
     expect(parseAppJson(text, 'app.json')).toMatchObject({ ...expected, env: [] })
   })
 
+  it('an empty or blank script is no command (SPEC 11: the phase is skipped, as in Dokku)', () => {
+    const parsed = parseAppJson('{"scripts":{"dokku":{"predeploy":"","postdeploy":" \\n "},"postdeploy":"\\t"}}', 'app.json')
+    expect(parsed).toEqual({ predeploy: undefined, postdeploy: undefined, firstDeploy: undefined, env: [] })
+  })
+
   it.each([
     ['{\n  "scripts": {\n    "dokku": { "predeploy": 3 }\n  }\n}', 3, 29, 'scripts.dokku.predeploy must be a string'],
     ['{\n "scripts": { "postdeploy": ["a"] }\n}', 2, 29, 'scripts.postdeploy must be a string'],

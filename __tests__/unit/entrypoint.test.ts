@@ -1,34 +1,34 @@
 import { describe, expect, it } from 'vitest'
-import { INIT_WRAPPERS, planInvocation } from '../../src/docker/entrypoint.js'
+import { INIT_WRAPPERS, SHELL_PREAMBLE as P, planInvocation } from '../../src/docker/entrypoint.js'
 
 const lookup = (n: string) => (n === 'DB' ? { value: 'db1', secret: false } : undefined)
 const plan = (cmd: string | string[], mode: 'auto' | 'shell' | 'exec', ep: string[] | null) => planInvocation(cmd, mode, ep, '/bin/sh', lookup, 'release command')
 
 describe('planInvocation (SPEC 4.2)', () => {
   it('auto, no ENTRYPOINT: shell mode', () => {
-    expect(plan('echo a && echo b', 'auto', null)).toEqual({ mode: 'shell', args: ['/bin/sh', '-c', 'echo a && echo b'] })
-    expect(plan('x', 'auto', [])).toEqual({ mode: 'shell', args: ['/bin/sh', '-c', 'x'] })
+    expect(plan('echo a && echo b', 'auto', null)).toEqual({ mode: 'shell', wrapped: false, args: ['/bin/sh', '-c', P + 'echo a && echo b'] })
+    expect(plan('x', 'auto', [])).toEqual({ mode: 'shell', wrapped: false, args: ['/bin/sh', '-c', P + 'x'] })
   })
   it.each(INIT_WRAPPERS.map(w => [w]))('auto, init wrapper %j: shell mode, wrapper kept', wrapper => {
-    expect(plan('a | b', 'auto', wrapper)).toEqual({ mode: 'shell', args: ['/bin/sh', '-c', 'a | b'] })
+    expect(plan('a | b', 'auto', wrapper)).toEqual({ mode: 'shell', wrapped: true, args: ['/bin/sh', '-c', P + 'a | b'] })
   })
   it.each([[['/usr/bin/tini']], [['/usr/bin/tini', '--', 'x']], [['/usr/bin/tini', '-s', '--']], [['/opt/tini', '--']]])('auto, %j is not a wrapper', ep => {
     expect(plan('migrate', 'auto', ep).mode).toBe('exec')
   })
   it('auto, real ENTRYPOINT: exec mode with the words', () => {
-    expect(plan('eval "MyApp.Release.migrate"', 'auto', ['bin/my_app'])).toEqual({ mode: 'exec', args: ['eval', 'MyApp.Release.migrate'] })
-    expect(plan('migrate --db=$DB', 'auto', ['app'])).toEqual({ mode: 'exec', args: ['migrate', '--db=db1'] })
+    expect(plan('eval "MyApp.Release.migrate"', 'auto', ['bin/my_app'])).toEqual({ mode: 'exec', wrapped: false, args: ['eval', 'MyApp.Release.migrate'] })
+    expect(plan('migrate --db=$DB', 'auto', ['app'])).toEqual({ mode: 'exec', wrapped: false, args: ['migrate', '--db=db1'] })
   })
   it('shell replaces a real ENTRYPOINT, keeps a wrapper', () => {
-    expect(plan('a && b', 'shell', ['bin/my_app'])).toEqual({ mode: 'shell', entrypoint: '/bin/sh', args: ['-c', 'a && b'] })
-    expect(plan('a && b', 'shell', ['/tini', '--'])).toEqual({ mode: 'shell', args: ['/bin/sh', '-c', 'a && b'] })
+    expect(plan('a && b', 'shell', ['bin/my_app'])).toEqual({ mode: 'shell', wrapped: false, entrypoint: '/bin/sh', args: ['-c', P + 'a && b'] })
+    expect(plan('a && b', 'shell', ['/tini', '--'])).toEqual({ mode: 'shell', wrapped: true, args: ['/bin/sh', '-c', P + 'a && b'] })
   })
   it('exec without ENTRYPOINT: the first word is the program', () => {
-    expect(plan("bin/rake 'db:migrate'", 'exec', null)).toEqual({ mode: 'exec', args: ['bin/rake', 'db:migrate'] })
+    expect(plan("bin/rake 'db:migrate'", 'exec', null)).toEqual({ mode: 'exec', wrapped: false, args: ['bin/rake', 'db:migrate'] })
   })
   it('heroku.yml arrays are exec form verbatim in every mode', () => {
     for (const mode of ['auto', 'shell', 'exec'] as const) {
-      expect(plan(['rake', '$DB && x'], mode, ['bin/app'])).toEqual({ mode: 'exec-form', args: ['rake', '$DB && x'] })
+      expect(plan(['rake', '$DB && x'], mode, ['bin/app'])).toEqual({ mode: 'exec-form', wrapped: false, args: ['rake', '$DB && x'] })
     }
   })
   it('errors in exec mode name the phase', () => {

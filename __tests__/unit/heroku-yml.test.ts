@@ -8,7 +8,10 @@ describe('parseHerokuYml', () => {
     ['build:\n  docker:\n    web: Dockerfile\n    worker: worker/Dockerfile\n', { dockerfiles: { web: 'Dockerfile', worker: 'worker/Dockerfile' } }],
     ['', { dockerfiles: {} }],
     ['# only a comment\n', { dockerfiles: {} }],
-    ['setup:\n  addons: []\nrun:\n  web: x\n', { dockerfiles: {} }]
+    ['setup:\n  addons: []\nrun:\n  web: x\n', { dockerfiles: {} }],
+    // SPEC 11 (4): an empty or blank command is no command (it was an error for [] before).
+    ['release:\n  command: []\n', { dockerfiles: {} }],
+    ['release:\n  command: "  "\n', { dockerfiles: {} }]
   ])('parses %j', (text, expected) => {
     expect(parseHerokuYml(text, 'heroku.yml')).toEqual(expected)
   })
@@ -16,7 +19,6 @@ describe('parseHerokuYml', () => {
   it.each([
     ['release:\n  command: 3\n', 2, 12, 'release.command must be a string or a list of strings'],
     ['release:\n  command:\n    - a\n    - 2\n', 4, 7, 'release.command[1] must be a string'],
-    ['release:\n  command: []\n', 2, 12, 'release.command must not be an empty list'],
     ['release: x\n', 1, 10, 'release must be a mapping'],
     ['build:\n  docker:\n    web: [a]\n', 3, 10, 'build.docker.web must be a string'],
     ['- a\n- b\n', 1, 1, 'heroku.yml must be a mapping'],

@@ -18,8 +18,20 @@ export function isInitWrapper(entrypoint: string[] | null): boolean {
   return !!entrypoint && INIT_WRAPPERS.some(w => w.length === entrypoint.length && w.every((x, i) => x === entrypoint[i]))
 }
 
+/**
+ * SPEC 11 (4.2): shell-mode commands run under `set -e` and, where the shell has it, `pipefail`, as
+ * Dokku does. Dokku writes `set -o pipefail || true`, but `set` is a special builtin: in dash (Debian's
+ * /bin/sh, so most slim images) its error exits the shell before `|| true` is reached. Probing in a
+ * subshell first is the portable form. The traps make a stopped task end after its current command
+ * (exit 128+signal) instead of running the next one; with --init every process of the task gets the
+ * signal (see task.ts), so that current command (the migration) is what receives it and rolls back.
+ */
+export const SHELL_PREAMBLE = "(set -o pipefail) 2>/dev/null && set -o pipefail; set -e; trap 'exit 143' TERM; trap 'exit 130' INT; "
+
 export interface TaskInvocation {
   mode: 'shell' | 'exec' | 'exec-form'
+  /** PID 1 is the image's own init wrapper (tini, dumb-init): no --init then. */
+  wrapped: boolean
   /** `--entrypoint` override, when the image's must be replaced by the shell. */
   entrypoint?: string
   /** Arguments after the image: CMD replacement, passed to the (kept) ENTRYPOINT. */
@@ -39,17 +51,18 @@ export function planInvocation(
   lookup: VarLookup,
   what: string
 ): TaskInvocation {
-  if (Array.isArray(command)) return { mode: 'exec-form', args: [...command] }
+  // An init wrapper ENTRYPOINT is kept in every mode but one: a shell replacing a real ENTRYPOINT.
+  const wrapped = isInitWrapper(imageEntrypoint)
+  if (Array.isArray(command)) return { mode: 'exec-form', wrapped, args: [...command] }
   const hasEntrypoint = !!imageEntrypoint && imageEntrypoint.length > 0
-  const wrapper = isInitWrapper(imageEntrypoint)
-  const useShell = mode === 'shell' || (mode === 'auto' && (!hasEntrypoint || wrapper))
+  const useShell = mode === 'shell' || (mode === 'auto' && (!hasEntrypoint || wrapped))
   if (useShell) {
-    const args = [shell, '-c', command]
+    const script = SHELL_PREAMBLE + command
     // The shell replaces a real ENTRYPOINT; an init wrapper stays in front of it.
-    if (hasEntrypoint && !wrapper) return { mode: 'shell', entrypoint: shell, args: ['-c', command] }
-    return { mode: 'shell', args }
+    if (hasEntrypoint && !wrapped) return { mode: 'shell', wrapped, entrypoint: shell, args: ['-c', script] }
+    return { mode: 'shell', wrapped, args: [shell, '-c', script] }
   }
   const words = splitWords(command, { lookup, what })
   if (words.length === 0) throw new ActionError(`${what}: the command has no words after removing comments`)
-  return { mode: 'exec', args: words }
+  return { mode: 'exec', wrapped, args: words }
 }

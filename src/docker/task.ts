@@ -4,6 +4,7 @@ import type { TaskEnv } from '../secrets.js'
 import { lastLine, type DockerCli } from './cli.js'
 import type { TaskInvocation } from './entrypoint.js'
 import type { RunScope } from '../run-scope.js'
+import { taskLog, type TaskLog } from './task-log.js'
 
 export interface TaskSpec {
   phase: Phase
@@ -12,6 +13,8 @@ export interface TaskSpec {
   runId: string
   network: string
   runArgs: string[]
+  /** Input `init`: run the task under docker's init unless the image's own wrapper is PID 1. */
+  init: boolean
   vars: TaskEnv
   timeoutSeconds: number
   stopTimeoutSeconds: number
@@ -38,12 +41,26 @@ export function containerName(runId: string, phase: Phase): string {
 export function createArgv(spec: TaskSpec, name: string): string[] {
   const argv = ['create', '--name', name, '--label', `release-phase.run=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`]
   if (spec.network) argv.push('--network', spec.network)
+  argv.push(...initArgs(spec))
   argv.push(...spec.runArgs)
   argv.push('-e', `RELEASE_PHASE=${spec.phase}`)
   for (const name of spec.vars.keys()) argv.push('-e', name)
   if (spec.invocation.entrypoint !== undefined) argv.push('--entrypoint', spec.invocation.entrypoint)
   argv.push(spec.image, ...spec.invocation.args)
   return argv
+}
+
+/**
+ * SPEC 11 (4.1): a shell or a runtime as PID 1 ignores SIGTERM, so a stopped task would only end at
+ * SIGKILL. docker's init (tini) is PID 1 instead; TINI_KILL_PROCESS_GROUP makes it (and an image's own
+ * tini) signal the task's whole process group, so the migration under `sh -c` gets SIGTERM itself:
+ * plain tini signals only the shell, which dies at once and takes the migration down with it, unwarned.
+ * Before the task's variables, so a task that sets the variable itself wins.
+ */
+export function initArgs(spec: Pick<TaskSpec, 'init' | 'invocation'>): string[] {
+  if (!spec.init) return []
+  const group = ['-e', 'TINI_KILL_PROCESS_GROUP=1']
+  return spec.invocation.wrapped ? group : ['--init', ...group]
 }
 
 export async function removeContainer(cli: DockerCli, name: string): Promise<void> {
@@ -70,12 +87,22 @@ async function assertExited(cli: DockerCli, name: string, phase: Phase, exitCode
 }
 
 /**
- * The last lines a failed task printed, for the job summary: read back from the container's log
- * (the task's output itself went straight to the step log). Empty when the engine keeps no log.
+ * The end of the task's log, read back from the engine (the output itself went straight to the step
+ * log, never through this process): the last lines for the job summary, and whether stdout ended
+ * mid-line. Undefined when the engine keeps no readable log (log driver `none`, container gone).
  */
-async function outputTail(cli: DockerCli, name: string, lines = 30): Promise<string> {
-  const r = await cli.combined(['logs', '--tail', String(lines), name])
-  return r.code === 0 ? r.output.replace(/\n$/, '') : ''
+async function readLog(cli: DockerCli, name: string, lines = 30): Promise<TaskLog | undefined> {
+  const r = await cli.exec(['logs', '--timestamps', '--tail', String(lines), name])
+  return r.code === 0 ? taskLog(r.stdout, r.stderr, lines) : undefined
+}
+
+/**
+ * SPEC 11 (4.4): the action's next line (`::endgroup::`) must not continue the task's unterminated
+ * last line, or the runner never sees the command. A newline only when stdout ended open (or when
+ * that cannot be known), so the common case has no blank line.
+ */
+function freshLine(log: TaskLog | undefined): void {
+  if (!log || log.stdoutOpen) process.stdout.write('\n')
 }
 
 /**
@@ -114,8 +141,10 @@ export async function runTask(cli: DockerCli, spec: TaskSpec, scope: RunScope): 
     }
     const exitCode = await cli.attach(['start', '--attach', name])
     const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9
+    const log = await readLog(cli, name)
+    freshLine(log)
     // A zero can only be the container's; anything else may be docker's own failure: ask the daemon.
-    const tail = exitCode === 0 ? '' : await outputTail(cli, name)
+    const tail = exitCode === 0 ? '' : (log?.tail ?? '')
     if (exitCode !== 0 && !timedOut && !cancelled) await assertExited(cli, name, spec.phase, exitCode, tail)
     const status = cancelled ? 'cancelled' : timedOut ? 'timed-out' : exitCode === 0 ? 'succeeded' : 'failed'
     succeeded = status === 'succeeded'

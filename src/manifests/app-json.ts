@@ -1,5 +1,6 @@
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
 import { ManifestError } from '../errors.js'
+import { orNone } from './release-command.js'
 
 export interface AppEnvVar {
   name: string
@@ -57,9 +58,9 @@ export function parseAppJson(text: string, file: string): AppJson {
     if (node && node.type !== 'object' && node.type !== 'null') at(node.offset, `${path.join('.')} must be an object`)
   }
   return {
-    predeploy: str(['scripts', 'dokku', 'predeploy']),
-    postdeploy: str(['scripts', 'dokku', 'postdeploy']),
-    firstDeploy: str(['scripts', 'postdeploy']),
+    predeploy: orNone(str(['scripts', 'dokku', 'predeploy'])),
+    postdeploy: orNone(str(['scripts', 'dokku', 'postdeploy'])),
+    firstDeploy: orNone(str(['scripts', 'postdeploy'])),
     env: parseEnv(findNodeAtLocation(root!, ['env']), at)
   }
 }

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml'
 import { ManifestError } from '../errors.js'
+import { orNone } from './release-command.js'
 
 export interface HerokuYml {
   /** Shell form (string) or exec form (argv, verbatim). */
@@ -45,10 +46,9 @@ export function parseHerokuYml(text: string, file: string): HerokuYml {
     const cmd = child(release, 'command')
     if (cmd) {
       if (isSeq(cmd)) {
-        result.releaseCommand = cmd.items.map((item, i) => stringAt(item as Node, `release.command[${i}]`))
-        if (result.releaseCommand.length === 0) at(cmd.range?.[0], 'release.command must not be an empty list')
+        result.releaseCommand = orNone(cmd.items.map((item, i) => stringAt(item as Node, `release.command[${i}]`)))
       } else if (isScalar(cmd) && typeof cmd.value === 'string') {
-        result.releaseCommand = cmd.value
+        result.releaseCommand = orNone(cmd.value)
       } else {
         at(cmd.range?.[0], 'release.command must be a string or a list of strings')
       }
