@@ -14,7 +14,7 @@ import { promotionWarning, unpushedImage } from './prebuilt.js'
 import { formatDuration } from './duration.js'
 import { startSidecars } from './docker/sidecars.js'
 import type { ImageRef } from './image-ref.js'
-import { buildFailure } from './docker/build.js'
+import { buildFailure } from './build.js'
 
 /** What execute needs besides the plan; `engine` is the daemon check started beside the first command. */
 export interface ExecuteContext {

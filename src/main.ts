@@ -15,7 +15,7 @@ import { checkBuildFiles as checkSecretFiles } from './build-inputs.js'
 import { checkDirectory, checkRegularFile, readRegularFile } from './workspace-files.js'
 import { checkCommand } from './untrusted.js'
 import type { ResolvedSidecar } from './sidecars.js'
-import { githubContext } from './docker/build.js'
+import { githubContext } from './build.js'
 import { DockerCli } from './docker/cli.js'
 import { checkEngine } from './docker/image.js'
 

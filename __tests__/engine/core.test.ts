@@ -15,7 +15,7 @@ import {
   sideEffectCalls,
   uniqueTag
 } from '../helpers/engine.js'
-import { SHELL_PREAMBLE } from '../../src/docker/entrypoint.js'
+import { SHELL_PREAMBLE } from '../../src/entrypoint.js'
 
 const phases = (outputs: Record<string, string>) => JSON.parse(outputs.phases) as { phase: string; status: string; exitCode: number | null }[]
 

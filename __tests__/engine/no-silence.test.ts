@@ -55,7 +55,7 @@ describeEngine('no silent success', () => {
     expect(r.code, r.stdout).toBe(0)
     const message = 'none of the requested phases (predeploy, release) has a command in Procfile, app.json: no task runs'
     expect(r.stdout.split('\n').filter(l => l.startsWith('::warning'))).toEqual([`::warning::${message}`])
-    expect(r.summary).toContain('**Note:** none of the requested phases \\(predeploy, release\\) has a command in Procfile, app.json: no task runs')
+    expect(r.summary).toContain('**Note:** none of the requested phases \\(predeploy, release\\) has a command in Procfile, app\\.json\\: no task runs')
     expect(r.dockerCalls.some(c => c[0] === 'create' || c[0] === 'run')).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readSettings } from '../../src/inputs.js'
-import { buildArgv, buildLabels, defaultTags, githubContext } from '../../src/docker/build.js'
+import { buildArgv, buildLabels, defaultTags, githubContext } from '../../src/build.js'
 
 const settings = (inputs: Record<string, string>) => readSettings(n => inputs[n] ?? '', { GITHUB_WORKSPACE: '/ws' })
 const files = { dockerfile: '/ws/Dockerfile', iidfile: '/t/iid', metadataFile: '/t/meta.json' }
@@ -127,7 +127,7 @@ describe('build-push-action build inputs, passed to buildx as it does (issue 14)
 })
 
 describe('a build failure explained (issue 14)', async () => {
-  const { buildFailure } = await import('../../src/docker/build.js')
+  const { buildFailure } = await import('../../src/build.js')
   it('cache export refused by the docker driver names setup-buildx-action', () => {
     // buildx 0.13.1's words, as seen on Engine 20.10 with --cache-to type=local
     const tail = '#6 DONE 0.0s\nERROR: Cache export is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.'

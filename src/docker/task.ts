@@ -2,7 +2,7 @@ import { DockerError, excerpt } from '../errors.js'
 import type { Phase } from '../inputs.js'
 import type { TaskEnv } from '../secrets.js'
 import { lastLine, type DockerCli } from './cli.js'
-import type { TaskInvocation } from './entrypoint.js'
+import type { TaskInvocation } from '../entrypoint.js'
 import type { RunScope } from '../run-scope.js'
 import { taskLog, type TaskLog } from './task-log.js'
 

@@ -1,6 +1,6 @@
-import { ActionError } from '../errors.js'
-import type { EntrypointMode } from '../inputs.js'
-import { splitWords, type VarLookup } from '../words.js'
+import { ActionError } from './errors.js'
+import type { EntrypointMode } from './inputs.js'
+import { splitWords, type VarLookup } from './words.js'
 
 /** Init wrappers that pass their arguments on (Dokku's list, plus common variants). */
 export const INIT_WRAPPERS: string[][] = [

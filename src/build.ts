@@ -1,6 +1,6 @@
 import * as path from 'node:path'
-import type { Settings } from '../inputs.js'
-import { buildExtrasArgv } from '../build-inputs.js'
+import type { Settings } from './inputs.js'
+import { buildExtrasArgv } from './build-inputs.js'
 
 export interface GitHubContext {
   repository?: string
