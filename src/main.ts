@@ -57,6 +57,7 @@ export async function run(): Promise<void> {
   let masked: string[] = []
   let tempDir: string | undefined
   const cleanupSignals: (() => void)[] = []
+  let removeAtEnd: (() => Promise<void>) | undefined
   try {
     const s = readSettings(envInput())
     const manifests = await loadManifests(s)
@@ -162,14 +163,25 @@ export async function run(): Promise<void> {
         throw new ActionError(`${p.phase} task failed with exit code ${outcome.exitCode}: ${p.text}`)
       }
       if (p.phase === 'predeploy') {
+        // [commit hook] the commit takes the run's deferred-work list and log; the image the action
+        // built (never a given `image`) is removed once superseded and unreferenced (issue 12).
+        const commit = await import('./docker/commit.js')
+        const built = s.image ? undefined : info.id
+        let tmpRemoved: Promise<unknown> = Promise.resolve()
         try {
-          const { commitPredeploy } = await import('./docker/commit.js')
-          const id = await commitPredeploy(cli, outcome.container, info, tags, `release-phase predeploy: ${p.text}`)
+          const committed = await commit.commitPredeploy(cli, outcome.container, info, tags, `release-phase predeploy: ${p.text}`, { later: removeLater, log: l => core.info(l) })
           // The commit carries the original config exactly: only the id (and the label) changed.
-          info = { ...info, id, repoDigests: [] }
-          result.imageId = id
+          info = { ...info, id: committed.id, repoDigests: [] }
+          result.imageId = committed.id
+          tmpRemoved = committed.tmpRemoved
+          // containerd store: only after the run, so the removal cannot race the release's first unpack.
+          if (built && committed.containerdStore) removeAtEnd = () => commit.removeSuperseded(cli, built, l => core.info(l))
         } finally {
-          removeLater(removeContainer(cli, outcome.container))
+          const gone = removeContainer(cli, outcome.container)
+          removeLater(gone)
+          if (built && result.imageId !== built && !removeAtEnd) {
+            removeLater(Promise.all([gone, tmpRemoved]).then(() => commit.removeSuperseded(cli, built, l => core.info(l))))
+          }
         }
       }
       r.status = 'succeeded'
@@ -203,6 +215,7 @@ export async function run(): Promise<void> {
     }
     // Removals run beside the next step; none may be left when the step ends.
     await settleRemovals()
+    if (removeAtEnd) await removeAtEnd().catch(() => undefined)
     cleanupSignals.forEach(f => f())
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true })
   }
