@@ -1,10 +1,9 @@
-import { Readable } from 'node:stream'
 import { DockerError } from '../errors.js'
 import { rewriteSavedImage } from './archive.js'
 import { saveTransformLoad, tarEntries } from './archive-pipe.js'
 import { lastLine, type DockerCli } from './cli.js'
 import { assembleCommitConfig, configOnlyArchive, type HistoryItem, type InspectedImage } from './commit-config.js'
-import { engineGet } from './engine-api.js'
+import { engineApi, type EngineApi } from './engine-api.js'
 import type { ImageInfo } from './image.js'
 
 export { PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig } from './archive.js'
@@ -46,10 +45,11 @@ export async function commitPredeploy(
   note: string,
   hooks: CommitHooks
 ): Promise<Committed> {
-  const tmpId = (await cli.ok(['commit', '--pause=false', container], 'docker commit')).trim()
+  const api = engineApi(cli)
+  const tmpId = await api.commit(container)
   let tmpRemoved: Promise<unknown> | undefined
   try {
-    const fast = await fastCommit(cli, tmpId, original.id, tags, note)
+    const fast = await fastCommit(api, tmpId, original.id, tags, note)
     if (typeof fast === 'string') {
       hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`)
       return { id: fast, containerdStore: false, tmpRemoved: (tmpRemoved = removeTmp(cli, tmpId, hooks)) }
@@ -82,21 +82,18 @@ function removeTmp(cli: DockerCli, tmpId: string, hooks: CommitHooks): Promise<u
  * The config-only commit: inspect the temporary commit and the original, read the history through the
  * Engine API, assemble the clean config, load it with the tags. Returns the new id, or why not.
  */
-async function fastCommit(cli: DockerCli, tmpId: string, originalId: string, tags: string[], note: string): Promise<string | { reason: string }> {
-  const [inspected, history] = await Promise.all([
-    cli.ok(['image', 'inspect', '--format', '{{json .}}', tmpId, originalId], 'docker image inspect'),
-    engineGet(cli, `/images/${tmpId}/history`).catch((e: Error) => e)
-  ])
-  if (history instanceof Error) return { reason: `the image history could not be read (${history.message})` }
-  const [committed, before] = inspected.trim().split('\n').map(l => JSON.parse(l) as InspectedImage & { GraphDriver?: { Data?: unknown } })
+async function fastCommit(api: EngineApi, tmpId: string, originalId: string, tags: string[], note: string): Promise<string | { reason: string }> {
+  const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${originalId}/json`), api.get(`/images/${tmpId}/history`)]).catch((e: Error) => e)
+  if (facts instanceof Error) return { reason: `the engine did not describe the commit (${facts.message})` }
+  const [committed, before, history] = facts as [InspectedImage & { GraphDriver?: { Data?: unknown } }, InspectedImage, HistoryItem[]]
   // The containerd store reports no graph driver data; its images are named by manifest digest, and a
   // manifest needs layer descriptors that no API reports: it takes the archive path at once.
   if (committed.GraphDriver && committed.GraphDriver.Data == null) return { reason: 'the engine uses the containerd image store' }
-  const config = assembleCommitConfig(committed, before, history as HistoryItem[], note)
+  const config = assembleCommitConfig(committed, before, history, note)
   if (typeof config !== 'string') return config
   const archive = configOnlyArchive(config, tags)
-  const loaded = await cli.exec(['load', '--quiet'], { input: Readable.from(await tarEntries(archive.entries)) })
-  if (loaded.code !== 0) return { reason: `docker load refused the config-only archive (${lastLine(loaded.stderr)})` }
+  const refused = await api.load(await tarEntries(archive.entries))
+  if (refused) return { reason: `docker load refused the config-only archive (${refused})` }
   return archive.id
 }
 
