@@ -22,7 +22,7 @@ export interface EngineApi {
 
 export function engineApi(cli: DockerCli, env: NodeJS.ProcessEnv = process.env): EngineApi {
   const socket = localSocket(env)
-  if (socket) return { get: p => socketGet(socket, p), load: tar => socketLoad(socket, tar), commit: c => socketCommit(socket, c) }
+  if (socket && fs.existsSync(socket)) return { get: p => socketGet(socket, p), load: tar => socketLoad(socket, tar), commit: c => socketCommit(socket, c) }
   return {
     commit: async c => (await cli.ok(['commit', '--pause=false', c], 'docker commit')).trim(),
     get: p => dialGet(cli, p),
