@@ -306,7 +306,7 @@ function sizeLines() {
   const lines = [
     `## Size axis: the example app vs the same app with ${sizeMib} MiB more of layers`,
     ``,
-    `${sizeRounds} alternating rounds per image and store, warm build cache; medians in ms. Commit step: from \`docker commit\` to the start of the release task's container (the plain script's includes its serial \`docker rm\`; the action removes the predeploy container in parallel).`,
+    `${sizeRounds} alternating rounds per image and store, warm build cache; medians in ms. Commit step: from the end of the predeploy task to the start of the release task's container (the plain script's holds \`docker commit\` and its serial \`docker rm\`; the action removes the predeploy container beside the release). The action makes no \`docker commit\` CLI call on a local engine (it commits through the engine's socket).`,
     ``
   ]
   for (const [store, bySize] of Object.entries(sizes)) {
