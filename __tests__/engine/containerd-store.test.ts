@@ -61,6 +61,12 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     expect(after.Labels).toEqual({ ...(before.Labels ?? {}), 'release-phase.predeploy': 'true' })
     expect(daemon.docker('run', '--rm', id, 'cat', '/app-assets').trim()).toBe('compiled')
     expect(daemon.docker('run', '--rm', id).trim()).toBe('serving')
+    // Every blob the new manifest names is in the content store (a config-only load, or a save read
+    // only up to the manifest and config, must not leave an image that cannot be saved or pushed).
+    const saved = path.join(r.runnerTemp, '..', `saved-${Date.now()}.tar`)
+    daemon.docker('save', '-o', saved, id)
+    expect(fs.statSync(saved).size).toBeGreaterThan(1_000_000)
+    fs.rmSync(saved)
     const everything = daemon.docker('image', 'inspect', id) + daemon.docker('history', '--no-trunc', id)
     expect(everything).not.toContain(secret)
     expect(everything).not.toContain('plain-Vb3')
