@@ -4,7 +4,7 @@ import * as path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { extract as tarExtract } from 'tar-stream'
 import { describe, expect, it } from 'vitest'
-import { manifestAndConfigIn, restoredConfig, rewriteSavedImage, withIndex, type ArchiveEntry } from '../../src/docker/archive.js'
+import { restoredConfig, rewriteSavedImage, type ArchiveEntry } from '../../src/docker/archive.js'
 import { assembleCommitConfig, configOnlyArchive, layerFlags, type HistoryItem, type InspectedImage } from '../../src/docker/commit-config.js'
 
 /**
@@ -84,25 +84,6 @@ describe('the predeploy archive rewrite on stored archives (SPEC 4.3)', () => {
     // Nothing of the temporary commit's manifest or config is written back.
     const old = json(input, 'index.json').manifests[0].digest.slice(7)
     expect(r.entries.map(e => e.name)).not.toContain(`blobs/sha256/${old}`)
-  })
-
-  it('OCI layout read only up to its manifest and config (a stopped save) rewrites to the same image', async () => {
-    const input = await readArchive('containerd-save.tar.gz')
-    const id = fixtureId('containerd')
-    const req = { imageId: id, original: ORIGINAL, tags: ['app:1'], note: NOTE }
-    // The entries in the order docker save wrote them, up to the first point where enough is in.
-    const stop = input.findIndex((_, i) => manifestAndConfigIn(input.slice(0, i + 1), id))
-    expect(stop).toBeGreaterThan(0)
-    const prefix = input.slice(0, stop + 1)
-    expect(prefix.map(e => e.name)).not.toContain('index.json')
-    const full = rewriteSavedImage(input, req)
-    const partial = rewriteSavedImage(withIndex(prefix, id), req)
-    expect(partial.id).toBe(full.id)
-    expect(json(partial.entries, 'index.json')).toEqual(json(full.entries, 'index.json'))
-    expect(everything(partial.entries)).not.toContain(SECRET)
-    // The classic layout never satisfies it (its config is not a manifest): that save is read whole.
-    const classic = await readArchive('classic-save.tar.gz')
-    expect(classic.some((_, i) => manifestAndConfigIn(classic.slice(0, i + 1), fixtureId('classic')))).toBe(false)
   })
 
   it('an archive with neither layout is an error, not an empty load', () => {

@@ -18,9 +18,7 @@ export async function saveTransformLoad(
   cli: DockerCli,
   imageId: string,
   transform: (entries: ArchiveEntry[]) => RewriteResult,
-  configOnly: boolean,
-  /** Config-only: the entries read so far are all the transform needs; the rest of the save is skipped. */
-  enough?: (entries: ArchiveEntry[]) => boolean
+  configOnly: boolean
 ): Promise<{ ok: boolean; result: RewriteResult }> {
   const save = cli.spawnRaw(['save', imageId])
   const load = cli.spawnRaw(['load', '--quiet'], 'pipe')
@@ -31,21 +29,12 @@ export async function saveTransformLoad(
   const pack = tarPack()
   const small: ArchiveEntry[] = []
   let result: RewriteResult | undefined
-  let stopped = false
   extract.on('entry', (header: Header, stream, next) => {
     const name = header.name.replace(/^\.\//, '')
     if (header.type === 'file' && (header.size ?? 0) <= SMALL_ENTRY) {
       const parts: Buffer[] = []
       stream.on('data', (b: unknown) => void parts.push(b as Buffer))
-      stream.on('end', () => {
-        small.push({ name, body: Buffer.concat(parts) })
-        if (!(configOnly && enough?.(small))) return next()
-        // Stop the save: the engine ends its export when the connection closes.
-        stopped = true
-        save.kill()
-        extract.destroy()
-        complete()
-      })
+      stream.on('end', () => ((small.push({ name, body: Buffer.concat(parts) }), next())))
       return
     }
     if (configOnly && header.type === 'file') {
@@ -55,12 +44,8 @@ export async function saveTransformLoad(
     }
     stream.pipe(pack.entry(header, next))
   })
-  let complete = (): void => undefined
   const finish = new Promise<void>((resolve, reject) => {
-    let started = false
-    complete = () => {
-      if (started) return
-      started = true
+    extract.on('finish', () => {
       void (async () => {
         result = transform(small)
         for (const e of result.entries) {
@@ -72,14 +57,10 @@ export async function saveTransformLoad(
         pack.destroy(e)
         reject(e)
       })
-    }
-    extract.on('finish', complete)
+    })
   })
-  const reading = pipeline(save.stdout!, extract).catch((e: unknown) => {
-    if (!stopped) throw e
-  })
-  const [, , , saveCode, loadCode] = await Promise.all([reading, finish, pipeline(pack, load.stdin!), exited(save), exited(load)])
-  if (saveCode !== 0 && !stopped) throw new DockerError(`docker save of the predeploy commit failed: ${lastLine(saveErr())}`)
+  const [, , , saveCode, loadCode] = await Promise.all([pipeline(save.stdout!, extract), finish, pipeline(pack, load.stdin!), exited(save), exited(load)])
+  if (saveCode !== 0) throw new DockerError(`docker save of the predeploy commit failed: ${lastLine(saveErr())}`)
   if (loadCode !== 0) {
     if (configOnly) return { ok: false, result: result! }
     throw new DockerError(`docker load of the predeploy commit failed: ${lastLine(loadErr())}`)

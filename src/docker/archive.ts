@@ -140,32 +140,3 @@ function rewriteOci(byName: Map<string, Buffer>, req: RewriteRequest): RewriteRe
     layerNames: new Set(manifest.layers.map(l => `blobs/sha256/${hexOf(l.digest)}`))
   }
 }
-
-/**
- * The containerd store's `docker save` writes its entries sorted by name, blobs first (by digest),
- * `index.json` last: once the image's manifest (named by the image id there) and its config are in,
- * nothing else the rewrite needs is still to come, except what these two let us write ourselves.
- */
-export function manifestAndConfigIn(entries: ArchiveEntry[], imageId: string): boolean {
-  const manifest = entries.find(e => e.name === `blobs/sha256/${hexOf(imageId)}`)
-  if (!manifest) return false
-  let config: unknown
-  try {
-    config = (JSON.parse(manifest.body.toString('utf8')) as { config?: { digest?: unknown } }).config?.digest
-  } catch {
-    return false
-  }
-  return typeof config === 'string' && entries.some(e => e.name === `blobs/sha256/${hexOf(config as string)}`)
-}
-
-/** An OCI index (and layout marker) for a save that was stopped before writing its own. */
-export function withIndex(entries: ArchiveEntry[], imageId: string): ArchiveEntry[] {
-  if (entries.some(e => e.name === 'index.json')) return entries
-  const manifest = entries.find(e => e.name === `blobs/sha256/${hexOf(imageId)}`)
-  if (!manifest) return entries
-  const mediaType = (JSON.parse(manifest.body.toString('utf8')) as { mediaType?: string }).mediaType ?? 'application/vnd.oci.image.manifest.v1+json'
-  const index = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ mediaType, digest: imageId, size: manifest.body.length }] }
-  const out = [...entries, { name: 'index.json', body: Buffer.from(JSON.stringify(index)) }]
-  if (!entries.some(e => e.name === 'oci-layout')) out.push({ name: 'oci-layout', body: Buffer.from('{"imageLayoutVersion":"1.0.0"}') })
-  return out
-}

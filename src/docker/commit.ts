@@ -1,5 +1,5 @@
 import { DockerError } from '../errors.js'
-import { manifestAndConfigIn, rewriteSavedImage, withIndex, type ArchiveEntry, type RewriteResult } from './archive.js'
+import { rewriteSavedImage } from './archive.js'
 import { saveTransformLoad, tarEntries } from './archive-pipe.js'
 import { lastLine, type DockerCli } from './cli.js'
 import { assembleCommitConfig, configOnlyArchive, type HistoryItem, type InspectedImage } from './commit-config.js'
@@ -110,8 +110,7 @@ export async function saveRewriteLoad(
   note: string,
   configOnly: boolean
 ): Promise<{ ok: boolean; id: string; containerdStore: boolean }> {
-  const transform = (entries: ArchiveEntry[]): RewriteResult => rewriteSavedImage(withIndex(entries, tmpId), { imageId: tmpId, original: original.config, tags, note })
-  const { ok, result } = await saveTransformLoad(cli, tmpId, transform, configOnly, entries => manifestAndConfigIn(entries, tmpId))
+  const { ok, result } = await saveTransformLoad(cli, tmpId, entries => rewriteSavedImage(entries, { imageId: tmpId, original: original.config, tags, note }), configOnly)
   if (!ok) return { ok: false, id: '', containerdStore: result.containerdStore }
   if (result.containerdStore) {
     for (const tag of tags) {
