@@ -4,8 +4,13 @@
 // on the example app with a warm build cache; plus start-up, bundle size, peak RSS under heavy task
 // output and docker process counts. Prints the figures and writes BENCHMARKS.md.
 //
-//   npm run bench [-- --rounds N] [--no-write] [--max-ratio R]
-import { execFileSync, spawnSync } from 'node:child_process'
+// A size axis (issue 12) repeats the example app with >= 1 GiB of extra layers (from /dev/urandom),
+// plain CLI vs action alternating, and times each step, on the machine's engine and, when
+// scripts/containerd-engine.sh provides one, on a private engine using the containerd image store.
+//
+//   npm run bench [-- --rounds N] [--no-write] [--max-ratio R] [--no-size] [--size-rounds N]
+//                 [--size-mib N] [--no-containerd]
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -19,6 +24,10 @@ const rounds = Number(arg('rounds', '7'))
 const write = !process.argv.includes('--no-write')
 const maxRatio = arg('max-ratio', undefined)
 const bundle = path.join(root, 'dist', 'index.js')
+const sizeAxis = !process.argv.includes('--no-size')
+const sizeRounds = Number(arg('size-rounds', '3'))
+const sizeMib = Number(arg('size-mib', '1024'))
+const withContainerd = !process.argv.includes('--no-containerd')
 
 if (spawnSync('bash', [path.join(root, 'scripts/base-image.sh')], { stdio: 'inherit' }).status !== 0) process.exit(1)
 const realDocker = execFileSync('sh', ['-c', 'command -v docker']).toString().trim()
@@ -26,13 +35,13 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-bench-'))
 const app = path.join(work, 'app')
 fs.cpSync(path.join(root, 'example'), app, { recursive: true })
 
-// A docker on PATH that counts invocations and stamps the first one (ns), then runs the real one.
+// A docker on PATH that logs each invocation's start and end (ns) and first argument.
 const shimDir = path.join(work, 'bin')
 fs.mkdirSync(shimDir)
 const callLog = path.join(work, 'calls')
 fs.writeFileSync(
   path.join(shimDir, 'docker'),
-  `#!/bin/sh\necho "$(date +%s%N) $1" >> "${callLog}"\nexec '${realDocker}' "$@"\n`,
+  `#!/bin/sh\ns=$(date +%s%N)\n'${realDocker}' "$@"\nrc=$?\necho "$s $(date +%s%N) $1" >> "${callLog}"\nexit $rc\n`,
   { mode: 0o755 }
 )
 const PATH = `${shimDir}:${process.env.PATH}`
@@ -40,20 +49,26 @@ const TAG = 'release-phase-bench:local'
 const predeploy = '/app/bin/build-assets'
 const release = '/app/bin/migrate'
 
-// (a) what a careful user writes: same flags, predeploy committed, release removed.
-const shellScript = path.join(work, 'plain.sh')
-fs.writeFileSync(
-  shellScript,
-  `set -euo pipefail
+// (a) what a careful user writes: same flags, predeploy committed, release removed. The ids it commits
+// are recorded so the bench can remove the images it made.
+const plainIds = path.join(work, 'plain-ids')
+function plainScript(appDir, tag, name) {
+  const file = path.join(work, `plain-${name}.sh`)
+  fs.writeFileSync(
+    file,
+    `set -euo pipefail
 tmp=$(mktemp -d)
-docker buildx build --load --iidfile "$tmp/iid" --metadata-file "$tmp/meta.json" --file "${app}/Dockerfile" --tag ${TAG} "${app}" >/dev/null 2>&1
-docker run --name rp-bench-predeploy -e RELEASE_PHASE=predeploy -e GREETING "$(cat "$tmp/iid")" /bin/sh -c '${predeploy}'
-docker commit --change 'CMD ["/app/bin/web"]' --change 'LABEL release-phase.predeploy=true' rp-bench-predeploy ${TAG} >/dev/null
-docker rm rp-bench-predeploy >/dev/null
-docker run --rm -e RELEASE_PHASE=release -e GREETING ${TAG} /bin/sh -c '${release}'
+docker buildx build --load --iidfile "$tmp/iid" --metadata-file "$tmp/meta.json" --file "${appDir}/Dockerfile" --tag ${tag} "${appDir}" >/dev/null 2>&1
+docker run --name rp-bench-predeploy-${name} -e RELEASE_PHASE=predeploy -e GREETING "$(cat "$tmp/iid")" /bin/sh -c '${predeploy}'
+docker commit --change 'CMD ["/app/bin/web"]' --change 'LABEL release-phase.predeploy=true' rp-bench-predeploy-${name} ${tag} >> "${plainIds}"
+docker rm rp-bench-predeploy-${name} >/dev/null
+docker run --rm -e RELEASE_PHASE=release -e GREETING ${tag} /bin/sh -c '${release}'
 rm -rf "$tmp"
 `
-)
+  )
+  return file
+}
+const shellScript = plainScript(app, TAG, 'small')
 
 function runnerEnv(extra = {}) {
   const files = fs.mkdtempSync(path.join(work, 'runner-'))
@@ -81,8 +96,18 @@ function timed(cmd, args, env) {
   const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`)
-  const calls = fs.readFileSync(callLog, 'utf8').trim().split('\n').filter(Boolean)
-  const firstCallMs = calls.length ? Number(BigInt(calls[0].split(' ')[0]) - startWall) / 1e6 : null
+  // Each call as { cmd, start, end } in ms from the process start, in start order.
+  const calls = fs
+    .readFileSync(callLog, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map(l => {
+      const [a, b, cmd] = l.split(' ')
+      return { cmd, start: Number(BigInt(a) - startWall) / 1e6, end: Number(BigInt(b) - startWall) / 1e6 }
+    })
+    .sort((x, y) => x.start - y.start)
+  const firstCallMs = calls.length ? calls[0].start : null
   return { seconds, calls, firstCallMs }
 }
 
@@ -151,6 +176,163 @@ const rss8 = peakRss(8 * 1024 * 1024)
 const rss512 = peakRss(512 * 1024 * 1024)
 const size = fs.statSync(bundle).size
 
+// ---- Size axis (issue 12): the same work on the example app and on it plus >= 1 GiB of layers. ----
+
+/** Where each step of one run went, from the call log (ms). The commit step runs from the end of the
+ * predeploy task to the start of the release task's container (`run` for the plain script, whose step
+ * also holds its serial `docker rm`; `create` for the action, which removes the container beside it). */
+function steps(calls, seconds, plainRun) {
+  const at = (cmd, from = 0) => calls.findIndex((c, i) => i >= from && c.cmd === cmd)
+  const build = at('buildx')
+  const predeploy = at(plainRun ? 'run' : 'start')
+  const release = plainRun ? at('run', predeploy + 1) : at('create', predeploy + 1)
+  const commit = at('commit')
+  return {
+    build: calls[build].end - calls[build].start,
+    'build end → predeploy task': calls[predeploy].start - calls[build].end,
+    'predeploy task': calls[predeploy].end - calls[predeploy].start,
+    'docker commit call': commit < 0 ? NaN : calls[commit].end - calls[commit].start,
+    'commit step': calls[release].start - calls[predeploy].end,
+    'release task → exit': seconds * 1000 - calls[release].start,
+    'whole run': seconds * 1000
+  }
+}
+
+function sizeApp(mib) {
+  const dir = path.join(work, `app-${mib}`)
+  fs.cpSync(path.join(root, 'example'), dir, { recursive: true })
+  const half = Math.ceil(mib / 2)
+  // Two incompressible layers right after FROM, so the app's own steps stay cached on top of them.
+  const extra = mib > 0 ? `RUN head -c ${half}m /dev/urandom > /blob-1\nRUN head -c ${half}m /dev/urandom > /blob-2\n` : ''
+  const text = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8').replace(/^(FROM .*\n)/m, `$1${extra}`)
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), text)
+  return dir
+}
+
+/** Alternating rounds of plain vs action on the small and the large app, on one engine. */
+function measureSizes(store, extraEnv) {
+  const variants = [
+    { name: 'small', dir: app, tag: `release-phase-bench-${store}:small` },
+    { name: 'large', dir: sizeApp(sizeMib), tag: `release-phase-bench-${store}:large` }
+  ]
+  const out = {}
+  for (const v of variants) {
+    const script = plainScript(v.dir, v.tag, `${store}-${v.name}`)
+    const env = { ...process.env, ...extraEnv, PATH, GREETING: 'hello' }
+    const actionEnv = () => runnerEnv({ ...extraEnv, GITHUB_WORKSPACE: v.dir, INPUT_TAGS: v.tag })
+    console.log(`${store} ${v.name}: warming the build cache…`)
+    timed('bash', [script], env)
+    const warm = timed(process.execPath, [bundle], actionEnv())
+    out[v.name] = { plain: [], action: [], path: warm.calls.some(c => c.cmd === 'save') ? 'docker save → rewrite → load' : 'config-only load' }
+    for (let i = 0; i < sizeRounds; i++) {
+      for (const which of i % 2 === 0 ? ['plain', 'action'] : ['action', 'plain']) {
+        const r = which === 'plain' ? timed('bash', [script], env) : timed(process.execPath, [bundle], actionEnv())
+        out[v.name][which].push(steps(r.calls, r.seconds, which === 'plain'))
+      }
+      const last = k => out[v.name][k].at(-1)
+      console.log(`${store} ${v.name} round ${i + 1}/${sizeRounds}: commit step plain ${fmt(last('plain')['commit step'], 0)} ms, action ${fmt(last('action')['commit step'], 0)} ms; whole run plain ${fmt(last('plain')['whole run'], 0)} ms, action ${fmt(last('action')['whole run'], 0)} ms`)
+    }
+    removeMade(v.tag, extraEnv)
+  }
+  return out
+}
+
+/** A private dockerd with the containerd image store (as in the engine tests), or undefined. */
+function startContainerdEngine() {
+  const r = spawnSync('bash', [path.join(root, 'scripts/containerd-engine.sh')], { encoding: 'utf8' })
+  if (r.status !== 0) {
+    console.log(`containerd image store: skipped (${r.stderr.trim().split('\n').pop()})`)
+    return undefined
+  }
+  const dir = r.stdout.trim()
+  const droot = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-bench-dockerd-'))
+  fs.writeFileSync(path.join(droot, 'daemon.json'), JSON.stringify({ features: { 'containerd-snapshotter': true } }))
+  const host = `unix://${droot}/docker.sock`
+  const log = fs.openSync(path.join(droot, 'log'), 'w')
+  const child = spawn('unshare', ['--net', '--fork', '--kill-child', 'dockerd', '--host', host, '--data-root', `${droot}/data`, '--exec-root', `${droot}/exec`, '--pidfile', `${droot}/pid`, '--config-file', `${droot}/daemon.json`], {
+    stdio: ['ignore', log, log],
+    env: { ...process.env, PATH: `${dir}/root/usr/bin:${dir}/root/usr/sbin:${process.env.PATH}` }
+  })
+  for (let i = 0; spawnSync(realDocker, ['-H', host, 'info'], { stdio: 'ignore' }).status !== 0; i++) {
+    if (i > 60) throw new Error(`private dockerd did not start:\n${fs.readFileSync(path.join(droot, 'log'), 'utf8').slice(-2000)}`)
+    spawnSync('sleep', ['0.5'])
+  }
+  execFileSync('sh', ['-c', `'${realDocker}' save release-phase-base:busybox | '${realDocker}' -H ${host} load -q`], { stdio: 'ignore' })
+  return {
+    env: { DOCKER_HOST: host },
+    stop() {
+      // dockerd ends its own containerd and shims on SIGTERM; then the namespace holder.
+      const pid = Number(fs.readFileSync(path.join(droot, 'pid'), 'utf8'))
+      try {
+        process.kill(pid, 'SIGTERM')
+      } catch {
+        // already gone
+      }
+      for (let i = 0; i < 60; i++) {
+        try {
+          process.kill(pid, 0)
+          spawnSync('sleep', ['0.5'])
+        } catch {
+          break
+        }
+      }
+      child.kill('SIGKILL')
+      spawnSync('sh', ['-c', `umount -R ${droot}/data 2>/dev/null; umount -R ${droot}/exec 2>/dev/null; rm -rf ${droot}`])
+    }
+  }
+}
+
+/** Removes a bench tag and every image the plain script committed (superseded, dangling). */
+function removeMade(tag, extraEnv = {}) {
+  const ids = fs.existsSync(plainIds) ? fs.readFileSync(plainIds, 'utf8').split('\n').filter(Boolean) : []
+  fs.writeFileSync(plainIds, '')
+  spawnSync(realDocker, ['image', 'rm', '--force', tag], { stdio: 'ignore', env: { ...process.env, ...extraEnv } })
+  if (ids.length) spawnSync(realDocker, ['image', 'rm', '--no-prune', ...ids], { stdio: 'ignore', env: { ...process.env, ...extraEnv } })
+}
+
+const sizes = {}
+if (sizeAxis) {
+  sizes.classic = measureSizes('classic', {})
+  const engine = withContainerd ? startContainerdEngine() : undefined
+  if (engine) {
+    try {
+      sizes['containerd'] = measureSizes('containerd', engine.env)
+    } finally {
+      engine.stop()
+    }
+  }
+}
+const median = xs => stats(xs).median
+function sizeLines() {
+  if (!sizeAxis) return []
+  const lines = [
+    `## Size axis: the example app vs the same app with ${sizeMib} MiB more of layers`,
+    ``,
+    `${sizeRounds} alternating rounds per image and store, warm build cache; medians in ms. Commit step: from the end of the predeploy task to the start of the release task's container (the plain script's holds \`docker commit\` and its serial \`docker rm\`; the action removes the predeploy container beside the release). The action makes no \`docker commit\` CLI call on a local engine (it commits through the engine's socket).`,
+    ``
+  ]
+  for (const [store, bySize] of Object.entries(sizes)) {
+    const keys = Object.keys(bySize.small.plain[0])
+    lines.push(`### ${store === 'classic' ? 'Classic image store (the machine engine)' : 'containerd image store (private Docker 26 engine)'}`, ``)
+    lines.push(`| step | plain, small | action, small | plain, large | action, large | action large − small |`, `| --- | --- | --- | --- | --- | --- |`)
+    for (const k of keys) {
+      const m = (size, who) => median(bySize[size][who].map(x => x[k]))
+      const f = x => (Number.isNaN(x) ? '—' : fmt(x, 0))
+      lines.push(`| ${k} | ${f(m('small', 'plain'))} | ${f(m('small', 'action'))} | ${f(m('large', 'plain'))} | ${f(m('large', 'action'))} | ${f(m('large', 'action') - m('small', 'action'))} |`)
+    }
+    const m = (size, who, k) => median(bySize[size][who].map(x => x[k]))
+    const commitRatio = m('large', 'action', 'commit step') / m('large', 'plain', 'docker commit call')
+    const extra = m('large', 'action', 'whole run') - m('large', 'plain', 'whole run')
+    lines.push(
+      ``,
+      `Action's commit path: small: ${bySize.small.path}; large: ${bySize.large.path}.`,
+      `Targets on the large image: commit step ≤ 2× plain \`docker commit\`: ${fmt(commitRatio, 2)}× (${commitRatio <= 2 ? 'meets' : 'misses'}); whole run ≤ plain + 0.4 s: ${extra >= 0 ? '+' : ''}${fmt(extra / 1000, 2)} s (${extra <= 400 ? 'meets' : 'misses'}).`,
+      ``
+    )
+  }
+  return lines
+}
+
 const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown'
 const engine = execFileSync(realDocker, ['version', '--format', 'engine {{.Server.Version}}, client {{.Client.Version}}']).toString().trim()
 const buildx = execFileSync(realDocker, ['buildx', 'version']).toString().trim()
@@ -174,7 +356,8 @@ const lines = [
   `| peak RSS, release printing 8 MB | ${fmt(rss8, 1)} MiB | ≤ 100 MB |`,
   `| peak RSS, release printing 512 MB | ${fmt(rss512, 1)} MiB | ≤ 100 MB, within 10 % of 8 MB: ${verdict(rss512 <= 100 && rss512 <= rss8 * 1.1, '')} |`,
   `| docker processes: (a) / (b) | ${plainCalls} / ${actionCalls} | |`,
-  ``
+  ``,
+  ...sizeLines()
 ]
 const report = lines.join('\n')
 console.log(`\n${report}`)
@@ -183,7 +366,7 @@ if (write) {
   fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report + (notes ? `\n## Notes${notes}` : ''))
   console.log('written to BENCHMARKS.md')
 }
-spawnSync(realDocker, ['image', 'rm', '--force', TAG], { stdio: 'ignore' })
+removeMade(TAG)
 fs.rmSync(work, { recursive: true, force: true })
 if (maxRatio && ratio > Number(maxRatio)) {
   console.error(`bench: median ratio ${fmt(ratio)} exceeds ${maxRatio}`)

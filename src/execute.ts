@@ -116,17 +116,35 @@ function taskError(plan: ReleasePlan, p: BoundPhase, outcome: TaskOutcome): Acti
   return new ActionError(`${p.phase} task failed with exit code ${outcome.exitCode}: ${p.text}`)
 }
 
-/** The predeploy container's filesystem becomes the image every later phase and tag uses. */
+/**
+ * The predeploy container's filesystem becomes the image every later phase and tag uses. The image
+ * the action built (never a given `image`) is removed once superseded and unreferenced.
+ */
 async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome: TaskOutcome, ctx: ExecuteContext): Promise<ImageInfo> {
   const { cli, scope } = ctx
+  const { commitPredeploy, removeSuperseded } = await import('./docker/commit.js')
+  const log = (line: string): void => core.info(line)
+  const built = plan.image.kind === 'build' ? info.id : undefined
+  let tmpRemoved: Promise<unknown> = Promise.resolve()
+  let removeAtClose = false
   try {
-    const { commitPredeploy } = await import('./docker/commit.js')
-    const id = await commitPredeploy(cli, outcome.container, info, [...plan.tags], `release-phase predeploy: ${p.text}`, scope.runId, w => scope.defer(w))
-    ctx.result.imageId = id
+    const note = `release-phase predeploy: ${p.text}`
+    const committed = await commitPredeploy(cli, outcome.container, info, [...plan.tags], note, { later: w => scope.defer(w), runId: scope.runId, log })
+    ctx.result.imageId = committed.id
+    tmpRemoved = committed.tmpRemoved
+    // containerd store: only after the run, so the removal cannot race the release's first unpack.
+    if (built && committed.containerdStore) {
+      removeAtClose = true
+      scope.atClose(() => removeSuperseded(cli, built, log))
+    }
     // The commit carries the original config exactly: only the id (and the label) changed.
-    return { ...info, id, repoDigests: [] }
+    return { ...info, id: committed.id, repoDigests: [] }
   } finally {
-    scope.defer(removeContainer(cli, outcome.container))
+    const gone = removeContainer(cli, outcome.container)
+    scope.defer(gone)
+    if (built && ctx.result.imageId !== built && !removeAtClose) {
+      scope.defer(Promise.all([gone, tmpRemoved]).then(() => removeSuperseded(cli, built, log)))
+    }
   }
 }
 

@@ -17,6 +17,7 @@ export class RunScope {
   private cancelled = false
   private readonly hooks = new Set<CancelHook>()
   private readonly pending: Promise<unknown>[] = []
+  private readonly last: (() => Promise<unknown>)[] = []
 
   constructor(
     readonly runId: string,
@@ -56,9 +57,15 @@ export class RunScope {
     this.pending.push(work.catch(() => undefined))
   }
 
-  /** Waits for every deferred removal, then deletes the temporary directory. */
+  /** Work that must wait until every deferred removal is done (it runs in close()). */
+  atClose(work: () => Promise<unknown>): void {
+    this.last.push(work)
+  }
+
+  /** Waits for every deferred removal, runs the atClose work, then deletes the temporary directory. */
   async close(): Promise<void> {
     while (this.pending.length > 0) await Promise.all(this.pending.splice(0))
+    for (const work of this.last.splice(0)) await work().catch(() => undefined)
     fs.rmSync(this.tempDir, { recursive: true, force: true })
   }
 }

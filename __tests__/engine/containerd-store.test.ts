@@ -49,13 +49,24 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     const id = daemon.docker('image', 'inspect', '--format', '{{.Id}}', 'rp-test/containerd:1').trim()
     expect(r.outputs['image-id']).toBe(id)
     expect(daemon.docker('image', 'inspect', '--format', '{{.Id}}', 'rp-test/containerd:latest').trim()).toBe(id)
+    // The image built before predeploy is removed once superseded (issue 12): its config is the base
+    // image's plus the Dockerfile's ENV and CMD.
     const built = JSON.parse(r.outputs.metadata)['containerimage.digest'] as string
-    const before = JSON.parse(daemon.docker('image', 'inspect', '--format', '{{json .Config}}', built))
+    expect(() => daemon.docker('image', 'inspect', built)).toThrow(/No such image/)
+    const base = JSON.parse(daemon.docker('image', 'inspect', '--format', '{{json .Config}}', BASE_IMAGE))
+    const before = { ...base, Env: [...base.Env, 'FROM_IMAGE=1'], Cmd: ['/bin/sh', '-c', 'echo serving'] }
+    expect(r.stdout).toContain('the engine uses the containerd image store')
     const after = JSON.parse(daemon.docker('image', 'inspect', '--format', '{{json .Config}}', id))
     for (const key of ['Env', 'Entrypoint', 'Cmd', 'WorkingDir', 'User', 'ExposedPorts']) expect(after[key], key).toEqual(before[key])
     expect(after.Labels).toEqual({ ...(before.Labels ?? {}), 'release-phase.predeploy': 'true' })
     expect(daemon.docker('run', '--rm', id, 'cat', '/app-assets').trim()).toBe('compiled')
     expect(daemon.docker('run', '--rm', id).trim()).toBe('serving')
+    // Every blob the new manifest names is in the content store (a config-only load, or a save read
+    // only up to the manifest and config, must not leave an image that cannot be saved or pushed).
+    const saved = path.join(r.runnerTemp, '..', `saved-${Date.now()}.tar`)
+    daemon.docker('save', '-o', saved, id)
+    expect(fs.statSync(saved).size).toBeGreaterThan(1_000_000)
+    fs.rmSync(saved)
     const everything = daemon.docker('image', 'inspect', id) + daemon.docker('history', '--no-trunc', id)
     expect(everything).not.toContain(secret)
     expect(everything).not.toContain('plain-Vb3')

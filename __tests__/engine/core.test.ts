@@ -86,13 +86,17 @@ describeEngine('the action end to end on a real engine', () => {
       'app.json': '{ "scripts": { "dokku": { "predeploy": "touch /app/predeploy.test" } } }',
       Procfile: 'release: test -f /app/predeploy.test && echo release-sees-predeploy\n'
     })
+    // The image the action builds is removed once the predeploy commit supersedes it (issue 12): the
+    // same Dockerfile built beforehand, under a tag of the test's, is the witness of its config.
+    const witness = tag('predeploy-built')
+    docker('buildx', 'build', '--load', '-q', '-t', witness, ws)
     const r = await runAction({ workspace: ws, inputs: { tags: t } })
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('release-sees-predeploy')
     const built = JSON.parse(r.outputs.metadata)['containerimage.digest'] as string
     expect(r.outputs['image-id']).not.toBe(built)
     expect(docker('image', 'inspect', '--format', '{{.Id}}', t).trim()).toBe(r.outputs['image-id'])
-    const before = imageConfig(built)
+    const before = imageConfig(witness)
     const after = imageConfig(t)
     for (const key of ['Env', 'Entrypoint', 'Cmd', 'WorkingDir', 'User', 'ExposedPorts']) expect(after[key], key).toEqual(before[key])
     expect(after.Labels).toEqual({ ...(before.Labels as object), 'release-phase.predeploy': 'true' })

@@ -14,12 +14,13 @@ describeEngine('the run label on the temporary predeploy commit (SPEC 11, post)'
   it('a runner killed right after docker commit: the post step removes the commit image, which held the values', async () => {
     const secret = 'commit-secret-Hq3v'
     const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, 'app.json': '{"scripts":{"dokku":{"predeploy":"echo kept > /kept"}}}', Procfile: 'release: true\n' })
-    // A docker on PATH that SIGKILLs the action (its parent) the moment `docker commit` returns:
-    // the worst moment, deterministically, instead of racing a poll.
+    // A docker on PATH that SIGKILLs the action (its parent) the moment the temporary commit exists:
+    // right after `docker commit` returns, or (when the commit goes over the engine's socket) as the
+    // action starts to remove the temporary image. The worst moment, deterministically, not a poll.
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-killshim-'))
     fs.writeFileSync(
       path.join(bin, 'docker'),
-      `#!/bin/sh\n'${REAL_DOCKER}' "$@"\nrc=$?\nif [ "$1" = commit ]; then kill -9 $PPID; fi\nexit $rc\n`,
+      `#!/bin/sh\nif [ "$1 $2" = 'image rm' ]; then kill -9 $PPID; exit 1; fi\n'${REAL_DOCKER}' "$@"\nrc=$?\nif [ "$1" = commit ]; then kill -9 $PPID; fi\nexit $rc\n`,
       { mode: 0o755 }
     )
     const tag = uniqueTag('killed-after-commit')

@@ -1,0 +1,134 @@
+import * as fs from 'node:fs'
+import * as http from 'node:http'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { DockerError } from '../errors.js'
+import { lastLine, type DockerCli } from './cli.js'
+
+/**
+ * A few Engine API calls for the predeploy commit, where the CLI either loses data (`docker history`
+ * turns tabs into spaces and sizes into text) or costs a process start on the commit's critical path.
+ * On a local engine (a unix socket the CLI would use too) node speaks HTTP to the socket itself;
+ * anywhere else (TCP with TLS, ssh, a CLI context) GETs go through `docker system dial-stdio`, the
+ * CLI's own connection, and a load through `docker load`. No endpoint or credential is handled here.
+ */
+export interface EngineApi {
+  get(apiPath: string): Promise<unknown>
+  /** `docker load` of a tar held in memory; resolves to the engine's error text, '' on success. */
+  load(tar: Buffer): Promise<string>
+  /** `docker commit --pause=false` with Dockerfile-instruction changes: the new image's id. */
+  commit(container: string, changes: string[]): Promise<string>
+}
+
+export function engineApi(cli: DockerCli, env: NodeJS.ProcessEnv = process.env): EngineApi {
+  const socket = localSocket(env)
+  if (socket && fs.existsSync(socket)) return { get: p => socketGet(socket, p), load: tar => socketLoad(socket, tar), commit: (c, ch) => socketCommit(socket, c, ch) }
+  return {
+    commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),
+    get: p => dialGet(cli, p),
+    load: async tar => {
+      const { Readable } = await import('node:stream')
+      const r = await cli.exec(['load', '--quiet'], { input: Readable.from(tar) })
+      return r.code === 0 ? '' : lastLine(r.stderr) || `docker load exited with code ${r.code}`
+    }
+  }
+}
+
+/** The unix socket the docker CLI would talk to, when that is certain; else undefined. */
+export function localSocket(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.DOCKER_CONTEXT) return env.DOCKER_CONTEXT === 'default' && !env.DOCKER_HOST ? '/var/run/docker.sock' : undefined
+  if (env.DOCKER_HOST) return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined
+  try {
+    const dir = env.DOCKER_CONFIG || path.join(os.homedir(), '.docker')
+    const current = (JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { currentContext?: string }).currentContext
+    if (current && current !== 'default') return undefined
+  } catch {
+    // no CLI config: the default context
+  }
+  return '/var/run/docker.sock'
+}
+
+function socketRequest(socketPath: string, method: string, apiPath: string, body?: Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const headers = body ? { 'Content-Type': 'application/x-tar', 'Content-Length': body.length } : undefined
+    const req = http.request({ socketPath, method, path: apiPath, headers }, res => {
+      const parts: Buffer[] = []
+      res.on('data', (b: Buffer) => parts.push(b))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+async function socketCommit(socketPath: string, container: string, changes: string[]): Promise<string> {
+  const query = [`container=${encodeURIComponent(container)}`, 'pause=0', ...changes.map(c => `changes=${encodeURIComponent(c)}`)].join('&')
+  const r = await socketRequest(socketPath, 'POST', `/commit?${query}`)
+  if (r.status !== 201) throw new DockerError(`docker commit failed: ${lastLine(r.text)}`)
+  return (JSON.parse(r.text) as { Id: string }).Id
+}
+
+async function socketGet(socketPath: string, apiPath: string): Promise<unknown> {
+  const r = await socketRequest(socketPath, 'GET', apiPath)
+  if (r.status !== 200) throw new DockerError(`Engine API GET ${apiPath}: HTTP ${r.status} ${lastLine(r.text)}`)
+  return JSON.parse(r.text)
+}
+
+/** The load endpoint answers 200 and reports a failure inside its JSON message stream. */
+async function socketLoad(socketPath: string, tar: Buffer): Promise<string> {
+  const r = await socketRequest(socketPath, 'POST', '/images/load?quiet=1', tar)
+  if (r.status !== 200) return `HTTP ${r.status} ${lastLine(r.text)}`
+  for (const line of r.text.split('\n')) {
+    if (!line.trim()) continue
+    const m = JSON.parse(line) as { error?: string }
+    if (m.error) return m.error
+  }
+  return ''
+}
+
+/**
+ * One GET through `docker system dial-stdio`. HTTP/1.0 keeps the response plain (no chunking); stdin
+ * stays open until the response has been read, because a half-closed connection can make the server
+ * drop the request.
+ */
+export function dialGet(cli: DockerCli, apiPath: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const child = cli.spawnRaw(['system', 'dial-stdio'], 'pipe')
+    const parts: Buffer[] = []
+    let stderr = ''
+    let settled = false
+    const done = (err: Error | undefined, value?: unknown): void => {
+      if (settled) return
+      settled = true
+      child.stdin!.end()
+      if (err) reject(err)
+      else resolve(value)
+    }
+    // Without a Content-Length (a large body), an HTTP/1.0 response ends when the server closes.
+    const parse = (ended: boolean): void => {
+      const raw = Buffer.concat(parts)
+      const split = raw.indexOf('\r\n\r\n')
+      if (split < 0) return
+      const head = raw.subarray(0, split).toString('latin1')
+      const length = /\r\ncontent-length:\s*(\d+)/i.exec(head)
+      const body = raw.subarray(split + 4)
+      if (length ? body.length < Number(length[1]) : !ended) return
+      const status = Number(/^HTTP\/\d\.\d (\d+)/.exec(head)?.[1] ?? 0)
+      const text = (length ? body.subarray(0, Number(length[1])) : body).toString('utf8')
+      if (status !== 200) return done(new DockerError(`Engine API GET ${apiPath}: HTTP ${status} ${lastLine(text)}`))
+      try {
+        done(undefined, JSON.parse(text))
+      } catch (e) {
+        done(e as Error)
+      }
+    }
+    child.stdout!.on('data', (b: Buffer) => (parts.push(b), parse(false)))
+    child.stdout!.on('end', () => parse(true))
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()))
+    child.on('error', e => done(e))
+    child.on('close', code => done(new DockerError(`docker system dial-stdio ended (${code}) before the Engine API answered: ${lastLine(stderr)}`)))
+    child.stdin!.on('error', () => undefined)
+    child.stdin!.write(`GET ${apiPath} HTTP/1.0\r\nHost: docker\r\n\r\n`)
+  })
+}
