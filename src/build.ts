@@ -12,7 +12,7 @@ export function githubContext(env: NodeJS.ProcessEnv): GitHubContext {
   return { repository: env.GITHUB_REPOSITORY, sha: env.GITHUB_SHA, serverUrl: env.GITHUB_SERVER_URL || 'https://github.com' }
 }
 
-/** SPEC 3: `<repository, lower-cased>:<sha>` in GitHub, `<folder>:local` outside. */
+/** design.md §3: `<repository, lower-cased>:<sha>` in GitHub, `<folder>:local` outside. */
 export function defaultTags(s: Settings, gh: GitHubContext): string[] {
   if (gh.repository && gh.sha) return [`${gh.repository.toLowerCase()}:${gh.sha}`]
   const folder = path.basename(s.workingDirectory).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|[._-]+$/g, '')
@@ -34,7 +34,7 @@ export function buildLabels(s: Settings, gh: GitHubContext, now: Date): string[]
   return [...labels].map(([k, v]) => `${k}=${v}`)
 }
 
-/** The `docker buildx build` argv (SPEC 3). Build secrets are `env=` references: values never appear. */
+/** The `docker buildx build` argv (design.md §3). Build secrets are `env=` references: values never appear. */
 export function buildArgv(
   s: Settings,
   opts: { tags: string[]; labels: string[]; dockerfile: string; iidfile: string; metadataFile: string }

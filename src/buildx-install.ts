@@ -56,7 +56,7 @@ async function publishedChecksum(url: string): Promise<{ sum: string; from: stri
 const sha256 = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex')
 
 /**
- * SPEC 8: make `docker buildx` the asked version. Nothing is downloaded when it already is, or when
+ * design.md §8: make `docker buildx` the asked version. Nothing is downloaded when it already is, or when
  * the tool cache holds it; otherwise it is downloaded, its checksum verified, cached under `buildx`,
  * and placed as a CLI plugin under $DOCKER_CONFIG/cli-plugins (or ~/.docker/cli-plugins).
  * @actions/tool-cache is loaded here only: runs that do not ask pay nothing for it.

@@ -19,7 +19,7 @@ export function isInitWrapper(entrypoint: string[] | null): boolean {
 }
 
 /**
- * SPEC 11 (4.2): shell-mode commands run under `set -e` and, where the shell has it, `pipefail`, as
+ * design.md §4.4: shell-mode commands run under `set -e` and, where the shell has it, `pipefail`, as
  * Dokku does. Dokku writes `set -o pipefail || true`, but `set` is a special builtin: in dash (Debian's
  * /bin/sh, so most slim images) its error exits the shell before `|| true` is reached. Probing in a
  * subshell first is the portable form. The traps make a stopped task end after its current command
@@ -39,7 +39,7 @@ export interface TaskInvocation {
 }
 
 /**
- * SPEC 4.2. A string command runs through `<shell> -c` unless the image has a real ENTRYPOINT
+ * design.md §4.3. A string command runs through `<shell> -c` unless the image has a real ENTRYPOINT
  * (Phoenix's `bin/my_app`), which then receives the command's words, as Dokku does. Everything that
  * can go wrong is raised here, before any container starts, so the image's CMD never runs by accident.
  */

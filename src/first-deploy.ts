@@ -11,7 +11,7 @@ interface StatusView {
 const RUN_URL = /\/actions\/runs\/(\d+)(?:[/?#]|$)/
 
 /**
- * SPEC 7 / 11: whether the deployment was created by this workflow run (any attempt: the run id stays).
+ * design.md §7: whether the deployment was created by this workflow run (any attempt: the run id stays).
  * A job with `environment:` makes GitHub create the deployment and post its statuses with
  * `log_url`/`target_url` = `…/actions/runs/<run id>/job/<job id>`; a deployment created through the
  * API can carry `payload.workflow_run_id` (the convention GitHub's UI links by).
@@ -31,7 +31,7 @@ function safeJson(text: string): unknown {
 }
 
 /**
- * SPEC 7: a first deploy is one where the environment has no earlier deployment with a `success`
+ * design.md §7: a first deploy is one where the environment has no earlier deployment with a `success`
  * status; one created by this workflow run (GITHUB_RUN_ID) is not earlier: the deploy job's own
  * `environment:` deployment succeeds before the postdeploy job asks. `@actions/github` is loaded
  * here only, so runs that do not ask pay nothing for it. An API failure is an error with the API's

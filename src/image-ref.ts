@@ -1,7 +1,7 @@
 import { InputError, excerpt } from './errors.js'
 
 /**
- * An image reference as typed data (SPEC 3 / 6, amendment 11): `[registry/]repository[:tag][@digest]`.
+ * An image reference as typed data (design.md §3.4, §3.5): `[registry/]repository[:tag][@digest]`.
  * `registry` is `host[:port]` as written; `repository` is the path after it (`team/app`).
  */
 export interface ImageRef {

@@ -108,7 +108,7 @@ function oneOf<T extends string>(get: InputGetter, name: string, allowed: readon
 
 /**
  * What follows `=` is not a variable name: most likely a value written build-push-action's way
- * (`secrets: ID=value`). Explain the difference without repeating it (SPEC 11, 5.1; issue 14).
+ * (`secrets: ID=value`). Explain the difference without repeating it (design.md §5.3; issue 14).
  */
 function notAVariable(input: string, target: string, key: 'NAME' | 'ID'): string {
   const example = `env: { ${target}: \${{ secrets.${target} }} }`
@@ -149,7 +149,7 @@ export function validateTag(tag: string): void {
   parseTagRef(tag)
 }
 
-/** Reads and validates every input (SPEC 2-10). Pure but for the getter and `env` (GitHub context). */
+/** Reads and validates every input (design.md §2–§10). Pure but for the getter and `env` (GitHub context). */
 export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.env): Settings {
   // Real path: every path below is compared with it once its links are followed (workspace-files.ts).
   const workspace = realpathExisting(env.GITHUB_WORKSPACE || process.cwd())

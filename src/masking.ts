@@ -1,5 +1,5 @@
 /**
- * Every form of a secret that must never be shown (SPEC 11, 5.2), the same forms the runner masks in the
+ * Every form of a secret that must never be shown (design.md §5.5), the same forms the runner masks in the
  * log: actions/runner registers `GitHub.DistributedTask.Logging.ValueEncoders` (ValueEncoders.cs) with its
  * secret masker: JsonStringEscape, UriDataEscape, and
  * EnumerateBase64Variations (base64 of the UTF-8 bytes from offset 0, 1 and 2, `=` padding trimmed, and

@@ -58,7 +58,7 @@ export function emptyResult(): RunResult {
 
 const round = (n: number): number => Math.round(n * 1000) / 1000
 
-/** The action's outputs (SPEC 6), as name → value. */
+/** The action's outputs (design.md §6), as name → value. */
 export function outputValues(r: RunResult): Record<string, string> {
   const release = r.phases.find(p => p.phase === 'release')
   const ran = release && release.exitCode !== null
@@ -91,7 +91,7 @@ export function writeOutputs(r: RunResult): void {
   for (const [k, v] of Object.entries(outputValues(r))) core.setOutput(k, v)
 }
 
-/** The job summary (SPEC 6): phases table, image and digest, a failed task's redacted output tail. Untrusted text is escaped (untrusted.ts). */
+/** The job summary (design.md §6): phases table, image and digest, a failed task's redacted output tail. Untrusted text is escaped (untrusted.ts). */
 export function summaryMarkdown(r: RunResult, secrets: string[], env: NodeJS.ProcessEnv = process.env): string {
   const lines = ['## release-phase', '']
   if (r.phases.length > 0) {

@@ -9,7 +9,7 @@ import { realpathExisting } from './workspace-files.js'
 const RUN_ID = /^[0-9a-f]{12}$/
 
 /**
- * The state could be forged (a `::save-state::` line from untrusted text, before SPEC 11): only a
+ * The state could be forged (a `::save-state::` line from untrusted text, as an older version allowed): only a
  * directory that main could have made is removed: directly inside RUNNER_TEMP, named `release-phase-…`,
  * a real directory (not a link), all checked on real paths.
  */
@@ -37,7 +37,7 @@ async function removeLabelled(cli: DockerCli, runId: string, removed: string[]):
     else removed.push(...ids.map(id => `container ${id}`))
   }
   // Images after containers: a container of the run may use one. The temporary predeploy commit holds
-  // every task value in its config; an interrupted run must not leave it (SPEC 11, post).
+  // every task value in its config; an interrupted run must not leave it (design.md §9.3).
   const ls = await cli.exec(['image', 'ls', '--all', '--quiet', '--no-trunc', '--filter', filter])
   const images = ls.code === 0 ? [...new Set(ls.stdout.split('\n').filter(Boolean))] : []
   if (ls.code !== 0) core.warning(`post: could not list images: ${ls.stderr.trim()}`)

@@ -3,7 +3,7 @@ import { digestRef, familiarName, parseTagRef, type ImageRef } from './image-ref
 import { repositoryOf } from './docker/push.js'
 
 /**
- * The tags a pre-built `image` gets (SPEC 3 / 11): the `tags` input when given (a promotion), else
+ * The tags a pre-built `image` gets (design.md §3.4): the `tags` input when given (a promotion), else
  * the image's own name:tag. A digest reference names a manifest, not a place to tag: no tag then.
  */
 export function prebuiltTags(text: string, ref: ImageRef, tags: string[]): string[] {
@@ -40,7 +40,7 @@ function familiarRepository(tag: string): string {
 }
 
 /**
- * `image` and `digest` outputs when nothing was pushed (SPEC 6): the reference the deploy job can pull.
+ * `image` and `digest` outputs when nothing was pushed (design.md §6): the reference the deploy job can pull.
  * An image the engine knows by a registry digest in the first tag's repository is named by it; with no
  * tag at all (a digest reference, unchanged) the reference itself; else the first tag.
  */

@@ -21,7 +21,7 @@ export interface EnvSources {
 }
 
 /**
- * SPEC 5.1 and 5.3: env-files < secrets-dotenv < env < secrets, then app.json defaults and requirements.
+ * design.md §5.1 and §5.2: env-files < secrets-dotenv < env < secrets, then app.json defaults and requirements.
  * Raised here, before the build: missing sources, missing required variables, secret generators.
  */
 export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: string[] } {
@@ -102,7 +102,7 @@ export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: stri
 const MAPPING_HINT =
   ' (after "=" comes the name of a step env variable holding the value, not the value itself: put the value in the step\'s env: and map it by name)'
 
-/** `NAME` or, for `NAME=SOURCE`, the target only: what follows `=` is never repeated (SPEC 11, 5.1). */
+/** `NAME` or, for `NAME=SOURCE`, the target only: what follows `=` is never repeated (design.md §5.3). */
 function sourceLabel(m: Mapping): string {
   return m.source === m.name ? m.source : `the variable named after "=" for ${m.name}`
 }
@@ -138,7 +138,7 @@ export function checkTaskEnv(vars: TaskEnv, appEnv: AppEnvVar[] = []): void {
 }
 
 /**
- * SPEC 5.1 build-secrets: the values, read from the step env for masking (buildx reads them itself).
+ * design.md §5.1 build-secrets: the values, read from the step env for masking (buildx reads them itself).
  * A missing or empty source fails before the build, naming the id only.
  */
 export function buildSecretValues(mappings: Mapping[], processEnv: NodeJS.ProcessEnv): string[] {

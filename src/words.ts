@@ -22,7 +22,7 @@ const NAME_CHAR = /[A-Za-z0-9_]/
  * double quotes allow `\\` `\"` `\$` `` \` `` escapes and expansion, a backslash outside quotes escapes
  * the next character (and joins lines), and an unquoted `#` at the start of a word begins a comment.
  *
- * Written here rather than taken from a package because the two candidates break SPEC 4.2:
+ * Written here rather than taken from a package because the two candidates break design.md §4.5:
  * shell-quote accepts unbalanced quotes and starts comments in mid-word (`x#y`), and shlex loses the
  * quoting of each word, so `'$HOME'` could not be told from `$HOME` when expanding.
  *

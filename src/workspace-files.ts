@@ -1,5 +1,5 @@
 /**
- * SPEC 11, 2.1: the repository is untrusted input. Every path from an input or a manifest is resolved
+ * design.md §2.2: the repository is untrusted input. Every path from an input or a manifest is resolved
  * with its links followed and must stay inside the workspace; the files read (manifests, env files) and
  * the Dockerfile must be regular files under a size limit.
  */

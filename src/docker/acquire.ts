@@ -35,7 +35,7 @@ function pullFailure(key: string, ref: ImageRef, output: string): ActionError {
 }
 
 /**
- * SPEC 3 / 11: the pre-built image, as is. Looked up locally (by digest when the reference has one),
+ * design.md §3.4: the pre-built image, as is. Looked up locally (by digest when the reference has one),
  * pulled when absent, and for a digest reference verified: its RepoDigests must hold that exact
  * repo@digest, or the run stops before any container starts.
  */

@@ -1,6 +1,6 @@
 /**
  * The names the docker CLI, its buildx plugin and the Go runtime under them read from their own
- * environment (SPEC 11, 5.1). Task values live in the environment of the `docker create` child (SPEC 5.2),
+ * environment (design.md §5.3). Task values live in the environment of the `docker create` child (design.md §5.4),
  * so a task variable with one of these names would steer the action's own CLI: `DOCKER_HOST` from a
  * pull request's app.json would send every secret, inside the create request, to a server it names.
  *
@@ -55,7 +55,7 @@ export function childEnv(own: NodeJS.ProcessEnv, task: Record<string, string> = 
   return env
 }
 
-/** The task variable names the CLI would read: an error before any side effect (SPEC 11, 5.1). */
+/** The task variable names the CLI would read: an error before any side effect (design.md §5.3). */
 export function reservedTaskNames(names: Iterable<string>): string[] {
   return [...names].filter(isCliEnvName)
 }

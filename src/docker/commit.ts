@@ -28,7 +28,7 @@ export interface Committed {
 }
 
 /**
- * SPEC 4.3: commit the predeploy container so its filesystem changes are kept, with the original
+ * design.md §4.6: commit the predeploy container so its filesystem changes are kept, with the original
  * image config and no passed value in it.
  *
  * Why not plain `docker commit`: it copies the container's Env, where every `-e` value sits (this is how

@@ -19,7 +19,7 @@ export function isBuildxMissing(output: string): boolean {
   return /'buildx' is not a docker command|unknown command:? "?(docker )?buildx/i.test(output)
 }
 
-/** The daemon answers (SPEC 9). buildx is checked by the build itself: a pre-check costs every run a CLI start. */
+/** The daemon answers (design.md §9). buildx is checked by the build itself: a pre-check costs every run a CLI start. */
 export async function checkEngine(cli: DockerCli): Promise<void> {
   const info = await cli.exec(['version', '--format', '{{.Server.Version}}'])
   if (info.code !== 0) {

@@ -14,7 +14,7 @@ export function repositoryOf(ref: string): string {
   return colon > slash ? noDigest.slice(0, colon) : noDigest
 }
 
-/** SPEC 6: pushes each tag; returns the registry's manifest digest of the first. */
+/** design.md §6: pushes each tag; returns the registry's manifest digest of the first. */
 export async function pushTags(cli: DockerCli, tags: string[]): Promise<string> {
   let digest = ''
   for (const tag of tags) {

@@ -40,7 +40,7 @@ export function sidecarContainerName(runId: string, phase: Phase, name: string):
   return `release-phase-${runId}-${phase}-sidecar-${name}`
 }
 
-/** `docker create` argv: values travel as `-e NAME` only, in the docker child's environment (SPEC 5.2). */
+/** `docker create` argv: values travel as `-e NAME` only, in the docker child's environment (design.md §5.4). */
 export function sidecarArgv(sc: ResolvedSidecar, container: string, runId: string, phase: Phase, network: string): string[] {
   const argv = ['create', '--name', container, '--label', `release-phase.run=${runId}`, '--label', `release-phase.phase=${phase}`]
   argv.push('--label', `release-phase.sidecar=${sc.name}`)
@@ -51,7 +51,7 @@ export function sidecarArgv(sc: ResolvedSidecar, container: string, runId: strin
   return argv
 }
 
-/** Dry run (SPEC 10): each sidecar's argv as a task of `phase` would start it, names only. */
+/** Dry run (design.md §10): each sidecar's argv as a task of `phase` would start it, names only. */
 export function sidecarPlan(sidecars: ResolvedSidecar[], phase: Phase, network: string): { name: string; image: string; ready: string; argv: string[] }[] {
   const owner = sidecars[0] && sidecarContainerName('<run-id>', phase, sidecars[0].name)
   return sidecars.map((sc, i) => ({
@@ -278,7 +278,7 @@ function showLog(cli: DockerCli, container: string, secrets: string[]): Promise<
     child.stderr!.on('data', (b: Buffer) => err.push(b))
     child.on('error', () => resolve())
     child.on('close', () => {
-      // The action's own lines never continue a sidecar's unterminated last line (SPEC 11, 4.4).
+      // The action's own lines never continue a sidecar's unterminated last line (design.md §4.7).
       out.end()
       err.end()
       resolve()

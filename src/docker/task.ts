@@ -35,7 +35,7 @@ export function containerName(runId: string, phase: Phase): string {
 }
 
 /**
- * SPEC 4.1 (`docker run` split into create + start, see runTask). Variables go as `-e NAME` only:
+ * design.md §4.2 (`docker run` split into create + start, see runTask). Variables go as `-e NAME` only:
  * their values are in the docker child's environment.
  */
 export function createArgv(spec: TaskSpec, name: string): string[] {
@@ -51,7 +51,7 @@ export function createArgv(spec: TaskSpec, name: string): string[] {
 }
 
 /**
- * SPEC 11 (4.1): a shell or a runtime as PID 1 ignores SIGTERM, so a stopped task would only end at
+ * design.md §4.2: a shell or a runtime as PID 1 ignores SIGTERM, so a stopped task would only end at
  * SIGKILL. docker's init (tini) is PID 1 instead; TINI_KILL_PROCESS_GROUP makes it (and an image's own
  * tini) signal the task's whole process group, so the migration under `sh -c` gets SIGTERM itself:
  * plain tini signals only the shell, which dies at once and takes the migration down with it, unwarned.
@@ -97,7 +97,7 @@ async function readLog(cli: DockerCli, name: string, lines = 30): Promise<TaskLo
 }
 
 /**
- * SPEC 11 (4.4): the action's next line (`::endgroup::`) must not continue the task's unterminated
+ * design.md §4.7: the action's next line (`::endgroup::`) must not continue the task's unterminated
  * last line, or the runner never sees the command. A newline only when stdout ended open (or when
  * that cannot be known), so the common case has no blank line.
  */

@@ -31,7 +31,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /**
- * Parses app.json (SPEC 2.3, 5.3) as JSON with comments and trailing commas, as Dokku does.
+ * Parses app.json (design.md §2.5, §5.2) as JSON with comments and trailing commas, as Dokku does.
  * jsonc-parser gives offsets for both syntax errors and nodes, so every error names a line and column.
  */
 export function parseAppJson(text: string, file: string): AppJson {

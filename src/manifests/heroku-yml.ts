@@ -10,7 +10,7 @@ export interface HerokuYml {
   dockerfiles: Record<string, string>
 }
 
-/** Parses heroku.yml (SPEC 2.4); YAML errors and wrong types carry line and column. */
+/** Parses heroku.yml (design.md §2.6); YAML errors and wrong types carry line and column. */
 export function parseHerokuYml(text: string, file: string): HerokuYml {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })

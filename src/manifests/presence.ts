@@ -4,7 +4,7 @@ import type { Settings } from '../inputs.js'
 import type { Manifests } from './load.js'
 
 /**
- * SPEC 11 §9, issue 10 item 5: no manifest and no `release-command` is an error, before any side effect.
+ * design.md §2.8, issue 10 item 5: no manifest and no `release-command` is an error, before any side effect.
  * A job that forgot actions/checkout, or a wrong working-directory, would otherwise build, run nothing
  * and report released=true.
  */
@@ -18,7 +18,7 @@ export function requireManifests(s: Settings, m: Manifests): void {
   )
 }
 
-/** A command that runs something: a blank one is no command (SPEC 11 §4, as in Dokku). */
+/** A command that runs something: a blank one is no command (design.md §4.1, as in Dokku). */
 export function hasCommand(c: string | string[] | undefined): boolean {
   return Array.isArray(c) ? c.length > 0 : (c ?? '').trim() !== ''
 }

@@ -9,7 +9,7 @@ export interface ProcfileEntry {
 const ENTRY = /^([A-Za-z0-9_-]+)[ \t]*:(.*)$/
 const MAX_NAME = 63
 
-/** Parses a Procfile (SPEC 2.2). Pure: `file` is only used to annotate errors. */
+/** Parses a Procfile (design.md §2.4). Pure: `file` is only used to annotate errors. */
 export function parseProcfile(text: string, file: string): ProcfileEntry[] {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const entries: ProcfileEntry[] = []

@@ -10,7 +10,7 @@ export interface ReleaseChoice {
   warning?: string
 }
 
-/** SPEC 2.5: Procfile > heroku.yml > input, as in Jets where the Procfile wins over configuration. */
+/** design.md §2.7: Procfile > heroku.yml > input, as in Jets where the Procfile wins over configuration. */
 export function chooseReleaseCommand(
   procfile: ProcfileEntry[] | undefined,
   heroku: HerokuYml | undefined,
@@ -33,7 +33,7 @@ export function chooseReleaseCommand(
 }
 
 /**
- * SPEC 11 (4): an empty or blank command (`"predeploy": ""`, heroku.yml `command: ""` or `[]`) is no
+ * design.md §4.1: an empty or blank command (`"predeploy": ""`, heroku.yml `command: ""` or `[]`) is no
  * command, as Dokku's "No predeploy task found": the manifest parsers drop it here, so every later
  * step (phase table, release precedence, plan, outputs) sees the phase as undefined and skipped.
  */
