@@ -230,7 +230,9 @@ function measureSizes(store, extraEnv) {
         out[v.name][which].push(steps(r.calls, r.seconds, which === 'plain'))
       }
       const last = k => out[v.name][k].at(-1)
-      console.log(`${store} ${v.name} round ${i + 1}/${sizeRounds}: commit step plain ${fmt(last('plain')['commit step'], 0)} ms, action ${fmt(last('action')['commit step'], 0)} ms; whole run plain ${fmt(last('plain')['whole run'], 0)} ms, action ${fmt(last('action')['whole run'], 0)} ms`)
+      console.log(
+        `${store} ${v.name} round ${i + 1}/${sizeRounds}: commit step plain ${fmt(last('plain')['commit step'], 0)} ms, action ${fmt(last('action')['commit step'], 0)} ms; whole run plain ${fmt(last('plain')['whole run'], 0)} ms, action ${fmt(last('action')['whole run'], 0)} ms`
+      )
     }
     removeMade(v.tag, extraEnv)
   }
@@ -249,10 +251,29 @@ function startContainerdEngine() {
   fs.writeFileSync(path.join(droot, 'daemon.json'), JSON.stringify({ features: { 'containerd-snapshotter': true } }))
   const host = `unix://${droot}/docker.sock`
   const log = fs.openSync(path.join(droot, 'log'), 'w')
-  const child = spawn('unshare', ['--net', '--fork', '--kill-child', 'dockerd', '--host', host, '--data-root', `${droot}/data`, '--exec-root', `${droot}/exec`, '--pidfile', `${droot}/pid`, '--config-file', `${droot}/daemon.json`], {
-    stdio: ['ignore', log, log],
-    env: { ...process.env, PATH: `${dir}/root/usr/bin:${dir}/root/usr/sbin:${process.env.PATH}` }
-  })
+  const child = spawn(
+    'unshare',
+    [
+      '--net',
+      '--fork',
+      '--kill-child',
+      'dockerd',
+      '--host',
+      host,
+      '--data-root',
+      `${droot}/data`,
+      '--exec-root',
+      `${droot}/exec`,
+      '--pidfile',
+      `${droot}/pid`,
+      '--config-file',
+      `${droot}/daemon.json`
+    ],
+    {
+      stdio: ['ignore', log, log],
+      env: { ...process.env, PATH: `${dir}/root/usr/bin:${dir}/root/usr/sbin:${process.env.PATH}` }
+    }
+  )
   for (let i = 0; spawnSync(realDocker, ['-H', host, 'info'], { stdio: 'ignore' }).status !== 0; i++) {
     if (i > 60) throw new Error(`private dockerd did not start:\n${fs.readFileSync(path.join(droot, 'log'), 'utf8').slice(-2000)}`)
     spawnSync('sleep', ['0.5'])
@@ -318,7 +339,9 @@ function sizeLines() {
     for (const k of keys) {
       const m = (size, who) => median(bySize[size][who].map(x => x[k]))
       const f = x => (Number.isNaN(x) ? '—' : fmt(x, 0))
-      lines.push(`| ${k} | ${f(m('small', 'plain'))} | ${f(m('small', 'action'))} | ${f(m('large', 'plain'))} | ${f(m('large', 'action'))} | ${f(m('large', 'action') - m('small', 'action'))} |`)
+      lines.push(
+        `| ${k} | ${f(m('small', 'plain'))} | ${f(m('small', 'action'))} | ${f(m('large', 'plain'))} | ${f(m('large', 'action'))} | ${f(m('large', 'action') - m('small', 'action'))} |`
+      )
     }
     const m = (size, who, k) => median(bySize[size][who].map(x => x[k]))
     const commitRatio = m('large', 'action', 'commit step') / m('large', 'plain', 'docker commit call')

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
-const ok = (args) => spawnSync('docker', args, { stdio: 'ignore', timeout: 20000 }).status === 0
+const ok = args => spawnSync('docker', args, { stdio: 'ignore', timeout: 20000 }).status === 0
 if (ok(['info']) && ok(['buildx', 'version'])) process.exit(0)
 
 const isRoot = process.getuid?.() === 0

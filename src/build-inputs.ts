@@ -77,10 +77,12 @@ function ssh(value: string, ws: string, base: string, env: NodeJS.ProcessEnv): B
     const rel = eq < 0 ? '' : item.slice(eq + 1).trim()
     if (!SECRET_ID.test(id)) throw new InputError(`ssh: "${excerpt(id)}" is not a valid ssh id (e.g. default)`)
     if (rel === '') {
-      if (!env.SSH_AUTH_SOCK) throw new InputError(`ssh: ${id} forwards the agent at SSH_AUTH_SOCK, which is not set; start an agent first (e.g. webfactory/ssh-agent)`)
+      if (!env.SSH_AUTH_SOCK)
+        throw new InputError(`ssh: ${id} forwards the agent at SSH_AUTH_SOCK, which is not set; start an agent first (e.g. webfactory/ssh-agent)`)
       return { id, paths: [] }
     }
-    if (path.isAbsolute(rel)) throw new InputError(`ssh: "${excerpt(rel)}" is absolute; give "${id}" alone to forward the agent at SSH_AUTH_SOCK, or a key file inside the workspace`)
+    if (path.isAbsolute(rel))
+      throw new InputError(`ssh: "${excerpt(rel)}" is absolute; give "${id}" alone to forward the agent at SSH_AUTH_SOCK, or a key file inside the workspace`)
     return { id, paths: [localPath(ws, base, rel, 'ssh')] }
   })
 }

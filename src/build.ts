@@ -15,7 +15,11 @@ export function githubContext(env: NodeJS.ProcessEnv): GitHubContext {
 /** design.md §3: `<repository, lower-cased>:<sha>` in GitHub, `<folder>:local` outside. */
 export function defaultTags(s: Settings, gh: GitHubContext): string[] {
   if (gh.repository && gh.sha) return [`${gh.repository.toLowerCase()}:${gh.sha}`]
-  const folder = path.basename(s.workingDirectory).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|[._-]+$/g, '')
+  const folder = path
+    .basename(s.workingDirectory)
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[._-]+|[._-]+$/g, '')
   return [`${folder || 'app'}:local`]
 }
 
@@ -35,10 +39,7 @@ export function buildLabels(s: Settings, gh: GitHubContext, now: Date): string[]
 }
 
 /** The `docker buildx build` argv (design.md §3). Build secrets are `env=` references: values never appear. */
-export function buildArgv(
-  s: Settings,
-  opts: { tags: string[]; labels: string[]; dockerfile: string; iidfile: string; metadataFile: string }
-): string[] {
+export function buildArgv(s: Settings, opts: { tags: string[]; labels: string[]; dockerfile: string; iidfile: string; metadataFile: string }): string[] {
   const argv = ['buildx', 'build']
   if (s.builder) argv.push('--builder', s.builder)
   argv.push('--load', '--iidfile', opts.iidfile, '--metadata-file', opts.metadataFile)

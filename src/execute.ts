@@ -94,7 +94,13 @@ async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: Ph
   }
   scope.throwIfCancelled()
   // Sidecars start and are ready before the task, which joins their namespace; removed after it.
-  const pod = await startSidecars(cli, [...plan.sidecars], scope, { phase: p.phase, network: plan.settings.network, secrets: ctx.masked }, (ctx.result.sidecars ??= []))
+  const pod = await startSidecars(
+    cli,
+    [...plan.sidecars],
+    scope,
+    { phase: p.phase, network: plan.settings.network, secrets: ctx.masked },
+    (ctx.result.sidecars ??= [])
+  )
   core.info(`Running ${p.phase} task: ${p.text}`)
   core.startGroup(`${p.phase} output`)
   const outcome = await runTask(cli, taskSpec(plan, p.phase, p.invocation, info.id, scope.runId), scope)

@@ -58,6 +58,8 @@ export async function isFirstDeploy(token: string, environment: string, env: Nod
     return true
   } catch (e) {
     const err = e as { status?: number; message?: string }
-    throw new ActionError(`first-deploy: the GitHub API refused to list deployments of "${environment}"${err.status ? ` (HTTP ${err.status})` : ''}: ${err.message ?? String(e)}`)
+    throw new ActionError(
+      `first-deploy: the GitHub API refused to list deployments of "${environment}"${err.status ? ` (HTTP ${err.status})` : ''}: ${err.message ?? String(e)}`
+    )
   }
 }

@@ -42,7 +42,16 @@ export async function run(): Promise<void> {
     // build-secrets values (read from the step env) are masked like every other secret.
     const buildSecrets = s.image ? [] : buildSecretValues(s.buildSecrets, process.env)
     masked = maskValues(vars, [...(s.githubToken ? [s.githubToken] : []), ...buildSecrets, ...sidecarSecrets], v => core.setSecret(v))
-    const plan = resolvePlan({ settings: s, manifests, release, vars, sidecars, github: githubContext(process.env), now: new Date(), firstDeploy: await decideFirstDeploy(s) })
+    const plan = resolvePlan({
+      settings: s,
+      manifests,
+      release,
+      vars,
+      sidecars,
+      github: githubContext(process.env),
+      now: new Date(),
+      firstDeploy: await decideFirstDeploy(s)
+    })
     describePlan(result, plan, manifests)
     // Manifests but no command in any requested phase: said in a warning and the summary, never silent.
     const idle = nothingToRun(plan.phases, manifests.found)

@@ -74,9 +74,7 @@ export function outputValues(r: RunResult): Record<string, string> {
     'release-source': r.releaseSource,
     'release-exit-code': ran ? String(release.exitCode) : '',
     'release-duration': ran && release.durationSeconds !== null ? String(round(release.durationSeconds)) : '',
-    phases: JSON.stringify(
-      r.phases.map(p => ({ ...p, durationSeconds: p.durationSeconds === null ? null : round(p.durationSeconds) }))
-    ),
+    phases: JSON.stringify(r.phases.map(p => ({ ...p, durationSeconds: p.durationSeconds === null ? null : round(p.durationSeconds) }))),
     processes: JSON.stringify(r.processes),
     'postdeploy-command': r.postdeployCommand,
     'first-deploy-command': r.firstDeployCommand,

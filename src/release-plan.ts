@@ -98,7 +98,14 @@ export function resolvePlan(p: PlanInputs): ReleasePlan {
     return { phase, command, text: commandText(command), source, skip }
   })
   // A digest `image` cannot be pushed to, nor committed under no name: refused here, before any side effect.
-  if (s.imageRef) checkPrebuilt(s.image, s.imageRef, s.tags, s.push, phases.some(ph => ph.phase === 'predeploy' && hasCommand(ph.command)))
+  if (s.imageRef)
+    checkPrebuilt(
+      s.image,
+      s.imageRef,
+      s.tags,
+      s.push,
+      phases.some(ph => ph.phase === 'predeploy' && hasCommand(ph.command))
+    )
   const image: ImageSource = s.imageRef
     ? { kind: 'reference', ref: s.image, parsed: s.imageRef }
     : { kind: 'build', dockerfile: chooseDockerfile(s, p.manifests), labels: buildLabels(s, p.github, p.now) }

@@ -45,13 +45,15 @@ export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: stri
   const missing = src.secrets.filter(m => src.processEnv[m.source] === undefined)
   if (missing.length > 0 || missingDotenv.length > 0) {
     const names = [...missingDotenv, ...missing.map(sourceLabel)]
-    throw new InputError(`secrets: these variables are not set in the step's env: ${names.join(', ')}${missing.some(m => m.source !== m.name) ? MAPPING_HINT : ''}`)
+    throw new InputError(
+      `secrets: these variables are not set in the step's env: ${names.join(', ')}${missing.some(m => m.source !== m.name) ? MAPPING_HINT : ''}`
+    )
   }
   const empty = src.secrets.filter(m => src.processEnv[m.source] === '')
   if (empty.length > 0) {
     throw new InputError(
       `secrets: ${empty.map(sourceLabel).join(', ')} ${empty.length > 1 ? 'are' : 'is'} set but empty in the step's env. ` +
-        'An unset repository or environment secret expands to an empty string: check that the secret exists and that this job can read it (environment secrets need the job\'s environment)'
+        "An unset repository or environment secret expands to an empty string: check that the secret exists and that this job can read it (environment secrets need the job's environment)"
     )
   }
   for (const m of src.secrets) vars.set(m.name, { value: src.processEnv[m.source] as string, secret: true })
@@ -122,7 +124,7 @@ export function checkTaskEnv(vars: TaskEnv, appEnv: AppEnvVar[] = []): void {
     throw new InputError(
       `task variable${reserved.length > 1 ? 's' : ''} ${reserved.join(', ')}: the docker CLI or buildx read${reserved.length > 1 ? '' : 's'} ` +
         'this name from its own environment (where it connects, how it builds, whom it trusts), and task values pass through that environment; ' +
-        'rename the variable (set it in the image\'s ENV if the app needs that exact name)'
+        "rename the variable (set it in the image's ENV if the app needs that exact name)"
     )
   }
   let total = 0
@@ -134,7 +136,8 @@ export function checkTaskEnv(vars: TaskEnv, appEnv: AppEnvVar[] = []): void {
     }
     total += size
   }
-  if (total > MAX_TASK_ENV) throw new InputError(`task variables: ${total} bytes in all; at most ${MAX_TASK_ENV} fit beside the runner's own environment (E2BIG)`)
+  if (total > MAX_TASK_ENV)
+    throw new InputError(`task variables: ${total} bytes in all; at most ${MAX_TASK_ENV} fit beside the runner's own environment (E2BIG)`)
 }
 
 /**

@@ -35,7 +35,32 @@ const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/
  * Options that would break the shared network namespace (docker refuses them with `--network
  * container:`), or that the action owns (name, labels read by the post step, removal).
  */
-const OWNED = ['--network', '--net', '--name', '--label', '-l', '--rm', '--publish', '-p', '--publish-all', '-P', '--hostname', '-h', '--dns', '--dns-search', '--dns-option', '--add-host', '--mac-address', '--ip', '--ip6', '--network-alias', '--link', '--env', '-e', '--env-file']
+const OWNED = [
+  '--network',
+  '--net',
+  '--name',
+  '--label',
+  '-l',
+  '--rm',
+  '--publish',
+  '-p',
+  '--publish-all',
+  '-P',
+  '--hostname',
+  '-h',
+  '--dns',
+  '--dns-search',
+  '--dns-option',
+  '--add-host',
+  '--mac-address',
+  '--ip',
+  '--ip6',
+  '--network-alias',
+  '--link',
+  '--env',
+  '-e',
+  '--env-file'
+]
 /** Run-args that conflict with the task joining the sidecars' namespace. */
 const NET_OPTIONS = OWNED.filter(o => !['--name', '--label', '-l', '--rm', '--env', '-e', '--env-file'].includes(o))
 

@@ -48,7 +48,9 @@ export function checkCommand(what: string, command: string | string[] | undefine
   for (const word of Array.isArray(command) ? command : [command]) {
     if (word.includes('\0')) throw new InputError(`${what}: the command contains a NUL byte`)
     if (Buffer.byteLength(word) + 64 > MAX_ENV_ENTRY) {
-      throw new InputError(`${what}: the command is ${Buffer.byteLength(word)} bytes; one process argument holds at most ${MAX_ENV_ENTRY} bytes on Linux (E2BIG)`)
+      throw new InputError(
+        `${what}: the command is ${Buffer.byteLength(word)} bytes; one process argument holds at most ${MAX_ENV_ENTRY} bytes on Linux (E2BIG)`
+      )
     }
   }
 }

@@ -64,7 +64,10 @@ describeEngine('build-push-action build inputs on the real engine (issue 14)', (
 
       // Masked (each line as the runner masks), and otherwise nowhere: log, argv, outputs, summary, image.
       expect(r.stdout).toContain(`::add-mask::${FILE_SECRET.split('\n')[0]}`)
-      const unmasked = r.stdout.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
+      const unmasked = r.stdout
+        .split('\n')
+        .filter(l => !l.startsWith('::add-mask::'))
+        .join('\n')
       const argv = r.dockerCalls.map(c => c.join(' ')).join('\n')
       const image = execFileSync('docker', ['save', tag], { maxBuffer: 256 << 20 }).toString('latin1')
       for (const haystack of [unmasked, r.stderr, argv, JSON.stringify(r.outputs), r.summary, image]) {
@@ -129,7 +132,11 @@ describeEngine('build-push-action build inputs on the real engine (issue 14)', (
 
 describeEngine('build-contexts on Engine 20.10', () => {
   it("its BuildKit's Dockerfile frontend has no named contexts: one error saying what does", async () => {
-    const ws = makeApp({ 'lib/greeting.txt': 'hi\n', Dockerfile: `FROM ${BASE_IMAGE}\nCOPY --from=shared greeting.txt /greeting.txt\n`, Procfile: 'release: true\n' })
+    const ws = makeApp({
+      'lib/greeting.txt': 'hi\n',
+      Dockerfile: `FROM ${BASE_IMAGE}\nCOPY --from=shared greeting.txt /greeting.txt\n`,
+      Procfile: 'release: true\n'
+    })
     const r = await runAction({ workspace: ws, inputs: { tags: uniqueTag('contexts-old'), 'build-contexts': 'shared=lib' } })
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('unsupported frontend capability moby.buildkit.frontend.contexts')
@@ -163,7 +170,11 @@ describeNewer('build-contexts, shm-size and ulimit on an engine whose BuildKit h
         Dockerfile: `FROM ${BASE_IMAGE}\nCOPY --from=shared greeting.txt /greeting.txt\nRUN df -k /dev/shm | tail -n 1 | tr -s " " | cut -d" " -f2 > /shm.txt && ulimit -n > /nofile.txt\n`,
         Procfile: 'release: cat /greeting.txt; echo "shm=$(cat /shm.txt) nofile=$(cat /nofile.txt)"\n'
       })
-      const r = await runAction({ workspace: ws, inputs: { tags: 'rp-test/shm:1', 'build-contexts': 'shared=lib', 'shm-size': '96m', ulimit: 'nofile=1234:2345' }, env: { DOCKER_HOST: daemon.host } })
+      const r = await runAction({
+        workspace: ws,
+        inputs: { tags: 'rp-test/shm:1', 'build-contexts': 'shared=lib', 'shm-size': '96m', ulimit: 'nofile=1234:2345' },
+        env: { DOCKER_HOST: daemon.host }
+      })
       expect(r.code, r.stdout + r.stderr).toBe(0)
       expect(r.stdout).toMatch(/^from the named context$/m)
       expect(r.stdout).toMatch(/^shm=98304 nofile=1234$/m)

@@ -41,7 +41,10 @@ describeEngine('buildx on demand through the tool cache (SPEC 8)', () => {
   afterAll(() => server?.close())
 
   const app = () => makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\nRUN echo built-with-installed-buildx > /proof\n`, Procfile: 'release: cat /proof\n' })
-  const dirs = () => ({ dockerConfig: fs.mkdtempSync(path.join(os.tmpdir(), 'rp-dockercfg-')), toolCache: fs.mkdtempSync(path.join(os.tmpdir(), 'rp-toolcache-')) })
+  const dirs = () => ({
+    dockerConfig: fs.mkdtempSync(path.join(os.tmpdir(), 'rp-dockercfg-')),
+    toolCache: fs.mkdtempSync(path.join(os.tmpdir(), 'rp-toolcache-'))
+  })
 
   it('installs the asked version where buildx is absent, then builds; a second run hits the cache', async () => {
     const { dockerConfig, toolCache } = dirs()
@@ -64,11 +67,20 @@ describeEngine('buildx on demand through the tool cache (SPEC 8)', () => {
   it('a wrong checksum fails clearly and installs nothing', async () => {
     const { dockerConfig, toolCache } = dirs()
     const url = `${base}/bad/v{version}/buildx-v{version}.{os}-{arch}`
-    const r = await runAction({ workspace: app(), inputs: { 'buildx-version': VERSION, 'buildx-download-url': url }, env: { DOCKER_CONFIG: dockerConfig, RUNNER_TOOL_CACHE: toolCache }, wrap: withoutBuildx })
+    const r = await runAction({
+      workspace: app(),
+      inputs: { 'buildx-version': VERSION, 'buildx-download-url': url },
+      env: { DOCKER_CONFIG: dockerConfig, RUNNER_TOOL_CACHE: toolCache },
+      wrap: withoutBuildx
+    })
     expect(r.code).toBe(1)
     const errors = errorLines(r.stdout)
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(new RegExp(`^::error::buildx: checksum mismatch for ${base}/bad/v${VERSION}/buildx-v${VERSION}.linux-${ARCH}: expected f{64} \\(from ${base}/bad/v${VERSION}/checksums.txt\\), got [0-9a-f]{64}; nothing was installed$`))
+    expect(errors[0]).toMatch(
+      new RegExp(
+        `^::error::buildx: checksum mismatch for ${base}/bad/v${VERSION}/buildx-v${VERSION}.linux-${ARCH}: expected f{64} \\(from ${base}/bad/v${VERSION}/checksums.txt\\), got [0-9a-f]{64}; nothing was installed$`
+      )
+    )
     expect(fs.existsSync(path.join(dockerConfig, 'cli-plugins', 'docker-buildx'))).toBe(false)
     expect(fs.existsSync(path.join(toolCache, 'buildx'))).toBe(false)
     expect(r.dockerCalls.some(c => c[0] === 'buildx' && c[1] === 'build')).toBe(false)

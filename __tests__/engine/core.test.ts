@@ -235,7 +235,10 @@ describeEngine('the action end to end on a real engine', () => {
     docker('network', 'create', net)
     try {
       docker('run', '-d', '--name', db, '--network', net, BASE_IMAGE, 'sh', '-c', 'while true; do echo pong | nc -l -p 7000; done')
-      const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: `release: for i in 1 2 3 4 5; do nc ${db} 7000 </dev/null && exit 0; sleep 1; done; exit 1\n` })
+      const ws = makeApp({
+        Dockerfile: `FROM ${BASE_IMAGE}\n`,
+        Procfile: `release: for i in 1 2 3 4 5; do nc ${db} 7000 </dev/null && exit 0; sleep 1; done; exit 1\n`
+      })
       const r = await runAction({ workspace: ws, inputs: { tags: tag('network'), network: net } })
       expect(r.code, r.stdout).toBe(0)
       expect(r.stdout).toMatch(/^pong$/m)

@@ -22,13 +22,22 @@ describeEngine('dry-run (SPEC 10)', () => {
     expect(plan.build.argv.slice(0, 4)).toEqual(['docker', 'buildx', 'build', '--load'])
     expect(plan.build.argv).toEqual(expect.arrayContaining(['--tag', 'registry.local:5000/app:v1']))
     expect(plan.phases).toEqual([
-      expect.objectContaining({ phase: 'predeploy', command: 'bin/assets', source: 'app.json', willRun: true, entrypointMode: 'auto: decided by the built image ENTRYPOINT' }),
+      expect.objectContaining({
+        phase: 'predeploy',
+        command: 'bin/assets',
+        source: 'app.json',
+        willRun: true,
+        entrypointMode: 'auto: decided by the built image ENTRYPOINT'
+      }),
       expect.objectContaining({ phase: 'release', command: 'bin/migrate --all', source: 'Procfile', willRun: true })
     ])
     expect(plan.variables).toEqual({ secret: ['DATABASE_URL'], plain: ['MODE'] })
     expect(plan.push).toEqual({ tags: ['registry.local:5000/app:v1'] })
     expect(r.stdout).toContain('Dry run: nothing is built, run or pushed.')
-    const withoutMasks = r.stdout.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
+    const withoutMasks = r.stdout
+      .split('\n')
+      .filter(l => !l.startsWith('::add-mask::'))
+      .join('\n')
     for (const text of [withoutMasks, r.outputs.plan, r.summary]) expect(text).not.toContain('dry-run-pw-8s')
     expect(r.outputs.released).toBe('false')
   })
@@ -51,10 +60,25 @@ describeEngine('dry-run (SPEC 10)', () => {
       willRun: true,
       entrypointMode: 'exec',
       argv: [
-        'docker', 'create', '--name', 'release-phase-<run-id>-release', '--label', 'release-phase.run=<run-id>', '--label', 'release-phase.phase=release',
+        'docker',
+        'create',
+        '--name',
+        'release-phase-<run-id>-release',
+        '--label',
+        'release-phase.run=<run-id>',
+        '--label',
+        'release-phase.phase=release',
         // SPEC 11 (4.1): under docker's init, which signals the task's whole process group.
-        '--init', '-e', 'TINI_KILL_PROCESS_GROUP=1',
-        '-e', 'RELEASE_PHASE=release', '-e', 'MIX_ENV', id, 'eval', 'MyApp.Release.migrate'
+        '--init',
+        '-e',
+        'TINI_KILL_PROCESS_GROUP=1',
+        '-e',
+        'RELEASE_PHASE=release',
+        '-e',
+        'MIX_ENV',
+        id,
+        'eval',
+        'MyApp.Release.migrate'
       ]
     })
   })

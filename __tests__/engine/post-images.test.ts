@@ -13,7 +13,11 @@ describeEngine('the run label on the temporary predeploy commit (SPEC 11, post)'
 
   it('a runner killed right after docker commit: the post step removes the commit image, which held the values', async () => {
     const secret = 'commit-secret-Hq3v'
-    const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, 'app.json': '{"scripts":{"dokku":{"predeploy":"echo kept > /kept"}}}', Procfile: 'release: true\n' })
+    const ws = makeApp({
+      Dockerfile: `FROM ${BASE_IMAGE}\n`,
+      'app.json': '{"scripts":{"dokku":{"predeploy":"echo kept > /kept"}}}',
+      Procfile: 'release: true\n'
+    })
     // A docker on PATH that SIGKILLs the action (its parent) the moment the temporary commit exists:
     // right after `docker commit` returns, or (when the commit goes over the engine's socket) as the
     // action starts to remove the temporary image. The worst moment, deterministically, not a poll.
@@ -26,7 +30,13 @@ describeEngine('the run label on the temporary predeploy commit (SPEC 11, post)'
     const tag = uniqueTag('killed-after-commit')
     tags.push(tag)
     const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-runner-'))
-    const r = await runAction({ workspace: ws, runnerTemp, path: `${bin}:${process.env.PATH}`, inputs: { tags: tag, secrets: 'TOKEN' }, env: { TOKEN: secret } })
+    const r = await runAction({
+      workspace: ws,
+      runnerTemp,
+      path: `${bin}:${process.env.PATH}`,
+      inputs: { tags: tag, secrets: 'TOKEN' },
+      env: { TOKEN: secret }
+    })
     expect(r.signal).toBe('SIGKILL')
     const runId = r.state['run-id']
     expect(runId).toMatch(/^[0-9a-f]{12}$/)
@@ -44,7 +54,11 @@ describeEngine('the run label on the temporary predeploy commit (SPEC 11, post)'
   })
 
   it('a finished run: the clean image carries the predeploy label but not the run label, and no run image is left', async () => {
-    const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\nLABEL app.owner=team\n`, 'app.json': '{"scripts":{"dokku":{"predeploy":"echo kept > /kept"}}}', Procfile: 'release: cat /kept\n' })
+    const ws = makeApp({
+      Dockerfile: `FROM ${BASE_IMAGE}\nLABEL app.owner=team\n`,
+      'app.json': '{"scripts":{"dokku":{"predeploy":"echo kept > /kept"}}}',
+      Procfile: 'release: cat /kept\n'
+    })
     const tag = uniqueTag('run-label')
     tags.push(tag)
     const r = await runAction({ workspace: ws, inputs: { tags: tag } })

@@ -53,7 +53,10 @@ describeEngine('push after a passing release (SPEC 6)', () => {
 
   it('a wrong password fails with the registry’s message', async () => {
     const config = fs.mkdtempSync(path.join(reg.dockerConfig, '..', 'wrong-'))
-    fs.writeFileSync(path.join(config, 'config.json'), JSON.stringify({ auths: { [reg.host]: { auth: Buffer.from(`${reg.user}:not-the-password`).toString('base64') } } }))
+    fs.writeFileSync(
+      path.join(config, 'config.json'),
+      JSON.stringify({ auths: { [reg.host]: { auth: Buffer.from(`${reg.user}:not-the-password`).toString('base64') } } })
+    )
     const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: true\n' })
     const r = await runAction({ workspace: ws, inputs: { tags: `${reg.host}/team/denied:v1`, push: 'true' }, env: { DOCKER_CONFIG: config } })
     expect(r.code).toBe(1)
@@ -80,7 +83,11 @@ describeEngine('push after a passing release (SPEC 6)', () => {
   it('pulls a pre-built image that is not local and names it by its registry digest', async () => {
     const ref = `${reg.host}/team/prebuilt:v2`
     docker('image', 'rm', ref)
-    const r = await runAction({ workspace: makeApp({ Procfile: 'release: echo pulled-and-checked\n' }), inputs: { image: ref, phases: 'release' }, env: { DOCKER_CONFIG: reg.dockerConfig } })
+    const r = await runAction({
+      workspace: makeApp({ Procfile: 'release: echo pulled-and-checked\n' }),
+      inputs: { image: ref, phases: 'release' },
+      env: { DOCKER_CONFIG: reg.dockerConfig }
+    })
     expect(r.code, r.stdout).toBe(0)
     expect(r.dockerCalls.some(c => c[0] === 'pull' && c[1] === ref)).toBe(true)
     expect(r.stdout).toMatch(/^pulled-and-checked$/m)
@@ -104,7 +111,14 @@ describeEngine('first deploy (SPEC 7) against a loopback GitHub API', () => {
   it.each([
     ['no deployments', true, [] as { id: number; statuses: string[] }[]],
     ['one successful', false, [{ id: 1, statuses: ['in_progress', 'success'] }]],
-    ['only failed ones', true, [{ id: 1, statuses: ['failure'] }, { id: 2, statuses: ['error', 'inactive'] }]]
+    [
+      'only failed ones',
+      true,
+      [
+        { id: 1, statuses: ['failure'] },
+        { id: 2, statuses: ['error', 'inactive'] }
+      ]
+    ]
   ])('%s → first deploy: %s', async (_, first, deployments) => {
     const gh = await startFakeGitHub(deployments)
     try {
@@ -116,7 +130,10 @@ describeEngine('first deploy (SPEC 7) against a loopback GitHub API', () => {
       const statuses = JSON.parse(r.outputs.phases).map((p: { phase: string; status: string }) => `${p.phase}:${p.status}`)
       expect(statuses).toEqual(['postdeploy:succeeded', `first-deploy:${first ? 'succeeded' : 'skipped'}`])
       expect(gh.requests[0]).toMatch(/^GET \/repos\/acme\/web\/deployments\?environment=production.* auth=token ghs_fake-token-123$/)
-      const withoutMasks = r.stdout.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
+      const withoutMasks = r.stdout
+        .split('\n')
+        .filter(l => !l.startsWith('::add-mask::'))
+        .join('\n')
       expect(r.stdout).toContain('::add-mask::ghs_fake-token-123')
       expect(withoutMasks + JSON.stringify(r.outputs) + r.summary).not.toContain('ghs_fake-token-123')
     } finally {

@@ -13,7 +13,8 @@ const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
 /** Every regular file under a directory, as text. */
 function filesUnder(dir: string): { file: string; text: string }[] {
   if (!fs.existsSync(dir)) return []
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter(e => e.isFile())
     .map(e => path.join(e.parentPath, e.name))
     .map(file => ({ file, text: fs.readFileSync(file, 'latin1') + fs.readFileSync(file, 'utf8') }))
@@ -42,7 +43,11 @@ describeEngine('secrets and environment (SPEC 5)', () => {
     const ws = makeApp({
       Dockerfile: `FROM ${BASE_IMAGE}\nENV IMAGE_VAR=from-image\n`,
       'config/release.env': `# dotenv\nexport FROM_FILE="${FILE_SECRET}"\nOVERRIDDEN=file\n`,
-      'app.json': JSON.stringify({ scripts: { dokku: { predeploy: 'printf %s "$DATABASE_URL" | sha256sum > /tmp/predeploy.sha; awk \'BEGIN { for (k in ENVIRON) print k }\' > /tmp/names' } } }),
+      'app.json': JSON.stringify({
+        scripts: {
+          dokku: { predeploy: 'printf %s "$DATABASE_URL" | sha256sum > /tmp/predeploy.sha; awk \'BEGIN { for (k in ENVIRON) print k }\' > /tmp/names' }
+        }
+      }),
       Procfile:
         'release: printf %s "$DATABASE_URL" | sha256sum; printf %s "$FROM_FILE" | sha256sum; echo "plain=$MIX_ENV over=$OVERRIDDEN"; ' +
         'echo "names=$(awk \'BEGIN { for (k in ENVIRON) print k }\' | sort | tr "\\n" " ")"; sleep 4\n'
@@ -78,7 +83,10 @@ describeEngine('secrets and environment (SPEC 5)', () => {
     expect(samples.some(a => a.includes('sleep 4'))).toBe(true) // the sampler did see the task running
 
     const needles = [SECRET, ...SECRET.split('\n'), FILE_SECRET]
-    const logs = (r.stdout + r.stderr).split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
+    const logs = (r.stdout + r.stderr)
+      .split('\n')
+      .filter(l => !l.startsWith('::add-mask::'))
+      .join('\n')
     expect(r.stdout).toContain('::add-mask::second-line-X9q7')
     const image = docker('image', 'inspect', tag)
     const history = docker('history', '--no-trunc', '--format', '{{.CreatedBy}} {{.Comment}}', tag)
@@ -145,7 +153,10 @@ describeEngine('secrets and environment (SPEC 5)', () => {
     expect(r.dockerCalls.find(c => c[1] === 'build')).toEqual(expect.arrayContaining(['--secret', 'id=npm,env=NPM_TOKEN']))
     // SPEC 11, 5.2: build-secrets values are masked; the mask registrations are the only lines holding it.
     expect(r.stdout).toContain(`::add-mask::${token}\n`)
-    const withoutMasks = r.stdout.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
+    const withoutMasks = r.stdout
+      .split('\n')
+      .filter(l => !l.startsWith('::add-mask::'))
+      .join('\n')
     const everything = [withoutMasks, r.stderr, JSON.stringify(r.outputs), r.summary, docker('image', 'inspect', tag), docker('history', '--no-trunc', tag)]
     for (const text of everything) expect(text).not.toContain(token)
     // -xdev: the image's own filesystem, not /proc or /sys (which would block grep).

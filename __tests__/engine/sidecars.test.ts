@@ -1,7 +1,21 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { BASE_IMAGE, REAL_DOCKER, ROOT, containersOfRun, sideEffectCalls, describeEngine, docker, errorLines, makeApp, runAction, uniqueTag, whenLine, type ActionRun } from '../helpers/engine.js'
+import {
+  BASE_IMAGE,
+  REAL_DOCKER,
+  ROOT,
+  containersOfRun,
+  sideEffectCalls,
+  describeEngine,
+  docker,
+  errorLines,
+  makeApp,
+  runAction,
+  uniqueTag,
+  whenLine,
+  type ActionRun
+} from '../helpers/engine.js'
 
 /** Built from the host's Debian packages by scripts/postgres-image.sh: postgres, psql, socat. */
 const PG = 'release-phase-test/postgres:local'
@@ -121,7 +135,8 @@ describeEngine('sidecars (issue 16)', () => {
     cleanup.unshift(['rm', '--force', '--volumes', db])
     docker('run', '-d', '--name', db, '--network', net, '--network-alias', 'remote-db', '-e', `POSTGRES_PASSWORD=${PASSWORD}`, PG)
     // The remote database is outside the action: wait until it serves, so psql failing is never its start-up.
-    for (let i = 0; i < 150 && spawnSync(REAL_DOCKER, ['exec', db, 'pg_isready', '-q', '-h', '127.0.0.1']).status !== 0; i++) await new Promise(res => setTimeout(res, 200))
+    for (let i = 0; i < 150 && spawnSync(REAL_DOCKER, ['exec', db, 'pg_isready', '-q', '-h', '127.0.0.1']).status !== 0; i++)
+      await new Promise(res => setTimeout(res, 200))
     const ws = makeApp({
       Dockerfile: PG_APP,
       Procfile:
@@ -340,7 +355,10 @@ proxy:
     })
     expect(errorLines(r.stdout)).toEqual([])
     expect(r.code).toBe(0)
-    const plan = JSON.parse(r.outputs.plan) as { phases: { phase: string; argv: string[] | null }[]; sidecars: { name: string; ready: string; argv: string[] }[] }
+    const plan = JSON.parse(r.outputs.plan) as {
+      phases: { phase: string; argv: string[] | null }[]
+      sidecars: { name: string; ready: string; argv: string[] }[]
+    }
     const owner = 'release-phase-<run-id>-release-sidecar-db'
     expect(plan.sidecars.map(x => [x.name, x.ready])).toEqual([
       ['db', 'tcp 5432 within 30s'],
@@ -359,7 +377,10 @@ proxy:
     const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: echo running; sleep 600\n' })
     const main = await runAction({
       workspace: ws,
-      inputs: { tags: 'rp-test/sidecar-kill:1', sidecars: `- {name: a, image: ${BASE_IMAGE}, command: "sleep 600"}\n- {name: b, image: ${BASE_IMAGE}, command: "sleep 600"}` },
+      inputs: {
+        tags: 'rp-test/sidecar-kill:1',
+        sidecars: `- {name: a, image: ${BASE_IMAGE}, command: "sleep 600"}\n- {name: b, image: ${BASE_IMAGE}, command: "sleep 600"}`
+      },
       // The runner kills the whole process tree: the action and its docker children (the attached
       // `docker start` would otherwise hold the output pipe open until the task ends).
       onStart: whenLine(/running/, child => {

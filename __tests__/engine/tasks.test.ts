@@ -103,7 +103,7 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
     expect(containersOfRun(r.state['run-id'])).toEqual([])
   })
 
-  it('a signal while the task is mid-line: the action\'s warning still starts a fresh line', async () => {
+  it("a signal while the task is mid-line: the action's warning still starts a fresh line", async () => {
     const ws = app({ Procfile: 'release: bin/migrate stall\n' })
     let sent = false
     const r = await runAction({
@@ -137,7 +137,10 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
   })
 
   it('shell mode runs under set -e and pipefail: a compound release fails on its first failing part', async () => {
-    const ws = app({ Procfile: 'release: bin/migrate fail; echo "seeding anyway"\n', 'app.json': '{"scripts":{"dokku":{"predeploy":"bin/migrate fail | tee /tmp/migrate.log"}}}' })
+    const ws = app({
+      Procfile: 'release: bin/migrate fail; echo "seeding anyway"\n',
+      'app.json': '{"scripts":{"dokku":{"predeploy":"bin/migrate fail | tee /tmp/migrate.log"}}}'
+    })
     const r = await runAction({ workspace: ws, inputs: { tags: tag('set-e'), phases: 'release' } })
     expect(r.code).toBe(1)
     expect(r.stdout).not.toMatch(/^seeding anyway$/m)
@@ -150,8 +153,11 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
     expect(args.stdout).toMatch(/^zero=\/bin\/sh n=0$/m)
   })
 
-  it.skipIf(!fs.existsSync('/bin/dash'))('the preamble works in dash (Debian /bin/sh), where Dokku\'s `set -o pipefail || true` kills the shell', async () => {
-    const ws = app({ Procfile: 'release: bin/migrate fail; echo "seeding anyway"\n', 'app.json': '{"scripts":{"dokku":{"predeploy":"bin/migrate && echo \\"dash=$0\\""}}}' })
+  it.skipIf(!fs.existsSync('/bin/dash'))("the preamble works in dash (Debian /bin/sh), where Dokku's `set -o pipefail || true` kills the shell", async () => {
+    const ws = app({
+      Procfile: 'release: bin/migrate fail; echo "seeding anyway"\n',
+      'app.json': '{"scripts":{"dokku":{"predeploy":"bin/migrate && echo \\"dash=$0\\""}}}'
+    })
     expect(dashRootfs(ws)).toBe(true)
     fs.appendFileSync(path.join(ws, 'Dockerfile'), 'COPY rootfs/ /\n')
     const ok = await runAction({ workspace: ws, inputs: { tags: tag('dash'), shell: '/bin/dash', phases: 'predeploy' } })
@@ -181,7 +187,10 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
     ])
     expect(r.outputs['release-source']).toBe('none')
     expect(r.dockerCalls.filter(c => ['create', 'start', 'commit'].includes(c[0]))).toEqual([])
-    const arr = await runAction({ workspace: makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, 'heroku.yml': 'release:\n  command: []\n' }), inputs: { tags: tag('empty-array') } })
+    const arr = await runAction({
+      workspace: makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, 'heroku.yml': 'release:\n  command: []\n' }),
+      inputs: { tags: tag('empty-array') }
+    })
     expect(arr.code).toBe(0)
     expect(phases(arr.outputs).map(p => p.status)).toEqual(['skipped', 'skipped'])
   })

@@ -73,7 +73,10 @@ export async function startPrivateDaemon(opts: { bin?: string; config?: object }
   }
   const log = fs.openSync(`${root}/log`, 'w')
   const daemonPath = opts.bin ? `${opts.bin}:${process.env.PATH}` : process.env.PATH
-  const proc = spawn('unshare', ['--net', '--fork', '--kill-child', 'dockerd', ...args], { stdio: ['ignore', log, log], env: { ...process.env, PATH: daemonPath } })
+  const proc = spawn('unshare', ['--net', '--fork', '--kill-child', 'dockerd', ...args], {
+    stdio: ['ignore', log, log],
+    env: { ...process.env, PATH: daemonPath }
+  })
   const env = { ...process.env, DOCKER_HOST: host }
   const docker = (...a: string[]): string => execFileSync(REAL_DOCKER, a, { env, encoding: 'utf8', timeout: 60_000 })
   for (let i = 0; ; i++) {

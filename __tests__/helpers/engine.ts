@@ -95,11 +95,9 @@ export function runAction(opts: RunOptions): Promise<ActionRun> {
   const log = path.join(files, 'docker.log')
   fs.mkdirSync(shimDir)
   fs.writeFileSync(log, '')
-  fs.writeFileSync(
-    path.join(shimDir, 'docker'),
-    `#!/bin/sh\nprintf '%s\\037' "$@" >> '${log}'\nprintf '\\036' >> '${log}'\nexec '${REAL_DOCKER}' "$@"\n`,
-    { mode: 0o755 }
-  )
+  fs.writeFileSync(path.join(shimDir, 'docker'), `#!/bin/sh\nprintf '%s\\037' "$@" >> '${log}'\nprintf '\\036' >> '${log}'\nexec '${REAL_DOCKER}' "$@"\n`, {
+    mode: 0o755
+  })
   const env: NodeJS.ProcessEnv = {
     PATH: opts.path ?? `${shimDir}:${process.env.PATH}`,
     HOME: process.env.HOME,

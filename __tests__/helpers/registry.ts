@@ -38,18 +38,17 @@ export async function startRegistry(): Promise<Registry> {
     path.join(dir, 'config.yml'),
     `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\nauth:\n  htpasswd:\n    realm: release-phase-tests\n    path: ${dir}/htpasswd\n`
   )
-  const proc: ChildProcess = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', fs.openSync(path.join(dir, 'log'), 'w')] })
+  const proc: ChildProcess = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], {
+    stdio: ['ignore', 'ignore', fs.openSync(path.join(dir, 'log'), 'w')]
+  })
   const host = `127.0.0.1:${port}`
   const get: Registry['get'] = (pathname, accept) =>
     new Promise((resolve, reject) => {
-      const req = http.get(
-        { host: '127.0.0.1', port, path: pathname, auth: `${user}:${password}`, headers: accept ? { Accept: accept } : {} },
-        res => {
-          let body = ''
-          res.on('data', b => (body += b))
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-        }
-      )
+      const req = http.get({ host: '127.0.0.1', port, path: pathname, auth: `${user}:${password}`, headers: accept ? { Accept: accept } : {} }, res => {
+        let body = ''
+        res.on('data', b => (body += b))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      })
       req.on('error', reject)
     })
   for (let i = 0; i < 50; i++) {
@@ -62,7 +61,11 @@ export async function startRegistry(): Promise<Registry> {
   }
   const dockerConfig = path.join(dir, 'docker-config')
   fs.mkdirSync(dockerConfig)
-  execFileSync('docker', ['login', host, '--username', user, '--password-stdin'], { input: password, env: { ...process.env, DOCKER_CONFIG: dockerConfig }, stdio: ['pipe', 'ignore', 'inherit'] })
+  execFileSync('docker', ['login', host, '--username', user, '--password-stdin'], {
+    input: password,
+    env: { ...process.env, DOCKER_CONFIG: dockerConfig },
+    stdio: ['pipe', 'ignore', 'inherit']
+  })
   return {
     host,
     user,
@@ -129,7 +132,10 @@ export async function startFakeGitHub(deployments: FakeDeployment[] | { status: 
     if (m) {
       const d = deployments.find(x => x.id === Number(m![3]))
       const log = (i: number) => (d?.runId ? `https://github.com/${m![1]}/${m![2]}/actions/runs/${d.runId}/job/${9000 + i}` : '')
-      return send(200, (d?.statuses ?? []).map((state, i) => ({ id: i + 1, state, log_url: log(i), target_url: log(i), environment_url: '' })))
+      return send(
+        200,
+        (d?.statuses ?? []).map((state, i) => ({ id: i + 1, state, log_url: log(i), target_url: log(i), environment_url: '' }))
+      )
     }
     send(404, { message: 'Not Found' })
   })

@@ -18,7 +18,7 @@ describe('the journeys cover every documented workflow', () => {
     expect(documented.sort()).toEqual(played.sort())
   })
 
-  it('every file under .github/workflows is played, or is this repository\'s own CI or publishing', () => {
+  it("every file under .github/workflows is played, or is this repository's own CI or publishing", () => {
     // release.yml (for users) is played through the reusable journey; ci.yml runs this very suite;
     // publish.yml releases this repository. A new workflow must be classed here, consciously.
     const own = ['ci.yml', 'publish.yml']

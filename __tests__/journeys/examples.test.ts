@@ -28,11 +28,16 @@ describeEngine('docs/workflows.md examples', () => {
       const [release, attest] = run.jobs.release.steps.slice(-2)
       expect(release.outputs.digest, printOnFailure(run)).toMatch(/^sha256:[0-9a-f]{64}$/)
       expect(release.outputs.image).toMatch(DIGEST_REF)
-      expect([attest.uses, attest.inputs['subject-digest'], attest.inputs['push-to-registry'], attest.ok]).toEqual(['actions/attest-build-provenance@v2', release.outputs.digest, 'true', true])
+      expect([attest.uses, attest.inputs['subject-digest'], attest.inputs['push-to-registry'], attest.ok]).toEqual([
+        'actions/attest-build-provenance@v2',
+        release.outputs.digest,
+        'true',
+        true
+      ])
       expect(run.log.join('\n')).toContain('actions/attest-build-provenance → local check')
     }))
 
-  it('runs the migration against the job\'s postgres service, reached by its id on the job network', () =>
+  it("runs the migration against the job's postgres service, reached by its id on the job network", () =>
     play('services', { fixture: fixtureCopy('pgapp') }, run => {
       expectGreen(run)
       const [release] = stepsRunning(run, 'release')

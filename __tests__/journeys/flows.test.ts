@@ -28,7 +28,10 @@ describeEngine('flow a: one gated job', () => {
 
   it('runs the release task only inside the production environment, with its secret', () => {
     const release = stepsRunning(first, 'release')
-    expect(release.map(s => s.job.environment), printOnFailure(first)).toEqual(['production'])
+    expect(
+      release.map(s => s.job.environment),
+      printOnFailure(first)
+    ).toEqual(['production'])
     expect(lines(release[0].stdout, /^release: /)).toEqual(['release: assets from predeploy: yes', 'release: migrated db.production.internal/app'])
   })
 
@@ -36,13 +39,18 @@ describeEngine('flow a: one gated job', () => {
     const image = first.jobs.release.outputs.image
     expect(image, printOnFailure(first)).toMatch(DIGEST_REF)
     const [name, digest] = image.split('@')
-    expect((await w.registry.get(`/v2/${name.slice(w.registry.host.length + 1)}/manifests/${digest}`, 'application/vnd.docker.distribution.manifest.v2+json')).status).toBe(200)
+    expect(
+      (await w.registry.get(`/v2/${name.slice(w.registry.host.length + 1)}/manifests/${digest}`, 'application/vnd.docker.distribution.manifest.v2+json')).status
+    ).toBe(200)
     expect(first.jobs.deploy.steps[0].stdout.trim()).toBe(`deploying ${image}`)
   })
 
   it('runs postdeploy on the pushed digest, in the deploy job', () => {
     const post = stepsRunning(first, 'postdeploy')
-    expect(post.map(s => [s.job.id, s.inputs.image]), printOnFailure(first)).toEqual([['deploy', first.jobs.release.outputs.image]])
+    expect(
+      post.map(s => [s.job.id, s.inputs.image]),
+      printOnFailure(first)
+    ).toEqual([['deploy', first.jobs.release.outputs.image]])
     expect(post[0].ok, printOnFailure(first)).toBe(true)
     expect(lines(post[0].stdout, /^postdeploy: /)).toEqual(['postdeploy: ran against db.production.internal/app'])
   })
@@ -106,17 +114,26 @@ describeEngine('flow b: build, then approve, then release', () => {
   it('runs only the release, in the production environment, on that digest, and promotes it without a rebuild', async () => {
     const candidate = run.jobs.build.outputs.image
     const release = stepsRunning(run, 'release')
-    expect(release.map(s => [s.job.id, s.job.environment, s.inputs.image]), printOnFailure(run)).toEqual([['release', 'production', candidate]])
+    expect(
+      release.map(s => [s.job.id, s.job.environment, s.inputs.image]),
+      printOnFailure(run)
+    ).toEqual([['release', 'production', candidate]])
     expect(lines(release[0].stdout, /^release: /)).toEqual(['release: assets from predeploy: yes', 'release: migrated db.production.internal/app'])
     const [name, digest] = candidate.split('@')
-    const tag = await w.registry.get(`/v2/${name.slice(w.registry.host.length + 1)}/manifests/production`, 'application/vnd.docker.distribution.manifest.v2+json')
+    const tag = await w.registry.get(
+      `/v2/${name.slice(w.registry.host.length + 1)}/manifests/production`,
+      'application/vnd.docker.distribution.manifest.v2+json'
+    )
     expect(tag.headers['docker-content-digest']).toBe(digest)
     expect(run.jobs.release.outputs.image).toBe(candidate)
   })
 
   it('deploys the promoted digest and runs postdeploy and the first deploy on it', () => {
     const post = stepsRunning(run, 'postdeploy')
-    expect(post.map(s => [s.job.id, s.inputs.image, s.ok]), printOnFailure(run)).toEqual([['deploy', run.jobs.release.outputs.image, true]])
+    expect(
+      post.map(s => [s.job.id, s.inputs.image, s.ok]),
+      printOnFailure(run)
+    ).toEqual([['deploy', run.jobs.release.outputs.image, true]])
     expect(post[0].stdout).toMatch(/^postdeploy: ran against db\.production\.internal\/app$/m)
     expect(post[0].stdout).toMatch(/^first-deploy: seeding the database$/m)
   })

@@ -6,12 +6,12 @@ import { describeEngine } from '../helpers/engine.js'
 
 /** The player itself: it evaluates as GitHub does, and refuses what it cannot run (a failing journey, never a skip). */
 describe('expressions', () => {
-  const ctx = { inputs: { 'runs-on': '["a","b"]', push: true }, needs: { build: { outputs: { image: 'r@sha256:1' } } }, secrets: { A: '' , B: 'b' } }
+  const ctx = { inputs: { 'runs-on': '["a","b"]', push: true }, needs: { build: { outputs: { image: 'r@sha256:1' } } }, secrets: { A: '', B: 'b' } }
   it('keeps the type of a lone expression and joins mixed text as strings', () => {
     expect(interpolate('${{ inputs.push }}', ctx).kind).toBe(interpolate('${{ true }}', {}).kind)
     expect(asString(interpolate("${{ startsWith(inputs.runs-on, '[') && fromJSON(inputs.runs-on) || inputs.runs-on }}", ctx))).toBe('["a","b"]')
     expect(asString(interpolate('img=${{ needs.build.outputs.image }}!', ctx))).toBe('img=r@sha256:1!')
-    expect(asString(interpolate("${{ secrets.A || secrets.B }} ${{ 'a}}b' }}", ctx))).toBe("b a}}b")
+    expect(asString(interpolate("${{ secrets.A || secrets.B }} ${{ 'a}}b' }}", ctx))).toBe('b a}}b')
   })
   it('adds success() to an if without a status function', () => {
     expect(condition('inputs.push', ctx, 'failure')).toBe(false)

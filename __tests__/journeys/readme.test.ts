@@ -13,7 +13,10 @@ describeEngine("README's usage workflow", () => {
       const run = await playWorkflow(workflow('readme').content, w, 'README usage')
       expectGreen(run)
       const release = stepsRunning(run, 'release')
-      expect(release.map(s => [s.job.id, s.job.environment, s.ok]), printOnFailure(run)).toEqual([['release', 'production', true]])
+      expect(
+        release.map(s => [s.job.id, s.job.environment, s.ok]),
+        printOnFailure(run)
+      ).toEqual([['release', 'production', true]])
       expect(lines(release[0].stdout, /^release: migrated /)).toEqual(['release: migrated db.production.internal/app'])
       expect(run.jobs.release.outputs.image).toMatch(DIGEST_REF)
       expect(run.jobs.deploy.steps.at(-1)!.stdout.trim()).toBe(`deploying ${run.jobs.release.outputs.image}`)

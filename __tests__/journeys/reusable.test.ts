@@ -18,7 +18,10 @@ describeEngine('the reusable workflow', () => {
       const run = await playWorkflow(workflow('reusable').content, w, 'reusable workflow')
       expectGreen(run)
       const release = stepsRunning(run, 'release')
-      expect(release.map(s => [s.job.id, s.job.environment, s.job.runsOn]), printOnFailure(run)).toEqual([['release / release', 'production', 'ubuntu-latest']])
+      expect(
+        release.map(s => [s.job.id, s.job.environment, s.job.runsOn]),
+        printOnFailure(run)
+      ).toEqual([['release / release', 'production', 'ubuntu-latest']])
       expect(lines(release[0].stdout, /^release: migrated /)).toEqual(['release: migrated db.production.internal/app'])
       expect(run.jobs.deploy.steps[0].stdout.trim()).toMatch(new RegExp(`^deploying ${DIGEST_REF.source.slice(1, -1)}$`))
     } finally {

@@ -87,7 +87,9 @@ describe('the predeploy archive rewrite on stored archives (SPEC 4.3)', () => {
   })
 
   it('an archive with neither layout is an error, not an empty load', () => {
-    expect(() => rewriteSavedImage([{ name: 'x', body: Buffer.from('') }], { imageId: 'sha256:00', original: ORIGINAL, tags: [], note: NOTE })).toThrow(/no image config/)
+    expect(() => rewriteSavedImage([{ name: 'x', body: Buffer.from('') }], { imageId: 'sha256:00', original: ORIGINAL, tags: [], note: NOTE })).toThrow(
+      /no image config/
+    )
   })
 })
 
@@ -105,7 +107,12 @@ describe('the config-only commit: config assembled from inspect + history', () =
       Config: saved.config,
       RootFS: { Type: 'layers', Layers: saved.rootfs.diff_ids }
     }
-    const original: InspectedImage = { ...committed, Id: 'sha256:original', Config: ORIGINAL, RootFS: { Type: 'layers', Layers: saved.rootfs.diff_ids.slice(0, -1) } }
+    const original: InspectedImage = {
+      ...committed,
+      Id: 'sha256:original',
+      Config: ORIGINAL,
+      RootFS: { Type: 'layers', Layers: saved.rootfs.diff_ids.slice(0, -1) }
+    }
     const history = [...saved.history].reverse().map((h: any) => ({
       Created: Math.floor(Date.parse(h.created) / 1000),
       CreatedBy: h.created_by ?? '',
@@ -120,7 +127,11 @@ describe('the config-only commit: config assembled from inspect + history', () =
     const assembled = assembleCommitConfig(committed, original, history, NOTE)
     expect(typeof assembled).toBe('string')
     expect(assembled as string).not.toContain(SECRET)
-    const rewritten = JSON.parse(rewriteSavedImage(await readArchive('classic-save.tar.gz'), { imageId: committed.Id, original: ORIGINAL, tags: [], note: NOTE }).entries.find(e => e.name.endsWith('.json') && e.name !== 'manifest.json')!.body.toString('utf8'))
+    const rewritten = JSON.parse(
+      rewriteSavedImage(await readArchive('classic-save.tar.gz'), { imageId: committed.Id, original: ORIGINAL, tags: [], note: NOTE })
+        .entries.find(e => e.name.endsWith('.json') && e.name !== 'manifest.json')!
+        .body.toString('utf8')
+    )
     rewritten.history[0].created = rewritten.history[0].created.replace(/\.\d+Z$/, 'Z')
     expect(JSON.parse(assembled as string)).toEqual(rewritten)
     expect(saved.config.Env.join()).toContain(SECRET) // the input did hold it
@@ -148,7 +159,12 @@ describe('the config-only commit: config assembled from inspect + history', () =
   const h = (CreatedBy: string, Size: number): HistoryItem => ({ Created: 1, CreatedBy, Comment: '', Size })
   it.each([
     ['sizes decide', [h('COPY a /a', 5), h('ENV A=1', 0), h('RUN x', 3)], 2, [true, false, true]],
-    ['a zero-size layer is the one undecided entry', [h('COPY busybox /bin/busybox', 5), h('RUN busybox --install -s /bin', 0), h('ENV PATH=/bin', 0), h('CMD ["/bin/sh"]', 0)], 2, [true, true, false, false]],
+    [
+      'a zero-size layer is the one undecided entry',
+      [h('COPY busybox /bin/busybox', 5), h('RUN busybox --install -s /bin', 0), h('ENV PATH=/bin', 0), h('CMD ["/bin/sh"]', 0)],
+      2,
+      [true, true, false, false]
+    ],
     ['classic builder metadata', [h('/bin/sh -c #(nop) ADD file:1 in /', 9), h('/bin/sh -c #(nop)  CMD ["sh"]', 0)], 1, [true, false]],
     ['two undecided entries for one layer', [h('COPY a /a', 5), h('RUN true', 0), h('RUN ln -s a b', 0)], 2, 'cannot be matched'],
     ['more sized entries than layers', [h('COPY a /a', 5), h('COPY b /b', 5)], 1, 'cannot be matched']
@@ -160,7 +176,9 @@ describe('the config-only commit: config assembled from inspect + history', () =
 
   it('falls back when the commit does not extend the original, or the original has an author', async () => {
     const { committed, original, history } = await classicFacts()
-    expect(assembleCommitConfig({ ...committed, RootFS: { Layers: ['sha256:other'] } }, original, history, NOTE)).toMatchObject({ reason: expect.stringContaining('do not extend') })
+    expect(assembleCommitConfig({ ...committed, RootFS: { Layers: ['sha256:other'] } }, original, history, NOTE)).toMatchObject({
+      reason: expect.stringContaining('do not extend')
+    })
     expect(assembleCommitConfig(committed, { ...original, Author: 'me' }, history, NOTE)).toMatchObject({ reason: expect.stringContaining('author') })
   })
 })

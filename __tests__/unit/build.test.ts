@@ -8,24 +8,79 @@ const files = { dockerfile: '/ws/Dockerfile', iidfile: '/t/iid', metadataFile: '
 describe('buildx argv (SPEC 3)', () => {
   it('minimal', () => {
     expect(buildArgv(settings({}), { ...files, tags: ['app:local'], labels: [] })).toEqual([
-      'buildx', 'build', '--load', '--iidfile', '/t/iid', '--metadata-file', '/t/meta.json', '--file', '/ws/Dockerfile', '--tag', 'app:local', '/ws'
+      'buildx',
+      'build',
+      '--load',
+      '--iidfile',
+      '/t/iid',
+      '--metadata-file',
+      '/t/meta.json',
+      '--file',
+      '/ws/Dockerfile',
+      '--tag',
+      'app:local',
+      '/ws'
     ])
   })
   it('every input, gha cache included (cannot run here: argv only)', () => {
     const s = settings({
-      builder: 'b1', target: 'prod', platforms: 'linux/arm64', pull: 'true', 'no-cache': 'true',
-      'build-args': 'A=1\nB', 'cache-from': 'type=gha', 'cache-to': 'type=gha,mode=max', 'build-secrets': 'NPM_TOKEN\nkey=DEPLOY_KEY'
+      builder: 'b1',
+      target: 'prod',
+      platforms: 'linux/arm64',
+      pull: 'true',
+      'no-cache': 'true',
+      'build-args': 'A=1\nB',
+      'cache-from': 'type=gha',
+      'cache-to': 'type=gha,mode=max',
+      'build-secrets': 'NPM_TOKEN\nkey=DEPLOY_KEY'
     })
     expect(buildArgv(s, { ...files, tags: ['x:1', 'x:2'], labels: ['a=b'] })).toEqual([
-      'buildx', 'build', '--builder', 'b1', '--load', '--iidfile', '/t/iid', '--metadata-file', '/t/meta.json', '--file', '/ws/Dockerfile',
-      '--target', 'prod', '--platform', 'linux/arm64', '--pull', '--no-cache', '--build-arg', 'A=1', '--build-arg', 'B', '--label', 'a=b',
-      '--tag', 'x:1', '--tag', 'x:2', '--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max',
-      '--secret', 'id=NPM_TOKEN,env=NPM_TOKEN', '--secret', 'id=key,env=DEPLOY_KEY', '/ws'
+      'buildx',
+      'build',
+      '--builder',
+      'b1',
+      '--load',
+      '--iidfile',
+      '/t/iid',
+      '--metadata-file',
+      '/t/meta.json',
+      '--file',
+      '/ws/Dockerfile',
+      '--target',
+      'prod',
+      '--platform',
+      'linux/arm64',
+      '--pull',
+      '--no-cache',
+      '--build-arg',
+      'A=1',
+      '--build-arg',
+      'B',
+      '--label',
+      'a=b',
+      '--tag',
+      'x:1',
+      '--tag',
+      'x:2',
+      '--cache-from',
+      'type=gha',
+      '--cache-to',
+      'type=gha,mode=max',
+      '--secret',
+      'id=NPM_TOKEN,env=NPM_TOKEN',
+      '--secret',
+      'id=key,env=DEPLOY_KEY',
+      '/ws'
     ])
   })
   it('default tags: repository lower-cased and sha in GitHub, folder:local outside', () => {
     expect(defaultTags(settings({}), githubContext({ GITHUB_REPOSITORY: 'Acme/Web', GITHUB_SHA: 'f00' }))).toEqual(['acme/web:f00'])
-    expect(defaultTags(readSettings(() => '', { GITHUB_WORKSPACE: '/src/My App_' }), {})).toEqual(['my-app:local'])
+    expect(
+      defaultTags(
+        readSettings(() => '', { GITHUB_WORKSPACE: '/src/My App_' }),
+        {}
+      )
+    ).toEqual(['my-app:local'])
   })
   it('OCI labels from the context, user labels win', () => {
     const gh = githubContext({ GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: 'f00', GITHUB_SERVER_URL: 'https://ghe.example' })
@@ -59,13 +114,26 @@ describe('buildx download helpers (SPEC 8)', async () => {
 describe('build-push-action build inputs, passed to buildx as it does (issue 14)', () => {
   const ws = { GITHUB_WORKSPACE: '/ws', SSH_AUTH_SOCK: '/tmp/agent.sock' }
   const extra = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = ws) => {
-    const argv = buildArgv(readSettings(n => inputs[n] ?? '', env), { ...files, tags: ['x:1'], labels: [] })
+    const argv = buildArgv(
+      readSettings(n => inputs[n] ?? '', env),
+      { ...files, tags: ['x:1'], labels: [] }
+    )
     return argv.slice(argv.indexOf('x:1') + 1, -1)
   }
-  const bad = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = ws) => () => readSettings(n => inputs[n] ?? '', env)
+  const bad =
+    (inputs: Record<string, string>, env: NodeJS.ProcessEnv = ws) =>
+    () =>
+      readSettings(n => inputs[n] ?? '', env)
 
   it('add-hosts: comma or newline, one --add-host each', () => {
-    expect(extra({ 'add-hosts': 'db:10.0.0.5,cache:10.0.0.6\nmq=10.0.0.7' })).toEqual(['--add-host', 'db:10.0.0.5', '--add-host', 'cache:10.0.0.6', '--add-host', 'mq=10.0.0.7'])
+    expect(extra({ 'add-hosts': 'db:10.0.0.5,cache:10.0.0.6\nmq=10.0.0.7' })).toEqual([
+      '--add-host',
+      'db:10.0.0.5',
+      '--add-host',
+      'cache:10.0.0.6',
+      '--add-host',
+      'mq=10.0.0.7'
+    ])
     expect(bad({ 'add-hosts': 'db 10.0.0.5' })).toThrow('add-hosts: "db 10.0.0.5" is not HOST:IP')
   })
   it('allow: comma or newline entitlements', () => {
@@ -74,14 +142,25 @@ describe('build-push-action build inputs, passed to buildx as it does (issue 14)
   })
   it('annotations: newline only (values keep their commas)', () => {
     expect(extra({ annotations: 'index:org.opencontainers.image.description=a, b\nk=v' })).toEqual([
-      '--annotation', 'index:org.opencontainers.image.description=a, b', '--annotation', 'k=v'
+      '--annotation',
+      'index:org.opencontainers.image.description=a, b',
+      '--annotation',
+      'k=v'
     ])
     expect(bad({ annotations: 'no-equals' })).toThrow('annotations: "no-equals" is not KEY=value')
   })
   it('build-contexts: local folders resolved inside the workspace, images and URLs as given', () => {
-    expect(extra({ 'build-contexts': 'shared=../ws/lib\nalpine=docker-image://alpine:3.19\nsrc=https://github.com/a/b.git#main\nlayout=oci-layout://vendor/oci:v1' })).toEqual([
-      '--build-context', 'shared=/ws/lib', '--build-context', 'alpine=docker-image://alpine:3.19',
-      '--build-context', 'src=https://github.com/a/b.git#main', '--build-context', 'layout=oci-layout:///ws/vendor/oci:v1'
+    expect(
+      extra({ 'build-contexts': 'shared=../ws/lib\nalpine=docker-image://alpine:3.19\nsrc=https://github.com/a/b.git#main\nlayout=oci-layout://vendor/oci:v1' })
+    ).toEqual([
+      '--build-context',
+      'shared=/ws/lib',
+      '--build-context',
+      'alpine=docker-image://alpine:3.19',
+      '--build-context',
+      'src=https://github.com/a/b.git#main',
+      '--build-context',
+      'layout=oci-layout:///ws/vendor/oci:v1'
     ])
     expect(extra({ 'working-directory': 'app', 'build-contexts': 'shared=../lib' })).toEqual(['--build-context', 'shared=/ws/lib'])
     expect(bad({ 'build-contexts': 'up=../../etc' })).toThrow('build-contexts: "../../etc" resolves outside the workspace')
@@ -93,11 +172,21 @@ describe('build-push-action build inputs, passed to buildx as it does (issue 14)
     expect(extra({ 'cgroup-parent': 'ci.slice' })).toEqual(['--cgroup-parent', 'ci.slice'])
   })
   it('no-cache-filters: comma or newline stages', () => {
-    expect(extra({ 'no-cache-filters': 'deps,assets\ntest' })).toEqual(['--no-cache-filter', 'deps', '--no-cache-filter', 'assets', '--no-cache-filter', 'test'])
+    expect(extra({ 'no-cache-filters': 'deps,assets\ntest' })).toEqual([
+      '--no-cache-filter',
+      'deps',
+      '--no-cache-filter',
+      'assets',
+      '--no-cache-filter',
+      'test'
+    ])
   })
   it('secret-files: id=src path inside the workspace, never the content', () => {
     expect(extra({ 'secret-files': 'npmrc=config/.npmrc\nkey = keys/deploy' })).toEqual([
-      '--secret', 'id=npmrc,src=/ws/config/.npmrc', '--secret', 'id=key,src=/ws/keys/deploy'
+      '--secret',
+      'id=npmrc,src=/ws/config/.npmrc',
+      '--secret',
+      'id=key,src=/ws/keys/deploy'
     ])
     expect(bad({ 'secret-files': 'npmrc=../.npmrc' })).toThrow('secret-files: "../.npmrc" resolves outside the workspace')
     expect(bad({ 'secret-files': 'npmrc=/home/runner/.npmrc' })).toThrow('is absolute')
@@ -121,8 +210,30 @@ describe('build-push-action build inputs, passed to buildx as it does (issue 14)
     expect(bad({ ulimit: 'nofile 1024' })).toThrow('ulimit: "nofile 1024" is not NAME=SOFT[:HARD]')
   })
   it('all together, in build-push-action order, before the context', () => {
-    const all = extra({ 'add-hosts': 'h:1.2.3.4', allow: 'network.host', annotations: 'a=b', 'build-contexts': 'c=lib', 'cgroup-parent': 'p', 'no-cache-filters': 's', 'secret-files': 'f=x', 'shm-size': '1g', ssh: 'default', ulimit: 'nofile=1:2' })
-    expect(all.filter(a => a.startsWith('--'))).toEqual(['--add-host', '--allow', '--annotation', '--build-context', '--cgroup-parent', '--no-cache-filter', '--secret', '--shm-size', '--ssh', '--ulimit'])
+    const all = extra({
+      'add-hosts': 'h:1.2.3.4',
+      allow: 'network.host',
+      annotations: 'a=b',
+      'build-contexts': 'c=lib',
+      'cgroup-parent': 'p',
+      'no-cache-filters': 's',
+      'secret-files': 'f=x',
+      'shm-size': '1g',
+      ssh: 'default',
+      ulimit: 'nofile=1:2'
+    })
+    expect(all.filter(a => a.startsWith('--'))).toEqual([
+      '--add-host',
+      '--allow',
+      '--annotation',
+      '--build-context',
+      '--cgroup-parent',
+      '--no-cache-filter',
+      '--secret',
+      '--shm-size',
+      '--ssh',
+      '--ulimit'
+    ])
   })
 })
 
@@ -130,11 +241,18 @@ describe('a build failure explained (issue 14)', async () => {
   const { buildFailure } = await import('../../src/build.js')
   it('cache export refused by the docker driver names setup-buildx-action', () => {
     // buildx 0.13.1's words, as seen on Engine 20.10 with --cache-to type=local
-    const tail = '#6 DONE 0.0s\nERROR: Cache export is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.'
+    const tail =
+      '#6 DONE 0.0s\nERROR: Cache export is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.'
     expect(buildFailure(1, tail)).toMatch(/^cache-to: .*docker\/setup-buildx-action.*docker-container builder/)
-    expect(buildFailure(1, 'ERROR: cache export feature is currently not supported for docker driver. Please switch to a different driver')).toMatch(/setup-buildx-action/)
-    expect(buildFailure(1, 'failed to solve with frontend dockerfile.v0: unsupported frontend capability moby.buildkit.frontend.contexts')).toMatch(/^build-contexts: .*Docker Engine 23.*setup-buildx-action/)
-    expect(buildFailure(1, 'ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully')).toBe('docker buildx build failed with exit code 1')
+    expect(buildFailure(1, 'ERROR: cache export feature is currently not supported for docker driver. Please switch to a different driver')).toMatch(
+      /setup-buildx-action/
+    )
+    expect(buildFailure(1, 'failed to solve with frontend dockerfile.v0: unsupported frontend capability moby.buildkit.frontend.contexts')).toMatch(
+      /^build-contexts: .*Docker Engine 23.*setup-buildx-action/
+    )
+    expect(buildFailure(1, 'ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully')).toBe(
+      'docker buildx build failed with exit code 1'
+    )
   })
 })
 
@@ -147,7 +265,11 @@ describe('build input files checked before any Docker side effect (issue 14)', a
   fs.mkdirSync(path.join(ws, 'lib'))
   fs.writeFileSync(path.join(ws, 'token'), 'tok-value\nline2')
   fs.writeFileSync(path.join(ws, 'big'), Buffer.alloc(MAX_SECRET_FILE + 1, 'a'))
-  const check = (inputs: Record<string, string>) => checkBuildFiles(readSettings(n => inputs[n] ?? '', { GITHUB_WORKSPACE: ws }), ws)
+  const check = (inputs: Record<string, string>) =>
+    checkBuildFiles(
+      readSettings(n => inputs[n] ?? '', { GITHUB_WORKSPACE: ws }),
+      ws
+    )
 
   it('returns each secret file content, for masking', () => {
     expect(check({ 'secret-files': 'a=token' })).toEqual(['tok-value\nline2'])

@@ -36,7 +36,11 @@ describe('README and action.yml stay in sync', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'always()' })
   })
   it('the inputs the code reads are exactly the declared ones', () => {
-    const src = fs.readdirSync('src', { recursive: true }).filter(f => String(f).endsWith('.ts')).map(f => fs.readFileSync(`src/${f}`, 'utf8')).join('\n')
+    const src = fs
+      .readdirSync('src', { recursive: true })
+      .filter(f => String(f).endsWith('.ts'))
+      .map(f => fs.readFileSync(`src/${f}`, 'utf8'))
+      .join('\n')
     // Inputs are read as get('x'), or through bool(get, 'x'), oneOf(get, 'x', ...), manifest('x', ...).
     const read = new Set([...src.matchAll(/(?:(?<![.\w])get\(|\b(?:bool|oneOf)\(get, |\bmanifest\()'([a-z-]+)'/g)].map(m => m[1]))
     // Both ways: nothing read that action.yml does not declare, nothing declared that no code reads.

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { INIT_WRAPPERS, SHELL_PREAMBLE as P, planInvocation } from '../../src/entrypoint.js'
 
 const lookup = (n: string) => (n === 'DB' ? { value: 'db1', secret: false } : undefined)
-const plan = (cmd: string | string[], mode: 'auto' | 'shell' | 'exec', ep: string[] | null) => planInvocation(cmd, mode, ep, '/bin/sh', lookup, 'release command')
+const plan = (cmd: string | string[], mode: 'auto' | 'shell' | 'exec', ep: string[] | null) =>
+  planInvocation(cmd, mode, ep, '/bin/sh', lookup, 'release command')
 
 describe('planInvocation (SPEC 4.2)', () => {
   it('auto, no ENTRYPOINT: shell mode', () => {

@@ -77,7 +77,10 @@ describe('readSettings', () => {
     [{ secrets: 'A\nA=B' }, 'secrets: A is listed twice'],
     [{ env: 'NOVALUE' }, 'env: "NOVALUE" is not NAME=value'],
     [{ env: 'MY-VAR=1' }, 'env: "MY-VAR" is not a valid variable name'],
-    [{ platforms: 'linux/amd64,linux/arm64' }, 'platforms: linux/amd64, linux/arm64: the image is loaded into the local engine to run its tasks, and --load takes one platform'],
+    [
+      { platforms: 'linux/amd64,linux/arm64' },
+      'platforms: linux/amd64, linux/arm64: the image is loaded into the local engine to run its tasks, and --load takes one platform'
+    ],
     [{ tags: 'Acme/App:1' }, 'tags: "Acme/App:1" is not a valid image reference: repository names must be lower-case'],
     [{ tags: 'a b' }, 'tags: "a b" is not a valid image reference'],
     [{ 'run-args': '--label "x' }, 'run-args: unbalanced double quote'],

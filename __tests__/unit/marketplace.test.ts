@@ -16,10 +16,34 @@ const text = fs.readFileSync('action.yml', 'utf8')
 const action = parse(text) as { name: string; description: string; branding: { icon: string; color: string } }
 
 /** Names the Marketplace keeps for its categories and GitHub features: an action cannot take them. */
-const RESERVED = ['actions', 'api-management', 'chat', 'code-quality', 'code-review', 'continuous-integration', 'container-ci',
-  'dependency-management', 'deployment', 'github', 'ides', 'learning', 'localization', 'mobile', 'monitoring', 'project-management',
-  'publishing', 'security', 'support', 'testing', 'utilities']
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+const RESERVED = [
+  'actions',
+  'api-management',
+  'chat',
+  'code-quality',
+  'code-review',
+  'continuous-integration',
+  'container-ci',
+  'dependency-management',
+  'deployment',
+  'github',
+  'ides',
+  'learning',
+  'localization',
+  'mobile',
+  'monitoring',
+  'project-management',
+  'publishing',
+  'security',
+  'support',
+  'testing',
+  'utilities'
+]
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
 
 describe('action.yml is ready for the GitHub Marketplace', () => {
   it("validates against GitHub's action schema", () => {
@@ -54,9 +78,21 @@ describe('release process', () => {
   it('a version tag checks the commit, then releases and moves the major tag, in that order', () => {
     expect(publish.on.push.tags).toEqual(['v*.*.*'])
     expect(publish.permissions).toEqual({ contents: 'write' })
-    const order = [/^npm ci$/, /package\.json/, /^npm run build$/, /git status --porcelain -- dist/, /^npm run test:unit$/, /changelog-section\.mjs/, /gh release create/, /git push --force origin "refs\/tags\/\$major"/]
+    const order = [
+      /^npm ci$/,
+      /package\.json/,
+      /^npm run build$/,
+      /git status --porcelain -- dist/,
+      /^npm run test:unit$/,
+      /changelog-section\.mjs/,
+      /gh release create/,
+      /git push --force origin "refs\/tags\/\$major"/
+    ]
     const at = order.map(index)
-    expect(at.every(i => i >= 0), JSON.stringify(at)).toBe(true)
+    expect(
+      at.every(i => i >= 0),
+      JSON.stringify(at)
+    ).toBe(true)
     expect([...at].sort((a, b) => a - b)).toEqual(at)
   })
 
@@ -71,7 +107,7 @@ describe('release process', () => {
     expect(missing.stderr).toContain('CHANGELOG.md has no section')
   })
 
-  it('CHANGELOG.md keeps an Unreleased section and a section for package.json\'s version', async () => {
+  it("CHANGELOG.md keeps an Unreleased section and a section for package.json's version", async () => {
     const { changelogSection } = await import('../../scripts/changelog-section.mjs')
     const changelog = fs.readFileSync('CHANGELOG.md', 'utf8')
     expect(changelogSection(changelog, 'Unreleased')).toMatch(/### Added/)

@@ -28,7 +28,7 @@ describe('outputs and summary (SPEC 6)', () => {
     expect(outputValues(emptyResult())['release-exit-code']).toBe('')
     expect('first-deploy' in outputValues(emptyResult())).toBe(false)
   })
-  it("names image-id and digest as docker/build-push-action does too (imageid, digest)", () => {
+  it('names image-id and digest as docker/build-push-action does too (imageid, digest)', () => {
     const out = outputValues({ ...emptyResult(), imageId: 'sha256:abc', digest: 'sha256:def' })
     expect(out.imageid).toBe('sha256:abc')
     expect(out['image-id']).toBe('sha256:abc')
@@ -67,8 +67,22 @@ describe('predeploy config rewrite (SPEC 4.3)', () => {
 describe('release command precedence (SPEC 2.5)', () => {
   const procfile = [{ name: 'release', command: 'from-procfile', line: 1 }]
   it.each([
-    [procfile, { releaseCommand: 'yml', dockerfiles: {} }, 'in', 'Procfile', 'from-procfile', 'release command defined in Procfile and heroku.yml and input; using the Procfile one (heroku.yml, input ignored)'],
-    [undefined, { releaseCommand: ['a', 'b'], dockerfiles: {} }, 'in', 'heroku.yml', ['a', 'b'], 'release command defined in heroku.yml and input; using the heroku.yml one (input ignored)'],
+    [
+      procfile,
+      { releaseCommand: 'yml', dockerfiles: {} },
+      'in',
+      'Procfile',
+      'from-procfile',
+      'release command defined in Procfile and heroku.yml and input; using the Procfile one (heroku.yml, input ignored)'
+    ],
+    [
+      undefined,
+      { releaseCommand: ['a', 'b'], dockerfiles: {} },
+      'in',
+      'heroku.yml',
+      ['a', 'b'],
+      'release command defined in heroku.yml and input; using the heroku.yml one (input ignored)'
+    ],
     [[], undefined, 'in', 'input', 'in', undefined],
     [undefined, undefined, '  ', 'none', undefined, undefined]
   ])('case %#', (p, h, input, source, command, warning) => {

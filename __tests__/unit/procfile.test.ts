@@ -4,8 +4,22 @@ import { ManifestError } from '../../src/errors.js'
 
 describe('parseProcfile', () => {
   it.each([
-    ['LF', 'web: a\nrelease: b\n', [['web', 'a', 1], ['release', 'b', 2]]],
-    ['CRLF', 'web: a\r\nrelease: b c\r\n', [['web', 'a', 1], ['release', 'b c', 2]]],
+    [
+      'LF',
+      'web: a\nrelease: b\n',
+      [
+        ['web', 'a', 1],
+        ['release', 'b', 2]
+      ]
+    ],
+    [
+      'CRLF',
+      'web: a\r\nrelease: b c\r\n',
+      [
+        ['web', 'a', 1],
+        ['release', 'b c', 2]
+      ]
+    ],
     ['BOM', '\ufeffweb: a', [['web', 'a', 1]]],
     ['comments and blanks', '# c\n  // c2\n\n   \nworker:  run  it  \n', [['worker', 'run  it', 5]]],
     ['command kept verbatim, no comment stripping', 'release: echo a # b && c', [['release', 'echo a # b && c', 1]]],

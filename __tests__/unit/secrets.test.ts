@@ -8,7 +8,10 @@ describe('resolveTaskEnv (SPEC 5)', () => {
     const { vars } = resolveTaskEnv({
       ...base,
       envFiles: [{ file: 'a.env', text: 'export A=file\nB="multi\nline"\nC=file # comment\n' }],
-      env: [{ name: 'A', value: 'env' }, { name: 'D', value: 'plain' }],
+      env: [
+        { name: 'A', value: 'env' },
+        { name: 'D', value: 'plain' }
+      ],
       secrets: [{ name: 'A', source: 'SRC' }],
       processEnv: { SRC: 'secret' }
     })
@@ -38,9 +41,16 @@ describe('resolveTaskEnv (SPEC 5)', () => {
   })
 
   it('one error lists every missing source', () => {
-    expect(() => resolveTaskEnv({ ...base, secrets: [{ name: 'A', source: 'A' }, { name: 'B', source: 'X' }], processEnv: { C: '1' } })).toThrow(
-      `secrets: these variables are not set in the step's env: A, the variable named after "=" for B`
-    )
+    expect(() =>
+      resolveTaskEnv({
+        ...base,
+        secrets: [
+          { name: 'A', source: 'A' },
+          { name: 'B', source: 'X' }
+        ],
+        processEnv: { C: '1' }
+      })
+    ).toThrow(`secrets: these variables are not set in the step's env: A, the variable named after "=" for B`)
   })
   it('app.json env: provided, default, optional, required with descriptions, generator', () => {
     const appEnv = [
@@ -52,7 +62,13 @@ describe('resolveTaskEnv (SPEC 5)', () => {
     // Issue 11 (masking): a required variable without a default is masked even from the plain env input (was secret: false).
     expect(Object.fromEntries(vars)).toEqual({ GIVEN: { value: 'g', secret: true }, DEF: { value: 'd', secret: false } })
     expect(() =>
-      resolveTaskEnv({ ...base, appEnv: [{ name: 'DATABASE_URL', description: 'Postgres URL', required: true }, { name: 'TOKEN', required: true }] })
+      resolveTaskEnv({
+        ...base,
+        appEnv: [
+          { name: 'DATABASE_URL', description: 'Postgres URL', required: true },
+          { name: 'TOKEN', required: true }
+        ]
+      })
     ).toThrow('app.json env requires variables that no input provides: DATABASE_URL (Postgres URL); TOKEN')
     expect(() => resolveTaskEnv({ ...base, appEnv: [{ name: 'SECRET_KEY_BASE', generator: 'secret', required: true }] })).toThrow(
       /SECRET_KEY_BASE has generator "secret": a CI run cannot generate a secret that stays the same/

@@ -13,10 +13,25 @@ import { ownTempDir } from '../../src/post.js'
 import { deepYamlLine } from '../../src/manifests/load.js'
 
 describe('docker CLI environment (SPEC 11, 5.1)', () => {
-  it.each(['DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_API_VERSION', 'BUILDX_BUILDER', 'BUILDX_CONFIG', 'BUILDKIT_HOST', 'HTTP_PROXY', 'https_proxy', 'No_Proxy', 'HOME', 'PATH', 'SSH_AUTH_SOCK', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'SSL_CERT_FILE'])(
-    '%s is the CLI’s',
-    name => expect(isCliEnvName(name)).toBe(true)
-  )
+  it.each([
+    'DOCKER_HOST',
+    'DOCKER_CONFIG',
+    'DOCKER_CONTEXT',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_CERT_PATH',
+    'DOCKER_API_VERSION',
+    'BUILDX_BUILDER',
+    'BUILDX_CONFIG',
+    'BUILDKIT_HOST',
+    'HTTP_PROXY',
+    'https_proxy',
+    'No_Proxy',
+    'HOME',
+    'PATH',
+    'SSH_AUTH_SOCK',
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    'SSL_CERT_FILE'
+  ])('%s is the CLI’s', name => expect(isCliEnvName(name)).toBe(true))
   it.each(['DATABASE_URL', 'SECRET_KEY_BASE', 'MY_DOCKER_HOST', 'RAILS_ENV', 'HOSTNAME'])('%s is a task’s', name => expect(isCliEnvName(name)).toBe(false))
 
   it('child env: task values by name, CLI names forced to the action’s own value or removed', () => {
@@ -27,7 +42,9 @@ describe('docker CLI environment (SPEC 11, 5.1)', () => {
 
   it('a task variable named like a CLI variable is an error naming it, from any source', () => {
     const base = { secrets: [], env: [], envFiles: [], appEnv: [], processEnv: {} }
-    expect(() => resolveTaskEnv({ ...base, appEnv: [{ name: 'DOCKER_HOST', value: 'tcp://127.0.0.1:1', required: true }] })).toThrow(/task variable DOCKER_HOST: the docker CLI or buildx reads/)
+    expect(() => resolveTaskEnv({ ...base, appEnv: [{ name: 'DOCKER_HOST', value: 'tcp://127.0.0.1:1', required: true }] })).toThrow(
+      /task variable DOCKER_HOST: the docker CLI or buildx reads/
+    )
     expect(() => resolveTaskEnv({ ...base, env: [{ name: 'BUILDX_CONFIG', value: '/x' }] })).toThrow(/BUILDX_CONFIG/)
     expect(() => resolveTaskEnv({ ...base, envFiles: [{ file: 'a.env', text: 'HTTPS_PROXY=http://127.0.0.1:9\n' }] })).toThrow(/HTTPS_PROXY/)
     expect(() => resolveTaskEnv({ ...base, secrets: [{ name: 'DOCKER_CONFIG', source: 'S' }], processEnv: { S: 'v' } })).toThrow(/DOCKER_CONFIG/)
@@ -56,7 +73,17 @@ describe('task values: empty, NUL, E2BIG (SPEC 11, 5.1)', () => {
     expect(() => resolveTaskEnv({ ...base, env: [{ name: 'OPT', value: '' }], appEnv: [{ name: 'OPT', required: false }] })).not.toThrow()
   })
   it('a required app.json variable without a default is masked even when given through env', () => {
-    const r = resolveTaskEnv({ ...base, env: [{ name: 'SECRET_KEY_BASE', value: 'skb-1' }, { name: 'MODE', value: 'x' }], appEnv: [{ name: 'SECRET_KEY_BASE', required: true }, { name: 'MODE', value: 'y', required: true }] })
+    const r = resolveTaskEnv({
+      ...base,
+      env: [
+        { name: 'SECRET_KEY_BASE', value: 'skb-1' },
+        { name: 'MODE', value: 'x' }
+      ],
+      appEnv: [
+        { name: 'SECRET_KEY_BASE', required: true },
+        { name: 'MODE', value: 'y', required: true }
+      ]
+    })
     expect(r.vars.get('SECRET_KEY_BASE')).toEqual({ value: 'skb-1', secret: true })
     expect(r.vars.get('MODE')).toEqual({ value: 'x', secret: false })
   })
@@ -99,7 +126,10 @@ describe('masking forms (SPEC 11, 5.2; actions/runner ValueEncoders)', () => {
     const v = 's3cr3t>?~'
     for (const prefix of ['', 'u', 'us', 'use', 'user:']) {
       const enc = Buffer.from(prefix + v + '\n').toString('base64')
-      expect(secretForms(v).some(f => enc.includes(f)), prefix).toBe(true)
+      expect(
+        secretForms(v).some(f => enc.includes(f)),
+        prefix
+      ).toBe(true)
     }
   })
   it('URL-encoded, JSON-escaped, each line, and a URL password raw and decoded', () => {

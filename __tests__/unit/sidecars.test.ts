@@ -81,7 +81,9 @@ db:
     expect(err('- image: pg\n')).toBe('sidecars: line 1, column 3: sidecar 1: name is required (it names the container and the log group)')
     expect(err('db: [1]\n')).toBe('sidecars: line 1, column 5: db: must be a mapping with at least image')
     expect(err('just text')).toMatch(/^sidecars: line 1, column 1: give a list of sidecars/)
-    expect(err('- name: db\n  image: pg\n  ready: {tcp: 1, timeout: soon}\n')).toMatch(/^sidecars: line 3, column 28: db: ready.timeout: "soon" is not a duration/)
+    expect(err('- name: db\n  image: pg\n  ready: {tcp: 1, timeout: soon}\n')).toMatch(
+      /^sidecars: line 3, column 28: db: ready.timeout: "soon" is not a duration/
+    )
     expect(err('- {name: db, image: pg}\n- {name: DB, image: pg}\n')).toBe('sidecars: two sidecars are named DB')
     expect(err('- name: db\n  image: pg\n  image: other\n')).toMatch(/^sidecars: line 3, column 3: not valid YAML: Map keys must be unique/)
     expect(err('- [unclosed\n')).toMatch(/^sidecars: line 2, column 1: not valid YAML/)
@@ -148,11 +150,29 @@ describe('resolveSidecars', () => {
 
 describe('sidecarArgv', () => {
   it('puts names only on the argv, the network and options before the image, the command after it', () => {
-    const [sc] = resolveSidecars(parse('- {name: db, image: pg, command: "a b", options: "--tmpfs /d", secrets: [PW]}'), new Map(), { PW: 'value-never-on-argv' })
+    const [sc] = resolveSidecars(parse('- {name: db, image: pg, command: "a b", options: "--tmpfs /d", secrets: [PW]}'), new Map(), {
+      PW: 'value-never-on-argv'
+    })
     const argv = sidecarArgv(sc, 'c1', 'run1', 'release', 'container:c0')
     expect(argv).toEqual([
-      'create', '--name', 'c1', '--label', 'release-phase.run=run1', '--label', 'release-phase.phase=release', '--label', 'release-phase.sidecar=db',
-      '--network', 'container:c0', '--tmpfs', '/d', '-e', 'PW', 'pg', 'a', 'b'
+      'create',
+      '--name',
+      'c1',
+      '--label',
+      'release-phase.run=run1',
+      '--label',
+      'release-phase.phase=release',
+      '--label',
+      'release-phase.sidecar=db',
+      '--network',
+      'container:c0',
+      '--tmpfs',
+      '/d',
+      '-e',
+      'PW',
+      'pg',
+      'a',
+      'b'
     ])
     expect(argv.join(' ')).not.toContain('value-never-on-argv')
   })

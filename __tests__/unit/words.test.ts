@@ -28,8 +28,8 @@ describe('splitWords', () => {
   it.each([
     ['migrate "oops', 'cmd: unbalanced double quote'],
     ["it's", 'cmd: unbalanced single quote'],
-    ['echo $NOPE', 'cmd: variable $NOPE is not set (set it through secrets, env, env-files or the image\'s ENV)'],
-    ['echo ${NOPE}', 'cmd: variable $NOPE is not set (set it through secrets, env, env-files or the image\'s ENV)'],
+    ['echo $NOPE', "cmd: variable $NOPE is not set (set it through secrets, env, env-files or the image's ENV)"],
+    ['echo ${NOPE}', "cmd: variable $NOPE is not set (set it through secrets, env, env-files or the image's ENV)"],
     ['echo $(id)', 'cmd: command substitution `$(...)` needs a shell; use entrypoint: shell'],
     ['echo `id`', 'cmd: command substitution with backquotes needs a shell; use entrypoint: shell'],
     ['a && b', 'cmd: the shell operator `&` needs a shell; use entrypoint: shell or quote it'],

@@ -34,7 +34,7 @@ export async function saveTransformLoad(
     if (header.type === 'file' && (header.size ?? 0) <= SMALL_ENTRY) {
       const parts: Buffer[] = []
       stream.on('data', (b: unknown) => void parts.push(b as Buffer))
-      stream.on('end', () => ((small.push({ name, body: Buffer.concat(parts) }), next())))
+      stream.on('end', () => (small.push({ name, body: Buffer.concat(parts) }), next()))
       return
     }
     if (configOnly && header.type === 'file') {

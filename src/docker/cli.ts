@@ -69,9 +69,7 @@ export class DockerCli {
       child.stderr!.on('data', (b: Buffer) => err.push(b))
       if (opts.input) opts.input.pipe(child.stdin!)
       child.on('error', reject)
-      child.on('close', code =>
-        resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') })
-      )
+      child.on('close', code => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }))
     })
   }
 
@@ -138,7 +136,10 @@ export class DockerCli {
 }
 
 export function lastLine(text: string): string {
-  const ls = text.trim().split('\n').filter(l => l.trim() !== '')
+  const ls = text
+    .trim()
+    .split('\n')
+    .filter(l => l.trim() !== '')
   return (ls[ls.length - 1] ?? '').trim()
 }
 
@@ -146,7 +147,10 @@ export function lastLine(text: string): string {
 export class Tail {
   private lines: string[] = []
   private partial = ''
-  constructor(private readonly max = 30, private readonly maxLine = 2000) {}
+  constructor(
+    private readonly max = 30,
+    private readonly maxLine = 2000
+  ) {}
   push(chunk: Buffer): void {
     const text = this.partial + chunk.toString('utf8')
     const parts = text.split('\n')

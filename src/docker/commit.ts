@@ -92,7 +92,9 @@ function removeTmp(cli: DockerCli, tmpId: string, hooks: CommitHooks): Promise<u
  * Engine API, assemble the clean config, load it with the tags. Returns the new id, or why not.
  */
 async function fastCommit(api: EngineApi, tmpId: string, originalId: string, tags: string[], note: string): Promise<string | { reason: string }> {
-  const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${originalId}/json`), api.get(`/images/${tmpId}/history`)]).catch((e: Error) => e)
+  const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${originalId}/json`), api.get(`/images/${tmpId}/history`)]).catch(
+    (e: Error) => e
+  )
   if (facts instanceof Error) return { reason: `the engine did not describe the commit (${facts.message})` }
   const [committed, before, history] = facts as [InspectedImage & { GraphDriver?: { Data?: unknown } }, InspectedImage, HistoryItem[]]
   // The containerd store reports no graph driver data; its images are named by manifest digest, and a
@@ -119,7 +121,12 @@ export async function saveRewriteLoad(
   note: string,
   configOnly: boolean
 ): Promise<{ ok: boolean; id: string; containerdStore: boolean }> {
-  const { ok, result } = await saveTransformLoad(cli, tmpId, entries => rewriteSavedImage(entries, { imageId: tmpId, original: original.config, tags, note }), configOnly)
+  const { ok, result } = await saveTransformLoad(
+    cli,
+    tmpId,
+    entries => rewriteSavedImage(entries, { imageId: tmpId, original: original.config, tags, note }),
+    configOnly
+  )
   if (!ok) return { ok: false, id: '', containerdStore: result.containerdStore }
   if (result.containerdStore) {
     for (const tag of tags) {

@@ -22,7 +22,8 @@ export interface EngineApi {
 
 export function engineApi(cli: DockerCli, env: NodeJS.ProcessEnv = process.env): EngineApi {
   const socket = localSocket(env)
-  if (socket && fs.existsSync(socket)) return { get: p => socketGet(socket, p), load: tar => socketLoad(socket, tar), commit: (c, ch) => socketCommit(socket, c, ch) }
+  if (socket && fs.existsSync(socket))
+    return { get: p => socketGet(socket, p), load: tar => socketLoad(socket, tar), commit: (c, ch) => socketCommit(socket, c, ch) }
   return {
     commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),
     get: p => dialGet(cli, p),

@@ -23,9 +23,7 @@ export function isBuildxMissing(output: string): boolean {
 export async function checkEngine(cli: DockerCli): Promise<void> {
   const info = await cli.exec(['version', '--format', '{{.Server.Version}}'])
   if (info.code !== 0) {
-    throw new DockerError(
-      `cannot reach the Docker daemon (${lastLine(info.stderr) || 'no answer'}); start it, or set DOCKER_HOST to a reachable engine`
-    )
+    throw new DockerError(`cannot reach the Docker daemon (${lastLine(info.stderr) || 'no answer'}); start it, or set DOCKER_HOST to a reachable engine`)
   }
 }
 

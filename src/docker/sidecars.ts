@@ -119,7 +119,13 @@ export class Pod {
   /** State of every member, by container name, in one inspect: a missing one is `gone`. */
   async states(): Promise<Map<string, { status: string; exitCode: number }>> {
     const out = new Map<string, { status: string; exitCode: number }>()
-    const r = await this.cli.exec(['container', 'inspect', '--format', '{{.Name}} {{.State.Status}} {{.State.ExitCode}}', ...this.members.map(m => m.container)])
+    const r = await this.cli.exec([
+      'container',
+      'inspect',
+      '--format',
+      '{{.Name}} {{.State.Status}} {{.State.ExitCode}}',
+      ...this.members.map(m => m.container)
+    ])
     for (const line of r.stdout.split('\n')) {
       const [name, status, code] = line.trim().split(' ')
       if (name && status) out.set(name.replace(/^\//, ''), { status, exitCode: Number(code) })
@@ -159,7 +165,8 @@ export class Pod {
     const unreachable = new Set<Member>()
     let host = ''
     for (;;) {
-      if (this.scope.isCancelled) throw new ActionError(`cancelled while the sidecars of the ${this.phase} task started; they were removed and the task did not run`)
+      if (this.scope.isCancelled)
+        throw new ActionError(`cancelled while the sidecars of the ${this.phase} task started; they were removed and the task did not run`)
       // Exits first: a sidecar that died at once has no address to probe, and its exit code is the news.
       const states = await this.states()
       for (const m of this.members) {
@@ -187,7 +194,10 @@ export class Pod {
           const hint = unreachable.has(m)
             ? ` (the runner could not reach ${host} at all: connections timed out instead of being refused; in a job container, set network to the job's network)`
             : ''
-          throw await this.failure(m, `did not accept connections on port ${[...ports].join(', ')} within ${m.sc.ready!.timeoutSeconds}s${hint}; the ${this.phase} task did not start`)
+          throw await this.failure(
+            m,
+            `did not accept connections on port ${[...ports].join(', ')} within ${m.sc.ready!.timeoutSeconds}s${hint}; the ${this.phase} task did not start`
+          )
         }
       }
       // Ready now: one more pass checks that none exited meanwhile.
@@ -218,7 +228,10 @@ export class Pod {
     try {
       if (showLogs) await this.reportAndShow()
     } finally {
-      await removeMembers(this.cli, this.members.map(m => m.container))
+      await removeMembers(
+        this.cli,
+        this.members.map(m => m.container)
+      )
       this.unregister()
     }
   }

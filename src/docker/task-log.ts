@@ -51,5 +51,11 @@ export function taskLog(stdout: string, stderr: string, lines: number): TaskLog 
   const all = [...entries(stdout, stdoutOpen), ...entries(stderr, stderr !== '' && !stderr.endsWith('\n'))]
   // Array.prototype.sort is stable: equal stamps keep stdout before stderr.
   all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-  return { tail: all.slice(-lines).map(e => e.text).join('\n'), stdoutOpen }
+  return {
+    tail: all
+      .slice(-lines)
+      .map(e => e.text)
+      .join('\n'),
+    stdoutOpen
+  }
 }

@@ -11,11 +11,7 @@ export interface ReleaseChoice {
 }
 
 /** design.md §2.7: Procfile > heroku.yml > input, as in Jets where the Procfile wins over configuration. */
-export function chooseReleaseCommand(
-  procfile: ProcfileEntry[] | undefined,
-  heroku: HerokuYml | undefined,
-  input: string
-): ReleaseChoice {
+export function chooseReleaseCommand(procfile: ProcfileEntry[] | undefined, heroku: HerokuYml | undefined, input: string): ReleaseChoice {
   const candidates: { source: ReleaseSource; command: string | string[] }[] = []
   const fromProcfile = procfile?.find(e => e.name === 'release')
   if (fromProcfile) candidates.push({ source: 'Procfile', command: fromProcfile.command })

@@ -55,7 +55,15 @@ export async function startGitHubApi(repository: string): Promise<FakeGitHubApi>
   })
   const statusJson = (d: Deployment) =>
     d.statuses
-      .map((s, i) => ({ id: d.id * 100 + i, state: s.state, environment: d.environment, created_at: s.created_at, log_url: logUrl(d), target_url: logUrl(d), deployment_url: `${api}/deployments/${d.id}` }))
+      .map((s, i) => ({
+        id: d.id * 100 + i,
+        state: s.state,
+        environment: d.environment,
+        created_at: s.created_at,
+        log_url: logUrl(d),
+        target_url: logUrl(d),
+        deployment_url: `${api}/deployments/${d.id}`
+      }))
       .reverse()
 
   const server = http.createServer((req, res) => {
@@ -69,7 +77,13 @@ export async function startGitHubApi(repository: string): Promise<FakeGitHubApi>
     if (req.method !== 'GET') return send(405, { message: 'the fake API is read-only for the action' })
     if (url.pathname === base) {
       const env = url.searchParams.get('environment')
-      return send(200, [...deployments].reverse().filter(d => !env || d.environment === env).map(deploymentJson))
+      return send(
+        200,
+        [...deployments]
+          .reverse()
+          .filter(d => !env || d.environment === env)
+          .map(deploymentJson)
+      )
     }
     const m = new RegExp(`^${base}/(\\d+)/statuses$`).exec(url.pathname)
     const d = m && deployments.find(x => x.id === Number(m[1]))
@@ -86,7 +100,16 @@ export async function startGitHubApi(repository: string): Promise<FakeGitHubApi>
     deployments,
     requests,
     createDeployment(environment, sha, runId) {
-      const d = { id: deployments.length + 1, environment, sha, runId, statuses: [{ state: 'queued', created_at: now() }, { state: 'in_progress', created_at: now() }] }
+      const d = {
+        id: deployments.length + 1,
+        environment,
+        sha,
+        runId,
+        statuses: [
+          { state: 'queued', created_at: now() },
+          { state: 'in_progress', created_at: now() }
+        ]
+      }
       deployments.push(d)
       return d
     },

@@ -36,7 +36,9 @@ const checkout: Local = (w, job, inputs) => {
   const dest = path.resolve(job.workspace, inputs.path || '.')
   fs.mkdirSync(dest, { recursive: true })
   if (/^[^/]+\/release-phase$/.test(inputs.repository ?? '')) {
-    job.log(`actions/checkout of ${inputs.repository}@${inputs.ref} → this repository's action.yml into ${inputs.path} (the player runs .test-dist/index.js for it)`)
+    job.log(
+      `actions/checkout of ${inputs.repository}@${inputs.ref} → this repository's action.yml into ${inputs.path} (the player runs .test-dist/index.js for it)`
+    )
     fs.copyFileSync(path.join(ROOT, 'action.yml'), path.join(dest, 'action.yml'))
     return { ok: true, outputs: {} }
   }
@@ -71,7 +73,9 @@ const setupBuildx: Local = async (w, job) => {
   builder.docker('builder', 'prune', '--all', '--force')
   job.env.DOCKER_HOST = builder.host
   const version = builder.docker('version', '--format', '{{.Server.Version}}').trim()
-  job.log(`docker/setup-buildx-action → DOCKER_HOST for the later steps = a private Docker ${version} engine with the containerd image store (its docker driver exports caches; the fixture's base images loaded, the registry forwarded; build cache pruned)`)
+  job.log(
+    `docker/setup-buildx-action → DOCKER_HOST for the later steps = a private Docker ${version} engine with the containerd image store (its docker driver exports caches; the fixture's base images loaded, the registry forwarded; build cache pruned)`
+  )
   return { ok: true, outputs: { name: 'default', driver: 'docker' } }
 }
 
@@ -99,10 +103,16 @@ const attest: Local = async (w, job, inputs): Promise<LocalResult> => {
 
 const buildPush: Local = (w, job, inputs): LocalResult => {
   job.log('docker/build-push-action → docker buildx build --load + docker push')
-  const tags = (inputs.tags ?? '').split(/[\n,]/).map(t => t.trim()).filter(Boolean)
+  const tags = (inputs.tags ?? '')
+    .split(/[\n,]/)
+    .map(t => t.trim())
+    .filter(Boolean)
   const context = path.resolve(job.workspace, inputs.context || '.')
   const caches = (['cache-from', 'cache-to'] as const).flatMap(k => {
-    const lines = w.substituteCache(k, inputs[k] ?? '').split('\n').filter(l => l.trim())
+    const lines = w
+      .substituteCache(k, inputs[k] ?? '')
+      .split('\n')
+      .filter(l => l.trim())
     if (lines.length) job.log(`  ${k}: ${inputs[k]} → ${lines.join(' ')}`)
     return lines.flatMap(l => [`--${k}`, l.trim()])
   })

@@ -26,6 +26,11 @@ export function yamlBlocks(file: string): Block[] {
 /** The one workflow block under a heading (a missing or ambiguous heading fails the journey). */
 export function block(file: string, heading: string): Block {
   const found = yamlBlocks(file).filter(b => b.heading === heading)
-  if (found.length !== 1) throw new Error(`${file}: ${found.length} yaml blocks under "${heading}" (headings: ${yamlBlocks(file).map(b => b.heading).join(' | ')})`)
+  if (found.length !== 1)
+    throw new Error(
+      `${file}: ${found.length} yaml blocks under "${heading}" (headings: ${yamlBlocks(file)
+        .map(b => b.heading)
+        .join(' | ')})`
+    )
   return found[0]
 }

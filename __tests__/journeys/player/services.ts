@@ -35,8 +35,12 @@ export function startServices(services: Record<string, Service>, log: (l: string
   try {
     for (const [id, svc] of Object.entries(services)) {
       if (!/^postgres(:|$)/.test(svc.image)) throw new Error(`services.${id}: the player can provide postgres only, not ${svc.image}`)
-      execFileSync('bash', [path.join(path.dirname(fileURLToPath(import.meta.url)), 'postgres-image.sh'), POSTGRES_IMAGE], { stdio: ['ignore', 'ignore', 'inherit'] })
-      log(`services.${id}: ${svc.image} → ${POSTGRES_IMAGE} (built from Debian's postgresql), network ${network}, host ${id}${svc.options ? '; options replaced by waiting for pg_isready' : ''}`)
+      execFileSync('bash', [path.join(path.dirname(fileURLToPath(import.meta.url)), 'postgres-image.sh'), POSTGRES_IMAGE], {
+        stdio: ['ignore', 'ignore', 'inherit']
+      })
+      log(
+        `services.${id}: ${svc.image} → ${POSTGRES_IMAGE} (built from Debian's postgresql), network ${network}, host ${id}${svc.options ? '; options replaced by waiting for pg_isready' : ''}`
+      )
       const envArgs = Object.keys(svc.env ?? {}).flatMap(k => ['-e', k])
       const cid = execFileSync('docker', ['run', '-d', '--label', 'rp-journeys=1', '--network', network, '--network-alias', id, ...envArgs, POSTGRES_IMAGE], {
         encoding: 'utf8',

@@ -78,7 +78,11 @@ function isThisActionCheckedOut(uses: string, job: RunningJob): boolean {
 async function runThisAction(withInputs: Record<string, string>, job: RunningJob, ctx: Contexts, env: Record<string, string>, w: World): Promise<StepResult> {
   const unknown = Object.keys(withInputs).filter(k => !(k in actionYml.inputs))
   if (unknown.length) throw new Error(`with: ${unknown.join(', ')} is not an input of action.yml`)
-  const defaults = Object.fromEntries(Object.entries(actionYml.inputs).filter(([, i]) => i.default !== undefined).map(([k, i]) => [k, scalar(interpolateDeep(i.default, ctx))]))
+  const defaults = Object.fromEntries(
+    Object.entries(actionYml.inputs)
+      .filter(([, i]) => i.default !== undefined)
+      .map(([k, i]) => [k, scalar(interpolateDeep(i.default, ctx))])
+  )
   const inputs = { ...defaults, ...withInputs }
   for (const key of ['cache-from', 'cache-to'] as const) {
     const local = w.substituteCache(key, inputs[key])

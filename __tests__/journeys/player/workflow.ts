@@ -63,7 +63,24 @@ export interface RunRecord {
   actionSteps(): (StepRecord & { job: JobRecord })[]
 }
 
-const JOB_KEYS = new Set(['name', 'runs-on', 'needs', 'if', 'environment', 'outputs', 'steps', 'env', 'strategy', 'concurrency', 'permissions', 'services', 'timeout-minutes', 'uses', 'with', 'secrets'])
+const JOB_KEYS = new Set([
+  'name',
+  'runs-on',
+  'needs',
+  'if',
+  'environment',
+  'outputs',
+  'steps',
+  'env',
+  'strategy',
+  'concurrency',
+  'permissions',
+  'services',
+  'timeout-minutes',
+  'uses',
+  'with',
+  'secrets'
+])
 const WORKFLOW_KEYS = new Set(['name', 'on', 'jobs', 'env', 'concurrency', 'permissions', 'run-name'])
 const REUSABLE = /^[^/]+\/release-phase\/\.github\/workflows\/([^@/]+)@[^/]+$/
 
@@ -84,7 +101,11 @@ export async function playWorkflow(source: string | Workflow, w: World, label: s
   const github = githubContext(w, runId)
   const job = { workflow_repository: w.repository, workflow_sha: github.sha }
   const results = await playJobs(wf.jobs, { github, vars: w.vars, env: wf.env ?? {}, inputs: {}, job }, w, record, '', w.secrets)
-  log(`■ ${label}: ${Object.entries(results).map(([id, r]) => `${id}=${r.result}`).join(' ')}`)
+  log(
+    `■ ${label}: ${Object.entries(results)
+      .map(([id, r]) => `${id}=${r.result}`)
+      .join(' ')}`
+  )
   return record
 }
 
@@ -109,7 +130,14 @@ function githubContext(w: World, runId: string) {
 type NeedsResults = Record<string, { result: Result; outputs: Record<string, string> }>
 
 /** Jobs in dependency order; a job whose needs did not all succeed is skipped unless its `if` says otherwise. */
-async function playJobs(jobs: Record<string, Job>, base: Contexts, w: World, record: RunRecord, prefix: string, secrets: Record<string, string>): Promise<NeedsResults> {
+async function playJobs(
+  jobs: Record<string, Job>,
+  base: Contexts,
+  w: World,
+  record: RunRecord,
+  prefix: string,
+  secrets: Record<string, string>
+): Promise<NeedsResults> {
   const done: NeedsResults = {}
   const pending = new Set(Object.keys(jobs))
   while (pending.size) {
@@ -139,7 +167,8 @@ const needsOf = (job: Job) => (job.needs === undefined ? [] : Array.isArray(job.
 /** `strategy.matrix` axes (arrays only) as a cross product; `include`/`exclude` are not supported. */
 async function playMatrix(id: string, job: Job, ctx: Contexts, w: World, record: RunRecord, prefix: string, secrets: Record<string, string>) {
   const axes = Object.entries(job.strategy?.matrix ?? {})
-  if (axes.some(([k, v]) => k === 'include' || k === 'exclude' || !Array.isArray(v))) throw new Error(`job ${id}: the player supports matrix axes that are plain lists only`)
+  if (axes.some(([k, v]) => k === 'include' || k === 'exclude' || !Array.isArray(v)))
+    throw new Error(`job ${id}: the player supports matrix axes that are plain lists only`)
   let combos: Record<string, unknown>[] = [{}]
   for (const [k, values] of axes) combos = combos.flatMap(c => values.map(v => ({ ...c, [k]: v })))
   let result: Result = 'success'
@@ -155,9 +184,11 @@ async function playMatrix(id: string, job: Job, ctx: Contexts, w: World, record:
 
 async function playJob(name: string, job: Job, ctx: Contexts, w: World, record: RunRecord, repoSecrets: Record<string, string>): Promise<JobRecord> {
   const log = (l: string) => record.log.push(`[${name}] ${l}`)
-  const envName = job.environment === undefined ? undefined : scalar(asJson(interpolate(typeof job.environment === 'string' ? job.environment : job.environment.name, ctx)))
+  const envName =
+    job.environment === undefined ? undefined : scalar(asJson(interpolate(typeof job.environment === 'string' ? job.environment : job.environment.name, ctx)))
   const runsOn = job['runs-on'] === undefined ? undefined : interpolateDeep(job['runs-on'], ctx)
-  if (typeof runsOn !== 'string' && !(Array.isArray(runsOn) && runsOn.every(l => typeof l === 'string'))) throw new Error(`job ${name}: runs-on must be a label or a list of labels, got ${JSON.stringify(runsOn)}`)
+  if (typeof runsOn !== 'string' && !(Array.isArray(runsOn) && runsOn.every(l => typeof l === 'string')))
+    throw new Error(`job ${name}: runs-on must be a label or a list of labels, got ${JSON.stringify(runsOn)}`)
   const jr: JobRecord = { id: name, result: 'success', outputs: {}, environment: envName, runsOn, steps: [] }
   record.jobs[name] = jr
   // Approval is granted here; the job then sees the environment's secrets over the repository's.
@@ -222,7 +253,12 @@ async function playSteps(steps: Step[], job: RunningJob, ctx: Contexts, jr: JobR
     const r = await runStep(step, job, stepCtx, w)
     jr.steps.push({ ...r, uses: step.uses, run: step.run })
     if (r.post) posts.push(r.post)
-    if (step.id) (ctx.steps as Record<string, unknown>)[step.id] = { outputs: r.outputs, outcome: r.ok ? 'success' : 'failure', conclusion: r.ok || step['continue-on-error'] ? 'success' : 'failure' }
+    if (step.id)
+      (ctx.steps as Record<string, unknown>)[step.id] = {
+        outputs: r.outputs,
+        outcome: r.ok ? 'success' : 'failure',
+        conclusion: r.ok || step['continue-on-error'] ? 'success' : 'failure'
+      }
     if (!r.ok && !step['continue-on-error']) jr.result = 'failure'
   }
   for (const post of posts.reverse()) if (!(await runPost(post, job))) jr.result = 'failure'

@@ -16,15 +16,18 @@ export const SUBSTITUTIONS: [string, string][] = [
   ['`github.actor` / `secrets.GITHUB_TOKEN` / `github.token`', "that registry's user / password (the fake API accepts any token)"],
   ['GitHub REST API (deployments)', 'a loopback fake holding the deployments of every run (github-api.ts)'],
   ['`uses: <owner>/release-phase@<ref>`', '.test-dist/index.js, main then post, started as the runner starts it'],
-  ['`uses: <owner>/release-phase/.github/workflows/<file>@<ref>`', 'this repository\'s .github/workflows/<file>'],
-  ['actions/checkout', 'a copy of the journey\'s fixture app into the job\'s workspace'],
-  ['docker/login-action', '`docker login` against the loopback registry, in the job\'s DOCKER_CONFIG'],
-  ['docker/setup-buildx-action', "DOCKER_HOST for the job's later steps = a containerd-image-store engine (Docker >= 24, private to the world) whose docker driver exports caches; the fixture's base images loaded into it, the registry forwarded to it"],
-  ['`cache-from`/`cache-to` `type=gha` (the runner\'s cache service)', '`type=local` in a directory of the world, kept across its runs'],
+  ['`uses: <owner>/release-phase/.github/workflows/<file>@<ref>`', "this repository's .github/workflows/<file>"],
+  ['actions/checkout', "a copy of the journey's fixture app into the job's workspace"],
+  ['docker/login-action', "`docker login` against the loopback registry, in the job's DOCKER_CONFIG"],
+  [
+    'docker/setup-buildx-action',
+    "DOCKER_HOST for the job's later steps = a containerd-image-store engine (Docker >= 24, private to the world) whose docker driver exports caches; the fixture's base images loaded into it, the registry forwarded to it"
+  ],
+  ["`cache-from`/`cache-to` `type=gha` (the runner's cache service)", '`type=local` in a directory of the world, kept across its runs'],
   ['docker/build-push-action', '`docker buildx build --load` (cache-from/cache-to as above) + `docker push`'],
   ['actions/attest-build-provenance', 'a check that subject-digest is a sha256 digest the registry holds for subject-name'],
-  ['`services:` image `postgres:*`', 'a PostgreSQL image built from the host\'s Debian packages, on a user network'],
-  ['`environment:` approval', 'granted; the job gets the environment\'s secrets and a deployment is recorded']
+  ['`services:` image `postgres:*`', "a PostgreSQL image built from the host's Debian packages, on a user network"],
+  ['`environment:` approval', "granted; the job gets the environment's secrets and a deployment is recorded"]
 ]
 
 export interface World {
@@ -113,7 +116,9 @@ async function startBuilder(fixture: string, registry: Registry): Promise<Privat
   const daemon = await startPrivateDaemon({ bin, config: { features: { 'containerd-snapshotter': true } } })
   try {
     const bases = baseImages(fixture).filter(i => i !== BASE_IMAGE)
-    const load = bases.length ? spawnSync('sh', ['-c', `'${REAL_DOCKER}' save "$@" | DOCKER_HOST=${daemon.host} '${REAL_DOCKER}' load -q`, 'sh', ...bases], { encoding: 'utf8' }) : undefined
+    const load = bases.length
+      ? spawnSync('sh', ['-c', `'${REAL_DOCKER}' save "$@" | DOCKER_HOST=${daemon.host} '${REAL_DOCKER}' load -q`, 'sh', ...bases], { encoding: 'utf8' })
+      : undefined
     if (load && load.status !== 0) throw new Error(`docker/setup-buildx-action: cannot load ${bases.join(', ')} into the builder: ${load.stderr}`)
     await daemon.forwardPort(Number(registry.host.split(':')[1]))
     return daemon
