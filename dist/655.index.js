@@ -5,15 +5,16 @@ export const modules = {
 /***/ 655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parseHerokuYml: () => (/* binding */ parseHerokuYml)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _release_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4903);
 
 
-/** Parses heroku.yml (SPEC 2.4); YAML errors and wrong types carry line and column. */
+
+/** Parses heroku.yml (design.md §2.6); YAML errors and wrong types carry line and column. */
 function parseHerokuYml(text, file) {
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -53,12 +54,10 @@ function parseHerokuYml(text, file) {
         const cmd = child(release, 'command');
         if (cmd) {
             if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(cmd)) {
-                result.releaseCommand = cmd.items.map((item, i) => stringAt(item, `release.command[${i}]`));
-                if (result.releaseCommand.length === 0)
-                    at(cmd.range?.[0], 'release.command must not be an empty list');
+                result.releaseCommand = (0,_release_command_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u9)(cmd.items.map((item, i) => stringAt(item, `release.command[${i}]`)));
             }
             else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(cmd) && typeof cmd.value === 'string') {
-                result.releaseCommand = cmd.value;
+                result.releaseCommand = (0,_release_command_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u9)(cmd.value);
             }
             else {
                 at(cmd.range?.[0], 'release.command must be a string or a list of strings');

@@ -18,6 +18,8 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _cli_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5312);
+
 
 
 
@@ -42,7 +44,7 @@ function findDocker(envPath = process.env.PATH ?? '') {
 /**
  * The one place the action starts `docker`. Children get our environment minus the action's
  * inputs (INPUT_GITHUB-TOKEN must not reach a container's credential helper or a debug dump),
- * plus what the caller adds. Children run in their own process group so that a Ctrl-C or the
+ * plus the task values the caller adds, never under a name the CLI reads (cli-env.ts). Children run in their own process group so that a Ctrl-C or the
  * runner's SIGINT reaches only us; we then stop the task container with its grace period.
  */
 class DockerCli {
@@ -55,10 +57,11 @@ class DockerCli {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi('the docker CLI was not found on PATH; install Docker (on GitHub-hosted Ubuntu runners it is preinstalled)');
         }
         this.bin = found;
-        this.baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_')));
+        this.baseEnv = (0,_cli_env_js__WEBPACK_IMPORTED_MODULE_4__/* .childEnv */ .gf)(process.env);
     }
     start(args, env, stdio) {
-        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.bin, args, { env: { ...this.baseEnv, ...env }, stdio, detached: true });
+        // Task values join by name; the CLI's own configuration stays the action's (cli-env.ts).
+        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.bin, args, { env: env ? (0,_cli_env_js__WEBPACK_IMPORTED_MODULE_4__/* .childEnv */ .gf)(this.baseEnv, env) : this.baseEnv, stdio, detached: true });
     }
     /** Runs a short command and returns its output (for inspect, version, commit, ...). */
     exec(args, opts = {}) {
@@ -134,7 +137,10 @@ class DockerCli {
     }
 }
 function lastLine(text) {
-    const ls = text.trim().split('\n').filter(l => l.trim() !== '');
+    const ls = text
+        .trim()
+        .split('\n')
+        .filter(l => l.trim() !== '');
     return (ls[ls.length - 1] ?? '').trim();
 }
 /** Keeps the last `max` lines of a stream in bounded memory. */
@@ -165,89 +171,95 @@ class Tail {
 
 /***/ }),
 
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bi: () => (/* binding */ DockerError),
-/* harmony export */   Kb: () => (/* binding */ excerpt),
-/* harmony export */   Sh: () => (/* binding */ ManifestError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   lZ: () => (/* binding */ ActionError)
-/* harmony export */ });
-/** An error the user can fix; printed as one `::error` line, without a stack trace. */
-class ActionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = new.target.name;
-    }
-}
-/** Bad input value: raised while reading inputs, before any Docker side effect. */
-class InputError extends ActionError {
-}
-/** A manifest problem, annotated on the file and line (and column where known). */
-class ManifestError extends ActionError {
-    file;
-    line;
-    column;
-    constructor(message, file, line, column) {
-        super(message);
-        this.file = file;
-        this.line = line;
-        this.column = column;
-    }
-}
-/** The Docker CLI, the daemon or buildx is unusable. */
-class DockerError extends ActionError {
-}
-/** Shorten user text quoted back in a message: a 10 MB line must not become a 10 MB annotation. */
-function excerpt(text, max = 80) {
-    const t = text.replace(/\0/g, '\\0');
-    return t.length > max ? `${t.slice(0, max)}… (${t.length} characters)` : t;
-}
-
-
-/***/ }),
-
 /***/ 6661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
+/* unused harmony export ownTempDir */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1670);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2462);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1670);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2462);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7076);
 
 
 
 
+
+
+/** main's run ids: 12 hex digits (randomBytes(6)). A forged state must not widen the label filter. */
+const RUN_ID = /^[0-9a-f]{12}$/;
 /**
- * The post step (`post-if: always()`): removes every container labelled with this run's id and the
- * run's temporary directory. Safe when main never reached Docker: no run id, nothing to do.
+ * The state could be forged (a `::save-state::` line from untrusted text, as an older version allowed): only a
+ * directory that main could have made is removed: directly inside RUNNER_TEMP, named `release-phase-…`,
+ * a real directory (not a link), all checked on real paths.
+ */
+function ownTempDir(tempDir, runnerTemp) {
+    if (!tempDir || !runnerTemp || !node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(tempDir))
+        return false;
+    let st;
+    try {
+        st = node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync(tempDir);
+    }
+    catch {
+        return false;
+    }
+    if (!st.isDirectory())
+        return false;
+    const real = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .realpathExisting */ .zE)(tempDir);
+    return node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(real) === (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .realpathExisting */ .zE)(runnerTemp) && /^release-phase-[A-Za-z0-9]{6}$/.test(node_path__WEBPACK_IMPORTED_MODULE_2__.basename(real));
+}
+async function removeLabelled(cli, runId, removed) {
+    const filter = `label=release-phase.run=${runId}`;
+    const ps = await cli.exec(['ps', '--all', '--quiet', '--filter', filter]);
+    const ids = ps.code === 0 ? ps.stdout.split('\n').filter(Boolean) : [];
+    if (ps.code !== 0)
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post: could not list containers: ${ps.stderr.trim()}`);
+    if (ids.length > 0) {
+        const rm = await cli.exec(['rm', '--force', '--volumes', ...ids]);
+        if (rm.code !== 0)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post: could not remove containers ${ids.join(', ')}: ${rm.stderr.trim()}`);
+        else
+            removed.push(...ids.map(id => `container ${id}`));
+    }
+    // Images after containers: a container of the run may use one. The temporary predeploy commit holds
+    // every task value in its config; an interrupted run must not leave it (design.md §9.3).
+    const ls = await cli.exec(['image', 'ls', '--all', '--quiet', '--no-trunc', '--filter', filter]);
+    const images = ls.code === 0 ? [...new Set(ls.stdout.split('\n').filter(Boolean))] : [];
+    if (ls.code !== 0)
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post: could not list images: ${ls.stderr.trim()}`);
+    if (images.length > 0) {
+        const rmi = await cli.exec(['image', 'rm', '--force', '--no-prune', ...images]);
+        if (rmi.code !== 0)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post: could not remove images ${images.join(', ')}: ${rmi.stderr.trim()}`);
+        else
+            removed.push(...images.map(id => `image ${id}`));
+    }
+}
+/**
+ * The post step (`post-if: always()`): removes every container and image labelled with this run's id
+ * and the run's temporary directory. Safe when main never reached Docker: no run id, nothing to do.
  */
 async function post() {
-    const { runId, tempDir } = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .savedRun */ .xY)();
+    const { runId, tempDir } = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .savedRun */ .xY)();
     const removed = [];
-    if (runId && (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .findDocker */ .ce)()) {
-        const cli = new _docker_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerCli */ .Vo();
-        const ps = await cli.exec(['ps', '--all', '--quiet', '--filter', `label=release-phase.run=${runId}`]);
-        const ids = ps.code === 0 ? ps.stdout.split('\n').filter(Boolean) : [];
-        if (ps.code !== 0)
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post: could not list containers: ${ps.stderr.trim()}`);
-        if (ids.length > 0) {
-            const rm = await cli.exec(['rm', '--force', '--volumes', ...ids]);
-            if (rm.code !== 0)
-                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post: could not remove containers ${ids.join(', ')}: ${rm.stderr.trim()}`);
-            else
-                removed.push(...ids.map(id => `container ${id}`));
-        }
-    }
+    if (runId && !RUN_ID.test(runId))
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('post: the saved run id is not one this action makes; no container or image removed');
+    else if (runId && (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .findDocker */ .ce)())
+        await removeLabelled(new _docker_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerCli */ .Vo(), runId, removed);
     if (tempDir && node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(tempDir)) {
-        node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync(tempDir, { recursive: true, force: true });
-        removed.push(`temporary directory ${tempDir}`);
+        if (!ownTempDir(tempDir, process.env.RUNNER_TEMP)) {
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('post: the saved temporary directory is not one this action makes (inside RUNNER_TEMP, named release-phase-…); left alone');
+        }
+        else {
+            node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync(tempDir, { recursive: true, force: true });
+            removed.push(`temporary directory ${tempDir}`);
+        }
     }
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(removed.length > 0 ? `release-phase cleanup removed: ${removed.join('; ')}` : 'release-phase cleanup: nothing left behind');
 }

@@ -5,14 +5,15 @@ export const modules = {
 /***/ 3888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   lineColumn: () => (/* binding */ lineColumn),
 /* harmony export */   parseAppJson: () => (/* binding */ parseAppJson)
 /* harmony export */ });
+/* unused harmony export lineColumn */
 /* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9547);
 /* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _release_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4903);
+
 
 
 /** 1-based line and column of an offset. */
@@ -28,7 +29,7 @@ function lineColumn(text, offset) {
     return { line, column: offset - lineStart + 1 };
 }
 /**
- * Parses app.json (SPEC 2.3, 5.3) as JSON with comments and trailing commas, as Dokku does.
+ * Parses app.json (design.md §2.5, §5.2) as JSON with comments and trailing commas, as Dokku does.
  * jsonc-parser gives offsets for both syntax errors and nodes, so every error names a line and column.
  */
 function parseAppJson(text, file) {
@@ -61,9 +62,9 @@ function parseAppJson(text, file) {
             at(node.offset, `${path.join('.')} must be an object`);
     }
     return {
-        predeploy: str(['scripts', 'dokku', 'predeploy']),
-        postdeploy: str(['scripts', 'dokku', 'postdeploy']),
-        firstDeploy: str(['scripts', 'postdeploy']),
+        predeploy: (0,_release_command_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u9)(str(['scripts', 'dokku', 'predeploy'])),
+        postdeploy: (0,_release_command_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u9)(str(['scripts', 'dokku', 'postdeploy'])),
+        firstDeploy: (0,_release_command_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u9)(str(['scripts', 'postdeploy'])),
         env: parseEnv((0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.findNodeAtLocation)(root, ['env']), at)
     };
 }

@@ -77,7 +77,7 @@ async function publishedChecksum(url) {
 }
 const sha256 = (file) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync(file)).digest('hex');
 /**
- * SPEC 8: make `docker buildx` the asked version. Nothing is downloaded when it already is, or when
+ * design.md §8: make `docker buildx` the asked version. Nothing is downloaded when it already is, or when
  * the tool cache holds it; otherwise it is downloaded, its checksum verified, cached under `buildx`,
  * and placed as a CLI plugin under $DOCKER_CONFIG/cli-plugins (or ~/.docker/cli-plugins).
  * @actions/tool-cache is loaded here only: runs that do not ask pay nothing for it.

@@ -1,0 +1,261 @@
+export const id = 208;
+export const ids = [208];
+export const modules = {
+
+/***/ 1164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OG: () => (/* binding */ acquireImage),
+/* harmony export */   kk: () => (/* binding */ lookupKey),
+/* harmony export */   p4: () => (/* binding */ isVerified)
+/* harmony export */ });
+/* unused harmony export expectedRepoDigest */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7206);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1670);
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3905);
+
+
+
+
+
+/** The name docker looks the image up by: `name@digest` for a digest reference (a tag beside it is ignored). */
+function lookupKey(text, ref) {
+    return ref.digest ? (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .digestRef */ .yb)({ ...ref, digest: ref.digest }) : text;
+}
+/** `repo@digest` as the engine records it in RepoDigests (familiar name: no docker.io/library/). */
+function expectedRepoDigest(ref) {
+    return ref.digest ? `${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarName */ .hG)(ref)}@${ref.digest}` : undefined;
+}
+/**
+ * Whether the local image is the one the digest names. Needed because the engine also resolves
+ * `name@sha256:X` to the image whose *id* is X, whatever its name: only a RepoDigests entry proves
+ * that image came from (or went to) that repository under that manifest digest.
+ */
+function isVerified(info, ref) {
+    const expected = expectedRepoDigest(ref);
+    return expected === undefined || info.repoDigests.includes(expected);
+}
+function pullFailure(key, ref, output) {
+    const why = (0,_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(output).replace(/^Error response from daemon: /, '') || 'no output';
+    const hint = 
+    // Not for access or network failures: there the digest is not what is wrong.
+    ref.digest && !/unauthorized|denied|authenticat|connection|no such host|timeout|tls|certificate/i.test(why)
+        ? `; the registry has no image with that digest in ${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarName */ .hG)(ref)}: pass a registry manifest digest (a release run's digest or image output), not an image id`
+        : '';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`image: docker pull ${key} failed: ${why}${hint}`);
+}
+/**
+ * design.md §3.4: the pre-built image, as is. Looked up locally (by digest when the reference has one),
+ * pulled when absent, and for a digest reference verified: its RepoDigests must hold that exact
+ * repo@digest, or the run stops before any container starts.
+ */
+async function acquireImage(cli, text, ref, checkCancelled = () => undefined) {
+    const key = lookupKey(text, ref);
+    let info = await (0,_image_js__WEBPACK_IMPORTED_MODULE_4__/* .inspectImage */ .mm)(cli, key);
+    if (info && !isVerified(info, ref))
+        info = undefined;
+    if (!info) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Pulling ${key}`);
+        const tail = new _cli_js__WEBPACK_IMPORTED_MODULE_3__/* .Tail */ .PW(5);
+        const code = await cli.stream(['pull', key], { cancellable: true, onChunk: b => tail.push(b) }).finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4());
+        checkCancelled();
+        if (code !== 0)
+            throw pullFailure(key, ref, tail.text());
+        info = await (0,_image_js__WEBPACK_IMPORTED_MODULE_4__/* .inspectImage */ .mm)(cli, key);
+        if (!info)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`image ${key} is not in the local engine after pulling it`);
+    }
+    if (!isVerified(info, ref)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`image: ${key} resolved to ${info.id}, whose registry digests (${info.repoDigests.join(', ') || 'none'}) do not include ${expectedRepoDigest(ref)}: refusing to run an image other than the one named`);
+    }
+    return info;
+}
+
+
+/***/ }),
+
+/***/ 5208:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   execute: () => (/* binding */ execute)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _release_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6707);
+/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1670);
+/* harmony import */ var _docker_image_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3905);
+/* harmony import */ var _docker_task_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3435);
+/* harmony import */ var _docker_push_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8038);
+/* harmony import */ var _docker_acquire_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1164);
+/* harmony import */ var _prebuilt_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9416);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7607);
+/* harmony import */ var _docker_sidecars_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1918);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4323);
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Walks a resolved plan: acquire the image → bind the phases to it → run them in order (committing
+ * predeploy) → publish. Fills `result` as it goes, so outputs are written whatever the outcome.
+ */
+async function execute(plan, ctx) {
+    const { result } = ctx;
+    let info = await acquireImage(plan, ctx);
+    const acquired = info.id;
+    result.tags = [...plan.tags];
+    result.image = plan.tags[0] ?? (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_10__/* .unpushedImage */ .u6)([], [], source(plan)).image;
+    result.imageId = info.id;
+    // Bound before the first container starts: exec-mode errors must not leave half a release.
+    const phases = (0,_release_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .bindPhases */ .Sh)(plan, { entrypoint: info.entrypoint, env: (0,_docker_image_js__WEBPACK_IMPORTED_MODULE_6__/* .imageEnv */ .Zw)(info) });
+    for (const [i, p] of phases.entries()) {
+        info = await runPhase(plan, p, info, result.phases[i], ctx);
+    }
+    ctx.scope.throwIfCancelled();
+    await publish(plan, info, info.id === acquired, ctx);
+    result.released = true;
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Released ${result.image} (${result.imageId})`);
+}
+/** The image the tasks run in: built from the workspace, or the given reference (pulled when absent). */
+async function acquireImage(plan, ctx) {
+    const { cli, scope } = ctx;
+    const s = plan.settings;
+    if (s.buildxVersion && plan.image.kind === 'build') {
+        await ctx.engine;
+        await (await __webpack_require__.e(/* import() */ 901).then(__webpack_require__.bind(__webpack_require__, 8901))).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl);
+    }
+    if (plan.image.kind === 'reference') {
+        await ctx.engine;
+        const info = await (0,_docker_acquire_js__WEBPACK_IMPORTED_MODULE_9__/* .acquireImage */ .OG)(cli, plan.image.ref, plan.image.parsed, () => scope.throwIfCancelled());
+        for (const t of s.tags)
+            await cli.ok(['tag', info.id, t], `docker tag ${t}`);
+        return info;
+    }
+    const files = { iidfile: node_path__WEBPACK_IMPORTED_MODULE_2__.join(scope.tempDir, 'iid'), metadataFile: node_path__WEBPACK_IMPORTED_MODULE_2__.join(scope.tempDir, 'metadata.json') };
+    scope.throwIfCancelled();
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Building ${plan.tags[0]}`);
+    const tail = new _docker_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .Tail */ .PW(5);
+    const code = await cli.stream((0,_release_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planBuildArgv */ .Ih)(plan, files), { cancellable: true, onChunk: b => tail.push(b) }).finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4());
+    await ctx.engine;
+    scope.throwIfCancelled();
+    if (code !== 0 && (0,_docker_image_js__WEBPACK_IMPORTED_MODULE_6__/* .isBuildxMissing */ .Tk)(tail.text()))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(_docker_image_js__WEBPACK_IMPORTED_MODULE_6__/* .BUILDX_MISSING */ .QG);
+    if (code !== 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ((0,_build_js__WEBPACK_IMPORTED_MODULE_13__/* .buildFailure */ .He)(code, tail.text()));
+    ctx.result.metadata = node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(files.metadataFile) ? node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(files.metadataFile, 'utf8').trim() : '';
+    const id = node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(files.iidfile, 'utf8').trim();
+    const inspected = await (0,_docker_image_js__WEBPACK_IMPORTED_MODULE_6__/* .inspectImage */ .mm)(cli, id);
+    if (!inspected)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`the built image ${id} is not in the local engine (was --load ignored by the builder?)`);
+    return inspected;
+}
+/** The pre-built image reference, parsed; undefined for a build. */
+function source(plan) {
+    return plan.image.kind === 'reference' ? plan.image.parsed : undefined;
+}
+/** Runs one phase; returns the image later phases run in (a new one after a predeploy commit). */
+async function runPhase(plan, p, info, r, ctx) {
+    const { cli, scope } = ctx;
+    if (p.skip || !p.invocation) {
+        r.status = 'skipped';
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${p.phase}: ${p.skip ?? 'no command'}, skipped`);
+        return info;
+    }
+    scope.throwIfCancelled();
+    // Sidecars start and are ready before the task, which joins their namespace; removed after it.
+    const pod = await (0,_docker_sidecars_js__WEBPACK_IMPORTED_MODULE_12__/* .startSidecars */ .HW)(cli, [...plan.sidecars], scope, { phase: p.phase, network: plan.settings.network, secrets: ctx.masked }, (ctx.result.sidecars ??= []));
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Running ${p.phase} task: ${p.text}`);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${p.phase} output`);
+    const outcome = await (0,_docker_task_js__WEBPACK_IMPORTED_MODULE_7__/* .runTask */ .ZZ)(cli, (0,_release_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .taskSpec */ .VL)(plan, p.phase, p.invocation, info.id, scope.runId), scope)
+        .finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4())
+        .finally(() => pod?.stop());
+    Object.assign(r, { exitCode: outcome.exitCode, durationSeconds: outcome.durationSeconds });
+    if (outcome.status !== 'succeeded') {
+        r.status = outcome.status === 'timed-out' ? 'timed-out' : 'failed';
+        ctx.result.failure = { phase: p.phase, tail: outcome.tail };
+        throw taskError(plan, p, outcome);
+    }
+    r.status = 'succeeded';
+    return p.phase === 'predeploy' ? commit(plan, p, info, outcome, ctx) : info;
+}
+function taskError(plan, p, outcome) {
+    if (outcome.status === 'cancelled')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`${p.phase} task was cancelled; its container was stopped and removed`);
+    if (outcome.status === 'timed-out')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`${p.phase} task timed out after ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_11__/* .formatDuration */ .a)(plan.settings.timeoutSeconds)}`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`${p.phase} task failed with exit code ${outcome.exitCode}: ${p.text}`);
+}
+/**
+ * The predeploy container's filesystem becomes the image every later phase and tag uses. The image
+ * the action built (never a given `image`) is removed once superseded and unreferenced.
+ */
+async function commit(plan, p, info, outcome, ctx) {
+    const { cli, scope } = ctx;
+    const { commitPredeploy, removeSuperseded } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(275)]).then(__webpack_require__.bind(__webpack_require__, 8275));
+    const log = (line) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
+    const built = plan.image.kind === 'build' ? info.id : undefined;
+    let tmpRemoved = Promise.resolve();
+    let removeAtClose = false;
+    try {
+        const note = `release-phase predeploy: ${p.text}`;
+        const committed = await commitPredeploy(cli, outcome.container, info, [...plan.tags], note, { later: w => scope.defer(w), runId: scope.runId, log });
+        ctx.result.imageId = committed.id;
+        tmpRemoved = committed.tmpRemoved;
+        // containerd store: only after the run, so the removal cannot race the release's first unpack.
+        if (built && committed.containerdStore) {
+            removeAtClose = true;
+            scope.atClose(() => removeSuperseded(cli, built, log));
+        }
+        // The commit carries the original config exactly: only the id (and the label) changed.
+        return { ...info, id: committed.id, repoDigests: [] };
+    }
+    finally {
+        const gone = (0,_docker_task_js__WEBPACK_IMPORTED_MODULE_7__/* .removeContainer */ .od)(cli, outcome.container);
+        scope.defer(gone);
+        if (built && ctx.result.imageId !== built && !removeAtClose) {
+            scope.defer(Promise.all([gone, tmpRemoved]).then(() => removeSuperseded(cli, built, log)));
+        }
+    }
+}
+/**
+ * Pushes the tags when asked (a promotion, for a pre-built image); otherwise names an unchanged pulled
+ * image by its registry digest. (A predeploy commit makes a new image with none: nothing is claimed then.)
+ */
+async function publish(plan, info, unchanged, ctx) {
+    const { result } = ctx;
+    if (plan.settings.push) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Pushing ${plan.tags.join(', ')}`);
+        result.digest = await (0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .pushTags */ .YP)(ctx.cli, [...plan.tags]).finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4());
+        result.image = `${(0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .repositoryOf */ ._M)(plan.tags[0])}@${result.digest}`;
+        const changed = (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_10__/* .promotionWarning */ .gc)(source(plan), result.digest, unchanged);
+        if (changed)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(changed);
+        return;
+    }
+    const named = (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_10__/* .unpushedImage */ .u6)([...plan.tags], info.repoDigests, unchanged ? source(plan) : undefined);
+    if (named.digest)
+        Object.assign(result, named);
+}
+
+
+/***/ })
+
+};

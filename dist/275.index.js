@@ -1,0 +1,569 @@
+export const id = 275;
+export const ids = [275];
+export const modules = {
+
+/***/ 8275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  commitPredeploy: () => (/* binding */ commitPredeploy),
+  removeSuperseded: () => (/* binding */ removeSuperseded)
+});
+
+// UNUSED EXPORTS: PREDEPLOY_LABEL, RUN_LABEL, restoredConfig, rewriteImageConfig, saveRewriteLoad
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/docker/archive.ts
+
+
+/**
+ * The image-archive rewrite of the predeploy commit, as a pure transform: the small entries of a
+ * `docker save` archive in, the entries to give `docker load` out. No I/O here: the save → transform
+ * → load plumbing is in archive-pipe.ts, the tests feed stored archives of both layouts.
+ */
+const PREDEPLOY_LABEL = 'release-phase.predeploy';
+const sha256hex = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
+/** The committed image's config: the original's exactly, plus the predeploy label. */
+function restoredConfig(original) {
+    const labels = { ...(original.Labels ?? {}), [PREDEPLOY_LABEL]: 'true' };
+    return { ...original, Labels: labels };
+}
+/**
+ * Rewrites one image config JSON so that nothing the container had leaks: `config` becomes the
+ * original image's, `container_config` (the container's own config, with every `-e` value in it) and
+ * `container` go, and the commit's history line names the task, not its argv.
+ */
+function rewriteImageConfig(json, original, note) {
+    const cfg = JSON.parse(json);
+    cfg.config = restoredConfig(original);
+    delete cfg.container_config;
+    delete cfg.container;
+    const history = cfg.history;
+    if (history && history.length > 0) {
+        history[history.length - 1] = { ...history[history.length - 1], created_by: note, comment: 'release-phase' };
+    }
+    return JSON.stringify(cfg);
+}
+const hexOf = (digest) => digest.replace(/^sha256:/, '');
+/** Entries the loader never needs and that hold the container config: the legacy per-layer v1 json. */
+const isLegacyV1 = (name) => /^[0-9a-f]{64}\/(json|VERSION)$/.test(name) || name === 'repositories';
+/**
+ * Rewrites a saved image archive: either layout (legacy `<id>.json` + `<layer>/layer.tar`, where the
+ * image id is the config digest; or OCI `blobs/sha256/…` + `index.json`, from Engine 25+ and the
+ * containerd image store, where blobs are named by digest and checked on load).
+ */
+function rewriteSavedImage(input, req) {
+    const byName = new Map(input.map(e => [e.name.replace(/^\.\//, ''), e.body]));
+    const legacyConfig = `${hexOf(req.imageId)}.json`;
+    if (byName.has(legacyConfig))
+        return rewriteLegacy(byName, legacyConfig, req);
+    if (byName.has('index.json'))
+        return rewriteOci(byName, req);
+    throw new errors/* DockerError */.Bi('docker save produced no image config for the predeploy commit');
+}
+function rewriteLegacy(byName, configName, req) {
+    const config = Buffer.from(rewriteImageConfig(byName.get(configName).toString('utf8'), req.original, req.note));
+    const manifest = JSON.parse(byName.get('manifest.json')?.toString('utf8') ?? '[]');
+    if (manifest.length !== 1)
+        throw new errors/* DockerError */.Bi(`docker save wrote ${manifest.length} manifests for one commit`);
+    // The config is named by its new digest, as docker save names it (the loader reads whichever is named).
+    const newName = `${sha256hex(config)}.json`;
+    manifest[0] = { ...manifest[0], Config: newName, RepoTags: req.tags };
+    const entries = [];
+    for (const [name, body] of byName) {
+        if (isLegacyV1(name) || name === configName || name === 'manifest.json')
+            continue;
+        entries.push({ name, body });
+    }
+    entries.push({ name: newName, body: config }, { name: 'manifest.json', body: Buffer.from(JSON.stringify(manifest)) });
+    return { entries, id: `sha256:${sha256hex(config)}`, containerdStore: false, layerNames: new Set(manifest[0].Layers ?? []) };
+}
+/** A new config blob, a manifest that points at it, an index that points at that, and manifest.json. */
+function rewriteOci(byName, req) {
+    const blob = (digest) => byName.get(`blobs/sha256/${hexOf(digest)}`);
+    const index = JSON.parse(byName.get('index.json').toString('utf8'));
+    if (!index.manifests || index.manifests.length !== 1)
+        throw new errors/* DockerError */.Bi(`docker save wrote ${index.manifests?.length ?? 0} manifests for one commit`);
+    const desc = index.manifests[0];
+    const manifestBlob = blob(desc.digest);
+    if (!manifestBlob)
+        throw new errors/* DockerError */.Bi(`the image manifest ${desc.digest} is missing from docker save`);
+    const manifest = JSON.parse(manifestBlob.toString('utf8'));
+    const configBlob = blob(manifest.config.digest);
+    if (!configBlob)
+        throw new errors/* DockerError */.Bi(`the image config ${manifest.config.digest} is missing from docker save`);
+    const newConfig = Buffer.from(rewriteImageConfig(configBlob.toString('utf8'), req.original, req.note));
+    const configDigest = `sha256:${sha256hex(newConfig)}`;
+    const newManifest = Buffer.from(JSON.stringify({ ...manifest, config: { ...manifest.config, digest: configDigest, size: newConfig.length } }));
+    const manifestDigest = `sha256:${sha256hex(newManifest)}`;
+    const newIndex = { ...index, manifests: [{ ...desc, digest: manifestDigest, size: newManifest.length }] };
+    const dropped = new Set([`blobs/sha256/${hexOf(desc.digest)}`, `blobs/sha256/${hexOf(manifest.config.digest)}`, 'index.json', 'manifest.json']);
+    const entries = [];
+    for (const [name, body] of byName)
+        if (!dropped.has(name) && !isLegacyV1(name))
+            entries.push({ name, body });
+    entries.push({ name: `blobs/sha256/${hexOf(configDigest)}`, body: newConfig }, { name: `blobs/sha256/${hexOf(manifestDigest)}`, body: newManifest });
+    entries.push({ name: 'index.json', body: Buffer.from(JSON.stringify(newIndex)) });
+    const legacy = byName.get('manifest.json');
+    if (legacy !== undefined) {
+        const m = JSON.parse(legacy.toString('utf8'));
+        for (const e of m) {
+            e.Config = `blobs/sha256/${hexOf(configDigest)}`;
+            e.RepoTags = req.tags;
+        }
+        entries.push({ name: 'manifest.json', body: Buffer.from(JSON.stringify(m)) });
+    }
+    // With the containerd image store an image's id is its manifest digest; elsewhere its config digest.
+    const containerdStore = desc.digest === req.imageId;
+    return {
+        entries,
+        id: containerdStore ? manifestDigest : configDigest,
+        containerdStore,
+        layerNames: new Set(manifest.layers.map(l => `blobs/sha256/${hexOf(l.digest)}`))
+    };
+}
+
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
+// EXTERNAL MODULE: ./src/docker/cli.ts
+var docker_cli = __webpack_require__(1670);
+;// CONCATENATED MODULE: ./src/docker/archive-pipe.ts
+
+
+
+
+/** Entries at most this large are held in memory (configs, manifests, small layers); larger ones stream. */
+const SMALL_ENTRY = 1 << 20;
+/**
+ * `docker save <image> | transform | docker load`: the archive's small entries go through `transform`
+ * (archive.ts); large ones (layers) stream past it, or with `configOnly` are dropped, as are the layers
+ * the transform names (`docker load` skips reading a layer the engine already has). Memory stays flat.
+ * `ok` is false when load refused the archive in config-only mode (the caller retries in full).
+ */
+async function saveTransformLoad(cli, imageId, transform, configOnly) {
+    const save = cli.spawnRaw(['save', imageId]);
+    const load = cli.spawnRaw(['load', '--quiet'], 'pipe');
+    const saveErr = collectText(save);
+    const loadErr = collectText(load);
+    load.stdout.resume();
+    const extract = (0,tar_stream.extract)();
+    const pack = (0,tar_stream.pack)();
+    const small = [];
+    let result;
+    extract.on('entry', (header, stream, next) => {
+        const name = header.name.replace(/^\.\//, '');
+        if (header.type === 'file' && (header.size ?? 0) <= SMALL_ENTRY) {
+            const parts = [];
+            stream.on('data', (b) => void parts.push(b));
+            stream.on('end', () => (small.push({ name, body: Buffer.concat(parts) }), next()));
+            return;
+        }
+        if (configOnly && header.type === 'file') {
+            stream.on('end', next);
+            stream.resume();
+            return;
+        }
+        stream.pipe(pack.entry(header, next));
+    });
+    const finish = new Promise((resolve, reject) => {
+        extract.on('finish', () => {
+            void (async () => {
+                result = transform(small);
+                for (const e of result.entries) {
+                    if (configOnly && result.layerNames.has(e.name))
+                        continue;
+                    await putEntry(pack, e);
+                }
+                pack.finalize();
+            })().then(resolve, e => {
+                pack.destroy(e);
+                reject(e);
+            });
+        });
+    });
+    const [, , , saveCode, loadCode] = await Promise.all([(0,promises_.pipeline)(save.stdout, extract), finish, (0,promises_.pipeline)(pack, load.stdin), exited(save), exited(load)]);
+    if (saveCode !== 0)
+        throw new errors/* DockerError */.Bi(`docker save of the predeploy commit failed: ${(0,docker_cli/* lastLine */.fM)(saveErr())}`);
+    if (loadCode !== 0) {
+        if (configOnly)
+            return { ok: false, result: result };
+        throw new errors/* DockerError */.Bi(`docker load of the predeploy commit failed: ${(0,docker_cli/* lastLine */.fM)(loadErr())}`);
+    }
+    return { ok: true, result: result };
+}
+function putEntry(pack, e) {
+    const header = { name: e.name, size: e.body.length, mode: 0o644, type: 'file', mtime: new Date(0) };
+    return new Promise((resolve, reject) => pack.entry(header, e.body, err => (err ? reject(err) : resolve())));
+}
+/** Writes entries to a tar in memory (the tiny archives of the fast commit path). */
+async function tarEntries(entries) {
+    const pack = (0,tar_stream.pack)();
+    const parts = [];
+    pack.on('data', (b) => void parts.push(b));
+    const ended = new Promise((resolve, reject) => (pack.on('end', resolve), pack.on('error', reject)));
+    for (const e of entries)
+        await putEntry(pack, e);
+    pack.finalize();
+    await ended;
+    return Buffer.concat(parts);
+}
+function collectText(c) {
+    let text = '';
+    c.stderr.on('data', (b) => (text += b.toString()));
+    return () => text;
+}
+const exited = (c) => new Promise(r => c.on('close', code => r(code ?? 1)));
+
+;// CONCATENATED MODULE: ./src/docker/commit-config.ts
+
+/** Dockerfile instructions that only set metadata: never a layer, with either builder. */
+const METADATA_ONLY = /^(\/bin\/sh -c #\(nop\)\s+)?(ENV|CMD|LABEL|EXPOSE|USER|ENTRYPOINT|ARG|VOLUME|STOPSIGNAL|HEALTHCHECK|SHELL|ONBUILD|MAINTAINER)\b/;
+/** Go's zero time marshals as year 1; the API reports it as that instant's Unix seconds. */
+const isoSeconds = (unix) => new Date(unix * 1000).toISOString().replace(/\.000Z$/, 'Z');
+/**
+ * Which of the parent's history entries carry a layer. The history API does not say: it reports each
+ * entry's layer size, and an entry with a layer of zero bytes (say, only symlinks) looks like one with
+ * none. Proof by counting: entries with a size have a layer; metadata-only instructions have none; the
+ * rest must then all have one or all have none to add up to the layer count. Anything else is
+ * ambiguous, and the caller falls back to reading the archive.
+ */
+function layerFlags(parent, layerCount) {
+    const sized = parent.filter(h => h.Size > 0).length;
+    const open = parent.filter(h => h.Size <= 0 && !METADATA_ONLY.test(h.CreatedBy)).length;
+    const need = layerCount - sized;
+    if (need !== 0 && need !== open) {
+        return `${parent.length} history entries cannot be matched to ${layerCount} layers (${sized} with a size, ${open} undecided)`;
+    }
+    return parent.map(h => h.Size > 0 || (need > 0 && !METADATA_ONLY.test(h.CreatedBy)));
+}
+/**
+ * The committed image's config, as the archive rewrite would make it from `docker save`: the temporary
+ * commit's, with `config` the original's plus the predeploy label, no `container`/`container_config`,
+ * and the commit's history line naming the task. Returns a reason instead when equivalence cannot be
+ * shown. History times come from the API, to the second (the commit's own, from inspect, is exact).
+ */
+function assembleCommitConfig(committed, original, history, note) {
+    const before = original.RootFS?.Layers ?? [];
+    const after = committed.RootFS?.Layers ?? [];
+    if (before.some((l, i) => after[i] !== l) || after.length - before.length > 1)
+        return { reason: "the commit's layers do not extend the original's" };
+    if (committed.Os !== original.Os || committed.Architecture !== original.Architecture)
+        return { reason: 'the commit changed the platform' };
+    // A history entry can carry an author the API does not report; images with one take the slow path.
+    if (original.Author)
+        return { reason: 'the original image has an author, which history entries may carry' };
+    const oldestFirst = [...history].reverse();
+    const parent = oldestFirst.slice(0, -1);
+    const flags = layerFlags(parent, before.length);
+    if (typeof flags === 'string')
+        return { reason: flags };
+    const entries = parent.map((h, i) => ({
+        created: isoSeconds(h.Created),
+        ...(h.CreatedBy ? { created_by: h.CreatedBy } : {}),
+        ...(h.Comment ? { comment: h.Comment } : {}),
+        ...(flags[i] ? {} : { empty_layer: true })
+    }));
+    const own = after.length === before.length ? { empty_layer: true } : {};
+    entries.push({ created: committed.Created, created_by: note, comment: 'release-phase', ...own });
+    const config = {
+        architecture: committed.Architecture,
+        ...(committed.Variant ? { variant: committed.Variant } : {}),
+        config: restoredConfig(original.Config ?? {}),
+        created: committed.Created,
+        ...(committed.DockerVersion ? { docker_version: committed.DockerVersion } : {}),
+        history: entries,
+        os: committed.Os,
+        ...(committed.OsVersion ? { 'os.version': committed.OsVersion } : {}),
+        rootfs: { type: committed.RootFS?.Type ?? 'layers', diff_ids: after }
+    };
+    return JSON.stringify(config);
+}
+/**
+ * A legacy-layout archive with the config and manifest.json only. Each layer entry names a file that
+ * is not there: the loader resolves layers by chain id first and opens the file only for one it lacks
+ * (then the load fails, and the caller takes the slow path).
+ */
+function configOnlyArchive(config, tags) {
+    const hex = sha256hex(config);
+    const diffIds = JSON.parse(config).rootfs.diff_ids;
+    const manifest = [{ Config: `${hex}.json`, RepoTags: tags, Layers: diffIds.map(d => `${d.replace(/^sha256:/, '')}/layer.tar`) }];
+    return {
+        entries: [
+            { name: `${hex}.json`, body: Buffer.from(config) },
+            { name: 'manifest.json', body: Buffer.from(JSON.stringify(manifest)) }
+        ],
+        id: `sha256:${hex}`
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/docker/engine-api.ts
+
+
+
+
+
+
+function engineApi(cli, env = process.env) {
+    const socket = localSocket(env);
+    if (socket && external_node_fs_.existsSync(socket))
+        return { get: p => socketGet(socket, p), load: tar => socketLoad(socket, tar), commit: (c, ch) => socketCommit(socket, c, ch) };
+    return {
+        commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),
+        get: p => dialGet(cli, p),
+        load: async (tar) => {
+            const { Readable } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7075, 23));
+            const r = await cli.exec(['load', '--quiet'], { input: Readable.from(tar) });
+            return r.code === 0 ? '' : (0,docker_cli/* lastLine */.fM)(r.stderr) || `docker load exited with code ${r.code}`;
+        }
+    };
+}
+/** The unix socket the docker CLI would talk to, when that is certain; else undefined. */
+function localSocket(env) {
+    if (env.DOCKER_CONTEXT)
+        return env.DOCKER_CONTEXT === 'default' && !env.DOCKER_HOST ? '/var/run/docker.sock' : undefined;
+    if (env.DOCKER_HOST)
+        return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined;
+    try {
+        const dir = env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker');
+        const current = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(dir, 'config.json'), 'utf8')).currentContext;
+        if (current && current !== 'default')
+            return undefined;
+    }
+    catch {
+        // no CLI config: the default context
+    }
+    return '/var/run/docker.sock';
+}
+function socketRequest(socketPath, method, apiPath, body) {
+    return new Promise((resolve, reject) => {
+        const headers = body ? { 'Content-Type': 'application/x-tar', 'Content-Length': body.length } : undefined;
+        const req = external_node_http_.request({ socketPath, method, path: apiPath, headers }, res => {
+            const parts = [];
+            res.on('data', (b) => parts.push(b));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
+            res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(body);
+    });
+}
+async function socketCommit(socketPath, container, changes) {
+    const query = [`container=${encodeURIComponent(container)}`, 'pause=0', ...changes.map(c => `changes=${encodeURIComponent(c)}`)].join('&');
+    const r = await socketRequest(socketPath, 'POST', `/commit?${query}`);
+    if (r.status !== 201)
+        throw new errors/* DockerError */.Bi(`docker commit failed: ${(0,docker_cli/* lastLine */.fM)(r.text)}`);
+    return JSON.parse(r.text).Id;
+}
+async function socketGet(socketPath, apiPath) {
+    const r = await socketRequest(socketPath, 'GET', apiPath);
+    if (r.status !== 200)
+        throw new errors/* DockerError */.Bi(`Engine API GET ${apiPath}: HTTP ${r.status} ${(0,docker_cli/* lastLine */.fM)(r.text)}`);
+    return JSON.parse(r.text);
+}
+/** The load endpoint answers 200 and reports a failure inside its JSON message stream. */
+async function socketLoad(socketPath, tar) {
+    const r = await socketRequest(socketPath, 'POST', '/images/load?quiet=1', tar);
+    if (r.status !== 200)
+        return `HTTP ${r.status} ${(0,docker_cli/* lastLine */.fM)(r.text)}`;
+    for (const line of r.text.split('\n')) {
+        if (!line.trim())
+            continue;
+        const m = JSON.parse(line);
+        if (m.error)
+            return m.error;
+    }
+    return '';
+}
+/**
+ * One GET through `docker system dial-stdio`. HTTP/1.0 keeps the response plain (no chunking); stdin
+ * stays open until the response has been read, because a half-closed connection can make the server
+ * drop the request.
+ */
+function dialGet(cli, apiPath) {
+    return new Promise((resolve, reject) => {
+        const child = cli.spawnRaw(['system', 'dial-stdio'], 'pipe');
+        const parts = [];
+        let stderr = '';
+        let settled = false;
+        const done = (err, value) => {
+            if (settled)
+                return;
+            settled = true;
+            child.stdin.end();
+            if (err)
+                reject(err);
+            else
+                resolve(value);
+        };
+        // Without a Content-Length (a large body), an HTTP/1.0 response ends when the server closes.
+        const parse = (ended) => {
+            const raw = Buffer.concat(parts);
+            const split = raw.indexOf('\r\n\r\n');
+            if (split < 0)
+                return;
+            const head = raw.subarray(0, split).toString('latin1');
+            const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+            const body = raw.subarray(split + 4);
+            if (length ? body.length < Number(length[1]) : !ended)
+                return;
+            const status = Number(/^HTTP\/\d\.\d (\d+)/.exec(head)?.[1] ?? 0);
+            const text = (length ? body.subarray(0, Number(length[1])) : body).toString('utf8');
+            if (status !== 200)
+                return done(new errors/* DockerError */.Bi(`Engine API GET ${apiPath}: HTTP ${status} ${(0,docker_cli/* lastLine */.fM)(text)}`));
+            try {
+                done(undefined, JSON.parse(text));
+            }
+            catch (e) {
+                done(e);
+            }
+        };
+        child.stdout.on('data', (b) => (parts.push(b), parse(false)));
+        child.stdout.on('end', () => parse(true));
+        child.stderr.on('data', (b) => (stderr += b.toString()));
+        child.on('error', e => done(e));
+        child.on('close', code => done(new errors/* DockerError */.Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,docker_cli/* lastLine */.fM)(stderr)}`)));
+        child.stdin.on('error', () => undefined);
+        child.stdin.write(`GET ${apiPath} HTTP/1.0\r\nHost: docker\r\n\r\n`);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/docker/commit.ts
+
+
+
+
+
+
+
+/** Containers and temporary images of one run (design.md §4.2, §9.3). */
+const RUN_LABEL = 'release-phase.run';
+/**
+ * design.md §4.6: commit the predeploy container so its filesystem changes are kept, with the original
+ * image config and no passed value in it.
+ *
+ * Why not plain `docker commit`: it copies the container's Env, where every `-e` value sits (this is how
+ * Dokku bakes secrets into images), and neither `--change` nor the Engine API's commit body can remove
+ * a variable: the daemon merges the container's Env back in. So the commit is temporary, and the image
+ * the tags move to is loaded from a clean config:
+ * - fast path (classic image store): the config is assembled from inspect + history and loaded with no
+ *   layer at all (commit-config.ts); its cost does not depend on the image's size;
+ * - otherwise (the containerd image store, whose layer descriptors no API reports, or a history that
+ *   cannot be matched to layers): `docker save` → rewrite → `docker load` (archive.ts), config only.
+ * The temporary commit is removed, so the only image holding the filesystem change is the clean one.
+ */
+async function commitPredeploy(cli, container, original, tags, note, hooks) {
+    const api = engineApi(cli);
+    // The temporary commit holds the container's Env (every -e value): labelled with the run id so the
+    // post step removes it even when the runner is killed right here. (A commit also copies the
+    // container's own labels, which include it; the change says so explicitly rather than relying on
+    // that.) The clean image's config is the original's (restoredConfig), so it never carries this label.
+    const tmpId = await api.commit(container, [`LABEL ${RUN_LABEL}=${hooks.runId}`]);
+    let tmpRemoved;
+    try {
+        const fast = await fastCommit(api, tmpId, original.id, tags, note);
+        if (typeof fast === 'string') {
+            hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`);
+            return { id: fast, containerdStore: false, tmpRemoved: (tmpRemoved = removeTmp(cli, tmpId, hooks)) };
+        }
+        hooks.log(`predeploy commit: ${fast.reason}; rewriting the saved image instead (its cost grows with the image)`);
+        // Every layer of a fresh commit is already in the engine: a config-only archive saves the load
+        // side the untar-and-hash. An engine that wants the layers anyway gets the full archive.
+        const first = await saveRewriteLoad(cli, tmpId, original, tags, note, true);
+        const result = first.ok ? first : await saveRewriteLoad(cli, tmpId, original, tags, note, false);
+        if (result.containerdStore) {
+            // In the containerd store the temporary commit owns the committed layer's snapshot; the new
+            // image only claims it when it is next unpacked (the release container's create does that).
+            // Removing the temporary image first makes that order certain instead of racing it.
+            tmpRemoved = cli.exec(['image', 'rm', '--no-prune', tmpId]);
+            await tmpRemoved;
+        }
+        return { id: result.id, containerdStore: result.containerdStore, tmpRemoved: (tmpRemoved ??= removeTmp(cli, tmpId, hooks)) };
+    }
+    finally {
+        // Handed to hooks.later, which the run awaits before it ends.
+        if (!tmpRemoved)
+            void removeTmp(cli, tmpId, hooks);
+    }
+}
+function removeTmp(cli, tmpId, hooks) {
+    const work = cli.exec(['image', 'rm', '--no-prune', tmpId]);
+    hooks.later(work);
+    return work;
+}
+/**
+ * The config-only commit: inspect the temporary commit and the original, read the history through the
+ * Engine API, assemble the clean config, load it with the tags. Returns the new id, or why not.
+ */
+async function fastCommit(api, tmpId, originalId, tags, note) {
+    const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${originalId}/json`), api.get(`/images/${tmpId}/history`)]).catch((e) => e);
+    if (facts instanceof Error)
+        return { reason: `the engine did not describe the commit (${facts.message})` };
+    const [committed, before, history] = facts;
+    // The containerd store reports no graph driver data; its images are named by manifest digest, and a
+    // manifest needs layer descriptors that no API reports: it takes the archive path at once.
+    if (committed.GraphDriver && committed.GraphDriver.Data == null)
+        return { reason: 'the engine uses the containerd image store' };
+    const config = assembleCommitConfig(committed, before, history, note);
+    if (typeof config !== 'string')
+        return config;
+    const archive = configOnlyArchive(config, tags);
+    const refused = await api.load(await tarEntries(archive.entries));
+    if (refused)
+        return { reason: `docker load refused the config-only archive (${refused})` };
+    return archive.id;
+}
+/**
+ * One `docker save | rewrite | docker load` pass; `ok` false when load refused a config-only archive.
+ * With the containerd image store images are named from the index's annotations, not manifest.json:
+ * they are tagged after loading.
+ */
+async function saveRewriteLoad(cli, tmpId, original, tags, note, configOnly) {
+    const { ok, result } = await saveTransformLoad(cli, tmpId, entries => rewriteSavedImage(entries, { imageId: tmpId, original: original.config, tags, note }), configOnly);
+    if (!ok)
+        return { ok: false, id: '', containerdStore: result.containerdStore };
+    if (result.containerdStore) {
+        for (const tag of tags) {
+            const r = await cli.exec(['tag', result.id, tag]);
+            if (r.code !== 0) {
+                if (configOnly)
+                    return { ok: false, id: '', containerdStore: true };
+                throw new errors/* DockerError */.Bi(`tagging the predeploy commit ${result.id} as ${tag} failed: ${(0,docker_cli/* lastLine */.fM)(r.stderr)}`);
+            }
+        }
+    }
+    return { ok: true, id: result.id, containerdStore: result.containerdStore };
+}
+/**
+ * The image the action built, superseded by the predeploy commit, is removed once nothing refers to
+ * it: one per deploy would fill a self-hosted runner's disk. Never by force: a tag, a digest, a child
+ * image or a container keeps it (the engine refuses, or the check below skips it).
+ */
+async function removeSuperseded(cli, id, log) {
+    const refs = await cli.exec(['image', 'inspect', '--format', '{{len .RepoTags}} {{len .RepoDigests}}', id]);
+    if (refs.code !== 0)
+        return;
+    if (refs.stdout.trim() !== '0 0')
+        return log(`kept the image built before predeploy (${id}): it is still tagged`);
+    const r = await cli.exec(['image', 'rm', '--no-prune', id]);
+    log(r.code === 0 ? `removed the image built before predeploy (${id})` : `kept the image built before predeploy (${id}): ${(0,docker_cli/* lastLine */.fM)(r.stderr)}`);
+}
+
+
+/***/ })
+
+};
