@@ -4,8 +4,8 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { BASE_IMAGE, ROOT, describeEngine, errorLines, makeApp, runAction, sideEffectCalls, uniqueTag } from '../helpers/engine.js'
-import { startPrivateDaemon } from '../helpers/daemon.js'
+import { BASE_IMAGE, describeEngine, errorLines, makeApp, runAction, sideEffectCalls, uniqueTag } from '../helpers/engine.js'
+import { containerdEngineBin, startPrivateDaemon } from '../helpers/daemon.js'
 
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
 const FILE_SECRET = 'file-secret-Qm82\u00e9 with spaces\nsecond-line-Rt4'
@@ -149,16 +149,7 @@ describeEngine('build-contexts on Engine 20.10', () => {
  * /dev/shm stays 64 MiB, nofile stays the daemon's). Newer engines honour them: run these on the
  * Engine >= 24 that scripts/containerd-engine.sh unpacks, as a private daemon (classic store).
  */
-function newerEngineBin(): string | undefined {
-  try {
-    const dir = execFileSync('bash', [path.join(ROOT, 'scripts/containerd-engine.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
-    return `${dir}/root/usr/bin:${dir}/root/usr/sbin`
-  } catch (e) {
-    if (process.env.CI === 'true') throw e
-    return undefined
-  }
-}
-const bin = newerEngineBin()
+const bin = containerdEngineBin()
 const describeNewer = bin ? describeEngine : describeEngine.skip
 
 describeNewer('build-contexts, shm-size and ulimit on an engine whose BuildKit has them', () => {

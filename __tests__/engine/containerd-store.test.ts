@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { BASE_IMAGE, ROOT, describeEngine, makeApp, runAction } from '../helpers/engine.js'
-import { startPrivateDaemon, type PrivateDaemon } from '../helpers/daemon.js'
+import { BASE_IMAGE, describeEngine, makeApp, runAction } from '../helpers/engine.js'
+import { containerdEngineBin, startPrivateDaemon, type PrivateDaemon } from '../helpers/daemon.js'
 
 /**
  * The containerd image store (the default of fresh Docker 29 installs) names blobs by digest and checks
@@ -11,17 +10,8 @@ import { startPrivateDaemon, type PrivateDaemon } from '../helpers/daemon.js'
  * original config there. The engine is unpacked from the distribution's packages by
  * scripts/containerd-engine.sh (provisioned by .ci/run); under CI=true its absence is a failure.
  */
-function engineBin(): string | undefined {
-  try {
-    const dir = execFileSync('bash', [path.join(ROOT, 'scripts/containerd-engine.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
-    return `${dir}/root/usr/bin:${dir}/root/usr/sbin`
-  } catch (e) {
-    if (process.env.CI === 'true') throw e
-    return undefined
-  }
-}
 
-const bin = engineBin()
+const bin = containerdEngineBin()
 const describeStore = bin ? describeEngine : describeEngine.skip
 
 describeStore('the predeploy commit on an engine using the containerd image store', () => {
