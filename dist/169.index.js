@@ -2,6 +2,168 @@ export const id = 169;
 export const ids = [169];
 export const modules = {
 
+/***/ 1913:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MH: () => (/* binding */ readBuildExtras),
+/* harmony export */   SN: () => (/* binding */ buildExtrasArgv),
+/* harmony export */   oh: () => (/* binding */ checkBuildFiles)
+/* harmony export */ });
+/* unused harmony exports SECRET_ID, MAX_SECRET_FILE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
+
+
+
+
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/** BuildKit refuses secrets over 500 KiB (its MaxSecretSize): say so before the build. */
+const MAX_SECRET_FILE = 500 * 1024;
+function check(items, name, re, form) {
+    for (const item of items)
+        if (!re.test(item))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(item)}" is not ${form}`);
+    return items;
+}
+/** `ID=path`-style pairs; the path must stay inside the workspace and cannot hold a comma (buildx splits on it). */
+function localPath(ws, base, rel, name) {
+    if (/[,"]/.test(rel))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(rel)}": a path with a comma or a double quote cannot be passed to buildx`);
+    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .insidePath */ .yt)(ws, base, rel, name);
+}
+/** A build context source is a local folder unless it names an image or a remote (as buildx decides). */
+function contextSource(ws, base, value) {
+    if (value.startsWith('oci-layout://')) {
+        // oci-layout://<path>[:tag][@digest]: only the path is a file name.
+        const m = /^oci-layout:\/\/(.*?)((?::[\w][\w.-]*)?(?:@sha256:[a-f0-9]{64})?)$/.exec(value);
+        return `oci-layout://${localPath(ws, base, m[1], 'build-contexts')}${m[2]}`;
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^git@/.test(value))
+        return value;
+    return localPath(ws, base, value, 'build-contexts');
+}
+function buildContexts(value, ws, base) {
+    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .lines */ .Mn)(value).map(line => {
+        const eq = line.indexOf('=');
+        const name = line.slice(0, eq).trim();
+        const source = line.slice(eq + 1).trim();
+        if (eq <= 0 || /\s/.test(name) || source === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`build-contexts: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(line)}" is not NAME=PATH (or NAME=docker-image://REF)`);
+        return { name, source: contextSource(ws, base, source) };
+    });
+}
+function secretFiles(value, ws, base) {
+    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .lines */ .Mn)(value).map(line => {
+        const eq = line.indexOf('=');
+        const id = line.slice(0, eq).trim();
+        if (eq <= 0 || !SECRET_ID.test(id))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`secret-files: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(line)}" is not ID=PATH`);
+        return { id, file: localPath(ws, base, line.slice(eq + 1).trim(), 'secret-files') };
+    });
+}
+function ssh(value, ws, base, env) {
+    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(value).map(item => {
+        const eq = item.indexOf('=');
+        const id = (eq < 0 ? item : item.slice(0, eq)).trim();
+        const rel = eq < 0 ? '' : item.slice(eq + 1).trim();
+        if (!SECRET_ID.test(id))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(id)}" is not a valid ssh id (e.g. default)`);
+        if (rel === '') {
+            if (!env.SSH_AUTH_SOCK)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: ${id} forwards the agent at SSH_AUTH_SOCK, which is not set; start an agent first (e.g. webfactory/ssh-agent)`);
+            return { id, paths: [] };
+        }
+        if (node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(rel)}" is absolute; give "${id}" alone to forward the agent at SSH_AUTH_SOCK, or a key file inside the workspace`);
+        return { id, paths: [localPath(ws, base, rel, 'ssh')] };
+    });
+}
+/** Reads and validates the inputs above (pure but for the getter; paths relative to working-directory). */
+function readBuildExtras(get, workspace, workingDirectory, env) {
+    const shmSize = get('shm-size');
+    check(shmSize ? [shmSize] : [], 'shm-size', /^\d+(\.\d+)?([kmgtp]i?)?b?$/i, 'a size such as 2g or 512m');
+    return {
+        addHosts: check((0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(get('add-hosts')), 'add-hosts', /^[^\s:=]+[:=]\S+$/, 'HOST:IP (e.g. db.internal:10.0.0.5)'),
+        allow: check((0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(get('allow')), 'allow', /^[a-z]+(\.[a-z]+)*(=\S+)?$/, 'an entitlement such as network.host or security.insecure'),
+        annotations: check((0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .lines */ .Mn)(get('annotations')), 'annotations', /^[^\s=]+=/, 'KEY=value (optionally TYPE:KEY=value)'),
+        buildContexts: buildContexts(get('build-contexts'), workspace, workingDirectory),
+        cgroupParent: get('cgroup-parent'),
+        noCacheFilters: check((0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(get('no-cache-filters')), 'no-cache-filters', /^\S+$/, 'a stage name'),
+        secretFiles: secretFiles(get('secret-files'), workspace, workingDirectory),
+        shmSize,
+        ssh: ssh(get('ssh'), workspace, workingDirectory, env),
+        ulimits: check((0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .lines */ .Mn)(get('ulimit')), 'ulimit', /^[a-z]+=-?\d+(:-?\d+)?$/, 'NAME=SOFT[:HARD] (e.g. nofile=1024:1024)')
+    };
+}
+/** The buildx flags of these inputs, in build-push-action's order. Secret files go by path, never by value. */
+function buildExtrasArgv(x) {
+    const argv = [];
+    for (const h of x.addHosts)
+        argv.push('--add-host', h);
+    for (const a of x.allow)
+        argv.push('--allow', a);
+    for (const a of x.annotations)
+        argv.push('--annotation', a);
+    for (const c of x.buildContexts)
+        argv.push('--build-context', `${c.name}=${c.source}`);
+    if (x.cgroupParent)
+        argv.push('--cgroup-parent', x.cgroupParent);
+    for (const f of x.noCacheFilters)
+        argv.push('--no-cache-filter', f);
+    for (const f of x.secretFiles)
+        argv.push('--secret', `id=${f.id},src=${f.file}`);
+    if (x.shmSize)
+        argv.push('--shm-size', x.shmSize);
+    for (const k of x.ssh)
+        argv.push('--ssh', k.paths.length > 0 ? `${k.id}=${k.paths.join(',')}` : k.id);
+    for (const u of x.ulimits)
+        argv.push('--ulimit', u);
+    return argv;
+}
+/**
+ * Before any Docker side effect: every named file or folder exists with the right kind, and each secret
+ * file's content is read so the caller can mask it (a file's content is a secret like an env value).
+ */
+function checkBuildFiles(x, workspace) {
+    const rel = (f) => node_path__WEBPACK_IMPORTED_MODULE_1__.relative(workspace, f) || '.';
+    const stat = (f, name) => {
+        try {
+            return node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(f);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: ${rel(f)} does not exist`);
+        }
+    };
+    for (const c of x.buildContexts) {
+        const dir = c.source.startsWith('oci-layout://') ? c.source.slice(13).replace(/(:[\w][\w.-]*)?(@sha256:[a-f0-9]{64})?$/, '') : c.source;
+        if (node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(dir) && !stat(dir, 'build-contexts').isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`build-contexts: ${rel(dir)} is not a folder`);
+    }
+    for (const k of x.ssh) {
+        for (const p of k.paths) {
+            const st = stat(p, 'ssh');
+            if (!st.isFile() && !st.isSocket())
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: ${rel(p)} is neither a key file nor an agent socket`);
+        }
+    }
+    return x.secretFiles.map(({ file }) => {
+        const st = stat(file, 'secret-files');
+        if (!st.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`secret-files: ${rel(file)} is not a regular file`);
+        if (st.size > MAX_SECRET_FILE)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`secret-files: ${rel(file)} is ${st.size} bytes; BuildKit takes secrets up to 500 KiB`);
+        return node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(file, 'utf8');
+    });
+}
+
+
+/***/ }),
+
 /***/ 4323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -90,6 +252,79 @@ function buildFailure(code, tail) {
             'Add a docker/setup-buildx-action step before this one to build with a docker-container builder');
     }
     return `docker buildx build failed with exit code ${code}`;
+}
+
+
+/***/ }),
+
+/***/ 5312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PK: () => (/* binding */ isCliEnvName),
+/* harmony export */   gf: () => (/* binding */ childEnv),
+/* harmony export */   m: () => (/* binding */ reservedTaskNames)
+/* harmony export */ });
+/**
+ * The names the docker CLI, its buildx plugin and the Go runtime under them read from their own
+ * environment (design.md §5.3). Task values live in the environment of the `docker create` child (design.md §5.4),
+ * so a task variable with one of these names would steer the action's own CLI: `DOCKER_HOST` from a
+ * pull request's app.json would send every secret, inside the create request, to a server it names.
+ *
+ * Sources:
+ * - docker CLI, "Environment variables": https://docs.docker.com/reference/cli/docker/#environment-variables
+ *   (DOCKER_API_VERSION, DOCKER_CERT_PATH, DOCKER_CONFIG, DOCKER_CONTENT_TRUST(_SERVER), DOCKER_CONTEXT,
+ *   DOCKER_DEFAULT_PLATFORM, DOCKER_HIDE_LEGACY_COMMANDS, DOCKER_HOST, DOCKER_TLS, DOCKER_TLS_VERIFY,
+ *   BUILDKIT_PROGRESS, DOCKER_BUILDKIT, DOCKER_CLI_HINTS, ...; and "HTTP_PROXY, HTTPS_PROXY, NO_PROXY"
+ *   which the CLI honours when it connects to a tcp:// daemon). The CLI's default config directory is
+ *   `$HOME/.docker`; it finds credential helpers (`docker-credential-*`) and `ssh` (ssh:// hosts) on PATH.
+ * - buildx, "Build tool configuration variables": https://docs.docker.com/build/building/variables/
+ *   (BUILDKIT_COLORS, BUILDKIT_HOST, BUILDKIT_PROGRESS, BUILDKIT_TTY_LOG_LINES, BUILDX_BAKE_*, BUILDX_BUILDER,
+ *   BUILDX_CONFIG, BUILDX_EXPERIMENTAL, BUILDX_GIT_*, BUILDX_METADATA_*, BUILDX_NO_DEFAULT_*,
+ *   EXPERIMENTAL_BUILDKIT_SOURCE_POLICY, SOURCE_DATE_EPOCH); OTEL_* configure the CLI's and buildx's
+ *   OpenTelemetry exporters (an endpoint the CLI would send traces to).
+ * - Go runtime and crypto/x509 on Linux: SSL_CERT_FILE, SSL_CERT_DIR (trusted CAs), GODEBUG; TMPDIR.
+ * Whole prefixes are taken where the tools own them, so names added in later versions are covered.
+ */
+const PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'OTEL_'];
+const EXACT = new Set([
+    'HOME',
+    'PATH',
+    'SSH_AUTH_SOCK',
+    'SOURCE_DATE_EPOCH',
+    'EXPERIMENTAL_BUILDKIT_SOURCE_POLICY',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'GODEBUG',
+    'TMPDIR'
+]);
+/** Go's net/http reads both spellings of the proxy variables. */
+const CASELESS = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY']);
+/** True when the docker CLI, buildx or the Go runtime under them read `name` from their environment. */
+function isCliEnvName(name) {
+    return EXACT.has(name) || CASELESS.has(name.toUpperCase()) || PREFIXES.some(p => name.startsWith(p));
+}
+/**
+ * The environment of a docker child: the action's own environment (minus its inputs), the task values
+ * by name, and then every CLI-controlling name forced back to the action's own value (or removed). The
+ * input check (reservedTaskNames) already refuses such task names; this second layer makes it impossible
+ * for a task value to reach the CLI's configuration even if that check were bypassed.
+ */
+function childEnv(own, task = {}) {
+    const env = {};
+    for (const [k, v] of Object.entries(own))
+        if (!k.startsWith('INPUT_'))
+            env[k] = v;
+    for (const [k, v] of Object.entries(task)) {
+        if (isCliEnvName(k))
+            continue;
+        env[k] = v;
+    }
+    return env;
+}
+/** The task variable names the CLI would read: an error before any side effect (design.md §5.3). */
+function reservedTaskNames(names) {
+    return [...names].filter(isCliEnvName);
 }
 
 
@@ -921,6 +1156,366 @@ async function runTask(cli, spec, scope) {
         else if (!spec.keep || !succeeded)
             scope.defer(removeContainer(cli, name));
     }
+}
+
+
+/***/ }),
+
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
+/** `90s`, `15m`, `1h`, `1h30m`, plain seconds; `0` means none (returns 0). Result in seconds. */
+function parseDuration(input, name) {
+    const text = input.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Number(text);
+    const re = /(\d+(?:\.\d+)?)([hms])/gy;
+    let total = 0;
+    let consumed = 0;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+        total += Number(m[1]) * UNITS[m[2]];
+        consumed = re.lastIndex;
+    }
+    if (text === '' || consumed !== text.length) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${text}" is not a duration; use seconds or forms like 90s, 15m, 1h (0 for none)`);
+    }
+    return total;
+}
+/** Back to the form a user wrote, for messages: 900 → "15m". */
+function formatDuration(seconds) {
+    if (seconds > 0 && seconds % 3600 === 0)
+        return `${seconds / 3600}h`;
+    if (seconds > 0 && seconds % 60 === 0)
+        return `${seconds / 60}m`;
+    return `${seconds}s`;
+}
+
+
+/***/ }),
+
+/***/ 7206:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ parseImageRef),
+/* harmony export */   h2: () => (/* binding */ parseTagRef),
+/* harmony export */   hG: () => (/* binding */ familiarName),
+/* harmony export */   yb: () => (/* binding */ digestRef)
+/* harmony export */ });
+/* unused harmony exports refName, formatRef */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+// The grammar of distribution/reference (regexp.go), the one the docker CLI parses with.
+const ALNUM = '[a-z0-9]+';
+const SEPARATOR = '(?:[._]|__|[-]+)';
+const PATH_COMPONENT = `${ALNUM}(?:${SEPARATOR}${ALNUM})*`;
+const REMOTE_NAME = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+/** go-digest's registered algorithms: the encoded part is lower-case hex of this length. */
+const DIGEST_HEX = { sha256: 64, sha384: 96, sha512: 128 };
+/** distribution/reference's RepositoryNameTotalLengthMax: the path, registry not counted. */
+const PATH_MAX = 255;
+class RefError extends Error {
+}
+function checkDigest(digest) {
+    if (!DIGEST.test(digest))
+        throw new RefError('the digest must look like sha256:<64 hex digits>');
+    const [algorithm, hex] = digest.split(':');
+    const length = DIGEST_HEX[algorithm];
+    if (length === undefined)
+        throw new RefError(`unsupported digest algorithm "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(algorithm, 20)}"; use sha256`);
+    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
+        throw new RefError(`a ${algorithm} digest is ${length} lower-case hex digits (this one has ${hex.length} characters)`);
+    }
+}
+/**
+ * docker's rule (splitDockerDomain): the first path component is a registry when it is `localhost`
+ * or holds a `.` or a `:`; otherwise the whole name is a repository path (on Docker Hub).
+ * (Newer CLIs also take an upper-case first component as a host; Docker 20.10 rejects it, so do we.)
+ */
+function splitRegistry(name) {
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return { repository: name };
+    const first = name.slice(0, slash);
+    if (first === 'localhost' || /[.:]/.test(first))
+        return { registry: first, repository: name.slice(slash + 1) };
+    return { repository: name };
+}
+function parse(text) {
+    if (text === '')
+        throw new RefError('it is empty');
+    if (/^(?:sha256:)?[a-f0-9]{64}$/.test(text)) {
+        throw new RefError('that is an image ID; give a reference such as name:tag or name@sha256:<digest>');
+    }
+    const at = text.indexOf('@');
+    const digest = at < 0 ? undefined : text.slice(at + 1);
+    const named = at < 0 ? text : text.slice(0, at);
+    const colon = named.lastIndexOf(':');
+    const hasTag = colon > named.lastIndexOf('/');
+    const name = hasTag ? named.slice(0, colon) : named;
+    const tag = hasTag ? named.slice(colon + 1) : undefined;
+    const { registry, repository } = splitRegistry(name);
+    if (registry !== undefined && !DOMAIN.test(registry))
+        throw new RefError('');
+    if (!REMOTE_NAME.test(repository)) {
+        throw new RefError(REMOTE_NAME.test(repository.toLowerCase()) ? 'repository names must be lower-case' : '');
+    }
+    if (repository.length > PATH_MAX) {
+        throw new RefError(`the repository path is ${repository.length} characters; at most ${PATH_MAX} are allowed`);
+    }
+    if (tag !== undefined && !TAG.test(tag)) {
+        throw new RefError(tag.length > 128 && TAG.test(tag.slice(0, 128)) ? `the tag is ${tag.length} characters; at most 128 are allowed` : '');
+    }
+    if (digest !== undefined)
+        checkDigest(digest);
+    return { ...(registry !== undefined && { registry }), repository, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+function invalid(what, text, why) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what}: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(text, 300)}" is not a valid image reference${why ? `: ${why}` : ''}`);
+}
+/** Any reference (the `image` input): name, name:tag, name@digest, name:tag@digest. */
+function parseImageRef(text, what = 'image') {
+    try {
+        return parse(text);
+    }
+    catch (e) {
+        if (e instanceof RefError)
+            throw invalid(what, text, e.message);
+        throw e;
+    }
+}
+/** A `tags` entry: where the image is tagged and pushed, so name[:tag] only. */
+function parseTagRef(text, what = 'tags') {
+    const ref = parseImageRef(text, what);
+    if (ref.digest !== undefined) {
+        throw invalid(what, text, 'a tag cannot carry a digest (the registry computes it on push); give name:tag, and pass a digest reference as image');
+    }
+    return ref;
+}
+/** `registry/repository`, as written. */
+function refName(ref) {
+    return ref.registry === undefined ? ref.repository : `${ref.registry}/${ref.repository}`;
+}
+function formatRef(ref) {
+    return `${refName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+/**
+ * The name as docker prints it in RepoDigests: Docker Hub's registry and its `library/` namespace
+ * left out (`docker.io/library/busybox` → `busybox`).
+ */
+function familiarName(ref) {
+    const hub = ref.registry === undefined || ref.registry === 'docker.io' || ref.registry === 'index.docker.io';
+    if (!hub)
+        return refName(ref);
+    const official = ref.repository.slice('library/'.length);
+    return ref.repository.startsWith('library/') && !official.includes('/') ? official : ref.repository;
+}
+/** `name@digest`: the canonical form of a digest reference (a tag beside a digest is ignored by docker). */
+function digestRef(ref) {
+    return `${refName(ref)}@${ref.digest}`;
+}
+
+
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ envInput),
+/* harmony export */   Mn: () => (/* binding */ lines),
+/* harmony export */   eU: () => (/* binding */ VAR_NAME),
+/* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   sb: () => (/* binding */ readSettings),
+/* harmony export */   yt: () => (/* reexport safe */ _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__.yt)
+/* harmony export */ });
+/* unused harmony exports PHASES, parseMappings, validateTag */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5846);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7206);
+/* harmony import */ var _build_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1913);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7076);
+
+
+
+
+
+
+
+const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'];
+/** The runner's contract: INPUT_<NAME>, upper-cased, spaces to `_`, hyphens kept. */
+function envInput(env = process.env) {
+    return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Newline-separated list, blank lines and `#` comment lines dropped. */
+function lines(value) {
+    return value
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== '' && !l.startsWith('#'));
+}
+/** Comma- or newline-separated list. */
+function list(value) {
+    return value
+        .split(/[,\n]/)
+        .map(l => l.trim())
+        .filter(l => l !== '');
+}
+function bool(get, name, dflt) {
+    const v = get(name).toLowerCase();
+    if (v === '')
+        return dflt;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${get(name)}" is not a boolean; use true or false`);
+}
+function oneOf(get, name, allowed, dflt) {
+    const v = get(name) || dflt;
+    if (!allowed.includes(v)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${v}" is not one of ${allowed.join(', ')}`);
+    }
+    return v;
+}
+/**
+ * What follows `=` is not a variable name: most likely a value written build-push-action's way
+ * (`secrets: ID=value`). Explain the difference without repeating it (design.md §5.3; issue 14).
+ */
+function notAVariable(input, target, key) {
+    const example = `env: { ${target}: \${{ secrets.${target} }} }`;
+    const here = input === 'build-secrets'
+        ? `here ${key}=SOURCE names a variable of the step's env that holds the secret, not the secret itself (docker/build-push-action's \`secrets: ID=value\` takes the value)`
+        : `here NAME=SOURCE names a variable of the step's env that holds the value, not the value itself (docker/build-push-action's \`secrets\` input is build-secrets here)`;
+    return `${input}: what follows "=" for ${target} is not a variable name; ${here}. Put the value in the step's ${example} and write ${target} alone`;
+}
+function parseMappings(value, name, key) {
+    const seen = new Set();
+    return lines(value).map(line => {
+        const eq = line.indexOf('=');
+        const target = (eq < 0 ? line : line.slice(0, eq)).trim();
+        const source = (eq < 0 ? line : line.slice(eq + 1)).trim();
+        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : VAR_NAME;
+        if (!re.test(target))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
+        if (!VAR_NAME.test(source))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(notAVariable(name, target, key));
+        if (seen.has(target))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: ${target} is listed twice`);
+        seen.add(target);
+        return { name: target, source };
+    });
+}
+function parseEnvPairs(value) {
+    return lines(value).map(line => {
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${line}" is not NAME=value`);
+        const name = line.slice(0, eq).trim();
+        if (!VAR_NAME.test(name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${name}" is not a valid variable name`);
+        return { name, value: line.slice(eq + 1) };
+    });
+}
+/** A `tags` entry: name[:tag] by the distribution reference grammar (src/image-ref.ts). */
+function validateTag(tag) {
+    (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(tag);
+}
+/** Reads and validates every input (design.md §2–§10). Pure but for the getter and `env` (GitHub context). */
+function readSettings(get, env = process.env) {
+    // Real path: every path below is compared with it once its links are followed (workspace-files.ts).
+    const workspace = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .realpathExisting */ .zE)(env.GITHUB_WORKSPACE || process.cwd());
+    const workingDirectory = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workspace, get('working-directory') || '.', 'working-directory');
+    const manifest = (name, dflt) => (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get(name) || dflt, name);
+    const phaseNames = list(get('phases') || 'predeploy,release');
+    for (const p of phaseNames) {
+        if (!PHASES.includes(p))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`);
+    }
+    const phases = PHASES.filter(p => phaseNames.includes(p));
+    const platforms = list(get('platforms'));
+    if (platforms.length > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
+    }
+    const tags = list(get('tags'));
+    tags.forEach(validateTag);
+    const image = get('image');
+    const imageRef = image ? (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageRef */ .Q)(image) : undefined;
+    const context = get('context') ? (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get('context'), 'context') : workingDirectory;
+    const file = get('file') ? (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get('file'), 'file') : '';
+    const envFiles = lines(get('env-files')).map(f => (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, f, 'env-files'));
+    const shell = get('shell') || '/bin/sh';
+    const buildxVersion = get('buildx-version').replace(/^v/, '');
+    if (buildxVersion && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(buildxVersion)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`buildx-version: "${buildxVersion}" is not an exact version such as 0.13.1`);
+    }
+    const timeoutSeconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(get('timeout') || '60m', 'timeout');
+    const stopTimeoutSeconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(get('stop-timeout') || '10s', 'stop-timeout');
+    if (!Number.isInteger(stopTimeoutSeconds))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('stop-timeout: use whole seconds');
+    const runArgs = (0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .splitWords */ .y)(get('run-args'), { what: 'run-args' });
+    return {
+        workspace,
+        workingDirectory,
+        procfile: manifest('procfile', 'Procfile'),
+        appJson: manifest('app-json', 'app.json'),
+        herokuYml: manifest('heroku-yml', 'heroku.yml'),
+        releaseCommand: get('release-command'),
+        context,
+        file,
+        target: get('target'),
+        buildArgs: lines(get('build-args')),
+        labels: lines(get('labels')),
+        tags,
+        builder: get('builder'),
+        platform: platforms[0] ?? '',
+        pull: bool(get, 'pull', false),
+        noCache: bool(get, 'no-cache', false),
+        cacheFrom: lines(get('cache-from')),
+        cacheTo: lines(get('cache-to')),
+        image,
+        imageRef,
+        phases,
+        entrypoint: oneOf(get, 'entrypoint', ['auto', 'shell', 'exec'], 'auto'),
+        shell,
+        network: get('network'),
+        runArgs,
+        init: bool(get, 'init', true),
+        timeoutSeconds,
+        stopTimeoutSeconds,
+        secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),
+        env: parseEnvPairs(get('env')),
+        envFiles,
+        secretsDotenv: lines(get('secrets-dotenv')).map(n => {
+            if (!VAR_NAME.test(n))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`secrets-dotenv: "${n}" is not a valid variable name`);
+            return n;
+        }),
+        buildSecrets: parseMappings(get('build-secrets'), 'build-secrets', 'ID'),
+        push: bool(get, 'push', false),
+        firstDeploy: oneOf(get, 'first-deploy', ['auto', 'true', 'false'], 'auto'),
+        environment: get('environment'),
+        githubToken: get('github-token'),
+        buildxVersion,
+        buildxDownloadUrl: get('buildx-download-url'),
+        dryRun: bool(get, 'dry-run', false),
+        ...(0,_build_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readBuildExtras */ .MH)(get, workspace, workingDirectory, env),
+        sidecars: get('sidecars')
+    };
 }
 
 
@@ -1884,6 +2479,570 @@ function dryRunView(plan, phases, imageRef) {
         ...(plan.sidecars.length > 0 ? { sidecars: (0,sidecars/* sidecarPlan */.HK)([...plan.sidecars], phases.find(p => !p.skip)?.phase ?? 'release', s.network) } : {})
     };
 }
+
+
+/***/ }),
+
+/***/ 8578:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  XF: () => (/* binding */ buildSecretValues),
+  JW: () => (/* binding */ checkTaskEnv),
+  Z$: () => (/* binding */ maskValues),
+  E$: () => (/* binding */ redact),
+  f$: () => (/* binding */ resolveTaskEnv)
+});
+
+// EXTERNAL MODULE: ./node_modules/dotenv/dist/index.cjs
+var dist = __webpack_require__(8230);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/docker/cli-env.ts
+var cli_env = __webpack_require__(5312);
+;// CONCATENATED MODULE: ./src/masking.ts
+/**
+ * Every form of a secret that must never be shown (design.md §5.5), the same forms the runner masks in the
+ * log: actions/runner registers `GitHub.DistributedTask.Logging.ValueEncoders` (ValueEncoders.cs) with its
+ * secret masker: JsonStringEscape, UriDataEscape, and
+ * EnumerateBase64Variations (base64 of the UTF-8 bytes from offset 0, 1 and 2, `=` padding trimmed, and
+ * each one's URL-safe `-`/`_` variant, so a secret inside `base64(user:secret)` is still found).
+ * The action issues them itself too, and `redact` uses them for the job summary, which it writes itself.
+ */
+/** Derived forms shorter than this are not masked: `Yw` would blank every `Yw` in the log. */
+const MIN_DERIVED = 4;
+function base64Variations(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const out = [];
+    for (let offset = 0; offset <= 2 && offset < bytes.length; offset++) {
+        const b64 = bytes.subarray(offset).toString('base64').replace(/=+$/, '');
+        out.push(b64, b64.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return out;
+}
+/** The userinfo password of a URL-shaped secret (`postgres://u:pw@host/db`), raw and decoded. */
+function urlPassword(value) {
+    const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:\s]*:([^/?#@\s]+)@/.exec(value.trim());
+    if (!m)
+        return [];
+    let decoded = m[1];
+    try {
+        decoded = decodeURIComponent(m[1]);
+    }
+    catch {
+        // not valid percent-encoding: the raw form is masked alone
+    }
+    return [m[1], decoded];
+}
+/** Each line of a multi-line value (blank ones skipped), as the runner's own add-mask handling does. */
+function parts(value) {
+    return [value, ...value.split(/\r?\n/)].filter(p => p.trim() !== '');
+}
+/** All forms of one secret value, the value itself first. */
+function secretForms(value) {
+    const forms = new Set();
+    const add = (s, derived) => {
+        if (s.trim() === '' || (derived && s.length < MIN_DERIVED))
+            return;
+        forms.add(s);
+    };
+    const bases = new Set();
+    for (const p of parts(value)) {
+        bases.add(p);
+        for (const pw of urlPassword(p))
+            bases.add(pw);
+    }
+    for (const b of bases) {
+        add(b, false);
+        add(encodeURIComponent(b), true);
+        add(JSON.stringify(b).slice(1, -1), true);
+        for (const v of base64Variations(b))
+            add(v, true);
+    }
+    return [...forms];
+}
+
+// EXTERNAL MODULE: ./src/limits.ts
+var limits = __webpack_require__(351);
+;// CONCATENATED MODULE: ./src/secrets.ts
+
+
+
+
+
+
+/**
+ * design.md §5.1 and §5.2: env-files < secrets-dotenv < env < secrets, then app.json defaults and requirements.
+ * Raised here, before the build: missing sources, missing required variables, secret generators.
+ */
+function resolveTaskEnv(src) {
+    const vars = new Map();
+    const warnings = [];
+    for (const { file, text } of src.envFiles) {
+        for (const [name, value] of Object.entries((0,dist.parse)(text))) {
+            if (!inputs/* VAR_NAME */.eU.test(name))
+                throw new errors/* InputError */.dz(`env-files: ${file}: "${name}" is not a valid variable name`);
+            vars.set(name, { value, secret: true });
+        }
+    }
+    const missingDotenv = (src.secretsDotenv ?? []).filter(n => src.processEnv[n] === undefined);
+    for (const source of src.secretsDotenv ?? []) {
+        for (const [name, value] of Object.entries((0,dist.parse)(src.processEnv[source] ?? ''))) {
+            if (!inputs/* VAR_NAME */.eU.test(name))
+                throw new errors/* InputError */.dz(`secrets-dotenv: ${source}: "${name}" is not a valid variable name`);
+            vars.set(name, { value, secret: true });
+        }
+    }
+    for (const { name, value } of src.env)
+        vars.set(name, { value, secret: false });
+    const missing = src.secrets.filter(m => src.processEnv[m.source] === undefined);
+    if (missing.length > 0 || missingDotenv.length > 0) {
+        const names = [...missingDotenv, ...missing.map(sourceLabel)];
+        throw new errors/* InputError */.dz(`secrets: these variables are not set in the step's env: ${names.join(', ')}${missing.some(m => m.source !== m.name) ? MAPPING_HINT : ''}`);
+    }
+    const empty = src.secrets.filter(m => src.processEnv[m.source] === '');
+    if (empty.length > 0) {
+        throw new errors/* InputError */.dz(`secrets: ${empty.map(sourceLabel).join(', ')} ${empty.length > 1 ? 'are' : 'is'} set but empty in the step's env. ` +
+            "An unset repository or environment secret expands to an empty string: check that the secret exists and that this job can read it (environment secrets need the job's environment)");
+    }
+    for (const m of src.secrets)
+        vars.set(m.name, { value: src.processEnv[m.source], secret: true });
+    const required = [];
+    const generated = [];
+    const emptyRequired = [];
+    for (const v of src.appEnv) {
+        const given = vars.get(v.name);
+        if (given) {
+            if (given.value === '' && v.required && v.value === undefined)
+                emptyRequired.push(v.name);
+            // A required variable without a default is deployment configuration the app cannot ship with
+            // (SECRET_KEY_BASE, DATABASE_URL): masked even when given through the plain `env` input.
+            if (v.required && v.value === undefined)
+                vars.set(v.name, { ...given, secret: true });
+            continue;
+        }
+        if (v.generator === 'secret')
+            generated.push(v.name);
+        else if (v.value !== undefined)
+            vars.set(v.name, { value: v.value, secret: false });
+        else if (v.required)
+            required.push(v.description ? `${v.name} (${v.description})` : v.name);
+    }
+    if (generated.length > 0) {
+        throw new errors/* ActionError */.lZ(`app.json env ${generated.join(', ')} ${generated.length > 1 ? 'have' : 'has'} generator "secret": a CI run cannot generate a secret that stays ` +
+            'the same from one deploy to the next; create it once and pass it through the secrets input');
+    }
+    if (required.length > 0) {
+        throw new errors/* ActionError */.lZ(`app.json env requires variables that no input provides: ${required.join('; ')}`);
+    }
+    if (emptyRequired.length > 0) {
+        throw new errors/* ActionError */.lZ(`app.json env requires ${emptyRequired.join(', ')}, and the value given is empty. ` +
+            'An unset repository or environment secret expands to an empty string: check that the secret exists and that this job can read it');
+    }
+    if (vars.has('RELEASE_PHASE')) {
+        warnings.push('RELEASE_PHASE is set by the action to the running phase; the value given is ignored');
+        vars.delete('RELEASE_PHASE');
+    }
+    checkTaskEnv(vars, src.appEnv);
+    return { vars, warnings };
+}
+/**
+ * A missing `NAME=SOURCE` source is often a value written build-push-action's way (`ID=value`, which
+ * can look like a variable name): say what SOURCE is, without repeating it (issue 14).
+ */
+const MAPPING_HINT = ' (after "=" comes the name of a step env variable holding the value, not the value itself: put the value in the step\'s env: and map it by name)';
+/** `NAME` or, for `NAME=SOURCE`, the target only: what follows `=` is never repeated (design.md §5.3). */
+function sourceLabel(m) {
+    return m.source === m.name ? m.source : `the variable named after "=" for ${m.name}`;
+}
+/**
+ * Raised before any side effect: names the docker CLI reads (cli-env.ts), NUL bytes (no process
+ * environment can hold one) and sizes the kernel refuses with E2BIG. Errors name variables, never values.
+ */
+function checkTaskEnv(vars, appEnv = []) {
+    const reserved = (0,cli_env/* reservedTaskNames */.m)(new Set([...vars.keys(), ...appEnv.map(v => v.name)]));
+    if (reserved.length > 0) {
+        throw new errors/* InputError */.dz(`task variable${reserved.length > 1 ? 's' : ''} ${reserved.join(', ')}: the docker CLI or buildx read${reserved.length > 1 ? '' : 's'} ` +
+            'this name from its own environment (where it connects, how it builds, whom it trusts), and task values pass through that environment; ' +
+            "rename the variable (set it in the image's ENV if the app needs that exact name)");
+    }
+    let total = 0;
+    for (const [name, v] of vars) {
+        if (v.value.includes('\0'))
+            throw new errors/* InputError */.dz(`task variable ${name}: the value contains a NUL byte, which no process environment can hold`);
+        const size = Buffer.byteLength(name) + Buffer.byteLength(v.value) + 2;
+        if (size > limits/* MAX_ENV_ENTRY */.C) {
+            throw new errors/* InputError */.dz(`task variable ${name}: the value is ${size} bytes; one environment entry holds at most ${limits/* MAX_ENV_ENTRY */.C} bytes on Linux (E2BIG)`);
+        }
+        total += size;
+    }
+    if (total > limits/* MAX_TASK_ENV */.Z)
+        throw new errors/* InputError */.dz(`task variables: ${total} bytes in all; at most ${limits/* MAX_TASK_ENV */.Z} fit beside the runner's own environment (E2BIG)`);
+}
+/**
+ * design.md §5.1 build-secrets: the values, read from the step env for masking (buildx reads them itself).
+ * A missing or empty source fails before the build, naming the id only.
+ */
+function buildSecretValues(mappings, processEnv) {
+    const bad = mappings.filter(m => !processEnv[m.source]);
+    if (bad.length > 0) {
+        throw new errors/* InputError */.dz(`build-secrets: ${bad.map(m => (m.source === m.name ? m.name : `the variable named after "=" for id ${m.name}`)).join(', ')} ` +
+            `${bad.length > 1 ? 'are' : 'is'} not set or empty in the step's env (an unset repository secret expands to an empty string)` +
+            (bad.some(m => m.source !== m.name) ? MAPPING_HINT : ''));
+    }
+    return mappings.map(m => processEnv[m.source]);
+}
+/**
+ * Every secret value in each form the runner masks (masking.ts), each one registered with the runner
+ * (add-mask) so no form of it shows in the log. Returns the forms, for `redact`.
+ */
+function maskValues(vars, extra, setSecret) {
+    const values = [...[...vars.values()].filter(v => v.secret).map(v => v.value), ...extra];
+    const masked = new Set();
+    for (const value of values) {
+        for (const form of secretForms(value)) {
+            if (masked.has(form))
+                continue;
+            masked.add(form);
+            setSecret(form);
+        }
+    }
+    return [...masked];
+}
+/** Replaces every known secret form with `***` (longest first, so a value containing another goes whole). */
+function redact(text, secrets) {
+    let out = text;
+    for (const s of [...secrets].sort((a, b) => b.length - a.length))
+        out = out.split(s).join('***');
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5846:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ splitWords)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /[A-Za-z0-9_]/;
+/**
+ * Splits a command into words by POSIX shell rules: blanks separate words, single quotes are literal,
+ * double quotes allow `\\` `\"` `\$` `` \` `` escapes and expansion, a backslash outside quotes escapes
+ * the next character (and joins lines), and an unquoted `#` at the start of a word begins a comment.
+ *
+ * Written here rather than taken from a package because the two candidates break design.md §4.5:
+ * shell-quote accepts unbalanced quotes and starts comments in mid-word (`x#y`), and shlex loses the
+ * quoting of each word, so `'$HOME'` could not be told from `$HOME` when expanding.
+ *
+ * Command substitution, arithmetic and shell operators have no meaning without a shell; they are
+ * errors rather than literal text, so an exec-mode task never runs something other than it reads.
+ */
+function splitWords(input, opts) {
+    const words = [];
+    let word = '';
+    let inWord = false;
+    let i = 0;
+    const n = input.length;
+    const fail = (msg) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${opts.what}: ${msg}`);
+    };
+    const expand = () => {
+        // input[i] === '$'
+        const next = input[i + 1];
+        if (!opts.lookup) {
+            word += '$';
+            i++;
+            return;
+        }
+        if (next === '(')
+            fail('command substitution `$(...)` needs a shell; use entrypoint: shell');
+        let name;
+        let end;
+        if (next === '{') {
+            const close = input.indexOf('}', i + 2);
+            if (close < 0)
+                fail('unclosed `${`');
+            name = input.slice(i + 2, close);
+            end = close + 1;
+            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+                fail(`\`\${${name}}\` is not a plain variable reference; only $NAME and \${NAME} are expanded without a shell`);
+            }
+        }
+        else if (next !== undefined && NAME_START.test(next)) {
+            end = i + 1;
+            while (end < n && NAME_CHAR.test(input[end]))
+                end++;
+            name = input.slice(i + 1, end);
+        }
+        else {
+            word += '$'; // a lone `$` is literal, as in sh
+            i++;
+            return;
+        }
+        const v = opts.lookup(name);
+        if (v === undefined)
+            fail(`variable $${name} is not set (set it through secrets, env, env-files or the image's ENV)`);
+        if (v.secret) {
+            fail(`$${name} is a secret: expanding it into the command would put its value on a process argv. ` +
+                'Read it from the environment inside the app, or use entrypoint: shell');
+        }
+        word += v.value;
+        i = end;
+    };
+    while (i < n) {
+        const c = input[i];
+        if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+            if (inWord)
+                words.push(word);
+            word = '';
+            inWord = false;
+            i++;
+        }
+        else if (c === '#' && !inWord) {
+            const eol = input.indexOf('\n', i);
+            i = eol < 0 ? n : eol;
+        }
+        else if (c === '\\') {
+            if (i + 1 >= n)
+                fail('a trailing backslash escapes nothing');
+            if (input[i + 1] === '\n') {
+                i += 2; // line continuation
+                continue;
+            }
+            word += input[i + 1];
+            inWord = true;
+            i += 2;
+        }
+        else if (c === "'") {
+            const close = input.indexOf("'", i + 1);
+            if (close < 0)
+                fail('unbalanced single quote');
+            word += input.slice(i + 1, close);
+            inWord = true;
+            i = close + 1;
+        }
+        else if (c === '"') {
+            inWord = true;
+            i++;
+            for (;;) {
+                if (i >= n)
+                    fail('unbalanced double quote');
+                const d = input[i];
+                if (d === '"') {
+                    i++;
+                    break;
+                }
+                if (d === '\\' && i + 1 < n && '\\"$`\n'.includes(input[i + 1])) {
+                    if (input[i + 1] !== '\n')
+                        word += input[i + 1];
+                    i += 2;
+                }
+                else if (d === '$') {
+                    expand();
+                }
+                else if (d === '`') {
+                    fail('command substitution with backquotes needs a shell; use entrypoint: shell');
+                }
+                else {
+                    word += d;
+                    i++;
+                }
+            }
+        }
+        else if (c === '$') {
+            inWord = true;
+            expand();
+        }
+        else if (c === '`') {
+            fail('command substitution with backquotes needs a shell; use entrypoint: shell');
+        }
+        else if ('|&;<>()'.includes(c)) {
+            fail(`the shell operator \`${c}\` needs a shell; use entrypoint: shell or quote it`);
+        }
+        else {
+            word += c;
+            inWord = true;
+            i++;
+        }
+    }
+    if (inWord)
+        words.push(word);
+    return words;
+}
+
+
+/***/ }),
+
+/***/ 7076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W3: () => (/* binding */ checkDirectory),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   l$: () => (/* binding */ checkRegularFile),
+/* harmony export */   yt: () => (/* binding */ insidePath),
+/* harmony export */   zE: () => (/* binding */ realpathExisting)
+/* harmony export */ });
+/* unused harmony export MAX_FILE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/**
+ * design.md §2.2: the repository is untrusted input. Every path from an input or a manifest is resolved
+ * with its links followed and must stay inside the workspace; the files read (manifests, env files) and
+ * the Dockerfile must be regular files under a size limit.
+ */
+
+
+
+/**
+ * 1 MiB: real manifests and env files are a few KiB. The action reads them whole before any side effect,
+ * and every env-file value ends up in a process environment, where the kernel takes 2 MiB at most
+ * (ARG_MAX) and 128 KiB per entry: a larger file can only be a mistake or an attack (`/dev/zero`).
+ */
+const MAX_FILE = 1024 * 1024;
+/** The real path of `p`: links followed on the part that exists, the rest appended as written. */
+function realpathExisting(p) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(p);
+    const rest = [];
+    let cur = abs;
+    for (;;) {
+        try {
+            return node_path__WEBPACK_IMPORTED_MODULE_1__.join(node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync(cur), ...rest.reverse());
+        }
+        catch (e) {
+            const code = e.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw e;
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(cur);
+            if (parent === cur)
+                return abs;
+            rest.push(node_path__WEBPACK_IMPORTED_MODULE_1__.basename(cur));
+            cur = parent;
+        }
+    }
+}
+const outside = (root, p) => {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, p);
+    return rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel);
+};
+/**
+ * A path relative to `base` that must stay inside `root` (the workspace), on the text and again once
+ * every link is followed. Returns the real path, so later reads cannot be sent elsewhere by a link.
+ */
+function insidePath(root, base, rel, name) {
+    if (rel.includes('\0'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: the path contains a NUL byte`);
+    if (node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: "${rel}" is absolute; give a path relative to the workspace`);
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(base, rel);
+    if (outside(root, abs))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: "${rel}" resolves outside the workspace`);
+    const real = realpathExisting(abs);
+    if (outside(realpathExisting(root), real))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: "${rel}" resolves outside the workspace through a symbolic link`);
+    return real;
+}
+function kind(st) {
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'a device';
+    if (st.isSocket())
+        return 'a socket';
+    if (st.isFile())
+        return 'a regular file';
+    return 'of another file type';
+}
+/**
+ * Reads a regular file of at most `limit` bytes; undefined when it does not exist. Opened with
+ * O_NONBLOCK so a FIFO cannot hang the step, then checked with fstat before a byte is read.
+ */
+function readRegularFile(file, what, limit = MAX_FILE) {
+    let fd;
+    try {
+        fd = node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code === 'EISDIR')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is a directory, not a regular file`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} cannot be read (${code ?? e.message})`);
+    }
+    try {
+        const st = node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync(fd);
+        if (!st.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${kind(st)}, not a regular file`);
+        if (st.size > limit)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${st.size} bytes; at most ${limit} are read`);
+        const buf = Buffer.alloc(st.size);
+        let n = 0;
+        while (n < st.size) {
+            const r = node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync(fd, buf, n, st.size - n, n);
+            if (r === 0)
+                break;
+            n += r;
+        }
+        return buf.subarray(0, n).toString('utf8');
+    }
+    finally {
+        node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync(fd);
+    }
+}
+/** The Dockerfile: must exist and be a regular file under the limit (buildx would hang on a FIFO). */
+function checkRegularFile(file, what, limit = MAX_FILE) {
+    let st;
+    try {
+        st = node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(file);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} not found`);
+    }
+    if (!st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${kind(st)}, not a regular file`);
+    if (st.size > limit)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${st.size} bytes; at most ${limit} are accepted`);
+}
+/** A directory that must exist (the build context, an existing working directory). */
+function checkDirectory(dir, what) {
+    let st;
+    try {
+        st = node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(dir);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} does not exist`);
+    }
+    if (!st.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${kind(st)}, not a directory`);
+}
+
+
+/***/ }),
+
+/***/ 8230:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+var j=(e,n)=>()=>{try{return n||e((n={exports:{}}).exports,n),n.exports}catch(t){throw n=0,t}};var R=j((Z,N)=>{function T(e){return typeof e=="string"?!["false","0","no","off",""].includes(e.toLowerCase()):!!e}function U(e=process.env){let n={};for(let t of["ENCODING","PATH","QUIET","DEBUG","OVERRIDE","FAST"]){let r=e[`DOTENV_${t}`]!=null?e[`DOTENV_${t}`]:e[`DOTENV_CONFIG_${t}`];r!=null&&(n[t.toLowerCase()]=t==="ENCODING"||t==="PATH"?r:T(r))}return n}N.exports={parseBoolean:T,optionsFromEnv:U}});var P=j((ee,b)=>{var F=__webpack_require__(9896),_=__webpack_require__(6928),B=__webpack_require__(857),{URL:L,fileURLToPath:Q}=__webpack_require__(7016),{parseBoolean:$,optionsFromEnv:I}=R(),G=/(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/mg,y=new Uint8Array(256);for(let e=48;e<=57;e++)y[e]=1;for(let e=65;e<=90;e++)y[e]=1;for(let e=97;e<=122;e++)y[e]=1;y[45]=1;y[46]=1;y[95]=1;function H(e){let n={},t=e.toString();t=t.replace(/\r\n?/mg,`
+`);let r;for(;(r=G.exec(t))!=null;){let o=r[1],i=r[2]||"";i=i.trim();let c=i[0];i=i.replace(/^(['"`])([\s\S]*)\1$/mg,"$2"),c==='"'&&(i=i.replace(/\\n/g,`
+`),i=i.replace(/\\r/g,"\r")),n[o]=i}return n}function g(e){return e<=32?e===32||e>=9&&e<=13:e>=160&&(e===160||e===5760||e>=8192&&e<=8202||e===8232||e===8233||e===8239||e===8287||e===12288||e===65279)}function O(e){return e===10||e===8232||e===8233}function V(e){let n={},t=typeof e=="string"?e:e.toString();t.indexOf("\r")!==-1&&(t=t.replace(/\r\n?/g,`
+`));let r=t.length,o=0;for(;o<r;){let i=t.charCodeAt(o);for(;o<r&&g(i);)o++,i=t.charCodeAt(o);if(o>=r)break;if(i===35){for(;o<r&&!O(t.charCodeAt(o));)o++;continue}let c=-1;if(i===101&&o+6<r&&t.charCodeAt(o+1)===120&&t.charCodeAt(o+2)===112&&t.charCodeAt(o+3)===111&&t.charCodeAt(o+4)===114&&t.charCodeAt(o+5)===116){let u=t.charCodeAt(o+6);if(g(u)){let s=o+7;for(;s<r&&g(t.charCodeAt(s));)s++;y[t.charCodeAt(s)]&&(c=o+6,o=s)}else i=t.charCodeAt(o)}let E=o,p=0;for(;o<r&&(p=t.charCodeAt(o),y[p]);)o++;if(o===E){for(;o<r&&!O(t.charCodeAt(o));)o++;continue}let k=t.slice(E,o),D=o;if(o>=r&&(p=0),g(p))do o++,p=o<r?t.charCodeAt(o):0;while(g(p));if(p===61)o++;else if(p===58&&o===D&&o+1<r&&g(t.charCodeAt(o+1)))o+=2;else{for(o=c===-1?D:c;o<r&&!O(t.charCodeAt(o));)o++;continue}let d=o,l=o;for(;l<r&&g(t.charCodeAt(l));)l++;let C=t.charCodeAt(l),a,q=!1;if(C===39||C===34||C===96){let u=t[l],s=t.indexOf(u,l+1),f=-1,h=-1;for(;s!==-1;){let x=t.charCodeAt(s-1)===92,w=s+1;for(;w<r&&!O(t.charCodeAt(w))&&g(t.charCodeAt(w));)w++;if((w===r||O(t.charCodeAt(w))||t.charCodeAt(w)===35)&&(f=s,h=w),!x)break;s=t.indexOf(u,s+1)}if(f!==-1){if(a=t.slice(l+1,f),o=h,t.charCodeAt(o)===35)for(;o<r&&!O(t.charCodeAt(o));)o++;q=!0}}if(!q){let u=t.indexOf(`
+`,d);u===-1&&(u=r);let s;if(r<4096)s=t.indexOf("#",d),(s===-1||s>u)&&(s=u);else for(s=d;s<u&&t.charCodeAt(s)!==35;)s++;let f=d,h=s;for(;f<h&&g(t.charCodeAt(f));)f++;for(;h>f&&g(t.charCodeAt(h-1));)h--;let x=t.charCodeAt(f);if(a=t.slice(f,h),a.includes("\u2028")||a.includes("\u2029")?a=a.replace(/^(['"`])([\s\S]*)\1$/mg,"$2"):h-f>=2&&(x===39||x===34||x===96)&&t.charCodeAt(h-1)===x&&(a=t.slice(f+1,h-1)),o=s,s<u)for(;o<r&&!O(t.charCodeAt(o));)o++}C===34&&(q||l<o)&&a.indexOf("\\")!==-1&&(a=a.replace(/\\n/g,`
+`).replace(/\\r/g,"\r")),n[k]=a}return n}function J(e,n){return n&&$(n.fast)?V(e):H(e)}function v(e){console.log(`\u2506 ${e}`)}function W(e){console.error(`\u25C7 ${e}`)}function S(e){return e[0]==="~"?_.join(B.homedir(),e.slice(1)):e}function K(e={}){let n={...e};for(let t of Object.keys(n))n[t]===void 0&&delete n[t];return{...I(),...n}}function M(e){e=K(e);let n=_.resolve(process.cwd(),".env"),t="utf8",r=process.env;e&&e.processEnv!=null&&(r=e.processEnv);let o=$(e&&e.debug);e&&e.encoding?t=e.encoding:o&&v("no encoding is specified (UTF-8 is used by default)");let i=[n];if(e&&e.path)if(!Array.isArray(e.path))i=[S(e.path)];else{i=[];for(let d of e.path)i.push(S(d))}let c,E={},p={fast:e.fast};for(let d of i)try{let l=A.parse(F.readFileSync(d,{encoding:t}),p);A.populate(E,l,e)}catch(l){o&&v(`failed to load ${d} ${l.message}`),c=l}let k=A.populate(r,E,e),D=$(Object.prototype.hasOwnProperty.call(e,"quiet")?e.quiet:I(r).quiet);if(o||!D){let d=Object.keys(k).length,l=[];for(let C of i)try{let a=_.relative(process.cwd(),C instanceof L?Q(C):C);l.push(a)}catch(a){o&&v(`failed to load ${C} ${a.message}`),c=a}W(`injected env (${d}) from ${l.join(",")}`)}return c?{parsed:E,error:c}:{parsed:E}}function Y(e){return A.configDotenv(e)}function z(e,n,t={}){let r=$(t&&t.debug),o=$(t&&t.override),i={};if(e===null||typeof e!="object"||n===null||typeof n!="object"){let c=new Error("OBJECT_REQUIRED: Please check the processEnv argument being passed to populate");throw c.code="OBJECT_REQUIRED",c}for(let c of Object.keys(n))Object.prototype.hasOwnProperty.call(e,c)?(o===!0&&(e[c]=n[c],i[c]=n[c]),r&&v(o===!0?`"${c}" is already defined and WAS overwritten`:`"${c}" is already defined and was NOT overwritten`)):(e[c]=n[c],i[c]=n[c]);return i}var A={configDotenv:M,config:Y,parse:J,populate:z};b.exports.configDotenv=A.configDotenv;b.exports.config=A.config;b.exports.parse=A.parse;b.exports.populate=A.populate;b.exports=A});var m=P();module.exports=m;module.exports.config=m.config;module.exports.configDotenv=m.configDotenv;module.exports.parse=m.parse;module.exports.populate=m.populate;
 
 
 /***/ })

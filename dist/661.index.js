@@ -2,6 +2,79 @@ export const id = 661;
 export const ids = [661];
 export const modules = {
 
+/***/ 5312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PK: () => (/* binding */ isCliEnvName),
+/* harmony export */   gf: () => (/* binding */ childEnv),
+/* harmony export */   m: () => (/* binding */ reservedTaskNames)
+/* harmony export */ });
+/**
+ * The names the docker CLI, its buildx plugin and the Go runtime under them read from their own
+ * environment (design.md §5.3). Task values live in the environment of the `docker create` child (design.md §5.4),
+ * so a task variable with one of these names would steer the action's own CLI: `DOCKER_HOST` from a
+ * pull request's app.json would send every secret, inside the create request, to a server it names.
+ *
+ * Sources:
+ * - docker CLI, "Environment variables": https://docs.docker.com/reference/cli/docker/#environment-variables
+ *   (DOCKER_API_VERSION, DOCKER_CERT_PATH, DOCKER_CONFIG, DOCKER_CONTENT_TRUST(_SERVER), DOCKER_CONTEXT,
+ *   DOCKER_DEFAULT_PLATFORM, DOCKER_HIDE_LEGACY_COMMANDS, DOCKER_HOST, DOCKER_TLS, DOCKER_TLS_VERIFY,
+ *   BUILDKIT_PROGRESS, DOCKER_BUILDKIT, DOCKER_CLI_HINTS, ...; and "HTTP_PROXY, HTTPS_PROXY, NO_PROXY"
+ *   which the CLI honours when it connects to a tcp:// daemon). The CLI's default config directory is
+ *   `$HOME/.docker`; it finds credential helpers (`docker-credential-*`) and `ssh` (ssh:// hosts) on PATH.
+ * - buildx, "Build tool configuration variables": https://docs.docker.com/build/building/variables/
+ *   (BUILDKIT_COLORS, BUILDKIT_HOST, BUILDKIT_PROGRESS, BUILDKIT_TTY_LOG_LINES, BUILDX_BAKE_*, BUILDX_BUILDER,
+ *   BUILDX_CONFIG, BUILDX_EXPERIMENTAL, BUILDX_GIT_*, BUILDX_METADATA_*, BUILDX_NO_DEFAULT_*,
+ *   EXPERIMENTAL_BUILDKIT_SOURCE_POLICY, SOURCE_DATE_EPOCH); OTEL_* configure the CLI's and buildx's
+ *   OpenTelemetry exporters (an endpoint the CLI would send traces to).
+ * - Go runtime and crypto/x509 on Linux: SSL_CERT_FILE, SSL_CERT_DIR (trusted CAs), GODEBUG; TMPDIR.
+ * Whole prefixes are taken where the tools own them, so names added in later versions are covered.
+ */
+const PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'OTEL_'];
+const EXACT = new Set([
+    'HOME',
+    'PATH',
+    'SSH_AUTH_SOCK',
+    'SOURCE_DATE_EPOCH',
+    'EXPERIMENTAL_BUILDKIT_SOURCE_POLICY',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'GODEBUG',
+    'TMPDIR'
+]);
+/** Go's net/http reads both spellings of the proxy variables. */
+const CASELESS = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY']);
+/** True when the docker CLI, buildx or the Go runtime under them read `name` from their environment. */
+function isCliEnvName(name) {
+    return EXACT.has(name) || CASELESS.has(name.toUpperCase()) || PREFIXES.some(p => name.startsWith(p));
+}
+/**
+ * The environment of a docker child: the action's own environment (minus its inputs), the task values
+ * by name, and then every CLI-controlling name forced back to the action's own value (or removed). The
+ * input check (reservedTaskNames) already refuses such task names; this second layer makes it impossible
+ * for a task value to reach the CLI's configuration even if that check were bypassed.
+ */
+function childEnv(own, task = {}) {
+    const env = {};
+    for (const [k, v] of Object.entries(own))
+        if (!k.startsWith('INPUT_'))
+            env[k] = v;
+    for (const [k, v] of Object.entries(task)) {
+        if (isCliEnvName(k))
+            continue;
+        env[k] = v;
+    }
+    return env;
+}
+/** The task variable names the CLI would read: an error before any side effect (design.md §5.3). */
+function reservedTaskNames(names) {
+    return [...names].filter(isCliEnvName);
+}
+
+
+/***/ }),
+
 /***/ 1670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -262,6 +335,158 @@ async function post() {
         }
     }
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(removed.length > 0 ? `release-phase cleanup removed: ${removed.join('; ')}` : 'release-phase cleanup: nothing left behind');
+}
+
+
+/***/ }),
+
+/***/ 7076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W3: () => (/* binding */ checkDirectory),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   l$: () => (/* binding */ checkRegularFile),
+/* harmony export */   yt: () => (/* binding */ insidePath),
+/* harmony export */   zE: () => (/* binding */ realpathExisting)
+/* harmony export */ });
+/* unused harmony export MAX_FILE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/**
+ * design.md §2.2: the repository is untrusted input. Every path from an input or a manifest is resolved
+ * with its links followed and must stay inside the workspace; the files read (manifests, env files) and
+ * the Dockerfile must be regular files under a size limit.
+ */
+
+
+
+/**
+ * 1 MiB: real manifests and env files are a few KiB. The action reads them whole before any side effect,
+ * and every env-file value ends up in a process environment, where the kernel takes 2 MiB at most
+ * (ARG_MAX) and 128 KiB per entry: a larger file can only be a mistake or an attack (`/dev/zero`).
+ */
+const MAX_FILE = 1024 * 1024;
+/** The real path of `p`: links followed on the part that exists, the rest appended as written. */
+function realpathExisting(p) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(p);
+    const rest = [];
+    let cur = abs;
+    for (;;) {
+        try {
+            return node_path__WEBPACK_IMPORTED_MODULE_1__.join(node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync(cur), ...rest.reverse());
+        }
+        catch (e) {
+            const code = e.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw e;
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(cur);
+            if (parent === cur)
+                return abs;
+            rest.push(node_path__WEBPACK_IMPORTED_MODULE_1__.basename(cur));
+            cur = parent;
+        }
+    }
+}
+const outside = (root, p) => {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, p);
+    return rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel);
+};
+/**
+ * A path relative to `base` that must stay inside `root` (the workspace), on the text and again once
+ * every link is followed. Returns the real path, so later reads cannot be sent elsewhere by a link.
+ */
+function insidePath(root, base, rel, name) {
+    if (rel.includes('\0'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: the path contains a NUL byte`);
+    if (node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: "${rel}" is absolute; give a path relative to the workspace`);
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(base, rel);
+    if (outside(root, abs))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: "${rel}" resolves outside the workspace`);
+    const real = realpathExisting(abs);
+    if (outside(realpathExisting(root), real))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: "${rel}" resolves outside the workspace through a symbolic link`);
+    return real;
+}
+function kind(st) {
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'a device';
+    if (st.isSocket())
+        return 'a socket';
+    if (st.isFile())
+        return 'a regular file';
+    return 'of another file type';
+}
+/**
+ * Reads a regular file of at most `limit` bytes; undefined when it does not exist. Opened with
+ * O_NONBLOCK so a FIFO cannot hang the step, then checked with fstat before a byte is read.
+ */
+function readRegularFile(file, what, limit = MAX_FILE) {
+    let fd;
+    try {
+        fd = node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code === 'EISDIR')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is a directory, not a regular file`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} cannot be read (${code ?? e.message})`);
+    }
+    try {
+        const st = node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync(fd);
+        if (!st.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${kind(st)}, not a regular file`);
+        if (st.size > limit)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${st.size} bytes; at most ${limit} are read`);
+        const buf = Buffer.alloc(st.size);
+        let n = 0;
+        while (n < st.size) {
+            const r = node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync(fd, buf, n, st.size - n, n);
+            if (r === 0)
+                break;
+            n += r;
+        }
+        return buf.subarray(0, n).toString('utf8');
+    }
+    finally {
+        node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync(fd);
+    }
+}
+/** The Dockerfile: must exist and be a regular file under the limit (buildx would hang on a FIFO). */
+function checkRegularFile(file, what, limit = MAX_FILE) {
+    let st;
+    try {
+        st = node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(file);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} not found`);
+    }
+    if (!st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${kind(st)}, not a regular file`);
+    if (st.size > limit)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${st.size} bytes; at most ${limit} are accepted`);
+}
+/** A directory that must exist (the build context, an existing working directory). */
+function checkDirectory(dir, what) {
+    let st;
+    try {
+        st = node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(dir);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} does not exist`);
+    }
+    if (!st.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${kind(st)}, not a directory`);
 }
 
 

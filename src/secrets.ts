@@ -5,6 +5,7 @@ import type { AppEnvVar } from './manifests/app-json.js'
 import type { VarValue } from './words.js'
 import { reservedTaskNames } from './docker/cli-env.js'
 import { secretForms } from './masking.js'
+import { MAX_ENV_ENTRY, MAX_TASK_ENV } from './limits.js'
 
 /** The variables a task container gets, by name. `secret` values are masked and never expanded onto an argv. */
 export type TaskEnv = Map<string, VarValue>
@@ -108,11 +109,6 @@ const MAPPING_HINT =
 function sourceLabel(m: Mapping): string {
   return m.source === m.name ? m.source : `the variable named after "=" for ${m.name}`
 }
-
-/** Linux MAX_ARG_STRLEN: one `NAME=value` string of a process environment (or argv) holds at most 128 KiB. */
-export const MAX_ENV_ENTRY = 32 * 4096
-/** All task values together; the rest of ARG_MAX (2 MiB by default) is left to the runner's own environment. */
-export const MAX_TASK_ENV = 1024 * 1024
 
 /**
  * Raised before any side effect: names the docker CLI reads (cli-env.ts), NUL bytes (no process

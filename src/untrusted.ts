@@ -5,7 +5,7 @@
  * start such a line. In the job summary the same text must not be read as Markdown or HTML.
  */
 import { InputError } from './errors.js'
-import { MAX_ENV_ENTRY } from './secrets.js'
+import { MAX_ENV_ENTRY } from './limits.js'
 
 /** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
 export function safeLine(text: string): string {
