@@ -34,5 +34,5 @@ export async function dryRun(plan: ReleasePlan, result: RunResult): Promise<void
   result.tags = view.tags
   result.image = view.tags[0] ?? unpushedImage([], [], plan.image.kind === 'reference' ? plan.image.parsed : undefined).image
   result.plan = JSON.stringify(view)
-  for (const r of result.phases) r.status = phases.find(p => p.phase === r.phase)?.command === undefined ? 'skipped' : 'not-run'
+  for (const r of result.phases) r.status = phases.find(p => p.phase === r.phase)?.skip ? 'skipped' : 'not-run'
 }

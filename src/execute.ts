@@ -131,26 +131,17 @@ async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome
   const { commitPredeploy, removeSuperseded } = await import('./docker/commit.js')
   const log = (line: string): void => core.info(line)
   const built = plan.image.kind === 'build' ? info.id : undefined
-  let tmpRemoved: Promise<unknown> = Promise.resolve()
-  let removeAtClose = false
   try {
     const note = `release-phase predeploy: ${p.text}`
     const committed = await commitPredeploy(cli, outcome.container, info, [...plan.tags], note, { later: w => scope.defer(w), runId: scope.runId, log })
     ctx.result.imageId = committed.id
-    tmpRemoved = committed.tmpRemoved
-    // containerd store: only after the run, so the removal cannot race the release's first unpack.
-    if (built && committed.containerdStore) {
-      removeAtClose = true
-      scope.atClose(() => removeSuperseded(cli, built, log))
-    }
+    // After every deferred removal (the temporary commit is its child), so it never races the
+    // release's first unpack (containerd store) and never writes into a running task's output.
+    if (built) scope.atClose(() => removeSuperseded(cli, built, log))
     // The commit carries the original config exactly: only the id (and the label) changed.
     return { ...info, id: committed.id, repoDigests: [] }
   } finally {
-    const gone = removeContainer(cli, outcome.container)
-    scope.defer(gone)
-    if (built && ctx.result.imageId !== built && !removeAtClose) {
-      scope.defer(Promise.all([gone, tmpRemoved]).then(() => removeSuperseded(cli, built, log)))
-    }
+    scope.defer(removeContainer(cli, outcome.container))
   }
 }
 
@@ -162,7 +153,7 @@ async function publish(plan: ReleasePlan, info: ImageInfo, unchanged: boolean, c
   const { result } = ctx
   if (plan.settings.push) {
     core.startGroup(`Pushing ${plan.tags.join(', ')}`)
-    result.digest = await pushTags(ctx.cli, [...plan.tags]).finally(() => core.endGroup())
+    result.digest = await pushTags(ctx.cli, [...plan.tags], () => ctx.scope.throwIfCancelled()).finally(() => core.endGroup())
     result.image = `${repositoryOf(plan.tags[0])}@${result.digest}`
     const changed = promotionWarning(source(plan), result.digest, unchanged)
     if (changed) core.warning(changed)

@@ -6,7 +6,7 @@ import { envInput, readSettings, type Settings } from './inputs.js'
 import { loadManifests, type Manifests } from './manifests/load.js'
 import { nothingToRun, requireManifests } from './manifests/presence.js'
 import { chooseReleaseCommand, commandText } from './manifests/release-command.js'
-import { buildSecretValues, maskValues, resolveTaskEnv, type TaskEnv } from './secrets.js'
+import { buildSecretValues, maskValues, redact, resolveTaskEnv, type TaskEnv } from './secrets.js'
 import { emptyResult, writeOutputs, writeSummary, type RunResult } from './outputs.js'
 import { resolvePlan, type ReleasePlan } from './release-plan.js'
 import { RunScope } from './run-scope.js'
@@ -79,13 +79,13 @@ export async function run(): Promise<void> {
     const { execute } = await import('./execute.js')
     await execute(plan, { cli, scope, engine, result, masked })
   } catch (e) {
-    result.error = reportError(e)
+    result.error = reportError(e, masked)
   } finally {
-    writeOutputs(result)
     try {
+      writeOutputs(result)
       writeSummary(result, masked)
     } catch (e) {
-      core.warning(`could not write the job summary: ${(e as Error).message}`)
+      core.warning(`could not write the outputs or the job summary: ${(e as Error).message}`)
     }
     // Removals run beside the next step; none may be left when the step ends.
     await scope?.close()
@@ -153,8 +153,9 @@ function describePlan(result: RunResult, plan: ReleasePlan, manifests: Manifests
   result.phases = plan.phases.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }))
 }
 
-function reportError(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e)
+function reportError(e: unknown, secrets: string[]): string {
+  // Docker's own stderr can quote a value: the error line is redacted like the summary.
+  const message = redact(e instanceof Error ? e.message : String(e), secrets)
   if (process.env.RUNNER_DEBUG === '1' && e instanceof Error && e.stack) core.debug(e.stack)
   if (e instanceof ManifestError) {
     core.error(message, { file: e.file, startLine: e.line, startColumn: e.column })
@@ -183,7 +184,8 @@ function installSignalHandlers(cli: DockerCli, scope: RunScope): () => void {
     core.warning(`received ${signal}: ${force ? 'removing the task container now' : 'stopping the running task container'}`)
     void scope.cancel(force).then(names => {
       if (names.length > 0) core.info(`removed ${names.join(', ')}`)
-      if (force) process.exit(1)
+      // run() ends by itself (outputs, summary, deferred removals); exit only if docker hangs.
+      if (force) setTimeout(() => process.exit(1), 10_000).unref()
     })
   }
   process.on('SIGINT', handler)

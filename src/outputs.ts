@@ -35,7 +35,7 @@ export interface RunResult {
   error?: string
   /** Things the reader of the summary must not miss (e.g. no task had a command). */
   notes?: string[]
-  /** [sidecars hook] one report per sidecar per task, in start order. */
+  /** one report per sidecar per task, in start order. */
   sidecars?: SidecarReport[]
 }
 

@@ -1,3 +1,4 @@
+import { RUN_LABEL } from './labels.js'
 import * as core from './runner.js'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -27,7 +28,7 @@ export function ownTempDir(tempDir: string, runnerTemp: string | undefined): boo
 }
 
 async function removeLabelled(cli: DockerCli, runId: string, removed: string[]): Promise<void> {
-  const filter = `label=release-phase.run=${runId}`
+  const filter = `label=${RUN_LABEL}=${runId}`
   const ps = await cli.exec(['ps', '--all', '--quiet', '--filter', filter])
   const ids = ps.code === 0 ? ps.stdout.split('\n').filter(Boolean) : []
   if (ps.code !== 0) core.warning(`post: could not list containers: ${ps.stderr.trim()}`)

@@ -31,7 +31,10 @@ export function command(name: string, properties: Record<string, string | number
     .filter(([, v]) => v !== undefined && v !== '' && v !== 0)
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
     .join(',')
-  process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`)
+  // Other control characters (ANSI escapes, U+2028) in untrusted text are shown, not obeyed (design.md §5.6).
+  // eslint-disable-next-line no-control-regex
+  const shown = message.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(shown)}${EOL}`)
 }
 
 function annotation(p: AnnotationProperties): Record<string, string | number | undefined> {

@@ -169,6 +169,11 @@ export function maskValues(vars: TaskEnv, extra: string[], setSecret: (v: string
   return [...masked]
 }
 
+/** The values for a docker child's environment (the argv carries only the names: design.md §5.4). */
+export function valuesOf(vars: TaskEnv): Record<string, string> {
+  return Object.fromEntries([...vars].map(([k, v]) => [k, v.value]))
+}
+
 /** Replaces every known secret form with `***` (longest first, so a value containing another goes whole). */
 export function redact(text: string, secrets: string[]): string {
   let out = text

@@ -1,6 +1,6 @@
 /**
  * Untrusted text (commands from manifests, names, paths, docker's stderr) in the lines the action writes
- * itself (design.md §5.5). The runner reads a line as a workflow command when, leading blanks trimmed, it
+ * itself (design.md §5.6). The runner reads a line as a workflow command when, leading blanks trimmed, it
  * starts with `::`, or (the legacy form) when it holds `##[` anywhere; a CR or LF inside the text would
  * start such a line. In the job summary the same text must not be read as Markdown or HTML.
  */

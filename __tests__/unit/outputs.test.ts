@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { emptyResult, outputValues, summaryMarkdown } from '../../src/outputs.js'
 import { rewriteImageConfig } from '../../src/docker/commit.js'
 import { chooseReleaseCommand } from '../../src/manifests/release-command.js'
-import { digestFromPushOutput, repositoryOf } from '../../src/docker/push.js'
+import { digestFromPushOutput, pushTags, repositoryOf } from '../../src/docker/push.js'
+import type { DockerCli } from '../../src/docker/cli.js'
 
 describe('outputs and summary (SPEC 6)', () => {
   const r = {
@@ -95,5 +96,36 @@ describe('push helpers', () => {
     expect(digestFromPushOutput(`latest: digest: sha256:${'a'.repeat(64)} size: 528`)).toBe(`sha256:${'a'.repeat(64)}`)
     expect(repositoryOf('127.0.0.1:5000/team/app:v1')).toBe('127.0.0.1:5000/team/app')
     expect(repositoryOf('127.0.0.1:5000/team/app')).toBe('127.0.0.1:5000/team/app')
+  })
+})
+
+describe('pushTags and cancellation', () => {
+  it('pushes no further tag once the job is cancelled', async () => {
+    const pushed: string[] = []
+    const cli = {
+      exec: async (args: string[]) => {
+        pushed.push(args[1])
+        return { code: 0, stdout: `${args[1]}: digest: sha256:${'b'.repeat(64)} size: 1\n`, stderr: '' }
+      }
+    } as unknown as DockerCli
+    let cancelled = false
+    const check = (): void => {
+      if (cancelled) throw new Error('cancelled')
+    }
+    const out = new Promise<string>(resolve => {
+      const write = process.stdout.write
+      process.stdout.write = (() => true) as typeof process.stdout.write
+      void pushTags(cli, ['r/a:1', 'r/a:2'], () => {
+        check()
+        cancelled = true
+      })
+        .catch((e: Error) => e.message)
+        .then(v => {
+          process.stdout.write = write
+          resolve(v)
+        })
+    })
+    expect(await out).toBe('cancelled')
+    expect(pushed).toEqual(['r/a:1'])
   })
 })

@@ -90,3 +90,17 @@ describe('info lines carry untrusted text safely (SPEC 11, 5.2)', () => {
     expect(out.trimStart().startsWith('::')).toBe(false)
   })
 })
+
+describe('warning, error and group lines show control characters instead of passing them on (design.md §5.6)', () => {
+  it.each([
+    ['warning', () => runner.warning('task failed: a\x1b[2Kb\u2028c'), '::warning::task failed: a\\u001b[2Kb\\u2028c'],
+    ['error', () => runner.error('x\x07y'), '::error::x\\u0007y'],
+    ['group', () => runner.startGroup('sidecar \x1b]0;t\x07'), '::group::sidecar \\u001b]0;t\\u0007']
+  ])('%s', (_, write, line) => {
+    expect(capture(write).stdout).toBe(`${line}${os.EOL}`)
+  })
+
+  it('still escapes a line break as the runner expects (%0A), so a message cannot start a new command', () => {
+    expect(capture(() => runner.warning('a\n::add-mask::b')).stdout).toBe(`::warning::a%0A::add-mask::b${os.EOL}`)
+  })
+})

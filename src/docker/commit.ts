@@ -1,4 +1,5 @@
 import { DockerError } from '../errors.js'
+import { RUN_LABEL } from '../labels.js'
 import { rewriteSavedImage } from './archive.js'
 import { saveTransformLoad, tarEntries } from './archive-pipe.js'
 import { lastLine, type DockerCli } from './cli.js'
@@ -7,8 +8,6 @@ import { engineApi, type EngineApi } from './engine-api.js'
 import type { ImageInfo } from './image.js'
 
 export { PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig } from './archive.js'
-/** Containers and temporary images of one run (design.md §4.2, §9.3). */
-export const RUN_LABEL = 'release-phase.run'
 
 /** What the commit needs from the run: a place for deferred work, and the log. */
 export interface CommitHooks {

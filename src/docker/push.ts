@@ -15,9 +15,11 @@ export function repositoryOf(ref: string): string {
 }
 
 /** design.md §6: pushes each tag; returns the registry's manifest digest of the first. */
-export async function pushTags(cli: DockerCli, tags: string[]): Promise<string> {
+export async function pushTags(cli: DockerCli, tags: string[], checkCancelled: () => void = () => undefined): Promise<string> {
   let digest = ''
   for (const tag of tags) {
+    // A cancelled job pushes no further tag.
+    checkCancelled()
     const r = await cli.exec(['push', tag])
     if (r.code !== 0) throw new DockerError(`docker push ${tag} failed: ${lastLine(r.stderr) || lastLine(r.stdout)}`)
     process.stdout.write(r.stdout)

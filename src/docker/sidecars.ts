@@ -16,9 +16,10 @@ import * as net from 'node:net'
 import * as core from '../runner.js'
 import { ActionError, DockerError, excerpt } from '../errors.js'
 import type { Phase } from '../inputs.js'
-import { redact } from '../secrets.js'
+import { redact, valuesOf } from '../secrets.js'
 import type { ResolvedSidecar } from '../sidecars.js'
 import { lastLine, type DockerCli } from './cli.js'
+import { RUN_LABEL } from '../labels.js'
 import type { RunScope } from '../run-scope.js'
 
 export type SidecarStatus = 'ready' | 'running' | 'exited' | 'not-ready' | 'cancelled' | 'failed'
@@ -42,7 +43,7 @@ export function sidecarContainerName(runId: string, phase: Phase, name: string):
 
 /** `docker create` argv: values travel as `-e NAME` only, in the docker child's environment (design.md §5.4). */
 export function sidecarArgv(sc: ResolvedSidecar, container: string, runId: string, phase: Phase, network: string): string[] {
-  const argv = ['create', '--name', container, '--label', `release-phase.run=${runId}`, '--label', `release-phase.phase=${phase}`]
+  const argv = ['create', '--name', container, '--label', `${RUN_LABEL}=${runId}`, '--label', `release-phase.phase=${phase}`]
   argv.push('--label', `release-phase.sidecar=${sc.name}`)
   if (network) argv.push('--network', network)
   argv.push(...sc.options)
@@ -100,8 +101,7 @@ export class Pod {
   async add(sc: ResolvedSidecar, runId: string, report: SidecarReport): Promise<void> {
     const container = sidecarContainerName(runId, this.phase, sc.name)
     const network = this.members.length === 0 ? this.ownerNetwork : this.taskNetwork
-    const env: Record<string, string> = {}
-    for (const [k, v] of sc.vars) env[k] = v.value
+    const env = valuesOf(sc.vars)
     await this.cli.ok(sidecarArgv(sc, container, runId, this.phase, network), `creating sidecar ${sc.name}`, { env }).catch(e => {
       report.status = 'failed'
       throw e

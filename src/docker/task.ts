@@ -1,7 +1,8 @@
 import { DockerError, excerpt } from '../errors.js'
 import type { Phase } from '../inputs.js'
-import type { TaskEnv } from '../secrets.js'
+import { valuesOf, type TaskEnv } from '../secrets.js'
 import { lastLine, type DockerCli } from './cli.js'
+import { RUN_LABEL } from '../labels.js'
 import type { TaskInvocation } from '../entrypoint.js'
 import type { RunScope } from '../run-scope.js'
 import { taskLog, type TaskLog } from './task-log.js'
@@ -39,7 +40,7 @@ export function containerName(runId: string, phase: Phase): string {
  * their values are in the docker child's environment.
  */
 export function createArgv(spec: TaskSpec, name: string): string[] {
-  const argv = ['create', '--name', name, '--label', `release-phase.run=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`]
+  const argv = ['create', '--name', name, '--label', `${RUN_LABEL}=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`]
   if (spec.network) argv.push('--network', spec.network)
   argv.push(...initArgs(spec))
   argv.push(...spec.runArgs)
@@ -111,8 +112,7 @@ function freshLine(log: TaskLog | undefined): void {
  */
 export async function runTask(cli: DockerCli, spec: TaskSpec, scope: RunScope): Promise<TaskOutcome> {
   const name = containerName(spec.runId, spec.phase)
-  const env: Record<string, string> = {}
-  for (const [k, v] of spec.vars) env[k] = v.value
+  const env = valuesOf(spec.vars)
   let cancelled = false
   // Created first, registered, then started: a signal at any moment finds the container by name,
   // and one that came just before registration is seen by the check below. `docker run` would leave
