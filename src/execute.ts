@@ -149,7 +149,10 @@ async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome
     const gone = removeContainer(cli, outcome.container)
     scope.defer(gone)
     if (built && ctx.result.imageId !== built && !removeAtClose) {
-      scope.defer(Promise.all([gone, tmpRemoved]).then(() => removeSuperseded(cli, built, log)))
+      // It runs while the release task prints: its line waits for the end, outside the task's log group.
+      const lines: string[] = []
+      scope.defer(Promise.all([gone, tmpRemoved]).then(() => removeSuperseded(cli, built, line => lines.push(line))))
+      scope.atClose(async () => lines.forEach(log))
     }
   }
 }

@@ -105,6 +105,23 @@ describeEngine('the action end to end on a real engine', () => {
     expect(containersOfRun(r.state['run-id'])).toEqual([])
   })
 
+  it("prints the superseded image's removal after the release task's log group, not inside it", async () => {
+    const ws = makeApp({
+      Dockerfile: `FROM ${BASE_IMAGE}\nLABEL nonce=${Date.now()}-${Math.random()}\n`,
+      'app.json': '{ "scripts": { "dokku": { "predeploy": "touch /predeploy.test" } } }',
+      // The removal runs while the release prints; the release outlives it.
+      Procfile: 'release: echo release-start; sleep 2; echo release-end\n'
+    })
+    const r = await runAction({ workspace: ws, inputs: { tags: tag('removal-line') } })
+    expect(r.code).toBe(0)
+    const lines = r.stdout.split('\n')
+    const open = lines.indexOf('::group::release output')
+    const close = lines.indexOf('::endgroup::', open)
+    const removal = lines.findIndex(l => /^(removed|kept) the image built before predeploy/.test(l))
+    expect(open).toBeGreaterThan(-1)
+    expect(removal, r.stdout).toBeGreaterThan(close)
+  })
+
   it('fails the step when the release exits 3, and later phases do not run', async () => {
     const ws = makeApp({
       Dockerfile: `FROM ${BASE_IMAGE}\n`,
