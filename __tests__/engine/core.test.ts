@@ -122,6 +122,25 @@ describeEngine('the action end to end on a real engine', () => {
     expect(removal, r.stdout).toBeGreaterThan(close)
   })
 
+  it('says in plain words why the built image is kept when images are built on it', async () => {
+    const dockerfile = `FROM ${BASE_IMAGE}\nRUN echo ${Date.now()}-${Math.random()} > /nonce\n`
+    const ws = makeApp({ Dockerfile: dockerfile, 'app.json': '{ "scripts": { "dokku": { "predeploy": "touch /p" } } }' })
+    // The same build beforehand (the action's is then cached: the same id) and a child image of it.
+    const parent = tag('kept-parent')
+    docker('buildx', 'build', '--load', '-q', '-t', parent, ws)
+    const id = docker('image', 'inspect', '--format', '{{.Id}}', parent).trim()
+    // docker commit records the parent (an earlier predeploy commit, left behind, is such a child).
+    const container = docker('create', id, 'true').trim()
+    docker('commit', container, tag('kept-child'))
+    docker('rm', container)
+    docker('image', 'rm', parent)
+    const r = await runAction({ workspace: ws, inputs: { tags: tag('kept'), phases: 'predeploy' } })
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.outputs.metadata)['containerimage.digest']).toBe(id)
+    expect(r.stdout).toContain(`kept the image built before predeploy (${id}): other images are built on it (the engine keeps their parent)`)
+    expect(r.stdout).not.toContain('Error response from daemon')
+  })
+
   it('fails the step when the release exits 3, and later phases do not run', async () => {
     const ws = makeApp({
       Dockerfile: `FROM ${BASE_IMAGE}\n`,
