@@ -65,6 +65,7 @@ describeEngine('the action end to end on a real engine', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('argc=2\narg=[eval]\narg=[MyApp.Release.migrate]\n')
     expect(r.stdout).not.toContain('arg=[start]')
+    expect(r.stdout).toContain(`Running release task: eval "MyApp.Release.migrate" (as arguments of the image's ENTRYPOINT ["bin/my_app"], without a shell)\n`)
   })
 
   it('keeps a tini ENTRYPOINT in front of the shell', async () => {
