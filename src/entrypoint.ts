@@ -62,7 +62,21 @@ export function planInvocation(
     if (hasEntrypoint && !wrapped) return { mode: 'shell', wrapped, entrypoint: shell, args: ['-c', script] }
     return { mode: 'shell', wrapped, args: [shell, '-c', script] }
   }
-  const words = splitWords(command, { lookup, what })
+  const words = splitCommand(command, mode, imageEntrypoint, lookup, what)
   if (words.length === 0) throw new ActionError(`${what}: the command has no words after removing comments`)
   return { mode: 'exec', wrapped, args: words }
+}
+
+/**
+ * A user who never chose exec mode (a Rails image's `docker-entrypoint`) must learn why the command is
+ * not run by a shell: the error names the ENTRYPOINT that receives the words.
+ */
+function splitCommand(command: string, mode: EntrypointMode, imageEntrypoint: string[] | null, lookup: VarLookup, what: string): string[] {
+  try {
+    return splitWords(command, { lookup, what })
+  } catch (e) {
+    if (mode !== 'auto' || !(e instanceof ActionError)) throw e
+    const ep = JSON.stringify(imageEntrypoint)
+    throw new ActionError(`${e.message} (entrypoint: auto passes the command's words, without a shell, to the image's ENTRYPOINT ${ep}, as Dokku does)`)
+  }
 }

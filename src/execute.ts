@@ -101,7 +101,9 @@ async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: Ph
     { phase: p.phase, network: plan.settings.network, secrets: ctx.masked },
     (ctx.result.sidecars ??= [])
   )
-  core.info(`Running ${p.phase} task: ${p.text}`)
+  // A Heroku user expects a shell: say when the words go to the image's ENTRYPOINT instead.
+  const how = p.invocation.mode === 'exec' ? ` (as arguments of the image's ENTRYPOINT ${JSON.stringify(info.entrypoint)}, without a shell)` : ''
+  core.info(`Running ${p.phase} task: ${p.text}${how}`)
   core.startGroup(`${p.phase} output`)
   const outcome = await runTask(cli, taskSpec(plan, p.phase, p.invocation, info.id, scope.runId), scope)
     .finally(() => core.endGroup())

@@ -130,7 +130,9 @@ export function splitWords(input: string, opts: SplitOptions): string[] {
     } else if (c === '`') {
       fail('command substitution with backquotes needs a shell; use entrypoint: shell')
     } else if ('|&;<>()'.includes(c)) {
-      fail(`the shell operator \`${c}\` needs a shell; use entrypoint: shell or quote it`)
+      // `&&`, `||`, `;;`, `>>`: name the operator as written, not its first character.
+      const op = '|&;>'.includes(c) && input[i + 1] === c ? c + c : c
+      fail(`the shell operator \`${op}\` needs a shell; use entrypoint: shell or quote it`)
     } else {
       word += c
       inWord = true

@@ -15,6 +15,8 @@ interface Case {
 
 const DOCKERFILE = `FROM ${BASE_IMAGE}\n`
 const EXEC_IMAGE = `FROM ${BASE_IMAGE}\nENTRYPOINT ["/bin/echo"]\n`
+/** How an exec-mode error in entrypoint: auto explains where the words go (EXEC_IMAGE's ENTRYPOINT). */
+const EXEC_AUTO = ` (entrypoint: auto passes the command's words, without a shell, to the image's ENTRYPOINT ["/bin/echo"], as Dokku does)`
 const HUGE = 'x'.repeat(10 * 1024 * 1024)
 
 const cases: Case[] = [
@@ -195,13 +197,24 @@ const cases: Case[] = [
     name: 'exec mode $(...)',
     files: { Dockerfile: EXEC_IMAGE, Procfile: 'release: migrate $(cat /secret)\n' },
     afterBuild: true,
-    error: '::error::release command: command substitution `$(...)` needs a shell; use entrypoint: shell'
+    error: '::error::release command: command substitution `$(...)` needs a shell; use entrypoint: shell' + EXEC_AUTO
   },
   {
     name: 'exec mode &&',
     files: { Dockerfile: EXEC_IMAGE, Procfile: 'release: migrate && seed\n' },
     afterBuild: true,
-    error: '::error::release command: the shell operator `&` needs a shell; use entrypoint: shell or quote it'
+    error: '::error::release command: the shell operator `&&` needs a shell; use entrypoint: shell or quote it' + EXEC_AUTO
+  },
+  {
+    // Rails 7.1+'s generated Dockerfile has ENTRYPOINT ["/rails/bin/docker-entrypoint"]: the error names it.
+    name: 'exec mode && under a Rails-style ENTRYPOINT',
+    files: {
+      Dockerfile: `FROM ${BASE_IMAGE}\nENTRYPOINT ["/rails/bin/docker-entrypoint"]\n`,
+      Procfile: 'release: bin/rails db:migrate && bin/rails data:migrate\n'
+    },
+    afterBuild: true,
+    error:
+      '::error::release command: the shell operator `&&` needs a shell; use entrypoint: shell or quote it (entrypoint: auto passes the command\'s words, without a shell, to the image\'s ENTRYPOINT ["/rails/bin/docker-entrypoint"], as Dokku does)'
   },
   {
     name: 'exec mode secret expansion',
@@ -210,13 +223,14 @@ const cases: Case[] = [
     env: { DB_PASSWORD: 'pw-Kq2' },
     afterBuild: true,
     error:
-      '::error::release command: $DB_PASSWORD is a secret: expanding it into the command would put its value on a process argv. Read it from the environment inside the app, or use entrypoint: shell'
+      '::error::release command: $DB_PASSWORD is a secret: expanding it into the command would put its value on a process argv. Read it from the environment inside the app, or use entrypoint: shell' +
+      EXEC_AUTO
   },
   {
     name: 'exec mode unset predeploy variable',
     files: { Dockerfile: EXEC_IMAGE, 'app.json': '{"scripts":{"dokku":{"predeploy":"assets ${CDN_URL}"}}}' },
     afterBuild: true,
-    error: "::error::predeploy command: variable $CDN_URL is not set (set it through secrets, env, env-files or the image's ENV)"
+    error: "::error::predeploy command: variable $CDN_URL is not set (set it through secrets, env, env-files or the image's ENV)" + EXEC_AUTO
   }
 ]
 

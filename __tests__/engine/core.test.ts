@@ -65,6 +65,7 @@ describeEngine('the action end to end on a real engine', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('argc=2\narg=[eval]\narg=[MyApp.Release.migrate]\n')
     expect(r.stdout).not.toContain('arg=[start]')
+    expect(r.stdout).toContain(`Running release task: eval "MyApp.Release.migrate" (as arguments of the image's ENTRYPOINT ["bin/my_app"], without a shell)\n`)
   })
 
   it('keeps a tini ENTRYPOINT in front of the shell', async () => {
@@ -103,6 +104,42 @@ describeEngine('the action end to end on a real engine', () => {
     expect(docker('run', '--rm', '--entrypoint', '/bin/ls', t, '/app/predeploy.test').trim()).toBe('/app/predeploy.test')
     expect(docker('run', '--rm', t).trim()).toBe('serving')
     expect(containersOfRun(r.state['run-id'])).toEqual([])
+  })
+
+  it("prints the superseded image's removal after the release task's log group, not inside it", async () => {
+    const ws = makeApp({
+      Dockerfile: `FROM ${BASE_IMAGE}\nLABEL nonce=${Date.now()}-${Math.random()}\n`,
+      'app.json': '{ "scripts": { "dokku": { "predeploy": "touch /predeploy.test" } } }',
+      // The removal runs while the release prints; the release outlives it.
+      Procfile: 'release: echo release-start; sleep 2; echo release-end\n'
+    })
+    const r = await runAction({ workspace: ws, inputs: { tags: tag('removal-line') } })
+    expect(r.code).toBe(0)
+    const lines = r.stdout.split('\n')
+    const open = lines.indexOf('::group::release output')
+    const close = lines.indexOf('::endgroup::', open)
+    const removal = lines.findIndex(l => /^(removed|kept) the image built before predeploy/.test(l))
+    expect(open).toBeGreaterThan(-1)
+    expect(removal, r.stdout).toBeGreaterThan(close)
+  })
+
+  it('says in plain words why the built image is kept when images are built on it', async () => {
+    const dockerfile = `FROM ${BASE_IMAGE}\nRUN echo ${Date.now()}-${Math.random()} > /nonce\n`
+    const ws = makeApp({ Dockerfile: dockerfile, 'app.json': '{ "scripts": { "dokku": { "predeploy": "touch /p" } } }' })
+    // The same build beforehand (the action's is then cached: the same id) and a child image of it.
+    const parent = tag('kept-parent')
+    docker('buildx', 'build', '--load', '-q', '-t', parent, ws)
+    const id = docker('image', 'inspect', '--format', '{{.Id}}', parent).trim()
+    // docker commit records the parent (an earlier predeploy commit, left behind, is such a child).
+    const container = docker('create', id, 'true').trim()
+    docker('commit', container, tag('kept-child'))
+    docker('rm', container)
+    docker('image', 'rm', parent)
+    const r = await runAction({ workspace: ws, inputs: { tags: tag('kept'), phases: 'predeploy' } })
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.outputs.metadata)['containerimage.digest']).toBe(id)
+    expect(r.stdout).toContain(`kept the image built before predeploy (${id}): other images are built on it (the engine keeps their parent)`)
+    expect(r.stdout).not.toContain('Error response from daemon')
   })
 
   it('fails the step when the release exits 3, and later phases do not run', async () => {

@@ -149,5 +149,13 @@ export async function removeSuperseded(cli: DockerCli, id: string, log: (line: s
   if (refs.code !== 0) return
   if (refs.stdout.trim() !== '0 0') return log(`kept the image built before predeploy (${id}): it is still tagged`)
   const r = await cli.exec(['image', 'rm', '--no-prune', id])
-  log(r.code === 0 ? `removed the image built before predeploy (${id})` : `kept the image built before predeploy (${id}): ${lastLine(r.stderr)}`)
+  log(r.code === 0 ? `removed the image built before predeploy (${id})` : `kept the image built before predeploy (${id}): ${keptBecause(r.stderr)}`)
+}
+
+/** The engine's refusal in the user's terms: it is expected, not an error of the run. */
+function keptBecause(stderr: string): string {
+  if (stderr.includes('dependent child images')) return 'other images are built on it (the engine keeps their parent)'
+  const container = /being used by (?:running|stopped) container (\w+)/.exec(stderr)
+  if (container) return `container ${container[1]} uses it`
+  return lastLine(stderr)
 }
