@@ -64,10 +64,24 @@ const OWNED = [
 /** Run-args that conflict with the task joining the sidecars' namespace. */
 const NET_OPTIONS = OWNED.filter(o => !['--name', '--label', '-l', '--rm', '--env', '-e', '--env-file'].includes(o))
 
+/** docker create's boolean short flags (-i, -t, -P): the CLI reads `-itp 80:80` as -i -t -p 80:80. */
+const BOOL_SHORT = 'itP'
+
+/** The short flags a single-dash word sets: each boolean one, then the first that takes a value. */
+function shortFlags(word: string): string[] {
+  if (!/^-[^-]/.test(word)) return []
+  const flags: string[] = []
+  for (const c of word.slice(1)) {
+    flags.push(`-${c}`)
+    if (!BOOL_SHORT.includes(c)) break
+  }
+  return flags
+}
+
 function optionUsed(words: string[], options: string[]): string | undefined {
   for (const w of words) {
     for (const o of options) {
-      if (w === o || w.startsWith(`${o}=`) || (o.length === 2 && w.startsWith(o) && !w.startsWith('--'))) return o
+      if (w === o || w.startsWith(`${o}=`) || (o.length === 2 && shortFlags(w).includes(o))) return o
     }
   }
   return undefined

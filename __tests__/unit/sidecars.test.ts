@@ -107,6 +107,15 @@ db:
     expect(parse('- {name: db, image: pg, options: "--pids-limit 10"}')[0].options).toEqual(['--pids-limit', '10'])
   })
 
+  it('finds an owned flag inside a group of boolean short flags, as the CLI reads it', () => {
+    expect(err('- {name: db, image: pg, options: "-tp 80:80"}')).toMatch(/options cannot set -p/)
+    expect(err('- {name: db, image: pg, options: "-itP"}')).toMatch(/options cannot set -P/)
+    expect(err('- {name: db, image: pg, options: "-ie X=1"}')).toMatch(/options cannot set -e/)
+    // After a flag that takes a value, the rest of the word is that value.
+    expect(parse('- {name: db, image: pg, options: "-uhp"}')[0].options).toEqual(['-uhp'])
+    expect(parse('- {name: db, image: pg, options: "-it"}')[0].options).toEqual(['-it'])
+  })
+
   it('refuses run-args that conflict with the task joining the namespace, and probes on network none', () => {
     expect(err('- {name: db, image: pg}', { network: '', runArgs: ['--publish', '80:80'] })).toBe(
       "run-args: --publish cannot be used with sidecars: the task joins the first sidecar's network namespace"
