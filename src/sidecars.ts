@@ -33,7 +33,9 @@ const KEYS = ['name', 'image', 'command', 'env', 'secrets', 'options', 'ready']
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/
 /**
  * Options that would break the shared network namespace (docker refuses them with `--network
- * container:`), or that the action owns (name, labels read by the post step, removal).
+ * container:`), or that the action owns (name, labels read by the post step, removal), or that make
+ * the docker CLI itself read or write a file on the runner host (`--label-file` can also forge the
+ * labels; `--cidfile` is written outside the workspace, and the next task's create fails on it).
  */
 const OWNED = [
   '--network',
@@ -59,10 +61,12 @@ const OWNED = [
   '--link',
   '--env',
   '-e',
-  '--env-file'
+  '--env-file',
+  '--label-file',
+  '--cidfile'
 ]
 /** Run-args that conflict with the task joining the sidecars' namespace. */
-const NET_OPTIONS = OWNED.filter(o => !['--name', '--label', '-l', '--rm', '--env', '-e', '--env-file'].includes(o))
+const NET_OPTIONS = OWNED.filter(o => !['--name', '--label', '-l', '--rm', '--env', '-e', '--env-file', '--label-file', '--cidfile'].includes(o))
 
 /** docker create's boolean short flags (-i, -t, -P): the CLI reads `-itp 80:80` as -i -t -p 80:80. */
 const BOOL_SHORT = 'itP'
