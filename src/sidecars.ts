@@ -11,6 +11,7 @@ import type { TaskEnv } from './secrets.js'
 import { splitWords } from './words.js'
 import { isCliEnvName } from './docker/cli-env.js'
 import { checkTaskEnv } from './secrets.js'
+import { checkCommand } from './untrusted.js'
 
 export interface SidecarSpec {
   name: string
@@ -164,10 +165,10 @@ function parseOne(e: { name?: string; nameNode?: Node; node: Node }, index: numb
 
   const spec: SidecarSpec = { name, image, literals: [], fromTask: [], secrets: [], options: [] }
   const command = field('command')
-  if (command !== undefined) spec.command = parseCommand(command, name, fail)
+  if (command !== undefined) spec.command = argvWords(command, parseCommand(command, name, fail), name, 'the command', fail)
   const options = str('options')
   if (options !== undefined) {
-    spec.options = splitWords(options, { what: `sidecars: ${name}: options` })
+    spec.options = argvWords(field('options')!, splitWords(options, { what: `sidecars: ${name}: options` }), name, 'options', fail)
     const owned = optionUsed(spec.options, OWNED)
     if (owned) fail(field('options'), `${name}: options cannot set ${owned}: the action sets the network, name, labels and variables of a sidecar`)
   }
@@ -176,6 +177,16 @@ function parseOne(e: { name?: string; nameNode?: Node; node: Node }, index: numb
   const ready = field('ready')
   if (ready !== undefined) spec.ready = parseReady(ready, name, fail)
   return spec
+}
+
+/** Words for docker's argv: a NUL byte or an oversized word would fail the spawn only after the build. */
+function argvWords(node: Node, words: string[], name: string, noun: string, fail: Fail): string[] {
+  try {
+    checkCommand(name, words, noun)
+  } catch (e) {
+    fail(node, (e as Error).message)
+  }
+  return words
 }
 
 function parseCommand(node: Node, name: string, fail: Fail): string[] {
