@@ -104,6 +104,11 @@ describeEngine('adversarial corpus (issue 11): attacks as data, through the bund
       }
       expect(r.state['temp-dir'] ?? '').not.toBe('/')
       for (const p of a.mustSurvive ?? []) expect(fs.existsSync(fill(p)), p).toBe(true)
+      for (const [title, texts] of Object.entries(a.notInGroupJoined ?? {})) {
+        const group = new RegExp(`^::group::${title}.*\\n([\\s\\S]*?)^::endgroup::`, 'm').exec(r.stdout)
+        expect(group, `group ${title}`).not.toBeNull()
+        for (const t of texts) expect(group![1].replace(/\r?\n/g, ''), `${t} in group ${title}`).not.toContain(t)
+      }
       for (const d of a.mustStayEmpty ?? []) expect(fs.readdirSync(fill(d)), `written into ${d}`).toEqual([])
       // This run's containers only: other helpers share the engine.
       if (r.state['run-id']) expect(containersOfRun(r.state['run-id'])).toEqual([])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseSidecars, resolveSidecars, sidecarSecretValues } from '../../src/sidecars.js'
-import { sidecarArgv } from '../../src/docker/sidecars.js'
+import { RedactingLines, sidecarArgv } from '../../src/docker/sidecars.js'
 import { sidecarSummary } from '../../src/sidecars-summary.js'
 import { readSettings } from '../../src/inputs.js'
 import type { TaskEnv } from '../../src/secrets.js'
@@ -209,5 +209,28 @@ describe('image references', () => {
   it('accept tags and digests, refuse what is not a reference', () => {
     expect(parse('- {name: db, image: "ghcr.io/acme/pg:16.1-alpine@sha256:abc"}')[0].image).toBe('ghcr.io/acme/pg:16.1-alpine@sha256:abc')
     expect(err('- {name: db, image: "pg##[error]x"}')).toMatch(/is not an image reference/)
+  })
+})
+
+describe('RedactingLines: a line too long to hold is cut, never inside a secret', () => {
+  const run = (chunks: string[], secrets: string[], max: number): string => {
+    let out = ''
+    const lines = new RedactingLines(secrets, t => (out += t), max)
+    for (const c of chunks) lines.push(Buffer.from(c))
+    lines.end()
+    return out
+  }
+  it('keeps a secret whole when the cut would fall inside it', () => {
+    // 8 x's then the secret: the 12-character limit would cut after "SEC".
+    const out = run(['xxxxxxxxSEC', 'RET-42 tail\n'], ['SECRET-42'], 10)
+    expect(out).not.toMatch(/SEC|RET-42/)
+    expect(out.replace(/\n/g, '')).toBe('xxxxxxxx*** tail')
+  })
+  it('keeps back a possible beginning of a secret at the end of a chunk', () => {
+    const out = run(['xxxxxxxxxxxxS', 'ECRET-42\n'], ['SECRET-42'], 10)
+    expect(out.replace(/\n/g, '')).toBe('xxxxxxxxxxxx***')
+  })
+  it('still cuts a long line without secrets', () => {
+    expect(run(['a'.repeat(25), 'b\n'], [], 10)).toBe(`${'a'.repeat(25)}\nb\n`)
   })
 })
