@@ -69,8 +69,24 @@ const OWNED = [
 /** Run-args that conflict with the task joining the sidecars' namespace. */
 const NET_OPTIONS = OWNED.filter(o => !['--name', '--label', '-l', '--rm', '--env', '-e', '--env-file', '--label-file', '--cidfile'].includes(o))
 
-/** docker create's boolean short flags (-i, -t, -P): the CLI reads `-itp 80:80` as -i -t -p 80:80. */
-const BOOL_SHORT = 'itP'
+/** docker create's boolean short flags (-i, -t, -P, -q): the CLI reads `-itp 80:80` as -i -t -p 80:80. */
+const BOOL_SHORT = 'itPq'
+/** docker create's boolean long flags (Docker 20.10 to 28); every other flag takes a value. */
+const BOOL_LONG = new Set([
+  '--disable-content-trust',
+  '--help',
+  '--init',
+  '--interactive',
+  '--no-healthcheck',
+  '--oom-kill-disable',
+  '--privileged',
+  '--publish-all',
+  '--quiet',
+  '--read-only',
+  '--rm',
+  '--tty',
+  '--use-api-socket'
+])
 
 /** The short flags a single-dash word sets: each boolean one, then the first that takes a value. */
 function shortFlags(word: string): string[] {
@@ -81,6 +97,28 @@ function shortFlags(word: string): string[] {
     if (!BOOL_SHORT.includes(c)) break
   }
   return flags
+}
+
+/**
+ * A word of `options` docker would not read as an option or its value: the first such word becomes
+ * the image and the rest the command, so the create fails (or runs something else) after the build.
+ * Also a value-taking flag at the end, which would take the action's next word as its value.
+ */
+export function strayWord(words: string[]): string | undefined {
+  let valueNext = false
+  for (const w of words) {
+    if (valueNext) {
+      valueNext = false
+      continue
+    }
+    if (w === '--' || w === '-' || !w.startsWith('-')) return w
+    if (w.startsWith('--')) valueNext = !w.includes('=') && !BOOL_LONG.has(w)
+    else {
+      const flags = shortFlags(w)
+      valueNext = w.length === flags.length + 1 && !BOOL_SHORT.includes(w[w.length - 1])
+    }
+  }
+  return valueNext ? words[words.length - 1] : undefined
 }
 
 function optionUsed(words: string[], options: string[]): string | undefined {
@@ -171,6 +209,13 @@ function parseOne(e: { name?: string; nameNode?: Node; node: Node }, index: numb
     spec.options = argvWords(field('options')!, splitWords(options, { what: `sidecars: ${name}: options` }), name, 'options', fail)
     const owned = optionUsed(spec.options, OWNED)
     if (owned) fail(field('options'), `${name}: options cannot set ${owned}: the action sets the network, name, labels and variables of a sidecar`)
+    const stray = strayWord(spec.options)
+    if (stray !== undefined) {
+      fail(
+        field('options'),
+        `${name}: options: "${stray}" is not an option with its value (docker would read a word after the options as the image); put the image in image and its arguments in command`
+      )
+    }
   }
   parseEnv(field('env'), spec, fail)
   parseSecrets(field('secrets'), spec, fail)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseSidecars, resolveSidecars, sidecarSecretValues } from '../../src/sidecars.js'
+import { parseSidecars, resolveSidecars, sidecarSecretValues, strayWord } from '../../src/sidecars.js'
 import { RedactingLines, sidecarArgv } from '../../src/docker/sidecars.js'
 import { sidecarSummary } from '../../src/sidecars-summary.js'
 import { readSettings } from '../../src/inputs.js'
@@ -232,5 +232,20 @@ describe('RedactingLines: a line too long to hold is cut, never inside a secret'
   })
   it('still cuts a long line without secrets', () => {
     expect(run(['a'.repeat(25), 'b\n'], [], 10)).toBe(`${'a'.repeat(25)}\nb\n`)
+  })
+})
+
+describe('sidecar options: every word is an option or its value', () => {
+  it('accepts flags with their values, joined or apart, and boolean flags alone', () => {
+    expect(strayWord(['--user', '1000', '--init', '-it', '-u1000', '--tmpfs=/data', '-itu', '0', '--read-only'])).toBeUndefined()
+  })
+  it('finds the word docker would read as the image', () => {
+    expect(strayWord(['--init', 'postgres'])).toBe('postgres')
+    expect(strayWord(['--'])).toBe('--')
+    expect(strayWord(['-it', 'x'])).toBe('x')
+  })
+  it('finds a value-taking flag at the end, which would take the next word of the argv', () => {
+    expect(strayWord(['--user'])).toBe('--user')
+    expect(strayWord(['-itu'])).toBe('-itu')
   })
 })
