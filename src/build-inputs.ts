@@ -47,7 +47,9 @@ function contextSource(ws: string, base: string, value: string): string {
     const m = /^oci-layout:\/\/(.*?)((?::[\w][\w.-]*)?(?:@sha256:[a-f0-9]{64})?)$/.exec(value)!
     return `oci-layout://${localPath(ws, base, m[1], 'build-contexts')}${m[2]}`
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^git@/.test(value)) return value
+  // Only the schemes buildx itself sends elsewhere (build.IsRemoteURL, docker-image://): any other
+  // `x://…` it opens as a local folder, relative to the workspace, so it is checked like one.
+  if (/^(docker-image|https?|git|ssh):\/\//i.test(value) || /^git@/.test(value)) return value
   return localPath(ws, base, value, 'build-contexts')
 }
 

@@ -11,6 +11,7 @@ import type { TaskEnv } from './secrets.js'
 import { splitWords } from './words.js'
 import { isCliEnvName } from './docker/cli-env.js'
 import { checkTaskEnv } from './secrets.js'
+import { checkCommand } from './untrusted.js'
 
 export interface SidecarSpec {
   name: string
@@ -33,7 +34,9 @@ const KEYS = ['name', 'image', 'command', 'env', 'secrets', 'options', 'ready']
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/
 /**
  * Options that would break the shared network namespace (docker refuses them with `--network
- * container:`), or that the action owns (name, labels read by the post step, removal).
+ * container:`), or that the action owns (name, labels read by the post step, removal), or that make
+ * the docker CLI itself read or write a file on the runner host (`--label-file` can also forge the
+ * labels; `--cidfile` is written outside the workspace, and the next task's create fails on it).
  */
 const OWNED = [
   '--network',
@@ -59,15 +62,69 @@ const OWNED = [
   '--link',
   '--env',
   '-e',
-  '--env-file'
+  '--env-file',
+  '--label-file',
+  '--cidfile'
 ]
 /** Run-args that conflict with the task joining the sidecars' namespace. */
-const NET_OPTIONS = OWNED.filter(o => !['--name', '--label', '-l', '--rm', '--env', '-e', '--env-file'].includes(o))
+const NET_OPTIONS = OWNED.filter(o => !['--name', '--label', '-l', '--rm', '--env', '-e', '--env-file', '--label-file', '--cidfile'].includes(o))
+
+/** docker create's boolean short flags (-i, -t, -P, -q): the CLI reads `-itp 80:80` as -i -t -p 80:80. */
+const BOOL_SHORT = 'itPq'
+/** docker create's boolean long flags (Docker 20.10 to 28); every other flag takes a value. */
+const BOOL_LONG = new Set([
+  '--disable-content-trust',
+  '--help',
+  '--init',
+  '--interactive',
+  '--no-healthcheck',
+  '--oom-kill-disable',
+  '--privileged',
+  '--publish-all',
+  '--quiet',
+  '--read-only',
+  '--rm',
+  '--tty',
+  '--use-api-socket'
+])
+
+/** The short flags a single-dash word sets: each boolean one, then the first that takes a value. */
+function shortFlags(word: string): string[] {
+  if (!/^-[^-]/.test(word)) return []
+  const flags: string[] = []
+  for (const c of word.slice(1)) {
+    flags.push(`-${c}`)
+    if (!BOOL_SHORT.includes(c)) break
+  }
+  return flags
+}
+
+/**
+ * A word of `options` docker would not read as an option or its value: the first such word becomes
+ * the image and the rest the command, so the create fails (or runs something else) after the build.
+ * Also a value-taking flag at the end, which would take the action's next word as its value.
+ */
+export function strayWord(words: string[]): string | undefined {
+  let valueNext = false
+  for (const w of words) {
+    if (valueNext) {
+      valueNext = false
+      continue
+    }
+    if (w === '--' || w === '-' || !w.startsWith('-')) return w
+    if (w.startsWith('--')) valueNext = !w.includes('=') && !BOOL_LONG.has(w)
+    else {
+      const flags = shortFlags(w)
+      valueNext = w.length === flags.length + 1 && !BOOL_SHORT.includes(w[w.length - 1])
+    }
+  }
+  return valueNext ? words[words.length - 1] : undefined
+}
 
 function optionUsed(words: string[], options: string[]): string | undefined {
   for (const w of words) {
     for (const o of options) {
-      if (w === o || w.startsWith(`${o}=`) || (o.length === 2 && w.startsWith(o) && !w.startsWith('--'))) return o
+      if (w === o || w.startsWith(`${o}=`) || (o.length === 2 && shortFlags(w).includes(o))) return o
     }
   }
   return undefined
@@ -146,18 +203,35 @@ function parseOne(e: { name?: string; nameNode?: Node; node: Node }, index: numb
 
   const spec: SidecarSpec = { name, image, literals: [], fromTask: [], secrets: [], options: [] }
   const command = field('command')
-  if (command !== undefined) spec.command = parseCommand(command, name, fail)
+  if (command !== undefined) spec.command = argvWords(command, parseCommand(command, name, fail), name, 'the command', fail)
   const options = str('options')
   if (options !== undefined) {
-    spec.options = splitWords(options, { what: `sidecars: ${name}: options` })
+    spec.options = argvWords(field('options')!, splitWords(options, { what: `sidecars: ${name}: options` }), name, 'options', fail)
     const owned = optionUsed(spec.options, OWNED)
     if (owned) fail(field('options'), `${name}: options cannot set ${owned}: the action sets the network, name, labels and variables of a sidecar`)
+    const stray = strayWord(spec.options)
+    if (stray !== undefined) {
+      fail(
+        field('options'),
+        `${name}: options: "${stray}" is not an option with its value (docker would read a word after the options as the image); put the image in image and its arguments in command`
+      )
+    }
   }
   parseEnv(field('env'), spec, fail)
   parseSecrets(field('secrets'), spec, fail)
   const ready = field('ready')
   if (ready !== undefined) spec.ready = parseReady(ready, name, fail)
   return spec
+}
+
+/** Words for docker's argv: a NUL byte or an oversized word would fail the spawn only after the build. */
+function argvWords(node: Node, words: string[], name: string, noun: string, fail: Fail): string[] {
+  try {
+    checkCommand(name, words, noun)
+  } catch (e) {
+    fail(node, (e as Error).message)
+  }
+  return words
 }
 
 function parseCommand(node: Node, name: string, fail: Fail): string[] {

@@ -43,13 +43,13 @@ export function fenced(text: string): string {
  * A task command (any phase, any source) must fit one argv string and hold no NUL byte: both would
  * otherwise fail only when the container is created, after the build (spawn's E2BIG / invalid argument).
  */
-export function checkCommand(what: string, command: string | string[] | undefined): void {
+export function checkCommand(what: string, command: string | string[] | undefined, noun = 'the command'): void {
   if (command === undefined) return
   for (const word of Array.isArray(command) ? command : [command]) {
-    if (word.includes('\0')) throw new InputError(`${what}: the command contains a NUL byte`)
+    if (word.includes('\0')) throw new InputError(`${what}: ${noun} contains a NUL byte`)
     if (Buffer.byteLength(word) + 64 > MAX_ENV_ENTRY) {
       throw new InputError(
-        `${what}: the command is ${Buffer.byteLength(word)} bytes; one process argument holds at most ${MAX_ENV_ENTRY} bytes on Linux (E2BIG)`
+        `${what}: ${noun} ${Array.isArray(command) && noun !== 'the command' ? 'holds a word of' : 'is'} ${Buffer.byteLength(word)} bytes; one process argument holds at most ${MAX_ENV_ENTRY} bytes on Linux (E2BIG)`
       )
     }
   }

@@ -48,6 +48,7 @@ async function attack(a: Attack) {
   const files: Record<string, string> = { Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: echo ok\n', ...a.files }
   for (const [k, v] of Object.entries(files)) if (v === null) delete files[k]
   const ws = makeApp(fillAll(files))
+  for (const dir of a.mustStayEmpty ?? []) fs.mkdirSync(fill(dir), { recursive: true })
   for (const [link, target] of Object.entries(a.links ?? {})) {
     fs.rmSync(path.join(ws, link), { recursive: true, force: true })
     fs.mkdirSync(path.dirname(path.join(ws, link)), { recursive: true })
@@ -103,6 +104,12 @@ describeEngine('adversarial corpus (issue 11): attacks as data, through the bund
       }
       expect(r.state['temp-dir'] ?? '').not.toBe('/')
       for (const p of a.mustSurvive ?? []) expect(fs.existsSync(fill(p)), p).toBe(true)
+      for (const [title, texts] of Object.entries(a.notInGroupJoined ?? {})) {
+        const group = new RegExp(`^::group::${title}.*\\n([\\s\\S]*?)^::endgroup::`, 'm').exec(r.stdout)
+        expect(group, `group ${title}`).not.toBeNull()
+        for (const t of texts) expect(group![1].replace(/\r?\n/g, ''), `${t} in group ${title}`).not.toContain(t)
+      }
+      for (const d of a.mustStayEmpty ?? []) expect(fs.readdirSync(fill(d)), `written into ${d}`).toEqual([])
       // This run's containers only: other helpers share the engine.
       if (r.state['run-id']) expect(containersOfRun(r.state['run-id'])).toEqual([])
     } finally {

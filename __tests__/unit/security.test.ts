@@ -30,7 +30,10 @@ describe('docker CLI environment (SPEC 11, 5.1)', () => {
     'PATH',
     'SSH_AUTH_SOCK',
     'OTEL_EXPORTER_OTLP_ENDPOINT',
-    'SSL_CERT_FILE'
+    'SSL_CERT_FILE',
+    'LD_PRELOAD',
+    'LD_DEBUG_OUTPUT',
+    'GCONV_PATH'
   ])('%s is the CLI’s', name => expect(isCliEnvName(name)).toBe(true))
   it.each(['DATABASE_URL', 'SECRET_KEY_BASE', 'MY_DOCKER_HOST', 'RAILS_ENV', 'HOSTNAME'])('%s is a task’s', name => expect(isCliEnvName(name)).toBe(false))
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseSidecars, resolveSidecars, sidecarSecretValues } from '../../src/sidecars.js'
-import { sidecarArgv } from '../../src/docker/sidecars.js'
+import { parseSidecars, resolveSidecars, sidecarSecretValues, strayWord } from '../../src/sidecars.js'
+import { RedactingLines, sidecarArgv } from '../../src/docker/sidecars.js'
 import { sidecarSummary } from '../../src/sidecars-summary.js'
 import { readSettings } from '../../src/inputs.js'
 import type { TaskEnv } from '../../src/secrets.js'
@@ -107,6 +107,15 @@ db:
     expect(parse('- {name: db, image: pg, options: "--pids-limit 10"}')[0].options).toEqual(['--pids-limit', '10'])
   })
 
+  it('finds an owned flag inside a group of boolean short flags, as the CLI reads it', () => {
+    expect(err('- {name: db, image: pg, options: "-tp 80:80"}')).toMatch(/options cannot set -p/)
+    expect(err('- {name: db, image: pg, options: "-itP"}')).toMatch(/options cannot set -P/)
+    expect(err('- {name: db, image: pg, options: "-ie X=1"}')).toMatch(/options cannot set -e/)
+    // After a flag that takes a value, the rest of the word is that value.
+    expect(parse('- {name: db, image: pg, options: "-uhp"}')[0].options).toEqual(['-uhp'])
+    expect(parse('- {name: db, image: pg, options: "-it"}')[0].options).toEqual(['-it'])
+  })
+
   it('refuses run-args that conflict with the task joining the namespace, and probes on network none', () => {
     expect(err('- {name: db, image: pg}', { network: '', runArgs: ['--publish', '80:80'] })).toBe(
       "run-args: --publish cannot be used with sidecars: the task joins the first sidecar's network namespace"
@@ -200,5 +209,43 @@ describe('image references', () => {
   it('accept tags and digests, refuse what is not a reference', () => {
     expect(parse('- {name: db, image: "ghcr.io/acme/pg:16.1-alpine@sha256:abc"}')[0].image).toBe('ghcr.io/acme/pg:16.1-alpine@sha256:abc')
     expect(err('- {name: db, image: "pg##[error]x"}')).toMatch(/is not an image reference/)
+  })
+})
+
+describe('RedactingLines: a line too long to hold is cut, never inside a secret', () => {
+  const run = (chunks: string[], secrets: string[], max: number): string => {
+    let out = ''
+    const lines = new RedactingLines(secrets, t => (out += t), max)
+    for (const c of chunks) lines.push(Buffer.from(c))
+    lines.end()
+    return out
+  }
+  it('keeps a secret whole when the cut would fall inside it', () => {
+    // 8 x's then the secret: the 12-character limit would cut after "SEC".
+    const out = run(['xxxxxxxxSEC', 'RET-42 tail\n'], ['SECRET-42'], 10)
+    expect(out).not.toMatch(/SEC|RET-42/)
+    expect(out.replace(/\n/g, '')).toBe('xxxxxxxx*** tail')
+  })
+  it('keeps back a possible beginning of a secret at the end of a chunk', () => {
+    const out = run(['xxxxxxxxxxxxS', 'ECRET-42\n'], ['SECRET-42'], 10)
+    expect(out.replace(/\n/g, '')).toBe('xxxxxxxxxxxx***')
+  })
+  it('still cuts a long line without secrets', () => {
+    expect(run(['a'.repeat(25), 'b\n'], [], 10)).toBe(`${'a'.repeat(25)}\nb\n`)
+  })
+})
+
+describe('sidecar options: every word is an option or its value', () => {
+  it('accepts flags with their values, joined or apart, and boolean flags alone', () => {
+    expect(strayWord(['--user', '1000', '--init', '-it', '-u1000', '--tmpfs=/data', '-itu', '0', '--read-only'])).toBeUndefined()
+  })
+  it('finds the word docker would read as the image', () => {
+    expect(strayWord(['--init', 'postgres'])).toBe('postgres')
+    expect(strayWord(['--'])).toBe('--')
+    expect(strayWord(['-it', 'x'])).toBe('x')
+  })
+  it('finds a value-taking flag at the end, which would take the next word of the argv', () => {
+    expect(strayWord(['--user'])).toBe('--user')
+    expect(strayWord(['-itu'])).toBe('-itu')
   })
 })

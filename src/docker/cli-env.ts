@@ -17,9 +17,13 @@
  *   EXPERIMENTAL_BUILDKIT_SOURCE_POLICY, SOURCE_DATE_EPOCH); OTEL_* configure the CLI's and buildx's
  *   OpenTelemetry exporters (an endpoint the CLI would send traces to).
  * - Go runtime and crypto/x509 on Linux: SSL_CERT_FILE, SSL_CERT_DIR (trusted CAs), GODEBUG; TMPDIR.
+ * - The dynamic loader and glibc, for every dynamically linked child (the docker CLI of Docker's own
+ *   packages is a PIE binary, as is any shell wrapper on PATH): LD_* (LD_PRELOAD runs a committed .so on
+ *   the runner host, LD_DEBUG_OUTPUT writes wherever it names), GCONV_PATH, GLIBC_TUNABLES, and the
+ *   resolver's HOSTALIASES, LOCALDOMAIN, RES_OPTIONS (where a tcp:// daemon's name resolves).
  * Whole prefixes are taken where the tools own them, so names added in later versions are covered.
  */
-const PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'OTEL_']
+const PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'OTEL_', 'LD_']
 const EXACT = new Set([
   'HOME',
   'PATH',
@@ -29,7 +33,12 @@ const EXACT = new Set([
   'SSL_CERT_FILE',
   'SSL_CERT_DIR',
   'GODEBUG',
-  'TMPDIR'
+  'TMPDIR',
+  'GCONV_PATH',
+  'GLIBC_TUNABLES',
+  'HOSTALIASES',
+  'LOCALDOMAIN',
+  'RES_OPTIONS'
 ])
 /** Go's net/http reads both spellings of the proxy variables. */
 const CASELESS = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY'])

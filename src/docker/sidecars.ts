@@ -269,8 +269,10 @@ export class RedactingLines {
     this.partial = parts.pop()!
     for (const line of parts) this.write(redact(line, this.secrets) + '\n')
     if (this.partial.length > this.maxLine) {
-      this.write(redact(this.partial, this.secrets) + '\n')
-      this.partial = ''
+      // Never cut inside a secret: its halves on two lines would escape this redaction and the runner's.
+      const at = safeCut(this.partial, this.secrets) || this.partial.length
+      this.write(redact(this.partial.slice(0, at), this.secrets) + '\n')
+      this.partial = this.partial.slice(at)
     }
   }
   /** The last line, terminated: the next line the action writes starts fresh. */
@@ -278,6 +280,27 @@ export class RedactingLines {
     if (this.partial !== '') this.write(redact(this.partial, this.secrets) + '\n')
     this.partial = ''
   }
+}
+
+/**
+ * Where a long line can be cut so that no secret form lies across the cut, nor begins in the text kept
+ * back: everything from the earliest start of a form that reaches past the last `longest - 1`
+ * characters (which could be a form's beginning) is kept for the next chunk.
+ */
+export function safeCut(text: string, secrets: string[]): number {
+  const longest = Math.max(0, ...secrets.map(x => x.length))
+  let cut = Math.max(0, text.length - Math.max(0, longest - 1))
+  for (let moved = true; moved && cut > 0;) {
+    moved = false
+    for (const x of secrets) {
+      const i = text.indexOf(x, Math.max(0, cut - x.length + 1))
+      if (i >= 0 && i < cut && i + x.length > cut) {
+        cut = i
+        moved = true
+      }
+    }
+  }
+  return cut
 }
 
 /** A container's whole log to our stdout, redacted line by line; its stdout and stderr each end on a newline. */
