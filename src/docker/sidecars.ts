@@ -101,6 +101,15 @@ export class Pod {
   async add(sc: ResolvedSidecar, runId: string, report: SidecarReport): Promise<void> {
     const container = sidecarContainerName(runId, this.phase, sc.name)
     const network = this.members.length === 0 ? this.ownerNetwork : this.taskNetwork
+    // Pulled first, by a CLI process that holds none of the values: a credential helper the pull
+    // starts must not see them (the create below then finds the image locally).
+    const present = await this.cli.exec(['image', 'inspect', '--format', '{{.Id}}', sc.image])
+    if (present.code !== 0) {
+      await this.cli.ok(['pull', sc.image], `creating sidecar ${sc.name}`).catch(e => {
+        report.status = 'failed'
+        throw e
+      })
+    }
     const env = valuesOf(sc.vars)
     await this.cli.ok(sidecarArgv(sc, container, runId, this.phase, network), `creating sidecar ${sc.name}`, { env }).catch(e => {
       report.status = 'failed'
