@@ -43,7 +43,9 @@ function contextSource(ws, base, value) {
         const m = /^oci-layout:\/\/(.*?)((?::[\w][\w.-]*)?(?:@sha256:[a-f0-9]{64})?)$/.exec(value);
         return `oci-layout://${localPath(ws, base, m[1], 'build-contexts')}${m[2]}`;
     }
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^git@/.test(value))
+    // Only the schemes buildx itself sends elsewhere (build.IsRemoteURL, docker-image://): any other
+    // `x://…` it opens as a local folder, relative to the workspace, so it is checked like one.
+    if (/^(docker-image|https?|git|ssh):\/\//i.test(value) || /^git@/.test(value))
         return value;
     return localPath(ws, base, value, 'build-contexts');
 }
@@ -284,9 +286,13 @@ function buildFailure(code, tail) {
  *   EXPERIMENTAL_BUILDKIT_SOURCE_POLICY, SOURCE_DATE_EPOCH); OTEL_* configure the CLI's and buildx's
  *   OpenTelemetry exporters (an endpoint the CLI would send traces to).
  * - Go runtime and crypto/x509 on Linux: SSL_CERT_FILE, SSL_CERT_DIR (trusted CAs), GODEBUG; TMPDIR.
+ * - The dynamic loader and glibc, for every dynamically linked child (the docker CLI of Docker's own
+ *   packages is a PIE binary, as is any shell wrapper on PATH): LD_* (LD_PRELOAD runs a committed .so on
+ *   the runner host, LD_DEBUG_OUTPUT writes wherever it names), GCONV_PATH, GLIBC_TUNABLES, and the
+ *   resolver's HOSTALIASES, LOCALDOMAIN, RES_OPTIONS (where a tcp:// daemon's name resolves).
  * Whole prefixes are taken where the tools own them, so names added in later versions are covered.
  */
-const PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'OTEL_'];
+const PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'OTEL_', 'LD_'];
 const EXACT = new Set([
     'HOME',
     'PATH',
@@ -296,7 +302,12 @@ const EXACT = new Set([
     'SSL_CERT_FILE',
     'SSL_CERT_DIR',
     'GODEBUG',
-    'TMPDIR'
+    'TMPDIR',
+    'GCONV_PATH',
+    'GLIBC_TUNABLES',
+    'HOSTALIASES',
+    'LOCALDOMAIN',
+    'RES_OPTIONS'
 ]);
 /** Go's net/http reads both spellings of the proxy variables. */
 const CASELESS = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY']);
@@ -581,9 +592,11 @@ function repositoryOf(ref) {
     return colon > slash ? noDigest.slice(0, colon) : noDigest;
 }
 /** design.md §6: pushes each tag; returns the registry's manifest digest of the first. */
-async function pushTags(cli, tags) {
+async function pushTags(cli, tags, checkCancelled = () => undefined) {
     let digest = '';
     for (const tag of tags) {
+        // A cancelled job pushes no further tag.
+        checkCancelled();
         const r = await cli.exec(['push', tag]);
         if (r.code !== 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker push ${tag} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(r.stderr) || (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(r.stdout)}`);
@@ -608,13 +621,14 @@ async function pushTags(cli, tags) {
 /* harmony export */   HW: () => (/* binding */ startSidecars),
 /* harmony export */   Ix: () => (/* binding */ sidecarContainerName)
 /* harmony export */ });
-/* unused harmony exports sidecarArgv, Pod, RedactingLines, tryConnect */
+/* unused harmony exports sidecarArgv, Pod, RedactingLines, safeCut, tryConnect */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4813);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8578);
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1670);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4584);
 /**
  * Sidecars (issue 16): started before a task, probed until ready, removed after it.
  *
@@ -634,12 +648,13 @@ async function pushTags(cli, tags) {
 
 
 
+
 function sidecarContainerName(runId, phase, name) {
     return `release-phase-${runId}-${phase}-sidecar-${name}`;
 }
 /** `docker create` argv: values travel as `-e NAME` only, in the docker child's environment (design.md §5.4). */
 function sidecarArgv(sc, container, runId, phase, network) {
-    const argv = ['create', '--name', container, '--label', `release-phase.run=${runId}`, '--label', `release-phase.phase=${phase}`];
+    const argv = ['create', '--name', container, '--label', `${_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_LABEL */ .j}=${runId}`, '--label', `release-phase.phase=${phase}`];
     argv.push('--label', `release-phase.sidecar=${sc.name}`);
     if (network)
         argv.push('--network', network);
@@ -693,9 +708,16 @@ class Pod {
     async add(sc, runId, report) {
         const container = sidecarContainerName(runId, this.phase, sc.name);
         const network = this.members.length === 0 ? this.ownerNetwork : this.taskNetwork;
-        const env = {};
-        for (const [k, v] of sc.vars)
-            env[k] = v.value;
+        // Pulled first, by a CLI process that holds none of the values: a credential helper the pull
+        // starts must not see them (the create below then finds the image locally).
+        const present = await this.cli.exec(['image', 'inspect', '--format', '{{.Id}}', sc.image]);
+        if (present.code !== 0) {
+            await this.cli.ok(['pull', sc.image], `creating sidecar ${sc.name}`).catch(e => {
+                report.status = 'failed';
+                throw e;
+            });
+        }
+        const env = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .valuesOf */ .sm)(sc.vars);
         await this.cli.ok(sidecarArgv(sc, container, runId, this.phase, network), `creating sidecar ${sc.name}`, { env }).catch(e => {
             report.status = 'failed';
             throw e;
@@ -869,8 +891,10 @@ class RedactingLines {
         for (const line of parts)
             this.write((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(line, this.secrets) + '\n');
         if (this.partial.length > this.maxLine) {
-            this.write((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(this.partial, this.secrets) + '\n');
-            this.partial = '';
+            // Never cut inside a secret: its halves on two lines would escape this redaction and the runner's.
+            const at = safeCut(this.partial, this.secrets) || this.partial.length;
+            this.write((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(this.partial.slice(0, at), this.secrets) + '\n');
+            this.partial = this.partial.slice(at);
         }
     }
     /** The last line, terminated: the next line the action writes starts fresh. */
@@ -879,6 +903,26 @@ class RedactingLines {
             this.write((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(this.partial, this.secrets) + '\n');
         this.partial = '';
     }
+}
+/**
+ * Where a long line can be cut so that no secret form lies across the cut, nor begins in the text kept
+ * back: everything from the earliest start of a form that reaches past the last `longest - 1`
+ * characters (which could be a form's beginning) is kept for the next chunk.
+ */
+function safeCut(text, secrets) {
+    const longest = Math.max(0, ...secrets.map(x => x.length));
+    let cut = Math.max(0, text.length - Math.max(0, longest - 1));
+    for (let moved = true; moved && cut > 0;) {
+        moved = false;
+        for (const x of secrets) {
+            const i = text.indexOf(x, Math.max(0, cut - x.length + 1));
+            if (i >= 0 && i < cut && i + x.length > cut) {
+                cut = i;
+                moved = true;
+            }
+        }
+    }
+    return cut;
 }
 /** A container's whole log to our stdout, redacted line by line; its stdout and stderr each end on a newline. */
 function showLog(cli, container, secrets) {
@@ -971,8 +1015,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/secrets.ts + 1 modules
+var secrets = __webpack_require__(8578);
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var docker_cli = __webpack_require__(1670);
+// EXTERNAL MODULE: ./src/labels.ts
+var labels = __webpack_require__(4584);
 ;// CONCATENATED MODULE: ./src/docker/task-log.ts
 /**
  * Reading back the end of a task's log (`docker logs --timestamps --tail N`, stdout and stderr apart).
@@ -1025,6 +1073,8 @@ function taskLog(stdout, stderr, lines) {
 
 
 
+
+
 function containerName(runId, phase) {
     return `release-phase-${runId}-${phase}`;
 }
@@ -1033,7 +1083,7 @@ function containerName(runId, phase) {
  * their values are in the docker child's environment.
  */
 function createArgv(spec, name) {
-    const argv = ['create', '--name', name, '--label', `release-phase.run=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`];
+    const argv = ['create', '--name', name, '--label', `${labels/* RUN_LABEL */.j}=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`];
     if (spec.network)
         argv.push('--network', spec.network);
     argv.push(...initArgs(spec));
@@ -1104,9 +1154,7 @@ function freshLine(log) {
  */
 async function runTask(cli, spec, scope) {
     const name = containerName(spec.runId, spec.phase);
-    const env = {};
-    for (const [k, v] of spec.vars)
-        env[k] = v.value;
+    const env = (0,secrets/* valuesOf */.sm)(spec.vars);
     let cancelled = false;
     // Created first, registered, then started: a signal at any moment finds the container by name,
     // and one that came just before registration is seen by the check below. `docker run` would leave
@@ -1517,6 +1565,18 @@ function readSettings(get, env = process.env) {
         sidecars: get('sidecars')
     };
 }
+
+
+/***/ }),
+
+/***/ 4584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ RUN_LABEL)
+/* harmony export */ });
+/** The label on every container and temporary image of one run: the post step removes what carries it. */
+const RUN_LABEL = 'release-phase.run';
 
 
 /***/ }),
@@ -1955,15 +2015,15 @@ async function run() {
         await execute(plan, { cli, scope, engine, result, masked });
     }
     catch (e) {
-        result.error = reportError(e);
+        result.error = reportError(e, masked);
     }
     finally {
-        writeOutputs(result);
         try {
+            writeOutputs(result);
             writeSummary(result, masked);
         }
         catch (e) {
-            runner/* warning */.$e(`could not write the job summary: ${e.message}`);
+            runner/* warning */.$e(`could not write the outputs or the job summary: ${e.message}`);
         }
         // Removals run beside the next step; none may be left when the step ends.
         await scope?.close();
@@ -2032,8 +2092,9 @@ function describePlan(result, plan, manifests) {
     result.firstDeploy = plan.firstDeploy;
     result.phases = plan.phases.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }));
 }
-function reportError(e) {
-    const message = e instanceof Error ? e.message : String(e);
+function reportError(e, secrets) {
+    // Docker's own stderr can quote a value: the error line is redacted like the summary.
+    const message = (0,src_secrets/* redact */.E$)(e instanceof Error ? e.message : String(e), secrets);
     if (process.env.RUNNER_DEBUG === '1' && e instanceof Error && e.stack)
         runner/* debug */.Yz(e.stack);
     if (e instanceof errors/* ManifestError */.Sh) {
@@ -2065,8 +2126,9 @@ function installSignalHandlers(cli, scope) {
         void scope.cancel(force).then(names => {
             if (names.length > 0)
                 runner/* info */.pq(`removed ${names.join(', ')}`);
+            // run() ends by itself (outputs, summary, deferred removals); exit only if docker hangs.
             if (force)
-                process.exit(1);
+                setTimeout(() => process.exit(1), 10_000).unref();
         });
     };
     process.on('SIGINT', handler);
@@ -2275,7 +2337,7 @@ var build = __webpack_require__(4323);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/words.ts
-var src_words = __webpack_require__(5846);
+var words = __webpack_require__(5846);
 ;// CONCATENATED MODULE: ./src/entrypoint.ts
 
 
@@ -2321,10 +2383,25 @@ function planInvocation(command, mode, imageEntrypoint, shell, lookup, what) {
             return { mode: 'shell', wrapped, entrypoint: shell, args: ['-c', script] };
         return { mode: 'shell', wrapped, args: [shell, '-c', script] };
     }
-    const words = (0,src_words/* splitWords */.y)(command, { lookup, what });
+    const words = splitCommand(command, mode, imageEntrypoint, lookup, what);
     if (words.length === 0)
         throw new errors/* ActionError */.lZ(`${what}: the command has no words after removing comments`);
     return { mode: 'exec', wrapped, args: words };
+}
+/**
+ * A user who never chose exec mode (a Rails image's `docker-entrypoint`) must learn why the command is
+ * not run by a shell: the error names the ENTRYPOINT that receives the words.
+ */
+function splitCommand(command, mode, imageEntrypoint, lookup, what) {
+    try {
+        return (0,words/* splitWords */.y)(command, { lookup, what });
+    }
+    catch (e) {
+        if (mode !== 'auto' || !(e instanceof errors/* ActionError */.lZ))
+            throw e;
+        const ep = JSON.stringify(imageEntrypoint);
+        throw new errors/* ActionError */.lZ(`${e.message} (entrypoint: auto passes the command's words, without a shell, to the image's ENTRYPOINT ${ep}, as Dokku does)`);
+    }
 }
 
 // EXTERNAL MODULE: ./src/docker/task.ts + 1 modules
@@ -2493,7 +2570,8 @@ __webpack_require__.d(__webpack_exports__, {
   JW: () => (/* binding */ checkTaskEnv),
   Z$: () => (/* binding */ maskValues),
   E$: () => (/* binding */ redact),
-  f$: () => (/* binding */ resolveTaskEnv)
+  f$: () => (/* binding */ resolveTaskEnv),
+  sm: () => (/* binding */ valuesOf)
 });
 
 // EXTERNAL MODULE: ./node_modules/dotenv/dist/index.cjs
@@ -2713,6 +2791,10 @@ function maskValues(vars, extra, setSecret) {
     }
     return [...masked];
 }
+/** The values for a docker child's environment (the argv carries only the names: design.md §5.4). */
+function valuesOf(vars) {
+    return Object.fromEntries([...vars].map(([k, v]) => [k, v.value]));
+}
 /** Replaces every known secret form with `***` (longest first, so a value containing another goes whole). */
 function redact(text, secrets) {
     let out = text;
@@ -2866,7 +2948,9 @@ function splitWords(input, opts) {
             fail('command substitution with backquotes needs a shell; use entrypoint: shell');
         }
         else if ('|&;<>()'.includes(c)) {
-            fail(`the shell operator \`${c}\` needs a shell; use entrypoint: shell or quote it`);
+            // `&&`, `||`, `;;`, `>>`: name the operator as written, not its first character.
+            const op = '|&;>'.includes(c) && input[i + 1] === c ? c + c : c;
+            fail(`the shell operator \`${op}\` needs a shell; use entrypoint: shell or quote it`);
         }
         else {
             word += c;

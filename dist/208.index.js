@@ -182,7 +182,9 @@ async function runPhase(plan, p, info, r, ctx) {
     scope.throwIfCancelled();
     // Sidecars start and are ready before the task, which joins their namespace; removed after it.
     const pod = await (0,_docker_sidecars_js__WEBPACK_IMPORTED_MODULE_12__/* .startSidecars */ .HW)(cli, [...plan.sidecars], scope, { phase: p.phase, network: plan.settings.network, secrets: ctx.masked }, (ctx.result.sidecars ??= []));
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Running ${p.phase} task: ${p.text}`);
+    // A Heroku user expects a shell: say when the words go to the image's ENTRYPOINT instead.
+    const how = p.invocation.mode === 'exec' ? ` (as arguments of the image's ENTRYPOINT ${JSON.stringify(info.entrypoint)}, without a shell)` : '';
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Running ${p.phase} task: ${p.text}${how}`);
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${p.phase} output`);
     const outcome = await (0,_docker_task_js__WEBPACK_IMPORTED_MODULE_7__/* .runTask */ .ZZ)(cli, (0,_release_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .taskSpec */ .VL)(plan, p.phase, p.invocation, info.id, scope.runId), scope)
         .finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4())
@@ -212,27 +214,19 @@ async function commit(plan, p, info, outcome, ctx) {
     const { commitPredeploy, removeSuperseded } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(275)]).then(__webpack_require__.bind(__webpack_require__, 8275));
     const log = (line) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
     const built = plan.image.kind === 'build' ? info.id : undefined;
-    let tmpRemoved = Promise.resolve();
-    let removeAtClose = false;
     try {
         const note = `release-phase predeploy: ${p.text}`;
         const committed = await commitPredeploy(cli, outcome.container, info, [...plan.tags], note, { later: w => scope.defer(w), runId: scope.runId, log });
         ctx.result.imageId = committed.id;
-        tmpRemoved = committed.tmpRemoved;
-        // containerd store: only after the run, so the removal cannot race the release's first unpack.
-        if (built && committed.containerdStore) {
-            removeAtClose = true;
+        // After every deferred removal (the temporary commit is its child), so it never races the
+        // release's first unpack (containerd store) and never writes into a running task's output.
+        if (built)
             scope.atClose(() => removeSuperseded(cli, built, log));
-        }
         // The commit carries the original config exactly: only the id (and the label) changed.
         return { ...info, id: committed.id, repoDigests: [] };
     }
     finally {
-        const gone = (0,_docker_task_js__WEBPACK_IMPORTED_MODULE_7__/* .removeContainer */ .od)(cli, outcome.container);
-        scope.defer(gone);
-        if (built && ctx.result.imageId !== built && !removeAtClose) {
-            scope.defer(Promise.all([gone, tmpRemoved]).then(() => removeSuperseded(cli, built, log)));
-        }
+        scope.defer((0,_docker_task_js__WEBPACK_IMPORTED_MODULE_7__/* .removeContainer */ .od)(cli, outcome.container));
     }
 }
 /**
@@ -243,7 +237,7 @@ async function publish(plan, info, unchanged, ctx) {
     const { result } = ctx;
     if (plan.settings.push) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Pushing ${plan.tags.join(', ')}`);
-        result.digest = await (0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .pushTags */ .YP)(ctx.cli, [...plan.tags]).finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4());
+        result.digest = await (0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .pushTags */ .YP)(ctx.cli, [...plan.tags], () => ctx.scope.throwIfCancelled()).finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4());
         result.image = `${(0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .repositoryOf */ ._M)(plan.tags[0])}@${result.digest}`;
         const changed = (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_10__/* .promotionWarning */ .gc)(source(plan), result.digest, unchanged);
         if (changed)

@@ -12,10 +12,12 @@ __webpack_require__.d(__webpack_exports__, {
   removeSuperseded: () => (/* binding */ removeSuperseded)
 });
 
-// UNUSED EXPORTS: PREDEPLOY_LABEL, RUN_LABEL, restoredConfig, rewriteImageConfig, saveRewriteLoad
+// UNUSED EXPORTS: PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig, saveRewriteLoad
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/labels.ts
+var labels = __webpack_require__(4584);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/docker/archive.ts
@@ -450,8 +452,7 @@ function dialGet(cli, apiPath) {
 
 
 
-/** Containers and temporary images of one run (design.md §4.2, §9.3). */
-const RUN_LABEL = 'release-phase.run';
+
 /**
  * design.md §4.6: commit the predeploy container so its filesystem changes are kept, with the original
  * image config and no passed value in it.
@@ -472,7 +473,7 @@ async function commitPredeploy(cli, container, original, tags, note, hooks) {
     // post step removes it even when the runner is killed right here. (A commit also copies the
     // container's own labels, which include it; the change says so explicitly rather than relying on
     // that.) The clean image's config is the original's (restoredConfig), so it never carries this label.
-    const tmpId = await api.commit(container, [`LABEL ${RUN_LABEL}=${hooks.runId}`]);
+    const tmpId = await api.commit(container, [`LABEL ${labels/* RUN_LABEL */.j}=${hooks.runId}`]);
     let tmpRemoved;
     try {
         const fast = await fastCommit(api, tmpId, original.id, tags, note);
@@ -560,7 +561,16 @@ async function removeSuperseded(cli, id, log) {
     if (refs.stdout.trim() !== '0 0')
         return log(`kept the image built before predeploy (${id}): it is still tagged`);
     const r = await cli.exec(['image', 'rm', '--no-prune', id]);
-    log(r.code === 0 ? `removed the image built before predeploy (${id})` : `kept the image built before predeploy (${id}): ${(0,docker_cli/* lastLine */.fM)(r.stderr)}`);
+    log(r.code === 0 ? `removed the image built before predeploy (${id})` : `kept the image built before predeploy (${id}): ${keptBecause(r.stderr)}`);
+}
+/** The engine's refusal in the user's terms: it is expected, not an error of the run. */
+function keptBecause(stderr) {
+    if (stderr.includes('dependent child images'))
+        return 'other images are built on it (the engine keeps their parent)';
+    const container = /being used by (?:running|stopped) container (\w+)/.exec(stderr);
+    if (container)
+        return `container ${container[1]} uses it`;
+    return (0,docker_cli/* lastLine */.fM)(stderr);
 }
 
 

@@ -129,7 +129,7 @@ async function dryRun(plan, result) {
     result.image = view.tags[0] ?? (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_5__/* .unpushedImage */ .u6)([], [], plan.image.kind === 'reference' ? plan.image.parsed : undefined).image;
     result.plan = JSON.stringify(view);
     for (const r of result.phases)
-        r.status = phases.find(p => p.phase === r.phase)?.command === undefined ? 'skipped' : 'not-run';
+        r.status = phases.find(p => p.phase === r.phase)?.skip ? 'skipped' : 'not-run';
 }
 
 

@@ -29,9 +29,13 @@ export const modules = {
  *   EXPERIMENTAL_BUILDKIT_SOURCE_POLICY, SOURCE_DATE_EPOCH); OTEL_* configure the CLI's and buildx's
  *   OpenTelemetry exporters (an endpoint the CLI would send traces to).
  * - Go runtime and crypto/x509 on Linux: SSL_CERT_FILE, SSL_CERT_DIR (trusted CAs), GODEBUG; TMPDIR.
+ * - The dynamic loader and glibc, for every dynamically linked child (the docker CLI of Docker's own
+ *   packages is a PIE binary, as is any shell wrapper on PATH): LD_* (LD_PRELOAD runs a committed .so on
+ *   the runner host, LD_DEBUG_OUTPUT writes wherever it names), GCONV_PATH, GLIBC_TUNABLES, and the
+ *   resolver's HOSTALIASES, LOCALDOMAIN, RES_OPTIONS (where a tcp:// daemon's name resolves).
  * Whole prefixes are taken where the tools own them, so names added in later versions are covered.
  */
-const PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'OTEL_'];
+const PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'OTEL_', 'LD_'];
 const EXACT = new Set([
     'HOME',
     'PATH',
@@ -41,7 +45,12 @@ const EXACT = new Set([
     'SSL_CERT_FILE',
     'SSL_CERT_DIR',
     'GODEBUG',
-    'TMPDIR'
+    'TMPDIR',
+    'GCONV_PATH',
+    'GLIBC_TUNABLES',
+    'HOSTALIASES',
+    'LOCALDOMAIN',
+    'RES_OPTIONS'
 ]);
 /** Go's net/http reads both spellings of the proxy variables. */
 const CASELESS = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY']);
@@ -244,6 +253,18 @@ class Tail {
 
 /***/ }),
 
+/***/ 4584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ RUN_LABEL)
+/* harmony export */ });
+/** The label on every container and temporary image of one run: the post step removes what carries it. */
+const RUN_LABEL = 'release-phase.run';
+
+
+/***/ }),
+
 /***/ 6661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -251,6 +272,7 @@ class Tail {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
 /* unused harmony export ownTempDir */
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4584);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
@@ -259,6 +281,7 @@ class Tail {
 /* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1670);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2462);
 /* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7076);
+
 
 
 
@@ -288,7 +311,7 @@ function ownTempDir(tempDir, runnerTemp) {
     return node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(real) === (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .realpathExisting */ .zE)(runnerTemp) && /^release-phase-[A-Za-z0-9]{6}$/.test(node_path__WEBPACK_IMPORTED_MODULE_2__.basename(real));
 }
 async function removeLabelled(cli, runId, removed) {
-    const filter = `label=release-phase.run=${runId}`;
+    const filter = `label=${_labels_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_LABEL */ .j}=${runId}`;
     const ps = await cli.exec(['ps', '--all', '--quiet', '--filter', filter]);
     const ids = ps.code === 0 ? ps.stdout.split('\n').filter(Boolean) : [];
     if (ps.code !== 0)

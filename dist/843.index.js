@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   resolveSidecars: () => (/* binding */ resolveSidecars),
 /* harmony export */   sidecarSecretValues: () => (/* binding */ sidecarSecretValues)
 /* harmony export */ });
-/* unused harmony export DEFAULT_READY_TIMEOUT */
+/* unused harmony exports DEFAULT_READY_TIMEOUT, strayWord */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
@@ -18,6 +18,7 @@ export const modules = {
 /* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5846);
 /* harmony import */ var _docker_cli_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5312);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8578);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(873);
 /**
  * The `sidecars` input (issue 16): containers started beside each task, parsed and resolved here as
  * pure functions so every mistake is an input error before any Docker side effect. Starting, probing
@@ -30,12 +31,15 @@ export const modules = {
 
 
 
+
 const DEFAULT_READY_TIMEOUT = 30;
 const KEYS = ['name', 'image', 'command', 'env', 'secrets', 'options', 'ready'];
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 /**
  * Options that would break the shared network namespace (docker refuses them with `--network
- * container:`), or that the action owns (name, labels read by the post step, removal).
+ * container:`), or that the action owns (name, labels read by the post step, removal), or that make
+ * the docker CLI itself read or write a file on the runner host (`--label-file` can also forge the
+ * labels; `--cidfile` is written outside the workspace, and the next task's create fails on it).
  */
 const OWNED = [
     '--network',
@@ -61,14 +65,69 @@ const OWNED = [
     '--link',
     '--env',
     '-e',
-    '--env-file'
+    '--env-file',
+    '--label-file',
+    '--cidfile'
 ];
 /** Run-args that conflict with the task joining the sidecars' namespace. */
-const NET_OPTIONS = OWNED.filter(o => !['--name', '--label', '-l', '--rm', '--env', '-e', '--env-file'].includes(o));
+const NET_OPTIONS = OWNED.filter(o => !['--name', '--label', '-l', '--rm', '--env', '-e', '--env-file', '--label-file', '--cidfile'].includes(o));
+/** docker create's boolean short flags (-i, -t, -P, -q): the CLI reads `-itp 80:80` as -i -t -p 80:80. */
+const BOOL_SHORT = 'itPq';
+/** docker create's boolean long flags (Docker 20.10 to 28); every other flag takes a value. */
+const BOOL_LONG = new Set([
+    '--disable-content-trust',
+    '--help',
+    '--init',
+    '--interactive',
+    '--no-healthcheck',
+    '--oom-kill-disable',
+    '--privileged',
+    '--publish-all',
+    '--quiet',
+    '--read-only',
+    '--rm',
+    '--tty',
+    '--use-api-socket'
+]);
+/** The short flags a single-dash word sets: each boolean one, then the first that takes a value. */
+function shortFlags(word) {
+    if (!/^-[^-]/.test(word))
+        return [];
+    const flags = [];
+    for (const c of word.slice(1)) {
+        flags.push(`-${c}`);
+        if (!BOOL_SHORT.includes(c))
+            break;
+    }
+    return flags;
+}
+/**
+ * A word of `options` docker would not read as an option or its value: the first such word becomes
+ * the image and the rest the command, so the create fails (or runs something else) after the build.
+ * Also a value-taking flag at the end, which would take the action's next word as its value.
+ */
+function strayWord(words) {
+    let valueNext = false;
+    for (const w of words) {
+        if (valueNext) {
+            valueNext = false;
+            continue;
+        }
+        if (w === '--' || w === '-' || !w.startsWith('-'))
+            return w;
+        if (w.startsWith('--'))
+            valueNext = !w.includes('=') && !BOOL_LONG.has(w);
+        else {
+            const flags = shortFlags(w);
+            valueNext = w.length === flags.length + 1 && !BOOL_SHORT.includes(w[w.length - 1]);
+        }
+    }
+    return valueNext ? words[words.length - 1] : undefined;
+}
 function optionUsed(words, options) {
     for (const w of words) {
         for (const o of options) {
-            if (w === o || w.startsWith(`${o}=`) || (o.length === 2 && w.startsWith(o) && !w.startsWith('--')))
+            if (w === o || w.startsWith(`${o}=`) || (o.length === 2 && shortFlags(w).includes(o)))
                 return o;
         }
     }
@@ -159,13 +218,17 @@ function parseOne(e, index, fail) {
     const spec = { name, image, literals: [], fromTask: [], secrets: [], options: [] };
     const command = field('command');
     if (command !== undefined)
-        spec.command = parseCommand(command, name, fail);
+        spec.command = argvWords(command, parseCommand(command, name, fail), name, 'the command', fail);
     const options = str('options');
     if (options !== undefined) {
-        spec.options = (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .splitWords */ .y)(options, { what: `sidecars: ${name}: options` });
+        spec.options = argvWords(field('options'), (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .splitWords */ .y)(options, { what: `sidecars: ${name}: options` }), name, 'options', fail);
         const owned = optionUsed(spec.options, OWNED);
         if (owned)
             fail(field('options'), `${name}: options cannot set ${owned}: the action sets the network, name, labels and variables of a sidecar`);
+        const stray = strayWord(spec.options);
+        if (stray !== undefined) {
+            fail(field('options'), `${name}: options: "${stray}" is not an option with its value (docker would read a word after the options as the image); put the image in image and its arguments in command`);
+        }
     }
     parseEnv(field('env'), spec, fail);
     parseSecrets(field('secrets'), spec, fail);
@@ -173,6 +236,16 @@ function parseOne(e, index, fail) {
     if (ready !== undefined)
         spec.ready = parseReady(ready, name, fail);
     return spec;
+}
+/** Words for docker's argv: a NUL byte or an oversized word would fail the spawn only after the build. */
+function argvWords(node, words, name, noun, fail) {
+    try {
+        (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_7__/* .checkCommand */ .em)(name, words, noun);
+    }
+    catch (e) {
+        fail(node, e.message);
+    }
+    return words;
 }
 function parseCommand(node, name, fail) {
     if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
