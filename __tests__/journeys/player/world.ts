@@ -30,7 +30,7 @@ export const SUBSTITUTIONS: [string, string][] = [
   ['actions/attest-build-provenance', 'a check that subject-digest is a sha256 digest the registry holds for subject-name'],
   ['`services:` image `postgres:*`', `${POSTGRES_IMAGE}, PostgreSQL built from the host's Debian packages (scripts/postgres-image.sh), on a user network`],
   [
-    '`sidecars:` image `postgres:*` (this action\'s input)',
+    "`sidecars:` image `postgres:*` (this action's input)",
     `${POSTGRES_IMAGE}, the same image, started by the action itself as the sidecar (options and readiness as written)`
   ],
   [
