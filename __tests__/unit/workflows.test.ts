@@ -22,7 +22,9 @@ const workflows = [
 
 /** Steps that run this action: `uses: ./`, `./release-phase-action` (the reusable workflow's own checkout) or `<owner>/release-phase@ref`. */
 function actionSteps(doc: { jobs?: Record<string, { steps?: { uses?: string; with?: Record<string, unknown>; id?: string }[] }> }) {
-  return Object.values(doc.jobs ?? {}).flatMap(j => (j.steps ?? []).filter(s => s.uses === './' || s.uses === './release-phase-action' || /^[^/]+\/release-phase@/.test(s.uses ?? '')))
+  return Object.values(doc.jobs ?? {}).flatMap(j =>
+    (j.steps ?? []).filter(s => s.uses === './' || s.uses === './release-phase-action' || /^[^/]+\/release-phase@/.test(s.uses ?? ''))
+  )
 }
 
 describe('workflows and YAML examples validate', () => {
