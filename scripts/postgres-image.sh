@@ -72,7 +72,10 @@ chmod 755 "$root/docker-entrypoint.sh"
 cat > "$dir/Dockerfile" <<DOCKERFILE
 FROM ${BASE_IMAGE:-release-phase-base:busybox}
 COPY root/ /
-RUN echo 'postgres:x:999:999::/var/lib/postgresql:/bin/sh' >> /etc/passwd && echo 'postgres:x:999:' >> /etc/group \\
+# root needs its passwd entry too: libpq (psql, pg_isready without -U) takes the user name from it.
+RUN (grep -q '^root:' /etc/passwd || echo 'root:x:0:0:root:/root:/bin/sh' >> /etc/passwd) \\
+ && (grep -q '^root:' /etc/group || echo 'root:x:0:' >> /etc/group) \\
+ && echo 'postgres:x:999:999::/var/lib/postgresql:/bin/sh' >> /etc/passwd && echo 'postgres:x:999:' >> /etc/group \\
  && mkdir -p /var/lib/postgresql /var/run/postgresql && chown 999:999 /var/lib/postgresql /var/run/postgresql
 ENV PATH=$pgroot/bin:/usr/local/bin:/usr/bin:/bin TZ=UTC
 LABEL release-phase.postgres-image=$hash
