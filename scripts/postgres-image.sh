@@ -5,12 +5,18 @@
 #
 # The image behaves like the official one where the tests need it: on first start it initialises a
 # cluster with POSTGRES_USER (default postgres) / POSTGRES_PASSWORD (required) / POSTGRES_DB, then
-# serves on 0.0.0.0:5432 with password (scram) authentication over TCP. psql (the tasks' client) and
-# socat (the proxy sidecar) come in the same image to keep one build.
+# serves on 0.0.0.0:5432 with password (scram) authentication over TCP. Like the official image it
+# starts as root, makes PGDATA its own (so `--tmpfs /var/lib/postgresql/data` works) and drops to the
+# postgres user (uid 999) with busybox su, as the official one does with gosu; `--user` runs it as given.
+# psql (the tasks' client) and socat (the proxy sidecar) come in the same image to keep one build.
+# Both the sidecar engine tests and the journeys (services: and sidecars: postgres) use it.
 # Needs: apt-get install postgresql socat (scripts/provision-engine.sh installs them).
 set -euo pipefail
 name=${1:-release-phase-test/postgres:local}
-if docker image inspect "$name" >/dev/null 2>&1 && [ "${2:-}" != "--force" ]; then exit 0; fi
+# An image built by an older version of this script is rebuilt: the label holds the script's hash.
+hash=$(sha256sum "$0" | cut -c1-16)
+built=$(docker image inspect --format '{{index .Config.Labels "release-phase.postgres-image"}}' "$name" 2>/dev/null || true)
+if [ "$built" = "$hash" ] && [ "${2:-}" != "--force" ]; then exit 0; fi
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 [ -n "$pgbin" ] && [ -x "$pgbin/postgres" ] || { echo "postgres-image: no PostgreSQL server (apt-get install postgresql)" >&2; exit 1; }
 socat=$(command -v socat || true)
@@ -37,7 +43,12 @@ cat > "$root/docker-entrypoint.sh" <<'SH'
 # With arguments (socat, psql, a shell), run them instead.
 set -e
 [ $# -gt 0 ] && exec "$@"
-PGDATA=${PGDATA:-/var/lib/postgresql/data}
+export PGDATA=${PGDATA:-/var/lib/postgresql/data}
+if [ "$(id -u)" = 0 ]; then
+  mkdir -p "$PGDATA" && chown 999:999 "$PGDATA" && chmod 700 "$PGDATA"
+  # busybox su (root needs no password) execs the shell: postgres stays PID 1. -p keeps POSTGRES_*.
+  exec su -p -s /bin/sh postgres -c 'exec /docker-entrypoint.sh'
+fi
 user=${POSTGRES_USER:-postgres}
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
   [ -n "$POSTGRES_PASSWORD" ] || { echo "docker-entrypoint: POSTGRES_PASSWORD is required" >&2; exit 1; }
@@ -61,10 +72,13 @@ chmod 755 "$root/docker-entrypoint.sh"
 cat > "$dir/Dockerfile" <<DOCKERFILE
 FROM ${BASE_IMAGE:-release-phase-base:busybox}
 COPY root/ /
-RUN echo 'postgres:x:999:999::/var/lib/postgresql:/bin/sh' >> /etc/passwd && echo 'postgres:x:999:' >> /etc/group \\
+# root needs its passwd entry too: libpq (psql, pg_isready without -U) takes the user name from it.
+RUN (grep -q '^root:' /etc/passwd || echo 'root:x:0:0:root:/root:/bin/sh' >> /etc/passwd) \\
+ && (grep -q '^root:' /etc/group || echo 'root:x:0:' >> /etc/group) \\
+ && echo 'postgres:x:999:999::/var/lib/postgresql:/bin/sh' >> /etc/passwd && echo 'postgres:x:999:' >> /etc/group \\
  && mkdir -p /var/lib/postgresql /var/run/postgresql && chown 999:999 /var/lib/postgresql /var/run/postgresql
 ENV PATH=$pgroot/bin:/usr/local/bin:/usr/bin:/bin TZ=UTC
-USER 999
+LABEL release-phase.postgres-image=$hash
 EXPOSE 5432
 ENTRYPOINT ["/docker-entrypoint.sh"]
 DOCKERFILE

@@ -20,7 +20,7 @@ have htpasswd || need_pkgs+=(apache2-utils)
 have curl || need_pkgs+=(curl)
 have iptables || need_pkgs+=(iptables)
 [ -x /usr/bin/time ] || need_pkgs+=(time)   # the benchmark's peak-RSS figure
-# The journeys' services: postgres (a real server image is built from these binaries).
+# The journeys' services:/sidecars: postgres and the sidecar tests (a real server image is built from these binaries).
 have postgres || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_pkgs+=(postgresql)
 have file || need_pkgs+=(file)              # base-image.sh checks busybox is static
 have unshare || need_pkgs+=(util-linux)     # engine tests: private network and mount namespaces

@@ -12,6 +12,7 @@ export const CATALOG = {
   buildApproveRelease: [DOCS, 'Build, then approve, then release'],
   attest: [DOCS, 'Attest the released image'],
   services: [DOCS, 'Migrations against a `services:` database'],
+  rehearsal: [DOCS, 'Release rehearsal on pull requests'],
   ghaCache: [DOCS, 'Cache layers in the GitHub Actions cache'],
   monorepo: [DOCS, 'A monorepo: one release phase per app'],
   buildPushAction: [DOCS, 'An image built by docker/build-push-action'],

@@ -28,12 +28,26 @@ describeEngine('the player refuses what it cannot run', () => {
     ['an unknown action', 'steps:\n      - uses: someone/deploy-to-mars@v1'],
     ['an input action.yml does not have', 'steps:\n      - uses: owner/release-phase@v1\n        with:\n          no-such-input: x'],
     ['a job key it does not know', 'container: node:24\n    steps:\n      - run: true'],
-    ['a service other than postgres', 'services:\n      redis:\n        image: redis:7\n    steps:\n      - run: true']
+    ['a service other than postgres', 'services:\n      redis:\n        image: redis:7\n    steps:\n      - run: true'],
+    [
+      'a sidecar image other than postgres',
+      'steps:\n      - uses: owner/release-phase@v1\n        with:\n          sidecars: "[{name: cache, image: redis:7}]"'
+    ]
   ]
   it.each(cases)('%s', async (_, job) => {
     const w = await startWorld({ fixture: fixtureCopy('web') })
     try {
       await expect(playWorkflow(`on: push\njobs:\n  one:\n    runs-on: ubuntu-latest\n    ${job}\n`, w, 'refused')).rejects.toThrow(/player|not an input/)
+    } finally {
+      await w.stop()
+    }
+  })
+  it('an event other than push and pull_request', async () => {
+    const w = await startWorld({ fixture: fixtureCopy('web') })
+    try {
+      await expect(
+        playWorkflow('on: workflow_dispatch\njobs:\n  one:\n    runs-on: ubuntu-latest\n    steps:\n      - run: true\n', w, 'refused')
+      ).rejects.toThrow(/plays push and pull_request only, not on: workflow_dispatch/)
     } finally {
       await w.stop()
     }

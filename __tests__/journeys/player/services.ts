@@ -1,15 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import * as path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { docker } from '../../helpers/engine.js'
+import { ensurePostgresImage, isPostgres, POSTGRES_IMAGE } from './postgres.js'
 
 /**
  * A job's `services:` as the runner starts them: a user network for the job, each service on it
  * under its id as host name, `job.services.<id>.network` naming that network. Only postgres can be
  * provided here (no image can be pulled): a real PostgreSQL built from the host's Debian packages.
  */
-export const POSTGRES_IMAGE = 'rp-journeys/postgres:local'
-
 export interface Service {
   image: string
   env?: Record<string, string>
@@ -34,10 +31,8 @@ export function startServices(services: Record<string, Service>, log: (l: string
   }
   try {
     for (const [id, svc] of Object.entries(services)) {
-      if (!/^postgres(:|$)/.test(svc.image)) throw new Error(`services.${id}: the player can provide postgres only, not ${svc.image}`)
-      execFileSync('bash', [path.join(path.dirname(fileURLToPath(import.meta.url)), 'postgres-image.sh'), POSTGRES_IMAGE], {
-        stdio: ['ignore', 'ignore', 'inherit']
-      })
+      if (!isPostgres(svc.image)) throw new Error(`services.${id}: the player can provide postgres only, not ${svc.image}`)
+      ensurePostgresImage()
       log(
         `services.${id}: ${svc.image} → ${POSTGRES_IMAGE} (built from Debian's postgresql), network ${network}, host ${id}${svc.options ? '; options replaced by waiting for pg_isready' : ''}`
       )

@@ -28,6 +28,8 @@ export interface StepResult {
   /** The inputs the step ran with (after expressions and substitutions). */
   inputs: Record<string, string>
   stdout: string
+  /** For this action: every docker call its main step made (argv after `docker`). */
+  dockerCalls?: string[][]
   /** For this action: what its post step needs. */
   post?: { state: Record<string, string>; runnerTemp: string; env: Record<string, string> }
 }
@@ -89,13 +91,14 @@ async function runThisAction(withInputs: Record<string, string>, job: RunningJob
     if (local !== inputs[key]) job.log(`${key}: ${inputs[key]} → ${local} (no cache service here)`)
     inputs[key] = local
   }
+  if (inputs.sidecars) inputs.sidecars = w.substituteSidecars(inputs.sidecars, job.log)
   job.log(`release-phase → node .test-dist/index.js (main), inputs: ${Object.keys(withInputs).join(', ')}`)
   // The runner gives JavaScript actions (not run: steps) the cache service's URL and token.
   const runtime = { ACTIONS_RUNTIME_TOKEN: 'journeys-runtime-token', ACTIONS_CACHE_URL: `${env.GITHUB_API_URL}/_apis/artifactcache/` }
   const r = await runAction({ workspace: job.workspace, inputs, env: { ...env, ...runtime }, runnerTemp: job.runnerTemp })
   for (const l of r.stdout.split('\n')) if (l) job.log(`  ${l}`)
   for (const l of r.stderr.split('\n')) if (l) job.log(`  (stderr) ${l}`)
-  return { ok: r.code === 0, outputs: r.outputs, inputs, stdout: r.stdout, post: { state: r.state, runnerTemp: r.runnerTemp, env } }
+  return { ok: r.code === 0, outputs: r.outputs, inputs, stdout: r.stdout, dockerCalls: r.dockerCalls, post: { state: r.state, runnerTemp: r.runnerTemp, env } }
 }
 
 export async function runPost(post: NonNullable<StepResult['post']>, job: RunningJob): Promise<boolean> {

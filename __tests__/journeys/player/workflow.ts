@@ -8,7 +8,10 @@ import { startServices, type Service } from './services.js'
 import { runPost, runStep, type RunningJob, type Step, type StepResult } from './steps.js'
 import { SUBSTITUTIONS, type World } from './world.js'
 
-/** Plays a workflow job by job, in `needs` order, as GitHub Actions would run it on a push to main. */
+/**
+ * Plays a workflow job by job, in `needs` order, as GitHub Actions would run it on a push to main,
+ * or, for a workflow with no `push` trigger but `pull_request`, on a pull request into main.
+ */
 export interface Job {
   name?: string
   'runs-on'?: unknown
@@ -98,7 +101,8 @@ export async function playWorkflow(source: string | Workflow, w: World, label: s
   for (const [doc, local] of SUBSTITUTIONS) log(`    ${doc} → ${local}`)
   const unknown = Object.keys(wf).filter(k => !WORKFLOW_KEYS.has(k))
   if (unknown.length) throw new Error(`${label}: the player cannot run a workflow with ${unknown.join(', ')}`)
-  const github = githubContext(w, runId)
+  const github = githubContext(w, runId, playedEvent(wf.on, label))
+  if (github.event_name === 'pull_request') log(`  event pull_request #1 (head ${github.event.pull_request!.head.sha}) into main`)
   const job = { workflow_repository: w.repository, workflow_sha: github.sha }
   const results = await playJobs(wf.jobs, { github, vars: w.vars, env: wf.env ?? {}, inputs: {}, job }, w, record, '', w.secrets)
   log(
@@ -109,14 +113,29 @@ export async function playWorkflow(source: string | Workflow, w: World, label: s
   return record
 }
 
-function githubContext(w: World, runId: string) {
+/** The event a run plays: a push to main when the workflow has that trigger, else a pull request. */
+function playedEvent(on: unknown, label: string): 'push' | 'pull_request' {
+  const triggers = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : Object.keys(on ?? {})
+  if (triggers.includes('push')) return 'push'
+  if (triggers.includes('pull_request')) return 'pull_request'
+  throw new Error(`${label}: the player plays push and pull_request only, not on: ${triggers.join(', ')}`)
+}
+
+function githubContext(w: World, runId: string, event: 'push' | 'pull_request') {
+  const sha = `${runId}`.padEnd(40, '0')
+  // On a pull request GITHUB_SHA is the merge commit; the branch's own commit is head.sha.
+  const pr = { number: 1, head: { sha: `${runId}`.padEnd(40, 'b'), ref: 'feature' }, base: { ref: 'main', sha } }
+  const pull = event === 'pull_request'
   return {
     repository: w.repository,
     repository_owner: w.repository.split('/')[0],
-    sha: `${runId}`.padEnd(40, '0'),
-    ref: 'refs/heads/main',
-    ref_name: 'main',
-    event_name: 'push',
+    sha: pull ? `${runId}`.padEnd(40, 'e') : sha,
+    ref: pull ? 'refs/pull/1/merge' : 'refs/heads/main',
+    ref_name: pull ? '1/merge' : 'main',
+    head_ref: pull ? 'feature' : '',
+    base_ref: pull ? 'main' : '',
+    event_name: event,
+    event: pull ? { number: 1, pull_request: pr } : ({} as { number?: number; pull_request?: typeof pr }),
     actor: w.registry.user,
     token: w.registry.password,
     run_id: runId,

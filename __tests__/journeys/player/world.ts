@@ -6,6 +6,8 @@ import { containerdEngineBin, startPrivateDaemon, type PrivateDaemon } from '../
 import { BASE_IMAGE, docker, REAL_DOCKER } from '../../helpers/engine.js'
 import { startRegistry, type Registry } from '../../helpers/registry.js'
 import { startGitHubApi, type FakeGitHubApi } from './github-api.js'
+import { ensurePostgresImage, isPostgres, POSTGRES_IMAGE } from './postgres.js'
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml'
 
 /**
  * What the documented workflows reach on GitHub, and what stands in for it here. The player prints
@@ -26,7 +28,15 @@ export const SUBSTITUTIONS: [string, string][] = [
   ["`cache-from`/`cache-to` `type=gha` (the runner's cache service)", '`type=local` in a directory of the world, kept across its runs'],
   ['docker/build-push-action', '`docker buildx build --load` (cache-from/cache-to as above) + `docker push`'],
   ['actions/attest-build-provenance', 'a check that subject-digest is a sha256 digest the registry holds for subject-name'],
-  ['`services:` image `postgres:*`', "a PostgreSQL image built from the host's Debian packages, on a user network"],
+  ['`services:` image `postgres:*`', `${POSTGRES_IMAGE}, PostgreSQL built from the host's Debian packages (scripts/postgres-image.sh), on a user network`],
+  [
+    "`sidecars:` image `postgres:*` (this action's input)",
+    `${POSTGRES_IMAGE}, the same image, started by the action itself as the sidecar (options and readiness as written)`
+  ],
+  [
+    '`on: pull_request` (a workflow with no `push` trigger)',
+    'played as pull request #1 from branch `feature` into main: github.event.pull_request (number, head.sha, head.ref, base.ref), GITHUB_REF refs/pull/1/merge'
+  ],
   ['`environment:` approval', "granted; the job gets the environment's secrets and a deployment is recorded"]
 ]
 
@@ -45,6 +55,11 @@ export interface World {
   substitute(text: string): string
   /** Maps `type=gha` cache lines of a cache-from / cache-to input to a local cache directory. */
   substituteCache(input: 'cache-from' | 'cache-to', text: string): string
+  /**
+   * This action's `sidecars` input with each `postgres:*` image replaced by POSTGRES_IMAGE (built on
+   * demand); `log` is told of each replacement. Any other image must be present on the engine already.
+   */
+  substituteSidecars(text: string, log: (line: string) => void): string
   /** That directory: the world's "cache service", kept across its runs. */
   cacheDir: string
   /** setup-buildx-action's builder: started on first use, one per world, stopped with it. */
@@ -64,6 +79,8 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
   const api = await startGitHubApi(repository)
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-journey-cache-'))
   let builder: Promise<PrivateDaemon> | undefined
+  // A fixture built FROM the postgres stand-in (pgapp, pgrehearsal) needs it before its first build.
+  if (baseImages(opts.fixture).includes(POSTGRES_IMAGE)) ensurePostgresImage()
   return {
     registry,
     api,
@@ -86,6 +103,7 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
         })
         .join('\n')
     },
+    substituteSidecars,
     cacheDir,
     builder: () => (builder ??= startBuilder(opts.fixture, registry)),
     async stop() {
@@ -102,6 +120,30 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
       await api.stop()
     }
   }
+}
+
+/** Edits the image scalars of the YAML in place: the rest of the input (comments, layout) is kept. */
+function substituteSidecars(text: string, log: (line: string) => void): string {
+  const doc = parseDocument(text)
+  if (doc.errors.length) return text // the action reports the input error itself
+  // A list of sidecars (each names itself), or a mapping from name to sidecar.
+  const entries: [unknown, unknown][] = isSeq(doc.contents)
+    ? doc.contents.items.map(e => [isMap(e) ? e.get('name') : '', e])
+    : isMap(doc.contents)
+      ? doc.contents.items.map(p => [isScalar(p.key) ? p.key.value : p.key, p.value])
+      : []
+  for (const [name, entry] of entries) {
+    const image = isMap(entry) ? entry.get('image', true) : undefined
+    if (!isScalar(image) || typeof image.value !== 'string') continue
+    if (isPostgres(image.value)) {
+      ensurePostgresImage()
+      log(`sidecars: ${String(name)}: image ${image.value} → ${POSTGRES_IMAGE} (built from Debian's postgresql; nothing can be pulled here)`)
+      image.value = POSTGRES_IMAGE
+    } else if (spawnSync('docker', ['image', 'inspect', image.value], { stdio: 'ignore' }).status !== 0) {
+      throw new Error(`sidecars: ${String(name)}: the player can provide postgres only, not ${image.value}`)
+    }
+  }
+  return doc.toString()
 }
 
 /**
