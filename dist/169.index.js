@@ -1707,6 +1707,7 @@ async function loadManifests(s) {
     const procfile = readOptional(s.procfile, `procfile: ${rel(s.procfile)}`);
     if (procfile !== undefined) {
         m.procfile = parseProcfile(procfile, rel(s.procfile));
+        m.procfileName = rel(s.procfile);
         m.found.push(rel(s.procfile));
     }
     const appJson = readOptional(s.appJson, `app-json: ${rel(s.appJson)}`);
@@ -1995,7 +1996,7 @@ async function run() {
             result.notes = [idle];
         }
         // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
-        plan.phases.forEach(p => (0,untrusted/* checkCommand */.em)(`${p.phase} command`, p.command));
+        plan.phases.forEach(p => (0,release_plan/* annotated */.dR)(p.at, () => (0,untrusted/* checkCommand */.em)(`${p.phase} command`, p.command)));
         if (plan.image.kind === 'build')
             masked.push(...checkBuildFiles(plan.settings, plan.image.dockerfile));
         if (s.dryRun) {
@@ -2200,7 +2201,7 @@ function chooseReleaseCommand(procfile, heroku, input) {
     const candidates = [];
     const fromProcfile = procfile?.find(e => e.name === 'release');
     if (fromProcfile)
-        candidates.push({ source: 'Procfile', command: fromProcfile.command });
+        candidates.push({ source: 'Procfile', command: fromProcfile.command, line: fromProcfile.line });
     if (heroku?.releaseCommand !== undefined)
         candidates.push({ source: 'heroku.yml', command: heroku.releaseCommand });
     if (input.trim() !== '')
@@ -2317,6 +2318,7 @@ function promotionWarning(source, pushed, unchanged) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  dR: () => (/* binding */ annotated),
   Sh: () => (/* binding */ bindPhases),
   On: () => (/* binding */ dryRunView),
   Ih: () => (/* binding */ planBuildArgv),
@@ -2328,14 +2330,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/manifests/release-command.ts
 var release_command = __webpack_require__(4903);
 // EXTERNAL MODULE: ./src/build.ts
 var build = __webpack_require__(4323);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/words.ts
 var words = __webpack_require__(5846);
 ;// CONCATENATED MODULE: ./src/entrypoint.ts
@@ -2422,14 +2424,20 @@ var presence = __webpack_require__(141);
 
 
 
+
 /** The command of each phase (design.md §4): app.json scripts, and the release command as chosen. */
 function phaseCommands(m, release) {
-    const app = (command) => ({ command, source: command === undefined ? 'none' : 'app.json' });
+    const app = (command, at) => ({
+        command,
+        source: command === undefined ? 'none' : 'app.json',
+        at
+    });
+    const procfileLine = release.source === 'Procfile' && m.procfileName && release.line ? { file: m.procfileName, line: release.line } : undefined;
     return {
-        predeploy: app(m.appJson?.predeploy),
-        release: { command: release.command, source: release.source },
-        postdeploy: app(m.appJson?.postdeploy),
-        'first-deploy': app(m.appJson?.firstDeploy)
+        predeploy: app(m.appJson?.predeploy, m.appJson?.at?.predeploy),
+        release: { command: release.command, source: release.source, at: procfileLine },
+        postdeploy: app(m.appJson?.postdeploy, m.appJson?.at?.postdeploy),
+        'first-deploy': app(m.appJson?.firstDeploy, m.appJson?.at?.firstDeploy)
     };
 }
 /** `file` input, else heroku.yml's Dockerfile for release.image (else web), else <context>/Dockerfile. */
@@ -2448,9 +2456,9 @@ function resolvePlan(p) {
     const s = p.settings;
     const commands = phaseCommands(p.manifests, p.release);
     const phases = s.phases.map((phase) => {
-        const { command, source } = commands[phase];
+        const { command, source, at } = commands[phase];
         const skip = command === undefined ? 'no command' : phase === 'first-deploy' && p.firstDeploy === false ? 'not the first deploy' : undefined;
-        return { phase, command, text: (0,release_command/* commandText */.jt)(command), source, skip };
+        return { phase, command, text: (0,release_command/* commandText */.jt)(command), source, skip, at };
     });
     // A digest `image` cannot be pushed to, nor committed under no name: refused here, before any side effect.
     if (s.imageRef)
@@ -2495,9 +2503,22 @@ function bindPhases(plan, image) {
             return p;
         if (image.entrypoint === undefined && s.entrypoint === 'auto' && !Array.isArray(p.command))
             return p;
-        const invocation = planInvocation(p.command, s.entrypoint, image.entrypoint ?? null, s.shell, lookupFor(p.phase, plan.vars, image), `${p.phase} command`);
-        return { ...p, invocation };
+        return {
+            ...p,
+            invocation: annotated(p.at, () => planInvocation(p.command, s.entrypoint, image.entrypoint ?? null, s.shell, lookupFor(p.phase, plan.vars, image), `${p.phase} command`))
+        };
     });
+}
+/** An error about a manifest's command, annotated on the line where the command stands (design.md §9.1). */
+function annotated(at, work) {
+    try {
+        return work();
+    }
+    catch (e) {
+        if (at && e instanceof errors/* ActionError */.lZ && !(e instanceof errors/* ManifestError */.Sh))
+            throw new errors/* ManifestError */.Sh(e.message, at.file, at.line, at.column);
+        throw e;
+    }
 }
 /** The one way a phase's container is described, for the real run and the dry-run plan alike. */
 function taskSpec(plan, phase, invocation, image, runId) {

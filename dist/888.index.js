@@ -61,7 +61,16 @@ function parseAppJson(text, file) {
         if (node && node.type !== 'object' && node.type !== 'null')
             at(node.offset, `${path.join('.')} must be an object`);
     }
+    const where = (path) => {
+        const node = (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.findNodeAtLocation)(root, path);
+        return node ? { file, ...lineColumn(text, node.offset) } : undefined;
+    };
     return {
+        at: {
+            predeploy: where(['scripts', 'dokku', 'predeploy']),
+            postdeploy: where(['scripts', 'dokku', 'postdeploy']),
+            firstDeploy: where(['scripts', 'postdeploy'])
+        },
         predeploy: (0,_release_command_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u9)(str(['scripts', 'dokku', 'predeploy'])),
         postdeploy: (0,_release_command_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u9)(str(['scripts', 'dokku', 'postdeploy'])),
         firstDeploy: (0,_release_command_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u9)(str(['scripts', 'postdeploy'])),

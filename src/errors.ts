@@ -21,6 +21,13 @@ export class ManifestError extends ActionError {
   }
 }
 
+/** Where a manifest value stands, for annotating an error about it after parsing. */
+export interface Location {
+  file: string
+  line: number
+  column?: number
+}
+
 /** The Docker CLI, the daemon or buildx is unusable. */
 export class DockerError extends ActionError {}
 

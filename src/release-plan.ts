@@ -1,4 +1,5 @@
 import * as path from 'node:path'
+import { ActionError, ManifestError, type Location } from './errors.js'
 import { insidePath, type Phase, type Settings } from './inputs.js'
 import type { Manifests } from './manifests/load.js'
 import { commandText, type ReleaseChoice } from './manifests/release-command.js'
@@ -24,6 +25,8 @@ export interface PhasePlan {
   /** Where the command came from: app.json, Procfile, heroku.yml, input, or none. */
   readonly source: string
   readonly skip?: SkipReason
+  /** Where the command stands in its manifest: an error about it is annotated there. */
+  readonly at?: Location
 }
 
 /** A phase that runs, with the exact container invocation for the image it runs in. */
@@ -67,13 +70,18 @@ export interface PlanInputs {
 }
 
 /** The command of each phase (design.md §4): app.json scripts, and the release command as chosen. */
-export function phaseCommands(m: Manifests, release: ReleaseChoice): Record<Phase, { command?: string | string[]; source: string }> {
-  const app = (command: string | undefined): { command?: string; source: string } => ({ command, source: command === undefined ? 'none' : 'app.json' })
+export function phaseCommands(m: Manifests, release: ReleaseChoice): Record<Phase, { command?: string | string[]; source: string; at?: Location }> {
+  const app = (command: string | undefined, at: Location | undefined): { command?: string; source: string; at?: Location } => ({
+    command,
+    source: command === undefined ? 'none' : 'app.json',
+    at
+  })
+  const procfileLine = release.source === 'Procfile' && m.procfileName && release.line ? { file: m.procfileName, line: release.line } : undefined
   return {
-    predeploy: app(m.appJson?.predeploy),
-    release: { command: release.command, source: release.source },
-    postdeploy: app(m.appJson?.postdeploy),
-    'first-deploy': app(m.appJson?.firstDeploy)
+    predeploy: app(m.appJson?.predeploy, m.appJson?.at?.predeploy),
+    release: { command: release.command, source: release.source, at: procfileLine },
+    postdeploy: app(m.appJson?.postdeploy, m.appJson?.at?.postdeploy),
+    'first-deploy': app(m.appJson?.firstDeploy, m.appJson?.at?.firstDeploy)
   }
 }
 
@@ -92,10 +100,10 @@ export function resolvePlan(p: PlanInputs): ReleasePlan {
   const s = p.settings
   const commands = phaseCommands(p.manifests, p.release)
   const phases = s.phases.map((phase): PhasePlan => {
-    const { command, source } = commands[phase]
+    const { command, source, at } = commands[phase]
     const skip: SkipReason | undefined =
       command === undefined ? 'no command' : phase === 'first-deploy' && p.firstDeploy === false ? 'not the first deploy' : undefined
-    return { phase, command, text: commandText(command), source, skip }
+    return { phase, command, text: commandText(command), source, skip, at }
   })
   // A digest `image` cannot be pushed to, nor committed under no name: refused here, before any side effect.
   if (s.imageRef)
@@ -148,9 +156,23 @@ export function bindPhases(plan: ReleasePlan, image: ImageView): BoundPhase[] {
   return plan.phases.map(p => {
     if (p.skip || p.command === undefined) return p
     if (image.entrypoint === undefined && s.entrypoint === 'auto' && !Array.isArray(p.command)) return p
-    const invocation = planInvocation(p.command, s.entrypoint, image.entrypoint ?? null, s.shell, lookupFor(p.phase, plan.vars, image), `${p.phase} command`)
-    return { ...p, invocation }
+    return {
+      ...p,
+      invocation: annotated(p.at, () =>
+        planInvocation(p.command!, s.entrypoint, image.entrypoint ?? null, s.shell, lookupFor(p.phase, plan.vars, image), `${p.phase} command`)
+      )
+    }
   })
+}
+
+/** An error about a manifest's command, annotated on the line where the command stands (design.md §9.1). */
+export function annotated<T>(at: Location | undefined, work: () => T): T {
+  try {
+    return work()
+  } catch (e) {
+    if (at && e instanceof ActionError && !(e instanceof ManifestError)) throw new ManifestError(e.message, at.file, at.line, at.column)
+    throw e
+  }
 }
 
 /** The one way a phase's container is described, for the real run and the dry-run plan alike. */

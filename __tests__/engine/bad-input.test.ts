@@ -197,13 +197,13 @@ const cases: Case[] = [
     name: 'exec mode $(...)',
     files: { Dockerfile: EXEC_IMAGE, Procfile: 'release: migrate $(cat /secret)\n' },
     afterBuild: true,
-    error: '::error::release command: command substitution `$(...)` needs a shell; use entrypoint: shell' + EXEC_AUTO
+    error: '::error file=Procfile,line=1::release command: command substitution `$(...)` needs a shell; use entrypoint: shell' + EXEC_AUTO
   },
   {
     name: 'exec mode &&',
     files: { Dockerfile: EXEC_IMAGE, Procfile: 'release: migrate && seed\n' },
     afterBuild: true,
-    error: '::error::release command: the shell operator `&&` needs a shell; use entrypoint: shell or quote it' + EXEC_AUTO
+    error: '::error file=Procfile,line=1::release command: the shell operator `&&` needs a shell; use entrypoint: shell or quote it' + EXEC_AUTO
   },
   {
     // Rails 7.1+'s generated Dockerfile has ENTRYPOINT ["/rails/bin/docker-entrypoint"]: the error names it.
@@ -214,7 +214,7 @@ const cases: Case[] = [
     },
     afterBuild: true,
     error:
-      '::error::release command: the shell operator `&&` needs a shell; use entrypoint: shell or quote it (entrypoint: auto passes the command\'s words, without a shell, to the image\'s ENTRYPOINT ["/rails/bin/docker-entrypoint"], as Dokku does)'
+      '::error file=Procfile,line=1::release command: the shell operator `&&` needs a shell; use entrypoint: shell or quote it (entrypoint: auto passes the command\'s words, without a shell, to the image\'s ENTRYPOINT ["/rails/bin/docker-entrypoint"], as Dokku does)'
   },
   {
     name: 'exec mode secret expansion',
@@ -223,14 +223,16 @@ const cases: Case[] = [
     env: { DB_PASSWORD: 'pw-Kq2' },
     afterBuild: true,
     error:
-      '::error::release command: $DB_PASSWORD is a secret: expanding it into the command would put its value on a process argv. Read it from the environment inside the app, or use entrypoint: shell' +
+      '::error file=Procfile,line=1::release command: $DB_PASSWORD is a secret: expanding it into the command would put its value on a process argv. Read it from the environment inside the app, or use entrypoint: shell' +
       EXEC_AUTO
   },
   {
     name: 'exec mode unset predeploy variable',
     files: { Dockerfile: EXEC_IMAGE, 'app.json': '{"scripts":{"dokku":{"predeploy":"assets ${CDN_URL}"}}}' },
     afterBuild: true,
-    error: "::error::predeploy command: variable $CDN_URL is not set (set it through secrets, env, env-files or the image's ENV)" + EXEC_AUTO
+    error:
+      "::error file=app.json,line=1,col=34::predeploy command: variable $CDN_URL is not set (set it through secrets, env, env-files or the image's ENV)" +
+      EXEC_AUTO
   }
 ]
 

@@ -194,8 +194,8 @@ describeEngine('the action end to end on a real engine', () => {
   })
 
   it.each([
-    ['unbalanced quotes', 'migrate "oops', '::error::release command: unbalanced double quote'],
-    ['an unset variable', 'migrate --db $NOT_SET_ANYWHERE', '::error::release command: variable $NOT_SET_ANYWHERE is not set']
+    ['unbalanced quotes', 'migrate "oops', '::error file=Procfile,line=1::release command: unbalanced double quote'],
+    ['an unset variable', 'migrate --db $NOT_SET_ANYWHERE', '::error file=Procfile,line=1::release command: variable $NOT_SET_ANYWHERE is not set']
   ])('rejects exec mode with %s before any container starts', async (_, command, error) => {
     const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\nENTRYPOINT ["/bin/echo"]\n`, Procfile: `release: ${command}\n` })
     const r = await runAction({ workspace: ws, inputs: { tags: tag('execerr') } })

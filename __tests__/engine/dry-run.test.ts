@@ -99,7 +99,7 @@ describeEngine('dry-run (SPEC 10)', () => {
     const r = await runAction({ workspace: ws, inputs: { 'dry-run': 'true', image: phoenix, phases: 'release' } })
     expect(r.code).toBe(1)
     expect(errorLines(r.stdout)).toEqual([
-      '::error::release command: unbalanced double quote (entrypoint: auto passes the command\'s words, without a shell, to the image\'s ENTRYPOINT ["bin/my_app"], as Dokku does)'
+      '::error file=Procfile,line=1::release command: unbalanced double quote (entrypoint: auto passes the command\'s words, without a shell, to the image\'s ENTRYPOINT ["bin/my_app"], as Dokku does)'
     ])
   })
 })

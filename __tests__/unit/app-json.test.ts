@@ -14,6 +14,12 @@ describe('parseAppJson', () => {
       predeploy: 'make assets',
       postdeploy: 'notify',
       firstDeploy: 'seed',
+      // Where each script stands, for annotating a later error about its command.
+      at: {
+        predeploy: { file: 'app.json', line: 4, column: 44 },
+        postdeploy: { file: 'app.json', line: 4, column: 73 },
+        firstDeploy: { file: 'app.json', line: 4, column: 100 }
+      },
       env: [
         { name: 'A', value: 'default', required: true },
         { name: 'B', description: 'the b', required: false, value: undefined, generator: undefined },
@@ -34,7 +40,8 @@ describe('parseAppJson', () => {
 
   it('an empty or blank script is no command (SPEC 11: the phase is skipped, as in Dokku)', () => {
     const parsed = parseAppJson('{"scripts":{"dokku":{"predeploy":"","postdeploy":" \\n "},"postdeploy":"\\t"}}', 'app.json')
-    expect(parsed).toEqual({ predeploy: undefined, postdeploy: undefined, firstDeploy: undefined, env: [] })
+    expect(parsed).toMatchObject({ predeploy: undefined, postdeploy: undefined, firstDeploy: undefined, env: [] })
+    expect(Object.keys(parsed).sort()).toEqual(['at', 'env', 'firstDeploy', 'postdeploy', 'predeploy'])
   })
 
   it.each([

@@ -87,7 +87,8 @@ describe('release command precedence (SPEC 2.5)', () => {
     [[], undefined, 'in', 'input', 'in', undefined],
     [undefined, undefined, '  ', 'none', undefined, undefined]
   ])('case %#', (p, h, input, source, command, warning) => {
-    expect(chooseReleaseCommand(p, h, input)).toEqual({ source, command, warning })
+    // A Procfile command carries its line, for annotating a later error about it.
+    expect(chooseReleaseCommand(p, h, input)).toEqual({ source, command, warning, ...(source === 'Procfile' ? { line: 1 } : {}) })
   })
 })
 

@@ -1,5 +1,5 @@
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
-import { ManifestError } from '../errors.js'
+import { ManifestError, type Location } from '../errors.js'
 import { orNone } from './release-command.js'
 
 export interface AppEnvVar {
@@ -15,6 +15,8 @@ export interface AppJson {
   postdeploy?: string
   firstDeploy?: string
   env: AppEnvVar[]
+  /** Where each script stands, so a later error about its command names the line. */
+  at?: { predeploy?: Location; postdeploy?: Location; firstDeploy?: Location }
 }
 
 /** 1-based line and column of an offset. */
@@ -57,7 +59,16 @@ export function parseAppJson(text: string, file: string): AppJson {
     const node = findNodeAtLocation(root!, path)
     if (node && node.type !== 'object' && node.type !== 'null') at(node.offset, `${path.join('.')} must be an object`)
   }
+  const where = (path: string[]): Location | undefined => {
+    const node = findNodeAtLocation(root!, path)
+    return node ? { file, ...lineColumn(text, node.offset) } : undefined
+  }
   return {
+    at: {
+      predeploy: where(['scripts', 'dokku', 'predeploy']),
+      postdeploy: where(['scripts', 'dokku', 'postdeploy']),
+      firstDeploy: where(['scripts', 'postdeploy'])
+    },
     predeploy: orNone(str(['scripts', 'dokku', 'predeploy'])),
     postdeploy: orNone(str(['scripts', 'dokku', 'postdeploy'])),
     firstDeploy: orNone(str(['scripts', 'postdeploy'])),

@@ -10,6 +10,8 @@ export interface Manifests {
   procfile?: ProcfileEntry[]
   appJson?: AppJson
   herokuYml?: HerokuYml
+  /** The Procfile's workspace-relative name, for annotating later errors about its commands. */
+  procfileName?: string
   /** Workspace-relative names of the files found, for the info line. */
   found: string[]
 }
@@ -67,6 +69,7 @@ export async function loadManifests(s: Settings): Promise<Manifests> {
   const procfile = readOptional(s.procfile, `procfile: ${rel(s.procfile)}`)
   if (procfile !== undefined) {
     m.procfile = parseProcfile(procfile, rel(s.procfile))
+    m.procfileName = rel(s.procfile)
     m.found.push(rel(s.procfile))
   }
   const appJson = readOptional(s.appJson, `app-json: ${rel(s.appJson)}`)

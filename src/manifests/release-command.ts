@@ -6,15 +6,17 @@ export type ReleaseSource = 'Procfile' | 'heroku.yml' | 'input' | 'none'
 export interface ReleaseChoice {
   command?: string | string[]
   source: ReleaseSource
+  /** The Procfile line of a Procfile command, for annotating later errors about it. */
+  line?: number
   /** Set when more than one source defines it: names the one used. */
   warning?: string
 }
 
 /** design.md §2.7: Procfile > heroku.yml > input, as in Jets where the Procfile wins over configuration. */
 export function chooseReleaseCommand(procfile: ProcfileEntry[] | undefined, heroku: HerokuYml | undefined, input: string): ReleaseChoice {
-  const candidates: { source: ReleaseSource; command: string | string[] }[] = []
+  const candidates: { source: ReleaseSource; command: string | string[]; line?: number }[] = []
   const fromProcfile = procfile?.find(e => e.name === 'release')
-  if (fromProcfile) candidates.push({ source: 'Procfile', command: fromProcfile.command })
+  if (fromProcfile) candidates.push({ source: 'Procfile', command: fromProcfile.command, line: fromProcfile.line })
   if (heroku?.releaseCommand !== undefined) candidates.push({ source: 'heroku.yml', command: heroku.releaseCommand })
   if (input.trim() !== '') candidates.push({ source: 'input', command: input.trim() })
   if (candidates.length === 0) return { source: 'none' }
