@@ -216,14 +216,14 @@ async function commit(plan, p, info, outcome, ctx) {
     const built = plan.image.kind === 'build' ? info.id : undefined;
     try {
         const note = `release-phase predeploy: ${p.text}`;
-        const committed = await commitPredeploy(cli, outcome.container, info, [...plan.tags], note, { later: w => scope.defer(w), runId: scope.runId, log });
-        ctx.result.imageId = committed.id;
+        const id = await commitPredeploy(cli, outcome.container, info, [...plan.tags], note, { later: w => scope.defer(w), runId: scope.runId, log });
+        ctx.result.imageId = id;
         // After every deferred removal (the temporary commit is its child), so it never races the
         // release's first unpack (containerd store) and never writes into a running task's output.
         if (built)
             scope.atClose(() => removeSuperseded(cli, built, log));
         // The commit carries the original config exactly: only the id (and the label) changed.
-        return { ...info, id: committed.id, repoDigests: [] };
+        return { ...info, id, repoDigests: [] };
     }
     finally {
         scope.defer((0,_docker_task_js__WEBPACK_IMPORTED_MODULE_7__/* .removeContainer */ .od)(cli, outcome.container));

@@ -474,12 +474,12 @@ async function commitPredeploy(cli, container, original, tags, note, hooks) {
     // container's own labels, which include it; the change says so explicitly rather than relying on
     // that.) The clean image's config is the original's (restoredConfig), so it never carries this label.
     const tmpId = await api.commit(container, [`LABEL ${labels/* RUN_LABEL */.j}=${hooks.runId}`]);
-    let tmpRemoved;
+    let tmpRemoved = false;
     try {
         const fast = await fastCommit(api, tmpId, original.id, tags, note);
         if (typeof fast === 'string') {
             hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`);
-            return { id: fast, containerdStore: false, tmpRemoved: (tmpRemoved = removeTmp(cli, tmpId, hooks)) };
+            return fast;
         }
         hooks.log(`predeploy commit: ${fast.reason}; rewriting the saved image instead (its cost grows with the image)`);
         // Every layer of a fresh commit is already in the engine: a config-only archive saves the load
@@ -490,21 +490,16 @@ async function commitPredeploy(cli, container, original, tags, note, hooks) {
             // In the containerd store the temporary commit owns the committed layer's snapshot; the new
             // image only claims it when it is next unpacked (the release container's create does that).
             // Removing the temporary image first makes that order certain instead of racing it.
-            tmpRemoved = cli.exec(['image', 'rm', '--no-prune', tmpId]);
-            await tmpRemoved;
+            await cli.exec(['image', 'rm', '--no-prune', tmpId]);
+            tmpRemoved = true;
         }
-        return { id: result.id, containerdStore: result.containerdStore, tmpRemoved: (tmpRemoved ??= removeTmp(cli, tmpId, hooks)) };
+        return result.id;
     }
     finally {
-        // Handed to hooks.later, which the run awaits before it ends.
+        // Otherwise beside the next step: hooks.later's work is awaited before the run ends.
         if (!tmpRemoved)
-            void removeTmp(cli, tmpId, hooks);
+            hooks.later(cli.exec(['image', 'rm', '--no-prune', tmpId]));
     }
-}
-function removeTmp(cli, tmpId, hooks) {
-    const work = cli.exec(['image', 'rm', '--no-prune', tmpId]);
-    hooks.later(work);
-    return work;
 }
 /**
  * The config-only commit: inspect the temporary commit and the original, read the history through the

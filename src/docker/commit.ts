@@ -18,14 +18,6 @@ export interface CommitHooks {
   log: (line: string) => void
 }
 
-export interface Committed {
-  id: string
-  /** The engine uses the containerd image store (where removals must not race a first unpack). */
-  containerdStore: boolean
-  /** Settles when the temporary commit is gone (the built image cannot go before its child). */
-  tmpRemoved: Promise<unknown>
-}
-
 /**
  * design.md §4.6: commit the predeploy container so its filesystem changes are kept, with the original
  * image config and no passed value in it.
@@ -47,19 +39,19 @@ export async function commitPredeploy(
   tags: string[],
   note: string,
   hooks: CommitHooks
-): Promise<Committed> {
+): Promise<string> {
   const api = engineApi(cli)
   // The temporary commit holds the container's Env (every -e value): labelled with the run id so the
   // post step removes it even when the runner is killed right here. (A commit also copies the
   // container's own labels, which include it; the change says so explicitly rather than relying on
   // that.) The clean image's config is the original's (restoredConfig), so it never carries this label.
   const tmpId = await api.commit(container, [`LABEL ${RUN_LABEL}=${hooks.runId}`])
-  let tmpRemoved: Promise<unknown> | undefined
+  let tmpRemoved = false
   try {
     const fast = await fastCommit(api, tmpId, original.id, tags, note)
     if (typeof fast === 'string') {
       hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`)
-      return { id: fast, containerdStore: false, tmpRemoved: (tmpRemoved = removeTmp(cli, tmpId, hooks)) }
+      return fast
     }
     hooks.log(`predeploy commit: ${fast.reason}; rewriting the saved image instead (its cost grows with the image)`)
     // Every layer of a fresh commit is already in the engine: a config-only archive saves the load
@@ -70,20 +62,14 @@ export async function commitPredeploy(
       // In the containerd store the temporary commit owns the committed layer's snapshot; the new
       // image only claims it when it is next unpacked (the release container's create does that).
       // Removing the temporary image first makes that order certain instead of racing it.
-      tmpRemoved = cli.exec(['image', 'rm', '--no-prune', tmpId])
-      await tmpRemoved
+      await cli.exec(['image', 'rm', '--no-prune', tmpId])
+      tmpRemoved = true
     }
-    return { id: result.id, containerdStore: result.containerdStore, tmpRemoved: (tmpRemoved ??= removeTmp(cli, tmpId, hooks)) }
+    return result.id
   } finally {
-    // Handed to hooks.later, which the run awaits before it ends.
-    if (!tmpRemoved) void removeTmp(cli, tmpId, hooks)
+    // Otherwise beside the next step: hooks.later's work is awaited before the run ends.
+    if (!tmpRemoved) hooks.later(cli.exec(['image', 'rm', '--no-prune', tmpId]))
   }
-}
-
-function removeTmp(cli: DockerCli, tmpId: string, hooks: CommitHooks): Promise<unknown> {
-  const work = cli.exec(['image', 'rm', '--no-prune', tmpId])
-  hooks.later(work)
-  return work
 }
 
 /**
