@@ -211,7 +211,7 @@ function taskError(plan, p, outcome) {
  */
 async function commit(plan, p, info, outcome, ctx) {
     const { cli, scope } = ctx;
-    const { commitPredeploy, removeSuperseded } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(275)]).then(__webpack_require__.bind(__webpack_require__, 8275));
+    const { commitPredeploy, removeSuperseded } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(977)]).then(__webpack_require__.bind(__webpack_require__, 1977));
     const log = (line) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
     const built = plan.image.kind === 'build' ? info.id : undefined;
     try {

@@ -26,6 +26,7 @@ have file || need_pkgs+=(file)              # base-image.sh checks busybox is st
 have unshare || need_pkgs+=(util-linux)     # engine tests: private network and mount namespaces
 have ssh-agent && have ssh-keygen || need_pkgs+=(openssh-client)  # engine tests: the ssh build input
 have socat || need_pkgs+=(socat)             # sidecar tests: the proxy sidecar
+have ip || need_pkgs+=(iproute2)             # engine tests: the private engine's loopback (the manifest probe)
 
 buildx_ok() { docker buildx version >/dev/null 2>&1; }
 

@@ -1,6 +1,13 @@
+import { execFileSync, spawn } from 'node:child_process'
 import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { rewriteSavedImage } from '../../src/docker/archive.js'
+import { DockerCli } from '../../src/docker/cli.js'
+import { engineApi } from '../../src/docker/engine-api.js'
+import { startLoopbackRegistry } from '../../src/docker/loopback-registry.js'
+import { probeImage, probedArchive } from '../../src/docker/manifest-probe.js'
 import { BASE_IMAGE, describeEngine, makeApp, runAction } from '../helpers/engine.js'
 import { containerdEngineBin, startPrivateDaemon, type PrivateDaemon } from '../helpers/daemon.js'
 
@@ -21,38 +28,45 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     expect(daemon.docker('info', '--format', '{{json .DriverStatus}}')).toContain('io.containerd.snapshotter.v1')
   })
   afterAll(() => daemon?.stop())
+  const secret = 'containerd-store-secret-Vb3'
 
-  it('keeps the filesystem change, restores the config, and leaks no value', async () => {
+  /** A workspace whose predeploy writes a file, and a run with a secret and a plain value. */
+  async function runPredeploy(wrap: string[] | undefined) {
     const ws = makeApp({
       Dockerfile: `FROM ${BASE_IMAGE}\nENV FROM_IMAGE=1\nCMD ["/bin/sh", "-c", "echo serving"]\n`,
       'app.json': '{"scripts":{"dokku":{"predeploy":"echo compiled > /app-assets"}}}',
       Procfile: 'release: cat /app-assets\n'
     })
-    const secret = 'containerd-store-secret-Vb3'
+    const tags = wrap ? ['rp-test/containerd:1', 'localhost:5000/rp-test/containerd:latest'] : ['rp-test/containerd-save:1']
     const r = await runAction({
       workspace: ws,
-      inputs: { tags: 'rp-test/containerd:1\nrp-test/containerd:latest', secrets: 'TOKEN', env: 'MODE=plain-Vb3' },
-      env: { DOCKER_HOST: daemon.host, TOKEN: secret }
+      inputs: { tags: tags.join('\n'), secrets: 'TOKEN', env: 'MODE=plain-Vb3' },
+      env: { DOCKER_HOST: daemon.host, TOKEN: secret },
+      wrap
     })
     expect(r.code, r.stdout + r.stderr).toBe(0)
     expect(r.stdout).toMatch(/^compiled$/m)
-    const id = daemon.docker('image', 'inspect', '--format', '{{.Id}}', 'rp-test/containerd:1').trim()
+    return { r, tags }
+  }
+
+  /** What every path must give: the change kept, the original config, every blob present, no value. */
+  function expectCleanCommit(r: Awaited<ReturnType<typeof runAction>>, tags: string[]): void {
+    const id = daemon.docker('image', 'inspect', '--format', '{{.Id}}', tags[0]).trim()
     expect(r.outputs['image-id']).toBe(id)
-    expect(daemon.docker('image', 'inspect', '--format', '{{.Id}}', 'rp-test/containerd:latest').trim()).toBe(id)
+    for (const t of tags) expect(daemon.docker('image', 'inspect', '--format', '{{.Id}}', t).trim()).toBe(id)
     // The image built before predeploy is removed once superseded (issue 12): its config is the base
     // image's plus the Dockerfile's ENV and CMD.
     const built = JSON.parse(r.outputs.metadata)['containerimage.digest'] as string
     expect(() => daemon.docker('image', 'inspect', built)).toThrow(/No such image/)
     const base = JSON.parse(daemon.docker('image', 'inspect', '--format', '{{json .Config}}', BASE_IMAGE))
     const before = { ...base, Env: [...base.Env, 'FROM_IMAGE=1'], Cmd: ['/bin/sh', '-c', 'echo serving'] }
-    expect(r.stdout).toContain('the engine uses the containerd image store')
     const after = JSON.parse(daemon.docker('image', 'inspect', '--format', '{{json .Config}}', id))
     for (const key of ['Env', 'Entrypoint', 'Cmd', 'WorkingDir', 'User', 'ExposedPorts']) expect(after[key], key).toEqual(before[key])
     expect(after.Labels).toEqual({ ...(before.Labels ?? {}), 'release-phase.predeploy': 'true' })
     expect(daemon.docker('run', '--rm', id, 'cat', '/app-assets').trim()).toBe('compiled')
     expect(daemon.docker('run', '--rm', id).trim()).toBe('serving')
-    // Every blob the new manifest names is in the content store (a config-only load, or a save read
-    // only up to the manifest and config, must not leave an image that cannot be saved or pushed).
+    // Every blob the new manifest names is in the content store (a config-only load must not leave an
+    // image that cannot be saved or pushed).
     const saved = path.join(r.runnerTemp, '..', `saved-${Date.now()}.tar`)
     daemon.docker('save', '-o', saved, id)
     expect(fs.statSync(saved).size).toBeGreaterThan(1_000_000)
@@ -60,6 +74,92 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     const everything = daemon.docker('image', 'inspect', id) + daemon.docker('history', '--no-trunc', id)
     expect(everything).not.toContain(secret)
     expect(everything).not.toContain('plain-Vb3')
+    // Neither the temporary commit nor the probe's name for it is left.
+    expect(daemon.docker('image', 'ls', '--format', '{{.Repository}}')).not.toMatch(/probe/)
+    expect(daemon.docker('image', 'ls', '--quiet', '--filter', 'label=release-phase.run')).toBe('')
     expect(fs.existsSync(r.runnerTemp)).toBe(true)
+  }
+
+  it('keeps the filesystem change and restores the config without reading a layer (the loopback probe)', async () => {
+    const { r, tags } = await runPredeploy(daemon.inNetns)
+    expect(r.stdout).toContain('predeploy commit: config-only (2 tags moved; no layer read)')
+    expect(r.dockerCalls.map(c => c[0])).not.toContain('save')
+    expectCleanCommit(r, tags)
+  })
+
+  it('takes the docker save path, and says why, when the engine does not share the loopback', async () => {
+    // The action in the host's network namespace, the engine in its own: the route check fails.
+    const { r, tags } = await runPredeploy(undefined)
+    expect(r.stdout).toContain("the engine uses the containerd image store, and the engine does not share this machine's loopback")
+    expect(r.dockerCalls.map(c => c[0])).toContain('save')
+    expectCleanCommit(r, tags)
+  })
+
+  /** A container committed with a value in its Env, as the predeploy commit starts. */
+  function dirtyCommit(): string {
+    const name = `rp-probe-${Date.now()}`
+    daemon.docker('run', '--name', name, '-e', `LEAKY=${secret}`, BASE_IMAGE, 'sh', '-c', 'echo kept > /kept')
+    const id = daemon.docker('commit', name).trim()
+    daemon.docker('rm', name)
+    return id
+  }
+
+  it('brings exactly the manifest and config that docker save holds, and the same rewrite', async () => {
+    const tmp = dirtyCommit()
+    const registry = await startLoopbackRegistry('release-phase/probe-equivalence')
+    try {
+      await daemon.forwardPort(Number(registry.host.split(':')[1]))
+      const probed = await probeImage(engineApi(new DockerCli(), daemon.env).request!, registry, tmp)
+      if ('reason' in probed) throw new Error(probed.reason)
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-saved-'))
+      execFileSync('sh', ['-c', `docker save '${tmp}' | tar -x -C '${dir}'`], { env: daemon.env })
+      const blob = (d: string): Buffer => fs.readFileSync(path.join(dir, 'blobs/sha256', d.replace('sha256:', '')))
+      expect(probed.manifest.equals(blob(tmp))).toBe(true)
+      const configDigest = JSON.parse(probed.manifest.toString()).config.digest as string
+      expect(probed.config.equals(blob(configDigest))).toBe(true)
+      const req = { imageId: tmp, original: { Env: ['PATH=/bin'] }, tags: ['x:1'], note: 'release-phase predeploy: test' }
+      const saved = fs.readdirSync(path.join(dir, 'blobs/sha256')).map(h => ({ name: `blobs/sha256/${h}`, body: blob(h) }))
+      saved.push({ name: 'index.json', body: fs.readFileSync(path.join(dir, 'index.json')) })
+      expect(rewriteSavedImage(probedArchive(tmp, probed.manifest, probed.config), req).id).toBe(rewriteSavedImage(saved, req).id)
+      fs.rmSync(dir, { recursive: true })
+    } finally {
+      await registry.close()
+      daemon.docker('image', 'rm', '--force', tmp)
+    }
+  })
+
+  it("pushes nothing to another server on the engine's loopback port (the route check)", async () => {
+    const tmp = dirtyCommit()
+    const registry = await startLoopbackRegistry('release-phase/probe-foreign')
+    const port = registry.host.split(':')[1]
+    // A registry of someone else's, on the same port of the engine's loopback: it would take any upload.
+    const foreign = spawn(daemon.inNetns[0], [...daemon.inNetns.slice(1), process.execPath, '-e', FOREIGN_REGISTRY, port], {
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    let seen = ''
+    foreign.stdout.on('data', b => (seen += b))
+    try {
+      await new Promise(resolve => foreign.stdout.once('data', resolve))
+      const probed = await probeImage(engineApi(new DockerCli(), daemon.env).request!, registry, tmp)
+      expect(probed).toEqual({ reason: expect.stringContaining("does not share this machine's loopback") })
+      // It saw the route check's pull, and nothing of the commit.
+      expect(seen).toMatch(/(GET|HEAD) \/v2\/release-phase\/probe-foreign\/manifests\/route-/)
+      expect(seen).not.toMatch(/blobs|PUT|POST|PATCH/)
+      expect(daemon.docker('image', 'ls', '--format', '{{.Repository}}')).not.toMatch(/probe/)
+    } finally {
+      foreign.kill()
+      await registry.close()
+      daemon.docker('image', 'rm', '--force', tmp)
+    }
   })
 })
+
+/** Logs each request and answers like a registry that wants everything. */
+const FOREIGN_REGISTRY = `
+require('node:http').createServer((req, res) => {
+  console.log(req.method, req.url)
+  req.resume()
+  res.writeHead(req.method === 'HEAD' && req.url.includes('/blobs/') ? 404 : req.url === '/v2/' ? 200 : 404, { 'Docker-Distribution-API-Version': 'registry/2.0' })
+  res.end()
+}).listen(Number(process.argv[1]), '127.0.0.1', () => console.log('listening'))
+`

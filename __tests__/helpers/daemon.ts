@@ -11,6 +11,8 @@ export interface PrivateDaemon {
   docker(...args: string[]): string
   /** Makes a TCP port of the host's loopback (a test registry) reachable on the daemon's own loopback. */
   forwardPort(port: number): Promise<void>
+  /** A command prefix that runs a program in the daemon's network namespace (its loopback is the daemon's). */
+  inNetns: string[]
   stop(): void
 }
 
@@ -89,11 +91,14 @@ export async function startPrivateDaemon(opts: { bin?: string; config?: object }
     }
   }
   execFileSync('sh', ['-c', `'${REAL_DOCKER}' save ${BASE_IMAGE} | DOCKER_HOST=${host} '${REAL_DOCKER}' load -q`], { stdio: 'ignore' })
+  // `unshare --fork` is itself in the new network namespace (net is not a pid namespace): enter it.
+  const inNetns = ['nsenter', '-t', String(proc.pid), '-n']
+  // A new namespace's loopback starts down; a runner's is up (the manifest probe listens on it).
+  execFileSync(inNetns[0], [...inNetns.slice(1), 'ip', 'link', 'set', 'lo', 'up'])
   const forwarders: ChildProcess[] = []
   const forwardPort = async (port: number): Promise<void> => {
     const sock = `${root}/port-${port}.sock`
     forwarders.push(spawn(process.execPath, ['-e', FORWARDER, sock, String(port)], { stdio: 'ignore' }))
-    // `unshare --fork` is itself in the new network namespace (net is not a pid namespace): enter it.
     const inside = spawn('nsenter', ['-t', String(proc.pid), '-n', process.execPath, '-e', FORWARDER, String(port), sock, 'lo'], { stdio: 'ignore' })
     forwarders.push(inside)
     for (let i = 0; ; i++) {
@@ -109,6 +114,7 @@ export async function startPrivateDaemon(opts: { bin?: string; config?: object }
     process: proc,
     docker,
     forwardPort,
+    inNetns,
     stop: () => {
       for (const f of forwarders) f.kill('SIGKILL')
       proc.kill('SIGKILL')

@@ -5,6 +5,8 @@ import { saveTransformLoad, tarEntries } from './archive-pipe.js'
 import { lastLine, type DockerCli } from './cli.js'
 import { assembleCommitConfig, configOnlyArchive, type HistoryItem, type InspectedImage } from './commit-config.js'
 import { engineApi, type EngineApi } from './engine-api.js'
+import { startLoopbackRegistry } from './loopback-registry.js'
+import { probeImage, probedArchive, splitTag } from './manifest-probe.js'
 import type { ImageInfo } from './image.js'
 
 export { PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig } from './archive.js'
@@ -26,10 +28,14 @@ export interface CommitHooks {
  * Dokku bakes secrets into images), and neither `--change` nor the Engine API's commit body can remove
  * a variable: the daemon merges the container's Env back in. So the commit is temporary, and the image
  * the tags move to is loaded from a clean config:
- * - fast path (classic image store): the config is assembled from inspect + history and loaded with no
- *   layer at all (commit-config.ts); its cost does not depend on the image's size;
- * - otherwise (the containerd image store, whose layer descriptors no API reports, or a history that
- *   cannot be matched to layers): `docker save` → rewrite → `docker load` (archive.ts), config only.
+ * - classic image store: the config is assembled from inspect + history and loaded with no layer at all
+ *   (commit-config.ts);
+ * - containerd image store: the engine pushes the commit's manifest and config to a registry the action
+ *   runs on the loopback, which says it has every layer (manifest-probe.ts), and the config is loaded
+ *   alone;
+ * - otherwise (a remote engine, or a history that cannot be matched to layers): `docker save` →
+ *   rewrite → `docker load` (archive.ts), whose cost grows with the image.
+ * The first two cost the same whatever the image's size.
  * The temporary commit is removed, so the only image holding the filesystem change is the clean one.
  */
 export async function commitPredeploy(
@@ -48,23 +54,18 @@ export async function commitPredeploy(
   const tmpId = await api.commit(container, [`LABEL ${RUN_LABEL}=${hooks.runId}`])
   let tmpRemoved = false
   try {
-    const fast = await fastCommit(api, tmpId, original.id, tags, note)
-    if (typeof fast === 'string') {
+    const fast = await fastCommit(api, tmpId, original, tags, note, hooks.runId)
+    if (!('reason' in fast)) {
       hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`)
-      return fast
+      if (fast.containerdStore) tmpRemoved = await removeFirst(cli, tmpId)
+      return fast.id
     }
     hooks.log(`predeploy commit: ${fast.reason}; rewriting the saved image instead (its cost grows with the image)`)
     // Every layer of a fresh commit is already in the engine: a config-only archive saves the load
     // side the untar-and-hash. An engine that wants the layers anyway gets the full archive.
     const first = await saveRewriteLoad(cli, tmpId, original, tags, note, true)
     const result = first.ok ? first : await saveRewriteLoad(cli, tmpId, original, tags, note, false)
-    if (result.containerdStore) {
-      // In the containerd store the temporary commit owns the committed layer's snapshot; the new
-      // image only claims it when it is next unpacked (the release container's create does that).
-      // Removing the temporary image first makes that order certain instead of racing it.
-      await cli.exec(['image', 'rm', '--no-prune', tmpId])
-      tmpRemoved = true
-    }
+    if (result.containerdStore) tmpRemoved = await removeFirst(cli, tmpId)
     return result.id
   } finally {
     // Otherwise beside the next step: hooks.later's work is awaited before the run ends.
@@ -73,24 +74,71 @@ export async function commitPredeploy(
 }
 
 /**
- * The config-only commit: inspect the temporary commit and the original, read the history through the
- * Engine API, assemble the clean config, load it with the tags. Returns the new id, or why not.
+ * In the containerd store the temporary commit owns the committed layer's snapshot; the new image only
+ * claims it when it is next unpacked (the release container's create does that). Removing the
+ * temporary image first makes that order certain instead of racing it.
  */
-async function fastCommit(api: EngineApi, tmpId: string, originalId: string, tags: string[], note: string): Promise<string | { reason: string }> {
-  const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${originalId}/json`), api.get(`/images/${tmpId}/history`)]).catch(
+async function removeFirst(cli: DockerCli, tmpId: string): Promise<true> {
+  await cli.exec(['image', 'rm', '--no-prune', tmpId])
+  return true
+}
+
+/**
+ * The config-only commit: inspect the temporary commit and the original, then either assemble the clean
+ * config from inspect + history (classic store) or have the engine push the commit's manifest and
+ * config to a loopback registry (containerd store), and load the config alone. Returns the new id, or
+ * why not.
+ */
+async function fastCommit(
+  api: EngineApi,
+  tmpId: string,
+  original: ImageInfo,
+  tags: string[],
+  note: string,
+  runId: string
+): Promise<{ id: string; containerdStore: boolean } | { reason: string }> {
+  const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${original.id}/json`), api.get(`/images/${tmpId}/history`)]).catch(
     (e: Error) => e
   )
   if (facts instanceof Error) return { reason: `the engine did not describe the commit (${facts.message})` }
   const [committed, before, history] = facts as [InspectedImage & { GraphDriver?: { Data?: unknown } }, InspectedImage, HistoryItem[]]
-  // The containerd store reports no graph driver data; its images are named by manifest digest, and a
-  // manifest needs layer descriptors that no API reports: it takes the archive path at once.
-  if (committed.GraphDriver && committed.GraphDriver.Data == null) return { reason: 'the engine uses the containerd image store' }
+  // The containerd store reports no graph driver data; its images are named by manifest digest.
+  if (committed.GraphDriver && committed.GraphDriver.Data == null) return containerdCommit(api, tmpId, original, tags, note, runId)
   const config = assembleCommitConfig(committed, before, history, note)
   if (typeof config !== 'string') return config
   const archive = configOnlyArchive(config, tags)
   const refused = await api.load(await tarEntries(archive.entries))
   if (refused) return { reason: `docker load refused the config-only archive (${refused})` }
-  return archive.id
+  return { id: archive.id, containerdStore: false }
+}
+
+/**
+ * The containerd store: the manifest and config come from the loopback probe (manifest-probe.ts), go
+ * through the same rewrite as a saved archive, and are loaded without their layers; then tagged.
+ */
+async function containerdCommit(
+  api: EngineApi,
+  tmpId: string,
+  original: ImageInfo,
+  tags: string[],
+  note: string,
+  runId: string
+): Promise<{ id: string; containerdStore: true } | { reason: string }> {
+  if (!api.request) return { reason: 'the engine uses the containerd image store and is not on a local socket' }
+  const registry = await startLoopbackRegistry(`release-phase/probe-${runId}`)
+  const probed = await probeImage(api.request, registry, tmpId)
+    .catch((e: Error) => ({ reason: `the probe failed (${e.message})` }))
+    .finally(() => registry.close())
+  if ('reason' in probed) return { reason: `the engine uses the containerd image store, and ${probed.reason}` }
+  const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), { imageId: tmpId, original: original.config, tags, note })
+  const refused = await api.load(await tarEntries(result.entries.filter(e => !result.layerNames.has(e.name))))
+  if (refused) return { reason: `docker load refused the config-only archive (${refused})` }
+  for (const tag of tags) {
+    const [repo, name] = splitTag(tag)
+    const r = await api.request('POST', `/images/${result.id}/tag?repo=${encodeURIComponent(repo)}&tag=${encodeURIComponent(name)}`)
+    if (r.status !== 201) throw new DockerError(`tagging the predeploy commit ${result.id} as ${tag} failed: HTTP ${r.status} ${lastLine(r.text)}`)
+  }
+  return { id: result.id, containerdStore: true }
 }
 
 /**

@@ -18,12 +18,25 @@ export interface EngineApi {
   load(tar: Buffer): Promise<string>
   /** `docker commit --pause=false` with Dockerfile-instruction changes: the new image's id. */
   commit(container: string, changes: string[]): Promise<string>
+  /**
+   * Any call, on a local engine only (undefined elsewhere): the manifest probe needs the engine on this
+   * machine's loopback, which a remote engine is not.
+   */
+  request?: (method: string, apiPath: string, headers?: Record<string, string>) => Promise<{ status: number; text: string }>
 }
+
+const REQUEST_TIMEOUT_MS = 30_000
 
 export function engineApi(cli: DockerCli, env: NodeJS.ProcessEnv = process.env): EngineApi {
   const socket = localSocket(env)
   if (socket && fs.existsSync(socket))
-    return { get: p => socketGet(socket, p), load: tar => socketLoad(socket, tar), commit: (c, ch) => socketCommit(socket, c, ch) }
+    return {
+      get: p => socketGet(socket, p),
+      load: tar => socketLoad(socket, tar),
+      commit: (c, ch) => socketCommit(socket, c, ch),
+      // A pull or push that stalls (an engine retrying an unreachable registry) must not hold the run.
+      request: (method, p, headers) => socketRequest(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS)
+    }
   return {
     commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),
     get: p => dialGet(cli, p),
@@ -49,15 +62,23 @@ export function localSocket(env: NodeJS.ProcessEnv): string | undefined {
   return '/var/run/docker.sock'
 }
 
-function socketRequest(socketPath: string, method: string, apiPath: string, body?: Buffer): Promise<{ status: number; text: string }> {
+function socketRequest(
+  socketPath: string,
+  method: string,
+  apiPath: string,
+  body?: Buffer,
+  extra: Record<string, string> = {},
+  timeoutMs = 0
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const headers = body ? { 'Content-Type': 'application/x-tar', 'Content-Length': body.length } : undefined
-    const req = http.request({ socketPath, method, path: apiPath, headers }, res => {
+    const headers = body ? { 'Content-Type': 'application/x-tar', 'Content-Length': body.length, ...extra } : extra
+    const req = http.request({ socketPath, method, path: apiPath, headers, timeout: timeoutMs || undefined }, res => {
       const parts: Buffer[] = []
       res.on('data', (b: Buffer) => parts.push(b))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }))
       res.on('error', reject)
     })
+    req.on('timeout', () => req.destroy(new DockerError(`Engine API ${method} ${apiPath}: no answer in ${timeoutMs / 1000} s`)))
     req.on('error', reject)
     req.end(body)
   })
@@ -79,8 +100,12 @@ async function socketGet(socketPath: string, apiPath: string): Promise<unknown> 
 /** The load endpoint answers 200 and reports a failure inside its JSON message stream. */
 async function socketLoad(socketPath: string, tar: Buffer): Promise<string> {
   const r = await socketRequest(socketPath, 'POST', '/images/load?quiet=1', tar)
-  if (r.status !== 200) return `HTTP ${r.status} ${lastLine(r.text)}`
-  for (const line of r.text.split('\n')) {
+  return r.status === 200 ? streamError(r.text) : `HTTP ${r.status} ${lastLine(r.text)}`
+}
+
+/** The first error in one of the Engine API's JSON message streams (load, pull, push), '' for none. */
+export function streamError(text: string): string {
+  for (const line of text.split('\n')) {
     if (!line.trim()) continue
     const m = JSON.parse(line) as { error?: string }
     if (m.error) return m.error

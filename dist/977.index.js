@@ -1,8 +1,8 @@
-export const id = 275;
-export const ids = [275];
+export const id = 977;
+export const ids = [977];
 export const modules = {
 
-/***/ 8275:
+/***/ 1977:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -320,10 +320,17 @@ var external_node_path_ = __webpack_require__(6760);
 
 
 
+const REQUEST_TIMEOUT_MS = 30_000;
 function engineApi(cli, env = process.env) {
     const socket = localSocket(env);
     if (socket && external_node_fs_.existsSync(socket))
-        return { get: p => socketGet(socket, p), load: tar => socketLoad(socket, tar), commit: (c, ch) => socketCommit(socket, c, ch) };
+        return {
+            get: p => socketGet(socket, p),
+            load: tar => socketLoad(socket, tar),
+            commit: (c, ch) => socketCommit(socket, c, ch),
+            // A pull or push that stalls (an engine retrying an unreachable registry) must not hold the run.
+            request: (method, p, headers) => socketRequest(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS)
+        };
     return {
         commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),
         get: p => dialGet(cli, p),
@@ -351,15 +358,16 @@ function localSocket(env) {
     }
     return '/var/run/docker.sock';
 }
-function socketRequest(socketPath, method, apiPath, body) {
+function socketRequest(socketPath, method, apiPath, body, extra = {}, timeoutMs = 0) {
     return new Promise((resolve, reject) => {
-        const headers = body ? { 'Content-Type': 'application/x-tar', 'Content-Length': body.length } : undefined;
-        const req = external_node_http_.request({ socketPath, method, path: apiPath, headers }, res => {
+        const headers = body ? { 'Content-Type': 'application/x-tar', 'Content-Length': body.length, ...extra } : extra;
+        const req = external_node_http_.request({ socketPath, method, path: apiPath, headers, timeout: timeoutMs || undefined }, res => {
             const parts = [];
             res.on('data', (b) => parts.push(b));
             res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
             res.on('error', reject);
         });
+        req.on('timeout', () => req.destroy(new errors/* DockerError */.Bi(`Engine API ${method} ${apiPath}: no answer in ${timeoutMs / 1000} s`)));
         req.on('error', reject);
         req.end(body);
     });
@@ -380,9 +388,11 @@ async function socketGet(socketPath, apiPath) {
 /** The load endpoint answers 200 and reports a failure inside its JSON message stream. */
 async function socketLoad(socketPath, tar) {
     const r = await socketRequest(socketPath, 'POST', '/images/load?quiet=1', tar);
-    if (r.status !== 200)
-        return `HTTP ${r.status} ${(0,docker_cli/* lastLine */.fM)(r.text)}`;
-    for (const line of r.text.split('\n')) {
+    return r.status === 200 ? streamError(r.text) : `HTTP ${r.status} ${(0,docker_cli/* lastLine */.fM)(r.text)}`;
+}
+/** The first error in one of the Engine API's JSON message streams (load, pull, push), '' for none. */
+function streamError(text) {
+    for (const line of text.split('\n')) {
         if (!line.trim())
             continue;
         const m = JSON.parse(line);
@@ -444,7 +454,168 @@ function dialGet(cli, apiPath) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/docker/loopback-registry.ts
+
+
+/** Configs and manifests are a few KiB; anything near this is not what the registry asked for. */
+const MAX_BODY = 4 << 20;
+const sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
+async function startLoopbackRegistry(repo) {
+    const state = { asked: [], manifests: new Map(), blobs: new Map(), want: new Set() };
+    const uploads = new Map();
+    const server = external_node_http_.createServer((req, res) => {
+        readBody(req).then(body => answer(req, res, body, repo, state, uploads), () => reply(res, 413));
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', resolve);
+    });
+    const { port } = server.address();
+    return {
+        host: `127.0.0.1:${port}`,
+        repo,
+        ...state,
+        close: () => new Promise(resolve => server.close(() => resolve()))
+    };
+}
+function readBody(req) {
+    return new Promise((resolve, reject) => {
+        const parts = [];
+        let size = 0;
+        req.on('data', (b) => {
+            size += b.length;
+            if (size > MAX_BODY) {
+                req.destroy();
+                reject(new Error('too large'));
+            }
+            else
+                parts.push(b);
+        });
+        req.on('end', () => resolve(Buffer.concat(parts)));
+        req.on('error', reject);
+    });
+}
+function reply(res, status, headers = {}) {
+    res.writeHead(status, { 'Docker-Distribution-API-Version': 'registry/2.0', 'Content-Length': '0', ...headers });
+    res.end();
+}
+/** The few calls of the distribution API a push and a failing pull make; anything else is refused. */
+function answer(req, res, body, repo, s, uploads) {
+    const url = new URL(req.url ?? '/', 'http://registry');
+    const m = /^\/v2\/(.+)\/(manifests|blobs\/uploads|blobs)\/?([^/]*)$/.exec(url.pathname);
+    if (url.pathname === '/v2/' || url.pathname === '/v2')
+        return reply(res, 200);
+    if (!m || m[1] !== repo)
+        return reply(res, 404);
+    const [, , kind, ref] = m;
+    if (kind === 'manifests' && (req.method === 'GET' || req.method === 'HEAD')) {
+        s.asked.push(ref);
+        return reply(res, 404);
+    }
+    if (kind === 'manifests' && req.method === 'PUT') {
+        s.manifests.set(ref, body);
+        return reply(res, 201, { 'Docker-Content-Digest': sha256(body), Location: `/v2/${repo}/manifests/${sha256(body)}` });
+    }
+    if (kind === 'blobs' && req.method === 'HEAD') {
+        return s.want.has(ref) ? reply(res, 404) : reply(res, 200, { 'Docker-Content-Digest': ref });
+    }
+    if (kind === 'blobs/uploads' && req.method === 'POST') {
+        const id = (0,external_node_crypto_.randomUUID)();
+        uploads.set(id, []);
+        return reply(res, 202, { Location: `/v2/${repo}/blobs/uploads/${id}`, 'Docker-Upload-UUID': id, Range: '0-0' });
+    }
+    const parts = kind === 'blobs/uploads' ? uploads.get(ref) : undefined;
+    if (!parts)
+        return reply(res, 404);
+    parts.push(body);
+    const size = parts.reduce((n, p) => n + p.length, 0);
+    if (size > MAX_BODY)
+        return (uploads.delete(ref), reply(res, 413));
+    if (req.method === 'PATCH')
+        return reply(res, 202, { Location: `/v2/${repo}/blobs/uploads/${ref}`, 'Docker-Upload-UUID': ref, Range: `0-${size - 1}` });
+    if (req.method !== 'PUT')
+        return reply(res, 405);
+    uploads.delete(ref);
+    const blob = Buffer.concat(parts);
+    const digest = url.searchParams.get('digest') ?? '';
+    if (!s.want.has(digest) || sha256(blob) !== digest)
+        return reply(res, 400);
+    s.blobs.set(digest, blob);
+    return reply(res, 201, { 'Docker-Content-Digest': digest, Location: `/v2/${repo}/blobs/${digest}` });
+}
+
+;// CONCATENATED MODULE: ./src/docker/manifest-probe.ts
+
+
+/** The Engine API wants an X-Registry-Auth header on pull and push; `{}` is "no credentials". */
+const NO_AUTH = { 'X-Registry-Auth': Buffer.from('{}').toString('base64url') };
+const manifest_probe_sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
+/**
+ * The temporary commit's manifest and config, through `registry` (started by the caller, closed by it);
+ * or why the probe cannot be used. The commit keeps the probe's tag: in the containerd store an image
+ * whose last name goes is deleted, content and all. The caller removes the commit by id, names and all.
+ */
+async function probeImage(request, registry, imageId) {
+    const name = `${registry.host}/${registry.repo}`;
+    const route = await routeCheck(request, registry, name);
+    if (route)
+        return { reason: route };
+    const tag = `commit-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const t = await request('POST', `/images/${imageId}/tag?repo=${encodeURIComponent(name)}&tag=${tag}`);
+    if (t.status !== 201)
+        return { reason: `the engine did not tag the commit for the probe (HTTP ${t.status})` };
+    return pushTwice(request, registry, name, tag, imageId);
+}
+/** '' when a pull of a random reference reached this registry; else why the probe cannot be used. */
+async function routeCheck(request, registry, name) {
+    const nonce = `route-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
+    await request('POST', `/images/create?fromImage=${encodeURIComponent(name)}&tag=${nonce}`, NO_AUTH);
+    if (!registry.asked.includes(nonce))
+        return "the engine does not share this machine's loopback (a remote or rootless engine, or a job container)";
+    return '';
+}
+async function pushTwice(request, registry, name, tag, imageId) {
+    const push = async () => {
+        const r = await request('POST', `/images/${encodeURIComponent(name)}/push?tag=${tag}`, NO_AUTH);
+        return r.status === 200 ? streamError(r.text) : `HTTP ${r.status}`;
+    };
+    const first = await push();
+    const manifest = registry.manifests.get(tag);
+    if (first || !manifest)
+        return { reason: `the probe push failed (${first || 'no manifest arrived'})` };
+    if (manifest_probe_sha256(manifest) !== imageId)
+        return { reason: 'the pushed manifest is not the commit (its digest differs from the image id)' };
+    const configDigest = JSON.parse(manifest.toString('utf8')).config?.digest ?? '';
+    registry.want.add(configDigest);
+    const second = await push();
+    const config = registry.blobs.get(configDigest);
+    if (second || !config)
+        return { reason: `the probe push of the config failed (${second || 'no config arrived'})` };
+    return { manifest, config };
+}
+/**
+ * The probed manifest and config as the small entries of a saved OCI archive (index.json pointing at
+ * the manifest), so that the rewrite of archive.ts, tested on real `docker save` output, applies as is.
+ */
+function probedArchive(imageId, manifest, config) {
+    const mediaType = JSON.parse(manifest.toString('utf8')).mediaType ?? 'application/vnd.oci.image.manifest.v1+json';
+    const index = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ mediaType, digest: imageId, size: manifest.length }] };
+    return [
+        { name: `blobs/sha256/${imageId.replace(/^sha256:/, '')}`, body: manifest },
+        { name: `blobs/sha256/${manifest_probe_sha256(config).replace(/^sha256:/, '')}`, body: config },
+        { name: 'index.json', body: Buffer.from(JSON.stringify(index)) },
+        { name: 'oci-layout', body: Buffer.from('{"imageLayoutVersion":"1.0.0"}') }
+    ];
+}
+/** `host:port/name:tag` → [`host:port/name`, `tag`]: the tag is after the last colon past the last slash. */
+function splitTag(ref) {
+    const colon = ref.lastIndexOf(':');
+    return colon > ref.lastIndexOf('/') ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
+}
+
 ;// CONCATENATED MODULE: ./src/docker/commit.ts
+
+
 
 
 
@@ -461,10 +632,14 @@ function dialGet(cli, apiPath) {
  * Dokku bakes secrets into images), and neither `--change` nor the Engine API's commit body can remove
  * a variable: the daemon merges the container's Env back in. So the commit is temporary, and the image
  * the tags move to is loaded from a clean config:
- * - fast path (classic image store): the config is assembled from inspect + history and loaded with no
- *   layer at all (commit-config.ts); its cost does not depend on the image's size;
- * - otherwise (the containerd image store, whose layer descriptors no API reports, or a history that
- *   cannot be matched to layers): `docker save` → rewrite → `docker load` (archive.ts), config only.
+ * - classic image store: the config is assembled from inspect + history and loaded with no layer at all
+ *   (commit-config.ts);
+ * - containerd image store: the engine pushes the commit's manifest and config to a registry the action
+ *   runs on the loopback, which says it has every layer (manifest-probe.ts), and the config is loaded
+ *   alone;
+ * - otherwise (a remote engine, or a history that cannot be matched to layers): `docker save` →
+ *   rewrite → `docker load` (archive.ts), whose cost grows with the image.
+ * The first two cost the same whatever the image's size.
  * The temporary commit is removed, so the only image holding the filesystem change is the clean one.
  */
 async function commitPredeploy(cli, container, original, tags, note, hooks) {
@@ -476,23 +651,20 @@ async function commitPredeploy(cli, container, original, tags, note, hooks) {
     const tmpId = await api.commit(container, [`LABEL ${labels/* RUN_LABEL */.j}=${hooks.runId}`]);
     let tmpRemoved = false;
     try {
-        const fast = await fastCommit(api, tmpId, original.id, tags, note);
-        if (typeof fast === 'string') {
+        const fast = await fastCommit(api, tmpId, original, tags, note, hooks.runId);
+        if (!('reason' in fast)) {
             hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`);
-            return fast;
+            if (fast.containerdStore)
+                tmpRemoved = await removeFirst(cli, tmpId);
+            return fast.id;
         }
         hooks.log(`predeploy commit: ${fast.reason}; rewriting the saved image instead (its cost grows with the image)`);
         // Every layer of a fresh commit is already in the engine: a config-only archive saves the load
         // side the untar-and-hash. An engine that wants the layers anyway gets the full archive.
         const first = await saveRewriteLoad(cli, tmpId, original, tags, note, true);
         const result = first.ok ? first : await saveRewriteLoad(cli, tmpId, original, tags, note, false);
-        if (result.containerdStore) {
-            // In the containerd store the temporary commit owns the committed layer's snapshot; the new
-            // image only claims it when it is next unpacked (the release container's create does that).
-            // Removing the temporary image first makes that order certain instead of racing it.
-            await cli.exec(['image', 'rm', '--no-prune', tmpId]);
-            tmpRemoved = true;
-        }
+        if (result.containerdStore)
+            tmpRemoved = await removeFirst(cli, tmpId);
         return result.id;
     }
     finally {
@@ -502,18 +674,28 @@ async function commitPredeploy(cli, container, original, tags, note, hooks) {
     }
 }
 /**
- * The config-only commit: inspect the temporary commit and the original, read the history through the
- * Engine API, assemble the clean config, load it with the tags. Returns the new id, or why not.
+ * In the containerd store the temporary commit owns the committed layer's snapshot; the new image only
+ * claims it when it is next unpacked (the release container's create does that). Removing the
+ * temporary image first makes that order certain instead of racing it.
  */
-async function fastCommit(api, tmpId, originalId, tags, note) {
-    const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${originalId}/json`), api.get(`/images/${tmpId}/history`)]).catch((e) => e);
+async function removeFirst(cli, tmpId) {
+    await cli.exec(['image', 'rm', '--no-prune', tmpId]);
+    return true;
+}
+/**
+ * The config-only commit: inspect the temporary commit and the original, then either assemble the clean
+ * config from inspect + history (classic store) or have the engine push the commit's manifest and
+ * config to a loopback registry (containerd store), and load the config alone. Returns the new id, or
+ * why not.
+ */
+async function fastCommit(api, tmpId, original, tags, note, runId) {
+    const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${original.id}/json`), api.get(`/images/${tmpId}/history`)]).catch((e) => e);
     if (facts instanceof Error)
         return { reason: `the engine did not describe the commit (${facts.message})` };
     const [committed, before, history] = facts;
-    // The containerd store reports no graph driver data; its images are named by manifest digest, and a
-    // manifest needs layer descriptors that no API reports: it takes the archive path at once.
+    // The containerd store reports no graph driver data; its images are named by manifest digest.
     if (committed.GraphDriver && committed.GraphDriver.Data == null)
-        return { reason: 'the engine uses the containerd image store' };
+        return containerdCommit(api, tmpId, original, tags, note, runId);
     const config = assembleCommitConfig(committed, before, history, note);
     if (typeof config !== 'string')
         return config;
@@ -521,7 +703,32 @@ async function fastCommit(api, tmpId, originalId, tags, note) {
     const refused = await api.load(await tarEntries(archive.entries));
     if (refused)
         return { reason: `docker load refused the config-only archive (${refused})` };
-    return archive.id;
+    return { id: archive.id, containerdStore: false };
+}
+/**
+ * The containerd store: the manifest and config come from the loopback probe (manifest-probe.ts), go
+ * through the same rewrite as a saved archive, and are loaded without their layers; then tagged.
+ */
+async function containerdCommit(api, tmpId, original, tags, note, runId) {
+    if (!api.request)
+        return { reason: 'the engine uses the containerd image store and is not on a local socket' };
+    const registry = await startLoopbackRegistry(`release-phase/probe-${runId}`);
+    const probed = await probeImage(api.request, registry, tmpId)
+        .catch((e) => ({ reason: `the probe failed (${e.message})` }))
+        .finally(() => registry.close());
+    if ('reason' in probed)
+        return { reason: `the engine uses the containerd image store, and ${probed.reason}` };
+    const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), { imageId: tmpId, original: original.config, tags, note });
+    const refused = await api.load(await tarEntries(result.entries.filter(e => !result.layerNames.has(e.name))));
+    if (refused)
+        return { reason: `docker load refused the config-only archive (${refused})` };
+    for (const tag of tags) {
+        const [repo, name] = splitTag(tag);
+        const r = await api.request('POST', `/images/${result.id}/tag?repo=${encodeURIComponent(repo)}&tag=${encodeURIComponent(name)}`);
+        if (r.status !== 201)
+            throw new errors/* DockerError */.Bi(`tagging the predeploy commit ${result.id} as ${tag} failed: HTTP ${r.status} ${(0,docker_cli/* lastLine */.fM)(r.text)}`);
+    }
+    return { id: result.id, containerdStore: true };
 }
 /**
  * One `docker save | rewrite | docker load` pass; `ok` false when load refused a config-only archive.

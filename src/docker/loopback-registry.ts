@@ -1,0 +1,114 @@
+import { createHash, randomUUID } from 'node:crypto'
+import * as http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/**
+ * A one-repository registry on the loopback, for as long as one predeploy commit takes: the engine
+ * pushes the temporary commit to it, and it answers "already exists" for every blob except the ones
+ * it is asked to want. It is how the action learns an image's manifest from the containerd image store
+ * without reading a layer (see manifest-probe.ts). It never serves content, keeps only what it wants,
+ * and checks every digest it is given.
+ */
+export interface LoopbackRegistry {
+  /** `127.0.0.1:<port>`: a loopback registry, which the engine speaks plain HTTP to. */
+  host: string
+  /** The one repository it answers for. */
+  repo: string
+  /** Manifest references asked for by a pull (the route check), in order. */
+  asked: string[]
+  /** Manifests pushed, by the reference they were pushed under. */
+  manifests: Map<string, Buffer>
+  /** Blobs uploaded (only those in `want`), by digest. */
+  blobs: Map<string, Buffer>
+  /** Digests whose HEAD answers "unknown", so that the next push uploads them. */
+  want: Set<string>
+  close(): Promise<void>
+}
+
+/** Configs and manifests are a few KiB; anything near this is not what the registry asked for. */
+const MAX_BODY = 4 << 20
+
+const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
+
+export async function startLoopbackRegistry(repo: string): Promise<LoopbackRegistry> {
+  const state = { asked: [] as string[], manifests: new Map<string, Buffer>(), blobs: new Map<string, Buffer>(), want: new Set<string>() }
+  const uploads = new Map<string, Buffer[]>()
+  const server = http.createServer((req, res) => {
+    readBody(req).then(
+      body => answer(req, res, body, repo, state, uploads),
+      () => reply(res, 413)
+    )
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', resolve)
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    host: `127.0.0.1:${port}`,
+    repo,
+    ...state,
+    close: () => new Promise(resolve => server.close(() => resolve()))
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = []
+    let size = 0
+    req.on('data', (b: Buffer) => {
+      size += b.length
+      if (size > MAX_BODY) {
+        req.destroy()
+        reject(new Error('too large'))
+      } else parts.push(b)
+    })
+    req.on('end', () => resolve(Buffer.concat(parts)))
+    req.on('error', reject)
+  })
+}
+
+function reply(res: http.ServerResponse, status: number, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Docker-Distribution-API-Version': 'registry/2.0', 'Content-Length': '0', ...headers })
+  res.end()
+}
+
+type State = Pick<LoopbackRegistry, 'asked' | 'manifests' | 'blobs' | 'want'>
+
+/** The few calls of the distribution API a push and a failing pull make; anything else is refused. */
+function answer(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, repo: string, s: State, uploads: Map<string, Buffer[]>): void {
+  const url = new URL(req.url ?? '/', 'http://registry')
+  const m = /^\/v2\/(.+)\/(manifests|blobs\/uploads|blobs)\/?([^/]*)$/.exec(url.pathname)
+  if (url.pathname === '/v2/' || url.pathname === '/v2') return reply(res, 200)
+  if (!m || m[1] !== repo) return reply(res, 404)
+  const [, , kind, ref] = m
+  if (kind === 'manifests' && (req.method === 'GET' || req.method === 'HEAD')) {
+    s.asked.push(ref)
+    return reply(res, 404)
+  }
+  if (kind === 'manifests' && req.method === 'PUT') {
+    s.manifests.set(ref, body)
+    return reply(res, 201, { 'Docker-Content-Digest': sha256(body), Location: `/v2/${repo}/manifests/${sha256(body)}` })
+  }
+  if (kind === 'blobs' && req.method === 'HEAD') {
+    return s.want.has(ref) ? reply(res, 404) : reply(res, 200, { 'Docker-Content-Digest': ref })
+  }
+  if (kind === 'blobs/uploads' && req.method === 'POST') {
+    const id = randomUUID()
+    uploads.set(id, [])
+    return reply(res, 202, { Location: `/v2/${repo}/blobs/uploads/${id}`, 'Docker-Upload-UUID': id, Range: '0-0' })
+  }
+  const parts = kind === 'blobs/uploads' ? uploads.get(ref) : undefined
+  if (!parts) return reply(res, 404)
+  parts.push(body)
+  const size = parts.reduce((n, p) => n + p.length, 0)
+  if (size > MAX_BODY) return (uploads.delete(ref), reply(res, 413))
+  if (req.method === 'PATCH') return reply(res, 202, { Location: `/v2/${repo}/blobs/uploads/${ref}`, 'Docker-Upload-UUID': ref, Range: `0-${size - 1}` })
+  if (req.method !== 'PUT') return reply(res, 405)
+  uploads.delete(ref)
+  const blob = Buffer.concat(parts)
+  const digest = url.searchParams.get('digest') ?? ''
+  if (!s.want.has(digest) || sha256(blob) !== digest) return reply(res, 400)
+  s.blobs.set(digest, blob)
+  return reply(res, 201, { 'Docker-Content-Digest': digest, Location: `/v2/${repo}/blobs/${digest}` })
+}

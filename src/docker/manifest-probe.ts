@@ -1,0 +1,98 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { ArchiveEntry } from './archive.js'
+import { streamError } from './engine-api.js'
+import type { LoopbackRegistry } from './loopback-registry.js'
+
+/**
+ * The containerd image store keeps an image's layers as blobs named by their compressed digest, and no
+ * Engine API call reports those descriptors: only `docker save` (which reads every layer) and a push
+ * write the manifest out. So the engine pushes the temporary commit to a registry the action runs on
+ * the loopback, which answers "already exists" for every blob: the engine sends the manifest and reads
+ * no layer. A second push, wanting the config blob alone, brings the config. Both are checked against
+ * their digests (the image id is the manifest's digest in that store), so what comes back is exactly
+ * what `docker save` would have written, and the archive rewrite that follows is the same.
+ *
+ * The temporary commit's config holds every task value, so it is pushed only after the route is
+ * proven: a pull of a random reference must reach this process's registry. An engine that does not
+ * share this machine's loopback (remote, rootless, or the action in a job container) fails that check,
+ * and the caller takes the `docker save` path.
+ */
+
+export type RequestFn = (method: string, apiPath: string, headers?: Record<string, string>) => Promise<{ status: number; text: string }>
+
+export interface ProbedImage {
+  manifest: Buffer
+  config: Buffer
+}
+
+/** The Engine API wants an X-Registry-Auth header on pull and push; `{}` is "no credentials". */
+const NO_AUTH = { 'X-Registry-Auth': Buffer.from('{}').toString('base64url') }
+
+const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
+
+/**
+ * The temporary commit's manifest and config, through `registry` (started by the caller, closed by it);
+ * or why the probe cannot be used. The commit keeps the probe's tag: in the containerd store an image
+ * whose last name goes is deleted, content and all. The caller removes the commit by id, names and all.
+ */
+export async function probeImage(request: RequestFn, registry: LoopbackRegistry, imageId: string): Promise<ProbedImage | { reason: string }> {
+  const name = `${registry.host}/${registry.repo}`
+  const route = await routeCheck(request, registry, name)
+  if (route) return { reason: route }
+  const tag = `commit-${randomBytes(6).toString('hex')}`
+  const t = await request('POST', `/images/${imageId}/tag?repo=${encodeURIComponent(name)}&tag=${tag}`)
+  if (t.status !== 201) return { reason: `the engine did not tag the commit for the probe (HTTP ${t.status})` }
+  return pushTwice(request, registry, name, tag, imageId)
+}
+
+/** '' when a pull of a random reference reached this registry; else why the probe cannot be used. */
+async function routeCheck(request: RequestFn, registry: LoopbackRegistry, name: string): Promise<string> {
+  const nonce = `route-${randomBytes(8).toString('hex')}`
+  await request('POST', `/images/create?fromImage=${encodeURIComponent(name)}&tag=${nonce}`, NO_AUTH)
+  if (!registry.asked.includes(nonce)) return "the engine does not share this machine's loopback (a remote or rootless engine, or a job container)"
+  return ''
+}
+
+async function pushTwice(
+  request: RequestFn,
+  registry: LoopbackRegistry,
+  name: string,
+  tag: string,
+  imageId: string
+): Promise<ProbedImage | { reason: string }> {
+  const push = async (): Promise<string> => {
+    const r = await request('POST', `/images/${encodeURIComponent(name)}/push?tag=${tag}`, NO_AUTH)
+    return r.status === 200 ? streamError(r.text) : `HTTP ${r.status}`
+  }
+  const first = await push()
+  const manifest = registry.manifests.get(tag)
+  if (first || !manifest) return { reason: `the probe push failed (${first || 'no manifest arrived'})` }
+  if (sha256(manifest) !== imageId) return { reason: 'the pushed manifest is not the commit (its digest differs from the image id)' }
+  const configDigest = (JSON.parse(manifest.toString('utf8')) as { config?: { digest?: string } }).config?.digest ?? ''
+  registry.want.add(configDigest)
+  const second = await push()
+  const config = registry.blobs.get(configDigest)
+  if (second || !config) return { reason: `the probe push of the config failed (${second || 'no config arrived'})` }
+  return { manifest, config }
+}
+
+/**
+ * The probed manifest and config as the small entries of a saved OCI archive (index.json pointing at
+ * the manifest), so that the rewrite of archive.ts, tested on real `docker save` output, applies as is.
+ */
+export function probedArchive(imageId: string, manifest: Buffer, config: Buffer): ArchiveEntry[] {
+  const mediaType = (JSON.parse(manifest.toString('utf8')) as { mediaType?: string }).mediaType ?? 'application/vnd.oci.image.manifest.v1+json'
+  const index = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ mediaType, digest: imageId, size: manifest.length }] }
+  return [
+    { name: `blobs/sha256/${imageId.replace(/^sha256:/, '')}`, body: manifest },
+    { name: `blobs/sha256/${sha256(config).replace(/^sha256:/, '')}`, body: config },
+    { name: 'index.json', body: Buffer.from(JSON.stringify(index)) },
+    { name: 'oci-layout', body: Buffer.from('{"imageLayoutVersion":"1.0.0"}') }
+  ]
+}
+
+/** `host:port/name:tag` → [`host:port/name`, `tag`]: the tag is after the last colon past the last slash. */
+export function splitTag(ref: string): [string, string] {
+  const colon = ref.lastIndexOf(':')
+  return colon > ref.lastIndexOf('/') ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest']
+}
