@@ -475,7 +475,11 @@ async function startLoopbackRegistry(repo) {
         host: `127.0.0.1:${port}`,
         repo,
         ...state,
-        close: () => new Promise(resolve => server.close(() => resolve()))
+        // The engine keeps its connections alive; close() alone would wait for them to time out (120 s).
+        close: () => new Promise(resolve => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+        })
     };
 }
 function readBody(req) {

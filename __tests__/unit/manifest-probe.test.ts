@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import * as net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { rewriteSavedImage } from '../../src/docker/archive.js'
 import { startLoopbackRegistry, type LoopbackRegistry } from '../../src/docker/loopback-registry.js'
@@ -140,6 +141,16 @@ describe('the loopback registry', () => {
     expect(registry.blobs.size).toBe(0)
     expect(await upload(registry, blob, digest(blob), true)).toBe(201)
     expect(registry.blobs.get(digest(blob))).toEqual(blob)
+  })
+
+  it('closes at once, even with a connection the engine left half-sent (a hang here held a run for 120 s)', async () => {
+    const r = await startLoopbackRegistry('release-phase/probe-x')
+    const socket = net.connect(Number(r.host.split(':')[1]), '127.0.0.1')
+    await new Promise(resolve => socket.once('connect', resolve))
+    socket.write('GET /v2/ HTTP/1.1\r\nHost: registry\r\n') // the headers never end
+    const closed = new Promise(resolve => socket.once('close', resolve))
+    await r.close()
+    await closed
   })
 
   it('answers only for its repository, and takes no large body', async () => {

@@ -48,7 +48,12 @@ export async function startLoopbackRegistry(repo: string): Promise<LoopbackRegis
     host: `127.0.0.1:${port}`,
     repo,
     ...state,
-    close: () => new Promise(resolve => server.close(() => resolve()))
+    // The engine keeps its connections alive; close() alone would wait for them to time out (120 s).
+    close: () =>
+      new Promise(resolve => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
   }
 }
 
