@@ -392,8 +392,10 @@ const lines = [
 const report = lines.join('\n')
 console.log(`\n${report}`)
 if (write) {
-  const notes = fs.existsSync(path.join(root, 'BENCHMARKS.md')) ? fs.readFileSync(path.join(root, 'BENCHMARKS.md'), 'utf8').split('\n## Notes')[1] : undefined
-  fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report + (notes ? `\n## Notes${notes}` : ''))
+  // Everything from the first "## Notes" heading on is hand-written: kept whole.
+  const old = fs.existsSync(path.join(root, 'BENCHMARKS.md')) ? fs.readFileSync(path.join(root, 'BENCHMARKS.md'), 'utf8') : ''
+  const notes = old.includes('\n## Notes') ? old.slice(old.indexOf('\n## Notes')) : ''
+  fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report + notes)
   console.log('written to BENCHMARKS.md')
 }
 removeMade(TAG)

@@ -10,6 +10,7 @@ import { startLoopbackRegistry } from '../../src/docker/loopback-registry.js'
 import { probeImage, probedArchive } from '../../src/docker/manifest-probe.js'
 import { BASE_IMAGE, describeEngine, makeApp, runAction } from '../helpers/engine.js'
 import { containerdEngineBin, startPrivateDaemon, type PrivateDaemon } from '../helpers/daemon.js'
+import { startRegistry } from '../helpers/registry.js'
 
 /**
  * The containerd image store (the default of fresh Docker 29 installs) names blobs by digest and checks
@@ -91,8 +92,43 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     // The action in the host's network namespace, the engine in its own: the route check fails.
     const { r, tags } = await runPredeploy(undefined)
     expect(r.stdout).toContain("the engine uses the containerd image store, and the engine does not share this machine's loopback")
-    expect(r.dockerCalls.map(c => c[0])).toContain('save')
+    expect(r.dockerCalls.map(c => c[0]), r.stdout + JSON.stringify(r.dockerCalls)).toContain('save')
     expectCleanCommit(r, tags)
+  })
+
+  it('commits a pulled image: (`image:` from a registry), and the clean image pushes', async () => {
+    const reg = await startRegistry()
+    try {
+      await daemon.forwardPort(Number(reg.host.split(':')[1]))
+      const env = { ...daemon.env, DOCKER_CONFIG: reg.dockerConfig }
+      const source = `${reg.host}/team/pulled:v1`
+      execFileSync('docker', ['tag', BASE_IMAGE, source], { env })
+      execFileSync('docker', ['push', '--quiet', source], { env })
+      execFileSync('docker', ['image', 'rm', source], { env })
+      const ws = makeApp({ 'app.json': '{"scripts":{"dokku":{"predeploy":"echo pulled-and-compiled > /assets"}}}', Procfile: 'release: cat /assets\n' })
+      const target = `${reg.host}/team/pulled:predeployed`
+      const r = await runAction({
+        workspace: ws,
+        inputs: { image: source, tags: target, push: 'true', secrets: 'TOKEN' },
+        env: { DOCKER_HOST: daemon.host, DOCKER_CONFIG: reg.dockerConfig, TOKEN: secret },
+        wrap: daemon.inNetns
+      })
+      expect(r.code, r.stdout + r.stderr).toBe(0)
+      expect(r.dockerCalls.map(c => c[0])).toContain('pull')
+      expect(r.stdout).toContain('predeploy commit: config-only (1 tag moved; no layer read)')
+      expect(r.stdout).toMatch(/^pulled-and-compiled$/m)
+      // What the registry now holds is the clean image: its config has no value, its layers are all there.
+      const manifest = await reg.get('/v2/team/pulled/manifests/predeployed', 'application/vnd.oci.image.manifest.v1+json')
+      expect(manifest.status).toBe(200)
+      expect(r.outputs.digest).toBe(manifest.headers['docker-content-digest'])
+      const { config, layers } = JSON.parse(manifest.body) as { config: { digest: string }; layers: { digest: string }[] }
+      const blob = await reg.get(`/v2/team/pulled/blobs/${config.digest}`)
+      expect(JSON.parse(blob.body).config.Labels).toEqual({ 'release-phase.predeploy': 'true' })
+      expect(blob.body).not.toContain(secret)
+      for (const l of layers) expect((await reg.get(`/v2/team/pulled/blobs/${l.digest}`)).status, l.digest).toBe(200)
+    } finally {
+      reg.stop()
+    }
   })
 
   /** A container committed with a value in its Env, as the predeploy commit starts. */

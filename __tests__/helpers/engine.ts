@@ -95,7 +95,9 @@ export function runAction(opts: RunOptions): Promise<ActionRun> {
   const log = path.join(files, 'docker.log')
   fs.mkdirSync(shimDir)
   fs.writeFileSync(log, '')
-  fs.writeFileSync(path.join(shimDir, 'docker'), `#!/bin/sh\nprintf '%s\\037' "$@" >> '${log}'\nprintf '\\036' >> '${log}'\nexec '${REAL_DOCKER}' "$@"\n`, {
+  // One write per record: the action runs docker commands side by side, and two writes per record let
+  // their records interleave (a `save` once vanished into another call's record).
+  fs.writeFileSync(path.join(shimDir, 'docker'), `#!/bin/sh\nrec=$(printf '%s\\037' "$@")\nprintf '%s\\036' "$rec" >> '${log}'\nexec '${REAL_DOCKER}' "$@"\n`, {
     mode: 0o755
   })
   const env: NodeJS.ProcessEnv = {
