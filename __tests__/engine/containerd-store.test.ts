@@ -92,7 +92,10 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     // The action in the host's network namespace, the engine in its own: the route check fails.
     const { r, tags } = await runPredeploy(undefined)
     expect(r.stdout).toContain("the engine uses the containerd image store, and the engine does not share this machine's loopback")
-    expect(r.dockerCalls.map(c => c[0]), r.stdout + JSON.stringify(r.dockerCalls)).toContain('save')
+    expect(
+      r.dockerCalls.map(c => c[0]),
+      r.stdout + JSON.stringify(r.dockerCalls)
+    ).toContain('save')
     expectCleanCommit(r, tags)
   })
 
