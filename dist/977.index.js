@@ -459,12 +459,23 @@ function dialGet(cli, apiPath) {
 
 /** Configs and manifests are a few KiB; anything near this is not what the registry asked for. */
 const MAX_BODY = 4 << 20;
+/** A probe makes one upload (the config) and two manifest pushes; a client making many is not the engine. */
+const MAX_UPLOADS = 8;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
 async function startLoopbackRegistry(repo) {
-    const state = { asked: [], manifests: new Map(), blobs: new Map(), want: new Set() };
+    const state = { asked: [], manifests: new Map(), blobs: new Map(), want: new Set(), uploadsStarted: 0 };
     const uploads = new Map();
     const server = external_node_http_.createServer((req, res) => {
-        readBody(req).then(body => answer(req, res, body, repo, state, uploads), () => reply(res, 413));
+        readBody(req).then(body => {
+            try {
+                answer(req, res, body, repo, state, uploads);
+            }
+            catch {
+                if (!res.headersSent)
+                    reply(res, 500); // never a crash of the action: a client's bytes caused it
+            }
+        }, () => reply(res, 413));
     });
     await new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -474,7 +485,10 @@ async function startLoopbackRegistry(repo) {
     return {
         host: `127.0.0.1:${port}`,
         repo,
-        ...state,
+        asked: state.asked,
+        manifests: state.manifests,
+        blobs: state.blobs,
+        want: state.want,
         // The engine keeps its connections alive; close() alone would wait for them to time out (120 s).
         close: () => new Promise(resolve => {
             server.close(() => resolve());
@@ -517,13 +531,19 @@ function answer(req, res, body, repo, s, uploads) {
         return reply(res, 404);
     }
     if (kind === 'manifests' && req.method === 'PUT') {
+        if (s.manifests.size >= MAX_UPLOADS && !s.manifests.has(ref))
+            return reply(res, 429);
         s.manifests.set(ref, body);
         return reply(res, 201, { 'Docker-Content-Digest': sha256(body), Location: `/v2/${repo}/manifests/${sha256(body)}` });
     }
     if (kind === 'blobs' && req.method === 'HEAD') {
-        return s.want.has(ref) ? reply(res, 404) : reply(res, 200, { 'Docker-Content-Digest': ref });
+        if (!DIGEST.test(ref) || s.want.has(ref))
+            return reply(res, 404);
+        return reply(res, 200, { 'Docker-Content-Digest': ref });
     }
     if (kind === 'blobs/uploads' && req.method === 'POST') {
+        if (++s.uploadsStarted > MAX_UPLOADS)
+            return reply(res, 429);
         const id = (0,external_node_crypto_.randomUUID)();
         uploads.set(id, []);
         return reply(res, 202, { Location: `/v2/${repo}/blobs/uploads/${id}`, 'Docker-Upload-UUID': id, Range: '0-0' });

@@ -146,11 +146,34 @@ describe('the loopback registry', () => {
   it('closes at once, even with a connection the engine left half-sent (a hang here held a run for 120 s)', async () => {
     const r = await startLoopbackRegistry('release-phase/probe-x')
     const socket = net.connect(Number(r.host.split(':')[1]), '127.0.0.1')
+    socket.on('error', () => undefined) // the registry resets it: that is the point
     await new Promise(resolve => socket.once('connect', resolve))
     socket.write('GET /v2/ HTTP/1.1\r\nHost: registry\r\n') // the headers never end
     const closed = new Promise(resolve => socket.once('close', resolve))
     await r.close()
     await closed
+  })
+
+  it('bounds what any local client can make it hold, and survives odd requests', async () => {
+    registry = await startLoopbackRegistry('release-phase/probe-x')
+    const base = `http://${registry.host}/v2/release-phase/probe-x`
+    const starts = await Promise.all(Array.from({ length: 12 }, () => fetch(`${base}/blobs/uploads/`, { method: 'POST' }).then(r => r.status)))
+    expect(starts.filter(s => s === 202)).toHaveLength(8)
+    expect(starts.filter(s => s === 429)).toHaveLength(4)
+    for (let i = 0; i < 10; i++) await fetch(`${base}/manifests/t${i}`, { method: 'PUT', body: '{}' })
+    expect(registry.manifests.size).toBe(8)
+    // Not a digest: no header echoes it.
+    const odd = await fetch(`${base}/blobs/sha256:${'x'.repeat(64)}`, { method: 'HEAD' })
+    expect([odd.status, odd.headers.get('docker-content-digest')]).toEqual([404, null])
+    const raw = await new Promise<string>(resolve => {
+      const socket = net.connect(Number(registry!.host.split(':')[1]), '127.0.0.1', () => socket.end('GET //[bad HTTP/1.1\r\nHost: x\r\n\r\n'))
+      let text = ''
+      socket.on('error', () => undefined)
+      socket.on('data', b => (text += b))
+      socket.on('close', () => resolve(text))
+    })
+    expect(raw).toMatch(/^HTTP\/1\.1 (404|500|400)/)
+    expect((await fetch(`http://${registry.host}/v2/`)).status).toBe(200)
   })
 
   it('answers only for its repository, and takes no large body', async () => {

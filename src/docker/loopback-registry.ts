@@ -27,15 +27,24 @@ export interface LoopbackRegistry {
 
 /** Configs and manifests are a few KiB; anything near this is not what the registry asked for. */
 const MAX_BODY = 4 << 20
+/** A probe makes one upload (the config) and two manifest pushes; a client making many is not the engine. */
+const MAX_UPLOADS = 8
+const DIGEST = /^sha256:[0-9a-f]{64}$/
 
 const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
 export async function startLoopbackRegistry(repo: string): Promise<LoopbackRegistry> {
-  const state = { asked: [] as string[], manifests: new Map<string, Buffer>(), blobs: new Map<string, Buffer>(), want: new Set<string>() }
+  const state = { asked: [] as string[], manifests: new Map<string, Buffer>(), blobs: new Map<string, Buffer>(), want: new Set<string>(), uploadsStarted: 0 }
   const uploads = new Map<string, Buffer[]>()
   const server = http.createServer((req, res) => {
     readBody(req).then(
-      body => answer(req, res, body, repo, state, uploads),
+      body => {
+        try {
+          answer(req, res, body, repo, state, uploads)
+        } catch {
+          if (!res.headersSent) reply(res, 500) // never a crash of the action: a client's bytes caused it
+        }
+      },
       () => reply(res, 413)
     )
   })
@@ -47,7 +56,10 @@ export async function startLoopbackRegistry(repo: string): Promise<LoopbackRegis
   return {
     host: `127.0.0.1:${port}`,
     repo,
-    ...state,
+    asked: state.asked,
+    manifests: state.manifests,
+    blobs: state.blobs,
+    want: state.want,
     // The engine keeps its connections alive; close() alone would wait for them to time out (120 s).
     close: () =>
       new Promise(resolve => {
@@ -78,7 +90,7 @@ function reply(res: http.ServerResponse, status: number, headers: Record<string,
   res.end()
 }
 
-type State = Pick<LoopbackRegistry, 'asked' | 'manifests' | 'blobs' | 'want'>
+type State = Pick<LoopbackRegistry, 'asked' | 'manifests' | 'blobs' | 'want'> & { uploadsStarted: number }
 
 /** The few calls of the distribution API a push and a failing pull make; anything else is refused. */
 function answer(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, repo: string, s: State, uploads: Map<string, Buffer[]>): void {
@@ -92,13 +104,16 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, body: Buffe
     return reply(res, 404)
   }
   if (kind === 'manifests' && req.method === 'PUT') {
+    if (s.manifests.size >= MAX_UPLOADS && !s.manifests.has(ref)) return reply(res, 429)
     s.manifests.set(ref, body)
     return reply(res, 201, { 'Docker-Content-Digest': sha256(body), Location: `/v2/${repo}/manifests/${sha256(body)}` })
   }
   if (kind === 'blobs' && req.method === 'HEAD') {
-    return s.want.has(ref) ? reply(res, 404) : reply(res, 200, { 'Docker-Content-Digest': ref })
+    if (!DIGEST.test(ref) || s.want.has(ref)) return reply(res, 404)
+    return reply(res, 200, { 'Docker-Content-Digest': ref })
   }
   if (kind === 'blobs/uploads' && req.method === 'POST') {
+    if (++s.uploadsStarted > MAX_UPLOADS) return reply(res, 429)
     const id = randomUUID()
     uploads.set(id, [])
     return reply(res, 202, { Location: `/v2/${repo}/blobs/uploads/${id}`, 'Docker-Upload-UUID': id, Range: '0-0' })
