@@ -95,10 +95,22 @@ async function runThisAction(withInputs: Record<string, string>, job: RunningJob
   job.log(`release-phase → node .test-dist/index.js (main), inputs: ${Object.keys(withInputs).join(', ')}`)
   // The runner gives JavaScript actions (not run: steps) the cache service's URL and token.
   const runtime = { ACTIONS_RUNTIME_TOKEN: 'journeys-runtime-token', ACTIONS_CACHE_URL: `${env.GITHUB_API_URL}/_apis/artifactcache/` }
-  const r = await runAction({ workspace: job.workspace, inputs, env: { ...env, ...runtime }, runnerTemp: job.runnerTemp })
+  const wrap = await besideBuilder(env, w, job)
+  const r = await runAction({ workspace: job.workspace, inputs, env: { ...env, ...runtime }, runnerTemp: job.runnerTemp, wrap })
   for (const l of r.stdout.split('\n')) if (l) job.log(`  ${l}`)
   for (const l of r.stderr.split('\n')) if (l) job.log(`  (stderr) ${l}`)
   return { ok: r.code === 0, outputs: r.outputs, inputs, stdout: r.stdout, dockerCalls: r.dockerCalls, post: { state: r.state, runnerTemp: r.runnerTemp, env } }
+}
+
+/**
+ * A runner's engine shares the runner's loopback (the predeploy commit's manifest probe relies on it);
+ * setup-buildx-action's builder here has a network namespace of its own: the action runs in it.
+ */
+async function besideBuilder(env: Record<string, string>, w: World, job: RunningJob): Promise<string[] | undefined> {
+  const builder = await w.startedBuilder()
+  if (!builder || env.DOCKER_HOST !== builder.host) return undefined
+  job.log("release-phase runs in the builder engine's network namespace (a runner's engine shares the runner's loopback)")
+  return builder.inNetns
 }
 
 export async function runPost(post: NonNullable<StepResult['post']>, job: RunningJob): Promise<boolean> {

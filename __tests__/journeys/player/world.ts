@@ -64,6 +64,8 @@ export interface World {
   cacheDir: string
   /** setup-buildx-action's builder: started on first use, one per world, stopped with it. */
   builder(): Promise<PrivateDaemon>
+  /** The builder once started (steps.ts runs the action in its network namespace when a job uses it). */
+  startedBuilder(): Promise<PrivateDaemon | undefined>
   stop(): Promise<void>
 }
 
@@ -105,7 +107,8 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
     },
     substituteSidecars,
     cacheDir,
-    builder: () => (builder ??= startBuilder(opts.fixture, registry)),
+    builder: () => (builder ??= startBuilder(opts.fixture, registry, api)),
+    startedBuilder: async () => builder?.catch(() => undefined),
     async stop() {
       // The images the journeys built and pulled are named after the loopback registry.
       const refs = docker('image', 'ls', '--digests', '--format', '{{.Repository}} {{.Tag}} {{.Digest}}')
@@ -152,7 +155,7 @@ function substituteSidecars(text: string, log: (line: string) => void): string {
  * private daemon holding the images the fixture builds FROM (nothing can be pulled) and reaching the
  * loopback registry through a forwarded port.
  */
-async function startBuilder(fixture: string, registry: Registry): Promise<PrivateDaemon> {
+async function startBuilder(fixture: string, registry: Registry, api: FakeGitHubApi): Promise<PrivateDaemon> {
   const bin = containerdEngineBin()
   if (!bin) throw new Error('docker/setup-buildx-action: no containerd-store engine (scripts/containerd-engine.sh failed)')
   const daemon = await startPrivateDaemon({ bin, config: { features: { 'containerd-snapshotter': true } } })
@@ -163,6 +166,8 @@ async function startBuilder(fixture: string, registry: Registry): Promise<Privat
       : undefined
     if (load && load.status !== 0) throw new Error(`docker/setup-buildx-action: cannot load ${bases.join(', ')} into the builder: ${load.stderr}`)
     await daemon.forwardPort(Number(registry.host.split(':')[1]))
+    // The action runs beside this engine (steps.ts), as it runs beside a runner's: it reaches the API there.
+    await daemon.forwardPort(Number(new URL(api.url).port))
     return daemon
   } catch (e) {
     daemon.stop()
