@@ -23,7 +23,7 @@ export const SUBSTITUTIONS: [string, string][] = [
   ['docker/login-action', "`docker login` against the loopback registry, in the job's DOCKER_CONFIG"],
   [
     'docker/setup-buildx-action',
-    "DOCKER_HOST for the job's later steps = a containerd-image-store engine (Docker >= 24, private to the world) whose docker driver exports caches; the fixture's base images loaded into it, the registry forwarded to it"
+    "DOCKER_HOST for the job's later steps = a containerd-image-store engine (Docker >= 24, private to the world) whose docker driver exports caches; the fixture's base images loaded into it, the registry and API forwarded to it; later release-phase steps run in its network namespace (a runner's engine shares the runner's loopback)"
   ],
   ["`cache-from`/`cache-to` `type=gha` (the runner's cache service)", '`type=local` in a directory of the world, kept across its runs'],
   ['docker/build-push-action', '`docker buildx build --load` (cache-from/cache-to as above) + `docker push`'],
