@@ -457,12 +457,13 @@ function dialGet(cli, apiPath) {
 ;// CONCATENATED MODULE: ./src/docker/loopback-registry.ts
 
 
+
 /** Configs and manifests are a few KiB; anything near this is not what the registry asked for. */
 const MAX_BODY = 4 << 20;
 /** A probe makes one upload (the config) and two manifest pushes; a client making many is not the engine. */
 const MAX_UPLOADS = 8;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
+const sha256 = (b) => `sha256:${sha256hex(b)}`;
 async function startLoopbackRegistry(repo) {
     const state = { asked: [], manifests: new Map(), blobs: new Map(), want: new Set(), uploadsStarted: 0 };
     const uploads = new Map();
@@ -571,9 +572,10 @@ function answer(req, res, body, repo, s, uploads) {
 ;// CONCATENATED MODULE: ./src/docker/manifest-probe.ts
 
 
+
 /** The Engine API wants an X-Registry-Auth header on pull and push; `{}` is "no credentials". */
 const NO_AUTH = { 'X-Registry-Auth': Buffer.from('{}').toString('base64url') };
-const manifest_probe_sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
+const manifest_probe_sha256 = (b) => `sha256:${sha256hex(b)}`;
 /**
  * The temporary commit's manifest and config, through `registry` (started by the caller, closed by it);
  * or why the probe cannot be used. The commit keeps the probe's tag: in the containerd store an image
@@ -675,7 +677,7 @@ async function commitPredeploy(cli, container, original, tags, note, hooks) {
     const tmpId = await api.commit(container, [`LABEL ${labels/* RUN_LABEL */.j}=${hooks.runId}`]);
     let tmpRemoved = false;
     try {
-        const fast = await fastCommit(api, tmpId, original, tags, note, hooks.runId);
+        const fast = await fastCommit(api, { tmpId, original, tags, note, runId: hooks.runId });
         if (!('reason' in fast)) {
             hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`);
             if (fast.containerdStore)
@@ -712,14 +714,15 @@ async function removeFirst(cli, tmpId) {
  * config to a loopback registry (containerd store), and load the config alone. Returns the new id, or
  * why not.
  */
-async function fastCommit(api, tmpId, original, tags, note, runId) {
+async function fastCommit(api, job) {
+    const { tmpId, original, tags, note } = job;
     const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${original.id}/json`), api.get(`/images/${tmpId}/history`)]).catch((e) => e);
     if (facts instanceof Error)
         return { reason: `the engine did not describe the commit (${facts.message})` };
     const [committed, before, history] = facts;
     // The containerd store reports no graph driver data; its images are named by manifest digest.
     if (committed.GraphDriver && committed.GraphDriver.Data == null)
-        return containerdCommit(api, tmpId, original, tags, note, runId);
+        return containerdCommit(api, job);
     const config = assembleCommitConfig(committed, before, history, note);
     if (typeof config !== 'string')
         return config;
@@ -733,7 +736,8 @@ async function fastCommit(api, tmpId, original, tags, note, runId) {
  * The containerd store: the manifest and config come from the loopback probe (manifest-probe.ts), go
  * through the same rewrite as a saved archive, and are loaded without their layers; then tagged.
  */
-async function containerdCommit(api, tmpId, original, tags, note, runId) {
+async function containerdCommit(api, job) {
+    const { tmpId, original, tags, note, runId } = job;
     if (!api.request)
         return { reason: 'the engine uses the containerd image store and is not on a local socket' };
     const registry = await startLoopbackRegistry(`release-phase/probe-${runId}`);

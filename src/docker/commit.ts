@@ -54,7 +54,7 @@ export async function commitPredeploy(
   const tmpId = await api.commit(container, [`LABEL ${RUN_LABEL}=${hooks.runId}`])
   let tmpRemoved = false
   try {
-    const fast = await fastCommit(api, tmpId, original, tags, note, hooks.runId)
+    const fast = await fastCommit(api, { tmpId, original, tags, note, runId: hooks.runId })
     if (!('reason' in fast)) {
       hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`)
       if (fast.containerdStore) tmpRemoved = await removeFirst(cli, tmpId)
@@ -73,6 +73,15 @@ export async function commitPredeploy(
   }
 }
 
+/** What the fast paths work on: the temporary commit, the image it came from, and what to make of it. */
+interface CommitJob {
+  tmpId: string
+  original: ImageInfo
+  tags: string[]
+  note: string
+  runId: string
+}
+
 /**
  * In the containerd store the temporary commit owns the committed layer's snapshot; the new image only
  * claims it when it is next unpacked (the release container's create does that). Removing the
@@ -89,21 +98,15 @@ async function removeFirst(cli: DockerCli, tmpId: string): Promise<true> {
  * config to a loopback registry (containerd store), and load the config alone. Returns the new id, or
  * why not.
  */
-async function fastCommit(
-  api: EngineApi,
-  tmpId: string,
-  original: ImageInfo,
-  tags: string[],
-  note: string,
-  runId: string
-): Promise<{ id: string; containerdStore: boolean } | { reason: string }> {
+async function fastCommit(api: EngineApi, job: CommitJob): Promise<{ id: string; containerdStore: boolean } | { reason: string }> {
+  const { tmpId, original, tags, note } = job
   const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${original.id}/json`), api.get(`/images/${tmpId}/history`)]).catch(
     (e: Error) => e
   )
   if (facts instanceof Error) return { reason: `the engine did not describe the commit (${facts.message})` }
   const [committed, before, history] = facts as [InspectedImage & { GraphDriver?: { Data?: unknown } }, InspectedImage, HistoryItem[]]
   // The containerd store reports no graph driver data; its images are named by manifest digest.
-  if (committed.GraphDriver && committed.GraphDriver.Data == null) return containerdCommit(api, tmpId, original, tags, note, runId)
+  if (committed.GraphDriver && committed.GraphDriver.Data == null) return containerdCommit(api, job)
   const config = assembleCommitConfig(committed, before, history, note)
   if (typeof config !== 'string') return config
   const archive = configOnlyArchive(config, tags)
@@ -116,14 +119,8 @@ async function fastCommit(
  * The containerd store: the manifest and config come from the loopback probe (manifest-probe.ts), go
  * through the same rewrite as a saved archive, and are loaded without their layers; then tagged.
  */
-async function containerdCommit(
-  api: EngineApi,
-  tmpId: string,
-  original: ImageInfo,
-  tags: string[],
-  note: string,
-  runId: string
-): Promise<{ id: string; containerdStore: true } | { reason: string }> {
+async function containerdCommit(api: EngineApi, job: CommitJob): Promise<{ id: string; containerdStore: true } | { reason: string }> {
+  const { tmpId, original, tags, note, runId } = job
   if (!api.request) return { reason: 'the engine uses the containerd image store and is not on a local socket' }
   const registry = await startLoopbackRegistry(`release-phase/probe-${runId}`)
   const probed = await probeImage(api.request, registry, tmpId)

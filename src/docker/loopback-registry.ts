@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { sha256hex } from './archive.js'
 
 /**
  * A one-repository registry on the loopback, for as long as one predeploy commit takes: the engine
@@ -31,7 +32,7 @@ const MAX_BODY = 4 << 20
 const MAX_UPLOADS = 8
 const DIGEST = /^sha256:[0-9a-f]{64}$/
 
-const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
+const sha256 = (b: Buffer): string => `sha256:${sha256hex(b)}`
 
 export async function startLoopbackRegistry(repo: string): Promise<LoopbackRegistry> {
   const state = { asked: [] as string[], manifests: new Map<string, Buffer>(), blobs: new Map<string, Buffer>(), want: new Set<string>(), uploadsStarted: 0 }
