@@ -17,6 +17,8 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7076);
+
 
 
 
@@ -153,13 +155,13 @@ function checkBuildFiles(x, workspace) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: ${rel(p)} is neither a key file nor an agent socket`);
         }
     }
+    // Read as manifests are (workspace-files.ts): type and size checked on the opened file, so one
+    // swapped for a FIFO after a check cannot hang the step.
     return x.secretFiles.map(({ file }) => {
-        const st = stat(file, 'secret-files');
-        if (!st.isFile())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`secret-files: ${rel(file)} is not a regular file`);
-        if (st.size > MAX_SECRET_FILE)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`secret-files: ${rel(file)} is ${st.size} bytes; BuildKit takes secrets up to 500 KiB`);
-        return node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(file, 'utf8');
+        const text = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readRegularFile */ .XF)(file, `secret-files: ${rel(file)}`, MAX_SECRET_FILE, 'BuildKit takes secrets up to 500 KiB');
+        if (text === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`secret-files: ${rel(file)} does not exist`);
+        return text;
     });
 }
 
@@ -3076,7 +3078,7 @@ function kind(st) {
  * Reads a regular file of at most `limit` bytes; undefined when it does not exist. Opened with
  * O_NONBLOCK so a FIFO cannot hang the step, then checked with fstat before a byte is read.
  */
-function readRegularFile(file, what, limit = MAX_FILE) {
+function readRegularFile(file, what, limit = MAX_FILE, whyLimit = `at most ${limit} are read`) {
     let fd;
     try {
         fd = node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
@@ -3094,7 +3096,7 @@ function readRegularFile(file, what, limit = MAX_FILE) {
         if (!st.isFile())
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${kind(st)}, not a regular file`);
         if (st.size > limit)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${st.size} bytes; at most ${limit} are read`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${st.size} bytes; ${whyLimit}`);
         const buf = Buffer.alloc(st.size);
         let n = 0;
         while (n < st.size) {

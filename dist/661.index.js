@@ -452,7 +452,7 @@ function kind(st) {
  * Reads a regular file of at most `limit` bytes; undefined when it does not exist. Opened with
  * O_NONBLOCK so a FIFO cannot hang the step, then checked with fstat before a byte is read.
  */
-function readRegularFile(file, what, limit = MAX_FILE) {
+function readRegularFile(file, what, limit = MAX_FILE, whyLimit = `at most ${limit} are read`) {
     let fd;
     try {
         fd = node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
@@ -470,7 +470,7 @@ function readRegularFile(file, what, limit = MAX_FILE) {
         if (!st.isFile())
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${kind(st)}, not a regular file`);
         if (st.size > limit)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${st.size} bytes; at most ${limit} are read`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${st.size} bytes; ${whyLimit}`);
         const buf = Buffer.alloc(st.size);
         let n = 0;
         while (n < st.size) {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { InputError, excerpt } from './errors.js'
 import { insidePath, lines, list, type InputGetter } from './inputs.js'
+import { readRegularFile } from './workspace-files.js'
 
 /**
  * The docker/build-push-action inputs this action passes to `docker buildx build` the same way
@@ -146,10 +147,11 @@ export function checkBuildFiles(x: BuildExtras, workspace: string): string[] {
       if (!st.isFile() && !st.isSocket()) throw new InputError(`ssh: ${rel(p)} is neither a key file nor an agent socket`)
     }
   }
+  // Read as manifests are (workspace-files.ts): type and size checked on the opened file, so one
+  // swapped for a FIFO after a check cannot hang the step.
   return x.secretFiles.map(({ file }) => {
-    const st = stat(file, 'secret-files')
-    if (!st.isFile()) throw new InputError(`secret-files: ${rel(file)} is not a regular file`)
-    if (st.size > MAX_SECRET_FILE) throw new InputError(`secret-files: ${rel(file)} is ${st.size} bytes; BuildKit takes secrets up to 500 KiB`)
-    return fs.readFileSync(file, 'utf8')
+    const text = readRegularFile(file, `secret-files: ${rel(file)}`, MAX_SECRET_FILE, 'BuildKit takes secrets up to 500 KiB')
+    if (text === undefined) throw new InputError(`secret-files: ${rel(file)} does not exist`)
+    return text
   })
 }

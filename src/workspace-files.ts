@@ -65,7 +65,7 @@ function kind(st: fs.Stats): string {
  * Reads a regular file of at most `limit` bytes; undefined when it does not exist. Opened with
  * O_NONBLOCK so a FIFO cannot hang the step, then checked with fstat before a byte is read.
  */
-export function readRegularFile(file: string, what: string, limit = MAX_FILE): string | undefined {
+export function readRegularFile(file: string, what: string, limit = MAX_FILE, whyLimit = `at most ${limit} are read`): string | undefined {
   let fd: number
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK)
@@ -78,7 +78,7 @@ export function readRegularFile(file: string, what: string, limit = MAX_FILE): s
   try {
     const st = fs.fstatSync(fd)
     if (!st.isFile()) throw new InputError(`${what} is ${kind(st)}, not a regular file`)
-    if (st.size > limit) throw new InputError(`${what} is ${st.size} bytes; at most ${limit} are read`)
+    if (st.size > limit) throw new InputError(`${what} is ${st.size} bytes; ${whyLimit}`)
     const buf = Buffer.alloc(st.size)
     let n = 0
     while (n < st.size) {

@@ -265,6 +265,7 @@ describe('build input files checked before any Docker side effect (issue 14)', a
   fs.mkdirSync(path.join(ws, 'lib'))
   fs.writeFileSync(path.join(ws, 'token'), 'tok-value\nline2')
   fs.writeFileSync(path.join(ws, 'big'), Buffer.alloc(MAX_SECRET_FILE + 1, 'a'))
+  ;(await import('node:child_process')).execFileSync('mkfifo', [path.join(ws, 'pipe')])
   const check = (inputs: Record<string, string>) =>
     checkBuildFiles(
       readSettings(n => inputs[n] ?? '', { GITHUB_WORKSPACE: ws }),
@@ -277,7 +278,9 @@ describe('build input files checked before any Docker side effect (issue 14)', a
   })
   it('refuses a missing, non-regular or over-large secret file, a context that is not a folder', () => {
     expect(() => check({ 'secret-files': 'a=nope' })).toThrow('secret-files: nope does not exist')
-    expect(() => check({ 'secret-files': 'a=lib' })).toThrow('secret-files: lib is not a regular file')
+    // Type and size come from the opened file (fstat), as for manifests: the wording says which type.
+    expect(() => check({ 'secret-files': 'a=lib' })).toThrow('secret-files: lib is a directory, not a regular file')
+    expect(() => check({ 'secret-files': 'a=pipe' })).toThrow('secret-files: pipe is a FIFO, not a regular file')
     expect(() => check({ 'secret-files': 'a=big' })).toThrow(`secret-files: big is ${MAX_SECRET_FILE + 1} bytes; BuildKit takes secrets up to 500 KiB`)
     expect(() => check({ 'build-contexts': 'l=token' })).toThrow('build-contexts: token is not a folder')
     expect(() => check({ 'build-contexts': 'l=oci-layout://nope' })).toThrow('build-contexts: nope does not exist')
