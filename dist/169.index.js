@@ -623,14 +623,16 @@ async function pushTags(cli, tags, checkCancelled = () => undefined) {
 /* harmony export */   HW: () => (/* binding */ startSidecars),
 /* harmony export */   Ix: () => (/* binding */ sidecarContainerName)
 /* harmony export */ });
-/* unused harmony exports sidecarArgv, Pod, RedactingLines, safeCut, tryConnect */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4813);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8578);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1670);
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4584);
+/* unused harmony exports sidecarArgv, Pod, RedactingLines, safeCut, stopCommands, tryConnect */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4813);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8578);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1670);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4584);
 /**
  * Sidecars (issue 16): started before a task, probed until ready, removed after it.
  *
@@ -651,12 +653,13 @@ async function pushTags(cli, tags, checkCancelled = () => undefined) {
 
 
 
+
 function sidecarContainerName(runId, phase, name) {
     return `release-phase-${runId}-${phase}-sidecar-${name}`;
 }
 /** `docker create` argv: values travel as `-e NAME` only, in the docker child's environment (design.md §5.4). */
 function sidecarArgv(sc, container, runId, phase, network) {
-    const argv = ['create', '--name', container, '--label', `${_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_LABEL */ .j}=${runId}`, '--label', `release-phase.phase=${phase}`];
+    const argv = ['create', '--name', container, '--label', `${_labels_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_LABEL */ .j}=${runId}`, '--label', `release-phase.phase=${phase}`];
     argv.push('--label', `release-phase.sidecar=${sc.name}`);
     if (network)
         argv.push('--network', network);
@@ -719,7 +722,7 @@ class Pod {
                 throw e;
             });
         }
-        const env = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .valuesOf */ .sm)(sc.vars);
+        const env = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .valuesOf */ .sm)(sc.vars);
         await this.cli.ok(sidecarArgv(sc, container, runId, this.phase, network), `creating sidecar ${sc.name}`, { env }).catch(e => {
             report.status = 'failed';
             throw e;
@@ -730,7 +733,7 @@ class Pod {
         m.startedAt = Date.now();
         if (r.code !== 0) {
             report.status = 'failed';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`sidecar ${sc.name} could not start: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr), this.secrets), 300)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`sidecar ${sc.name} could not start: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)((0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.stderr), this.secrets), 300)}`);
         }
     }
     /** State of every member, by container name, in one inspect: a missing one is `gone`. */
@@ -760,7 +763,7 @@ class Pod {
         for (let hop = 0; hop < 3; hop++) {
             const r = await this.cli.exec(['container', 'inspect', '--format', '{{.HostConfig.NetworkMode}}\t{{json .NetworkSettings.Networks}}', target]);
             if (r.code !== 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`sidecar ${owner.sc.name}: docker inspect failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr)}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`sidecar ${owner.sc.name}: docker inspect failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.stderr)}`);
             const [mode, json] = r.stdout.trim().split('\t');
             if (mode === 'host')
                 return '127.0.0.1';
@@ -775,7 +778,7 @@ class Pod {
                 return ip;
             break;
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`sidecars: the first sidecar (${owner.sc.name}) has no IP address the runner can probe; readiness needs a bridge or host network`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`sidecars: the first sidecar (${owner.sc.name}) has no IP address the runner can probe; readiness needs a bridge or host network`);
     }
     /**
      * Waits until every sidecar's ports accept connections, each within its own timeout; fails at once
@@ -787,7 +790,7 @@ class Pod {
         let host = '';
         for (;;) {
             if (this.scope.isCancelled)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`cancelled while the sidecars of the ${this.phase} task started; they were removed and the task did not run`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`cancelled while the sidecars of the ${this.phase} task started; they were removed and the task did not run`);
             // Exits first: a sidecar that died at once has no address to probe, and its exit code is the news.
             const states = await this.states();
             for (const m of this.members) {
@@ -830,14 +833,14 @@ class Pod {
     /** The error for a sidecar that failed before the task: its last log lines, redacted. */
     async failure(m, what) {
         const logs = await this.cli.combined(['logs', '--tail', '20', m.container]);
-        const tail = logs.code === 0 ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(logs.output.replace(/\n$/, ''), this.secrets) : '';
+        const tail = logs.code === 0 ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(logs.output.replace(/\n$/, ''), this.secrets) : '';
         m.report.tail = tail;
         const lines = tail
             .split('\n')
             .filter(l => l.trim() !== '')
             .slice(-10)
-            .map(l => (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(l, 300));
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`sidecar ${m.sc.name} ${what}${lines.length > 0 ? `. Its last lines:\n${lines.join('\n')}` : ''}`);
+            .map(l => (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)(l, 300));
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`sidecar ${m.sc.name} ${what}${lines.length > 0 ? `. Its last lines:\n${lines.join('\n')}` : ''}`);
     }
     /**
      * After the task (whatever its outcome) or after a failed start: warn about a sidecar that died
@@ -863,13 +866,15 @@ class Pod {
             if (st && st.status !== 'running' && m.report.status !== 'exited' && m.report.status !== 'failed') {
                 m.report.status = 'exited';
                 m.report.exitCode = st.exitCode;
-                _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`sidecar ${m.sc.name} exited with code ${st.exitCode} ${this.ready ? 'while' : 'before'} the ${this.phase} task ran`);
+                _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`sidecar ${m.sc.name} exited with code ${st.exitCode} ${this.ready ? 'while' : 'before'} the ${this.phase} task ran`);
             }
             if (st?.status === 'created')
                 continue;
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .startGroup */ .Oh(`sidecar ${m.sc.name} log (${this.phase})`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .startGroup */ .Oh(`sidecar ${m.sc.name} log (${this.phase})`);
+            const resume = stopCommands();
             await showLog(this.cli, m.container, this.secrets);
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .endGroup */ .N4();
+            resume();
+            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .endGroup */ .N4();
         }
     }
 }
@@ -891,18 +896,18 @@ class RedactingLines {
         const parts = (this.partial + chunk.toString('utf8')).split('\n');
         this.partial = parts.pop();
         for (const line of parts)
-            this.write((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(line, this.secrets) + '\n');
+            this.write((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(line, this.secrets) + '\n');
         if (this.partial.length > this.maxLine) {
             // Never cut inside a secret: its halves on two lines would escape this redaction and the runner's.
             const at = safeCut(this.partial, this.secrets) || this.partial.length;
-            this.write((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(this.partial.slice(0, at), this.secrets) + '\n');
+            this.write((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(this.partial.slice(0, at), this.secrets) + '\n');
             this.partial = this.partial.slice(at);
         }
     }
     /** The last line, terminated: the next line the action writes starts fresh. */
     end() {
         if (this.partial !== '')
-            this.write((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(this.partial, this.secrets) + '\n');
+            this.write((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(this.partial, this.secrets) + '\n');
         this.partial = '';
     }
 }
@@ -925,6 +930,18 @@ function safeCut(text, secrets) {
         }
     }
     return cut;
+}
+/**
+ * A sidecar is someone else's image: its log is shown, never obeyed. Between `::stop-commands::<token>`
+ * and `::<token>::` the runner reads no workflow command (`::add-mask::`, `::error::`, `::save-state::`,
+ * `##[group]`), and the token is random, made after the sidecar's output exists, so the log cannot
+ * resume commands itself. Unlike escaping, the lines are shown as printed. The task's own output is the
+ * app's, and stays as any `run:` step's (design.md §4.7). Returns the function that resumes commands.
+ */
+function stopCommands() {
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
+    _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .command */ .G5('stop-commands', {}, token);
+    return () => _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .command */ .G5(token, {}, '');
 }
 /** A container's whole log to our stdout, redacted line by line; its stdout and stderr each end on a newline. */
 function showLog(cli, container, secrets) {
@@ -949,12 +966,12 @@ async function removeMembers(cli, containers) {
         return;
     const r = await cli.exec(['rm', '--force', '--volumes', ...containers]);
     if (r.code !== 0 && !/No such container/i.test(r.stderr))
-        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`could not remove sidecars ${containers.join(', ')}: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr)}`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`could not remove sidecars ${containers.join(', ')}: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.stderr)}`);
 }
 /** One TCP connection attempt: accepted, refused (nothing listens yet), or no answer at all. */
 function tryConnect(host, port, timeoutMs) {
     return new Promise(resolve => {
-        const socket = node_net__WEBPACK_IMPORTED_MODULE_0__.connect({ host, port });
+        const socket = node_net__WEBPACK_IMPORTED_MODULE_1__.connect({ host, port });
         const done = (r) => {
             socket.destroy();
             resolve(r);
@@ -973,10 +990,10 @@ async function startSidecars(cli, sidecars, scope, opts, reports) {
         return undefined;
     const pod = new Pod(cli, scope, opts.phase, opts.network, opts.secrets);
     try {
-        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Starting sidecars for the ${opts.phase} task: ${sidecars.map(s => `${s.name} (${s.image})`).join(', ')}`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Starting sidecars for the ${opts.phase} task: ${sidecars.map(s => `${s.name} (${s.image})`).join(', ')}`);
         for (const sc of sidecars) {
             if (scope.isCancelled)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`cancelled while the sidecars of the ${opts.phase} task started; they were removed and the task did not run`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`cancelled while the sidecars of the ${opts.phase} task started; they were removed and the task did not run`);
             const report = { phase: opts.phase, name: sc.name, image: sc.image, status: 'running', readySeconds: null, exitCode: null };
             reports.push(report);
             await pod.add(sc, scope.runId, report);
@@ -986,7 +1003,7 @@ async function startSidecars(cli, sidecars, scope, opts, reports) {
         for (const m of pod.members) {
             if (!m.sc.ready)
                 m.report.readySeconds = (Date.now() - m.startedAt) / 1000;
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`sidecar ${m.sc.name} ${m.sc.ready ? `ready on port ${m.sc.ready.tcp.join(', ')}` : 'running'} after ${m.report.readySeconds.toFixed(1)}s`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`sidecar ${m.sc.name} ${m.sc.ready ? `ready on port ${m.sc.ready.tcp.join(', ')}` : 'running'} after ${m.report.readySeconds.toFixed(1)}s`);
         }
         return pod;
     }

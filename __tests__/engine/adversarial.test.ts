@@ -68,6 +68,25 @@ async function attack(a: Attack) {
   return { r, outside, fill, seconds: (Date.now() - started) / 1000, tag }
 }
 
+/**
+ * The lines the runner would read commands from: not those between `::stop-commands::<token>` and
+ * `::<token>::` (inside, a second stop-commands is text too).
+ */
+function linesTheRunnerObeys(stdout: string): string[] {
+  const live: string[] = []
+  let token: string | undefined
+  for (const line of stdout.split(/\r?\n|\r/)) {
+    if (token !== undefined) {
+      if (line.trim() === `::${token}::`) token = undefined
+      continue
+    }
+    const stop = /^\s*::stop-commands::(.+)$/.exec(line)
+    if (stop) token = stop[1].trim()
+    else live.push(line)
+  }
+  return live
+}
+
 describeEngine('adversarial corpus (issue 11): attacks as data, through the bundle, on the real engine', () => {
   it('covers every defence', () => {
     expect(new Set(attacks.map(a => a.defence))).toEqual(new Set(['cli-env', 'paths', 'files', 'masking', 'values', 'injection', 'summary', 'nesting', 'post']))
@@ -100,7 +119,7 @@ describeEngine('adversarial corpus (issue 11): attacks as data, through the bund
       for (const c of a.noCommandLines ?? []) {
         // `::` commands count at the start of a line; the legacy `##[` form anywhere in one.
         const hit = (l: string): boolean => (c.startsWith('##[') ? l.includes(c) : l.trimStart().startsWith(c))
-        expect(r.stdout.split(/\r?\n|\r/).filter(hit), `command line ${c}`).toEqual([])
+        expect(linesTheRunnerObeys(r.stdout).filter(hit), `command line ${c}`).toEqual([])
       }
       expect(r.state['temp-dir'] ?? '').not.toBe('/')
       for (const p of a.mustSurvive ?? []) expect(fs.existsSync(fill(p)), p).toBe(true)

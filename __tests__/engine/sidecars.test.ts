@@ -276,7 +276,8 @@ proxy:
     expect(r.stdout).toMatch(/^task done$/m)
     expect(r.stdout.split('\n')).toContain('::warning::sidecar flaky exited with code 7 while the release task ran')
     // Its log is shown in a group after the task, whole.
-    expect(r.stdout).toMatch(/^::group::sidecar flaky log \(release\)\nserving\ndying\n::endgroup::$/m)
+    // Shown, not obeyed: the log sits between stop-commands and its resume token.
+    expect(r.stdout).toMatch(/^::group::sidecar flaky log \(release\)\n::stop-commands::([0-9a-f]{32})\nserving\ndying\n::\1::\n::endgroup::$/m)
     expect(r.summary).toMatch(/^\| release \| flaky \| .* \| exited with code 7 \| \d+\.\ds \|$/m)
     expect(containersOfRun(r.state['run-id'])).toEqual([])
   })

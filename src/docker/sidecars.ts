@@ -12,6 +12,7 @@
  * answers there, whatever tools the images carry. A listener bound to 127.0.0.1 only is reachable by
  * the task but not by the probe (a documented limit).
  */
+import { randomBytes } from 'node:crypto'
 import * as net from 'node:net'
 import * as core from '../runner.js'
 import { ActionError, DockerError, excerpt } from '../errors.js'
@@ -256,7 +257,9 @@ export class Pod {
       }
       if (st?.status === 'created') continue
       core.startGroup(`sidecar ${m.sc.name} log (${this.phase})`)
+      const resume = stopCommands()
       await showLog(this.cli, m.container, this.secrets)
+      resume()
       core.endGroup()
     }
   }
@@ -310,6 +313,19 @@ export function safeCut(text: string, secrets: string[]): number {
     }
   }
   return cut
+}
+
+/**
+ * A sidecar is someone else's image: its log is shown, never obeyed. Between `::stop-commands::<token>`
+ * and `::<token>::` the runner reads no workflow command (`::add-mask::`, `::error::`, `::save-state::`,
+ * `##[group]`), and the token is random, made after the sidecar's output exists, so the log cannot
+ * resume commands itself. Unlike escaping, the lines are shown as printed. The task's own output is the
+ * app's, and stays as any `run:` step's (design.md §4.7). Returns the function that resumes commands.
+ */
+export function stopCommands(): () => void {
+  const token = randomBytes(16).toString('hex')
+  core.command('stop-commands', {}, token)
+  return () => core.command(token, {}, '')
 }
 
 /** A container's whole log to our stdout, redacted line by line; its stdout and stderr each end on a newline. */
