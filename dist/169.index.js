@@ -2085,7 +2085,7 @@ function taskVariables(s, manifests) {
 async function sidecarsOf(s, vars) {
     if (!s.sidecars)
         return { sidecars: [], sidecarSecrets: [] };
-    const { parseSidecars, resolveSidecars, sidecarSecretValues } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(843)]).then(__webpack_require__.bind(__webpack_require__, 6843));
+    const { parseSidecars, resolveSidecars, sidecarSecretValues } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(468)]).then(__webpack_require__.bind(__webpack_require__, 9468));
     const sidecars = resolveSidecars(parseSidecars(s.sidecars, { network: s.network, runArgs: s.runArgs }), vars, process.env);
     return { sidecars, sidecarSecrets: sidecarSecretValues(sidecars) };
 }

@@ -10,6 +10,7 @@ import { VAR_NAME, type Mapping } from './inputs.js'
 import type { TaskEnv } from './secrets.js'
 import { splitWords } from './words.js'
 import { isCliEnvName } from './docker/cli-env.js'
+import { CREATE_OPTIONS, nearestOption, shortOption } from './docker/create-options.js'
 import { checkTaskEnv } from './secrets.js'
 import { checkCommand } from './untrusted.js'
 
@@ -70,23 +71,12 @@ const OWNED = [
 const NET_OPTIONS = OWNED.filter(o => !['--name', '--label', '-l', '--rm', '--env', '-e', '--env-file', '--label-file', '--cidfile'].includes(o))
 
 /** docker create's boolean short flags (-i, -t, -P, -q): the CLI reads `-itp 80:80` as -i -t -p 80:80. */
-const BOOL_SHORT = 'itPq'
-/** docker create's boolean long flags (Docker 20.10 to 28); every other flag takes a value. */
-const BOOL_LONG = new Set([
-  '--disable-content-trust',
-  '--help',
-  '--init',
-  '--interactive',
-  '--no-healthcheck',
-  '--oom-kill-disable',
-  '--privileged',
-  '--publish-all',
-  '--quiet',
-  '--read-only',
-  '--rm',
-  '--tty',
-  '--use-api-socket'
-])
+const BOOL_SHORT = Object.values(CREATE_OPTIONS)
+  .filter(o => o.short && !o.value)
+  .map(o => o.short)
+  .join('')
+/** docker create's boolean long flags; every other flag takes a value. */
+const BOOL_LONG = new Set(Object.keys(CREATE_OPTIONS).filter(k => !CREATE_OPTIONS[k].value))
 
 /** The short flags a single-dash word sets: each boolean one, then the first that takes a value. */
 function shortFlags(word: string): string[] {
@@ -119,6 +109,33 @@ export function strayWord(words: string[]): string | undefined {
     }
   }
   return valueNext ? words[words.length - 1] : undefined
+}
+
+/**
+ * The first flag of `options` that docker create does not have (a misspelling fails the create only
+ * after the build), with the nearest known name when one is close. Values are skipped as strayWord does.
+ */
+export function unknownOption(words: string[]): { flag: string; near?: string } | undefined {
+  let valueNext = false
+  for (const w of words) {
+    if (valueNext || !w.startsWith('-') || w === '-' || w === '--') {
+      valueNext = false
+      continue
+    }
+    if (w.startsWith('--')) {
+      const flag = w.split('=')[0]
+      if (!(flag in CREATE_OPTIONS)) return { flag, near: nearestOption(flag) }
+      valueNext = !w.includes('=') && CREATE_OPTIONS[flag].value
+      continue
+    }
+    for (const c of w.slice(1)) {
+      const o = shortOption(c)
+      if (!o) return { flag: `-${c}` }
+      if (o.value) break // the rest of the word is its value
+    }
+    valueNext = w.length === shortFlags(w).length + 1 && !BOOL_SHORT.includes(w[w.length - 1])
+  }
+  return undefined
 }
 
 function optionUsed(words: string[], options: string[]): string | undefined {
@@ -209,6 +226,11 @@ function parseOne(e: { name?: string; nameNode?: Node; node: Node }, index: numb
     spec.options = argvWords(field('options')!, splitWords(options, { what: `sidecars: ${name}: options` }), name, 'options', fail)
     const owned = optionUsed(spec.options, OWNED)
     if (owned) fail(field('options'), `${name}: options cannot set ${owned}: the action sets the network, name, labels and variables of a sidecar`)
+    const unknown = unknownOption(spec.options)
+    if (unknown) {
+      const near = unknown.near ? ` (did you mean ${unknown.near}?)` : ''
+      fail(field('options'), `${name}: options: ${unknown.flag} is not an option of docker create${near}`)
+    }
     const stray = strayWord(spec.options)
     if (stray !== undefined) {
       fail(

@@ -249,3 +249,40 @@ describe('sidecar options: every word is an option or its value', () => {
     expect(strayWord(['-itu'])).toBe('-itu')
   })
 })
+
+describe('sidecar options: every flag is one docker create has (checked before the build)', () => {
+  it('names a misspelt or unknown flag, with the nearest known one when close', () => {
+    expect(err('- {name: db, image: pg, options: "--memroy 512m"}')).toMatch(
+      /^sidecars: line 1, column \d+: db: options: --memroy is not an option of docker create \(did you mean --memory\?\)$/
+    )
+    expect(err('- {name: db, image: pg, options: "--shm-size=64m --no-such-flag"}')).toMatch(/--no-such-flag is not an option of docker create$/)
+    expect(err('- {name: db, image: pg, options: "-iZ"}')).toMatch(/-Z is not an option of docker create/)
+  })
+  it('accepts every known form: long with = or apart, booleans, short groups and joined values, hidden aliases', () => {
+    const ok = '--shm-size=256m --health-cmd pg_isready --init -it -u1000 -m 1g --tmpfs /run --dns-opt ndots:1 --read-only'
+    expect(parse(`- {name: db, image: pg, options: "${ok}"}`)[0].options).toEqual(ok.split(' '))
+    // A value that looks like a flag is a value: `--entrypoint --foo` sets the entrypoint to --foo.
+    expect(parse('- {name: db, image: pg, options: "--entrypoint --foo"}')[0].options).toEqual(['--entrypoint', '--foo'])
+  })
+})
+
+describe("the docker create option table matches the CLI's own help", () => {
+  it('lists every option `docker create --help` shows, with its alias and whether it takes a value', async () => {
+    const { spawnSync } = await import('node:child_process')
+    const { CREATE_OPTIONS, HIDDEN_OPTIONS } = await import('../../src/docker/create-options.js')
+    const help = spawnSync('docker', ['create', '--help'], { encoding: 'utf8' })
+    if (help.error || help.status !== 0) {
+      // Under CI the docker CLI is always there: its absence is a failure, not a skip.
+      if (process.env.CI === 'true') throw new Error(`docker create --help did not run: ${help.error?.message ?? help.stderr}`)
+      return
+    }
+    const fromHelp: Record<string, { short?: string; value: boolean }> = {}
+    for (const line of help.stdout.split('\n')) {
+      const m = /^\s+(?:-([a-zA-Z]), )?(--[a-z0-9-]+)(?: ([a-z][a-z0-9-]*))?(?:\s|$)/.exec(line)
+      if (m) fromHelp[m[2]] = { ...(m[1] ? { short: m[1] } : {}), value: m[3] !== undefined }
+    }
+    const table = Object.fromEntries(Object.entries(CREATE_OPTIONS).filter(([k]) => !HIDDEN_OPTIONS.includes(k)))
+    expect(Object.keys(fromHelp).length).toBeGreaterThan(80)
+    expect(table).toEqual(fromHelp)
+  })
+})

@@ -1,29 +1,171 @@
-export const id = 843;
-export const ids = [843];
+export const id = 468;
+export const ids = [468];
 export const modules = {
 
-/***/ 6843:
+/***/ 9468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   parseSidecars: () => (/* binding */ parseSidecars),
-/* harmony export */   resolveSidecars: () => (/* binding */ resolveSidecars),
-/* harmony export */   sidecarSecretValues: () => (/* binding */ sidecarSecretValues)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_READY_TIMEOUT, strayWord */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5846);
-/* harmony import */ var _docker_cli_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5312);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8578);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(873);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  parseSidecars: () => (/* binding */ parseSidecars),
+  resolveSidecars: () => (/* binding */ resolveSidecars),
+  sidecarSecretValues: () => (/* binding */ sidecarSecretValues)
+});
+
+// UNUSED EXPORTS: DEFAULT_READY_TIMEOUT, strayWord, unknownOption
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/words.ts
+var src_words = __webpack_require__(5846);
+// EXTERNAL MODULE: ./src/docker/cli-env.ts
+var cli_env = __webpack_require__(5312);
+;// CONCATENATED MODULE: ./src/docker/create-options.ts
+const CREATE_OPTIONS = {
+    '--add-host': { value: true },
+    '--attach': { short: 'a', value: true },
+    '--blkio-weight': { value: true },
+    '--blkio-weight-device': { value: true },
+    '--cap-add': { value: true },
+    '--cap-drop': { value: true },
+    '--cgroup-parent': { value: true },
+    '--cgroupns': { value: true },
+    '--cidfile': { value: true },
+    '--cpu-period': { value: true },
+    '--cpu-quota': { value: true },
+    '--cpu-rt-period': { value: true },
+    '--cpu-rt-runtime': { value: true },
+    '--cpu-shares': { short: 'c', value: true },
+    '--cpus': { value: true },
+    '--cpuset-cpus': { value: true },
+    '--cpuset-mems': { value: true },
+    '--device': { value: true },
+    '--device-cgroup-rule': { value: true },
+    '--device-read-bps': { value: true },
+    '--device-read-iops': { value: true },
+    '--device-write-bps': { value: true },
+    '--device-write-iops': { value: true },
+    '--disable-content-trust': { value: false },
+    '--dns': { value: true },
+    '--dns-option': { value: true },
+    '--dns-search': { value: true },
+    '--domainname': { value: true },
+    '--entrypoint': { value: true },
+    '--env': { short: 'e', value: true },
+    '--env-file': { value: true },
+    '--expose': { value: true },
+    '--gpus': { value: true },
+    '--group-add': { value: true },
+    '--health-cmd': { value: true },
+    '--health-interval': { value: true },
+    '--health-retries': { value: true },
+    '--health-start-period': { value: true },
+    '--health-timeout': { value: true },
+    '--help': { value: false },
+    '--hostname': { short: 'h', value: true },
+    '--init': { value: false },
+    '--interactive': { short: 'i', value: false },
+    '--ip': { value: true },
+    '--ip6': { value: true },
+    '--ipc': { value: true },
+    '--isolation': { value: true },
+    '--kernel-memory': { value: true },
+    '--label': { short: 'l', value: true },
+    '--label-file': { value: true },
+    '--link': { value: true },
+    '--link-local-ip': { value: true },
+    '--log-driver': { value: true },
+    '--log-opt': { value: true },
+    '--mac-address': { value: true },
+    '--memory': { short: 'm', value: true },
+    '--memory-reservation': { value: true },
+    '--memory-swap': { value: true },
+    '--memory-swappiness': { value: true },
+    '--mount': { value: true },
+    '--name': { value: true },
+    '--network': { value: true },
+    '--network-alias': { value: true },
+    '--no-healthcheck': { value: false },
+    '--oom-kill-disable': { value: false },
+    '--oom-score-adj': { value: true },
+    '--pid': { value: true },
+    '--pids-limit': { value: true },
+    '--platform': { value: true },
+    '--privileged': { value: false },
+    '--publish': { short: 'p', value: true },
+    '--publish-all': { short: 'P', value: false },
+    '--pull': { value: true },
+    '--quiet': { short: 'q', value: false },
+    '--read-only': { value: false },
+    '--restart': { value: true },
+    '--rm': { value: false },
+    '--runtime': { value: true },
+    '--security-opt': { value: true },
+    '--shm-size': { value: true },
+    '--stop-signal': { value: true },
+    '--stop-timeout': { value: true },
+    '--storage-opt': { value: true },
+    '--sysctl': { value: true },
+    '--tmpfs': { value: true },
+    '--tty': { short: 't', value: false },
+    '--ulimit': { value: true },
+    '--use-api-socket': { value: false },
+    '--user': { short: 'u', value: true },
+    '--userns': { value: true },
+    '--uts': { value: true },
+    '--volume': { short: 'v', value: true },
+    '--volume-driver': { value: true },
+    '--volumes-from': { value: true },
+    '--workdir': { short: 'w', value: true },
+    // Read by the CLI but hidden from --help: aliases that older scripts use.
+    '--net': { value: true },
+    '--net-alias': { value: true },
+    '--dns-opt': { value: true }
+};
+/** Hidden aliases: not in `docker create --help`, so the drift test does not expect them there. */
+const HIDDEN_OPTIONS = (/* unused pure expression or super */ null && (['--net', '--net-alias', '--dns-opt']));
+const SHORT = new Map(Object.entries(CREATE_OPTIONS).flatMap(([long, o]) => (o.short ? [[o.short, { long, ...o }]] : [])));
+/** The option a short letter stands for, if docker create has one. */
+const shortOption = (letter) => SHORT.get(letter);
+/** The known option nearest to a misspelt one (at most two edits away), for the error's suggestion. */
+function nearestOption(flag) {
+    let best;
+    for (const name of Object.keys(CREATE_OPTIONS)) {
+        const d = editDistance(flag, name);
+        if (d <= 2 && (!best || d < best.d))
+            best = { name, d };
+    }
+    return best?.name;
+}
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++)
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length];
+}
+
+// EXTERNAL MODULE: ./src/secrets.ts + 1 modules
+var secrets = __webpack_require__(8578);
+// EXTERNAL MODULE: ./src/untrusted.ts
+var untrusted = __webpack_require__(873);
+;// CONCATENATED MODULE: ./src/sidecars.ts
 /**
  * The `sidecars` input (issue 16): containers started beside each task, parsed and resolved here as
  * pure functions so every mistake is an input error before any Docker side effect. Starting, probing
  * and removing them is docker/sidecars.ts.
  */
+
 
 
 
@@ -72,23 +214,12 @@ const OWNED = [
 /** Run-args that conflict with the task joining the sidecars' namespace. */
 const NET_OPTIONS = OWNED.filter(o => !['--name', '--label', '-l', '--rm', '--env', '-e', '--env-file', '--label-file', '--cidfile'].includes(o));
 /** docker create's boolean short flags (-i, -t, -P, -q): the CLI reads `-itp 80:80` as -i -t -p 80:80. */
-const BOOL_SHORT = 'itPq';
-/** docker create's boolean long flags (Docker 20.10 to 28); every other flag takes a value. */
-const BOOL_LONG = new Set([
-    '--disable-content-trust',
-    '--help',
-    '--init',
-    '--interactive',
-    '--no-healthcheck',
-    '--oom-kill-disable',
-    '--privileged',
-    '--publish-all',
-    '--quiet',
-    '--read-only',
-    '--rm',
-    '--tty',
-    '--use-api-socket'
-]);
+const BOOL_SHORT = Object.values(CREATE_OPTIONS)
+    .filter(o => o.short && !o.value)
+    .map(o => o.short)
+    .join('');
+/** docker create's boolean long flags; every other flag takes a value. */
+const BOOL_LONG = new Set(Object.keys(CREATE_OPTIONS).filter(k => !CREATE_OPTIONS[k].value));
 /** The short flags a single-dash word sets: each boolean one, then the first that takes a value. */
 function shortFlags(word) {
     if (!/^-[^-]/.test(word))
@@ -124,6 +255,35 @@ function strayWord(words) {
     }
     return valueNext ? words[words.length - 1] : undefined;
 }
+/**
+ * The first flag of `options` that docker create does not have (a misspelling fails the create only
+ * after the build), with the nearest known name when one is close. Values are skipped as strayWord does.
+ */
+function unknownOption(words) {
+    let valueNext = false;
+    for (const w of words) {
+        if (valueNext || !w.startsWith('-') || w === '-' || w === '--') {
+            valueNext = false;
+            continue;
+        }
+        if (w.startsWith('--')) {
+            const flag = w.split('=')[0];
+            if (!(flag in CREATE_OPTIONS))
+                return { flag, near: nearestOption(flag) };
+            valueNext = !w.includes('=') && CREATE_OPTIONS[flag].value;
+            continue;
+        }
+        for (const c of w.slice(1)) {
+            const o = shortOption(c);
+            if (!o)
+                return { flag: `-${c}` };
+            if (o.value)
+                break; // the rest of the word is its value
+        }
+        valueNext = w.length === shortFlags(w).length + 1 && !BOOL_SHORT.includes(w[w.length - 1]);
+    }
+    return undefined;
+}
 function optionUsed(words, options) {
     for (const w of words) {
         for (const o of options) {
@@ -137,20 +297,20 @@ function optionUsed(words, options) {
 function parseSidecars(text, ctx) {
     if (text.trim() === '')
         return [];
-    const lc = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+    const lc = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
     const fail = (node, msg) => {
         const off = typeof node === 'number' ? node : node && 'range' in node ? node.range?.[0] : node && 'key' in node ? node.key?.range?.[0] : undefined;
         const pos = off === undefined ? undefined : lc.linePos(off);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`sidecars: ${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${msg}`);
+        throw new errors/* InputError */.dz(`sidecars: ${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}${msg}`);
     };
     if (doc.errors.length > 0)
         fail(doc.errors[0].pos[0], `not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
     const root = doc.contents;
     let entries;
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(root))
+    if ((0,dist/* isSeq */.oP)(root))
         entries = root.items.map(item => ({ node: item }));
-    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
+    else if ((0,dist/* isMap */.jh)(root))
         entries = root.items.map(p => ({ name: scalarText(p.key), nameNode: p.key, node: p.value }));
     else
         return fail(root, 'give a list of sidecars (- name: db) or a mapping of names to sidecars (db: {image: …})');
@@ -164,27 +324,27 @@ function parseSidecars(text, ctx) {
     if (specs.length > 0) {
         const clash = optionUsed(ctx.runArgs, NET_OPTIONS);
         if (clash)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`run-args: ${clash} cannot be used with sidecars: the task joins the first sidecar's network namespace`);
+            throw new errors/* InputError */.dz(`run-args: ${clash} cannot be used with sidecars: the task joins the first sidecar's network namespace`);
         if (ctx.network === 'none' && specs.some(s => s.ready)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('sidecars: a readiness probe needs a network the runner can reach, and network "none" has none');
+            throw new errors/* InputError */.dz('sidecars: a readiness probe needs a network the runner can reach, and network "none" has none');
         }
     }
     return specs;
 }
 function scalarText(node) {
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+    if (!(0,dist/* isScalar */.jn)(node))
         return undefined;
     const v = node.value;
     return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }
 function parseOne(e, index, fail) {
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(e.node))
+    if (!(0,dist/* isMap */.jh)(e.node))
         return fail(e.node ?? e.nameNode, `${e.name ?? `sidecar ${index + 1}`}: must be a mapping with at least image`);
     const map = e.node;
     const where = e.name ?? scalarText(map.get('name', true)) ?? `sidecar ${index + 1}`;
     const field = (key) => {
         const v = map.get(key, true);
-        return v === undefined || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v) && v.value === null) ? undefined : v;
+        return v === undefined || ((0,dist/* isScalar */.jn)(v) && v.value === null) ? undefined : v;
     };
     for (const p of map.items) {
         const k = scalarText(p.key);
@@ -221,10 +381,15 @@ function parseOne(e, index, fail) {
         spec.command = argvWords(command, parseCommand(command, name, fail), name, 'the command', fail);
     const options = str('options');
     if (options !== undefined) {
-        spec.options = argvWords(field('options'), (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .splitWords */ .y)(options, { what: `sidecars: ${name}: options` }), name, 'options', fail);
+        spec.options = argvWords(field('options'), (0,src_words/* splitWords */.y)(options, { what: `sidecars: ${name}: options` }), name, 'options', fail);
         const owned = optionUsed(spec.options, OWNED);
         if (owned)
             fail(field('options'), `${name}: options cannot set ${owned}: the action sets the network, name, labels and variables of a sidecar`);
+        const unknown = unknownOption(spec.options);
+        if (unknown) {
+            const near = unknown.near ? ` (did you mean ${unknown.near}?)` : '';
+            fail(field('options'), `${name}: options: ${unknown.flag} is not an option of docker create${near}`);
+        }
         const stray = strayWord(spec.options);
         if (stray !== undefined) {
             fail(field('options'), `${name}: options: "${stray}" is not an option with its value (docker would read a word after the options as the image); put the image in image and its arguments in command`);
@@ -240,7 +405,7 @@ function parseOne(e, index, fail) {
 /** Words for docker's argv: a NUL byte or an oversized word would fail the spawn only after the build. */
 function argvWords(node, words, name, noun, fail) {
     try {
-        (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_7__/* .checkCommand */ .em)(name, words, noun);
+        (0,untrusted/* checkCommand */.em)(name, words, noun);
     }
     catch (e) {
         fail(node, e.message);
@@ -248,7 +413,7 @@ function argvWords(node, words, name, noun, fail) {
     return words;
 }
 function parseCommand(node, name, fail) {
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
+    if ((0,dist/* isSeq */.oP)(node)) {
         const words = node.items.map(item => scalarText(item) ?? fail(item, `${name}: command items must be strings`));
         if (words.length === 0)
             fail(node, `${name}: command must not be an empty list`);
@@ -258,15 +423,15 @@ function parseCommand(node, name, fail) {
     if (text === undefined)
         return fail(node, `${name}: command must be a string (split into words, no shell) or a list of strings`);
     // A string is split like Compose does, without a shell: quotes group, `$` stays literal.
-    const words = (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .splitWords */ .y)(text, { what: `sidecars: ${name}: command` });
+    const words = (0,src_words/* splitWords */.y)(text, { what: `sidecars: ${name}: command` });
     if (words.length === 0)
         fail(node, `${name}: command is empty`);
     return words;
 }
 function checkName(spec, varName, node, what, fail) {
-    if (!_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .VAR_NAME */ .eU.test(varName))
+    if (!inputs/* VAR_NAME */.eU.test(varName))
         fail(node, `${spec.name}: ${what}: "${varName}" is not a valid variable name`);
-    if ((0,_docker_cli_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isCliEnvName */ .PK)(varName)) {
+    if ((0,cli_env/* isCliEnvName */.PK)(varName)) {
         fail(node, `${spec.name}: ${what}: ${varName} is a name the docker CLI reads from its own environment, where sidecar values pass; rename it`);
     }
     const taken = [...spec.literals.map(l => l.name), ...spec.fromTask, ...spec.secrets.map(m => m.name)];
@@ -277,19 +442,19 @@ function checkName(spec, varName, node, what, fail) {
 function parseEnv(node, spec, fail) {
     if (node === undefined)
         return;
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+    if ((0,dist/* isMap */.jh)(node)) {
         for (const p of node.items) {
             const key = scalarText(p.key) ?? '';
             checkName(spec, key, p.key, 'env', fail);
             const v = p.value;
-            if (v === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v) && v.value === null))
+            if (v === null || ((0,dist/* isScalar */.jn)(v) && v.value === null))
                 spec.fromTask.push(key);
             else
                 spec.literals.push({ name: key, value: scalarText(v) ?? fail(v, `${spec.name}: env ${key} must be a string, number or boolean`) });
         }
         return;
     }
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
+    if (!(0,dist/* isSeq */.oP)(node))
         return fail(node, `${spec.name}: env must be a list (NAME=value, or NAME for the task's variable) or a mapping`);
     for (const item of node.items) {
         const text = scalarText(item) ?? fail(item, `${spec.name}: env items must be strings`);
@@ -306,7 +471,7 @@ function parseEnv(node, spec, fail) {
 function parseSecrets(node, spec, fail) {
     if (node === undefined)
         return;
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
+    if (!(0,dist/* isSeq */.oP)(node))
         return fail(node, `${spec.name}: secrets must be a list of NAME or NAME=SOURCE`);
     for (const item of node.items) {
         const text = scalarText(item) ?? fail(item, `${spec.name}: secrets items must be strings`);
@@ -314,7 +479,7 @@ function parseSecrets(node, spec, fail) {
         const target = (eq < 0 ? text : text.slice(0, eq)).trim();
         const source = (eq < 0 ? text : text.slice(eq + 1)).trim();
         checkName(spec, target, item, 'secrets', fail);
-        if (!_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .VAR_NAME */ .eU.test(source))
+        if (!inputs/* VAR_NAME */.eU.test(source))
             fail(item, `${spec.name}: secrets: the source of ${target} is not a valid variable name`);
         spec.secrets.push({ name: target, source });
     }
@@ -328,7 +493,7 @@ function port(node, name, fail) {
 }
 /** `ready: {tcp: 5432 | [5432, 6432], timeout: 30s}`: every port must accept a connection in time. */
 function parseReady(node, name, fail) {
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+    if (!(0,dist/* isMap */.jh)(node))
         return fail(node, `${name}: ready must be a mapping such as {tcp: 5432, timeout: 30s}`);
     for (const p of node.items) {
         const k = scalarText(p.key);
@@ -338,14 +503,14 @@ function parseReady(node, name, fail) {
     const tcpNode = node.get('tcp', true);
     if (tcpNode === undefined)
         return fail(node, `${name}: ready.tcp is required (the port that must accept connections)`);
-    const tcp = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(tcpNode) ? tcpNode.items.map(i => port(i, name, fail)) : [port(tcpNode, name, fail)];
+    const tcp = (0,dist/* isSeq */.oP)(tcpNode) ? tcpNode.items.map(i => port(i, name, fail)) : [port(tcpNode, name, fail)];
     if (tcp.length === 0)
         fail(tcpNode, `${name}: ready.tcp must name at least one port`);
     const timeoutNode = node.get('timeout', true);
     let timeoutSeconds = DEFAULT_READY_TIMEOUT;
     if (timeoutNode !== undefined) {
         try {
-            timeoutSeconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E)(scalarText(timeoutNode) ?? '', `sidecars: ${name}: ready.timeout`);
+            timeoutSeconds = (0,duration/* parseDuration */.E)(scalarText(timeoutNode) ?? '', `sidecars: ${name}: ready.timeout`);
         }
         catch (e) {
             fail(timeoutNode, e.message.replace(/^sidecars: /, ''));
@@ -385,10 +550,10 @@ function resolveSidecars(specs, task, processEnv) {
         return { ...spec, vars };
     });
     if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`sidecars: ${problems.join('; ')}`);
+        throw new errors/* InputError */.dz(`sidecars: ${problems.join('; ')}`);
     // The same limits as the task's own variables: no NUL byte, nothing the kernel refuses (E2BIG).
     for (const sc of resolved)
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .checkTaskEnv */ .JW)(sc.vars);
+        (0,secrets/* checkTaskEnv */.JW)(sc.vars);
     return resolved;
 }
 /** The secret values sidecars receive, for masking beside the task's. */
