@@ -2015,7 +2015,7 @@ async function run() {
             result.notes = [idle];
         }
         // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
-        plan.phases.forEach(p => (0,release_plan/* annotated */.dR)(p.at, () => (0,untrusted/* checkCommand */.em)(`${p.phase} command`, p.command)));
+        plan.phases.forEach(p => (0,release_plan/* annotated */.dR)(p.at, () => (0,untrusted/* checkCommand */.em)((0,release_plan/* commandName */.p6)(p), p.command)));
         if (plan.image.kind === 'build')
             masked.push(...checkBuildFiles(plan.settings, plan.image.dockerfile));
         if (s.dryRun) {
@@ -2339,6 +2339,7 @@ function promotionWarning(source, pushed, unchanged) {
 __webpack_require__.d(__webpack_exports__, {
   dR: () => (/* binding */ annotated),
   Sh: () => (/* binding */ bindPhases),
+  p6: () => (/* binding */ commandName),
   On: () => (/* binding */ dryRunView),
   Ih: () => (/* binding */ planBuildArgv),
   yY: () => (/* binding */ resolvePlan),
@@ -2452,9 +2453,10 @@ function phaseCommands(m, release) {
         at
     });
     const procfileLine = release.source === 'Procfile' && m.procfileName && release.line ? { file: m.procfileName, line: release.line } : undefined;
+    const releaseAt = procfileLine ?? (release.source === 'heroku.yml' ? m.herokuYml?.releaseAt : undefined);
     return {
         predeploy: app(m.appJson?.predeploy, m.appJson?.at?.predeploy),
-        release: { command: release.command, source: release.source, at: procfileLine },
+        release: { command: release.command, source: release.source, at: releaseAt },
         postdeploy: app(m.appJson?.postdeploy, m.appJson?.at?.postdeploy),
         'first-deploy': app(m.appJson?.firstDeploy, m.appJson?.at?.firstDeploy)
     };
@@ -2524,10 +2526,12 @@ function bindPhases(plan, image) {
             return p;
         return {
             ...p,
-            invocation: annotated(p.at, () => planInvocation(p.command, s.entrypoint, image.entrypoint ?? null, s.shell, lookupFor(p.phase, plan.vars, image), `${p.phase} command`))
+            invocation: annotated(p.at, () => planInvocation(p.command, s.entrypoint, image.entrypoint ?? null, s.shell, lookupFor(p.phase, plan.vars, image), commandName(p)))
         };
     });
 }
+/** How errors name a phase's command: a command from the input by the input, else by its phase (and `at`). */
+const commandName = (p) => (p.source === 'input' ? 'release-command' : `${p.phase} command`);
 /** An error about a manifest's command, annotated on the line where the command stands (design.md §9.1). */
 function annotated(at, work) {
     try {

@@ -62,6 +62,9 @@ function parseHerokuYml(text, file) {
             else {
                 at(cmd.range?.[0], 'release.command must be a string or a list of strings');
             }
+            const pos = cmd.range ? lineCounter.linePos(cmd.range[0]) : undefined;
+            if (result.releaseCommand !== undefined && pos)
+                result.releaseAt = { file, line: pos.line, column: pos.col };
         }
         const image = child(release, 'image');
         if (image)

@@ -8,7 +8,7 @@ import { nothingToRun, requireManifests } from './manifests/presence.js'
 import { chooseReleaseCommand, commandText } from './manifests/release-command.js'
 import { buildSecretValues, maskValues, redact, resolveTaskEnv, type TaskEnv } from './secrets.js'
 import { emptyResult, writeOutputs, writeSummary, type RunResult } from './outputs.js'
-import { annotated, resolvePlan, type ReleasePlan } from './release-plan.js'
+import { annotated, commandName, resolvePlan, type ReleasePlan } from './release-plan.js'
 import { RunScope } from './run-scope.js'
 import { saveRun } from './state.js'
 import { checkBuildFiles as checkSecretFiles } from './build-inputs.js'
@@ -60,7 +60,7 @@ export async function run(): Promise<void> {
       result.notes = [idle]
     }
     // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
-    plan.phases.forEach(p => annotated(p.at, () => checkCommand(`${p.phase} command`, p.command)))
+    plan.phases.forEach(p => annotated(p.at, () => checkCommand(commandName(p), p.command)))
     if (plan.image.kind === 'build') masked.push(...checkBuildFiles(plan.settings, plan.image.dockerfile))
     if (s.dryRun) {
       await (await import('./dry-run.js')).dryRun(plan, result)

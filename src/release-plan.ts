@@ -77,9 +77,10 @@ export function phaseCommands(m: Manifests, release: ReleaseChoice): Record<Phas
     at
   })
   const procfileLine = release.source === 'Procfile' && m.procfileName && release.line ? { file: m.procfileName, line: release.line } : undefined
+  const releaseAt = procfileLine ?? (release.source === 'heroku.yml' ? m.herokuYml?.releaseAt : undefined)
   return {
     predeploy: app(m.appJson?.predeploy, m.appJson?.at?.predeploy),
-    release: { command: release.command, source: release.source, at: procfileLine },
+    release: { command: release.command, source: release.source, at: releaseAt },
     postdeploy: app(m.appJson?.postdeploy, m.appJson?.at?.postdeploy),
     'first-deploy': app(m.appJson?.firstDeploy, m.appJson?.at?.firstDeploy)
   }
@@ -159,11 +160,14 @@ export function bindPhases(plan: ReleasePlan, image: ImageView): BoundPhase[] {
     return {
       ...p,
       invocation: annotated(p.at, () =>
-        planInvocation(p.command!, s.entrypoint, image.entrypoint ?? null, s.shell, lookupFor(p.phase, plan.vars, image), `${p.phase} command`)
+        planInvocation(p.command!, s.entrypoint, image.entrypoint ?? null, s.shell, lookupFor(p.phase, plan.vars, image), commandName(p))
       )
     }
   })
 }
+
+/** How errors name a phase's command: a command from the input by the input, else by its phase (and `at`). */
+export const commandName = (p: PhasePlan): string => (p.source === 'input' ? 'release-command' : `${p.phase} command`)
 
 /** An error about a manifest's command, annotated on the line where the command stands (design.md §9.1). */
 export function annotated<T>(at: Location | undefined, work: () => T): T {

@@ -227,6 +227,25 @@ const cases: Case[] = [
       EXEC_AUTO
   },
   {
+    // heroku.yml's release.command is annotated where it stands, as a Procfile line is.
+    name: 'exec mode && in a heroku.yml release command',
+    files: {
+      Dockerfile: EXEC_IMAGE,
+      Procfile: null as unknown as string,
+      'heroku.yml': 'build:\n  docker:\n    web: Dockerfile\nrelease:\n  command: migrate && seed\n'
+    },
+    afterBuild: true,
+    error: '::error file=heroku.yml,line=5,col=12::release command: the shell operator `&&` needs a shell; use entrypoint: shell or quote it' + EXEC_AUTO
+  },
+  {
+    // A command from the release-command input is named by the input.
+    name: 'exec mode && in the release-command input',
+    files: { Dockerfile: EXEC_IMAGE, Procfile: null as unknown as string },
+    inputs: { 'release-command': 'migrate && seed' },
+    afterBuild: true,
+    error: '::error::release-command: the shell operator `&&` needs a shell; use entrypoint: shell or quote it' + EXEC_AUTO
+  },
+  {
     name: 'exec mode unset predeploy variable',
     files: { Dockerfile: EXEC_IMAGE, 'app.json': '{"scripts":{"dokku":{"predeploy":"assets ${CDN_URL}"}}}' },
     afterBuild: true,

@@ -3,8 +3,15 @@ import { parseHerokuYml } from '../../src/manifests/heroku-yml.js'
 
 describe('parseHerokuYml', () => {
   it.each([
-    ['release:\n  command:\n    - ./tasks.sh\n    - "--all"\n', { releaseCommand: ['./tasks.sh', '--all'], dockerfiles: {} }],
-    ['release:\n  command: rake db:migrate\n  image: worker\n', { releaseCommand: 'rake db:migrate', releaseImage: 'worker', dockerfiles: {} }],
+    // releaseAt: where the command stands, for annotating later errors about it.
+    [
+      'release:\n  command:\n    - ./tasks.sh\n    - "--all"\n',
+      { releaseCommand: ['./tasks.sh', '--all'], releaseAt: { file: 'heroku.yml', line: 3, column: 5 }, dockerfiles: {} }
+    ],
+    [
+      'release:\n  command: rake db:migrate\n  image: worker\n',
+      { releaseCommand: 'rake db:migrate', releaseAt: { file: 'heroku.yml', line: 2, column: 12 }, releaseImage: 'worker', dockerfiles: {} }
+    ],
     ['build:\n  docker:\n    web: Dockerfile\n    worker: worker/Dockerfile\n', { dockerfiles: { web: 'Dockerfile', worker: 'worker/Dockerfile' } }],
     ['', { dockerfiles: {} }],
     ['# only a comment\n', { dockerfiles: {} }],

@@ -1,10 +1,12 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml'
-import { ManifestError } from '../errors.js'
+import { ManifestError, type Location } from '../errors.js'
 import { orNone } from './release-command.js'
 
 export interface HerokuYml {
   /** Shell form (string) or exec form (argv, verbatim). */
   releaseCommand?: string | string[]
+  /** Where `release.command` stands, for annotating later errors about the command. */
+  releaseAt?: Location
   releaseImage?: string
   /** build.docker: process type → Dockerfile path, relative to the app root. */
   dockerfiles: Record<string, string>
@@ -52,6 +54,8 @@ export function parseHerokuYml(text: string, file: string): HerokuYml {
       } else {
         at(cmd.range?.[0], 'release.command must be a string or a list of strings')
       }
+      const pos = cmd.range ? lineCounter.linePos(cmd.range[0]) : undefined
+      if (result.releaseCommand !== undefined && pos) result.releaseAt = { file, line: pos.line, column: pos.col }
     }
     const image = child(release, 'image')
     if (image) result.releaseImage = stringAt(image, 'release.image')
