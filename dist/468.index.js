@@ -268,7 +268,7 @@ function unknownOption(words) {
         }
         if (w.startsWith('--')) {
             const flag = w.split('=')[0];
-            if (!(flag in CREATE_OPTIONS))
+            if (!Object.hasOwn(CREATE_OPTIONS, flag))
                 return { flag, near: nearestOption(flag) };
             valueNext = !w.includes('=') && CREATE_OPTIONS[flag].value;
             continue;

@@ -124,7 +124,7 @@ export function unknownOption(words: string[]): { flag: string; near?: string } 
     }
     if (w.startsWith('--')) {
       const flag = w.split('=')[0]
-      if (!(flag in CREATE_OPTIONS)) return { flag, near: nearestOption(flag) }
+      if (!Object.hasOwn(CREATE_OPTIONS, flag)) return { flag, near: nearestOption(flag) }
       valueNext = !w.includes('=') && CREATE_OPTIONS[flag].value
       continue
     }
