@@ -286,3 +286,18 @@ describe("the docker create option table matches the CLI's own help", () => {
     expect(table).toEqual(fromHelp)
   })
 })
+
+describe('sidecar options: a switch takes only a boolean value, as the CLI parses it', () => {
+  it('accepts --flag, --flag=true/false and -t=false (the CLI reads all of them)', () => {
+    const ok = '--init=false --read-only=true -t=false -it=0 --privileged=False'
+    expect(parse(`- {name: db, image: pg, options: "${ok}"}`)[0].options).toEqual(ok.split(' '))
+  })
+  it('refuses a switch given a non-boolean value, long or short, before any Docker side effect', () => {
+    expect(err('- {name: db, image: pg, options: "--init=maybe"}')).toMatch(
+      /^sidecars: line 1, column \d+: db: options: --init is a switch: give it alone, or with =true or =false$/
+    )
+    expect(err('- {name: db, image: pg, options: "--read-only="}')).toMatch(/db: options: --read-only is a switch/)
+    expect(err('- {name: db, image: pg, options: "-it=yes"}')).toMatch(/db: options: -t is a switch/)
+    expect(err('- {name: db, image: pg, options: "-t="}')).toMatch(/db: options: -t is a switch/)
+  })
+})
