@@ -285,6 +285,18 @@ describe("the docker create option table matches the CLI's own help", () => {
     expect(Object.keys(fromHelp).length).toBeGreaterThan(80)
     expect(table).toEqual(fromHelp)
   })
+  it('accepts each hidden alias the table allows (the CLI parses the flags before --help, touching no engine)', async () => {
+    const { spawnSync } = await import('node:child_process')
+    const { HIDDEN_OPTIONS } = await import('../../src/docker/create-options.js')
+    const parses = (flag: string) => spawnSync('docker', ['create', `${flag}=x`, '--help'], { encoding: 'utf8' })
+    const control = parses('--no-such-flag')
+    if (control.error) {
+      if (process.env.CI === 'true') throw new Error(`docker did not run: ${control.error.message}`)
+      return
+    }
+    expect(control.status).not.toBe(0) // an unknown flag fails here, so a pass below means the CLI read it
+    for (const flag of HIDDEN_OPTIONS) expect(parses(flag).status, flag).toBe(0)
+  })
 })
 
 describe('sidecar options: a switch takes only a boolean value, as the CLI parses it', () => {
