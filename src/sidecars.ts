@@ -246,6 +246,10 @@ function parseOne(e: { name?: string; nameNode?: Node; node: Node }, index: numb
       fail(field('options'), `${name}: options: ${unknown.flag} is not an option of docker create${near}`)
     }
     const stray = strayWord(spec.options)
+    // A flag at the end that takes a value (`--user`, `-itu`): say so, not "put the image in image".
+    if (stray !== undefined && stray.startsWith('-') && stray !== '-' && stray !== '--') {
+      fail(field('options'), `${name}: options: "${stray}" is not an option with its value: it needs one, as its next word or after "="`)
+    }
     if (stray !== undefined) {
       fail(
         field('options'),

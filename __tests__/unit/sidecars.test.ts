@@ -299,6 +299,20 @@ describe("the docker create option table matches the CLI's own help", () => {
   })
 })
 
+describe('sidecar options: a flag that takes a value is given one', () => {
+  it('names the flag and what to do, not "put the image in image"', () => {
+    for (const o of ['--user', '--memory', '--shm-size 64m --tmpfs', '-itu', '-m']) {
+      expect(err(`- {name: db, image: pg, options: "${o}"}`)).toMatch(
+        new RegExp(
+          `^sidecars: line 1, column \\d+: db: options: "${o.split(' ').pop()}" is not an option with its value: it needs one, as its next word or after "="$`
+        )
+      )
+    }
+    // A stray word that is not a flag keeps the image hint.
+    expect(err('- {name: db, image: pg, options: "--init postgres"}')).toMatch(/"postgres" is not an option with its value \(docker would read/)
+  })
+})
+
 describe('sidecar options: a switch takes only a boolean value, as the CLI parses it', () => {
   it('accepts --flag, --flag=true/false and -t=false (the CLI reads all of them)', () => {
     const ok = '--init=false --read-only=true -t=false -it=0 --privileged=False'
