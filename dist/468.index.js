@@ -255,9 +255,13 @@ function strayWord(words) {
     }
     return valueNext ? words[words.length - 1] : undefined;
 }
+/** The values the CLI's flag parser (strconv.ParseBool) takes for a boolean flag given `=value`. */
+const BOOL_VALUES = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'];
 /**
  * The first flag of `options` that docker create does not have (a misspelling fails the create only
- * after the build), with the nearest known name when one is close. Values are skipped as strayWord does.
+ * after the build), with the nearest known name when one is close, or a switch given a value the CLI's
+ * boolean parser refuses (`--init=maybe`, `-t=yes`), which also fails only at the create. Values are
+ * skipped as strayWord does.
  */
 function unknownOption(words) {
     let valueNext = false;
@@ -270,15 +274,24 @@ function unknownOption(words) {
             const flag = w.split('=')[0];
             if (!Object.hasOwn(CREATE_OPTIONS, flag))
                 return { flag, near: nearestOption(flag) };
+            const value = w.includes('=') ? w.slice(flag.length + 1) : undefined;
+            if (value !== undefined && !CREATE_OPTIONS[flag].value && !BOOL_VALUES.includes(value))
+                return { flag, notBool: value };
             valueNext = !w.includes('=') && CREATE_OPTIONS[flag].value;
             continue;
         }
-        for (const c of w.slice(1)) {
-            const o = shortOption(c);
+        const shorts = w.slice(1);
+        for (let i = 0; i < shorts.length; i++) {
+            const o = shortOption(shorts[i]);
             if (!o)
-                return { flag: `-${c}` };
+                return { flag: `-${shorts[i]}` };
             if (o.value)
                 break; // the rest of the word is its value
+            // `-t=false`: a boolean short flag's value, as the long form's (`-t=` alone is an error in the CLI too)
+            if (shorts[i + 1] === '=' && !BOOL_VALUES.includes(shorts.slice(i + 2)))
+                return { flag: `-${shorts[i]}`, notBool: shorts.slice(i + 2) };
+            if (shorts[i + 1] === '=')
+                break;
         }
         valueNext = w.length === shortFlags(w).length + 1 && !BOOL_SHORT.includes(w[w.length - 1]);
     }
@@ -386,11 +399,18 @@ function parseOne(e, index, fail) {
         if (owned)
             fail(field('options'), `${name}: options cannot set ${owned}: the action sets the network, name, labels and variables of a sidecar`);
         const unknown = unknownOption(spec.options);
+        if (unknown?.notBool !== undefined) {
+            fail(field('options'), `${name}: options: ${unknown.flag} is a switch: give it alone, or with =true or =false`);
+        }
         if (unknown) {
             const near = unknown.near ? ` (did you mean ${unknown.near}?)` : '';
             fail(field('options'), `${name}: options: ${unknown.flag} is not an option of docker create${near}`);
         }
         const stray = strayWord(spec.options);
+        // A flag at the end that takes a value (`--user`, `-itu`): say so, not "put the image in image".
+        if (stray !== undefined && stray.startsWith('-') && stray !== '-' && stray !== '--') {
+            fail(field('options'), `${name}: options: "${stray}" is not an option with its value: it needs one, as its next word or after "="`);
+        }
         if (stray !== undefined) {
             fail(field('options'), `${name}: options: "${stray}" is not an option with its value (docker would read a word after the options as the image); put the image in image and its arguments in command`);
         }
