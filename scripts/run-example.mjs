@@ -27,7 +27,7 @@ const main = spawnSync(process.execPath, [path.join(root, 'dist/index.js')], { e
 // The post step, as the runner runs it after the job: STATE_* from the main step.
 const state = {}
 for (const m of fs.readFileSync(files.state, 'utf8').matchAll(/^(.+)<<(.+)\n([\s\S]*?)\n\2$/gm)) state[`STATE_${m[1]}`] = m[3]
-spawnSync(process.execPath, [path.join(root, 'dist/index.js')], { env: { ...env, ...state }, stdio: 'inherit' })
+spawnSync(process.execPath, [path.join(root, 'dist/post/index.js')], { env: { ...env, ...state }, stdio: 'inherit' })
 console.log('\nOutputs (GITHUB_OUTPUT):')
 for (const m of fs.readFileSync(files.output, 'utf8').matchAll(/^(.+)<<(.+)\n([\s\S]*?)\n\2$/gm)) console.log(`  ${m[1]}: ${m[3].replace(/\n/g, '\n    ')}`)
 fs.rmSync(dir, { recursive: true, force: true })

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs'
+import type { NamedSecret } from './secrets.js'
 import * as path from 'node:path'
 import { InputError, excerpt } from './errors.js'
 import { insidePath, lines, list, type InputGetter } from './inputs.js'
@@ -128,7 +129,7 @@ export function buildExtrasArgv(x: BuildExtras): string[] {
  * Before any Docker side effect: every named file or folder exists with the right kind, and each secret
  * file's content is read so the caller can mask it (a file's content is a secret like an env value).
  */
-export function checkBuildFiles(x: BuildExtras, workspace: string): string[] {
+export function checkBuildFiles(x: BuildExtras, workspace: string): NamedSecret[] {
   const rel = (f: string): string => path.relative(workspace, f) || '.'
   const stat = (f: string, name: string): fs.Stats => {
     try {
@@ -149,9 +150,9 @@ export function checkBuildFiles(x: BuildExtras, workspace: string): string[] {
   }
   // Read as manifests are (workspace-files.ts): type and size checked on the opened file, so one
   // swapped for a FIFO after a check cannot hang the step.
-  return x.secretFiles.map(({ file }) => {
+  return x.secretFiles.map(({ id, file }) => {
     const text = readRegularFile(file, `secret-files: ${rel(file)}`, MAX_SECRET_FILE, 'BuildKit takes secrets up to 500 KiB')
     if (text === undefined) throw new InputError(`secret-files: ${rel(file)} does not exist`)
-    return text
+    return { name: `secret-files ${id}`, value: text }
   })
 }

@@ -8,8 +8,13 @@ export interface GitHubContext {
   serverUrl?: string
 }
 
-export function githubContext(env: NodeJS.ProcessEnv): GitHubContext {
-  return { repository: env.GITHUB_REPOSITORY, sha: env.GITHUB_SHA, serverUrl: env.GITHUB_SERVER_URL || 'https://github.com' }
+/**
+ * The repository and commit the image is made from. `checkedOut` (git-head.ts) wins over GITHUB_SHA:
+ * under `pull_request_target` the event's commit is the base branch's, while the workspace holds the
+ * pull request's head (design.md §3.2).
+ */
+export function githubContext(env: NodeJS.ProcessEnv, checkedOut?: string): GitHubContext {
+  return { repository: env.GITHUB_REPOSITORY, sha: checkedOut ?? env.GITHUB_SHA, serverUrl: env.GITHUB_SERVER_URL || 'https://github.com' }
 }
 
 /** design.md §3: `<repository, lower-cased>:<sha>` in GitHub, `<folder>:local` outside. */

@@ -15,6 +15,8 @@ import { formatDuration } from './duration.js'
 import { startSidecars } from './docker/sidecars.js'
 import type { ImageRef } from './image-ref.js'
 import { buildFailure } from './build.js'
+import { findingMessage } from './predeploy-scan.js'
+import type { Masks } from './secrets.js'
 
 /** What execute needs besides the plan; `engine` is the daemon check started beside the first command. */
 export interface ExecuteContext {
@@ -22,8 +24,8 @@ export interface ExecuteContext {
   scope: RunScope
   engine: Promise<void>
   result: RunResult
-  /** Every masked value, to redact sidecar logs the action prints itself. */
-  masked: string[]
+  /** Every masked form and whose value it is: to redact sidecar logs, and to search predeploy's files. */
+  masks: Masks
 }
 
 /**
@@ -98,7 +100,7 @@ async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: Ph
     cli,
     [...plan.sidecars],
     scope,
-    { phase: p.phase, network: plan.settings.network, secrets: ctx.masked },
+    { phase: p.phase, network: plan.settings.network, secrets: ctx.masks.forms },
     (ctx.result.sidecars ??= [])
   )
   // A Heroku user expects a shell: say when the words go to the image's ENTRYPOINT instead.
@@ -134,6 +136,12 @@ async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome
   const log = (line: string): void => core.info(line)
   const built = plan.image.kind === 'build' ? info.id : undefined
   try {
+    // Before anything is committed: a value the task wrote into a file would be pushed with the image.
+    const { scanChangedFiles } = await import('./docker/scan-changes.js')
+    const { engineApi } = await import('./docker/engine-api.js')
+    const scan = await scanChangedFiles(engineApi(cli), outcome.container, ctx.masks.owners)
+    if (scan.findings.length > 0) throw new ActionError(findingMessage(scan.findings))
+    if (scan.files > 0) log(`predeploy: ${scan.files} file${scan.files === 1 ? '' : 's'} the task wrote hold no secret`)
     const note = `release-phase predeploy: ${p.text}`
     const id = await commitPredeploy(cli, outcome.container, info, [...plan.tags], note, { later: w => scope.defer(w), runId: scope.runId, log })
     ctx.result.imageId = id
@@ -155,7 +163,7 @@ async function publish(plan: ReleasePlan, info: ImageInfo, unchanged: boolean, c
   const { result } = ctx
   if (plan.settings.push) {
     core.startGroup(`Pushing ${plan.tags.join(', ')}`)
-    result.digest = await pushTags(ctx.cli, [...plan.tags], () => ctx.scope.throwIfCancelled()).finally(() => core.endGroup())
+    result.digest = await pushTags(ctx.cli, [...plan.tags], info.id, () => ctx.scope.throwIfCancelled()).finally(() => core.endGroup())
     result.image = `${repositoryOf(plan.tags[0])}@${result.digest}`
     const changed = promotionWarning(source(plan), result.digest, unchanged)
     if (changed) core.warning(changed)

@@ -8,18 +8,36 @@ interface StatusView {
   target_url?: string | null
 }
 
-const RUN_URL = /\/actions\/runs\/(\d+)(?:[/?#]|$)/
+/** This run's page, `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/<id>`; undefined outside GitHub. */
+export interface ThisRun {
+  id: string
+  url: string
+}
+
+export function thisRun(env: NodeJS.ProcessEnv): ThisRun | undefined {
+  const id = env.GITHUB_RUN_ID ?? ''
+  if (!/^\d+$/.test(id) || !env.GITHUB_REPOSITORY) return undefined
+  return { id, url: `${(env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${id}` }
+}
+
+/** A status URL that is this run's page or a page under it (the job log), compared exactly, host included. */
+function linksRun(url: string | null | undefined, run: ThisRun): boolean {
+  if (!url) return false
+  return url === run.url || ['/', '?', '#'].some(c => url.startsWith(run.url + c))
+}
 
 /**
- * design.md §7: whether the deployment was created by this workflow run (any attempt: the run id stays).
- * A job with `environment:` makes GitHub create the deployment and post its statuses with
- * `log_url`/`target_url` = `…/actions/runs/<run id>/job/<job id>`; a deployment created through the
- * API can carry `payload.workflow_run_id` (the convention GitHub's UI links by).
+ * design.md §7: whether this deployment holds a success from before this run. A deployment created
+ * through the API by this run carries `payload.workflow_run_id` (immutable, the convention GitHub's UI
+ * links by): none of its statuses is earlier. Otherwise each `success` status counts unless that status
+ * itself links this run's page (a job with `environment:` posts `log_url`/`target_url` =
+ * `<server>/<repo>/actions/runs/<id>/job/<job>`): a later status of any kind, whatever it links, never
+ * hides an earlier success.
  */
-export function createdByRun(payload: unknown, statuses: StatusView[], runId: string): boolean {
+export function earlierSuccess(payload: unknown, statuses: StatusView[], run: ThisRun | undefined): boolean {
   const p = typeof payload === 'string' ? safeJson(payload) : payload
-  if (p && typeof p === 'object' && String((p as Record<string, unknown>).workflow_run_id) === runId) return true
-  return statuses.some(st => [st.log_url, st.target_url].some(u => RUN_URL.exec(u ?? '')?.[1] === runId))
+  if (run && p && typeof p === 'object' && String((p as Record<string, unknown>).workflow_run_id) === run.id) return false
+  return statuses.some(st => st.state === 'success' && !(run && (linksRun(st.log_url, run) || linksRun(st.target_url, run))))
 }
 
 function safeJson(text: string): unknown {
@@ -46,14 +64,11 @@ export async function isFirstDeploy(token: string, environment: string, env: Nod
   const octokit = getOctokit(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' })
   try {
     const deployments = await octokit.paginate(octokit.rest.repos.listDeployments, { owner, repo, environment, per_page: 100 })
-    const runId = env.GITHUB_RUN_ID ?? ''
+    const run = thisRun(env)
     for (const d of deployments) {
       const statuses = await octokit.paginate(octokit.rest.repos.listDeploymentStatuses, { owner, repo, deployment_id: d.id, per_page: 100 })
-      if (runId && createdByRun(d.payload, statuses, runId)) {
-        info(`deployment ${d.id} was created by this workflow run (${runId}): not an earlier deployment`)
-        continue
-      }
-      if (statuses.some(s => s.state === 'success')) return false
+      if (earlierSuccess(d.payload, statuses, run)) return false
+      if (statuses.some(s => s.state === 'success')) info(`deployment ${d.id} succeeded in this workflow run (${run?.id}): not an earlier deployment`)
     }
     return true
   } catch (e) {

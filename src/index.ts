@@ -1,11 +1,4 @@
-import { IS_POST, markMainStarted } from './state.js'
-
-// One bundle serves both `main` and `post` (action.yml): the state set by main tells them apart.
-if (IS_POST) {
-  const { post } = await import('./post.js')
-  await post()
-} else {
-  markMainStarted()
-  const { run } = await import('./main.js')
-  await run()
-}
+// The main step's entry (action.yml `runs.main`). The post step has its own entry, post-entry.ts, so
+// which one runs is fixed by the file the runner starts, never by state a relayed line could forge.
+const { run } = await import('./main.js')
+await run()

@@ -6,8 +6,8 @@ import { envInput, readSettings, type Settings } from './inputs.js'
 import { loadManifests, type Manifests } from './manifests/load.js'
 import { nothingToRun, requireManifests } from './manifests/presence.js'
 import { chooseReleaseCommand, commandText } from './manifests/release-command.js'
-import { buildSecretValues, maskValues, redact, resolveTaskEnv, type TaskEnv } from './secrets.js'
-import { emptyResult, writeOutputs, writeSummary, type RunResult } from './outputs.js'
+import { buildSecretValues, hiddenOutputs, maskValues, noMasks, redact, resolveTaskEnv, taskSecrets, type NamedSecret, type TaskEnv } from './secrets.js'
+import { emptyResult, outputValues, writeOutputs, writeSummary, type RunResult } from './outputs.js'
 import { annotated, commandName, resolvePlan, type ReleasePlan } from './release-plan.js'
 import { RunScope } from './run-scope.js'
 import { saveRun } from './state.js'
@@ -15,7 +15,9 @@ import { checkBuildFiles as checkSecretFiles } from './build-inputs.js'
 import { checkDirectory, checkRegularFile, readRegularFile } from './workspace-files.js'
 import { checkCommand } from './untrusted.js'
 import type { ResolvedSidecar } from './sidecars.js'
-import { githubContext } from './build.js'
+import { githubContext, type GitHubContext } from './build.js'
+import { checkedOutCommit } from './git-head.js'
+import { checkContextCredentials } from './context-credentials.js'
 import { DockerCli } from './docker/cli.js'
 import { checkEngine } from './docker/image.js'
 
@@ -26,7 +28,7 @@ import { checkEngine } from './docker/image.js'
  */
 export async function run(): Promise<void> {
   const result = emptyResult()
-  let masked: string[] = []
+  const masks = noMasks()
   let scope: RunScope | undefined
   let removeSignalHandlers = (): void => undefined
   try {
@@ -41,14 +43,20 @@ export async function run(): Promise<void> {
     const { sidecars, sidecarSecrets } = await sidecarsOf(s, vars)
     // build-secrets values (read from the step env) are masked like every other secret.
     const buildSecrets = s.image ? [] : buildSecretValues(s.buildSecrets, process.env)
-    masked = maskValues(vars, [...(s.githubToken ? [s.githubToken] : []), ...buildSecrets, ...sidecarSecrets], v => core.setSecret(v))
+    const named = [...taskSecrets(vars), ...(s.githubToken ? [{ name: 'github-token', value: s.githubToken }] : []), ...buildSecrets, ...sidecarSecrets]
+    maskValues(
+      named,
+      v => core.setSecret(v),
+      w => core.warning(w),
+      masks
+    )
     const plan = resolvePlan({
       settings: s,
       manifests,
       release,
       vars,
       sidecars,
-      github: githubContext(process.env),
+      github: provenance(s),
       now: new Date(),
       firstDeploy: await decideFirstDeploy(s)
     })
@@ -61,7 +69,15 @@ export async function run(): Promise<void> {
     }
     // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
     plan.phases.forEach(p => annotated(p.at, () => checkCommand(commandName(p), p.command)))
-    if (plan.image.kind === 'build') masked.push(...checkBuildFiles(plan.settings, plan.image.dockerfile))
+    if (plan.image.kind === 'build') {
+      maskValues(
+        checkBuildFiles(plan.settings, plan.image.dockerfile),
+        v => core.setSecret(v),
+        w => core.warning(w),
+        masks
+      )
+      await checkContextCredentials(s.context, plan.image.dockerfile, path.relative(s.workspace, s.context) || '.')
+    }
     if (s.dryRun) {
       await (await import('./dry-run.js')).dryRun(plan, result)
       return
@@ -77,13 +93,14 @@ export async function run(): Promise<void> {
     const engine = checkEngine(cli)
     engine.catch(() => undefined)
     const { execute } = await import('./execute.js')
-    await execute(plan, { cli, scope, engine, result, masked })
+    await execute(plan, { cli, scope, engine, result, masks })
   } catch (e) {
-    result.error = reportError(e, masked)
+    result.error = reportError(e, masks.forms)
   } finally {
     try {
+      hiddenOutputs(outputValues(result), masks).forEach(w => core.warning(w))
       writeOutputs(result)
-      writeSummary(result, masked)
+      writeSummary(result, masks.forms)
     } catch (e) {
       core.warning(`could not write the outputs or the job summary: ${(e as Error).message}`)
     }
@@ -97,11 +114,11 @@ export async function run(): Promise<void> {
  * The build's files before the build starts: the context is a directory and the Dockerfile a regular
  * file (both inside the workspace: inputs.ts), secret-files are checked and their contents masked.
  */
-function checkBuildFiles(s: Settings, dockerfile: string): string[] {
+function checkBuildFiles(s: Settings, dockerfile: string): NamedSecret[] {
   checkDirectory(s.context, `context ${path.relative(s.workspace, s.context) || '.'}`)
   if (!fs.existsSync(dockerfile)) throw new ActionError(`Dockerfile not found: ${path.relative(s.workspace, dockerfile)}`)
   checkRegularFile(dockerfile, `Dockerfile ${path.relative(s.workspace, dockerfile)}`)
-  return maskValues(new Map(), checkSecretFiles(s, s.workspace), v => core.setSecret(v))
+  return checkSecretFiles(s, s.workspace)
 }
 
 /** The task variables from every source (design.md §5), with the env files read from the workspace. */
@@ -125,7 +142,7 @@ function taskVariables(s: Settings, manifests: Manifests): TaskEnv {
 }
 
 /** The `sidecars` input, parsed and given its values (design.md §4.8); its parser loads only when used. */
-async function sidecarsOf(s: Settings, vars: TaskEnv): Promise<{ sidecars: ResolvedSidecar[]; sidecarSecrets: string[] }> {
+async function sidecarsOf(s: Settings, vars: TaskEnv): Promise<{ sidecars: ResolvedSidecar[]; sidecarSecrets: NamedSecret[] }> {
   if (!s.sidecars) return { sidecars: [], sidecarSecrets: [] }
   const { parseSidecars, resolveSidecars, sidecarSecretValues } = await import('./sidecars.js')
   const sidecars = resolveSidecars(parseSidecars(s.sidecars, { network: s.network, runArgs: s.runArgs }), vars, process.env)
@@ -140,6 +157,15 @@ async function decideFirstDeploy(s: Settings): Promise<boolean | undefined> {
   else if (!s.dryRun) first = await (await import('./first-deploy.js')).isFirstDeploy(s.githubToken, s.environment)
   if (first !== undefined) core.info(`First deploy: ${first}`)
   return first
+}
+
+/** The repository and the commit the working directory holds (design.md §3.2), said when not GITHUB_SHA. */
+function provenance(s: Settings): GitHubContext {
+  const head = s.image ? undefined : checkedOutCommit(s.workingDirectory, s.workspace)
+  if (head && process.env.GITHUB_SHA && head !== process.env.GITHUB_SHA) {
+    core.info(`The working directory holds commit ${head}, not the event's ${process.env.GITHUB_SHA}: the image is named and labelled after ${head}`)
+  }
+  return githubContext(process.env, head)
 }
 
 /** The outputs known from the plan alone, so they are set even when the run fails early. */

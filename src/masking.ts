@@ -33,9 +33,12 @@ export function urlPassword(value: string): string[] {
   return [m[1], decoded]
 }
 
-/** Each line of a multi-line value (blank ones skipped), as the runner's own add-mask handling does. */
+/**
+ * Each line of a multi-line value (blank ones skipped), split where the runner's log reader splits lines
+ * (.NET ReadLine: `\n`, `\r\n` and a lone `\r`): a value is only masked within one line.
+ */
 function parts(value: string): string[] {
-  return [value, ...value.split(/\r?\n/)].filter(p => p.trim() !== '')
+  return [value, ...value.split(/\r\n|\r|\n/)].filter(p => p.trim() !== '')
 }
 
 /** All forms of one secret value, the value itself first. */
@@ -50,11 +53,19 @@ export function secretForms(value: string): string[] {
     bases.add(p)
     for (const pw of urlPassword(p)) bases.add(pw)
   }
+  // A line or a password shorter than the minimum is not a mask of its own: it would hide unrelated text.
   for (const b of bases) {
-    add(b, false)
+    add(b, b !== value)
     add(encodeURIComponent(b), true)
     add(JSON.stringify(b).slice(1, -1), true)
     for (const v of base64Variations(b)) add(v, true)
   }
   return [...forms]
+}
+
+/** Replaces every known secret form with `***` (longest first, so a value containing another goes whole). */
+export function redact(text: string, secrets: string[]): string {
+  let out = text
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('***')
+  return out
 }

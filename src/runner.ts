@@ -66,7 +66,16 @@ function keyValue(file: 'OUTPUT' | 'STATE', legacy: string, name: string, value:
 
 export const setOutput = (name: string, value: string): void => keyValue('OUTPUT', 'set-output', name, value)
 export const saveState = (name: string, value: string): void => keyValue('STATE', 'save-state', name, value)
-export const getState = (name: string): string => process.env[`STATE_${name}`] || ''
+/**
+ * The runner keeps a step's state in a dictionary that ignores case and keeps the first spelling it saw
+ * (actions/runner: IntraActionState, StringComparer.OrdinalIgnoreCase): a relayed `::save-state
+ * name=RUN-ID::` would otherwise hide `STATE_run-id` from an exact lookup. So the lookup ignores case too.
+ */
+export function getState(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const want = `STATE_${name}`.toUpperCase()
+  for (const [key, value] of Object.entries(env)) if (key.toUpperCase() === want) return value ?? ''
+  return ''
+}
 
 /** Appends Markdown to the job summary file, when the runner provides one. */
 export function appendSummary(markdown: string): void {

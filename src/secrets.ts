@@ -31,7 +31,9 @@ export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: stri
   for (const { file, text } of src.envFiles) {
     for (const [name, value] of Object.entries(parseDotenv(text))) {
       if (!VAR_NAME.test(name)) throw new InputError(`env-files: ${file}: "${name}" is not a valid variable name`)
-      vars.set(name, { value, secret: true })
+      // A committed file is configuration, not a secret (design.md §5.5): masking `true` or `2` would
+      // hide the outputs. A file decrypted at run time goes through secrets-dotenv instead.
+      vars.set(name, { value, secret: false })
     }
   }
   const missingDotenv = (src.secretsDotenv ?? []).filter(n => src.processEnv[n] === undefined)
@@ -140,7 +142,7 @@ export function checkTaskEnv(vars: TaskEnv, appEnv: AppEnvVar[] = []): void {
  * design.md §5.1 build-secrets: the values, read from the step env for masking (buildx reads them itself).
  * A missing or empty source fails before the build, naming the id only.
  */
-export function buildSecretValues(mappings: Mapping[], processEnv: NodeJS.ProcessEnv): string[] {
+export function buildSecretValues(mappings: Mapping[], processEnv: NodeJS.ProcessEnv): NamedSecret[] {
   const bad = mappings.filter(m => !processEnv[m.source])
   if (bad.length > 0) {
     throw new InputError(
@@ -149,24 +151,75 @@ export function buildSecretValues(mappings: Mapping[], processEnv: NodeJS.Proces
         (bad.some(m => m.source !== m.name) ? MAPPING_HINT : '')
     )
   }
-  return mappings.map(m => processEnv[m.source] as string)
+  return mappings.map(m => ({ name: `build-secrets ${m.name}`, value: processEnv[m.source] as string }))
+}
+
+/** A secret value and what it is called in messages (a variable, `github-token`, a build secret id). */
+export interface NamedSecret {
+  name: string
+  value: string
+}
+
+/** The task's secret variables, by name (plain `env` and committed env files are configuration). */
+export function taskSecrets(vars: TaskEnv): NamedSecret[] {
+  return [...vars].filter(([, v]) => v.secret).map(([name, v]) => ({ name, value: v.value }))
+}
+
+/**
+ * Shorter secrets are not masked (design.md §5.5): the runner skips every job output that holds a
+ * masked string, so a mask of `2` or `true` would drop `image-id` or `released` from the deploy job.
+ * google-github-actions/get-secretmanager-secrets draws the same line (`min_mask_length`).
+ */
+export const MIN_MASK = 4
+
+/** The masks registered so far: every form (for `redact`) and whose value each form is (for warnings). */
+export interface Masks {
+  forms: string[]
+  owners: Map<string, string>
+}
+
+export function noMasks(): Masks {
+  return { forms: [], owners: new Map() }
 }
 
 /**
  * Every secret value in each form the runner masks (masking.ts), each one registered with the runner
- * (add-mask) so no form of it shows in the log. Returns the forms, for `redact`.
+ * (add-mask) so no form of it shows in the log, added to `masks`. A value shorter than MIN_MASK is not
+ * registered: a warning names it, never its value.
  */
-export function maskValues(vars: TaskEnv, extra: string[], setSecret: (v: string) => void): string[] {
-  const values = [...[...vars.values()].filter(v => v.secret).map(v => v.value), ...extra]
-  const masked = new Set<string>()
-  for (const value of values) {
+export function maskValues(secrets: NamedSecret[], setSecret: (v: string) => void, warn: (message: string) => void, masks: Masks = noMasks()): Masks {
+  const known = new Set(masks.forms)
+  for (const { name, value } of secrets) {
+    if (value.trim().length < MIN_MASK) {
+      if (value.trim() !== '') {
+        warn(
+          `${name}: the value is shorter than ${MIN_MASK} characters, so it is not masked in the log (a mask that short would hide unrelated text and the outputs)`
+        )
+      }
+      continue
+    }
     for (const form of secretForms(value)) {
-      if (masked.has(form)) continue
-      masked.add(form)
+      if (known.has(form)) continue
+      known.add(form)
+      masks.forms.push(form)
+      masks.owners.set(form, name)
       setSecret(form)
     }
   }
-  return [...masked]
+  return masks
+}
+
+/**
+ * The outputs the runner will not pass to other jobs because they hold a masked form (it skips such an
+ * output with a warning of its own): each named, with the secret it holds, never the value.
+ */
+export function hiddenOutputs(outputs: Record<string, string>, masks: Masks): string[] {
+  const out: string[] = []
+  for (const [output, value] of Object.entries(outputs)) {
+    const form = masks.forms.find(f => value.includes(f))
+    if (form) out.push(`output ${output} holds the value of ${masks.owners.get(form)}, so the runner will not pass it to other jobs`)
+  }
+  return out
 }
 
 /** The values for a docker child's environment (the argv carries only the names: design.md §5.4). */
@@ -174,9 +227,4 @@ export function valuesOf(vars: TaskEnv): Record<string, string> {
   return Object.fromEntries([...vars].map(([k, v]) => [k, v.value]))
 }
 
-/** Replaces every known secret form with `***` (longest first, so a value containing another goes whole). */
-export function redact(text: string, secrets: string[]): string {
-  let out = text
-  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('***')
-  return out
-}
+export { redact } from './masking.js'

@@ -7,7 +7,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node, type Pai
 import { InputError } from './errors.js'
 import { parseDuration } from './duration.js'
 import { VAR_NAME, type Mapping } from './inputs.js'
-import type { TaskEnv } from './secrets.js'
+import type { NamedSecret, TaskEnv } from './secrets.js'
 import { splitWords } from './words.js'
 import { isCliEnvName } from './docker/cli-env.js'
 import { CREATE_OPTIONS, nearestOption, shortOption } from './docker/create-options.js'
@@ -402,6 +402,6 @@ export function resolveSidecars(specs: SidecarSpec[], task: TaskEnv, processEnv:
 }
 
 /** The secret values sidecars receive, for masking beside the task's. */
-export function sidecarSecretValues(sidecars: ResolvedSidecar[]): string[] {
-  return sidecars.flatMap(s => [...s.vars.values()].filter(v => v.secret).map(v => v.value))
+export function sidecarSecretValues(sidecars: ResolvedSidecar[]): NamedSecret[] {
+  return sidecars.flatMap(s => [...s.vars].filter(([, v]) => v.secret).map(([name, v]) => ({ name: `sidecar ${s.name}: ${name}`, value: v.value })))
 }

@@ -5,7 +5,21 @@ import type { AddressInfo } from 'node:net'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { BASE_IMAGE, containersOfRun, describeEngine, docker, errorLines, makeApp, runAction, sideEffectCalls, uniqueTag } from '../helpers/engine.js'
+import {
+  BASE_IMAGE,
+  REAL_DOCKER,
+  containersOfRun,
+  describeEngine,
+  docker,
+  errorLines,
+  makeApp,
+  runAction,
+  sideEffectCalls,
+  uniqueTag,
+  type ActionRun
+} from '../helpers/engine.js'
+import { startFakeGitHub, startRegistry, type FakeGitHub, type Registry } from '../helpers/registry.js'
+import { obeyedCommands } from '../helpers/runner-protocol.js'
 import { OUTSIDE_MARKER, attacks, type Attack } from '../fixtures/adversarial/cases.js'
 
 /** A loopback "attacker": records every request (DOCKER_HOST / proxy targets) and answers 500. */
@@ -23,6 +37,10 @@ beforeAll(async () => {
   await new Promise<void>(r => attacker.listen(0, '127.0.0.1', r))
 })
 afterAll(() => attacker.close())
+
+/** A loopback registry, started for the first case that pushes. */
+let registry: Registry | undefined
+afterAll(() => registry?.stop())
 
 /** Every file's text under a directory (leftover temp files must not hold a value). */
 function allText(dir: string): string {
@@ -58,42 +76,73 @@ async function attack(a: Attack) {
     fs.rmSync(path.join(ws, fifo), { force: true })
     execFileSync('mkfifo', [path.join(ws, fifo)])
   }
-  const tag = uniqueTag('adversarial')
+  if (a.push) registry ??= await startRegistry()
+  const tag = a.push ? `${registry!.host}/adversarial/app:${uniqueTag('x').split(':')[1]}` : uniqueTag('adversarial')
   const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-runner-'))
+  let gh: FakeGitHub | undefined
+  const env = fillAll(a.env)
+  if (a.deployments) {
+    gh = await startFakeGitHub(a.deployments)
+    Object.assign(env, { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/web', GITHUB_RUN_ID: '7001', GITHUB_SERVER_URL: 'https://github.com' })
+  }
+  if (a.push) Object.assign(env, { DOCKER_CONFIG: registry!.dockerConfig })
+  const inputs = { tags: tag, ...(a.push ? { push: 'true' } : {}), ...fillAll(a.inputs) }
   received.length = 0
   const started = Date.now()
-  const r = a.post
-    ? await runAction({ workspace: ws, post: { state: fillAll(a.post), runnerTemp } })
-    : await runAction({ workspace: ws, runnerTemp, inputs: { tags: tag, ...fillAll(a.inputs) }, env: fillAll(a.env) })
-  return { r, outside, fill, seconds: (Date.now() - started) / 1000, tag }
+  const shimBefore = a.shimBefore
+    ? Object.fromEntries(Object.entries(a.shimBefore).map(([k, v]) => [k, v.replaceAll('{docker}', REAL_DOCKER).replaceAll('{tag}', tag)]))
+    : undefined
+  try {
+    const r = a.post
+      ? await runAction({ workspace: ws, post: { state: fillAll(a.post), runnerTemp } })
+      : await runAction({ workspace: ws, runnerTemp, inputs, env, shimBefore })
+    return { r, outside, fill, seconds: (Date.now() - started) / 1000, tag, ws, env }
+  } finally {
+    gh?.stop()
+  }
 }
 
-/**
- * The lines the runner would read commands from: not those between `::stop-commands::<token>` and
- * `::<token>::` (inside, a second stop-commands is text too).
- */
-function linesTheRunnerObeys(stdout: string): string[] {
-  const live: string[] = []
-  let token: string | undefined
-  for (const line of stdout.split(/\r?\n|\r/)) {
-    if (token !== undefined) {
-      if (line.trim() === `::${token}::`) token = undefined
-      continue
-    }
-    const stop = /^\s*::stop-commands::(.+)$/.exec(line)
-    if (stop) token = stop[1].trim()
-    else live.push(line)
-  }
-  return live
+/** The post step, run as the runner runs it after main: with the state the runner derived from main. */
+async function postAfter(r: ActionRun, ws: string, env: Record<string, string>): Promise<void> {
+  const post = await runAction({ workspace: ws, env, post: { state: r.state, runnerTemp: r.runnerTemp } })
+  expect(post.code, post.stdout + post.stderr).toBe(0)
+  const cleanup = (c: string[]): boolean => ['ps', 'rm'].includes(c[0]) || (c[0] === 'image' && ['ls', 'rm'].includes(c[1]))
+  expect(
+    post.dockerCalls.filter(c => !cleanup(c)),
+    'the post step only cleans up'
+  ).toEqual([])
+  expect(post.stdout).not.toMatch(/Released|Building|Running \w+ task/)
+  // It found main's own run id (saved through GITHUB_STATE), whatever the task printed.
+  const fileRunId = r.fileState['run-id']
+  expect(fileRunId, 'main saved its run id').toMatch(/^[0-9a-f]{12}$/)
+  expect(post.dockerCalls).toContainEqual(['ps', '--all', '--quiet', '--filter', `label=release-phase.run=${fileRunId}`])
 }
 
 describeEngine('adversarial corpus (issue 11): attacks as data, through the bundle, on the real engine', () => {
   it('covers every defence', () => {
-    expect(new Set(attacks.map(a => a.defence))).toEqual(new Set(['cli-env', 'paths', 'files', 'masking', 'values', 'injection', 'summary', 'nesting', 'post']))
+    expect(new Set(attacks.map(a => a.defence))).toEqual(
+      new Set([
+        'cli-env',
+        'paths',
+        'files',
+        'masking',
+        'values',
+        'injection',
+        'summary',
+        'nesting',
+        'post',
+        'runner',
+        'push',
+        'first-deploy',
+        'credentials',
+        'provenance',
+        'predeploy-files'
+      ])
+    )
   })
 
   it.each(attacks)('$defence: $name', async a => {
-    const { r, outside, fill, seconds, tag } = await attack(a)
+    const { r, outside, fill, seconds, tag, ws, env } = await attack(a)
     try {
       const log = r.stdout + r.stderr
       // Nothing ever reaches the attacker.
@@ -103,6 +152,8 @@ describeEngine('adversarial corpus (issue 11): attacks as data, through the bund
         const errors = errorLines(r.stdout)
         expect(errors).toHaveLength(1)
         expect(errors[0]).toMatch(a.error)
+        // …and the runner reads it as the step's error: no relayed line stopped its commands.
+        expect(obeyedCommands(r.output).filter(c => c.name === 'error')).toHaveLength(1)
         expect(log).not.toMatch(/unexpected failure|RangeError|\n\s+at .+:\d+:\d+\)?\n/)
         if (a.beforeDocker !== false) expect(sideEffectCalls(r.dockerCalls)).toEqual([])
         expect(r.outputs.released ?? 'false').toBe('false')
@@ -116,11 +167,36 @@ describeEngine('adversarial corpus (issue 11): attacks as data, through the bund
       for (const s of a.notLiveInSummary ?? []) expect(liveMarkdown(r.summary), `live in summary: ${s}`).not.toContain(s)
       for (const s of a.masked ?? []) expect(r.stdout).toContain(`::add-mask::${s.replace(/%/g, '%25')}\n`)
       for (const s of a.stdoutHas ?? []) expect(r.stdout.split('\n')).toContain(s)
+      // What the runner obeys (runner-protocol.ts): `::` at a line's start, `##[` anywhere, names in any
+      // case, lines split at a lone CR too, stop-commands honoured; stdout and stderr as they arrived.
+      const obeyed = obeyedCommands(r.output).map(c => c.line)
       for (const c of a.noCommandLines ?? []) {
-        // `::` commands count at the start of a line; the legacy `##[` form anywhere in one.
         const hit = (l: string): boolean => (c.startsWith('##[') ? l.includes(c) : l.trimStart().startsWith(c))
-        expect(linesTheRunnerObeys(r.stdout).filter(hit), `command line ${c}`).toEqual([])
+        expect(obeyed.filter(hit), `command line ${c}`).toEqual([])
       }
+      const masks = obeyedCommands(r.output)
+        .filter(c => c.name === 'add-mask')
+        .map(c => c.data)
+      for (const v of a.notMasked ?? []) expect(masks, `masked ${v}`).not.toContain(v)
+      const warnings = obeyedCommands(r.output)
+        .filter(c => c.name === 'warning')
+        .map(c => `::warning::${c.data}`)
+      for (const w of a.warnings ?? [])
+        expect(
+          warnings.some(l => w.test(l)),
+          `${w} in ${warnings.join('\n')}`
+        ).toBe(true)
+      for (const [k, v] of Object.entries(a.outputsHave ?? {})) expect(r.outputs[k], `output ${k}`).toBe(v)
+      if (a.labels) {
+        const labels = JSON.parse(docker('image', 'inspect', '--format', '{{json .Config.Labels}}', r.outputs['image-id'])) as Record<string, string>
+        for (const [k, v] of Object.entries(a.labels)) expect(labels[k], `label ${k}`).toBe(fill(v))
+      }
+      if (a.push && r.outputs.released === 'true') {
+        // What the registry holds under the tag is the image whose phases passed: its config is image-id.
+        const manifest = await registry!.get(`/v2/adversarial/app/manifests/${tag.split(':').pop()}`, 'application/vnd.docker.distribution.manifest.v2+json')
+        expect((JSON.parse(manifest.body) as { config: { digest: string } }).config.digest).toBe(r.outputs['image-id'])
+      }
+      if (a.thenPost) await postAfter(r, ws, env)
       expect(r.state['temp-dir'] ?? '').not.toBe('/')
       for (const p of a.mustSurvive ?? []) expect(fs.existsSync(fill(p)), p).toBe(true)
       for (const [title, texts] of Object.entries(a.notInGroupJoined ?? {})) {

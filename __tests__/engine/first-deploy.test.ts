@@ -27,7 +27,7 @@ describeEngine('first deploy means first, across two workflow runs', () => {
       const first = await postdeployJob(7001)
       expect(first.code, first.stdout).toBe(0)
       expect(first.outputs['first-deploy']).toBe('true')
-      expect(first.stdout).toContain('deployment 1 was created by this workflow run (7001): not an earlier deployment')
+      expect(first.stdout).toContain('deployment 1 succeeded in this workflow run (7001): not an earlier deployment')
       seeded.push(/^seeding-first-deploy$/m.test(first.stdout))
 
       // Run 7002: its deploy job made deployment 2; deployment 1 (run 7001) is an earlier success.

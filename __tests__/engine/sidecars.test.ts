@@ -393,7 +393,7 @@ proxy:
     const runId = main.state['run-id']
     // Left behind: the task and both sidecars (a SIGKILL cannot be handled).
     expect(containersOfRun(runId).length).toBe(3)
-    const post = await runAction({ workspace: ws, post: { state: { ...main.state, isPost: 'true' }, runnerTemp: main.runnerTemp } })
+    const post = await runAction({ workspace: ws, post: { state: main.state, runnerTemp: main.runnerTemp } })
     expect(post.code).toBe(0)
     expect(post.stdout).toMatch(/release-phase cleanup removed: container [0-9a-f]+; container [0-9a-f]+; container [0-9a-f]+;/)
     expect(containersOfRun(runId)).toEqual([])

@@ -58,12 +58,12 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
     for (const t of tags) rmi(t)
   })
 
-  it('a migration that dies mid-line: ::endgroup:: starts a fresh line; the summary keeps the printed order', async () => {
+  it('a migration that dies mid-line: the resume token and ::endgroup:: start fresh lines; the summary keeps the printed order', async () => {
     const r = await runAction({ workspace: app({ Procfile: 'release: bin/migrate crash\n' }), inputs: { tags: tag('partial') } })
     expect(r.code).toBe(1)
     // The runner obeys a command only at the start of a line.
     expect(r.stdout).toMatch(/^::endgroup::$/m)
-    expect(r.stdout).toContain('  Applying shop.0002_add_price...\n::endgroup::\n')
+    expect(r.stdout).toMatch(/ {2}Applying shop\.0002_add_price\.\.\.\n::[0-9a-f]{32}::\n::endgroup::\n/)
     expect(errorLines(r.stdout)).toEqual(['::error::release task failed with exit code 1: bin/migrate crash'])
     // The engine stamps the open line when the stream closes, after the traceback: put back in order.
     expect(r.summary).toContain(
@@ -75,8 +75,8 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
     const ws = app({ Procfile: 'release: bin/migrate\n', 'app.json': '{"scripts":{"dokku":{"postdeploy":"printf done"}}}' })
     const r = await runAction({ workspace: ws, inputs: { tags: tag('fresh'), phases: 'release,postdeploy' } })
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain('  Applying shop.0002_add_price... OK\n::endgroup::\n')
-    expect(r.stdout).toContain('::group::postdeploy output\ndone\n::endgroup::\n')
+    expect(r.stdout).toMatch(/ {2}Applying shop\.0002_add_price\.\.\. OK\n::[0-9a-f]{32}::\n::endgroup::\n/)
+    expect(r.stdout).toMatch(/::group::postdeploy output\n::stop-commands::([0-9a-f]{32})\ndone\n::\1::\n::endgroup::\n/)
   })
 
   it('SIGTERM during a migration under `sh -c`: the migration gets SIGTERM, rolls back within the grace, exits 143', async () => {

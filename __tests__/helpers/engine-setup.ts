@@ -12,7 +12,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  */
 export default function setup(): void {
   const ncc = path.join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
-  execFileSync(process.execPath, [ncc, 'build', 'src/index.ts', '-o', '.test-dist', '--target', 'es2022', '--quiet'], { cwd: ROOT, stdio: 'inherit' })
+  for (const [entry, out] of [
+    ['src/index.ts', '.test-dist'],
+    ['src/post-entry.ts', '.test-dist/post']
+  ]) {
+    execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--target', 'es2022', '--quiet'], { cwd: ROOT, stdio: 'inherit' })
+  }
   const why = engineProblem()
   if (why) {
     if (process.env.CI === 'true') throw new Error(`CI=true but ${why}: engine tests must run (start it with scripts/provision-engine.sh)`)

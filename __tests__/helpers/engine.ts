@@ -4,6 +4,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe } from 'vitest'
+import { stepState } from './runner-protocol.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 /**
@@ -11,6 +12,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * (engine-setup.ts), never the committed dist/, so a stale dist/ cannot hide a change in src/.
  */
 export const BUNDLE = path.join(ROOT, '.test-dist', 'index.js')
+/** The post step's bundle (action.yml `runs.post`). */
+export const POST_BUNDLE = path.join(ROOT, '.test-dist', 'post', 'index.js')
 export const BASE_IMAGE = 'release-phase-base:busybox'
 /** The real docker CLI; '' when there is none (the global setup then fails under CI, or skips). */
 export const REAL_DOCKER = spawnSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).stdout.trim()
@@ -43,7 +46,15 @@ export interface ActionRun {
   stderr: string
   outputs: Record<string, string>
   summary: string
+  /**
+   * The state the post step would get: every `::save-state` the runner would obey in the output, then the
+   * GITHUB_STATE file, keys ignoring case and keeping their first spelling (runner-protocol.ts).
+   */
   state: Record<string, string>
+  /** What the action wrote to GITHUB_STATE itself. */
+  fileState: Record<string, string>
+  /** stdout and stderr in the order they arrived, as the runner reads them. */
+  output: string
   runnerTemp: string
   /** Every docker argv the action started, in order (recorded by a shim on PATH). */
   dockerCalls: string[][]
@@ -81,6 +92,11 @@ export interface RunOptions {
   runnerTemp?: string
   /** A command to start node through (e.g. unshare for a different machine view). */
   wrap?: string[]
+  /**
+   * Shell the docker shim runs before a given subcommand (`push` → a snippet), as something else on the
+   * same engine would act at that moment ("$2" is the subcommand's first argument).
+   */
+  shimBefore?: Record<string, string>
 }
 
 /** Starts `node dist/index.js` exactly as the runner does: INPUT_* env and the file commands. */
@@ -97,9 +113,16 @@ export function runAction(opts: RunOptions): Promise<ActionRun> {
   fs.writeFileSync(log, '')
   // One write per record: the action runs docker commands side by side, and two writes per record let
   // their records interleave (a `save` once vanished into another call's record).
-  fs.writeFileSync(path.join(shimDir, 'docker'), `#!/bin/sh\nrec=$(printf '%s\\037' "$@")\nprintf '%s\\036' "$rec" >> '${log}'\nexec '${REAL_DOCKER}' "$@"\n`, {
-    mode: 0o755
-  })
+  const hooks = Object.entries(opts.shimBefore ?? {})
+    .map(([sub, sh]) => `if [ "$1" = '${sub}' ]; then ${sh}; fi\n`)
+    .join('')
+  fs.writeFileSync(
+    path.join(shimDir, 'docker'),
+    `#!/bin/sh\nrec=$(printf '%s\\037' "$@")\nprintf '%s\\036' "$rec" >> '${log}'\n${hooks}exec '${REAL_DOCKER}' "$@"\n`,
+    {
+      mode: 0o755
+    }
+  )
   const env: NodeJS.ProcessEnv = {
     PATH: opts.path ?? `${shimDir}:${process.env.PATH}`,
     HOME: process.env.HOME,
@@ -113,12 +136,19 @@ export function runAction(opts: RunOptions): Promise<ActionRun> {
   for (const [k, v] of Object.entries(opts.inputs ?? {})) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
   for (const [k, v] of Object.entries(opts.post?.state ?? {})) env[`STATE_${k}`] = v
   return new Promise((resolve, reject) => {
-    const [cmd, ...args] = [...(opts.wrap ?? []), process.execPath, BUNDLE]
+    const [cmd, ...args] = [...(opts.wrap ?? []), process.execPath, opts.post ? POST_BUNDLE : BUNDLE]
     const child = spawn(cmd, args, { env, cwd: opts.workspace, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', b => (stdout += b))
-    child.stderr.on('data', b => (stderr += b))
+    let output = ''
+    child.stdout.on('data', b => {
+      stdout += b
+      output += b
+    })
+    child.stderr.on('data', b => {
+      stderr += b
+      output += b
+    })
     opts.onStart?.(child)
     child.on('error', reject)
     child.on('close', (code, signal) => {
@@ -134,7 +164,9 @@ export function runAction(opts: RunOptions): Promise<ActionRun> {
         stderr,
         outputs: parseFileCommands(fs.readFileSync(outputFile, 'utf8')),
         summary: fs.readFileSync(summaryFile, 'utf8'),
-        state: parseFileCommands(fs.readFileSync(stateFile, 'utf8')),
+        state: stepState(output, parseFileCommands(fs.readFileSync(stateFile, 'utf8'))),
+        fileState: parseFileCommands(fs.readFileSync(stateFile, 'utf8')),
+        output,
         runnerTemp,
         dockerCalls: calls
       })

@@ -95,6 +95,8 @@ export interface FakeDeployment {
   statuses: string[]
   runId?: number
   payload?: Record<string, unknown> | string
+  /** Statuses posted later by something else (newest first), each with the URL it chose. */
+  laterStatuses?: { state: string; log_url: string }[]
 }
 
 /**
@@ -132,10 +134,10 @@ export async function startFakeGitHub(deployments: FakeDeployment[] | { status: 
     if (m) {
       const d = deployments.find(x => x.id === Number(m![3]))
       const log = (i: number) => (d?.runId ? `https://github.com/${m![1]}/${m![2]}/actions/runs/${d.runId}/job/${9000 + i}` : '')
-      return send(
-        200,
-        (d?.statuses ?? []).map((state, i) => ({ id: i + 1, state, log_url: log(i), target_url: log(i), environment_url: '' }))
-      )
+      return send(200, [
+        ...(d?.laterStatuses ?? []).map((st, i) => ({ id: 100 + i, state: st.state, log_url: st.log_url, target_url: st.log_url, environment_url: '' })),
+        ...(d?.statuses ?? []).map((state, i) => ({ id: i + 1, state, log_url: log(i), target_url: log(i), environment_url: '' }))
+      ])
     }
     send(404, { message: 'Not Found' })
   })

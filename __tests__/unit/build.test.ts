@@ -273,7 +273,7 @@ describe('build input files checked before any Docker side effect (issue 14)', a
     )
 
   it('returns each secret file content, for masking', () => {
-    expect(check({ 'secret-files': 'a=token' })).toEqual(['tok-value\nline2'])
+    expect(check({ 'secret-files': 'a=token' })).toEqual([{ name: 'secret-files a', value: 'tok-value\nline2' }])
     expect(check({ 'build-contexts': 'l=lib', ssh: 'k=token' })).toEqual([])
   })
   it('refuses a missing, non-regular or over-large secret file, a context that is not a folder', () => {

@@ -33,7 +33,7 @@ describe('README and action.yml stay in sync', () => {
     for (const [name, desc] of rows) expect(unescape(desc), name).toBe(action.outputs[name.slice(1, -1)].description)
   })
   it('runs the bundle on node24 with an always-run post step', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'always()' })
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post/index.js', 'post-if': 'always()' })
   })
   it('the inputs the code reads are exactly the declared ones', () => {
     const src = fs

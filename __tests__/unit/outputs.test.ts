@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { emptyResult, outputValues, summaryMarkdown } from '../../src/outputs.js'
 import { rewriteImageConfig } from '../../src/docker/commit.js'
 import { chooseReleaseCommand } from '../../src/manifests/release-command.js'
-import { digestFromPushOutput, pushTags, repositoryOf } from '../../src/docker/push.js'
+import { digestFromPushOutput, pushedIsImage, pushTags, repositoryOf } from '../../src/docker/push.js'
 import type { DockerCli } from '../../src/docker/cli.js'
 
 describe('outputs and summary (SPEC 6)', () => {
@@ -100,33 +100,73 @@ describe('push helpers', () => {
   })
 })
 
-describe('pushTags and cancellation', () => {
-  it('pushes no further tag once the job is cancelled', async () => {
-    const pushed: string[] = []
-    const cli = {
-      exec: async (args: string[]) => {
-        pushed.push(args[1])
+/** A docker stand-in for push: records the calls; `repoDigests` is what inspect reports after a push. */
+function pushCli(repoDigests: (tag: string) => string[]) {
+  const calls: string[][] = []
+  let last = ''
+  const cli = {
+    exec: async (args: string[]) => {
+      calls.push(args)
+      if (args[0] === 'push') {
+        last = args[1]
         return { code: 0, stdout: `${args[1]}: digest: sha256:${'b'.repeat(64)} size: 1\n`, stderr: '' }
       }
-    } as unknown as DockerCli
+      if (args[0] === 'image') return { code: 0, stdout: JSON.stringify({ Id: 'sha256:' + 'a'.repeat(64), RepoDigests: repoDigests(last) }), stderr: '' }
+      return { code: 0, stdout: '', stderr: '' }
+    },
+    ok: async (args: string[]) => {
+      calls.push(args)
+      return ''
+    }
+  } as unknown as DockerCli
+  return { cli, calls }
+}
+
+const quiet = async <T>(p: () => Promise<T>): Promise<T> => {
+  const write = process.stdout.write
+  process.stdout.write = (() => true) as typeof process.stdout.write
+  try {
+    return await p()
+  } finally {
+    process.stdout.write = write
+  }
+}
+
+describe('pushTags', () => {
+  const id = 'sha256:' + 'a'.repeat(64)
+  const pushed = 'sha256:' + 'b'.repeat(64)
+
+  it('points each tag at the image that passed right before pushing it', async () => {
+    const { cli, calls } = pushCli(tag => [`${repositoryOf(tag)}@${pushed}`])
+    expect(await quiet(() => pushTags(cli, ['r/a:1', 'r/a:2'], id))).toBe(pushed)
+    expect(calls.filter(c => c[0] !== 'image')).toEqual([
+      ['tag', id, 'r/a:1'],
+      ['push', 'r/a:1'],
+      ['tag', id, 'r/a:2'],
+      ['push', 'r/a:2']
+    ])
+  })
+
+  it('fails when the engine did not record the pushed digest on this image (the tag was moved in between)', async () => {
+    const { cli, calls } = pushCli(() => [])
+    await expect(quiet(() => pushTags(cli, ['r/a:1', 'r/a:2'], id))).rejects.toThrow(/pushed sha256:b+, which is not the image whose phases passed/)
+    expect(calls.filter(c => c[0] === 'push')).toEqual([['push', 'r/a:1']])
+  })
+
+  it('matches Docker Hub names as docker prints them, and the containerd store by id', () => {
+    expect(pushedIsImage('docker.io/library/app:1', pushed, id, [`app@${pushed}`])).toBe(true)
+    expect(pushedIsImage('other/app:1', pushed, id, [`app@${pushed}`])).toBe(false)
+    expect(pushedIsImage('r/a:1', pushed, pushed, [])).toBe(true)
+  })
+
+  it('pushes no further tag once the job is cancelled', async () => {
+    const { cli, calls } = pushCli(tag => [`${repositoryOf(tag)}@${pushed}`])
     let cancelled = false
     const check = (): void => {
       if (cancelled) throw new Error('cancelled')
+      cancelled = true
     }
-    const out = new Promise<string>(resolve => {
-      const write = process.stdout.write
-      process.stdout.write = (() => true) as typeof process.stdout.write
-      void pushTags(cli, ['r/a:1', 'r/a:2'], () => {
-        check()
-        cancelled = true
-      })
-        .catch((e: Error) => e.message)
-        .then(v => {
-          process.stdout.write = write
-          resolve(v)
-        })
-    })
-    expect(await out).toBe('cancelled')
-    expect(pushed).toEqual(['r/a:1'])
+    await expect(quiet(() => pushTags(cli, ['r/a:1', 'r/a:2'], id, check))).rejects.toThrow('cancelled')
+    expect(calls.filter(c => c[0] === 'push')).toEqual([['push', 'r/a:1']])
   })
 })

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { maskValues, redact, resolveTaskEnv } from '../../src/secrets.js'
+import { hiddenOutputs, maskValues, redact, resolveTaskEnv, taskSecrets } from '../../src/secrets.js'
 
 const base = { secrets: [], env: [], envFiles: [], appEnv: [], processEnv: {} }
 
 describe('resolveTaskEnv (SPEC 5)', () => {
-  it('env-files < env < secrets, secrets from the step env by source', () => {
+  // SPEC §12 (issue 20): a committed env file is configuration; masking `true` would drop outputs.
+  it('env-files < env < secrets, secrets from the step env by source; env-files values are not secrets', () => {
     const { vars } = resolveTaskEnv({
       ...base,
       envFiles: [{ file: 'a.env', text: 'export A=file\nB="multi\nline"\nC=file # comment\n' }],
@@ -17,8 +18,8 @@ describe('resolveTaskEnv (SPEC 5)', () => {
     })
     expect(Object.fromEntries(vars)).toEqual({
       A: { value: 'secret', secret: true },
-      B: { value: 'multi\nline', secret: true },
-      C: { value: 'file', secret: true },
+      B: { value: 'multi\nline', secret: false },
+      C: { value: 'file', secret: false },
       D: { value: 'plain', secret: false }
     })
   })
@@ -81,14 +82,38 @@ describe('resolveTaskEnv (SPEC 5)', () => {
   })
   it('masks every secret and every line of a multi-line one, not plain values', () => {
     const masked: string[] = []
+    const warnings: string[] = []
     const vars = new Map([
-      ['A', { value: 'l1\nl2', secret: true }],
-      ['B', { value: 'plain', secret: false }]
+      ['A', { value: 'line1\nline2', secret: true }],
+      ['B', { value: 'plain', secret: false }],
+      ['PIN', { value: '42', secret: true }],
+      ['CR', { value: 'part-one\rpart-two', secret: true }]
     ])
-    maskValues(vars, ['tok'], v => masked.push(v))
+    const masks = maskValues(
+      [...taskSecrets(vars), { name: 'github-token', value: 'tok-1' }],
+      v => masked.push(v),
+      w => warnings.push(w)
+    )
     // SPEC 11, 5.2 adds the runner's encoded forms (URL, JSON, base64) to each value and line.
-    for (const v of ['l1\nl2', 'l1', 'l2', 'tok', 'l1%0Al2', 'l1\\nl2', 'bDEKbDI', 'dG9r']) expect(masked).toContain(v)
+    for (const v of ['line1\nline2', 'line1', 'line2', 'tok-1', 'line1%0Aline2', 'line1\\nline2', 'bGluZTEKbGluZTI', 'dG9rLTE']) expect(masked).toContain(v)
     expect(masked.join()).not.toContain('plain')
+    // SPEC §12: each part between the runner's line breaks, a lone CR included.
+    expect(masked).toEqual(expect.arrayContaining(['part-one', 'part-two']))
+    // SPEC §12: shorter than 4 characters: not a mask; a warning names the variable, never the value.
+    expect(masked).not.toContain('42')
+    expect(warnings).toEqual([expect.stringMatching(/^PIN: the value is shorter than 4 characters, so it is not masked/)])
+    expect(warnings.join()).not.toContain('42')
+    expect(masks.owners.get('line1')).toBe('A')
+  })
+  it('names the outputs the runner would drop for holding a masked value, never the value', () => {
+    const masks = maskValues(
+      [{ name: 'SEND_WELCOME_EMAILS', value: 'true' }],
+      () => undefined,
+      () => undefined
+    )
+    expect(hiddenOutputs({ released: 'true', image: 'x' }, masks)).toEqual([
+      'output released holds the value of SEND_WELCOME_EMAILS, so the runner will not pass it to other jobs'
+    ])
   })
   it('redacts longest first', () => {
     expect(redact('pass=abcdef and abc', ['abc', 'abcdef'])).toBe('pass=*** and ***')

@@ -118,7 +118,7 @@ describe('build-push-action style values are explained, never echoed (issue 14 i
     expect(msg).not.toMatch(/ghp_|secret\/value/)
   })
   it('build-secrets sources must be set and non-empty; values returned for masking', () => {
-    expect(buildSecretValues([{ name: 'npm', source: 'NPM_TOKEN' }], { NPM_TOKEN: 'n1' })).toEqual(['n1'])
+    expect(buildSecretValues([{ name: 'npm', source: 'NPM_TOKEN' }], { NPM_TOKEN: 'n1' })).toEqual([{ name: 'build-secrets npm', value: 'n1' }])
     expect(() => buildSecretValues([{ name: 'npm', source: 'NPM_TOKEN' }], { NPM_TOKEN: '' })).toThrow(/for id npm is not set or empty/)
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseSidecars, resolveSidecars, sidecarSecretValues, strayWord } from '../../src/sidecars.js'
-import { RedactingLines, sidecarArgv } from '../../src/docker/sidecars.js'
+import { sidecarArgv } from '../../src/docker/sidecars.js'
+import { RedactingLines } from '../../src/relay.js'
 import { sidecarSummary } from '../../src/sidecars-summary.js'
 import { readSettings } from '../../src/inputs.js'
 import type { TaskEnv } from '../../src/secrets.js'
@@ -145,7 +146,10 @@ describe('resolveSidecars', () => {
       ['PLAIN', { value: 'p', secret: false }],
       ['PW', { value: 's3cret', secret: true }]
     ])
-    expect(sidecarSecretValues([db])).toEqual(['postgres://u:pw@localhost/app', 's3cret'])
+    expect(sidecarSecretValues([db])).toEqual([
+      { name: 'sidecar db: DATABASE_URL', value: 'postgres://u:pw@localhost/app' },
+      { name: 'sidecar db: PW', value: 's3cret' }
+    ])
   })
   it('names every missing or empty source at once, never a value', () => {
     const specs = parse('- {name: db, image: pg, env: [NOPE], secrets: [PW=DB_PW, EMPTY]}')

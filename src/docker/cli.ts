@@ -3,6 +3,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { DockerError } from '../errors.js'
 import { childEnv } from './cli-env.js'
+import { stopCommands } from '../relay.js'
 
 export interface ExecResult {
   code: number
@@ -105,13 +106,21 @@ export class DockerCli {
     return r.stdout
   }
 
-  /** Runs a long command with its output written live to our stdout, unbuffered; resolves to the exit code. */
+  /**
+   * Runs a long command (a build, a pull) with its output written live to our stdout, unbuffered, shown
+   * and never obeyed: buildx echoes Dockerfile lines and RUN output as they are (relay.ts). Resolves to
+   * the exit code.
+   */
   stream(args: string[], opts: StreamOptions = {}): Promise<number> {
-    return new Promise((resolve, reject) => {
+    const resume = stopCommands()
+    let open = false
+    return new Promise<number>((resolve, reject) => {
       const child = this.start(args, opts.env, ['ignore', 'pipe', 'pipe'])
       if (opts.cancellable) this.cancellable.add(child)
       const forward = (b: Buffer): void => {
+        if (b.length === 0) return
         process.stdout.write(b)
+        open = b[b.length - 1] !== 0x0a
         opts.onChunk?.(b)
       }
       child.stdout!.on('data', forward)
@@ -121,6 +130,9 @@ export class DockerCli {
         this.cancellable.delete(child)
         resolve(code ?? (signal ? 128 + 15 : 1))
       })
+    }).finally(() => {
+      if (open) process.stdout.write('\n')
+      resume()
     })
   }
 

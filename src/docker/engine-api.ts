@@ -3,7 +3,9 @@ import * as http from 'node:http'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { DockerError } from '../errors.js'
+import type { Readable } from 'node:stream'
 import { lastLine, type DockerCli } from './cli.js'
+import type { Change } from '../predeploy-scan.js'
 
 /**
  * A few Engine API calls for the predeploy commit, where the CLI either loses data (`docker history`
@@ -23,6 +25,10 @@ export interface EngineApi {
    * machine's loopback, which a remote engine is not.
    */
   request?: (method: string, apiPath: string, headers?: Record<string, string>) => Promise<{ status: number; text: string }>
+  /** The container's filesystem changes (`docker diff`). */
+  changes(container: string): Promise<Change[]>
+  /** A tar of one path of the container (`docker cp container:path -`); undefined when it is gone. */
+  archive(container: string, containerPath: string): Promise<Readable | undefined>
 }
 
 const REQUEST_TIMEOUT_MS = 30_000
@@ -35,11 +41,15 @@ export function engineApi(cli: DockerCli, env: NodeJS.ProcessEnv = process.env):
       load: tar => socketLoad(socket, tar),
       commit: (c, ch) => socketCommit(socket, c, ch),
       // A pull or push that stalls (an engine retrying an unreachable registry) must not hold the run.
-      request: (method, p, headers) => socketRequest(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS)
+      request: (method, p, headers) => socketRequest(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
+      changes: async c => ((await socketGet(socket, `/containers/${encodeURIComponent(c)}/changes`)) as Change[] | null) ?? [],
+      archive: (c, p) => socketArchive(socket, c, p)
     }
   return {
     commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),
     get: p => dialGet(cli, p),
+    changes: async c => parseDiff(await cli.ok(['container', 'diff', c], 'docker diff')),
+    archive: (c, p) => cliArchive(cli, c, p),
     load: async tar => {
       const { Readable } = await import('node:stream')
       const r = await cli.exec(['load', '--quiet'], { input: Readable.from(tar) })
@@ -101,6 +111,37 @@ async function socketGet(socketPath: string, apiPath: string): Promise<unknown> 
 async function socketLoad(socketPath: string, tar: Buffer): Promise<string> {
   const r = await socketRequest(socketPath, 'POST', '/images/load?quiet=1', tar)
   return r.status === 200 ? streamError(r.text) : `HTTP ${r.status} ${lastLine(r.text)}`
+}
+
+/** A path's tar, streamed from the socket; a 404 (the path is gone) is undefined. */
+function socketArchive(socketPath: string, container: string, containerPath: string): Promise<Readable | undefined> {
+  const apiPath = `/containers/${encodeURIComponent(container)}/archive?path=${encodeURIComponent(containerPath)}`
+  return new Promise((resolve, reject) => {
+    const req = http.request({ socketPath, method: 'GET', path: apiPath }, res => {
+      if (res.statusCode === 200) return resolve(res)
+      res.resume()
+      if (res.statusCode === 404) resolve(undefined)
+      else reject(new DockerError(`Engine API GET ${apiPath}: HTTP ${res.statusCode}`))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/** `docker cp container:path -` writes the path's tar to stdout: the same archive, through the CLI. */
+async function cliArchive(cli: DockerCli, container: string, containerPath: string): Promise<Readable | undefined> {
+  const child = cli.spawnRaw(['cp', `${container}:${containerPath}`, '-'])
+  child.stderr!.resume()
+  return child.stdout!
+}
+
+/** `docker diff` lines: `A /path`, `C /path`, `D /path`. */
+export function parseDiff(text: string): Change[] {
+  const kinds: Record<string, number> = { C: 0, A: 1, D: 2 }
+  return text
+    .split('\n')
+    .filter(l => /^[ACD] \//.test(l))
+    .map(l => ({ Kind: kinds[l[0]], Path: l.slice(2) }))
 }
 
 /** The first error in one of the Engine API's JSON message streams (load, pull, push), '' for none. */

@@ -1,5 +1,8 @@
 import { DockerError } from '../errors.js'
 import { lastLine, type DockerCli } from './cli.js'
+import { stopCommands } from '../relay.js'
+import { familiarName, parseTagRef } from '../image-ref.js'
+import { inspectImage } from './image.js'
 
 /** `docker push` prints `<tag>: digest: sha256:… size: N` as its last step. */
 export function digestFromPushOutput(out: string): string | undefined {
@@ -14,17 +17,52 @@ export function repositoryOf(ref: string): string {
   return colon > slash ? noDigest.slice(0, colon) : noDigest
 }
 
-/** design.md §6: pushes each tag; returns the registry's manifest digest of the first. */
-export async function pushTags(cli: DockerCli, tags: string[], checkCancelled: () => void = () => undefined): Promise<string> {
+/**
+ * Whether `digest`, just pushed under `tag`, is the image `imageId`: the engine records a pushed manifest
+ * digest on the image it pushed (RepoDigests), and on the containerd store the image id is that digest.
+ */
+export function pushedIsImage(tag: string, digest: string, imageId: string, repoDigests: string[]): boolean {
+  if (digest === imageId) return true
+  const name = (ref: string): string | undefined => {
+    try {
+      return familiarName(parseTagRef(ref))
+    } catch {
+      return undefined
+    }
+  }
+  return repoDigests.some(rd => {
+    const at = rd.lastIndexOf('@')
+    return at > 0 && rd.slice(at + 1) === digest && name(rd.slice(0, at)) === name(tag)
+  })
+}
+
+/**
+ * design.md §6.1: pushes each tag as exactly the image whose phases passed; returns the registry's
+ * manifest digest of the first. A tag is a name any process on the engine can move (a second run of the
+ * same workflow on a shared self-hosted engine builds the same tag), so each is pointed at `imageId`
+ * right before its push, and what was pushed is checked after it: a mismatch fails before the next tag.
+ */
+export async function pushTags(cli: DockerCli, tags: string[], imageId: string, checkCancelled: () => void = () => undefined): Promise<string> {
   let digest = ''
   for (const tag of tags) {
     // A cancelled job pushes no further tag.
     checkCancelled()
+    await cli.ok(['tag', imageId, tag], `docker tag ${tag}`)
     const r = await cli.exec(['push', tag])
     if (r.code !== 0) throw new DockerError(`docker push ${tag} failed: ${lastLine(r.stderr) || lastLine(r.stdout)}`)
-    process.stdout.write(r.stdout)
+    // The registry's and docker's words: shown, never obeyed (relay.ts).
+    const resume = stopCommands()
+    process.stdout.write(r.stdout.endsWith('\n') || r.stdout === '' ? r.stdout : `${r.stdout}\n`)
+    resume()
     const d = digestFromPushOutput(r.stdout)
     if (!d) throw new DockerError(`docker push ${tag} reported no digest`)
+    const now = await inspectImage(cli, imageId)
+    if (!pushedIsImage(tag, d, imageId, now?.repoDigests ?? [])) {
+      throw new DockerError(
+        `docker push ${tag} pushed ${d}, which is not the image whose phases passed (${imageId}): something else on this Docker engine ` +
+          `re-tagged ${tag} between this step's tag and its push (another run of this workflow?). The registry holds that other image under ${tag} now; no further tag is pushed`
+      )
+    }
     if (!digest) digest = d
   }
   return digest

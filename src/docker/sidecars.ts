@@ -12,7 +12,6 @@
  * answers there, whatever tools the images carry. A listener bound to 127.0.0.1 only is reachable by
  * the task but not by the probe (a documented limit).
  */
-import { randomBytes } from 'node:crypto'
 import * as net from 'node:net'
 import * as core from '../runner.js'
 import { ActionError, DockerError, excerpt } from '../errors.js'
@@ -20,6 +19,7 @@ import type { Phase } from '../inputs.js'
 import { redact, valuesOf } from '../secrets.js'
 import type { ResolvedSidecar } from '../sidecars.js'
 import { lastLine, type DockerCli } from './cli.js'
+import { RedactingLines, stopCommands } from '../relay.js'
 import { RUN_LABEL } from '../labels.js'
 import type { RunScope } from '../run-scope.js'
 
@@ -263,69 +263,6 @@ export class Pod {
       core.endGroup()
     }
   }
-}
-
-/**
- * Writes a log line by line with every known secret form replaced by `***`, so no value depends on the
- * runner's masking alone; memory holds one line (a longer one is cut and written redacted as is).
- */
-export class RedactingLines {
-  private partial = ''
-  constructor(
-    private readonly secrets: string[],
-    private readonly write: (text: string) => void,
-    private readonly maxLine = 1 << 20
-  ) {}
-  push(chunk: Buffer): void {
-    const parts = (this.partial + chunk.toString('utf8')).split('\n')
-    this.partial = parts.pop()!
-    for (const line of parts) this.write(redact(line, this.secrets) + '\n')
-    if (this.partial.length > this.maxLine) {
-      // Never cut inside a secret: its halves on two lines would escape this redaction and the runner's.
-      const at = safeCut(this.partial, this.secrets) || this.partial.length
-      this.write(redact(this.partial.slice(0, at), this.secrets) + '\n')
-      this.partial = this.partial.slice(at)
-    }
-  }
-  /** The last line, terminated: the next line the action writes starts fresh. */
-  end(): void {
-    if (this.partial !== '') this.write(redact(this.partial, this.secrets) + '\n')
-    this.partial = ''
-  }
-}
-
-/**
- * Where a long line can be cut so that no secret form lies across the cut, nor begins in the text kept
- * back: everything from the earliest start of a form that reaches past the last `longest - 1`
- * characters (which could be a form's beginning) is kept for the next chunk.
- */
-export function safeCut(text: string, secrets: string[]): number {
-  const longest = Math.max(0, ...secrets.map(x => x.length))
-  let cut = Math.max(0, text.length - Math.max(0, longest - 1))
-  for (let moved = true; moved && cut > 0;) {
-    moved = false
-    for (const x of secrets) {
-      const i = text.indexOf(x, Math.max(0, cut - x.length + 1))
-      if (i >= 0 && i < cut && i + x.length > cut) {
-        cut = i
-        moved = true
-      }
-    }
-  }
-  return cut
-}
-
-/**
- * A sidecar is someone else's image: its log is shown, never obeyed. Between `::stop-commands::<token>`
- * and `::<token>::` the runner reads no workflow command (`::add-mask::`, `::error::`, `::save-state::`,
- * `##[group]`), and the token is random, made after the sidecar's output exists, so the log cannot
- * resume commands itself. Unlike escaping, the lines are shown as printed. The task's own output is the
- * app's, and stays as any `run:` step's (design.md §4.7). Returns the function that resumes commands.
- */
-export function stopCommands(): () => void {
-  const token = randomBytes(16).toString('hex')
-  core.command('stop-commands', {}, token)
-  return () => core.command(token, {}, '')
 }
 
 /** A container's whole log to our stdout, redacted line by line; its stdout and stderr each end on a newline. */

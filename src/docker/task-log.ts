@@ -14,6 +14,8 @@ export interface TaskLog {
   tail: string
   /** The task's stdout ended without a newline: the action's next line must start a fresh one. */
   stdoutOpen: boolean
+  /** The same for stderr: its open line must be ended before workflow commands are read again. */
+  stderrOpen: boolean
 }
 
 interface Entry {
@@ -48,7 +50,8 @@ function entries(text: string, open: boolean): Entry[] {
 
 export function taskLog(stdout: string, stderr: string, lines: number): TaskLog {
   const stdoutOpen = stdout !== '' && !stdout.endsWith('\n')
-  const all = [...entries(stdout, stdoutOpen), ...entries(stderr, stderr !== '' && !stderr.endsWith('\n'))]
+  const stderrOpen = stderr !== '' && !stderr.endsWith('\n')
+  const all = [...entries(stdout, stdoutOpen), ...entries(stderr, stderrOpen)]
   // Array.prototype.sort is stable: equal stamps keep stdout before stderr.
   all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   return {
@@ -56,6 +59,7 @@ export function taskLog(stdout: string, stderr: string, lines: number): TaskLog 
       .slice(-lines)
       .map(e => e.text)
       .join('\n'),
-    stdoutOpen
+    stdoutOpen,
+    stderrOpen
   }
 }

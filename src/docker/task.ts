@@ -6,6 +6,7 @@ import { RUN_LABEL } from '../labels.js'
 import type { TaskInvocation } from '../entrypoint.js'
 import type { RunScope } from '../run-scope.js'
 import { taskLog, type TaskLog } from './task-log.js'
+import { stopCommands } from '../relay.js'
 
 export interface TaskSpec {
   phase: Phase
@@ -98,12 +99,15 @@ async function readLog(cli: DockerCli, name: string, lines = 30): Promise<TaskLo
 }
 
 /**
- * design.md §4.7: the action's next line (`::endgroup::`) must not continue the task's unterminated
- * last line, or the runner never sees the command. A newline only when stdout ended open (or when
- * that cannot be known), so the common case has no blank line.
+ * design.md §4.7: the action's next line (the resume token, `::endgroup::`) must not continue the
+ * task's unterminated last line, or the runner never sees the command; and an open stderr line must be
+ * ended while commands are still stopped, or the runner would read it (whole) after the resume. A
+ * newline only where a stream ended open (or when that cannot be known), so the common case has no
+ * blank line.
  */
 function freshLine(log: TaskLog | undefined): void {
   if (!log || log.stdoutOpen) process.stdout.write('\n')
+  if (!log || log.stderrOpen) process.stderr.write('\n')
 }
 
 /**
@@ -139,10 +143,21 @@ export async function runTask(cli: DockerCli, spec: TaskSpec, scope: RunScope): 
         void stopContainer(cli, name, spec.stopTimeoutSeconds)
       }, spec.timeoutSeconds * 1000)
     }
-    const exitCode = await cli.attach(['start', '--attach', name])
-    const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9
-    const log = await readLog(cli, name)
-    freshLine(log)
+    // The task's output is shown as printed and never obeyed: it cannot save state, set outputs or
+    // masks, or issue annotations (design.md §5.6).
+    const resume = stopCommands()
+    let log: TaskLog | undefined
+    let exitCode: number
+    let ended = started
+    try {
+      exitCode = await cli.attach(['start', '--attach', name])
+      ended = process.hrtime.bigint()
+    } finally {
+      log = await readLog(cli, name).catch(() => undefined)
+      freshLine(log)
+      resume()
+    }
+    const durationSeconds = Number(ended - started) / 1e9
     // A zero can only be the container's; anything else may be docker's own failure: ask the daemon.
     const tail = exitCode === 0 ? '' : (log?.tail ?? '')
     if (exitCode !== 0 && !timedOut && !cancelled) await assertExited(cli, name, spec.phase, exitCode, tail)

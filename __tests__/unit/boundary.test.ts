@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { getState } from '../../src/runner.js'
+import { FileSearch, pathsToRead } from '../../src/predeploy-scan.js'
+import { checkedOutCommit } from '../../src/git-head.js'
+import { checkContextCredentials } from '../../src/context-credentials.js'
+import { obeyedCommands, stepState } from '../helpers/runner-protocol.js'
+
+describe('the step state as the runner hands it to the post step (issue 20)', () => {
+  it('is read without regard to case: the runner keeps the first spelling it saw', () => {
+    expect(getState('run-id', { 'STATE_RUN-ID': 'abc' })).toBe('abc')
+    expect(getState('temp-dir', { 'STATE_temp-dir': '/t' })).toBe('/t')
+    expect(getState('run-id', {})).toBe('')
+  })
+  it('the stand-in keeps the first spelling and lets the state file win, as the runner does', () => {
+    const out = '::save-state name=RUN-ID::0\n'
+    expect(stepState(out, { 'run-id': 'f00' })).toEqual({ 'RUN-ID': 'f00' })
+  })
+  it('the stand-in obeys ##[ anywhere, names in any case, lone CR line breaks, and stop-commands', () => {
+    const out = [
+      'x ##[save-state name=ISPOST;]1',
+      'progress\r::SAVE-STATE name=a::1',
+      '::stop-commands::tok123456',
+      '::save-state name=hidden::1',
+      '##[tok123456]',
+      '::add-mask::y'
+    ].join('\n')
+    expect(obeyedCommands(out).map(c => [c.name, c.properties.name ?? '', c.data])).toEqual([
+      ['save-state', 'ISPOST', '1'],
+      ['save-state', 'a', '1'],
+      ['add-mask', '', 'y']
+    ])
+  })
+})
+
+describe('predeploy secret scan: what is read back, and the search (issue 20 item 9)', () => {
+  it('reads an added subtree once, changed files alone, and never a directory listed only for its children', () => {
+    const changes = [
+      { Path: '/app', Kind: 0 },
+      { Path: '/app/tmp', Kind: 1 },
+      { Path: '/app/tmp/cache', Kind: 1 },
+      { Path: '/app/tmp/cache/a', Kind: 1 },
+      { Path: '/app/config.exs', Kind: 0 },
+      { Path: '/etc', Kind: 0 },
+      { Path: '/etc/old', Kind: 2 },
+      { Path: '/root/.netrc', Kind: 1 },
+      // docker's init, mounted into a directory the container did not have: never read.
+      { Path: '/sbin', Kind: 1 },
+      { Path: '/sbin/docker-init', Kind: 1 },
+      { Path: '/sbin/written-by-task', Kind: 1 }
+    ]
+    expect(pathsToRead(changes)).toEqual(['/app/config.exs', '/app/tmp', '/root/.netrc', '/sbin/written-by-task'])
+  })
+  it('finds a form split across two chunks, and names its owner', () => {
+    const s = new FileSearch(new Map([['s3cr3t-value', 'DATABASE_URL']]))
+    s.push(Buffer.from('xxxxxxxx s3cr3'))
+    expect(s.found).toBeUndefined()
+    s.push(Buffer.from('t-value yyy'))
+    expect(s.found).toBe('DATABASE_URL')
+  })
+  it('finds nothing in a file without the value', () => {
+    const s = new FileSearch(new Map([['s3cr3t-value', 'X']]))
+    for (let i = 0; i < 100; i++) s.push(Buffer.from('s3cr3t-valu'))
+    expect(s.found).toBeUndefined()
+  })
+})
+
+describe('provenance from the workspace (issue 20 item 7)', () => {
+  it('is the commit the working directory holds: detached, a branch, a packed ref, a worktree file', () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-git-'))
+    execFileSync('git', ['init', '-q', '-b', 'main', ws])
+    execFileSync('git', ['-C', ws, '-c', 'user.name=t', '-c', 'user.email=t@e', 'commit', '-q', '--allow-empty', '-m', 'one'])
+    const head = execFileSync('git', ['-C', ws, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
+    fs.mkdirSync(path.join(ws, 'apps', 'web'), { recursive: true })
+    expect(checkedOutCommit(path.join(ws, 'apps', 'web'), ws)).toBe(head)
+    execFileSync('git', ['-C', ws, 'pack-refs', '--all'])
+    expect(checkedOutCommit(ws, ws)).toBe(head)
+    execFileSync('git', ['-C', ws, 'checkout', '-q', '--detach'])
+    expect(checkedOutCommit(ws, ws)).toBe(head)
+    const wt = path.join(ws, 'wt')
+    execFileSync('git', ['-C', ws, 'worktree', 'add', '-q', '-b', 'other', wt])
+    expect(checkedOutCommit(wt, ws)).toBe(head)
+    fs.rmSync(ws, { recursive: true, force: true })
+  })
+  it('is undefined without a checkout, or with a HEAD that is not a commit', () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-git-'))
+    expect(checkedOutCommit(ws, ws)).toBeUndefined()
+    fs.mkdirSync(path.join(ws, '.git'))
+    fs.writeFileSync(path.join(ws, '.git', 'HEAD'), 'ref: refs/heads/../../../etc/passwd\n')
+    expect(checkedOutCommit(ws, ws)).toBeUndefined()
+    fs.rmSync(ws, { recursive: true, force: true })
+  })
+})
+
+describe('persisted checkout credentials in the build context (issue 20 item 5)', () => {
+  const header = '[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hz\n'
+  const context = (files: Record<string, string>): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-ctx-'))
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
+      fs.writeFileSync(path.join(dir, rel), text)
+    }
+    return dir
+  }
+  const check = (dir: string) => checkContextCredentials(dir, path.join(dir, 'Dockerfile'), '.')
+  it.each([
+    ['checkout’s extraheader', { '.git/config': header }],
+    ['a submodule’s persisted header', { '.git/config': '[core]\n', '.git/modules/lib/config': header }],
+    ['a credential helper', { '.git/config': '[credential]\n\thelper = store\n' }],
+    ['a URL with a password', { '.git/config': '[remote "origin"]\n\turl = https://x-access-token:ghs_abc@github.com/a/b\n' }],
+    ['a .dockerignore that re-includes it', { '.git/config': header, '.dockerignore': '.git\n!.git/config\n' }]
+  ])('refuses %s, naming the fix and never the token', async (_, files) => {
+    const err = await check(context(files)).catch((e: Error) => e)
+    expect(err).toBeInstanceOf(Error)
+    expect((err as Error).message).toMatch(/holds .* \(a checkout's persisted token\).*persist-credentials: false.*\.dockerignore/)
+    expect((err as Error).message).not.toContain('eC1hY2Nl')
+  })
+  it.each([
+    ['no .git', {}],
+    [
+      'checkout v6: the config only includes a file outside the context',
+      { '.git/config': '[includeIf "gitdir:/w/.git"]\n\tpath = /runner/temp/git-credentials-1.config\n' }
+    ],
+    ['.git ignored', { '.git/config': header, '.dockerignore': '.git\n' }],
+    ['ignored by the Dockerfile’s own ignore file', { '.git/config': header, 'Dockerfile.dockerignore': '**/.git\n' }],
+    ['an empty helper (the reset)', { '.git/config': '[credential]\n\thelper =\n' }]
+  ])('accepts %s', async (_, files) => {
+    await expect(check(context(files))).resolves.toBeUndefined()
+  })
+})

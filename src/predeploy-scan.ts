@@ -1,0 +1,90 @@
+/**
+ * design.md §4.6: before the predeploy container is committed, the files it changed are searched for
+ * every masked form of every secret. The config of the commit is kept clean (§11.1), but a task can
+ * write a value into a file: an Elixir release with `reboot_system_after_config` writes its evaluated
+ * runtime configuration, Rails and Node tools write caches and credential files. Pure: the caller reads
+ * the container's changes and files (docker/changes.ts).
+ */
+
+/** One entry of `docker diff` / `GET /containers/{id}/changes`: Kind 0 changed, 1 added, 2 deleted. */
+export interface Change {
+  Path: string
+  Kind: number
+}
+
+/**
+ * Paths the engine itself places in every container (bind mounts and their placeholders, docker's
+ * init): not the task's writing, and `/sbin/docker-init` would be read as a whole binary.
+ */
+const ENGINE_PATHS = new Set(['/sbin/docker-init', '/dev/init', '/.dockerenv', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf'])
+
+/**
+ * The paths to read back, as few as cover every added or changed file: an added directory with nothing
+ * of the engine's inside is read whole (its descendants come in its archive); otherwise each listed
+ * path with nothing listed below it is read alone (a changed directory is listed only because something
+ * inside it changed). The cost follows the change, not the image.
+ */
+export function pathsToRead(changes: Change[]): string[] {
+  const live = changes.filter(c => c.Kind !== 2 && !ENGINE_PATHS.has(c.Path))
+  const hasBelow = new Set<string>()
+  for (const c of changes) for (let p = parentOf(c.Path); p !== undefined; p = parentOf(p)) hasBelow.add(p)
+  const holdsEngine = new Set<string>()
+  for (const e of ENGINE_PATHS) for (let p = parentOf(e); p !== undefined; p = parentOf(p)) holdsEngine.add(p)
+  const whole = new Set(live.filter(c => c.Kind === 1 && !holdsEngine.has(c.Path)).map(c => c.Path))
+  const insideWhole = (p: string): boolean => {
+    for (let q = parentOf(p); q !== undefined; q = parentOf(q)) if (whole.has(q)) return true
+    return false
+  }
+  return live
+    .filter(c => !insideWhole(c.Path) && (whole.has(c.Path) || !hasBelow.has(c.Path)))
+    .map(c => c.Path)
+    .sort()
+}
+
+function parentOf(p: string): string | undefined {
+  const i = p.lastIndexOf('/')
+  return i <= 0 ? undefined : p.slice(0, i)
+}
+
+/** A secret form found in a file: the file and whose value, never the value. */
+export interface Finding {
+  file: string
+  owner: string
+}
+
+/**
+ * Searches one file's content as it streams, in bounded memory: each chunk is searched together with the
+ * last `longest - 1` bytes of the one before, so a form split across two chunks is still found.
+ */
+export class FileSearch {
+  private carry = Buffer.alloc(0)
+  private readonly needles: { bytes: Buffer; owner: string }[]
+  private readonly keep: number
+  found: string | undefined
+
+  constructor(forms: Map<string, string>) {
+    this.needles = [...forms].map(([form, owner]) => ({ bytes: Buffer.from(form, 'utf8'), owner }))
+    this.keep = Math.max(0, ...this.needles.map(n => n.bytes.length)) - 1
+  }
+
+  push(chunk: Buffer): void {
+    if (this.found !== undefined) return
+    const window = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk
+    for (const n of this.needles) {
+      if (window.indexOf(n.bytes) >= 0) {
+        this.found = n.owner
+        return
+      }
+    }
+    this.carry = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)))
+  }
+}
+
+export function findingMessage(findings: Finding[]): string {
+  const [first] = findings
+  const more = findings.length > 1 ? ` (and ${findings.length - 1} more file${findings.length > 2 ? 's' : ''})` : ''
+  return (
+    `predeploy wrote the value of ${first.owner} into ${first.file}${more}; committing it would put the secret in the image and every registry it is pushed to. ` +
+    'Nothing was committed or pushed. Make the task keep that value in memory or write it outside the image (a volume through run-args), or delete the file before the task ends'
+  )
+}
