@@ -144,13 +144,34 @@ describeEngine('flow a, as a user who forgot actions/checkout in the release job
     const w = await startWorld({ fixture: fixtureCopy('web'), environments: { production: { DATABASE_URL } } })
     try {
       const doc = workflow('gatedJob').content
-      const forgot = doc.replace('    steps:\n      - uses: actions/checkout@v4\n', '    steps:\n')
+      const forgot = doc.replace('    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n', '    steps:\n')
       expect(forgot).not.toBe(doc)
       const run = await playWorkflow(forgot, w, 'flow a without checkout in the release job')
       expect(run.jobs.release.result, printOnFailure(run)).toBe('failure')
       const [release] = run.jobs.release.steps.filter(s => s.post)
       expect(lines(release.stdout, /^::error/).join('\n')).toMatch(/actions\/checkout/)
       expect(release.outputs.released).toBe('false')
+      expect(JSON.parse((await w.registry.get('/v2/_catalog')).body).repositories).toEqual([])
+    } finally {
+      await w.stop()
+    }
+  })
+})
+
+describeEngine('flow a, as a user whose checkout persists the job token (actions/checkout@v4 default)', () => {
+  it('refuses the build context before the build, naming persist-credentials: false, and pushes nothing (issue 20)', async () => {
+    const w = await startWorld({ fixture: fixtureCopy('web'), environments: { production: { DATABASE_URL } } })
+    try {
+      const doc = workflow('gatedJob').content
+      const persisted = doc.replaceAll('        with:\n          persist-credentials: false\n', '')
+      expect(persisted).not.toBe(doc)
+      const run = await playWorkflow(persisted, w, 'flow a with the checkout token persisted')
+      expect(run.jobs.release.result, printOnFailure(run)).toBe('failure')
+      const [release] = run.jobs.release.steps.filter(s => s.post)
+      expect(lines(release.stdout, /^::error/)).toEqual([
+        expect.stringMatching(/^::error::context \.: \.git\/config holds an http extraheader .*persist-credentials: false on actions\/checkout/)
+      ])
+      expect(release.dockerCalls!.filter(c => c[0] === 'buildx')).toEqual([])
       expect(JSON.parse((await w.registry.get('/v2/_catalog')).body).repositories).toEqual([])
     } finally {
       await w.stop()

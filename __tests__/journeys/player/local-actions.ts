@@ -46,9 +46,30 @@ const checkout: Local = (w, job, inputs) => {
     job.log(`actions/checkout of ${inputs.repository}: the player has no copy of that repository`)
     return { ok: false, outputs: {} }
   }
-  job.log(`actions/checkout → local copy of the fixture app into ${inputs.path || 'the workspace'} (no network)`)
+  const persist = (inputs['persist-credentials'] ?? 'true') !== 'false'
+  job.log(
+    `actions/checkout → local copy of the fixture app into ${inputs.path || 'the workspace'} (no network), a .git at GITHUB_SHA` +
+      (persist ? ', the job token persisted in .git/config as checkout@v4 does (persist-credentials is not false)' : '')
+  )
   fs.cpSync(w.fixture, dest, { recursive: true })
+  writeGitDir(dest, job.env.GITHUB_SHA, persist ? w.secrets.GITHUB_TOKEN : undefined)
   return { ok: true, outputs: {} }
+}
+
+/**
+ * The `.git` checkout leaves: HEAD at the commit checked out, and (persist-credentials, the default up to
+ * v5) the token in `http.https://github.com/.extraheader`, exactly as actions/checkout's git-auth-helper
+ * writes it.
+ */
+function writeGitDir(dest: string, sha: string, token: string | undefined): void {
+  fs.mkdirSync(path.join(dest, '.git'), { recursive: true })
+  fs.writeFileSync(path.join(dest, '.git', 'HEAD'), `${sha}\n`)
+  let config = '[core]\n\trepositoryformatversion = 0\n\tbare = false\n'
+  if (token) {
+    const basic = Buffer.from(`x-access-token:${token}`).toString('base64')
+    config += `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${basic}\n`
+  }
+  fs.writeFileSync(path.join(dest, '.git', 'config'), config)
 }
 
 const login: Local = (w, job, inputs) => {
