@@ -99,6 +99,8 @@ async function acquireImage(cli, text, ref, checkCancelled = () => undefined) {
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7607);
 /* harmony import */ var _docker_sidecars_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1918);
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4323);
+/* harmony import */ var _predeploy_scan_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2855);
+
 
 
 
@@ -181,7 +183,7 @@ async function runPhase(plan, p, info, r, ctx) {
     }
     scope.throwIfCancelled();
     // Sidecars start and are ready before the task, which joins their namespace; removed after it.
-    const pod = await (0,_docker_sidecars_js__WEBPACK_IMPORTED_MODULE_12__/* .startSidecars */ .HW)(cli, [...plan.sidecars], scope, { phase: p.phase, network: plan.settings.network, secrets: ctx.masked }, (ctx.result.sidecars ??= []));
+    const pod = await (0,_docker_sidecars_js__WEBPACK_IMPORTED_MODULE_12__/* .startSidecars */ .HW)(cli, [...plan.sidecars], scope, { phase: p.phase, network: plan.settings.network, secrets: ctx.masks.forms }, (ctx.result.sidecars ??= []));
     // A Heroku user expects a shell: say when the words go to the image's ENTRYPOINT instead.
     const how = p.invocation.mode === 'exec' ? ` (as arguments of the image's ENTRYPOINT ${JSON.stringify(info.entrypoint)}, without a shell)` : '';
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Running ${p.phase} task: ${p.text}${how}`);
@@ -211,10 +213,18 @@ function taskError(plan, p, outcome) {
  */
 async function commit(plan, p, info, outcome, ctx) {
     const { cli, scope } = ctx;
-    const { commitPredeploy, removeSuperseded } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(977)]).then(__webpack_require__.bind(__webpack_require__, 1977));
+    const { commitPredeploy, removeSuperseded } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(269)]).then(__webpack_require__.bind(__webpack_require__, 5269));
     const log = (line) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
     const built = plan.image.kind === 'build' ? info.id : undefined;
     try {
+        // Before anything is committed: a value the task wrote into a file would be pushed with the image.
+        const { scanChangedFiles } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 3043));
+        const { engineApi } = await __webpack_require__.e(/* import() */ 633).then(__webpack_require__.bind(__webpack_require__, 2633));
+        const scan = await scanChangedFiles(engineApi(cli), outcome.container, ctx.masks.owners);
+        if (scan.findings.length > 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ((0,_predeploy_scan_js__WEBPACK_IMPORTED_MODULE_14__/* .findingMessage */ .pG)(scan.findings));
+        if (scan.files > 0)
+            log(`predeploy: ${scan.files} file${scan.files === 1 ? '' : 's'} the task wrote hold no secret`);
         const note = `release-phase predeploy: ${p.text}`;
         const id = await commitPredeploy(cli, outcome.container, info, [...plan.tags], note, { later: w => scope.defer(w), runId: scope.runId, log });
         ctx.result.imageId = id;
@@ -237,7 +247,7 @@ async function publish(plan, info, unchanged, ctx) {
     const { result } = ctx;
     if (plan.settings.push) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Pushing ${plan.tags.join(', ')}`);
-        result.digest = await (0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .pushTags */ .YP)(ctx.cli, [...plan.tags], () => ctx.scope.throwIfCancelled()).finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4());
+        result.digest = await (0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .pushTags */ .YP)(ctx.cli, [...plan.tags], info.id, () => ctx.scope.throwIfCancelled()).finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4());
         result.image = `${(0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .repositoryOf */ ._M)(plan.tags[0])}@${result.digest}`;
         const changed = (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_10__/* .promotionWarning */ .gc)(source(plan), result.digest, unchanged);
         if (changed)
@@ -247,6 +257,94 @@ async function publish(plan, info, unchanged, ctx) {
     const named = (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_10__/* .unpushedImage */ .u6)([...plan.tags], info.repoDigests, unchanged ? source(plan) : undefined);
     if (named.digest)
         Object.assign(result, named);
+}
+
+
+/***/ }),
+
+/***/ 2855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Of: () => (/* binding */ pathsToRead),
+/* harmony export */   Xq: () => (/* binding */ FileSearch),
+/* harmony export */   pG: () => (/* binding */ findingMessage)
+/* harmony export */ });
+/**
+ * design.md §4.6: before the predeploy container is committed, the files it changed are searched for
+ * every masked form of every secret. The config of the commit is kept clean (§11.1), but a task can
+ * write a value into a file: an Elixir release with `reboot_system_after_config` writes its evaluated
+ * runtime configuration, Rails and Node tools write caches and credential files. Pure: the caller reads
+ * the container's changes and files (docker/changes.ts).
+ */
+/**
+ * Paths the engine itself places in every container (bind mounts and their placeholders, docker's
+ * init): not the task's writing, and `/sbin/docker-init` would be read as a whole binary.
+ */
+const ENGINE_PATHS = new Set(['/sbin/docker-init', '/dev/init', '/.dockerenv', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf']);
+/**
+ * The paths to read back, as few as cover every added or changed file: an added directory with nothing
+ * of the engine's inside is read whole (its descendants come in its archive); otherwise each listed
+ * path with nothing listed below it is read alone (a changed directory is listed only because something
+ * inside it changed). The cost follows the change, not the image.
+ */
+function pathsToRead(changes) {
+    const live = changes.filter(c => c.Kind !== 2 && !ENGINE_PATHS.has(c.Path));
+    const hasBelow = new Set();
+    for (const c of changes)
+        for (let p = parentOf(c.Path); p !== undefined; p = parentOf(p))
+            hasBelow.add(p);
+    const holdsEngine = new Set();
+    for (const e of ENGINE_PATHS)
+        for (let p = parentOf(e); p !== undefined; p = parentOf(p))
+            holdsEngine.add(p);
+    const whole = new Set(live.filter(c => c.Kind === 1 && !holdsEngine.has(c.Path)).map(c => c.Path));
+    const insideWhole = (p) => {
+        for (let q = parentOf(p); q !== undefined; q = parentOf(q))
+            if (whole.has(q))
+                return true;
+        return false;
+    };
+    return live
+        .filter(c => !insideWhole(c.Path) && (whole.has(c.Path) || !hasBelow.has(c.Path)))
+        .map(c => c.Path)
+        .sort();
+}
+function parentOf(p) {
+    const i = p.lastIndexOf('/');
+    return i <= 0 ? undefined : p.slice(0, i);
+}
+/**
+ * Searches one file's content as it streams, in bounded memory: each chunk is searched together with the
+ * last `longest - 1` bytes of the one before, so a form split across two chunks is still found.
+ */
+class FileSearch {
+    carry = Buffer.alloc(0);
+    needles;
+    keep;
+    found;
+    constructor(forms) {
+        this.needles = [...forms].map(([form, owner]) => ({ bytes: Buffer.from(form, 'utf8'), owner }));
+        this.keep = Math.max(0, ...this.needles.map(n => n.bytes.length)) - 1;
+    }
+    push(chunk) {
+        if (this.found !== undefined)
+            return;
+        const window = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+        for (const n of this.needles) {
+            if (window.indexOf(n.bytes) >= 0) {
+                this.found = n.owner;
+                return;
+            }
+        }
+        this.carry = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)));
+    }
+}
+function findingMessage(findings) {
+    const [first] = findings;
+    const more = findings.length > 1 ? ` (and ${findings.length - 1} more file${findings.length > 2 ? 's' : ''})` : '';
+    return (`predeploy wrote the value of ${first.owner} into ${first.file}${more}; committing it would put the secret in the image and every registry it is pushed to. ` +
+        'Nothing was committed or pushed. Make the task keep that value in memory or write it outside the image (a volume through run-args), or delete the file before the task ends');
 }
 
 

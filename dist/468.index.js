@@ -155,8 +155,8 @@ function editDistance(a, b) {
     return prev[b.length];
 }
 
-// EXTERNAL MODULE: ./src/secrets.ts + 1 modules
-var secrets = __webpack_require__(8578);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __webpack_require__(873);
 ;// CONCATENATED MODULE: ./src/sidecars.ts
@@ -578,7 +578,7 @@ function resolveSidecars(specs, task, processEnv) {
 }
 /** The secret values sidecars receive, for masking beside the task's. */
 function sidecarSecretValues(sidecars) {
-    return sidecars.flatMap(s => [...s.vars.values()].filter(v => v.secret).map(v => v.value));
+    return sidecars.flatMap(s => [...s.vars].filter(([, v]) => v.secret).map(([name, v]) => ({ name: `sidecar ${s.name}: ${name}`, value: v.value })));
 }
 
 

@@ -7,25 +7,39 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createdByRun: () => (/* binding */ createdByRun),
-/* harmony export */   isFirstDeploy: () => (/* binding */ isFirstDeploy)
+/* harmony export */   earlierSuccess: () => (/* binding */ earlierSuccess),
+/* harmony export */   isFirstDeploy: () => (/* binding */ isFirstDeploy),
+/* harmony export */   thisRun: () => (/* binding */ thisRun)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4813);
 
 
-const RUN_URL = /\/actions\/runs\/(\d+)(?:[/?#]|$)/;
+function thisRun(env) {
+    const id = env.GITHUB_RUN_ID ?? '';
+    if (!/^\d+$/.test(id) || !env.GITHUB_REPOSITORY)
+        return undefined;
+    return { id, url: `${(env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${id}` };
+}
+/** A status URL that is this run's page or a page under it (the job log), compared exactly, host included. */
+function linksRun(url, run) {
+    if (!url)
+        return false;
+    return url === run.url || ['/', '?', '#'].some(c => url.startsWith(run.url + c));
+}
 /**
- * design.md §7: whether the deployment was created by this workflow run (any attempt: the run id stays).
- * A job with `environment:` makes GitHub create the deployment and post its statuses with
- * `log_url`/`target_url` = `…/actions/runs/<run id>/job/<job id>`; a deployment created through the
- * API can carry `payload.workflow_run_id` (the convention GitHub's UI links by).
+ * design.md §7: whether this deployment holds a success from before this run. A deployment created
+ * through the API by this run carries `payload.workflow_run_id` (immutable, the convention GitHub's UI
+ * links by): none of its statuses is earlier. Otherwise each `success` status counts unless that status
+ * itself links this run's page (a job with `environment:` posts `log_url`/`target_url` =
+ * `<server>/<repo>/actions/runs/<id>/job/<job>`): a later status of any kind, whatever it links, never
+ * hides an earlier success.
  */
-function createdByRun(payload, statuses, runId) {
+function earlierSuccess(payload, statuses, run) {
     const p = typeof payload === 'string' ? safeJson(payload) : payload;
-    if (p && typeof p === 'object' && String(p.workflow_run_id) === runId)
-        return true;
-    return statuses.some(st => [st.log_url, st.target_url].some(u => RUN_URL.exec(u ?? '')?.[1] === runId));
+    if (run && p && typeof p === 'object' && String(p.workflow_run_id) === run.id)
+        return false;
+    return statuses.some(st => st.state === 'success' && !(run && (linksRun(st.log_url, run) || linksRun(st.target_url, run))));
 }
 function safeJson(text) {
     try {
@@ -54,15 +68,13 @@ async function isFirstDeploy(token, environment, env = process.env) {
     const octokit = getOctokit(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
     try {
         const deployments = await octokit.paginate(octokit.rest.repos.listDeployments, { owner, repo, environment, per_page: 100 });
-        const runId = env.GITHUB_RUN_ID ?? '';
+        const run = thisRun(env);
         for (const d of deployments) {
             const statuses = await octokit.paginate(octokit.rest.repos.listDeploymentStatuses, { owner, repo, deployment_id: d.id, per_page: 100 });
-            if (runId && createdByRun(d.payload, statuses, runId)) {
-                (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`deployment ${d.id} was created by this workflow run (${runId}): not an earlier deployment`);
-                continue;
-            }
-            if (statuses.some(s => s.state === 'success'))
+            if (earlierSuccess(d.payload, statuses, run))
                 return false;
+            if (statuses.some(s => s.state === 'success'))
+                (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`deployment ${d.id} succeeded in this workflow run (${run?.id}): not an earlier deployment`);
         }
         return true;
     }

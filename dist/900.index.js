@@ -1,5 +1,5 @@
-export const id = 169;
-export const ids = [169];
+export const id = 900;
+export const ids = [900];
 export const modules = {
 
 /***/ 1913:
@@ -157,11 +157,11 @@ function checkBuildFiles(x, workspace) {
     }
     // Read as manifests are (workspace-files.ts): type and size checked on the opened file, so one
     // swapped for a FIFO after a check cannot hang the step.
-    return x.secretFiles.map(({ file }) => {
+    return x.secretFiles.map(({ id, file }) => {
         const text = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readRegularFile */ .XF)(file, `secret-files: ${rel(file)}`, MAX_SECRET_FILE, 'BuildKit takes secrets up to 500 KiB');
         if (text === undefined)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`secret-files: ${rel(file)} does not exist`);
-        return text;
+        return { name: `secret-files ${id}`, value: text };
     });
 }
 
@@ -183,8 +183,13 @@ function checkBuildFiles(x, workspace) {
 /* harmony import */ var _build_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1913);
 
 
-function githubContext(env) {
-    return { repository: env.GITHUB_REPOSITORY, sha: env.GITHUB_SHA, serverUrl: env.GITHUB_SERVER_URL || 'https://github.com' };
+/**
+ * The repository and commit the image is made from. `checkedOut` (git-head.ts) wins over GITHUB_SHA:
+ * under `pull_request_target` the event's commit is the base branch's, while the workspace holds the
+ * pull request's head (design.md §3.2).
+ */
+function githubContext(env, checkedOut) {
+    return { repository: env.GITHUB_REPOSITORY, sha: checkedOut ?? env.GITHUB_SHA, serverUrl: env.GITHUB_SERVER_URL || 'https://github.com' };
 }
 /** design.md §3: `<repository, lower-cased>:<sha>` in GitHub, `<folder>:local` outside. */
 function defaultTags(s, gh) {
@@ -360,6 +365,8 @@ function reservedTaskNames(names) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _cli_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5312);
+/* harmony import */ var _relay_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1066);
+
 
 
 
@@ -448,14 +455,23 @@ class DockerCli {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`${what} failed: ${lastLine(r.stderr) || `docker exited with code ${r.code}`}`);
         return r.stdout;
     }
-    /** Runs a long command with its output written live to our stdout, unbuffered; resolves to the exit code. */
+    /**
+     * Runs a long command (a build, a pull) with its output written live to our stdout, unbuffered, shown
+     * and never obeyed: buildx echoes Dockerfile lines and RUN output as they are (relay.ts). Resolves to
+     * the exit code.
+     */
     stream(args, opts = {}) {
+        const resume = (0,_relay_js__WEBPACK_IMPORTED_MODULE_5__/* .stopCommands */ .FN)();
+        let open = false;
         return new Promise((resolve, reject) => {
             const child = this.start(args, opts.env, ['ignore', 'pipe', 'pipe']);
             if (opts.cancellable)
                 this.cancellable.add(child);
             const forward = (b) => {
+                if (b.length === 0)
+                    return;
                 process.stdout.write(b);
+                open = b[b.length - 1] !== 0x0a;
                 opts.onChunk?.(b);
             };
             child.stdout.on('data', forward);
@@ -465,6 +481,10 @@ class DockerCli {
                 this.cancellable.delete(child);
                 resolve(code ?? (signal ? 128 + 15 : 1));
             });
+        }).finally(() => {
+            if (open)
+                process.stdout.write('\n');
+            resume();
         });
     }
     /** Ends a running build or pull (SIGTERM: buildx cancels the build cleanly). */
@@ -577,9 +597,15 @@ function imageEnv(info) {
 /* harmony export */   YP: () => (/* binding */ pushTags),
 /* harmony export */   _M: () => (/* binding */ repositoryOf)
 /* harmony export */ });
-/* unused harmony export digestFromPushOutput */
+/* unused harmony exports digestFromPushOutput, pushedIsImage */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1670);
+/* harmony import */ var _relay_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1066);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7206);
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3905);
+
+
+
 
 
 /** `docker push` prints `<tag>: digest: sha256:… size: N` as its last step. */
@@ -593,19 +619,53 @@ function repositoryOf(ref) {
     const colon = noDigest.lastIndexOf(':');
     return colon > slash ? noDigest.slice(0, colon) : noDigest;
 }
-/** design.md §6: pushes each tag; returns the registry's manifest digest of the first. */
-async function pushTags(cli, tags, checkCancelled = () => undefined) {
+/**
+ * Whether `digest`, just pushed under `tag`, is the image `imageId`: the engine records a pushed manifest
+ * digest on the image it pushed (RepoDigests), and on the containerd store the image id is that digest.
+ */
+function pushedIsImage(tag, digest, imageId, repoDigests) {
+    if (digest === imageId)
+        return true;
+    const name = (ref) => {
+        try {
+            return (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .familiarName */ .hG)((0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(ref));
+        }
+        catch {
+            return undefined;
+        }
+    };
+    return repoDigests.some(rd => {
+        const at = rd.lastIndexOf('@');
+        return at > 0 && rd.slice(at + 1) === digest && name(rd.slice(0, at)) === name(tag);
+    });
+}
+/**
+ * design.md §6.1: pushes each tag as exactly the image whose phases passed; returns the registry's
+ * manifest digest of the first. A tag is a name any process on the engine can move (a second run of the
+ * same workflow on a shared self-hosted engine builds the same tag), so each is pointed at `imageId`
+ * right before its push, and what was pushed is checked after it: a mismatch fails before the next tag.
+ */
+async function pushTags(cli, tags, imageId, checkCancelled = () => undefined) {
     let digest = '';
     for (const tag of tags) {
         // A cancelled job pushes no further tag.
         checkCancelled();
+        await cli.ok(['tag', imageId, tag], `docker tag ${tag}`);
         const r = await cli.exec(['push', tag]);
         if (r.code !== 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker push ${tag} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(r.stderr) || (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(r.stdout)}`);
-        process.stdout.write(r.stdout);
+        // The registry's and docker's words: shown, never obeyed (relay.ts).
+        const resume = (0,_relay_js__WEBPACK_IMPORTED_MODULE_2__/* .stopCommands */ .FN)();
+        process.stdout.write(r.stdout.endsWith('\n') || r.stdout === '' ? r.stdout : `${r.stdout}\n`);
+        resume();
         const d = digestFromPushOutput(r.stdout);
         if (!d)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker push ${tag} reported no digest`);
+        const now = await (0,_image_js__WEBPACK_IMPORTED_MODULE_4__/* .inspectImage */ .mm)(cli, imageId);
+        if (!pushedIsImage(tag, d, imageId, now?.repoDigests ?? [])) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker push ${tag} pushed ${d}, which is not the image whose phases passed (${imageId}): something else on this Docker engine ` +
+                `re-tagged ${tag} between this step's tag and its push (another run of this workflow?). The registry holds that other image under ${tag} now; no further tag is pushed`);
+        }
         if (!digest)
             digest = d;
     }
@@ -623,15 +683,14 @@ async function pushTags(cli, tags, checkCancelled = () => undefined) {
 /* harmony export */   HW: () => (/* binding */ startSidecars),
 /* harmony export */   Ix: () => (/* binding */ sidecarContainerName)
 /* harmony export */ });
-/* unused harmony exports sidecarArgv, Pod, RedactingLines, safeCut, stopCommands, tryConnect */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4813);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8578);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1670);
+/* unused harmony exports sidecarArgv, Pod, tryConnect */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4813);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7194);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1670);
+/* harmony import */ var _relay_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1066);
 /* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4584);
 /**
  * Sidecars (issue 16): started before a task, probed until ready, removed after it.
@@ -722,7 +781,7 @@ class Pod {
                 throw e;
             });
         }
-        const env = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .valuesOf */ .sm)(sc.vars);
+        const env = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .valuesOf */ .sm)(sc.vars);
         await this.cli.ok(sidecarArgv(sc, container, runId, this.phase, network), `creating sidecar ${sc.name}`, { env }).catch(e => {
             report.status = 'failed';
             throw e;
@@ -733,7 +792,7 @@ class Pod {
         m.startedAt = Date.now();
         if (r.code !== 0) {
             report.status = 'failed';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`sidecar ${sc.name} could not start: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)((0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.stderr), this.secrets), 300)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`sidecar ${sc.name} could not start: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr), this.secrets), 300)}`);
         }
     }
     /** State of every member, by container name, in one inspect: a missing one is `gone`. */
@@ -763,7 +822,7 @@ class Pod {
         for (let hop = 0; hop < 3; hop++) {
             const r = await this.cli.exec(['container', 'inspect', '--format', '{{.HostConfig.NetworkMode}}\t{{json .NetworkSettings.Networks}}', target]);
             if (r.code !== 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`sidecar ${owner.sc.name}: docker inspect failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.stderr)}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`sidecar ${owner.sc.name}: docker inspect failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr)}`);
             const [mode, json] = r.stdout.trim().split('\t');
             if (mode === 'host')
                 return '127.0.0.1';
@@ -778,7 +837,7 @@ class Pod {
                 return ip;
             break;
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`sidecars: the first sidecar (${owner.sc.name}) has no IP address the runner can probe; readiness needs a bridge or host network`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`sidecars: the first sidecar (${owner.sc.name}) has no IP address the runner can probe; readiness needs a bridge or host network`);
     }
     /**
      * Waits until every sidecar's ports accept connections, each within its own timeout; fails at once
@@ -790,7 +849,7 @@ class Pod {
         let host = '';
         for (;;) {
             if (this.scope.isCancelled)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`cancelled while the sidecars of the ${this.phase} task started; they were removed and the task did not run`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`cancelled while the sidecars of the ${this.phase} task started; they were removed and the task did not run`);
             // Exits first: a sidecar that died at once has no address to probe, and its exit code is the news.
             const states = await this.states();
             for (const m of this.members) {
@@ -833,14 +892,14 @@ class Pod {
     /** The error for a sidecar that failed before the task: its last log lines, redacted. */
     async failure(m, what) {
         const logs = await this.cli.combined(['logs', '--tail', '20', m.container]);
-        const tail = logs.code === 0 ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(logs.output.replace(/\n$/, ''), this.secrets) : '';
+        const tail = logs.code === 0 ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(logs.output.replace(/\n$/, ''), this.secrets) : '';
         m.report.tail = tail;
         const lines = tail
             .split('\n')
             .filter(l => l.trim() !== '')
             .slice(-10)
-            .map(l => (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)(l, 300));
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`sidecar ${m.sc.name} ${what}${lines.length > 0 ? `. Its last lines:\n${lines.join('\n')}` : ''}`);
+            .map(l => (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(l, 300));
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`sidecar ${m.sc.name} ${what}${lines.length > 0 ? `. Its last lines:\n${lines.join('\n')}` : ''}`);
     }
     /**
      * After the task (whatever its outcome) or after a failed start: warn about a sidecar that died
@@ -866,90 +925,25 @@ class Pod {
             if (st && st.status !== 'running' && m.report.status !== 'exited' && m.report.status !== 'failed') {
                 m.report.status = 'exited';
                 m.report.exitCode = st.exitCode;
-                _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`sidecar ${m.sc.name} exited with code ${st.exitCode} ${this.ready ? 'while' : 'before'} the ${this.phase} task ran`);
+                _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`sidecar ${m.sc.name} exited with code ${st.exitCode} ${this.ready ? 'while' : 'before'} the ${this.phase} task ran`);
             }
             if (st?.status === 'created')
                 continue;
-            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .startGroup */ .Oh(`sidecar ${m.sc.name} log (${this.phase})`);
-            const resume = stopCommands();
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .startGroup */ .Oh(`sidecar ${m.sc.name} log (${this.phase})`);
+            const resume = (0,_relay_js__WEBPACK_IMPORTED_MODULE_5__/* .stopCommands */ .FN)();
             await showLog(this.cli, m.container, this.secrets);
             resume();
-            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .endGroup */ .N4();
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .endGroup */ .N4();
         }
     }
-}
-/**
- * Writes a log line by line with every known secret form replaced by `***`, so no value depends on the
- * runner's masking alone; memory holds one line (a longer one is cut and written redacted as is).
- */
-class RedactingLines {
-    secrets;
-    write;
-    maxLine;
-    partial = '';
-    constructor(secrets, write, maxLine = 1 << 20) {
-        this.secrets = secrets;
-        this.write = write;
-        this.maxLine = maxLine;
-    }
-    push(chunk) {
-        const parts = (this.partial + chunk.toString('utf8')).split('\n');
-        this.partial = parts.pop();
-        for (const line of parts)
-            this.write((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(line, this.secrets) + '\n');
-        if (this.partial.length > this.maxLine) {
-            // Never cut inside a secret: its halves on two lines would escape this redaction and the runner's.
-            const at = safeCut(this.partial, this.secrets) || this.partial.length;
-            this.write((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(this.partial.slice(0, at), this.secrets) + '\n');
-            this.partial = this.partial.slice(at);
-        }
-    }
-    /** The last line, terminated: the next line the action writes starts fresh. */
-    end() {
-        if (this.partial !== '')
-            this.write((0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(this.partial, this.secrets) + '\n');
-        this.partial = '';
-    }
-}
-/**
- * Where a long line can be cut so that no secret form lies across the cut, nor begins in the text kept
- * back: everything from the earliest start of a form that reaches past the last `longest - 1`
- * characters (which could be a form's beginning) is kept for the next chunk.
- */
-function safeCut(text, secrets) {
-    const longest = Math.max(0, ...secrets.map(x => x.length));
-    let cut = Math.max(0, text.length - Math.max(0, longest - 1));
-    for (let moved = true; moved && cut > 0;) {
-        moved = false;
-        for (const x of secrets) {
-            const i = text.indexOf(x, Math.max(0, cut - x.length + 1));
-            if (i >= 0 && i < cut && i + x.length > cut) {
-                cut = i;
-                moved = true;
-            }
-        }
-    }
-    return cut;
-}
-/**
- * A sidecar is someone else's image: its log is shown, never obeyed. Between `::stop-commands::<token>`
- * and `::<token>::` the runner reads no workflow command (`::add-mask::`, `::error::`, `::save-state::`,
- * `##[group]`), and the token is random, made after the sidecar's output exists, so the log cannot
- * resume commands itself. Unlike escaping, the lines are shown as printed. The task's own output is the
- * app's, and stays as any `run:` step's (design.md §4.7). Returns the function that resumes commands.
- */
-function stopCommands() {
-    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
-    _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .command */ .G5('stop-commands', {}, token);
-    return () => _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .command */ .G5(token, {}, '');
 }
 /** A container's whole log to our stdout, redacted line by line; its stdout and stderr each end on a newline. */
 function showLog(cli, container, secrets) {
     return new Promise(resolve => {
         const child = cli.spawnRaw(['logs', container]);
         const write = (t) => void process.stdout.write(t);
-        const out = new RedactingLines(secrets, write);
-        const err = new RedactingLines(secrets, write);
+        const out = new _relay_js__WEBPACK_IMPORTED_MODULE_5__/* .RedactingLines */ .no(secrets, write);
+        const err = new _relay_js__WEBPACK_IMPORTED_MODULE_5__/* .RedactingLines */ .no(secrets, write);
         child.stdout.on('data', (b) => out.push(b));
         child.stderr.on('data', (b) => err.push(b));
         child.on('error', () => resolve());
@@ -966,12 +960,12 @@ async function removeMembers(cli, containers) {
         return;
     const r = await cli.exec(['rm', '--force', '--volumes', ...containers]);
     if (r.code !== 0 && !/No such container/i.test(r.stderr))
-        _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`could not remove sidecars ${containers.join(', ')}: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.stderr)}`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`could not remove sidecars ${containers.join(', ')}: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr)}`);
 }
 /** One TCP connection attempt: accepted, refused (nothing listens yet), or no answer at all. */
 function tryConnect(host, port, timeoutMs) {
     return new Promise(resolve => {
-        const socket = node_net__WEBPACK_IMPORTED_MODULE_1__.connect({ host, port });
+        const socket = node_net__WEBPACK_IMPORTED_MODULE_0__.connect({ host, port });
         const done = (r) => {
             socket.destroy();
             resolve(r);
@@ -990,10 +984,10 @@ async function startSidecars(cli, sidecars, scope, opts, reports) {
         return undefined;
     const pod = new Pod(cli, scope, opts.phase, opts.network, opts.secrets);
     try {
-        _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Starting sidecars for the ${opts.phase} task: ${sidecars.map(s => `${s.name} (${s.image})`).join(', ')}`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Starting sidecars for the ${opts.phase} task: ${sidecars.map(s => `${s.name} (${s.image})`).join(', ')}`);
         for (const sc of sidecars) {
             if (scope.isCancelled)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`cancelled while the sidecars of the ${opts.phase} task started; they were removed and the task did not run`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`cancelled while the sidecars of the ${opts.phase} task started; they were removed and the task did not run`);
             const report = { phase: opts.phase, name: sc.name, image: sc.image, status: 'running', readySeconds: null, exitCode: null };
             reports.push(report);
             await pod.add(sc, scope.runId, report);
@@ -1003,7 +997,7 @@ async function startSidecars(cli, sidecars, scope, opts, reports) {
         for (const m of pod.members) {
             if (!m.sc.ready)
                 m.report.readySeconds = (Date.now() - m.startedAt) / 1000;
-            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`sidecar ${m.sc.name} ${m.sc.ready ? `ready on port ${m.sc.ready.tcp.join(', ')}` : 'running'} after ${m.report.readySeconds.toFixed(1)}s`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`sidecar ${m.sc.name} ${m.sc.ready ? `ready on port ${m.sc.ready.tcp.join(', ')}` : 'running'} after ${m.report.readySeconds.toFixed(1)}s`);
         }
         return pod;
     }
@@ -1034,8 +1028,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/secrets.ts + 1 modules
-var secrets = __webpack_require__(8578);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var docker_cli = __webpack_require__(1670);
 // EXTERNAL MODULE: ./src/labels.ts
@@ -1076,7 +1070,8 @@ function entries(text, open) {
 }
 function taskLog(stdout, stderr, lines) {
     const stdoutOpen = stdout !== '' && !stdout.endsWith('\n');
-    const all = [...entries(stdout, stdoutOpen), ...entries(stderr, stderr !== '' && !stderr.endsWith('\n'))];
+    const stderrOpen = stderr !== '' && !stderr.endsWith('\n');
+    const all = [...entries(stdout, stdoutOpen), ...entries(stderr, stderrOpen)];
     // Array.prototype.sort is stable: equal stamps keep stdout before stderr.
     all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return {
@@ -1084,11 +1079,15 @@ function taskLog(stdout, stderr, lines) {
             .slice(-lines)
             .map(e => e.text)
             .join('\n'),
-        stdoutOpen
+        stdoutOpen,
+        stderrOpen
     };
 }
 
+// EXTERNAL MODULE: ./src/relay.ts
+var relay = __webpack_require__(1066);
 ;// CONCATENATED MODULE: ./src/docker/task.ts
+
 
 
 
@@ -1159,13 +1158,17 @@ async function readLog(cli, name, lines = 30) {
     return r.code === 0 ? taskLog(r.stdout, r.stderr, lines) : undefined;
 }
 /**
- * design.md §4.7: the action's next line (`::endgroup::`) must not continue the task's unterminated
- * last line, or the runner never sees the command. A newline only when stdout ended open (or when
- * that cannot be known), so the common case has no blank line.
+ * design.md §4.7: the action's next line (the resume token, `::endgroup::`) must not continue the
+ * task's unterminated last line, or the runner never sees the command; and an open stderr line must be
+ * ended while commands are still stopped, or the runner would read it (whole) after the resume. A
+ * newline only where a stream ended open (or when that cannot be known), so the common case has no
+ * blank line.
  */
 function freshLine(log) {
     if (!log || log.stdoutOpen)
         process.stdout.write('\n');
+    if (!log || log.stderrOpen)
+        process.stderr.write('\n');
 }
 /**
  * Runs one task container to its end. While it runs, cancelling the scope stops it with its grace
@@ -1201,10 +1204,22 @@ async function runTask(cli, spec, scope) {
                 void stopContainer(cli, name, spec.stopTimeoutSeconds);
             }, spec.timeoutSeconds * 1000);
         }
-        const exitCode = await cli.attach(['start', '--attach', name]);
-        const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-        const log = await readLog(cli, name);
-        freshLine(log);
+        // The task's output is shown as printed and never obeyed: it cannot save state, set outputs or
+        // masks, or issue annotations (design.md §5.6).
+        const resume = (0,relay/* stopCommands */.FN)();
+        let log;
+        let exitCode;
+        let ended = started;
+        try {
+            exitCode = await cli.attach(['start', '--attach', name]);
+            ended = process.hrtime.bigint();
+        }
+        finally {
+            log = await readLog(cli, name).catch(() => undefined);
+            freshLine(log);
+            resume();
+        }
+        const durationSeconds = Number(ended - started) / 1e9;
         // A zero can only be the container's; anything else may be docker's own failure: ask the daemon.
         const tail = exitCode === 0 ? '' : (log?.tail ?? '');
         if (exitCode !== 0 && !timedOut && !cancelled)
@@ -1263,6 +1278,50 @@ function formatDuration(seconds) {
     if (seconds > 0 && seconds % 60 === 0)
         return `${seconds / 60}m`;
     return `${seconds}s`;
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bi: () => (/* binding */ DockerError),
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   Sh: () => (/* binding */ ManifestError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
+/** An error the user can fix; printed as one `::error` line, without a stack trace. */
+class ActionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = new.target.name;
+    }
+}
+/** Bad input value: raised while reading inputs, before any Docker side effect. */
+class InputError extends ActionError {
+}
+/** A manifest problem, annotated on the file and line (and column where known). */
+class ManifestError extends ActionError {
+    file;
+    line;
+    column;
+    constructor(message, file, line, column) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+    }
+}
+/** The Docker CLI, the daemon or buildx is unusable. */
+class DockerError extends ActionError {
+}
+/** Shorten user text quoted back in a message: a 10 MB line must not become a 10 MB annotation. */
+function excerpt(text, max = 80) {
+    const t = text.replace(/\0/g, '\\0');
+    return t.length > max ? `${t.slice(0, max)}… (${t.length} characters)` : t;
 }
 
 
@@ -1600,7 +1659,24 @@ const RUN_LABEL = 'release-phase.run';
 
 /***/ }),
 
-/***/ 169:
+/***/ 351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ MAX_ENV_ENTRY),
+/* harmony export */   Z: () => (/* binding */ MAX_TASK_ENV)
+/* harmony export */ });
+// Kernel limits the action checks before any side effect. A module of its own: runner.ts (on the
+// start-up path) needs them through untrusted.ts, and must not load secrets.ts and dotenv to get them.
+/** Linux MAX_ARG_STRLEN: one `NAME=value` string of a process environment (or argv) holds at most 128 KiB. */
+const MAX_ENV_ENTRY = 32 * 4096;
+/** All task values together; the rest of ARG_MAX (2 MiB by default) is left to the runner's own environment. */
+const MAX_TASK_ENV = 1024 * 1024;
+
+
+/***/ }),
+
+/***/ 4900:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1751,8 +1827,8 @@ async function loadManifests(s) {
 var presence = __webpack_require__(141);
 // EXTERNAL MODULE: ./src/manifests/release-command.ts
 var release_command = __webpack_require__(4903);
-// EXTERNAL MODULE: ./src/secrets.ts + 1 modules
-var src_secrets = __webpack_require__(8578);
+// EXTERNAL MODULE: ./src/secrets.ts
+var src_secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __webpack_require__(873);
 ;// CONCATENATED MODULE: ./src/sidecars-summary.ts
@@ -1943,17 +2019,189 @@ class RunScope {
     }
 }
 
-// EXTERNAL MODULE: ./src/state.ts
-var state = __webpack_require__(2462);
+;// CONCATENATED MODULE: ./src/state.ts
+
+/**
+ * What the post step needs to clean up after main (actions/checkout's state-helper pattern). Saved
+ * through GITHUB_STATE, which the runner reads after the step, so these values win over any forged
+ * `::save-state` line of the same name; read without regard to case (runner.ts getState).
+ */
+function saveRun(runId, tempDir) {
+    runner/* saveState */.LZ('run-id', runId);
+    runner/* saveState */.LZ('temp-dir', tempDir);
+}
+function savedRun() {
+    return { runId: core.getState('run-id'), tempDir: core.getState('temp-dir') };
+}
+
 // EXTERNAL MODULE: ./src/build-inputs.ts
 var build_inputs = __webpack_require__(1913);
 // EXTERNAL MODULE: ./src/build.ts
 var build = __webpack_require__(4323);
+;// CONCATENATED MODULE: ./src/git-head.ts
+/**
+ * design.md §3.2 / §3.3: the commit checked out in the working directory, read from its `.git` (no git
+ * process). Under `pull_request_target` or a checkout of another ref, `GITHUB_SHA` names a commit that is
+ * not the one being built; the image's default tag and revision label must name the one that is.
+ */
+
+
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const REF = /^refs\/[A-Za-z0-9._/-]+$/;
+function readSmall(file) {
+    try {
+        const st = external_node_fs_.statSync(file);
+        return st.isFile() && st.size <= 1024 * 1024 ? external_node_fs_.readFileSync(file, 'utf8') : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The git directory of a checkout at `dir`: `.git` itself, or the one a `gitdir:` file names. */
+function gitDirAt(dir) {
+    const dotGit = external_node_path_.join(dir, '.git');
+    let st;
+    try {
+        st = external_node_fs_.statSync(dotGit);
+    }
+    catch {
+        return undefined;
+    }
+    if (st.isDirectory())
+        return dotGit;
+    const m = /^gitdir: (.+)$/m.exec(readSmall(dotGit) ?? '');
+    return m ? external_node_path_.resolve(dir, m[1].trim()) : undefined;
+}
+function resolveRef(gitDir, ref) {
+    if (!REF.test(ref) || ref.split('/').includes('..'))
+        return undefined;
+    // A worktree keeps its refs in the common directory.
+    const common = readSmall(external_node_path_.join(gitDir, 'commondir'))?.trim();
+    for (const dir of common ? [gitDir, external_node_path_.resolve(gitDir, common)] : [gitDir]) {
+        const loose = readSmall(external_node_path_.join(dir, ref))?.trim();
+        if (loose && SHA.test(loose))
+            return loose;
+        for (const line of (readSmall(external_node_path_.join(dir, 'packed-refs')) ?? '').split('\n')) {
+            const [sha, name] = line.trim().split(' ');
+            if (name === ref && SHA.test(sha))
+                return sha;
+        }
+    }
+    return undefined;
+}
+/** The HEAD commit of the checkout holding `dir` (searched up to `root`), or undefined. */
+function checkedOutCommit(dir, root) {
+    for (let d = external_node_path_.resolve(dir);; d = external_node_path_.dirname(d)) {
+        const gitDir = gitDirAt(d);
+        if (gitDir) {
+            const head = readSmall(external_node_path_.join(gitDir, 'HEAD'))?.trim() ?? '';
+            if (SHA.test(head))
+                return head;
+            const ref = /^ref: (\S+)$/.exec(head)?.[1];
+            return ref ? resolveRef(gitDir, ref) : undefined;
+        }
+        if (d === external_node_path_.resolve(root) || d === external_node_path_.dirname(d))
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/context-credentials.ts
+/**
+ * design.md §3.6: a checkout's persisted credentials never enter the build context unnoticed.
+ * actions/checkout (before v6, and v6 where the config is copied) keeps the job's token in
+ * `.git/config` as `http.<url>.extraheader = AUTHORIZATION: basic …`; buildx sends the whole context,
+ * `.git` included, so `COPY . /src` bakes the token into the image and shows it to every task.
+ * docker/build-push-action's default Git context carries no `.git`; ours is a directory, so it is checked.
+ */
+
+
+
+
+/** A config line that carries a credential: an auth header, a credential helper, a URL with a password. */
+const CREDENTIAL_LINE = [
+    { what: 'an http extraheader with an Authorization header', re: /^\s*extraheader\s*=\s*"?\s*authorization\s*:/im },
+    { what: 'a credential helper', re: /^\s*\[\s*credential\b[^\]]*\][^[]*?^\s*helper\s*=\s*\S/ims },
+    { what: 'a URL with a password', re: /^\s*(?:url|pushurl)\s*=\s*"?[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/im }
+];
+/** A file's text when it is a regular file itself (never a link: buildx sends a link, not its target). */
+function readOwnFile(file) {
+    let fd;
+    try {
+        fd = external_node_fs_.openSync(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = external_node_fs_.fstatSync(fd);
+        if (!st.isFile() || st.size > workspace_files/* MAX_FILE */.SG)
+            return undefined;
+        return external_node_fs_.readFileSync(fd, 'utf8');
+    }
+    finally {
+        external_node_fs_.closeSync(fd);
+    }
+}
+/** `.git/config` and each submodule's config under `.git/modules` (checkout persists into both). */
+function gitConfigs(context) {
+    const gitDir = external_node_path_.join(context, '.git');
+    let st;
+    try {
+        st = external_node_fs_.lstatSync(gitDir);
+    }
+    catch {
+        return [];
+    }
+    if (!st.isDirectory())
+        return [];
+    const out = ['.git/config'];
+    const modules = external_node_path_.join(gitDir, 'modules');
+    if (external_node_fs_.existsSync(modules) && external_node_fs_.lstatSync(modules).isDirectory()) {
+        const found = external_node_fs_.readdirSync(modules, { recursive: true, withFileTypes: true }).filter(e => e.isFile() && e.name === 'config');
+        for (const e of found.slice(0, 1000))
+            out.push(external_node_path_.relative(context, external_node_path_.join(e.parentPath, e.name)));
+    }
+    return out;
+}
+/**
+ * The ignore file buildx uses for this build: `<Dockerfile>.dockerignore` beside the Dockerfile when it
+ * exists, else `<context>/.dockerignore` (BuildKit's rule).
+ */
+function ignoreText(context, dockerfile) {
+    return readOwnFile(`${dockerfile}.dockerignore`) ?? readOwnFile(external_node_path_.join(context, '.dockerignore')) ?? '';
+}
+/**
+ * Refuses, before the build, a context that would send a persisted credential to the builder. Reads only
+ * `.git` configs; the .dockerignore matcher (Docker's own semantics) loads only when one holds a credential.
+ */
+async function checkContextCredentials(context, dockerfile, contextName) {
+    const hits = [];
+    for (const rel of gitConfigs(context)) {
+        const text = readOwnFile(external_node_path_.join(context, rel));
+        const found = text === undefined ? undefined : CREDENTIAL_LINE.find(c => c.re.test(text));
+        if (found)
+            hits.push({ file: rel, what: found.what });
+    }
+    if (hits.length === 0)
+        return;
+    // A CommonJS module whose module.exports is the factory: under NodeNext that is `default` itself.
+    const ignore = (await __webpack_require__.e(/* import() */ 158).then(__webpack_require__.t.bind(__webpack_require__, 4158, 23))).default;
+    const ig = ignore().add(ignoreText(context, dockerfile));
+    const sent = hits.filter(h => !ig.ignores(h.file));
+    if (sent.length === 0)
+        return;
+    const [first] = sent;
+    throw new errors/* InputError */.dz(`context ${contextName}: ${first.file} holds ${first.what} (a checkout's persisted token), and the build would send it to the builder, ` +
+        'where COPY . puts it in the image. Set persist-credentials: false on actions/checkout, or add .git to .dockerignore');
+}
+
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var docker_cli = __webpack_require__(1670);
 // EXTERNAL MODULE: ./src/docker/image.ts
 var docker_image = __webpack_require__(3905);
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -1980,7 +2228,7 @@ var docker_image = __webpack_require__(3905);
  */
 async function run() {
     const result = emptyResult();
-    let masked = [];
+    const masks = (0,src_secrets/* noMasks */.Pq)();
     let scope;
     let removeSignalHandlers = () => undefined;
     try {
@@ -1996,14 +2244,15 @@ async function run() {
         const { sidecars, sidecarSecrets } = await sidecarsOf(s, vars);
         // build-secrets values (read from the step env) are masked like every other secret.
         const buildSecrets = s.image ? [] : (0,src_secrets/* buildSecretValues */.XF)(s.buildSecrets, process.env);
-        masked = (0,src_secrets/* maskValues */.Z$)(vars, [...(s.githubToken ? [s.githubToken] : []), ...buildSecrets, ...sidecarSecrets], v => runner/* setSecret */.Pq(v));
+        const named = [...(0,src_secrets/* taskSecrets */.vX)(vars), ...(s.githubToken ? [{ name: 'github-token', value: s.githubToken }] : []), ...buildSecrets, ...sidecarSecrets];
+        (0,src_secrets/* maskValues */.Z$)(named, v => runner/* setSecret */.Pq(v), w => runner/* warning */.$e(w), masks);
         const plan = (0,release_plan/* resolvePlan */.yY)({
             settings: s,
             manifests,
             release,
             vars,
             sidecars,
-            github: (0,build/* githubContext */.h4)(process.env),
+            github: provenance(s),
             now: new Date(),
             firstDeploy: await decideFirstDeploy(s)
         });
@@ -2016,15 +2265,17 @@ async function run() {
         }
         // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
         plan.phases.forEach(p => (0,release_plan/* annotated */.dR)(p.at, () => (0,untrusted/* checkCommand */.em)((0,release_plan/* commandName */.p6)(p), p.command)));
-        if (plan.image.kind === 'build')
-            masked.push(...checkBuildFiles(plan.settings, plan.image.dockerfile));
+        if (plan.image.kind === 'build') {
+            (0,src_secrets/* maskValues */.Z$)(checkBuildFiles(plan.settings, plan.image.dockerfile), v => runner/* setSecret */.Pq(v), w => runner/* warning */.$e(w), masks);
+            await checkContextCredentials(s.context, plan.image.dockerfile, external_node_path_.relative(s.workspace, s.context) || '.');
+        }
         if (s.dryRun) {
             await (await __webpack_require__.e(/* import() */ 394).then(__webpack_require__.bind(__webpack_require__, 4394))).dryRun(plan, result);
             return;
         }
         // Everything above is validation; Docker side effects start here.
         scope = RunScope.create();
-        (0,state/* saveRun */.BQ)(scope.runId, scope.tempDir);
+        saveRun(scope.runId, scope.tempDir);
         const cli = new docker_cli/* DockerCli */.Vo();
         removeSignalHandlers = installSignalHandlers(cli, scope);
         // The daemon check runs beside the first command instead of before it; its verdict is awaited
@@ -2032,15 +2283,16 @@ async function run() {
         const engine = (0,docker_image/* checkEngine */.Xx)(cli);
         engine.catch(() => undefined);
         const { execute } = await __webpack_require__.e(/* import() */ 208).then(__webpack_require__.bind(__webpack_require__, 5208));
-        await execute(plan, { cli, scope, engine, result, masked });
+        await execute(plan, { cli, scope, engine, result, masks });
     }
     catch (e) {
-        result.error = reportError(e, masked);
+        result.error = reportError(e, masks.forms);
     }
     finally {
         try {
+            (0,src_secrets/* hiddenOutputs */.fj)(outputValues(result), masks).forEach(w => runner/* warning */.$e(w));
             writeOutputs(result);
-            writeSummary(result, masked);
+            writeSummary(result, masks.forms);
         }
         catch (e) {
             runner/* warning */.$e(`could not write the outputs or the job summary: ${e.message}`);
@@ -2059,7 +2311,7 @@ function checkBuildFiles(s, dockerfile) {
     if (!external_node_fs_.existsSync(dockerfile))
         throw new errors/* ActionError */.lZ(`Dockerfile not found: ${external_node_path_.relative(s.workspace, dockerfile)}`);
     (0,workspace_files/* checkRegularFile */.l$)(dockerfile, `Dockerfile ${external_node_path_.relative(s.workspace, dockerfile)}`);
-    return (0,src_secrets/* maskValues */.Z$)(new Map(), (0,build_inputs/* checkBuildFiles */.oh)(s, s.workspace), v => runner/* setSecret */.Pq(v));
+    return (0,build_inputs/* checkBuildFiles */.oh)(s, s.workspace);
 }
 /** The task variables from every source (design.md §5), with the env files read from the workspace. */
 function taskVariables(s, manifests) {
@@ -2101,6 +2353,14 @@ async function decideFirstDeploy(s) {
     if (first !== undefined)
         runner/* info */.pq(`First deploy: ${first}`);
     return first;
+}
+/** The repository and the commit the working directory holds (design.md §3.2), said when not GITHUB_SHA. */
+function provenance(s) {
+    const head = s.image ? undefined : checkedOutCommit(s.workingDirectory, s.workspace);
+    if (head && process.env.GITHUB_SHA && head !== process.env.GITHUB_SHA) {
+        runner/* info */.pq(`The working directory holds commit ${head}, not the event's ${process.env.GITHUB_SHA}: the image is named and labelled after ${head}`);
+    }
+    return (0,build/* githubContext */.h4)(process.env, head);
 }
 /** The outputs known from the plan alone, so they are set even when the run fails early. */
 function describePlan(result, plan, manifests) {
@@ -2257,6 +2517,89 @@ function commandText(command) {
 
 /***/ }),
 
+/***/ 6527:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   eo: () => (/* binding */ secretForms)
+/* harmony export */ });
+/* unused harmony exports base64Variations, urlPassword */
+/**
+ * Every form of a secret that must never be shown (design.md §5.5), the same forms the runner masks in the
+ * log: actions/runner registers `GitHub.DistributedTask.Logging.ValueEncoders` (ValueEncoders.cs) with its
+ * secret masker: JsonStringEscape, UriDataEscape, and
+ * EnumerateBase64Variations (base64 of the UTF-8 bytes from offset 0, 1 and 2, `=` padding trimmed, and
+ * each one's URL-safe `-`/`_` variant, so a secret inside `base64(user:secret)` is still found).
+ * The action issues them itself too, and `redact` uses them for the job summary, which it writes itself.
+ */
+/** Derived forms shorter than this are not masked: `Yw` would blank every `Yw` in the log. */
+const MIN_DERIVED = 4;
+function base64Variations(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const out = [];
+    for (let offset = 0; offset <= 2 && offset < bytes.length; offset++) {
+        const b64 = bytes.subarray(offset).toString('base64').replace(/=+$/, '');
+        out.push(b64, b64.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return out;
+}
+/** The userinfo password of a URL-shaped secret (`postgres://u:pw@host/db`), raw and decoded. */
+function urlPassword(value) {
+    const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:\s]*:([^/?#@\s]+)@/.exec(value.trim());
+    if (!m)
+        return [];
+    let decoded = m[1];
+    try {
+        decoded = decodeURIComponent(m[1]);
+    }
+    catch {
+        // not valid percent-encoding: the raw form is masked alone
+    }
+    return [m[1], decoded];
+}
+/**
+ * Each line of a multi-line value (blank ones skipped), split where the runner's log reader splits lines
+ * (.NET ReadLine: `\n`, `\r\n` and a lone `\r`): a value is only masked within one line.
+ */
+function parts(value) {
+    return [value, ...value.split(/\r\n|\r|\n/)].filter(p => p.trim() !== '');
+}
+/** All forms of one secret value, the value itself first. */
+function secretForms(value) {
+    const forms = new Set();
+    const add = (s, derived) => {
+        if (s.trim() === '' || (derived && s.length < MIN_DERIVED))
+            return;
+        forms.add(s);
+    };
+    const bases = new Set();
+    for (const p of parts(value)) {
+        bases.add(p);
+        for (const pw of urlPassword(p))
+            bases.add(pw);
+    }
+    // A line or a password shorter than the minimum is not a mask of its own: it would hide unrelated text.
+    for (const b of bases) {
+        add(b, b !== value);
+        add(encodeURIComponent(b), true);
+        add(JSON.stringify(b).slice(1, -1), true);
+        for (const v of base64Variations(b))
+            add(v, true);
+    }
+    return [...forms];
+}
+/** Replaces every known secret form with `***` (longest first, so a value containing another goes whole). */
+function redact(text, secrets) {
+    let out = text;
+    for (const s of [...secrets].sort((a, b) => b.length - a.length))
+        out = out.split(s).join('***');
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 9416:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2326,6 +2669,94 @@ function promotionWarning(source, pushed, unchanged) {
     if (!source?.digest || !unchanged || pushed === source.digest)
         return undefined;
     return `the promoted image was pushed as ${pushed}, not as ${source.digest} (the digest it was given by): the same image under a rebuilt manifest`;
+}
+
+
+/***/ }),
+
+/***/ 1066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FN: () => (/* binding */ stopCommands),
+/* harmony export */   no: () => (/* binding */ RedactingLines)
+/* harmony export */ });
+/* unused harmony export safeCut */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4813);
+/* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6527);
+/**
+ * Relaying text the action does not control (buildx and its Dockerfile's RUN lines, docker's messages,
+ * a pulled image's progress, a sidecar's log, the task's own output) to the step log as shown, never
+ * obeyed (design.md §5.6): between `::stop-commands::<token>` and `::<token>::` the runner reads no
+ * workflow command, in either form (`::save-state::` at a line's start, `##[save-state]` anywhere).
+ */
+
+
+
+/**
+ * Stops the runner's command processing until the returned function is called. The token is random and
+ * made after the relayed text exists, so that text cannot resume commands itself. The caller must end
+ * the relayed text with a line break before resuming: the token is only read at a line's start.
+ */
+function stopCommands() {
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
+    _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .command */ .G5('stop-commands', {}, token);
+    return () => _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .command */ .G5(token, {}, '');
+}
+/**
+ * Writes a log line by line with every known secret form replaced by `***`, so no value depends on the
+ * runner's masking alone; memory holds one line (a longer one is cut and written redacted as is).
+ */
+class RedactingLines {
+    secrets;
+    write;
+    maxLine;
+    partial = '';
+    constructor(secrets, write, maxLine = 1 << 20) {
+        this.secrets = secrets;
+        this.write = write;
+        this.maxLine = maxLine;
+    }
+    push(chunk) {
+        const parts = (this.partial + chunk.toString('utf8')).split('\n');
+        this.partial = parts.pop();
+        for (const line of parts)
+            this.write((0,_masking_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(line, this.secrets) + '\n');
+        if (this.partial.length > this.maxLine) {
+            // Never cut inside a secret: its halves on two lines would escape this redaction and the runner's.
+            const at = safeCut(this.partial, this.secrets) || this.partial.length;
+            this.write((0,_masking_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(this.partial.slice(0, at), this.secrets) + '\n');
+            this.partial = this.partial.slice(at);
+        }
+    }
+    /** The last line, terminated: the next line the action writes starts fresh. */
+    end() {
+        if (this.partial !== '')
+            this.write((0,_masking_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(this.partial, this.secrets) + '\n');
+        this.partial = '';
+    }
+}
+/**
+ * Where a long line can be cut so that no secret form lies across the cut, nor begins in the text kept
+ * back: everything from the earliest start of a form that reaches past the last `longest - 1`
+ * characters (which could be a form's beginning) is kept for the next chunk.
+ */
+function safeCut(text, secrets) {
+    const longest = Math.max(0, ...secrets.map(x => x.length));
+    let cut = Math.max(0, text.length - Math.max(0, longest - 1));
+    for (let moved = true; moved && cut > 0;) {
+        moved = false;
+        for (const x of secrets) {
+            const i = text.indexOf(x, Math.max(0, cut - x.length + 1));
+            if (i >= 0 && i < cut && i + x.length > cut) {
+                cut = i;
+                moved = true;
+            }
+        }
+    }
+    return cut;
 }
 
 
@@ -2604,93 +3035,130 @@ function dryRunView(plan, phases, imageRef) {
 
 /***/ }),
 
-/***/ 8578:
+/***/ 4813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  XF: () => (/* binding */ buildSecretValues),
-  JW: () => (/* binding */ checkTaskEnv),
-  Z$: () => (/* binding */ maskValues),
-  E$: () => (/* binding */ redact),
-  f$: () => (/* binding */ resolveTaskEnv),
-  sm: () => (/* binding */ valuesOf)
-});
-
-// EXTERNAL MODULE: ./node_modules/dotenv/dist/index.cjs
-var dist = __webpack_require__(8230);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(8422);
-// EXTERNAL MODULE: ./src/docker/cli-env.ts
-var cli_env = __webpack_require__(5312);
-;// CONCATENATED MODULE: ./src/masking.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   G5: () => (/* binding */ command),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   N4: () => (/* binding */ endGroup),
+/* harmony export */   Oh: () => (/* binding */ startGroup),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   fe: () => (/* binding */ appendSummary),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony export getState */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(873);
 /**
- * Every form of a secret that must never be shown (design.md §5.5), the same forms the runner masks in the
- * log: actions/runner registers `GitHub.DistributedTask.Logging.ValueEncoders` (ValueEncoders.cs) with its
- * secret masker: JsonStringEscape, UriDataEscape, and
- * EnumerateBase64Variations (base64 of the UTF-8 bytes from offset 0, 1 and 2, `=` padding trimmed, and
- * each one's URL-safe `-`/`_` variant, so a secret inside `base64(user:secret)` is still found).
- * The action issues them itself too, and `redact` uses them for the job summary, which it writes itself.
+ * The runner's workflow-command and file-command protocol, for the few calls this action makes.
+ *
+ * Why not @actions/core here: its entry point statically imports its OIDC client, and with it
+ * @actions/http-client and undici, none of which this action uses. Loading them cost ~107 ms of a
+ * ~128 ms start-up overhead on the benchmark machine (BENCHMARKS.md), paid on every run. The formats
+ * below are the documented ones; __tests__/unit/runner.test.ts checks them byte for byte against
+ * @actions/core for the same calls. @actions/tool-cache and @actions/github (loaded lazily) still use
+ * @actions/core internally.
  */
-/** Derived forms shorter than this are not masked: `Yw` would blank every `Yw` in the log. */
-const MIN_DERIVED = 4;
-function base64Variations(value) {
-    const bytes = Buffer.from(value, 'utf8');
-    const out = [];
-    for (let offset = 0; offset <= 2 && offset < bytes.length; offset++) {
-        const b64 = bytes.subarray(offset).toString('base64').replace(/=+$/, '');
-        out.push(b64, b64.replace(/\+/g, '-').replace(/\//g, '_'));
-    }
-    return out;
+
+
+
+
+const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** `::name key=value,key=value::message`. */
+function command(name, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== '' && v !== 0)
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    // Other control characters (ANSI escapes, U+2028) in untrusted text are shown, not obeyed (design.md §5.6).
+    // eslint-disable-next-line no-control-regex
+    const shown = message.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(shown)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
 }
-/** The userinfo password of a URL-shaped secret (`postgres://u:pw@host/db`), raw and decoded. */
-function urlPassword(value) {
-    const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:\s]*:([^/?#@\s]+)@/.exec(value.trim());
-    if (!m)
-        return [];
-    let decoded = m[1];
-    try {
-        decoded = decodeURIComponent(m[1]);
-    }
-    catch {
-        // not valid percent-encoding: the raw form is masked alone
-    }
-    return [m[1], decoded];
+function annotation(p) {
+    return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
 }
-/** Each line of a multi-line value (blank ones skipped), as the runner's own add-mask handling does. */
-function parts(value) {
-    return [value, ...value.split(/\r?\n/)].filter(p => p.trim() !== '');
+/** A plain log line; untrusted text in it can neither start a new line nor be read as a command. */
+const info = (message) => void process.stdout.write((0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .safeLine */ .om)(message) + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+const debug = (message) => command('debug', {}, message);
+const warning = (message, p = {}) => command('warning', annotation(p), message);
+const error = (message, p = {}) => command('error', annotation(p), message);
+const startGroup = (name) => command('group', {}, name);
+const endGroup = () => command('endgroup', {}, '');
+const setSecret = (secret) => command('add-mask', {}, secret);
+/** A file command (`GITHUB_OUTPUT`, `GITHUB_STATE`): `name<<DELIM` value `DELIM`, or the legacy command. */
+function keyValue(file, legacy, name, value) {
+    const path = process.env[`GITHUB_${file}`];
+    if (!path) {
+        if (file === 'OUTPUT')
+            process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+        command(legacy, { name }, value);
+        return;
+    }
+    if (!node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(path))
+        throw new Error(`Missing file at path: ${path}`);
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error('Unexpected input: contains the delimiter');
+    node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync(path, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, { encoding: 'utf8' });
 }
-/** All forms of one secret value, the value itself first. */
-function secretForms(value) {
-    const forms = new Set();
-    const add = (s, derived) => {
-        if (s.trim() === '' || (derived && s.length < MIN_DERIVED))
-            return;
-        forms.add(s);
-    };
-    const bases = new Set();
-    for (const p of parts(value)) {
-        bases.add(p);
-        for (const pw of urlPassword(p))
-            bases.add(pw);
-    }
-    for (const b of bases) {
-        add(b, false);
-        add(encodeURIComponent(b), true);
-        add(JSON.stringify(b).slice(1, -1), true);
-        for (const v of base64Variations(b))
-            add(v, true);
-    }
-    return [...forms];
+const setOutput = (name, value) => keyValue('OUTPUT', 'set-output', name, value);
+const saveState = (name, value) => keyValue('STATE', 'save-state', name, value);
+/**
+ * The runner keeps a step's state in a dictionary that ignores case and keeps the first spelling it saw
+ * (actions/runner: IntraActionState, StringComparer.OrdinalIgnoreCase): a relayed `::save-state
+ * name=RUN-ID::` would otherwise hide `STATE_run-id` from an exact lookup. So the lookup ignores case too.
+ */
+function getState(name, env = process.env) {
+    const want = `STATE_${name}`.toUpperCase();
+    for (const [key, value] of Object.entries(env))
+        if (key.toUpperCase() === want)
+            return value ?? '';
+    return '';
+}
+/** Appends Markdown to the job summary file, when the runner provides one. */
+function appendSummary(markdown) {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    if (path)
+        node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync(path, markdown + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL, { encoding: 'utf8' });
 }
 
-// EXTERNAL MODULE: ./src/limits.ts
-var limits = __webpack_require__(351);
-;// CONCATENATED MODULE: ./src/secrets.ts
+
+/***/ }),
+
+/***/ 7194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* reexport safe */ _masking_js__WEBPACK_IMPORTED_MODULE_5__.E$),
+/* harmony export */   JW: () => (/* binding */ checkTaskEnv),
+/* harmony export */   Pq: () => (/* binding */ noMasks),
+/* harmony export */   XF: () => (/* binding */ buildSecretValues),
+/* harmony export */   Z$: () => (/* binding */ maskValues),
+/* harmony export */   f$: () => (/* binding */ resolveTaskEnv),
+/* harmony export */   fj: () => (/* binding */ hiddenOutputs),
+/* harmony export */   sm: () => (/* binding */ valuesOf),
+/* harmony export */   vX: () => (/* binding */ taskSecrets)
+/* harmony export */ });
+/* unused harmony export MIN_MASK */
+/* harmony import */ var dotenv__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8230);
+/* harmony import */ var dotenv__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(dotenv__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+/* harmony import */ var _docker_cli_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5312);
+/* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6527);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(351);
 
 
 
@@ -2705,17 +3173,19 @@ function resolveTaskEnv(src) {
     const vars = new Map();
     const warnings = [];
     for (const { file, text } of src.envFiles) {
-        for (const [name, value] of Object.entries((0,dist.parse)(text))) {
-            if (!inputs/* VAR_NAME */.eU.test(name))
-                throw new errors/* InputError */.dz(`env-files: ${file}: "${name}" is not a valid variable name`);
-            vars.set(name, { value, secret: true });
+        for (const [name, value] of Object.entries((0,dotenv__WEBPACK_IMPORTED_MODULE_0__.parse)(text))) {
+            if (!_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .VAR_NAME */ .eU.test(name))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`env-files: ${file}: "${name}" is not a valid variable name`);
+            // A committed file is configuration, not a secret (design.md §5.5): masking `true` or `2` would
+            // hide the outputs. A file decrypted at run time goes through secrets-dotenv instead.
+            vars.set(name, { value, secret: false });
         }
     }
     const missingDotenv = (src.secretsDotenv ?? []).filter(n => src.processEnv[n] === undefined);
     for (const source of src.secretsDotenv ?? []) {
-        for (const [name, value] of Object.entries((0,dist.parse)(src.processEnv[source] ?? ''))) {
-            if (!inputs/* VAR_NAME */.eU.test(name))
-                throw new errors/* InputError */.dz(`secrets-dotenv: ${source}: "${name}" is not a valid variable name`);
+        for (const [name, value] of Object.entries((0,dotenv__WEBPACK_IMPORTED_MODULE_0__.parse)(src.processEnv[source] ?? ''))) {
+            if (!_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .VAR_NAME */ .eU.test(name))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`secrets-dotenv: ${source}: "${name}" is not a valid variable name`);
             vars.set(name, { value, secret: true });
         }
     }
@@ -2724,11 +3194,11 @@ function resolveTaskEnv(src) {
     const missing = src.secrets.filter(m => src.processEnv[m.source] === undefined);
     if (missing.length > 0 || missingDotenv.length > 0) {
         const names = [...missingDotenv, ...missing.map(sourceLabel)];
-        throw new errors/* InputError */.dz(`secrets: these variables are not set in the step's env: ${names.join(', ')}${missing.some(m => m.source !== m.name) ? MAPPING_HINT : ''}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`secrets: these variables are not set in the step's env: ${names.join(', ')}${missing.some(m => m.source !== m.name) ? MAPPING_HINT : ''}`);
     }
     const empty = src.secrets.filter(m => src.processEnv[m.source] === '');
     if (empty.length > 0) {
-        throw new errors/* InputError */.dz(`secrets: ${empty.map(sourceLabel).join(', ')} ${empty.length > 1 ? 'are' : 'is'} set but empty in the step's env. ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`secrets: ${empty.map(sourceLabel).join(', ')} ${empty.length > 1 ? 'are' : 'is'} set but empty in the step's env. ` +
             "An unset repository or environment secret expands to an empty string: check that the secret exists and that this job can read it (environment secrets need the job's environment)");
     }
     for (const m of src.secrets)
@@ -2755,14 +3225,14 @@ function resolveTaskEnv(src) {
             required.push(v.description ? `${v.name} (${v.description})` : v.name);
     }
     if (generated.length > 0) {
-        throw new errors/* ActionError */.lZ(`app.json env ${generated.join(', ')} ${generated.length > 1 ? 'have' : 'has'} generator "secret": a CI run cannot generate a secret that stays ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`app.json env ${generated.join(', ')} ${generated.length > 1 ? 'have' : 'has'} generator "secret": a CI run cannot generate a secret that stays ` +
             'the same from one deploy to the next; create it once and pass it through the secrets input');
     }
     if (required.length > 0) {
-        throw new errors/* ActionError */.lZ(`app.json env requires variables that no input provides: ${required.join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`app.json env requires variables that no input provides: ${required.join('; ')}`);
     }
     if (emptyRequired.length > 0) {
-        throw new errors/* ActionError */.lZ(`app.json env requires ${emptyRequired.join(', ')}, and the value given is empty. ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`app.json env requires ${emptyRequired.join(', ')}, and the value given is empty. ` +
             'An unset repository or environment secret expands to an empty string: check that the secret exists and that this job can read it');
     }
     if (vars.has('RELEASE_PHASE')) {
@@ -2786,24 +3256,24 @@ function sourceLabel(m) {
  * environment can hold one) and sizes the kernel refuses with E2BIG. Errors name variables, never values.
  */
 function checkTaskEnv(vars, appEnv = []) {
-    const reserved = (0,cli_env/* reservedTaskNames */.m)(new Set([...vars.keys(), ...appEnv.map(v => v.name)]));
+    const reserved = (0,_docker_cli_env_js__WEBPACK_IMPORTED_MODULE_3__/* .reservedTaskNames */ .m)(new Set([...vars.keys(), ...appEnv.map(v => v.name)]));
     if (reserved.length > 0) {
-        throw new errors/* InputError */.dz(`task variable${reserved.length > 1 ? 's' : ''} ${reserved.join(', ')}: the docker CLI or buildx read${reserved.length > 1 ? '' : 's'} ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variable${reserved.length > 1 ? 's' : ''} ${reserved.join(', ')}: the docker CLI or buildx read${reserved.length > 1 ? '' : 's'} ` +
             'this name from its own environment (where it connects, how it builds, whom it trusts), and task values pass through that environment; ' +
             "rename the variable (set it in the image's ENV if the app needs that exact name)");
     }
     let total = 0;
     for (const [name, v] of vars) {
         if (v.value.includes('\0'))
-            throw new errors/* InputError */.dz(`task variable ${name}: the value contains a NUL byte, which no process environment can hold`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variable ${name}: the value contains a NUL byte, which no process environment can hold`);
         const size = Buffer.byteLength(name) + Buffer.byteLength(v.value) + 2;
-        if (size > limits/* MAX_ENV_ENTRY */.C) {
-            throw new errors/* InputError */.dz(`task variable ${name}: the value is ${size} bytes; one environment entry holds at most ${limits/* MAX_ENV_ENTRY */.C} bytes on Linux (E2BIG)`);
+        if (size > _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ENV_ENTRY */ .C) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variable ${name}: the value is ${size} bytes; one environment entry holds at most ${_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ENV_ENTRY */ .C} bytes on Linux (E2BIG)`);
         }
         total += size;
     }
-    if (total > limits/* MAX_TASK_ENV */.Z)
-        throw new errors/* InputError */.dz(`task variables: ${total} bytes in all; at most ${limits/* MAX_TASK_ENV */.Z} fit beside the runner's own environment (E2BIG)`);
+    if (total > _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_TASK_ENV */ .Z)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variables: ${total} bytes in all; at most ${_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_TASK_ENV */ .Z} fit beside the runner's own environment (E2BIG)`);
 }
 /**
  * design.md §5.1 build-secrets: the values, read from the step env for masking (buildx reads them itself).
@@ -2812,39 +3282,137 @@ function checkTaskEnv(vars, appEnv = []) {
 function buildSecretValues(mappings, processEnv) {
     const bad = mappings.filter(m => !processEnv[m.source]);
     if (bad.length > 0) {
-        throw new errors/* InputError */.dz(`build-secrets: ${bad.map(m => (m.source === m.name ? m.name : `the variable named after "=" for id ${m.name}`)).join(', ')} ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`build-secrets: ${bad.map(m => (m.source === m.name ? m.name : `the variable named after "=" for id ${m.name}`)).join(', ')} ` +
             `${bad.length > 1 ? 'are' : 'is'} not set or empty in the step's env (an unset repository secret expands to an empty string)` +
             (bad.some(m => m.source !== m.name) ? MAPPING_HINT : ''));
     }
-    return mappings.map(m => processEnv[m.source]);
+    return mappings.map(m => ({ name: `build-secrets ${m.name}`, value: processEnv[m.source] }));
+}
+/** The task's secret variables, by name (plain `env` and committed env files are configuration). */
+function taskSecrets(vars) {
+    return [...vars].filter(([, v]) => v.secret).map(([name, v]) => ({ name, value: v.value }));
+}
+/**
+ * Shorter secrets are not masked (design.md §5.5): the runner skips every job output that holds a
+ * masked string, so a mask of `2` or `true` would drop `image-id` or `released` from the deploy job.
+ * google-github-actions/get-secretmanager-secrets draws the same line (`min_mask_length`).
+ */
+const MIN_MASK = 4;
+function noMasks() {
+    return { forms: [], owners: new Map() };
 }
 /**
  * Every secret value in each form the runner masks (masking.ts), each one registered with the runner
- * (add-mask) so no form of it shows in the log. Returns the forms, for `redact`.
+ * (add-mask) so no form of it shows in the log, added to `masks`. A value shorter than MIN_MASK is not
+ * registered: a warning names it, never its value.
  */
-function maskValues(vars, extra, setSecret) {
-    const values = [...[...vars.values()].filter(v => v.secret).map(v => v.value), ...extra];
-    const masked = new Set();
-    for (const value of values) {
-        for (const form of secretForms(value)) {
-            if (masked.has(form))
+function maskValues(secrets, setSecret, warn, masks = noMasks()) {
+    const known = new Set(masks.forms);
+    for (const { name, value } of secrets) {
+        if (value.trim().length < MIN_MASK) {
+            if (value.trim() !== '') {
+                warn(`${name}: the value is shorter than ${MIN_MASK} characters, so it is not masked in the log (a mask that short would hide unrelated text and the outputs)`);
+            }
+            continue;
+        }
+        for (const form of (0,_masking_js__WEBPACK_IMPORTED_MODULE_5__/* .secretForms */ .eo)(value)) {
+            if (known.has(form))
                 continue;
-            masked.add(form);
+            known.add(form);
+            masks.forms.push(form);
+            masks.owners.set(form, name);
             setSecret(form);
         }
     }
-    return [...masked];
+    return masks;
+}
+/**
+ * The outputs the runner will not pass to other jobs because they hold a masked form (it skips such an
+ * output with a warning of its own): each named, with the secret it holds, never the value.
+ */
+function hiddenOutputs(outputs, masks) {
+    const out = [];
+    for (const [output, value] of Object.entries(outputs)) {
+        const form = masks.forms.find(f => value.includes(f));
+        if (form)
+            out.push(`output ${output} holds the value of ${masks.owners.get(form)}, so the runner will not pass it to other jobs`);
+    }
+    return out;
 }
 /** The values for a docker child's environment (the argv carries only the names: design.md §5.4). */
 function valuesOf(vars) {
     return Object.fromEntries([...vars].map(([k, v]) => [k, v.value]));
 }
-/** Replaces every known secret form with `***` (longest first, so a value containing another goes whole). */
-function redact(text, secrets) {
-    let out = text;
-    for (const s of [...secrets].sort((a, b) => b.length - a.length))
-        out = out.split(s).join('***');
+
+
+
+/***/ }),
+
+/***/ 873:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OF: () => (/* binding */ fenced),
+/* harmony export */   bC: () => (/* binding */ mdText),
+/* harmony export */   em: () => (/* binding */ checkCommand),
+/* harmony export */   om: () => (/* binding */ safeLine)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(351);
+/**
+ * Untrusted text (commands from manifests, names, paths, docker's stderr) in the lines the action writes
+ * itself (design.md §5.6). The runner reads a line as a workflow command when, leading blanks trimmed, it
+ * starts with `::`, or (the legacy form) when it holds `##[` anywhere; a CR or LF inside the text would
+ * start such a line. In the job summary the same text must not be read as Markdown or HTML.
+ */
+
+
+/** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
+function safeLine(text) {
+    // Control characters are exactly what this must find.
+    // eslint-disable-next-line no-control-regex
+    let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\n\r]/g, c => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+    out = out.replace(/##\[/g, '##\\[');
+    if (out.trimStart().startsWith('::'))
+        out = `\\${out.trimStart()}`;
     return out;
+}
+/** Plain text for Markdown (table cells, paragraphs): HTML entities and Markdown punctuation escaped. */
+function mdText(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, c => `\\${c}`)
+        .replace(/\r\n|\r|\n/g, ' ');
+}
+/** A fenced block whose fence is longer than any backtick run inside, so the text cannot close it. */
+function fenced(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(r => r.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}text\n${text}\n${fence}`;
+}
+/**
+ * A task command (any phase, any source) must fit one argv string and hold no NUL byte: both would
+ * otherwise fail only when the container is created, after the build (spawn's E2BIG / invalid argument).
+ */
+function checkCommand(what, command, noun = 'the command') {
+    if (command === undefined)
+        return;
+    for (const word of Array.isArray(command) ? command : [command]) {
+        if (word.includes('\0'))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what}: ${noun} contains a NUL byte`);
+        if (Buffer.byteLength(word) + 64 > _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ENV_ENTRY */ .C) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what}: ${noun} ${Array.isArray(command) && noun !== 'the command' ? 'holds a word of' : 'is'} ${Buffer.byteLength(word)} bytes; one process argument holds at most ${_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ENV_ENTRY */ .C} bytes on Linux (E2BIG)`);
+        }
+    }
 }
 
 
@@ -3014,13 +3582,13 @@ function splitWords(input, opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SG: () => (/* binding */ MAX_FILE),
 /* harmony export */   W3: () => (/* binding */ checkDirectory),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   l$: () => (/* binding */ checkRegularFile),
 /* harmony export */   yt: () => (/* binding */ insidePath),
 /* harmony export */   zE: () => (/* binding */ realpathExisting)
 /* harmony export */ });
-/* unused harmony export MAX_FILE */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);

@@ -1,0 +1,201 @@
+export const id = 633;
+export const ids = [633];
+export const modules = {
+
+/***/ 2633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   engineApi: () => (/* binding */ engineApi),
+/* harmony export */   z3: () => (/* binding */ streamError)
+/* harmony export */ });
+/* unused harmony exports localSocket, parseDiff, dialGet */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1670);
+
+
+
+
+
+
+const REQUEST_TIMEOUT_MS = 30_000;
+function engineApi(cli, env = process.env) {
+    const socket = localSocket(env);
+    if (socket && node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(socket))
+        return {
+            get: p => socketGet(socket, p),
+            load: tar => socketLoad(socket, tar),
+            commit: (c, ch) => socketCommit(socket, c, ch),
+            // A pull or push that stalls (an engine retrying an unreachable registry) must not hold the run.
+            request: (method, p, headers) => socketRequest(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
+            changes: async (c) => (await socketGet(socket, `/containers/${encodeURIComponent(c)}/changes`)) ?? [],
+            archive: (c, p) => socketArchive(socket, c, p)
+        };
+    return {
+        commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),
+        get: p => dialGet(cli, p),
+        changes: async (c) => parseDiff(await cli.ok(['container', 'diff', c], 'docker diff')),
+        archive: (c, p) => cliArchive(cli, c, p),
+        load: async (tar) => {
+            const { Readable } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7075, 23));
+            const r = await cli.exec(['load', '--quiet'], { input: Readable.from(tar) });
+            return r.code === 0 ? '' : (0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.stderr) || `docker load exited with code ${r.code}`;
+        }
+    };
+}
+/** The unix socket the docker CLI would talk to, when that is certain; else undefined. */
+function localSocket(env) {
+    if (env.DOCKER_CONTEXT)
+        return env.DOCKER_CONTEXT === 'default' && !env.DOCKER_HOST ? '/var/run/docker.sock' : undefined;
+    if (env.DOCKER_HOST)
+        return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined;
+    try {
+        const dir = env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_3__.join(node_os__WEBPACK_IMPORTED_MODULE_2__.homedir(), '.docker');
+        const current = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'config.json'), 'utf8')).currentContext;
+        if (current && current !== 'default')
+            return undefined;
+    }
+    catch {
+        // no CLI config: the default context
+    }
+    return '/var/run/docker.sock';
+}
+function socketRequest(socketPath, method, apiPath, body, extra = {}, timeoutMs = 0) {
+    return new Promise((resolve, reject) => {
+        const headers = body ? { 'Content-Type': 'application/x-tar', 'Content-Length': body.length, ...extra } : extra;
+        const req = node_http__WEBPACK_IMPORTED_MODULE_1__.request({ socketPath, method, path: apiPath, headers, timeout: timeoutMs || undefined }, res => {
+            const parts = [];
+            res.on('data', (b) => parts.push(b));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API ${method} ${apiPath}: no answer in ${timeoutMs / 1000} s`)));
+        req.on('error', reject);
+        req.end(body);
+    });
+}
+async function socketCommit(socketPath, container, changes) {
+    const query = [`container=${encodeURIComponent(container)}`, 'pause=0', ...changes.map(c => `changes=${encodeURIComponent(c)}`)].join('&');
+    const r = await socketRequest(socketPath, 'POST', `/commit?${query}`);
+    if (r.status !== 201)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.text)}`);
+    return JSON.parse(r.text).Id;
+}
+async function socketGet(socketPath, apiPath) {
+    const r = await socketRequest(socketPath, 'GET', apiPath);
+    if (r.status !== 200)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.text)}`);
+    return JSON.parse(r.text);
+}
+/** The load endpoint answers 200 and reports a failure inside its JSON message stream. */
+async function socketLoad(socketPath, tar) {
+    const r = await socketRequest(socketPath, 'POST', '/images/load?quiet=1', tar);
+    return r.status === 200 ? streamError(r.text) : `HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.text)}`;
+}
+/** A path's tar, streamed from the socket; a 404 (the path is gone) is undefined. */
+function socketArchive(socketPath, container, containerPath) {
+    const apiPath = `/containers/${encodeURIComponent(container)}/archive?path=${encodeURIComponent(containerPath)}`;
+    return new Promise((resolve, reject) => {
+        const req = node_http__WEBPACK_IMPORTED_MODULE_1__.request({ socketPath, method: 'GET', path: apiPath }, res => {
+            if (res.statusCode === 200)
+                return resolve(res);
+            res.resume();
+            if (res.statusCode === 404)
+                resolve(undefined);
+            else
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${res.statusCode}`));
+        });
+        req.on('error', reject);
+        req.end();
+    });
+}
+/** `docker cp container:path -` writes the path's tar to stdout: the same archive, through the CLI. */
+async function cliArchive(cli, container, containerPath) {
+    const child = cli.spawnRaw(['cp', `${container}:${containerPath}`, '-']);
+    child.stderr.resume();
+    return child.stdout;
+}
+/** `docker diff` lines: `A /path`, `C /path`, `D /path`. */
+function parseDiff(text) {
+    const kinds = { C: 0, A: 1, D: 2 };
+    return text
+        .split('\n')
+        .filter(l => /^[ACD] \//.test(l))
+        .map(l => ({ Kind: kinds[l[0]], Path: l.slice(2) }));
+}
+/** The first error in one of the Engine API's JSON message streams (load, pull, push), '' for none. */
+function streamError(text) {
+    for (const line of text.split('\n')) {
+        if (!line.trim())
+            continue;
+        const m = JSON.parse(line);
+        if (m.error)
+            return m.error;
+    }
+    return '';
+}
+/**
+ * One GET through `docker system dial-stdio`. HTTP/1.0 keeps the response plain (no chunking); stdin
+ * stays open until the response has been read, because a half-closed connection can make the server
+ * drop the request.
+ */
+function dialGet(cli, apiPath) {
+    return new Promise((resolve, reject) => {
+        const child = cli.spawnRaw(['system', 'dial-stdio'], 'pipe');
+        const parts = [];
+        let stderr = '';
+        let settled = false;
+        const done = (err, value) => {
+            if (settled)
+                return;
+            settled = true;
+            child.stdin.end();
+            if (err)
+                reject(err);
+            else
+                resolve(value);
+        };
+        // Without a Content-Length (a large body), an HTTP/1.0 response ends when the server closes.
+        const parse = (ended) => {
+            const raw = Buffer.concat(parts);
+            const split = raw.indexOf('\r\n\r\n');
+            if (split < 0)
+                return;
+            const head = raw.subarray(0, split).toString('latin1');
+            const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+            const body = raw.subarray(split + 4);
+            if (length ? body.length < Number(length[1]) : !ended)
+                return;
+            const status = Number(/^HTTP\/\d\.\d (\d+)/.exec(head)?.[1] ?? 0);
+            const text = (length ? body.subarray(0, Number(length[1])) : body).toString('utf8');
+            if (status !== 200)
+                return done(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(text)}`));
+            try {
+                done(undefined, JSON.parse(text));
+            }
+            catch (e) {
+                done(e);
+            }
+        };
+        child.stdout.on('data', (b) => (parts.push(b), parse(false)));
+        child.stdout.on('end', () => parse(true));
+        child.stderr.on('data', (b) => (stderr += b.toString()));
+        child.on('error', e => done(e));
+        child.on('close', code => done(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(stderr)}`)));
+        child.stdin.on('error', () => undefined);
+        child.stdin.write(`GET ${apiPath} HTTP/1.0\r\nHost: docker\r\n\r\n`);
+    });
+}
+
+
+/***/ })
+
+};

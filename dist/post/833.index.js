@@ -1,0 +1,737 @@
+export const id = 833;
+export const ids = [833];
+export const modules = {
+
+/***/ 833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  post: () => (/* binding */ post)
+});
+
+// UNUSED EXPORTS: ownTempDir
+
+;// CONCATENATED MODULE: ./src/labels.ts
+/** The label on every container and temporary image of one run: the post step removes what carries it. */
+const RUN_LABEL = 'release-phase.run';
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(161);
+;// CONCATENATED MODULE: ./src/errors.ts
+/** An error the user can fix; printed as one `::error` line, without a stack trace. */
+class ActionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = new.target.name;
+    }
+}
+/** Bad input value: raised while reading inputs, before any Docker side effect. */
+class errors_InputError extends (/* unused pure expression or super */ null && (ActionError)) {
+}
+/** A manifest problem, annotated on the file and line (and column where known). */
+class ManifestError extends ActionError {
+    file;
+    line;
+    column;
+    constructor(message, file, line, column) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+    }
+}
+/** The Docker CLI, the daemon or buildx is unusable. */
+class DockerError extends ActionError {
+}
+/** Shorten user text quoted back in a message: a 10 MB line must not become a 10 MB annotation. */
+function excerpt(text, max = 80) {
+    const t = text.replace(/\0/g, '\\0');
+    return t.length > max ? `${t.slice(0, max)}… (${t.length} characters)` : t;
+}
+
+;// CONCATENATED MODULE: ./src/untrusted.ts
+/**
+ * Untrusted text (commands from manifests, names, paths, docker's stderr) in the lines the action writes
+ * itself (design.md §5.6). The runner reads a line as a workflow command when, leading blanks trimmed, it
+ * starts with `::`, or (the legacy form) when it holds `##[` anywhere; a CR or LF inside the text would
+ * start such a line. In the job summary the same text must not be read as Markdown or HTML.
+ */
+
+
+/** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
+function safeLine(text) {
+    // Control characters are exactly what this must find.
+    // eslint-disable-next-line no-control-regex
+    let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\n\r]/g, c => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+    out = out.replace(/##\[/g, '##\\[');
+    if (out.trimStart().startsWith('::'))
+        out = `\\${out.trimStart()}`;
+    return out;
+}
+/** Plain text for Markdown (table cells, paragraphs): HTML entities and Markdown punctuation escaped. */
+function mdText(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, c => `\\${c}`)
+        .replace(/\r\n|\r|\n/g, ' ');
+}
+/** A fenced block whose fence is longer than any backtick run inside, so the text cannot close it. */
+function fenced(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(r => r.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}text\n${text}\n${fence}`;
+}
+/**
+ * A task command (any phase, any source) must fit one argv string and hold no NUL byte: both would
+ * otherwise fail only when the container is created, after the build (spawn's E2BIG / invalid argument).
+ */
+function checkCommand(what, command, noun = 'the command') {
+    if (command === undefined)
+        return;
+    for (const word of Array.isArray(command) ? command : [command]) {
+        if (word.includes('\0'))
+            throw new InputError(`${what}: ${noun} contains a NUL byte`);
+        if (Buffer.byteLength(word) + 64 > MAX_ENV_ENTRY) {
+            throw new InputError(`${what}: ${noun} ${Array.isArray(command) && noun !== 'the command' ? 'holds a word of' : 'is'} ${Buffer.byteLength(word)} bytes; one process argument holds at most ${MAX_ENV_ENTRY} bytes on Linux (E2BIG)`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner.ts
+/**
+ * The runner's workflow-command and file-command protocol, for the few calls this action makes.
+ *
+ * Why not @actions/core here: its entry point statically imports its OIDC client, and with it
+ * @actions/http-client and undici, none of which this action uses. Loading them cost ~107 ms of a
+ * ~128 ms start-up overhead on the benchmark machine (BENCHMARKS.md), paid on every run. The formats
+ * below are the documented ones; __tests__/unit/runner.test.ts checks them byte for byte against
+ * @actions/core for the same calls. @actions/tool-cache and @actions/github (loaded lazily) still use
+ * @actions/core internally.
+ */
+
+
+
+
+const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** `::name key=value,key=value::message`. */
+function command(name, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== '' && v !== 0)
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    // Other control characters (ANSI escapes, U+2028) in untrusted text are shown, not obeyed (design.md §5.6).
+    // eslint-disable-next-line no-control-regex
+    const shown = message.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(shown)}${external_node_os_.EOL}`);
+}
+function annotation(p) {
+    return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
+}
+/** A plain log line; untrusted text in it can neither start a new line nor be read as a command. */
+const info = (message) => void process.stdout.write(safeLine(message) + external_node_os_.EOL);
+const debug = (message) => command('debug', {}, message);
+const warning = (message, p = {}) => command('warning', annotation(p), message);
+const error = (message, p = {}) => command('error', annotation(p), message);
+const startGroup = (name) => command('group', {}, name);
+const endGroup = () => command('endgroup', {}, '');
+const setSecret = (secret) => command('add-mask', {}, secret);
+/** A file command (`GITHUB_OUTPUT`, `GITHUB_STATE`): `name<<DELIM` value `DELIM`, or the legacy command. */
+function keyValue(file, legacy, name, value) {
+    const path = process.env[`GITHUB_${file}`];
+    if (!path) {
+        if (file === 'OUTPUT')
+            process.stdout.write(EOL);
+        command(legacy, { name }, value);
+        return;
+    }
+    if (!fs.existsSync(path))
+        throw new Error(`Missing file at path: ${path}`);
+    const delimiter = `ghadelimiter_${randomUUID()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error('Unexpected input: contains the delimiter');
+    fs.appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' });
+}
+const setOutput = (name, value) => keyValue('OUTPUT', 'set-output', name, value);
+const saveState = (name, value) => keyValue('STATE', 'save-state', name, value);
+/**
+ * The runner keeps a step's state in a dictionary that ignores case and keeps the first spelling it saw
+ * (actions/runner: IntraActionState, StringComparer.OrdinalIgnoreCase): a relayed `::save-state
+ * name=RUN-ID::` would otherwise hide `STATE_run-id` from an exact lookup. So the lookup ignores case too.
+ */
+function getState(name, env = process.env) {
+    const want = `STATE_${name}`.toUpperCase();
+    for (const [key, value] of Object.entries(env))
+        if (key.toUpperCase() === want)
+            return value ?? '';
+    return '';
+}
+/** Appends Markdown to the job summary file, when the runner provides one. */
+function appendSummary(markdown) {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    if (path)
+        fs.appendFileSync(path, markdown + EOL, { encoding: 'utf8' });
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(421);
+;// CONCATENATED MODULE: ./src/docker/cli-env.ts
+/**
+ * The names the docker CLI, its buildx plugin and the Go runtime under them read from their own
+ * environment (design.md §5.3). Task values live in the environment of the `docker create` child (design.md §5.4),
+ * so a task variable with one of these names would steer the action's own CLI: `DOCKER_HOST` from a
+ * pull request's app.json would send every secret, inside the create request, to a server it names.
+ *
+ * Sources:
+ * - docker CLI, "Environment variables": https://docs.docker.com/reference/cli/docker/#environment-variables
+ *   (DOCKER_API_VERSION, DOCKER_CERT_PATH, DOCKER_CONFIG, DOCKER_CONTENT_TRUST(_SERVER), DOCKER_CONTEXT,
+ *   DOCKER_DEFAULT_PLATFORM, DOCKER_HIDE_LEGACY_COMMANDS, DOCKER_HOST, DOCKER_TLS, DOCKER_TLS_VERIFY,
+ *   BUILDKIT_PROGRESS, DOCKER_BUILDKIT, DOCKER_CLI_HINTS, ...; and "HTTP_PROXY, HTTPS_PROXY, NO_PROXY"
+ *   which the CLI honours when it connects to a tcp:// daemon). The CLI's default config directory is
+ *   `$HOME/.docker`; it finds credential helpers (`docker-credential-*`) and `ssh` (ssh:// hosts) on PATH.
+ * - buildx, "Build tool configuration variables": https://docs.docker.com/build/building/variables/
+ *   (BUILDKIT_COLORS, BUILDKIT_HOST, BUILDKIT_PROGRESS, BUILDKIT_TTY_LOG_LINES, BUILDX_BAKE_*, BUILDX_BUILDER,
+ *   BUILDX_CONFIG, BUILDX_EXPERIMENTAL, BUILDX_GIT_*, BUILDX_METADATA_*, BUILDX_NO_DEFAULT_*,
+ *   EXPERIMENTAL_BUILDKIT_SOURCE_POLICY, SOURCE_DATE_EPOCH); OTEL_* configure the CLI's and buildx's
+ *   OpenTelemetry exporters (an endpoint the CLI would send traces to).
+ * - Go runtime and crypto/x509 on Linux: SSL_CERT_FILE, SSL_CERT_DIR (trusted CAs), GODEBUG; TMPDIR.
+ * - The dynamic loader and glibc, for every dynamically linked child (the docker CLI of Docker's own
+ *   packages is a PIE binary, as is any shell wrapper on PATH): LD_* (LD_PRELOAD runs a committed .so on
+ *   the runner host, LD_DEBUG_OUTPUT writes wherever it names), GCONV_PATH, GLIBC_TUNABLES, and the
+ *   resolver's HOSTALIASES, LOCALDOMAIN, RES_OPTIONS (where a tcp:// daemon's name resolves).
+ * Whole prefixes are taken where the tools own them, so names added in later versions are covered.
+ */
+const PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'OTEL_', 'LD_'];
+const EXACT = new Set([
+    'HOME',
+    'PATH',
+    'SSH_AUTH_SOCK',
+    'SOURCE_DATE_EPOCH',
+    'EXPERIMENTAL_BUILDKIT_SOURCE_POLICY',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'GODEBUG',
+    'TMPDIR',
+    'GCONV_PATH',
+    'GLIBC_TUNABLES',
+    'HOSTALIASES',
+    'LOCALDOMAIN',
+    'RES_OPTIONS'
+]);
+/** Go's net/http reads both spellings of the proxy variables. */
+const CASELESS = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY']);
+/** True when the docker CLI, buildx or the Go runtime under them read `name` from their environment. */
+function isCliEnvName(name) {
+    return EXACT.has(name) || CASELESS.has(name.toUpperCase()) || PREFIXES.some(p => name.startsWith(p));
+}
+/**
+ * The environment of a docker child: the action's own environment (minus its inputs), the task values
+ * by name, and then every CLI-controlling name forced back to the action's own value (or removed). The
+ * input check (reservedTaskNames) already refuses such task names; this second layer makes it impossible
+ * for a task value to reach the CLI's configuration even if that check were bypassed.
+ */
+function childEnv(own, task = {}) {
+    const env = {};
+    for (const [k, v] of Object.entries(own))
+        if (!k.startsWith('INPUT_'))
+            env[k] = v;
+    for (const [k, v] of Object.entries(task)) {
+        if (isCliEnvName(k))
+            continue;
+        env[k] = v;
+    }
+    return env;
+}
+/** The task variable names the CLI would read: an error before any side effect (design.md §5.3). */
+function reservedTaskNames(names) {
+    return [...names].filter(isCliEnvName);
+}
+
+;// CONCATENATED MODULE: ./src/relay.ts
+/**
+ * Relaying text the action does not control (buildx and its Dockerfile's RUN lines, docker's messages,
+ * a pulled image's progress, a sidecar's log, the task's own output) to the step log as shown, never
+ * obeyed (design.md §5.6): between `::stop-commands::<token>` and `::<token>::` the runner reads no
+ * workflow command, in either form (`::save-state::` at a line's start, `##[save-state]` anywhere).
+ */
+
+
+
+/**
+ * Stops the runner's command processing until the returned function is called. The token is random and
+ * made after the relayed text exists, so that text cannot resume commands itself. The caller must end
+ * the relayed text with a line break before resuming: the token is only read at a line's start.
+ */
+function stopCommands() {
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    command('stop-commands', {}, token);
+    return () => command(token, {}, '');
+}
+/**
+ * Writes a log line by line with every known secret form replaced by `***`, so no value depends on the
+ * runner's masking alone; memory holds one line (a longer one is cut and written redacted as is).
+ */
+class RedactingLines {
+    secrets;
+    write;
+    maxLine;
+    partial = '';
+    constructor(secrets, write, maxLine = 1 << 20) {
+        this.secrets = secrets;
+        this.write = write;
+        this.maxLine = maxLine;
+    }
+    push(chunk) {
+        const parts = (this.partial + chunk.toString('utf8')).split('\n');
+        this.partial = parts.pop();
+        for (const line of parts)
+            this.write(redact(line, this.secrets) + '\n');
+        if (this.partial.length > this.maxLine) {
+            // Never cut inside a secret: its halves on two lines would escape this redaction and the runner's.
+            const at = safeCut(this.partial, this.secrets) || this.partial.length;
+            this.write(redact(this.partial.slice(0, at), this.secrets) + '\n');
+            this.partial = this.partial.slice(at);
+        }
+    }
+    /** The last line, terminated: the next line the action writes starts fresh. */
+    end() {
+        if (this.partial !== '')
+            this.write(redact(this.partial, this.secrets) + '\n');
+        this.partial = '';
+    }
+}
+/**
+ * Where a long line can be cut so that no secret form lies across the cut, nor begins in the text kept
+ * back: everything from the earliest start of a form that reaches past the last `longest - 1`
+ * characters (which could be a form's beginning) is kept for the next chunk.
+ */
+function safeCut(text, secrets) {
+    const longest = Math.max(0, ...secrets.map(x => x.length));
+    let cut = Math.max(0, text.length - Math.max(0, longest - 1));
+    for (let moved = true; moved && cut > 0;) {
+        moved = false;
+        for (const x of secrets) {
+            const i = text.indexOf(x, Math.max(0, cut - x.length + 1));
+            if (i >= 0 && i < cut && i + x.length > cut) {
+                cut = i;
+                moved = true;
+            }
+        }
+    }
+    return cut;
+}
+
+;// CONCATENATED MODULE: ./src/docker/cli.ts
+
+
+
+
+
+
+/** Finds `docker` on PATH without a shell. */
+function findDocker(envPath = process.env.PATH ?? '') {
+    for (const dir of envPath.split(external_node_path_.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = external_node_path_.join(dir, 'docker');
+        try {
+            external_node_fs_.accessSync(candidate, external_node_fs_.constants.X_OK);
+            if (external_node_fs_.statSync(candidate).isFile())
+                return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+/**
+ * The one place the action starts `docker`. Children get our environment minus the action's
+ * inputs (INPUT_GITHUB-TOKEN must not reach a container's credential helper or a debug dump),
+ * plus the task values the caller adds, never under a name the CLI reads (cli-env.ts). Children run in their own process group so that a Ctrl-C or the
+ * runner's SIGINT reaches only us; we then stop the task container with its grace period.
+ */
+class DockerCli {
+    bin;
+    baseEnv;
+    cancellable = new Set();
+    constructor(bin) {
+        const found = bin ?? findDocker();
+        if (!found) {
+            throw new DockerError('the docker CLI was not found on PATH; install Docker (on GitHub-hosted Ubuntu runners it is preinstalled)');
+        }
+        this.bin = found;
+        this.baseEnv = childEnv(process.env);
+    }
+    start(args, env, stdio) {
+        // Task values join by name; the CLI's own configuration stays the action's (cli-env.ts).
+        return (0,external_node_child_process_.spawn)(this.bin, args, { env: env ? childEnv(this.baseEnv, env) : this.baseEnv, stdio, detached: true });
+    }
+    /** Runs a short command and returns its output (for inspect, version, commit, ...). */
+    exec(args, opts = {}) {
+        return new Promise((resolve, reject) => {
+            const child = this.start(args, opts.env, [opts.input ? 'pipe' : 'ignore', 'pipe', 'pipe']);
+            const out = [];
+            const err = [];
+            child.stdout.on('data', (b) => out.push(b));
+            child.stderr.on('data', (b) => err.push(b));
+            if (opts.input)
+                opts.input.pipe(child.stdin);
+            child.on('error', reject);
+            child.on('close', code => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+        });
+    }
+    /** The combined stdout and stderr of a short command, in arrival order (docker logs). */
+    combined(args) {
+        return new Promise((resolve, reject) => {
+            const child = this.start(args, undefined, ['ignore', 'pipe', 'pipe']);
+            const parts = [];
+            child.stdout.on('data', (b) => parts.push(b));
+            child.stderr.on('data', (b) => parts.push(b));
+            child.on('error', reject);
+            child.on('close', code => resolve({ code: code ?? 1, output: Buffer.concat(parts).toString('utf8') }));
+        });
+    }
+    /**
+     * Runs a command whose output goes straight to our own stdout and stderr descriptors: no byte of it
+     * passes through this process, so memory stays flat however much a task prints, and nothing is
+     * buffered or reordered. Resolves to the exit code.
+     */
+    attach(args) {
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)(this.bin, args, { env: this.baseEnv, stdio: ['ignore', 1, 2], detached: true });
+            child.on('error', reject);
+            child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
+        });
+    }
+    /** Like exec, but a non-zero exit is an error carrying docker's own message. */
+    async ok(args, what, opts = {}) {
+        const r = await this.exec(args, opts);
+        if (r.code !== 0)
+            throw new DockerError(`${what} failed: ${lastLine(r.stderr) || `docker exited with code ${r.code}`}`);
+        return r.stdout;
+    }
+    /**
+     * Runs a long command (a build, a pull) with its output written live to our stdout, unbuffered, shown
+     * and never obeyed: buildx echoes Dockerfile lines and RUN output as they are (relay.ts). Resolves to
+     * the exit code.
+     */
+    stream(args, opts = {}) {
+        const resume = stopCommands();
+        let open = false;
+        return new Promise((resolve, reject) => {
+            const child = this.start(args, opts.env, ['ignore', 'pipe', 'pipe']);
+            if (opts.cancellable)
+                this.cancellable.add(child);
+            const forward = (b) => {
+                if (b.length === 0)
+                    return;
+                process.stdout.write(b);
+                open = b[b.length - 1] !== 0x0a;
+                opts.onChunk?.(b);
+            };
+            child.stdout.on('data', forward);
+            child.stderr.on('data', forward);
+            child.on('error', reject);
+            child.on('close', (code, signal) => {
+                this.cancellable.delete(child);
+                resolve(code ?? (signal ? 128 + 15 : 1));
+            });
+        }).finally(() => {
+            if (open)
+                process.stdout.write('\n');
+            resume();
+        });
+    }
+    /** Ends a running build or pull (SIGTERM: buildx cancels the build cleanly). */
+    cancelStreams() {
+        for (const child of this.cancellable)
+            child.kill('SIGTERM');
+    }
+    /** Starts a child whose stdout the caller consumes (docker save). */
+    spawnRaw(args, stdin = 'ignore') {
+        return this.start(args, undefined, [stdin, 'pipe', 'pipe']);
+    }
+}
+function lastLine(text) {
+    const ls = text
+        .trim()
+        .split('\n')
+        .filter(l => l.trim() !== '');
+    return (ls[ls.length - 1] ?? '').trim();
+}
+/** Keeps the last `max` lines of a stream in bounded memory. */
+class Tail {
+    max;
+    maxLine;
+    lines = [];
+    partial = '';
+    constructor(max = 30, maxLine = 2000) {
+        this.max = max;
+        this.maxLine = maxLine;
+    }
+    push(chunk) {
+        const text = this.partial + chunk.toString('utf8');
+        const parts = text.split('\n');
+        this.partial = parts.pop().slice(-this.maxLine);
+        for (const p of parts.slice(-this.max))
+            this.lines.push(p.length > this.maxLine ? p.slice(0, this.maxLine) + '…' : p);
+        if (this.lines.length > this.max)
+            this.lines = this.lines.slice(-this.max);
+    }
+    text() {
+        const all = this.partial ? [...this.lines, this.partial] : this.lines;
+        return all.slice(-this.max).join('\n');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+
+/**
+ * What the post step needs to clean up after main (actions/checkout's state-helper pattern). Saved
+ * through GITHUB_STATE, which the runner reads after the step, so these values win over any forged
+ * `::save-state` line of the same name; read without regard to case (runner.ts getState).
+ */
+function saveRun(runId, tempDir) {
+    core.saveState('run-id', runId);
+    core.saveState('temp-dir', tempDir);
+}
+function savedRun() {
+    return { runId: getState('run-id'), tempDir: getState('temp-dir') };
+}
+
+;// CONCATENATED MODULE: ./src/workspace-files.ts
+/**
+ * design.md §2.2: the repository is untrusted input. Every path from an input or a manifest is resolved
+ * with its links followed and must stay inside the workspace; the files read (manifests, env files) and
+ * the Dockerfile must be regular files under a size limit.
+ */
+
+
+
+/**
+ * 1 MiB: real manifests and env files are a few KiB. The action reads them whole before any side effect,
+ * and every env-file value ends up in a process environment, where the kernel takes 2 MiB at most
+ * (ARG_MAX) and 128 KiB per entry: a larger file can only be a mistake or an attack (`/dev/zero`).
+ */
+const MAX_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
+/** The real path of `p`: links followed on the part that exists, the rest appended as written. */
+function realpathExisting(p) {
+    const abs = external_node_path_.resolve(p);
+    const rest = [];
+    let cur = abs;
+    for (;;) {
+        try {
+            return external_node_path_.join(external_node_fs_.realpathSync(cur), ...rest.reverse());
+        }
+        catch (e) {
+            const code = e.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw e;
+            const parent = external_node_path_.dirname(cur);
+            if (parent === cur)
+                return abs;
+            rest.push(external_node_path_.basename(cur));
+            cur = parent;
+        }
+    }
+}
+const outside = (root, p) => {
+    const rel = path.relative(root, p);
+    return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+};
+/**
+ * A path relative to `base` that must stay inside `root` (the workspace), on the text and again once
+ * every link is followed. Returns the real path, so later reads cannot be sent elsewhere by a link.
+ */
+function insidePath(root, base, rel, name) {
+    if (rel.includes('\0'))
+        throw new InputError(`${name}: the path contains a NUL byte`);
+    if (path.isAbsolute(rel))
+        throw new InputError(`${name}: "${rel}" is absolute; give a path relative to the workspace`);
+    const abs = path.resolve(base, rel);
+    if (outside(root, abs))
+        throw new InputError(`${name}: "${rel}" resolves outside the workspace`);
+    const real = realpathExisting(abs);
+    if (outside(realpathExisting(root), real))
+        throw new InputError(`${name}: "${rel}" resolves outside the workspace through a symbolic link`);
+    return real;
+}
+function kind(st) {
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'a device';
+    if (st.isSocket())
+        return 'a socket';
+    if (st.isFile())
+        return 'a regular file';
+    return 'of another file type';
+}
+/**
+ * Reads a regular file of at most `limit` bytes; undefined when it does not exist. Opened with
+ * O_NONBLOCK so a FIFO cannot hang the step, then checked with fstat before a byte is read.
+ */
+function readRegularFile(file, what, limit = MAX_FILE, whyLimit = `at most ${limit} are read`) {
+    let fd;
+    try {
+        fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code === 'EISDIR')
+            throw new InputError(`${what} is a directory, not a regular file`);
+        throw new InputError(`${what} cannot be read (${code ?? e.message})`);
+    }
+    try {
+        const st = fs.fstatSync(fd);
+        if (!st.isFile())
+            throw new InputError(`${what} is ${kind(st)}, not a regular file`);
+        if (st.size > limit)
+            throw new InputError(`${what} is ${st.size} bytes; ${whyLimit}`);
+        const buf = Buffer.alloc(st.size);
+        let n = 0;
+        while (n < st.size) {
+            const r = fs.readSync(fd, buf, n, st.size - n, n);
+            if (r === 0)
+                break;
+            n += r;
+        }
+        return buf.subarray(0, n).toString('utf8');
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+/** The Dockerfile: must exist and be a regular file under the limit (buildx would hang on a FIFO). */
+function checkRegularFile(file, what, limit = MAX_FILE) {
+    let st;
+    try {
+        st = fs.statSync(file);
+    }
+    catch {
+        throw new InputError(`${what} not found`);
+    }
+    if (!st.isFile())
+        throw new InputError(`${what} is ${kind(st)}, not a regular file`);
+    if (st.size > limit)
+        throw new InputError(`${what} is ${st.size} bytes; at most ${limit} are accepted`);
+}
+/** A directory that must exist (the build context, an existing working directory). */
+function checkDirectory(dir, what) {
+    let st;
+    try {
+        st = fs.statSync(dir);
+    }
+    catch {
+        throw new InputError(`${what} does not exist`);
+    }
+    if (!st.isDirectory())
+        throw new InputError(`${what} is ${kind(st)}, not a directory`);
+}
+
+;// CONCATENATED MODULE: ./src/post.ts
+
+
+
+
+
+
+
+/** main's run ids: 12 hex digits (randomBytes(6)). A forged state must not widen the label filter. */
+const RUN_ID = /^[0-9a-f]{12}$/;
+/**
+ * The state could be forged (a `::save-state::` line from untrusted text, as an older version allowed): only a
+ * directory that main could have made is removed: directly inside RUNNER_TEMP, named `release-phase-…`,
+ * a real directory (not a link), all checked on real paths.
+ */
+function ownTempDir(tempDir, runnerTemp) {
+    if (!tempDir || !runnerTemp || !external_node_path_.isAbsolute(tempDir))
+        return false;
+    let st;
+    try {
+        st = external_node_fs_.lstatSync(tempDir);
+    }
+    catch {
+        return false;
+    }
+    if (!st.isDirectory())
+        return false;
+    const real = realpathExisting(tempDir);
+    return external_node_path_.dirname(real) === realpathExisting(runnerTemp) && /^release-phase-[A-Za-z0-9]{6}$/.test(external_node_path_.basename(real));
+}
+async function removeLabelled(cli, runId, removed) {
+    const filter = `label=${RUN_LABEL}=${runId}`;
+    const ps = await cli.exec(['ps', '--all', '--quiet', '--filter', filter]);
+    const ids = ps.code === 0 ? ps.stdout.split('\n').filter(Boolean) : [];
+    if (ps.code !== 0)
+        warning(`post: could not list containers: ${ps.stderr.trim()}`);
+    if (ids.length > 0) {
+        const rm = await cli.exec(['rm', '--force', '--volumes', ...ids]);
+        if (rm.code !== 0)
+            warning(`post: could not remove containers ${ids.join(', ')}: ${rm.stderr.trim()}`);
+        else
+            removed.push(...ids.map(id => `container ${id}`));
+    }
+    // Images after containers: a container of the run may use one. The temporary predeploy commit holds
+    // every task value in its config; an interrupted run must not leave it (design.md §9.3).
+    const ls = await cli.exec(['image', 'ls', '--all', '--quiet', '--no-trunc', '--filter', filter]);
+    const images = ls.code === 0 ? [...new Set(ls.stdout.split('\n').filter(Boolean))] : [];
+    if (ls.code !== 0)
+        warning(`post: could not list images: ${ls.stderr.trim()}`);
+    if (images.length > 0) {
+        const rmi = await cli.exec(['image', 'rm', '--force', '--no-prune', ...images]);
+        if (rmi.code !== 0)
+            warning(`post: could not remove images ${images.join(', ')}: ${rmi.stderr.trim()}`);
+        else
+            removed.push(...images.map(id => `image ${id}`));
+    }
+}
+/**
+ * The post step (`post-if: always()`): removes every container and image labelled with this run's id
+ * and the run's temporary directory. Safe when main never reached Docker: no run id, nothing to do.
+ */
+async function post() {
+    const { runId, tempDir } = savedRun();
+    const removed = [];
+    if (runId && !RUN_ID.test(runId))
+        warning('post: the saved run id is not one this action makes; no container or image removed');
+    else if (runId && findDocker())
+        await removeLabelled(new DockerCli(), runId, removed);
+    if (tempDir && external_node_fs_.existsSync(tempDir)) {
+        if (!ownTempDir(tempDir, process.env.RUNNER_TEMP)) {
+            warning('post: the saved temporary directory is not one this action makes (inside RUNNER_TEMP, named release-phase-…); left alone');
+        }
+        else {
+            external_node_fs_.rmSync(tempDir, { recursive: true, force: true });
+            removed.push(`temporary directory ${tempDir}`);
+        }
+    }
+    info(removed.length > 0 ? `release-phase cleanup removed: ${removed.join('; ')}` : 'release-phase cleanup: nothing left behind');
+}
+
+
+/***/ })
+
+};
