@@ -3,7 +3,9 @@ import * as http from 'node:http'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { DockerError } from '../errors.js'
-import type { Readable } from 'node:stream'
+// A static import: ncc's bundle of `await import('node:stream')` had no `Readable` (issue 24: every
+// predeploy on an engine that is not a local socket crashed with "reading 'from'").
+import { Readable } from 'node:stream'
 import { lastLine, type DockerCli } from './cli.js'
 import type { Change } from '../predeploy-scan.js'
 
@@ -51,7 +53,6 @@ export function engineApi(cli: DockerCli, env: NodeJS.ProcessEnv = process.env):
     changes: async c => parseDiff(await cli.ok(['container', 'diff', c], 'docker diff')),
     archive: (c, p) => cliArchive(cli, c, p),
     load: async tar => {
-      const { Readable } = await import('node:stream')
       const r = await cli.exec(['load', '--quiet'], { input: Readable.from(tar) })
       return r.code === 0 ? '' : lastLine(r.stderr) || `docker load exited with code ${r.code}`
     }
