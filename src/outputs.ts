@@ -3,7 +3,7 @@ import type { Phase } from './inputs.js'
 import type { ReleaseSource } from './manifests/release-command.js'
 import { redact } from './secrets.js'
 import { fenced, mdText } from './untrusted.js'
-export type PhaseStatus = 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'not-run'
+export type PhaseStatus = 'succeeded' | 'failed' | 'timed-out' | 'cancelled' | 'skipped' | 'not-run'
 import { sidecarSummary } from './sidecars-summary.js'
 import type { SidecarReport } from './docker/sidecars.js'
 

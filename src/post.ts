@@ -68,3 +68,6 @@ export async function post(): Promise<void> {
   }
   core.info(removed.length > 0 ? `release-phase cleanup removed: ${removed.join('; ')}` : 'release-phase cleanup: nothing left behind')
 }
+
+/** The post step's `run`, as @github/local-action calls an entry: `npx @github/local-action run . src/post.ts .env`. */
+export const run = post

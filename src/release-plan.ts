@@ -1,5 +1,5 @@
 import * as path from 'node:path'
-import { ActionError, ManifestError, type Location } from './errors.js'
+import { ActionError, InputError, ManifestError, type Location } from './errors.js'
 import { insidePath, type Phase, type Settings } from './inputs.js'
 import type { Manifests } from './manifests/load.js'
 import { commandText, type ReleaseChoice } from './manifests/release-command.js'
@@ -10,7 +10,7 @@ import { planInvocation, type TaskInvocation } from './entrypoint.js'
 import { createArgv, containerName, type TaskSpec } from './docker/task.js'
 import { sidecarContainerName, sidecarPlan } from './docker/sidecars.js'
 import type { ResolvedSidecar } from './sidecars.js'
-import type { ImageRef } from './image-ref.js'
+import { parseTagRef, type ImageRef } from './image-ref.js'
 import { checkPrebuilt, prebuiltTags } from './prebuilt.js'
 import { hasCommand } from './manifests/presence.js'
 
@@ -118,8 +118,33 @@ export function resolvePlan(p: PlanInputs): ReleasePlan {
   const image: ImageSource = s.imageRef
     ? { kind: 'reference', ref: s.image, parsed: s.imageRef }
     : { kind: 'build', dockerfile: chooseDockerfile(s, p.manifests), labels: buildLabels(s, p.github, p.now) }
-  const tags = s.imageRef ? prebuiltTags(s.image, s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : defaultTags(s, p.github)
+  const tags = s.imageRef ? prebuiltTags(s.image, s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : checkedDefaultTags(s, p.github)
   return { settings: s, image, tags, phases, vars: p.vars, release: p.release, sidecars: p.sidecars, firstDeploy: p.firstDeploy }
+}
+
+/**
+ * design.md §3.2, §6.1 (ADR 0009): a default tag names no registry the user chose, so it is never pushed
+ * (docker would send `acme/app:<sha>` to Docker Hub); and it is validated like a given tag, before any
+ * side effect (`acme/.github` makes `acme/.github:<sha>`, which no engine accepts).
+ */
+function checkedDefaultTags(s: Settings, github: GitHubContext): string[] {
+  if (s.push) {
+    throw new InputError(
+      'push: true needs tags naming where to push (e.g. ghcr.io/owner/app:${{ github.sha }}, lower-case); ' +
+        'without tags the image is only named locally, and docker would push that name to Docker Hub'
+    )
+  }
+  const tags = defaultTags(s, github)
+  for (const t of tags) {
+    try {
+      parseTagRef(t)
+    } catch {
+      throw new InputError(
+        `tags: the default tag ${JSON.stringify(t)} (made from ${github.repository ? 'GITHUB_REPOSITORY and the commit' : 'the folder name'}) is not a valid image reference; set tags`
+      )
+    }
+  }
+  return tags
 }
 
 /** The `docker buildx build` argv of a plan that builds; files are where buildx writes the id and metadata. */

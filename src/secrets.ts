@@ -52,10 +52,14 @@ export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: stri
       `secrets: these variables are not set in the step's env: ${names.join(', ')}${missing.some(m => m.source !== m.name) ? MAPPING_HINT : ''}`
     )
   }
+  // design.md §5.3: an unset repository secret expands to "" (for secrets-dotenv too, where it would
+  // otherwise silently give no variable at all).
+  const emptyDotenv = (src.secretsDotenv ?? []).filter(n => src.processEnv[n]?.trim() === '')
   const empty = src.secrets.filter(m => src.processEnv[m.source] === '')
-  if (empty.length > 0) {
+  if (empty.length > 0 || emptyDotenv.length > 0) {
+    const names = [...emptyDotenv.map(n => `secrets-dotenv ${n}`), ...empty.map(sourceLabel)]
     throw new InputError(
-      `secrets: ${empty.map(sourceLabel).join(', ')} ${empty.length > 1 ? 'are' : 'is'} set but empty in the step's env. ` +
+      `secrets: ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} set but empty in the step's env. ` +
         "An unset repository or environment secret expands to an empty string: check that the secret exists and that this job can read it (environment secrets need the job's environment)"
     )
   }

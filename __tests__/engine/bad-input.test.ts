@@ -20,6 +20,26 @@ const EXEC_AUTO = ` (entrypoint: auto passes the command's words, without a shel
 const HUGE = 'x'.repeat(10 * 1024 * 1024)
 
 const cases: Case[] = [
+  // Issue 23: refusals design.md states, each held to the code here.
+  {
+    name: 'push: true without tags (design.md §6.1, ADR 0009)',
+    inputs: { push: 'true', tags: '' },
+    error:
+      '::error::push: true needs tags naming where to push (e.g. ghcr.io/owner/app:${{ github.sha }}, lower-case); without tags the image is only named locally, and docker would push that name to Docker Hub'
+  },
+  {
+    name: 'a default tag that is not a reference: the repository acme/.github (design.md §3.2)',
+    inputs: { tags: '' },
+    env: { GITHUB_REPOSITORY: 'acme/.github', GITHUB_SHA: 'a'.repeat(40) },
+    error: `::error::tags: the default tag "acme/.github:${'a'.repeat(40)}" (made from GITHUB_REPOSITORY and the commit) is not a valid image reference; set tags`
+  },
+  {
+    name: 'an empty secrets-dotenv source (design.md §5.3)',
+    inputs: { 'secrets-dotenv': 'RELEASE_ENV' },
+    env: { RELEASE_ENV: '' },
+    error:
+      "::error::secrets: secrets-dotenv RELEASE_ENV is set but empty in the step's env. An unset repository or environment secret expands to an empty string: check that the secret exists and that this job can read it (environment secrets need the job's environment)"
+  },
   // Procfile
   {
     name: 'Procfile line that is not an entry',

@@ -97,7 +97,7 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
     expect(r.stdout).not.toMatch(/^migrations done$/m)
     // Before --init the shell (PID 1) ignored SIGTERM: nothing rolled back, SIGKILL at 15 s, exit 137.
     expect(seconds).toBeLessThan(10)
-    expect(phases(r.outputs).find(p => p.phase === 'release')).toMatchObject({ status: 'failed', exitCode: 143 })
+    expect(phases(r.outputs).find(p => p.phase === 'release')).toMatchObject({ status: 'cancelled', exitCode: 143 })
     expect(errorLines(r.stdout)).toEqual(['::error::release task was cancelled; its container was stopped and removed'])
     expect(r.dockerCalls.find(c => c[0] === 'create')).toContain('--init')
     expect(containersOfRun(r.state['run-id'])).toEqual([])

@@ -29,7 +29,7 @@ describeEngine('docs/workflows.md examples', () => {
       expect(release.outputs.digest, printOnFailure(run)).toMatch(/^sha256:[0-9a-f]{64}$/)
       expect(release.outputs.image).toMatch(DIGEST_REF)
       expect([attest.uses, attest.inputs['subject-digest'], attest.inputs['push-to-registry'], attest.ok]).toEqual([
-        'actions/attest-build-provenance@v2',
+        'actions/attest-build-provenance@v4',
         release.outputs.digest,
         'true',
         true

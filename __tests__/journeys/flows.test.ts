@@ -144,7 +144,7 @@ describeEngine('flow a, as a user who forgot actions/checkout in the release job
     const w = await startWorld({ fixture: fixtureCopy('web'), environments: { production: { DATABASE_URL } } })
     try {
       const doc = workflow('gatedJob').content
-      const forgot = doc.replace('    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n', '    steps:\n')
+      const forgot = doc.replace('    steps:\n      - uses: actions/checkout@v6\n        with:\n          persist-credentials: false\n', '    steps:\n')
       expect(forgot).not.toBe(doc)
       const run = await playWorkflow(forgot, w, 'flow a without checkout in the release job')
       expect(run.jobs.release.result, printOnFailure(run)).toBe('failure')
@@ -163,7 +163,8 @@ describeEngine('flow a, as a user whose checkout persists the job token (actions
     const w = await startWorld({ fixture: fixtureCopy('web'), environments: { production: { DATABASE_URL } } })
     try {
       const doc = workflow('gatedJob').content
-      const persisted = doc.replaceAll('        with:\n          persist-credentials: false\n', '')
+      // An older major with its default: the token in .git/config (v6 keeps it under RUNNER_TEMP).
+      const persisted = doc.replaceAll('actions/checkout@v6\n        with:\n          persist-credentials: false\n', 'actions/checkout@v4\n')
       expect(persisted).not.toBe(doc)
       const run = await playWorkflow(persisted, w, 'flow a with the checkout token persisted')
       expect(run.jobs.release.result, printOnFailure(run)).toBe('failure')

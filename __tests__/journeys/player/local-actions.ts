@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ROOT } from '../../helpers/engine.js'
@@ -22,7 +23,8 @@ export interface LocalResult {
   outputs: Record<string, string>
 }
 
-type Local = (w: World, job: JobEnv, inputs: Record<string, string>) => Promise<LocalResult> | LocalResult
+/** `ref`: what follows `@` in `uses:` (`v6`), for the actions whose behaviour changed between majors. */
+type Local = (w: World, job: JobEnv, inputs: Record<string, string>, ref: string) => Promise<LocalResult> | LocalResult
 
 function run(cmd: string, args: string[], job: JobEnv, input?: string): { ok: boolean; out: string } {
   const r = spawnSync(cmd, args, { input, encoding: 'utf8', cwd: job.workspace, env: { ...process.env, ...job.env } })
@@ -32,7 +34,7 @@ function run(cmd: string, args: string[], job: JobEnv, input?: string): { ok: bo
 }
 
 /** The app (the fixture), or this action itself (its action.yml: the player runs the bundle for it), into `path`. */
-const checkout: Local = (w, job, inputs) => {
+const checkout: Local = (w, job, inputs, ref) => {
   const dest = path.resolve(job.workspace, inputs.path || '.')
   fs.mkdirSync(dest, { recursive: true })
   if (/^[^/]+\/release-phase$/.test(inputs.repository ?? '')) {
@@ -47,29 +49,39 @@ const checkout: Local = (w, job, inputs) => {
     return { ok: false, outputs: {} }
   }
   const persist = (inputs['persist-credentials'] ?? 'true') !== 'false'
+  // v6 keeps persisted credentials in a file under RUNNER_TEMP, included from .git/config; older majors
+  // write the header into .git/config itself.
+  const separate = Number(/^v?(\d+)/.exec(ref)?.[1] ?? 0) >= 6
+  const where = separate ? 'a file under RUNNER_TEMP included from .git/config (v6)' : '.git/config (before v6)'
   job.log(
     `actions/checkout → local copy of the fixture app into ${inputs.path || 'the workspace'} (no network), a .git at GITHUB_SHA` +
-      (persist ? ', the job token persisted in .git/config as checkout@v4 does (persist-credentials is not false)' : '')
+      (persist ? `, the job token persisted in ${where}` : '')
   )
   fs.cpSync(w.fixture, dest, { recursive: true })
-  writeGitDir(dest, job.env.GITHUB_SHA, persist ? w.secrets.GITHUB_TOKEN : undefined)
+  writeGitDir(dest, job, persist ? w.secrets.GITHUB_TOKEN : undefined, separate)
   return { ok: true, outputs: {} }
 }
 
 /**
- * The `.git` checkout leaves: HEAD at the commit checked out, and (persist-credentials, the default up to
- * v5) the token in `http.https://github.com/.extraheader`, exactly as actions/checkout's git-auth-helper
- * writes it.
+ * The `.git` checkout leaves: HEAD at the commit checked out and, with persist-credentials (the default),
+ * the token as actions/checkout's git-auth-helper writes it: `http.https://github.com/.extraheader` in
+ * .git/config before v6; from v6 in `$RUNNER_TEMP/git-credentials-<uuid>.config`, which .git/config
+ * includes for this repository's git directory.
  */
-function writeGitDir(dest: string, sha: string, token: string | undefined): void {
-  fs.mkdirSync(path.join(dest, '.git'), { recursive: true })
-  fs.writeFileSync(path.join(dest, '.git', 'HEAD'), `${sha}\n`)
+function writeGitDir(dest: string, job: JobEnv, token: string | undefined, separate: boolean): void {
+  const gitDir = path.join(dest, '.git')
+  fs.mkdirSync(gitDir, { recursive: true })
+  fs.writeFileSync(path.join(gitDir, 'HEAD'), `${job.env.GITHUB_SHA}\n`)
   let config = '[core]\n\trepositoryformatversion = 0\n\tbare = false\n'
   if (token) {
-    const basic = Buffer.from(`x-access-token:${token}`).toString('base64')
-    config += `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${basic}\n`
+    const header = `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}\n`
+    if (separate) {
+      const file = path.join(job.runnerTemp, `git-credentials-${randomUUID()}.config`)
+      fs.writeFileSync(file, header)
+      config += `[includeIf "gitdir:${gitDir}/"]\n\tpath = ${file}\n`
+    } else config += header
   }
-  fs.writeFileSync(path.join(dest, '.git', 'config'), config)
+  fs.writeFileSync(path.join(gitDir, 'config'), config)
 }
 
 const login: Local = (w, job, inputs) => {

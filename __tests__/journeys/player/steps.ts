@@ -65,7 +65,7 @@ export async function runStep(step: Step, job: RunningJob, ctx: Contexts, w: Wor
   if (THIS_ACTION.test(uses) || isThisActionCheckedOut(uses, job)) return runThisAction(inputs, job, { ...ctx, env }, env, w)
   const local = LOCAL_ACTIONS[uses.split('@')[0]]
   if (!local) throw new Error(`the player has no local equivalent for uses: ${uses}`)
-  const r = await local(w, job, inputs)
+  const r = await local(w, job, inputs, uses.split('@')[1] ?? '')
   return { ...r, inputs, stdout: '' }
 }
 
