@@ -193,7 +193,8 @@ async function runPhase(plan, p, info, r, ctx) {
         .finally(() => pod?.stop());
     Object.assign(r, { exitCode: outcome.exitCode, durationSeconds: outcome.durationSeconds });
     if (outcome.status !== 'succeeded') {
-        r.status = outcome.status === 'timed-out' ? 'timed-out' : 'failed';
+        // A cancel is neither the task's failure nor a timeout: a later job must be able to tell them apart.
+        r.status = outcome.status;
         ctx.result.failure = { phase: p.phase, tail: outcome.tail };
         throw taskError(plan, p, outcome);
     }

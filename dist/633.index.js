@@ -19,11 +19,16 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1670);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1670);
 
 
 
 
+
+// A static import: ncc's bundle of `await import('node:stream')` had no `Readable` (issue 24: every
+// predeploy on an engine that is not a local socket crashed with "reading 'from'").
 
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -45,9 +50,8 @@ function engineApi(cli, env = process.env) {
         changes: async (c) => parseDiff(await cli.ok(['container', 'diff', c], 'docker diff')),
         archive: (c, p) => cliArchive(cli, c, p),
         load: async (tar) => {
-            const { Readable } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7075, 23));
-            const r = await cli.exec(['load', '--quiet'], { input: Readable.from(tar) });
-            return r.code === 0 ? '' : (0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.stderr) || `docker load exited with code ${r.code}`;
+            const r = await cli.exec(['load', '--quiet'], { input: node_stream__WEBPACK_IMPORTED_MODULE_5__.Readable.from(tar) });
+            return r.code === 0 ? '' : (0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(r.stderr) || `docker load exited with code ${r.code}`;
         }
     };
 }
@@ -86,19 +90,19 @@ async function socketCommit(socketPath, container, changes) {
     const query = [`container=${encodeURIComponent(container)}`, 'pause=0', ...changes.map(c => `changes=${encodeURIComponent(c)}`)].join('&');
     const r = await socketRequest(socketPath, 'POST', `/commit?${query}`);
     if (r.status !== 201)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.text)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(r.text)}`);
     return JSON.parse(r.text).Id;
 }
 async function socketGet(socketPath, apiPath) {
     const r = await socketRequest(socketPath, 'GET', apiPath);
     if (r.status !== 200)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.text)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(r.text)}`);
     return JSON.parse(r.text);
 }
 /** The load endpoint answers 200 and reports a failure inside its JSON message stream. */
 async function socketLoad(socketPath, tar) {
     const r = await socketRequest(socketPath, 'POST', '/images/load?quiet=1', tar);
-    return r.status === 200 ? streamError(r.text) : `HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(r.text)}`;
+    return r.status === 200 ? streamError(r.text) : `HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(r.text)}`;
 }
 /** A path's tar, streamed from the socket; a 404 (the path is gone) is undefined. */
 function socketArchive(socketPath, container, containerPath) {
@@ -177,7 +181,7 @@ function dialGet(cli, apiPath) {
             const status = Number(/^HTTP\/\d\.\d (\d+)/.exec(head)?.[1] ?? 0);
             const text = (length ? body.subarray(0, Number(length[1])) : body).toString('utf8');
             if (status !== 200)
-                return done(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(text)}`));
+                return done(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(text)}`));
             try {
                 done(undefined, JSON.parse(text));
             }
@@ -189,7 +193,7 @@ function dialGet(cli, apiPath) {
         child.stdout.on('end', () => parse(true));
         child.stderr.on('data', (b) => (stderr += b.toString()));
         child.on('error', e => done(e));
-        child.on('close', code => done(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(stderr)}`)));
+        child.on('close', code => done(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(stderr)}`)));
         child.stdin.on('error', () => undefined);
         child.stdin.write(`GET ${apiPath} HTTP/1.0\r\nHost: docker\r\n\r\n`);
     });

@@ -2861,11 +2861,14 @@ function splitCommand(command, mode, imageEntrypoint, lookup, what) {
 var task = __webpack_require__(3435);
 // EXTERNAL MODULE: ./src/docker/sidecars.ts
 var sidecars = __webpack_require__(1918);
+// EXTERNAL MODULE: ./src/image-ref.ts
+var image_ref = __webpack_require__(7206);
 // EXTERNAL MODULE: ./src/prebuilt.ts
 var prebuilt = __webpack_require__(9416);
 // EXTERNAL MODULE: ./src/manifests/presence.ts
 var presence = __webpack_require__(141);
 ;// CONCATENATED MODULE: ./src/release-plan.ts
+
 
 
 
@@ -2918,8 +2921,29 @@ function resolvePlan(p) {
     const image = s.imageRef
         ? { kind: 'reference', ref: s.image, parsed: s.imageRef }
         : { kind: 'build', dockerfile: chooseDockerfile(s, p.manifests), labels: (0,build/* buildLabels */.S6)(s, p.github, p.now) };
-    const tags = s.imageRef ? (0,prebuilt/* prebuiltTags */.p5)(s.image, s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : (0,build/* defaultTags */.nK)(s, p.github);
+    const tags = s.imageRef ? (0,prebuilt/* prebuiltTags */.p5)(s.image, s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : checkedDefaultTags(s, p.github);
     return { settings: s, image, tags, phases, vars: p.vars, release: p.release, sidecars: p.sidecars, firstDeploy: p.firstDeploy };
+}
+/**
+ * design.md §3.2, §6.1 (ADR 0009): a default tag names no registry the user chose, so it is never pushed
+ * (docker would send `acme/app:<sha>` to Docker Hub); and it is validated like a given tag, before any
+ * side effect (`acme/.github` makes `acme/.github:<sha>`, which no engine accepts).
+ */
+function checkedDefaultTags(s, github) {
+    if (s.push) {
+        throw new errors/* InputError */.dz('push: true needs tags naming where to push (e.g. ghcr.io/owner/app:${{ github.sha }}, lower-case); ' +
+            'without tags the image is only named locally, and docker would push that name to Docker Hub');
+    }
+    const tags = (0,build/* defaultTags */.nK)(s, github);
+    for (const t of tags) {
+        try {
+            (0,image_ref/* parseTagRef */.h2)(t);
+        }
+        catch {
+            throw new errors/* InputError */.dz(`tags: the default tag ${JSON.stringify(t)} (made from ${github.repository ? 'GITHUB_REPOSITORY and the commit' : 'the folder name'}) is not a valid image reference; set tags`);
+        }
+    }
+    return tags;
 }
 /** The `docker buildx build` argv of a plan that builds; files are where buildx writes the id and metadata. */
 function planBuildArgv(plan, files) {
@@ -3196,9 +3220,13 @@ function resolveTaskEnv(src) {
         const names = [...missingDotenv, ...missing.map(sourceLabel)];
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`secrets: these variables are not set in the step's env: ${names.join(', ')}${missing.some(m => m.source !== m.name) ? MAPPING_HINT : ''}`);
     }
+    // design.md §5.3: an unset repository secret expands to "" (for secrets-dotenv too, where it would
+    // otherwise silently give no variable at all).
+    const emptyDotenv = (src.secretsDotenv ?? []).filter(n => src.processEnv[n]?.trim() === '');
     const empty = src.secrets.filter(m => src.processEnv[m.source] === '');
-    if (empty.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`secrets: ${empty.map(sourceLabel).join(', ')} ${empty.length > 1 ? 'are' : 'is'} set but empty in the step's env. ` +
+    if (empty.length > 0 || emptyDotenv.length > 0) {
+        const names = [...emptyDotenv.map(n => `secrets-dotenv ${n}`), ...empty.map(sourceLabel)];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`secrets: ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} set but empty in the step's env. ` +
             "An unset repository or environment secret expands to an empty string: check that the secret exists and that this job can read it (environment secrets need the job's environment)");
     }
     for (const m of src.secrets)

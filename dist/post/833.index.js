@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   post: () => (/* binding */ post)
 });
 
-// UNUSED EXPORTS: ownTempDir
+// UNUSED EXPORTS: ownTempDir, run
 
 ;// CONCATENATED MODULE: ./src/labels.ts
 /** The label on every container and temporary image of one run: the post step removes what carries it. */
@@ -730,6 +730,8 @@ async function post() {
     }
     info(removed.length > 0 ? `release-phase cleanup removed: ${removed.join('; ')}` : 'release-phase cleanup: nothing left behind');
 }
+/** The post step's `run`, as @github/local-action calls an entry: `npx @github/local-action run . src/post.ts .env`. */
+const run = (/* unused pure expression or super */ null && (post));
 
 
 /***/ })
