@@ -1,8 +1,8 @@
 /**
- * design.md §3.6: a checkout's persisted credentials never enter the build context unnoticed.
- * actions/checkout (before v6, and v6 where the config is copied) keeps the job's token in
- * `.git/config` as `http.<url>.extraheader = AUTHORIZATION: basic …`; buildx sends the whole context,
- * `.git` included, so `COPY . /src` bakes the token into the image and shows it to every task.
+ * design.md §3.6: a checkout's persisted credentials never enter a build context unnoticed.
+ * actions/checkout (before v6) keeps the job's token in `.git/config` as
+ * `http.<url>.extraheader = AUTHORIZATION: basic …`; buildx sends the whole context, every `.git` in it
+ * included, so `COPY . /src` bakes the token into the image and shows it to every task.
  * docker/build-push-action's default Git context carries no `.git`; ours is a directory, so it is checked.
  */
 import * as fs from 'node:fs'
@@ -17,11 +17,16 @@ const CREDENTIAL_LINE = [
   { what: 'a URL with a password', re: /^\s*(?:url|pushurl)\s*=\s*"?[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/im }
 ]
 
-/** A file's text when it is a regular file itself (never a link: buildx sends a link, not its target). */
-function readOwnFile(file: string): string | undefined {
+/** Directories walked at most, looking for `.git` (a context this large says so in a warning). */
+export const MAX_DIRS = 20_000
+
+type Ignore = import('@balena/dockerignore').Ignore
+
+/** A regular file's text, `follow`ing a link or not (buildx sends a link in the context as a link). */
+function readFile(file: string, follow: boolean): string | undefined {
   let fd: number
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK)
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (follow ? 0 : fs.constants.O_NOFOLLOW))
   } catch {
     return undefined
   }
@@ -34,53 +39,88 @@ function readOwnFile(file: string): string | undefined {
   }
 }
 
-/** `.git/config` and each submodule's config under `.git/modules` (checkout persists into both). */
-function gitConfigs(context: string): string[] {
-  const gitDir = path.join(context, '.git')
-  let st: fs.Stats
-  try {
-    st = fs.lstatSync(gitDir)
-  } catch {
-    return []
-  }
-  if (!st.isDirectory()) return []
-  const out = ['.git/config']
+/**
+ * The ignore file BuildKit uses for this build: `<Dockerfile>.dockerignore` when it exists (BuildKit
+ * follows a link to it), else `<context>/.dockerignore`.
+ */
+function ignoreText(context: string, dockerfile: string | undefined): string {
+  const own = dockerfile ? `${dockerfile}.dockerignore` : undefined
+  if (own && fs.existsSync(own)) return readFile(own, true) ?? ''
+  return readFile(path.join(context, '.dockerignore'), true) ?? ''
+}
+
+/** Each `.git` config in a `.git` directory: its own and every submodule's under `modules`. */
+function configsOf(gitDir: string): string[] {
+  const out = [path.join(gitDir, 'config')]
   const modules = path.join(gitDir, 'modules')
   if (fs.existsSync(modules) && fs.lstatSync(modules).isDirectory()) {
     const found = fs.readdirSync(modules, { recursive: true, withFileTypes: true }).filter(e => e.isFile() && e.name === 'config')
-    for (const e of found.slice(0, 1000)) out.push(path.relative(context, path.join(e.parentPath, e.name)))
+    for (const e of found.slice(0, 1000)) out.push(path.join(e.parentPath, e.name))
   }
   return out
 }
 
 /**
- * The ignore file buildx uses for this build: `<Dockerfile>.dockerignore` beside the Dockerfile when it
- * exists, else `<context>/.dockerignore` (BuildKit's rule).
+ * Every `.git` directory in the context at any depth (a second checkout with `path:` inside the
+ * workspace has its own), never following links (buildx does not) and skipping what the ignore file
+ * excludes. Walks at most MAX_DIRS directories; `truncated` says so.
  */
-function ignoreText(context: string, dockerfile: string): string {
-  return readOwnFile(`${dockerfile}.dockerignore`) ?? readOwnFile(path.join(context, '.dockerignore')) ?? ''
+function gitDirs(context: string, ig: Ignore | undefined): { dirs: string[]; truncated: boolean } {
+  const dirs: string[] = []
+  const queue = [context]
+  let walked = 0
+  while (queue.length > 0) {
+    if (++walked > MAX_DIRS) return { dirs, truncated: true }
+    const dir = queue.shift()!
+    let entries: fs.Dirent[]
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true })
+    } catch {
+      continue
+    }
+    for (const e of entries) {
+      if (!e.isDirectory()) continue
+      const full = path.join(dir, e.name)
+      // A `.git` is judged by its config files' own paths (an exception can re-include one).
+      if (e.name === '.git') dirs.push(full)
+      else if (!ig?.ignores(path.relative(context, full))) queue.push(full)
+    }
+  }
+  return { dirs, truncated: false }
+}
+
+async function loadIgnore(text: string): Promise<Ignore> {
+  // A CommonJS module whose module.exports is the factory: under NodeNext that is `default` itself.
+  const ignore = (await import('@balena/dockerignore')).default as unknown as (o: { ignorecase: boolean }) => Ignore
+  // Linux BuildKit matches case-sensitively: `.GIT` in .dockerignore does not exclude `.git`.
+  return ignore({ ignorecase: false }).add(text)
 }
 
 /**
- * Refuses, before the build, a context that would send a persisted credential to the builder. Reads only
- * `.git` configs; the .dockerignore matcher (Docker's own semantics) loads only when one holds a credential.
+ * Refuses, before the build, a context (and each local named build context) that would send a persisted
+ * credential to the builder. Returns a warning when a context was too large to walk whole.
  */
-export async function checkContextCredentials(context: string, dockerfile: string, contextName: string): Promise<void> {
-  const hits: { file: string; what: string }[] = []
-  for (const rel of gitConfigs(context)) {
-    const text = readOwnFile(path.join(context, rel))
-    const found = text === undefined ? undefined : CREDENTIAL_LINE.find(c => c.re.test(text))
-    if (found) hits.push({ file: rel, what: found.what })
+export async function checkContextCredentials(contexts: { dir: string; name: string; dockerfile?: string }[], workspace: string): Promise<string | undefined> {
+  let warning: string | undefined
+  for (const c of contexts) {
+    const text = ignoreText(c.dir, c.dockerfile)
+    const ig = text.trim() === '' ? undefined : await loadIgnore(text)
+    const { dirs, truncated } = gitDirs(c.dir, ig)
+    if (truncated) {
+      warning = `context ${c.name}: more than ${MAX_DIRS} directories; the check for persisted checkout credentials looked at the first ${MAX_DIRS} (exclude what the build does not need in .dockerignore)`
+    }
+    for (const gitDir of dirs) {
+      for (const file of configsOf(gitDir)) {
+        const rel = path.relative(c.dir, file)
+        const config = readFile(file, false)
+        const found = config === undefined ? undefined : CREDENTIAL_LINE.find(x => x.re.test(config))
+        if (!found || ig?.ignores(rel)) continue
+        throw new InputError(
+          `context ${c.name}: ${path.relative(workspace, file)} holds ${found.what} (a checkout's persisted token), and the build would send it to the builder, ` +
+            'where COPY . puts it in the image. Set persist-credentials: false on actions/checkout, or add .git to .dockerignore'
+        )
+      }
+    }
   }
-  if (hits.length === 0) return
-  // A CommonJS module whose module.exports is the factory: under NodeNext that is `default` itself.
-  const ignore = (await import('@balena/dockerignore')).default as unknown as () => import('@balena/dockerignore').Ignore
-  const ig = ignore().add(ignoreText(context, dockerfile))
-  const sent = hits.filter(h => !ig.ignores(h.file))
-  if (sent.length === 0) return
-  const [first] = sent
-  throw new InputError(
-    `context ${contextName}: ${first.file} holds ${first.what} (a checkout's persisted token), and the build would send it to the builder, ` +
-      'where COPY . puts it in the image. Set persist-credentials: false on actions/checkout, or add .git to .dockerignore'
-  )
+  return warning
 }

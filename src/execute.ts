@@ -7,7 +7,7 @@ import type { RunScope } from './run-scope.js'
 import { bindPhases, planBuildArgv, taskSpec, type BoundPhase, type ReleasePlan } from './release-plan.js'
 import { Tail, type DockerCli } from './docker/cli.js'
 import { BUILDX_MISSING, imageEnv, inspectImage, isBuildxMissing, type ImageInfo } from './docker/image.js'
-import { removeContainer, runTask, type TaskOutcome } from './docker/task.js'
+import { initArgs, removeContainer, runTask, type TaskOutcome } from './docker/task.js'
 import { pushTags, repositoryOf } from './docker/push.js'
 import { acquireImage as acquireReference } from './docker/acquire.js'
 import { promotionWarning, unpushedImage } from './prebuilt.js'
@@ -140,7 +140,8 @@ async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome
     // Before anything is committed: a value the task wrote into a file would be pushed with the image.
     const { scanChangedFiles } = await import('./docker/scan-changes.js')
     const { engineApi } = await import('./docker/engine-api.js')
-    const scan = await scanChangedFiles(engineApi(cli), outcome.container, ctx.masks.owners)
+    const initMounted = initArgs({ init: plan.settings.init, invocation: p.invocation! }).includes('--init')
+    const scan = await scanChangedFiles(engineApi(cli), outcome.container, ctx.masks.owners, initMounted)
     if (scan.findings.length > 0) throw new ActionError(findingMessage(scan.findings))
     if (scan.files > 0) log(`predeploy: ${scan.files} file${scan.files === 1 ? '' : 's'} the task wrote hold no secret`)
     const note = `release-phase predeploy: ${p.text}`

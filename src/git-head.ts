@@ -47,16 +47,20 @@ function resolveRef(gitDir: string, ref: string): string | undefined {
   return undefined
 }
 
-/** The HEAD commit of the checkout holding `dir` (searched up to `root`), or undefined. */
-export function checkedOutCommit(dir: string, root: string): string | undefined {
+/**
+ * The HEAD commit of the checkout holding `dir` (searched up to `root`): `sha`, or `unreadable` when a
+ * checkout is there but its HEAD is not read here (a reftable repository, a ref that is not a commit).
+ */
+export function checkedOutCommit(dir: string, root: string): { sha?: string; unreadable?: string } {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     const gitDir = gitDirAt(d)
     if (gitDir) {
       const head = readSmall(path.join(gitDir, 'HEAD'))?.trim() ?? ''
-      if (SHA.test(head)) return head
+      if (SHA.test(head)) return { sha: head }
       const ref = /^ref: (\S+)$/.exec(head)?.[1]
-      return ref ? resolveRef(gitDir, ref) : undefined
+      const sha = ref ? resolveRef(gitDir, ref) : undefined
+      return sha ? { sha } : { unreadable: gitDir }
     }
-    if (d === path.resolve(root) || d === path.dirname(d)) return undefined
+    if (d === path.resolve(root) || d === path.dirname(d)) return {}
   }
 }

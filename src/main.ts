@@ -76,7 +76,12 @@ export async function run(): Promise<void> {
         w => core.warning(w),
         masks
       )
-      await checkContextCredentials(s.context, plan.image.dockerfile, path.relative(s.workspace, s.context) || '.')
+      const contexts = [
+        { dir: s.context, name: path.relative(s.workspace, s.context) || '.', dockerfile: plan.image.dockerfile },
+        ...s.buildContexts.filter(c => path.isAbsolute(c.source)).map(c => ({ dir: c.source, name: c.name }))
+      ]
+      const large = await checkContextCredentials(contexts, s.workspace)
+      if (large) core.warning(large)
     }
     if (s.dryRun) {
       await (await import('./dry-run.js')).dryRun(plan, result)
@@ -159,13 +164,19 @@ async function decideFirstDeploy(s: Settings): Promise<boolean | undefined> {
   return first
 }
 
-/** The repository and the commit the working directory holds (design.md §3.2), said when not GITHUB_SHA. */
+/** The repository and the commit the build context holds (design.md §3.2), said when not GITHUB_SHA. */
 function provenance(s: Settings): GitHubContext {
-  const head = s.image ? undefined : checkedOutCommit(s.workingDirectory, s.workspace)
-  if (head && process.env.GITHUB_SHA && head !== process.env.GITHUB_SHA) {
-    core.info(`The working directory holds commit ${head}, not the event's ${process.env.GITHUB_SHA}: the image is named and labelled after ${head}`)
+  const head = s.image ? {} : checkedOutCommit(s.context, s.workspace)
+  const event = process.env.GITHUB_SHA
+  if (head.sha && event && head.sha !== event) {
+    core.info(`The build context holds commit ${head.sha}, not the event's ${event}: the image is named and labelled after ${head.sha}`)
   }
-  return githubContext(process.env, head)
+  if (head.unreadable && event) {
+    core.info(
+      `The checkout's HEAD in ${path.relative(s.workspace, head.unreadable) || '.'} could not be read here; the image is named and labelled after the event's commit ${event}`
+    )
+  }
+  return githubContext(process.env, head.sha)
 }
 
 /** The outputs known from the plan alone, so they are set even when the run fails early. */

@@ -1,10 +1,10 @@
 /**
  * Every form of a secret that must never be shown (design.md §5.5), the same forms the runner masks in the
  * log: actions/runner registers `GitHub.DistributedTask.Logging.ValueEncoders` (ValueEncoders.cs) with its
- * secret masker: JsonStringEscape, UriDataEscape, and
- * EnumerateBase64Variations (base64 of the UTF-8 bytes from offset 0, 1 and 2, `=` padding trimmed, and
- * each one's URL-safe `-`/`_` variant, so a secret inside `base64(user:secret)` is still found).
- * The action issues them itself too, and `redact` uses them for the job summary, which it writes itself.
+ * secret masker (HostContext.cs): the base64 of the UTF-8 bytes from offset 0, 1 and 2 (`=` padding
+ * trimmed, each with its URL-safe `-`/`_` variant, so a secret inside `base64(user:secret)` is still
+ * found) and the encoders listed in ENCODERS below. The action issues them itself too; `redact` uses
+ * them for the job summary and the error line, and the predeploy scan searches files for them.
  */
 
 /** Derived forms shorter than this are not masked: `Yw` would blank every `Yw` in the log. */
@@ -56,11 +56,39 @@ export function secretForms(value: string): string[] {
   // A line or a password shorter than the minimum is not a mask of its own: it would hide unrelated text.
   for (const b of bases) {
     add(b, b !== value)
-    add(encodeURIComponent(b), true)
-    add(JSON.stringify(b).slice(1, -1), true)
+    for (const encode of ENCODERS) add(encode(b), true)
     for (const v of base64Variations(b)) add(v, true)
   }
   return [...forms]
+}
+
+/**
+ * The runner's other value encoders (HostContext.cs registers them with its secret masker;
+ * ValueEncoders.cs): an app that writes a value into YAML, XML, a shell line or a JSON file writes one
+ * of these forms, and the predeploy scan must find it there too.
+ */
+const ENCODERS: ((v: string) => string)[] = [
+  v => encodeURIComponent(v), // UriDataEscape
+  v => JSON.stringify(v).slice(1, -1), // JsonStringEscape
+  v => v.replace(/"/g, '\\"'), // CommandLineArgumentEscape
+  v => v.replace(/'/g, "''"), // ExpressionStringEscape (a single-quoted YAML or expression string)
+  v => v.replace(/[&<>"']/g, c => XML[c]), // XmlDataEscape (SecurityElement.Escape)
+  v => (v.length > 8 && v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : ''), // TrimDoubleQuotes
+  v => ampersandSection(v, 'pre'), // PowerShellPreAmpersandEscape
+  v => ampersandSection(v, 'post') // PowerShellPostAmpersandEscape
+]
+
+const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
+
+/** The part of `a&b` before or after the last `&` (`&+` taken as PowerShell splits it), when 6 or more long. */
+function ampersandSection(v: string, side: 'pre' | 'post'): string {
+  if (!v.includes('&')) return ''
+  const plus = v.indexOf('&+')
+  let part: string
+  if (side === 'pre') part = plus >= 0 ? v.slice(0, plus + 2) : v.slice(0, v.lastIndexOf('&') + 1)
+  else if (plus >= 0) part = v.length > plus + 3 ? v.slice(plus + 3) : ''
+  else part = v.slice(v.lastIndexOf('&') + 1)
+  return part.length >= 6 ? part : ''
 }
 
 /** Replaces every known secret form with `***` (longest first, so a value containing another goes whole). */

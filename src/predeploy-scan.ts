@@ -13,10 +13,12 @@ export interface Change {
 }
 
 /**
- * Paths the engine itself places in every container (bind mounts and their placeholders, docker's
- * init): not the task's writing, and `/sbin/docker-init` would be read as a whole binary.
+ * Files the engine bind-mounts into every container: what is written to them is not committed. Docker's
+ * init is mounted at `/sbin/docker-init` only under `--init`; without it a task could write there, and
+ * that is committed, so it is skipped only then. (`/.dockerenv` is an ordinary file: always searched.)
  */
-const ENGINE_PATHS = new Set(['/sbin/docker-init', '/dev/init', '/.dockerenv', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf'])
+const ENGINE_MOUNTS = ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf']
+const INIT_MOUNT = '/sbin/docker-init'
 
 /**
  * The paths to read back, as few as cover every added or changed file: an added directory with nothing
@@ -24,12 +26,13 @@ const ENGINE_PATHS = new Set(['/sbin/docker-init', '/dev/init', '/.dockerenv', '
  * path with nothing listed below it is read alone (a changed directory is listed only because something
  * inside it changed). The cost follows the change, not the image.
  */
-export function pathsToRead(changes: Change[]): string[] {
-  const live = changes.filter(c => c.Kind !== 2 && !ENGINE_PATHS.has(c.Path))
+export function pathsToRead(changes: Change[], initMounted: boolean): string[] {
+  const mounts = new Set(initMounted ? [...ENGINE_MOUNTS, INIT_MOUNT] : ENGINE_MOUNTS)
+  const live = changes.filter(c => c.Kind !== 2 && !mounts.has(c.Path))
   const hasBelow = new Set<string>()
   for (const c of changes) for (let p = parentOf(c.Path); p !== undefined; p = parentOf(p)) hasBelow.add(p)
   const holdsEngine = new Set<string>()
-  for (const e of ENGINE_PATHS) for (let p = parentOf(e); p !== undefined; p = parentOf(p)) holdsEngine.add(p)
+  for (const e of mounts) for (let p = parentOf(e); p !== undefined; p = parentOf(p)) holdsEngine.add(p)
   const whole = new Set(live.filter(c => c.Kind === 1 && !holdsEngine.has(c.Path)).map(c => c.Path))
   const insideWhole = (p: string): boolean => {
     for (let q = parentOf(p); q !== undefined; q = parentOf(q)) if (whole.has(q)) return true

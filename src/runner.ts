@@ -33,7 +33,7 @@ export function command(name: string, properties: Record<string, string | number
     .join(',')
   // Other control characters (ANSI escapes, U+2028) in untrusted text are shown, not obeyed (design.md §5.6).
   // eslint-disable-next-line no-control-regex
-  const shown = message.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  const shown = message.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0085\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
   process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(shown)}${EOL}`)
 }
 
@@ -48,7 +48,12 @@ export const warning = (message: string, p: AnnotationProperties = {}): void => 
 export const error = (message: string, p: AnnotationProperties = {}): void => command('error', annotation(p), message)
 export const startGroup = (name: string): void => command('group', {}, name)
 export const endGroup = (): void => command('endgroup', {}, '')
-export const setSecret = (secret: string): void => command('add-mask', {}, secret)
+/**
+ * `::add-mask::` takes the value as it is: only `%`, CR and LF are escaped (the runner unescapes exactly
+ * those). Showing other control characters, as `command` does for log text, would register a mask of
+ * the shown text (`\u001b`) while the real value printed unmasked.
+ */
+export const setSecret = (secret: string): void => void process.stdout.write(`::add-mask::${escapeData(secret)}${EOL}`)
 
 /** A file command (`GITHUB_OUTPUT`, `GITHUB_STATE`): `name<<DELIM` value `DELIM`, or the legacy command. */
 function keyValue(file: 'OUTPUT' | 'STATE', legacy: string, name: string, value: string): void {

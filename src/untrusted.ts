@@ -9,9 +9,10 @@ import { MAX_ENV_ENTRY } from './limits.js'
 
 /** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
 export function safeLine(text: string): string {
-  // Control characters are exactly what this must find.
+  // Control characters are exactly what this must find; U+0085 too: .NET's TrimStart (the runner's,
+  // before it looks for `::`) strips it as blank.
   // eslint-disable-next-line no-control-regex
-  let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\n\r]/g, c => {
+  let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\n\r]/g, c => {
     if (c === '\n') return '\\n'
     if (c === '\r') return '\\r'
     return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`

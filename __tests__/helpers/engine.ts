@@ -53,7 +53,10 @@ export interface ActionRun {
   state: Record<string, string>
   /** What the action wrote to GITHUB_STATE itself. */
   fileState: Record<string, string>
-  /** stdout and stderr in the order they arrived, as the runner reads them. */
+  /**
+   * What the runner reads, its worst case: it reads stdout and stderr on two readers and hands over a
+   * stream's open last line only when that stream ends, so stderr's lines are taken after stdout's.
+   */
   output: string
   runnerTemp: string
   /** Every docker argv the action started, in order (recorded by a shim on PATH). */
@@ -140,15 +143,8 @@ export function runAction(opts: RunOptions): Promise<ActionRun> {
     const child = spawn(cmd, args, { env, cwd: opts.workspace, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
-    let output = ''
-    child.stdout.on('data', b => {
-      stdout += b
-      output += b
-    })
-    child.stderr.on('data', b => {
-      stderr += b
-      output += b
-    })
+    child.stdout.on('data', b => (stdout += b))
+    child.stderr.on('data', b => (stderr += b))
     opts.onStart?.(child)
     child.on('error', reject)
     child.on('close', (code, signal) => {
@@ -157,6 +153,7 @@ export function runAction(opts: RunOptions): Promise<ActionRun> {
         .split('\x1e')
         .filter(Boolean)
         .map(rec => rec.split('\x1f').slice(0, -1))
+      const output = stdout + (stdout === '' || stdout.endsWith('\n') ? '' : '\n') + stderr
       resolve({
         code,
         signal,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { getState } from '../../src/runner.js'
 import { FileSearch, pathsToRead } from '../../src/predeploy-scan.js'
 import { checkedOutCommit } from '../../src/git-head.js'
-import { checkContextCredentials } from '../../src/context-credentials.js'
+import { checkContextCredentials, MAX_DIRS } from '../../src/context-credentials.js'
 import { obeyedCommands, stepState } from '../helpers/runner-protocol.js'
 
 describe('the step state as the runner hands it to the post step (issue 20)', () => {
@@ -52,7 +52,17 @@ describe('predeploy secret scan: what is read back, and the search (issue 20 ite
       { Path: '/sbin/docker-init', Kind: 1 },
       { Path: '/sbin/written-by-task', Kind: 1 }
     ]
-    expect(pathsToRead(changes)).toEqual(['/app/config.exs', '/app/tmp', '/root/.netrc', '/sbin/written-by-task'])
+    expect(pathsToRead(changes, true)).toEqual(['/app/config.exs', '/app/tmp', '/root/.netrc', '/sbin/written-by-task'])
+    // Without --init nothing is mounted there: what the task wrote at /sbin/docker-init is committed.
+    expect(pathsToRead(changes, false)).toEqual(['/app/config.exs', '/app/tmp', '/root/.netrc', '/sbin'])
+  })
+  it('searches /.dockerenv (an ordinary file of the container, committed) and skips only the bind mounts', () => {
+    const changes = [
+      { Path: '/.dockerenv', Kind: 0 },
+      { Path: '/etc', Kind: 0 },
+      { Path: '/etc/hosts', Kind: 0 }
+    ]
+    expect(pathsToRead(changes, true)).toEqual(['/.dockerenv'])
   })
   it('finds a form split across two chunks, and names its owner', () => {
     const s = new FileSearch(new Map([['s3cr3t-value', 'DATABASE_URL']]))
@@ -75,47 +85,61 @@ describe('provenance from the workspace (issue 20 item 7)', () => {
     execFileSync('git', ['-C', ws, '-c', 'user.name=t', '-c', 'user.email=t@e', 'commit', '-q', '--allow-empty', '-m', 'one'])
     const head = execFileSync('git', ['-C', ws, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
     fs.mkdirSync(path.join(ws, 'apps', 'web'), { recursive: true })
-    expect(checkedOutCommit(path.join(ws, 'apps', 'web'), ws)).toBe(head)
+    expect(checkedOutCommit(path.join(ws, 'apps', 'web'), ws)).toEqual({ sha: head })
     execFileSync('git', ['-C', ws, 'pack-refs', '--all'])
-    expect(checkedOutCommit(ws, ws)).toBe(head)
+    expect(checkedOutCommit(ws, ws)).toEqual({ sha: head })
     execFileSync('git', ['-C', ws, 'checkout', '-q', '--detach'])
-    expect(checkedOutCommit(ws, ws)).toBe(head)
+    expect(checkedOutCommit(ws, ws)).toEqual({ sha: head })
     const wt = path.join(ws, 'wt')
     execFileSync('git', ['-C', ws, 'worktree', 'add', '-q', '-b', 'other', wt])
-    expect(checkedOutCommit(wt, ws)).toBe(head)
+    expect(checkedOutCommit(wt, ws)).toEqual({ sha: head })
     fs.rmSync(ws, { recursive: true, force: true })
   })
-  it('is undefined without a checkout, or with a HEAD that is not a commit', () => {
+  it('is nothing without a checkout; unreadable with a HEAD that is not a commit here', () => {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-git-'))
-    expect(checkedOutCommit(ws, ws)).toBeUndefined()
+    expect(checkedOutCommit(ws, ws)).toEqual({})
     fs.mkdirSync(path.join(ws, '.git'))
     fs.writeFileSync(path.join(ws, '.git', 'HEAD'), 'ref: refs/heads/../../../etc/passwd\n')
-    expect(checkedOutCommit(ws, ws)).toBeUndefined()
+    expect(checkedOutCommit(ws, ws)).toEqual({ unreadable: path.join(ws, '.git') })
+    // A reftable repository's HEAD: a checkout, not read here (the caller says so).
+    fs.writeFileSync(path.join(ws, '.git', 'HEAD'), 'ref: refs/heads/.invalid\n')
+    expect(checkedOutCommit(ws, ws)).toEqual({ unreadable: path.join(ws, '.git') })
     fs.rmSync(ws, { recursive: true, force: true })
   })
 })
 
 describe('persisted checkout credentials in the build context (issue 20 item 5)', () => {
   const header = '[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hz\n'
+  /** Files, and links written as `-> target`. */
   const context = (files: Record<string, string>): string => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-ctx-'))
     for (const [rel, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
-      fs.writeFileSync(path.join(dir, rel), text)
+      if (text.startsWith('-> ')) fs.symlinkSync(text.slice(3), path.join(dir, rel))
+      else fs.writeFileSync(path.join(dir, rel), text)
     }
     return dir
   }
-  const check = (dir: string) => checkContextCredentials(dir, path.join(dir, 'Dockerfile'), '.')
+  const check = (dir: string) => checkContextCredentials([{ dir, name: '.', dockerfile: path.join(dir, 'Dockerfile') }], dir)
   it.each([
     ['checkout’s extraheader', { '.git/config': header }],
     ['a submodule’s persisted header', { '.git/config': '[core]\n', '.git/modules/lib/config': header }],
     ['a credential helper', { '.git/config': '[credential]\n\thelper = store\n' }],
     ['a URL with a password', { '.git/config': '[remote "origin"]\n\turl = https://x-access-token:ghs_abc@github.com/a/b\n' }],
-    ['a .dockerignore that re-includes it', { '.git/config': header, '.dockerignore': '.git\n!.git/config\n' }]
+    ['a .dockerignore that re-includes it', { '.git/config': header, '.dockerignore': '.git\n!.git/config\n' }],
+    // Found by the red team (issue 20 review): each was sent, and printed by the release task.
+    ['a nested checkout (path: lib) with the root clean', { '.git/config': '[core]\n', 'lib/.git/config': header }],
+    ['.GIT in .dockerignore (BuildKit on Linux matches case-sensitively)', { '.git/config': header, '.dockerignore': '.GIT\n' }],
+    [
+      'a Dockerfile.dockerignore link (BuildKit follows it) to an empty file',
+      { '.git/config': header, '.dockerignore': '.git\n', 'empty.txt': '', 'Dockerfile.dockerignore': '-> empty.txt' }
+    ]
   ])('refuses %s, naming the fix and never the token', async (_, files) => {
     const err = await check(context(files)).catch((e: Error) => e)
     expect(err).toBeInstanceOf(Error)
-    expect((err as Error).message).toMatch(/holds .* \(a checkout's persisted token\).*persist-credentials: false.*\.dockerignore/)
+    expect((err as Error).message).toMatch(
+      /\.git\/(modules\/lib\/)?config holds .* \(a checkout's persisted token\).*persist-credentials: false.*\.dockerignore/
+    )
     expect((err as Error).message).not.toContain('eC1hY2Nl')
   })
   it.each([
@@ -126,8 +150,28 @@ describe('persisted checkout credentials in the build context (issue 20 item 5)'
     ],
     ['.git ignored', { '.git/config': header, '.dockerignore': '.git\n' }],
     ['ignored by the Dockerfile’s own ignore file', { '.git/config': header, 'Dockerfile.dockerignore': '**/.git\n' }],
-    ['an empty helper (the reset)', { '.git/config': '[credential]\n\thelper =\n' }]
+    ['an empty helper (the reset)', { '.git/config': '[credential]\n\thelper =\n' }],
+    ['a nested checkout inside an ignored folder', { 'vendor/lib/.git/config': header, '.dockerignore': 'vendor\n' }],
+    ['a .git that is a link (sent as a link)', { '.git': '-> /nonexistent-git-dir' }]
   ])('accepts %s', async (_, files) => {
     await expect(check(context(files))).resolves.toBeUndefined()
+  })
+
+  it('checks every local named build context too', async () => {
+    const main = context({})
+    const extra = context({ '.git/config': header })
+    const err = await checkContextCredentials(
+      [
+        { dir: main, name: '.' },
+        { dir: extra, name: 'shared' }
+      ],
+      path.dirname(extra)
+    ).catch((e: Error) => e)
+    expect((err as Error).message).toMatch(/^context shared: .*\.git\/config holds/)
+  })
+  it('says when a context is too large to walk whole', async () => {
+    const dir = context({})
+    for (let i = 0; i < MAX_DIRS + 1; i++) fs.mkdirSync(path.join(dir, `d${i}`))
+    expect(await check(dir)).toMatch(/more than 20000 directories/)
   })
 })

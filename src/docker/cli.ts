@@ -87,13 +87,15 @@ export class DockerCli {
   }
 
   /**
-   * Runs a command whose output goes straight to our own stdout and stderr descriptors: no byte of it
+   * Runs a command whose output goes straight to our own stdout descriptor, its stderr too: no byte of it
    * passes through this process, so memory stays flat however much a task prints, and nothing is
-   * buffered or reordered. Resolves to the exit code.
+   * buffered or reordered. One pipe, because the runner reads stdout and stderr on two readers: a
+   * line left open on stderr would be read (and obeyed) only when that stream ends, after commands were
+   * resumed (design.md §5.6). Resolves to the exit code.
    */
   attach(args: string[]): Promise<number> {
     return new Promise((resolve, reject) => {
-      const child = spawn(this.bin, args, { env: this.baseEnv, stdio: ['ignore', 1, 2], detached: true })
+      const child = spawn(this.bin, args, { env: this.baseEnv, stdio: ['ignore', 1, 1], detached: true })
       child.on('error', reject)
       child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)))
     })

@@ -12,11 +12,16 @@ const PARALLEL = 4
  * changed subtree) and searches every regular file for every masked form. Resolves to the files that
  * hold one, each with whose value it is.
  */
-export async function scanChangedFiles(api: EngineApi, container: string, forms: Map<string, string>): Promise<{ findings: Finding[]; files: number }> {
+export async function scanChangedFiles(
+  api: EngineApi,
+  container: string,
+  forms: Map<string, string>,
+  initMounted: boolean
+): Promise<{ findings: Finding[]; files: number }> {
   const findings: Finding[] = []
   let files = 0
   if (forms.size === 0) return { findings, files }
-  const roots = pathsToRead(await api.changes(container))
+  const roots = pathsToRead(await api.changes(container), initMounted)
   let next = 0
   const worker = async (): Promise<void> => {
     while (next < roots.length) {

@@ -12,10 +12,6 @@
 export interface TaskLog {
   /** The last lines, in the order the task printed them. */
   tail: string
-  /** The task's stdout ended without a newline: the action's next line must start a fresh one. */
-  stdoutOpen: boolean
-  /** The same for stderr: its open line must be ended before workflow commands are read again. */
-  stderrOpen: boolean
 }
 
 interface Entry {
@@ -49,17 +45,13 @@ function entries(text: string, open: boolean): Entry[] {
 }
 
 export function taskLog(stdout: string, stderr: string, lines: number): TaskLog {
-  const stdoutOpen = stdout !== '' && !stdout.endsWith('\n')
-  const stderrOpen = stderr !== '' && !stderr.endsWith('\n')
-  const all = [...entries(stdout, stdoutOpen), ...entries(stderr, stderrOpen)]
+  const all = [...entries(stdout, stdout !== '' && !stdout.endsWith('\n')), ...entries(stderr, stderr !== '' && !stderr.endsWith('\n'))]
   // Array.prototype.sort is stable: equal stamps keep stdout before stderr.
   all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   return {
     tail: all
       .slice(-lines)
       .map(e => e.text)
-      .join('\n'),
-    stdoutOpen,
-    stderrOpen
+      .join('\n')
   }
 }

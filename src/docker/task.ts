@@ -90,24 +90,11 @@ async function assertExited(cli: DockerCli, name: string, phase: Phase, exitCode
 
 /**
  * The end of the task's log, read back from the engine (the output itself went straight to the step
- * log, never through this process): the last lines for the job summary, and whether stdout ended
- * mid-line. Undefined when the engine keeps no readable log (log driver `none`, container gone).
+ * log, never through this process): the last lines for the job summary. Undefined when the engine keeps no readable log (log driver `none`, container gone).
  */
 async function readLog(cli: DockerCli, name: string, lines = 30): Promise<TaskLog | undefined> {
   const r = await cli.exec(['logs', '--timestamps', '--tail', String(lines), name])
   return r.code === 0 ? taskLog(r.stdout, r.stderr, lines) : undefined
-}
-
-/**
- * design.md §4.7: the action's next line (the resume token, `::endgroup::`) must not continue the
- * task's unterminated last line, or the runner never sees the command; and an open stderr line must be
- * ended while commands are still stopped, or the runner would read it (whole) after the resume. A
- * newline only where a stream ended open (or when that cannot be known), so the common case has no
- * blank line.
- */
-function freshLine(log: TaskLog | undefined): void {
-  if (!log || log.stdoutOpen) process.stdout.write('\n')
-  if (!log || log.stderrOpen) process.stderr.write('\n')
 }
 
 /**
@@ -146,18 +133,19 @@ export async function runTask(cli: DockerCli, spec: TaskSpec, scope: RunScope): 
     // The task's output is shown as printed and never obeyed: it cannot save state, set outputs or
     // masks, or issue annotations (design.md §5.6).
     const resume = stopCommands()
-    let log: TaskLog | undefined
     let exitCode: number
-    let ended = started
     try {
       exitCode = await cli.attach(['start', '--attach', name])
-      ended = process.hrtime.bigint()
     } finally {
-      log = await readLog(cli, name).catch(() => undefined)
-      freshLine(log)
+      // Its last line may be open, and nothing here sees its bytes (nor can the engine's log say so
+      // reliably: it splits lines at 16 KiB): the line is always ended, so the token starts a line
+      // of its own (design.md §4.7). The price: one blank line after a task that ended its own.
+      process.stdout.write('\n')
       resume()
     }
-    const durationSeconds = Number(ended - started) / 1e9
+    const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9
+    // The summary's tail of a failed task, read back from the engine (20-30 ms, only on failure).
+    const log = exitCode !== 0 ? await readLog(cli, name) : undefined
     // A zero can only be the container's; anything else may be docker's own failure: ask the daemon.
     const tail = exitCode === 0 ? '' : (log?.tail ?? '')
     if (exitCode !== 0 && !timedOut && !cancelled) await assertExited(cli, name, spec.phase, exitCode, tail)
