@@ -221,7 +221,8 @@ async function commit(plan, p, info, outcome, ctx) {
         // Before anything is committed: a value the task wrote into a file would be pushed with the image.
         const { scanChangedFiles } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 3043));
         const { engineApi } = await __webpack_require__.e(/* import() */ 633).then(__webpack_require__.bind(__webpack_require__, 2633));
-        const scan = await scanChangedFiles(engineApi(cli), outcome.container, ctx.masks.owners);
+        const initMounted = (0,_docker_task_js__WEBPACK_IMPORTED_MODULE_7__/* .initArgs */ .Gt)({ init: plan.settings.init, invocation: p.invocation }).includes('--init');
+        const scan = await scanChangedFiles(engineApi(cli), outcome.container, ctx.masks.owners, initMounted);
         if (scan.findings.length > 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ((0,_predeploy_scan_js__WEBPACK_IMPORTED_MODULE_14__/* .findingMessage */ .pG)(scan.findings));
         if (scan.files > 0)
@@ -279,24 +280,27 @@ async function publish(plan, info, unchanged, ctx) {
  * the container's changes and files (docker/changes.ts).
  */
 /**
- * Paths the engine itself places in every container (bind mounts and their placeholders, docker's
- * init): not the task's writing, and `/sbin/docker-init` would be read as a whole binary.
+ * Files the engine bind-mounts into every container: what is written to them is not committed. Docker's
+ * init is mounted at `/sbin/docker-init` only under `--init`; without it a task could write there, and
+ * that is committed, so it is skipped only then. (`/.dockerenv` is an ordinary file: always searched.)
  */
-const ENGINE_PATHS = new Set(['/sbin/docker-init', '/dev/init', '/.dockerenv', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf']);
+const ENGINE_MOUNTS = ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf'];
+const INIT_MOUNT = '/sbin/docker-init';
 /**
  * The paths to read back, as few as cover every added or changed file: an added directory with nothing
  * of the engine's inside is read whole (its descendants come in its archive); otherwise each listed
  * path with nothing listed below it is read alone (a changed directory is listed only because something
  * inside it changed). The cost follows the change, not the image.
  */
-function pathsToRead(changes) {
-    const live = changes.filter(c => c.Kind !== 2 && !ENGINE_PATHS.has(c.Path));
+function pathsToRead(changes, initMounted) {
+    const mounts = new Set(initMounted ? [...ENGINE_MOUNTS, INIT_MOUNT] : ENGINE_MOUNTS);
+    const live = changes.filter(c => c.Kind !== 2 && !mounts.has(c.Path));
     const hasBelow = new Set();
     for (const c of changes)
         for (let p = parentOf(c.Path); p !== undefined; p = parentOf(p))
             hasBelow.add(p);
     const holdsEngine = new Set();
-    for (const e of ENGINE_PATHS)
+    for (const e of mounts)
         for (let p = parentOf(e); p !== undefined; p = parentOf(p))
             holdsEngine.add(p);
     const whole = new Set(live.filter(c => c.Kind === 1 && !holdsEngine.has(c.Path)).map(c => c.Path));

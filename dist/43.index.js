@@ -25,12 +25,12 @@ const PARALLEL = 4;
  * changed subtree) and searches every regular file for every masked form. Resolves to the files that
  * hold one, each with whose value it is.
  */
-async function scanChangedFiles(api, container, forms) {
+async function scanChangedFiles(api, container, forms, initMounted) {
     const findings = [];
     let files = 0;
     if (forms.size === 0)
         return { findings, files };
-    const roots = (0,_predeploy_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .pathsToRead */ .Of)(await api.changes(container));
+    const roots = (0,_predeploy_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .pathsToRead */ .Of)(await api.changes(container), initMounted);
     let next = 0;
     const worker = async () => {
         while (next < roots.length) {

@@ -437,13 +437,15 @@ class DockerCli {
         });
     }
     /**
-     * Runs a command whose output goes straight to our own stdout and stderr descriptors: no byte of it
+     * Runs a command whose output goes straight to our own stdout descriptor, its stderr too: no byte of it
      * passes through this process, so memory stays flat however much a task prints, and nothing is
-     * buffered or reordered. Resolves to the exit code.
+     * buffered or reordered. One pipe, because the runner reads stdout and stderr on two readers: a
+     * line left open on stderr would be read (and obeyed) only when that stream ends, after commands were
+     * resumed (design.md §5.6). Resolves to the exit code.
      */
     attach(args) {
         return new Promise((resolve, reject) => {
-            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.bin, args, { env: this.baseEnv, stdio: ['ignore', 1, 2], detached: true });
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.bin, args, { env: this.baseEnv, stdio: ['ignore', 1, 1], detached: true });
             child.on('error', reject);
             child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
         });
@@ -1020,11 +1022,10 @@ async function startSidecars(cli, sidecars, scope, opts, reports) {
 __webpack_require__.d(__webpack_exports__, {
   xN: () => (/* binding */ containerName),
   X: () => (/* binding */ createArgv),
+  Gt: () => (/* binding */ initArgs),
   od: () => (/* binding */ removeContainer),
   ZZ: () => (/* binding */ runTask)
 });
-
-// UNUSED EXPORTS: initArgs
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -1069,18 +1070,14 @@ function entries(text, open) {
     return out;
 }
 function taskLog(stdout, stderr, lines) {
-    const stdoutOpen = stdout !== '' && !stdout.endsWith('\n');
-    const stderrOpen = stderr !== '' && !stderr.endsWith('\n');
-    const all = [...entries(stdout, stdoutOpen), ...entries(stderr, stderrOpen)];
+    const all = [...entries(stdout, stdout !== '' && !stdout.endsWith('\n')), ...entries(stderr, stderr !== '' && !stderr.endsWith('\n'))];
     // Array.prototype.sort is stable: equal stamps keep stdout before stderr.
     all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return {
         tail: all
             .slice(-lines)
             .map(e => e.text)
-            .join('\n'),
-        stdoutOpen,
-        stderrOpen
+            .join('\n')
     };
 }
 
@@ -1150,25 +1147,11 @@ async function assertExited(cli, name, phase, exitCode, tail) {
 }
 /**
  * The end of the task's log, read back from the engine (the output itself went straight to the step
- * log, never through this process): the last lines for the job summary, and whether stdout ended
- * mid-line. Undefined when the engine keeps no readable log (log driver `none`, container gone).
+ * log, never through this process): the last lines for the job summary. Undefined when the engine keeps no readable log (log driver `none`, container gone).
  */
 async function readLog(cli, name, lines = 30) {
     const r = await cli.exec(['logs', '--timestamps', '--tail', String(lines), name]);
     return r.code === 0 ? taskLog(r.stdout, r.stderr, lines) : undefined;
-}
-/**
- * design.md §4.7: the action's next line (the resume token, `::endgroup::`) must not continue the
- * task's unterminated last line, or the runner never sees the command; and an open stderr line must be
- * ended while commands are still stopped, or the runner would read it (whole) after the resume. A
- * newline only where a stream ended open (or when that cannot be known), so the common case has no
- * blank line.
- */
-function freshLine(log) {
-    if (!log || log.stdoutOpen)
-        process.stdout.write('\n');
-    if (!log || log.stderrOpen)
-        process.stderr.write('\n');
 }
 /**
  * Runs one task container to its end. While it runs, cancelling the scope stops it with its grace
@@ -1207,19 +1190,20 @@ async function runTask(cli, spec, scope) {
         // The task's output is shown as printed and never obeyed: it cannot save state, set outputs or
         // masks, or issue annotations (design.md §5.6).
         const resume = (0,relay/* stopCommands */.FN)();
-        let log;
         let exitCode;
-        let ended = started;
         try {
             exitCode = await cli.attach(['start', '--attach', name]);
-            ended = process.hrtime.bigint();
         }
         finally {
-            log = await readLog(cli, name).catch(() => undefined);
-            freshLine(log);
+            // Its last line may be open, and nothing here sees its bytes (nor can the engine's log say so
+            // reliably: it splits lines at 16 KiB): the line is always ended, so the token starts a line
+            // of its own (design.md §4.7). The price: one blank line after a task that ended its own.
+            process.stdout.write('\n');
             resume();
         }
-        const durationSeconds = Number(ended - started) / 1e9;
+        const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+        // The summary's tail of a failed task, read back from the engine (20-30 ms, only on failure).
+        const log = exitCode !== 0 ? await readLog(cli, name) : undefined;
         // A zero can only be the container's; anything else may be docker's own failure: ask the daemon.
         const tail = exitCode === 0 ? '' : (log?.tail ?? '');
         if (exitCode !== 0 && !timedOut && !cancelled)
@@ -2089,28 +2073,32 @@ function resolveRef(gitDir, ref) {
     }
     return undefined;
 }
-/** The HEAD commit of the checkout holding `dir` (searched up to `root`), or undefined. */
+/**
+ * The HEAD commit of the checkout holding `dir` (searched up to `root`): `sha`, or `unreadable` when a
+ * checkout is there but its HEAD is not read here (a reftable repository, a ref that is not a commit).
+ */
 function checkedOutCommit(dir, root) {
     for (let d = external_node_path_.resolve(dir);; d = external_node_path_.dirname(d)) {
         const gitDir = gitDirAt(d);
         if (gitDir) {
             const head = readSmall(external_node_path_.join(gitDir, 'HEAD'))?.trim() ?? '';
             if (SHA.test(head))
-                return head;
+                return { sha: head };
             const ref = /^ref: (\S+)$/.exec(head)?.[1];
-            return ref ? resolveRef(gitDir, ref) : undefined;
+            const sha = ref ? resolveRef(gitDir, ref) : undefined;
+            return sha ? { sha } : { unreadable: gitDir };
         }
         if (d === external_node_path_.resolve(root) || d === external_node_path_.dirname(d))
-            return undefined;
+            return {};
     }
 }
 
 ;// CONCATENATED MODULE: ./src/context-credentials.ts
 /**
- * design.md §3.6: a checkout's persisted credentials never enter the build context unnoticed.
- * actions/checkout (before v6, and v6 where the config is copied) keeps the job's token in
- * `.git/config` as `http.<url>.extraheader = AUTHORIZATION: basic …`; buildx sends the whole context,
- * `.git` included, so `COPY . /src` bakes the token into the image and shows it to every task.
+ * design.md §3.6: a checkout's persisted credentials never enter a build context unnoticed.
+ * actions/checkout (before v6) keeps the job's token in `.git/config` as
+ * `http.<url>.extraheader = AUTHORIZATION: basic …`; buildx sends the whole context, every `.git` in it
+ * included, so `COPY . /src` bakes the token into the image and shows it to every task.
  * docker/build-push-action's default Git context carries no `.git`; ours is a directory, so it is checked.
  */
 
@@ -2123,11 +2111,13 @@ const CREDENTIAL_LINE = [
     { what: 'a credential helper', re: /^\s*\[\s*credential\b[^\]]*\][^[]*?^\s*helper\s*=\s*\S/ims },
     { what: 'a URL with a password', re: /^\s*(?:url|pushurl)\s*=\s*"?[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/im }
 ];
-/** A file's text when it is a regular file itself (never a link: buildx sends a link, not its target). */
-function readOwnFile(file) {
+/** Directories walked at most, looking for `.git` (a context this large says so in a warning). */
+const MAX_DIRS = 20_000;
+/** A regular file's text, `follow`ing a link or not (buildx sends a link in the context as a link). */
+function readFile(file, follow) {
     let fd;
     try {
-        fd = external_node_fs_.openSync(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+        fd = external_node_fs_.openSync(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | (follow ? 0 : external_node_fs_.constants.O_NOFOLLOW));
     }
     catch {
         return undefined;
@@ -2142,57 +2132,92 @@ function readOwnFile(file) {
         external_node_fs_.closeSync(fd);
     }
 }
-/** `.git/config` and each submodule's config under `.git/modules` (checkout persists into both). */
-function gitConfigs(context) {
-    const gitDir = external_node_path_.join(context, '.git');
-    let st;
-    try {
-        st = external_node_fs_.lstatSync(gitDir);
-    }
-    catch {
-        return [];
-    }
-    if (!st.isDirectory())
-        return [];
-    const out = ['.git/config'];
+/**
+ * The ignore file BuildKit uses for this build: `<Dockerfile>.dockerignore` when it exists (BuildKit
+ * follows a link to it), else `<context>/.dockerignore`.
+ */
+function ignoreText(context, dockerfile) {
+    const own = dockerfile ? `${dockerfile}.dockerignore` : undefined;
+    if (own && external_node_fs_.existsSync(own))
+        return readFile(own, true) ?? '';
+    return readFile(external_node_path_.join(context, '.dockerignore'), true) ?? '';
+}
+/** Each `.git` config in a `.git` directory: its own and every submodule's under `modules`. */
+function configsOf(gitDir) {
+    const out = [external_node_path_.join(gitDir, 'config')];
     const modules = external_node_path_.join(gitDir, 'modules');
     if (external_node_fs_.existsSync(modules) && external_node_fs_.lstatSync(modules).isDirectory()) {
         const found = external_node_fs_.readdirSync(modules, { recursive: true, withFileTypes: true }).filter(e => e.isFile() && e.name === 'config');
         for (const e of found.slice(0, 1000))
-            out.push(external_node_path_.relative(context, external_node_path_.join(e.parentPath, e.name)));
+            out.push(external_node_path_.join(e.parentPath, e.name));
     }
     return out;
 }
 /**
- * The ignore file buildx uses for this build: `<Dockerfile>.dockerignore` beside the Dockerfile when it
- * exists, else `<context>/.dockerignore` (BuildKit's rule).
+ * Every `.git` directory in the context at any depth (a second checkout with `path:` inside the
+ * workspace has its own), never following links (buildx does not) and skipping what the ignore file
+ * excludes. Walks at most MAX_DIRS directories; `truncated` says so.
  */
-function ignoreText(context, dockerfile) {
-    return readOwnFile(`${dockerfile}.dockerignore`) ?? readOwnFile(external_node_path_.join(context, '.dockerignore')) ?? '';
-}
-/**
- * Refuses, before the build, a context that would send a persisted credential to the builder. Reads only
- * `.git` configs; the .dockerignore matcher (Docker's own semantics) loads only when one holds a credential.
- */
-async function checkContextCredentials(context, dockerfile, contextName) {
-    const hits = [];
-    for (const rel of gitConfigs(context)) {
-        const text = readOwnFile(external_node_path_.join(context, rel));
-        const found = text === undefined ? undefined : CREDENTIAL_LINE.find(c => c.re.test(text));
-        if (found)
-            hits.push({ file: rel, what: found.what });
+function gitDirs(context, ig) {
+    const dirs = [];
+    const queue = [context];
+    let walked = 0;
+    while (queue.length > 0) {
+        if (++walked > MAX_DIRS)
+            return { dirs, truncated: true };
+        const dir = queue.shift();
+        let entries;
+        try {
+            entries = external_node_fs_.readdirSync(dir, { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const e of entries) {
+            if (!e.isDirectory())
+                continue;
+            const full = external_node_path_.join(dir, e.name);
+            // A `.git` is judged by its config files' own paths (an exception can re-include one).
+            if (e.name === '.git')
+                dirs.push(full);
+            else if (!ig?.ignores(external_node_path_.relative(context, full)))
+                queue.push(full);
+        }
     }
-    if (hits.length === 0)
-        return;
+    return { dirs, truncated: false };
+}
+async function loadIgnore(text) {
     // A CommonJS module whose module.exports is the factory: under NodeNext that is `default` itself.
     const ignore = (await __webpack_require__.e(/* import() */ 158).then(__webpack_require__.t.bind(__webpack_require__, 4158, 23))).default;
-    const ig = ignore().add(ignoreText(context, dockerfile));
-    const sent = hits.filter(h => !ig.ignores(h.file));
-    if (sent.length === 0)
-        return;
-    const [first] = sent;
-    throw new errors/* InputError */.dz(`context ${contextName}: ${first.file} holds ${first.what} (a checkout's persisted token), and the build would send it to the builder, ` +
-        'where COPY . puts it in the image. Set persist-credentials: false on actions/checkout, or add .git to .dockerignore');
+    // Linux BuildKit matches case-sensitively: `.GIT` in .dockerignore does not exclude `.git`.
+    return ignore({ ignorecase: false }).add(text);
+}
+/**
+ * Refuses, before the build, a context (and each local named build context) that would send a persisted
+ * credential to the builder. Returns a warning when a context was too large to walk whole.
+ */
+async function checkContextCredentials(contexts, workspace) {
+    let warning;
+    for (const c of contexts) {
+        const text = ignoreText(c.dir, c.dockerfile);
+        const ig = text.trim() === '' ? undefined : await loadIgnore(text);
+        const { dirs, truncated } = gitDirs(c.dir, ig);
+        if (truncated) {
+            warning = `context ${c.name}: more than ${MAX_DIRS} directories; the check for persisted checkout credentials looked at the first ${MAX_DIRS} (exclude what the build does not need in .dockerignore)`;
+        }
+        for (const gitDir of dirs) {
+            for (const file of configsOf(gitDir)) {
+                const rel = external_node_path_.relative(c.dir, file);
+                const config = readFile(file, false);
+                const found = config === undefined ? undefined : CREDENTIAL_LINE.find(x => x.re.test(config));
+                if (!found || ig?.ignores(rel))
+                    continue;
+                throw new errors/* InputError */.dz(`context ${c.name}: ${external_node_path_.relative(workspace, file)} holds ${found.what} (a checkout's persisted token), and the build would send it to the builder, ` +
+                    'where COPY . puts it in the image. Set persist-credentials: false on actions/checkout, or add .git to .dockerignore');
+            }
+        }
+    }
+    return warning;
 }
 
 // EXTERNAL MODULE: ./src/docker/cli.ts
@@ -2267,7 +2292,13 @@ async function run() {
         plan.phases.forEach(p => (0,release_plan/* annotated */.dR)(p.at, () => (0,untrusted/* checkCommand */.em)((0,release_plan/* commandName */.p6)(p), p.command)));
         if (plan.image.kind === 'build') {
             (0,src_secrets/* maskValues */.Z$)(checkBuildFiles(plan.settings, plan.image.dockerfile), v => runner/* setSecret */.Pq(v), w => runner/* warning */.$e(w), masks);
-            await checkContextCredentials(s.context, plan.image.dockerfile, external_node_path_.relative(s.workspace, s.context) || '.');
+            const contexts = [
+                { dir: s.context, name: external_node_path_.relative(s.workspace, s.context) || '.', dockerfile: plan.image.dockerfile },
+                ...s.buildContexts.filter(c => external_node_path_.isAbsolute(c.source)).map(c => ({ dir: c.source, name: c.name }))
+            ];
+            const large = await checkContextCredentials(contexts, s.workspace);
+            if (large)
+                runner/* warning */.$e(large);
         }
         if (s.dryRun) {
             await (await __webpack_require__.e(/* import() */ 394).then(__webpack_require__.bind(__webpack_require__, 4394))).dryRun(plan, result);
@@ -2354,13 +2385,17 @@ async function decideFirstDeploy(s) {
         runner/* info */.pq(`First deploy: ${first}`);
     return first;
 }
-/** The repository and the commit the working directory holds (design.md §3.2), said when not GITHUB_SHA. */
+/** The repository and the commit the build context holds (design.md §3.2), said when not GITHUB_SHA. */
 function provenance(s) {
-    const head = s.image ? undefined : checkedOutCommit(s.workingDirectory, s.workspace);
-    if (head && process.env.GITHUB_SHA && head !== process.env.GITHUB_SHA) {
-        runner/* info */.pq(`The working directory holds commit ${head}, not the event's ${process.env.GITHUB_SHA}: the image is named and labelled after ${head}`);
+    const head = s.image ? {} : checkedOutCommit(s.context, s.workspace);
+    const event = process.env.GITHUB_SHA;
+    if (head.sha && event && head.sha !== event) {
+        runner/* info */.pq(`The build context holds commit ${head.sha}, not the event's ${event}: the image is named and labelled after ${head.sha}`);
     }
-    return (0,build/* githubContext */.h4)(process.env, head);
+    if (head.unreadable && event) {
+        runner/* info */.pq(`The checkout's HEAD in ${external_node_path_.relative(s.workspace, head.unreadable) || '.'} could not be read here; the image is named and labelled after the event's commit ${event}`);
+    }
+    return (0,build/* githubContext */.h4)(process.env, head.sha);
 }
 /** The outputs known from the plan alone, so they are set even when the run fails early. */
 function describePlan(result, plan, manifests) {
@@ -2528,10 +2563,10 @@ function commandText(command) {
 /**
  * Every form of a secret that must never be shown (design.md §5.5), the same forms the runner masks in the
  * log: actions/runner registers `GitHub.DistributedTask.Logging.ValueEncoders` (ValueEncoders.cs) with its
- * secret masker: JsonStringEscape, UriDataEscape, and
- * EnumerateBase64Variations (base64 of the UTF-8 bytes from offset 0, 1 and 2, `=` padding trimmed, and
- * each one's URL-safe `-`/`_` variant, so a secret inside `base64(user:secret)` is still found).
- * The action issues them itself too, and `redact` uses them for the job summary, which it writes itself.
+ * secret masker (HostContext.cs): the base64 of the UTF-8 bytes from offset 0, 1 and 2 (`=` padding
+ * trimmed, each with its URL-safe `-`/`_` variant, so a secret inside `base64(user:secret)` is still
+ * found) and the encoders listed in ENCODERS below. The action issues them itself too; `redact` uses
+ * them for the job summary and the error line, and the predeploy scan searches files for them.
  */
 /** Derived forms shorter than this are not masked: `Yw` would blank every `Yw` in the log. */
 const MIN_DERIVED = 4;
@@ -2582,12 +2617,49 @@ function secretForms(value) {
     // A line or a password shorter than the minimum is not a mask of its own: it would hide unrelated text.
     for (const b of bases) {
         add(b, b !== value);
-        add(encodeURIComponent(b), true);
-        add(JSON.stringify(b).slice(1, -1), true);
+        for (const encode of ENCODERS)
+            add(encode(b), true);
         for (const v of base64Variations(b))
             add(v, true);
     }
     return [...forms];
+}
+/**
+ * The runner's other value encoders (HostContext.cs registers them with its secret masker;
+ * ValueEncoders.cs): an app that writes a value into YAML, XML, a shell line or a JSON file writes one
+ * of these forms, and the predeploy scan must find it there too.
+ */
+const ENCODERS = [
+    v => encodeURIComponent(v), // UriDataEscape
+    // UriDataEscape
+    v => JSON.stringify(v).slice(1, -1), // JsonStringEscape
+    // JsonStringEscape
+    v => v.replace(/"/g, '\\"'), // CommandLineArgumentEscape
+    // CommandLineArgumentEscape
+    v => v.replace(/'/g, "''"), // ExpressionStringEscape (a single-quoted YAML or expression string)
+    // ExpressionStringEscape (a single-quoted YAML or expression string)
+    v => v.replace(/[&<>"']/g, c => XML[c]), // XmlDataEscape (SecurityElement.Escape)
+    // XmlDataEscape (SecurityElement.Escape)
+    v => (v.length > 8 && v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : ''), // TrimDoubleQuotes
+    // TrimDoubleQuotes
+    v => ampersandSection(v, 'pre'), // PowerShellPreAmpersandEscape
+    // PowerShellPreAmpersandEscape
+    v => ampersandSection(v, 'post') // PowerShellPostAmpersandEscape
+];
+const XML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/** The part of `a&b` before or after the last `&` (`&+` taken as PowerShell splits it), when 6 or more long. */
+function ampersandSection(v, side) {
+    if (!v.includes('&'))
+        return '';
+    const plus = v.indexOf('&+');
+    let part;
+    if (side === 'pre')
+        part = plus >= 0 ? v.slice(0, plus + 2) : v.slice(0, v.lastIndexOf('&') + 1);
+    else if (plus >= 0)
+        part = v.length > plus + 3 ? v.slice(plus + 3) : '';
+    else
+        part = v.slice(v.lastIndexOf('&') + 1);
+    return part.length >= 6 ? part : '';
 }
 /** Replaces every known secret form with `***` (longest first, so a value containing another goes whole). */
 function redact(text, secrets) {
@@ -3107,7 +3179,7 @@ function command(name, properties, message) {
         .join(',');
     // Other control characters (ANSI escapes, U+2028) in untrusted text are shown, not obeyed (design.md §5.6).
     // eslint-disable-next-line no-control-regex
-    const shown = message.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const shown = message.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0085\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(shown)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
 }
 function annotation(p) {
@@ -3120,7 +3192,12 @@ const warning = (message, p = {}) => command('warning', annotation(p), message);
 const error = (message, p = {}) => command('error', annotation(p), message);
 const startGroup = (name) => command('group', {}, name);
 const endGroup = () => command('endgroup', {}, '');
-const setSecret = (secret) => command('add-mask', {}, secret);
+/**
+ * `::add-mask::` takes the value as it is: only `%`, CR and LF are escaped (the runner unescapes exactly
+ * those). Showing other control characters, as `command` does for log text, would register a mask of
+ * the shown text (`\u001b`) while the real value printed unmasked.
+ */
+const setSecret = (secret) => void process.stdout.write(`::add-mask::${escapeData(secret)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
 /** A file command (`GITHUB_OUTPUT`, `GITHUB_STATE`): `name<<DELIM` value `DELIM`, or the legacy command. */
 function keyValue(file, legacy, name, value) {
     const path = process.env[`GITHUB_${file}`];
@@ -3165,7 +3242,7 @@ function appendSummary(markdown) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* reexport safe */ _masking_js__WEBPACK_IMPORTED_MODULE_5__.E$),
+/* harmony export */   E$: () => (/* reexport safe */ _masking_js__WEBPACK_IMPORTED_MODULE_4__.E$),
 /* harmony export */   JW: () => (/* binding */ checkTaskEnv),
 /* harmony export */   Pq: () => (/* binding */ noMasks),
 /* harmony export */   XF: () => (/* binding */ buildSecretValues),
@@ -3181,8 +3258,8 @@ function appendSummary(markdown) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
 /* harmony import */ var _docker_cli_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5312);
-/* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6527);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(351);
+/* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6527);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(351);
 
 
 
@@ -3295,13 +3372,13 @@ function checkTaskEnv(vars, appEnv = []) {
         if (v.value.includes('\0'))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variable ${name}: the value contains a NUL byte, which no process environment can hold`);
         const size = Buffer.byteLength(name) + Buffer.byteLength(v.value) + 2;
-        if (size > _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ENV_ENTRY */ .C) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variable ${name}: the value is ${size} bytes; one environment entry holds at most ${_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ENV_ENTRY */ .C} bytes on Linux (E2BIG)`);
+        if (size > _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ENV_ENTRY */ .C) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variable ${name}: the value is ${size} bytes; one environment entry holds at most ${_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ENV_ENTRY */ .C} bytes on Linux (E2BIG)`);
         }
         total += size;
     }
-    if (total > _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_TASK_ENV */ .Z)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variables: ${total} bytes in all; at most ${_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_TASK_ENV */ .Z} fit beside the runner's own environment (E2BIG)`);
+    if (total > _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_TASK_ENV */ .Z)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variables: ${total} bytes in all; at most ${_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_TASK_ENV */ .Z} fit beside the runner's own environment (E2BIG)`);
 }
 /**
  * design.md §5.1 build-secrets: the values, read from the step env for masking (buildx reads them itself).
@@ -3343,7 +3420,7 @@ function maskValues(secrets, setSecret, warn, masks = noMasks()) {
             }
             continue;
         }
-        for (const form of (0,_masking_js__WEBPACK_IMPORTED_MODULE_5__/* .secretForms */ .eo)(value)) {
+        for (const form of (0,_masking_js__WEBPACK_IMPORTED_MODULE_4__/* .secretForms */ .eo)(value)) {
             if (known.has(form))
                 continue;
             known.add(form);
@@ -3397,9 +3474,10 @@ function valuesOf(vars) {
 
 /** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
 function safeLine(text) {
-    // Control characters are exactly what this must find.
+    // Control characters are exactly what this must find; U+0085 too: .NET's TrimStart (the runner's,
+    // before it looks for `::`) strips it as blank.
     // eslint-disable-next-line no-control-regex
-    let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\n\r]/g, c => {
+    let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\n\r]/g, c => {
         if (c === '\n')
             return '\\n';
         if (c === '\r')

@@ -1,8 +1,8 @@
-export const id = 833;
-export const ids = [833];
+export const id = 565;
+export const ids = [565];
 export const modules = {
 
-/***/ 833:
+/***/ 565:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -66,9 +66,10 @@ function excerpt(text, max = 80) {
 
 /** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
 function safeLine(text) {
-    // Control characters are exactly what this must find.
+    // Control characters are exactly what this must find; U+0085 too: .NET's TrimStart (the runner's,
+    // before it looks for `::`) strips it as blank.
     // eslint-disable-next-line no-control-regex
-    let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\n\r]/g, c => {
+    let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\n\r]/g, c => {
         if (c === '\n')
             return '\\n';
         if (c === '\r')
@@ -137,7 +138,7 @@ function command(name, properties, message) {
         .join(',');
     // Other control characters (ANSI escapes, U+2028) in untrusted text are shown, not obeyed (design.md §5.6).
     // eslint-disable-next-line no-control-regex
-    const shown = message.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const shown = message.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0085\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(shown)}${external_node_os_.EOL}`);
 }
 function annotation(p) {
@@ -150,7 +151,12 @@ const warning = (message, p = {}) => command('warning', annotation(p), message);
 const error = (message, p = {}) => command('error', annotation(p), message);
 const startGroup = (name) => command('group', {}, name);
 const endGroup = () => command('endgroup', {}, '');
-const setSecret = (secret) => command('add-mask', {}, secret);
+/**
+ * `::add-mask::` takes the value as it is: only `%`, CR and LF are escaped (the runner unescapes exactly
+ * those). Showing other control characters, as `command` does for log text, would register a mask of
+ * the shown text (`\u001b`) while the real value printed unmasked.
+ */
+const setSecret = (secret) => void process.stdout.write(`::add-mask::${escapeData(secret)}${EOL}`);
 /** A file command (`GITHUB_OUTPUT`, `GITHUB_STATE`): `name<<DELIM` value `DELIM`, or the legacy command. */
 function keyValue(file, legacy, name, value) {
     const path = process.env[`GITHUB_${file}`];
@@ -262,6 +268,116 @@ function childEnv(own, task = {}) {
 /** The task variable names the CLI would read: an error before any side effect (design.md §5.3). */
 function reservedTaskNames(names) {
     return [...names].filter(isCliEnvName);
+}
+
+;// CONCATENATED MODULE: ./src/masking.ts
+/**
+ * Every form of a secret that must never be shown (design.md §5.5), the same forms the runner masks in the
+ * log: actions/runner registers `GitHub.DistributedTask.Logging.ValueEncoders` (ValueEncoders.cs) with its
+ * secret masker (HostContext.cs): the base64 of the UTF-8 bytes from offset 0, 1 and 2 (`=` padding
+ * trimmed, each with its URL-safe `-`/`_` variant, so a secret inside `base64(user:secret)` is still
+ * found) and the encoders listed in ENCODERS below. The action issues them itself too; `redact` uses
+ * them for the job summary and the error line, and the predeploy scan searches files for them.
+ */
+/** Derived forms shorter than this are not masked: `Yw` would blank every `Yw` in the log. */
+const MIN_DERIVED = 4;
+function base64Variations(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const out = [];
+    for (let offset = 0; offset <= 2 && offset < bytes.length; offset++) {
+        const b64 = bytes.subarray(offset).toString('base64').replace(/=+$/, '');
+        out.push(b64, b64.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return out;
+}
+/** The userinfo password of a URL-shaped secret (`postgres://u:pw@host/db`), raw and decoded. */
+function urlPassword(value) {
+    const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:\s]*:([^/?#@\s]+)@/.exec(value.trim());
+    if (!m)
+        return [];
+    let decoded = m[1];
+    try {
+        decoded = decodeURIComponent(m[1]);
+    }
+    catch {
+        // not valid percent-encoding: the raw form is masked alone
+    }
+    return [m[1], decoded];
+}
+/**
+ * Each line of a multi-line value (blank ones skipped), split where the runner's log reader splits lines
+ * (.NET ReadLine: `\n`, `\r\n` and a lone `\r`): a value is only masked within one line.
+ */
+function parts(value) {
+    return [value, ...value.split(/\r\n|\r|\n/)].filter(p => p.trim() !== '');
+}
+/** All forms of one secret value, the value itself first. */
+function secretForms(value) {
+    const forms = new Set();
+    const add = (s, derived) => {
+        if (s.trim() === '' || (derived && s.length < MIN_DERIVED))
+            return;
+        forms.add(s);
+    };
+    const bases = new Set();
+    for (const p of parts(value)) {
+        bases.add(p);
+        for (const pw of urlPassword(p))
+            bases.add(pw);
+    }
+    // A line or a password shorter than the minimum is not a mask of its own: it would hide unrelated text.
+    for (const b of bases) {
+        add(b, b !== value);
+        for (const encode of ENCODERS)
+            add(encode(b), true);
+        for (const v of base64Variations(b))
+            add(v, true);
+    }
+    return [...forms];
+}
+/**
+ * The runner's other value encoders (HostContext.cs registers them with its secret masker;
+ * ValueEncoders.cs): an app that writes a value into YAML, XML, a shell line or a JSON file writes one
+ * of these forms, and the predeploy scan must find it there too.
+ */
+const ENCODERS = [
+    v => encodeURIComponent(v), // UriDataEscape
+    // UriDataEscape
+    v => JSON.stringify(v).slice(1, -1), // JsonStringEscape
+    // JsonStringEscape
+    v => v.replace(/"/g, '\\"'), // CommandLineArgumentEscape
+    // CommandLineArgumentEscape
+    v => v.replace(/'/g, "''"), // ExpressionStringEscape (a single-quoted YAML or expression string)
+    // ExpressionStringEscape (a single-quoted YAML or expression string)
+    v => v.replace(/[&<>"']/g, c => XML[c]), // XmlDataEscape (SecurityElement.Escape)
+    // XmlDataEscape (SecurityElement.Escape)
+    v => (v.length > 8 && v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : ''), // TrimDoubleQuotes
+    // TrimDoubleQuotes
+    v => ampersandSection(v, 'pre'), // PowerShellPreAmpersandEscape
+    // PowerShellPreAmpersandEscape
+    v => ampersandSection(v, 'post') // PowerShellPostAmpersandEscape
+];
+const XML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/** The part of `a&b` before or after the last `&` (`&+` taken as PowerShell splits it), when 6 or more long. */
+function ampersandSection(v, side) {
+    if (!v.includes('&'))
+        return '';
+    const plus = v.indexOf('&+');
+    let part;
+    if (side === 'pre')
+        part = plus >= 0 ? v.slice(0, plus + 2) : v.slice(0, v.lastIndexOf('&') + 1);
+    else if (plus >= 0)
+        part = v.length > plus + 3 ? v.slice(plus + 3) : '';
+    else
+        part = v.slice(v.lastIndexOf('&') + 1);
+    return part.length >= 6 ? part : '';
+}
+/** Replaces every known secret form with `***` (longest first, so a value containing another goes whole). */
+function masking_redact(text, secrets) {
+    let out = text;
+    for (const s of [...secrets].sort((a, b) => b.length - a.length))
+        out = out.split(s).join('***');
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/relay.ts
@@ -410,13 +526,15 @@ class DockerCli {
         });
     }
     /**
-     * Runs a command whose output goes straight to our own stdout and stderr descriptors: no byte of it
+     * Runs a command whose output goes straight to our own stdout descriptor, its stderr too: no byte of it
      * passes through this process, so memory stays flat however much a task prints, and nothing is
-     * buffered or reordered. Resolves to the exit code.
+     * buffered or reordered. One pipe, because the runner reads stdout and stderr on two readers: a
+     * line left open on stderr would be read (and obeyed) only when that stream ends, after commands were
+     * resumed (design.md §5.6). Resolves to the exit code.
      */
     attach(args) {
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)(this.bin, args, { env: this.baseEnv, stdio: ['ignore', 1, 2], detached: true });
+            const child = (0,external_node_child_process_.spawn)(this.bin, args, { env: this.baseEnv, stdio: ['ignore', 1, 1], detached: true });
             child.on('error', reject);
             child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
         });
