@@ -38,7 +38,7 @@ describeEngine('the action end to end on a real engine', () => {
     const r = await runAction({ workspace: ws, inputs: { tags: tag('shell') } })
     expect(r.code).toBe(0)
     // The task's output is shown between stop-commands and its random resume token (design.md §5.6).
-    expect(r.stdout).toMatch(/Running release task: echo a && echo b\n::group::release output\n::stop-commands::([0-9a-f]{32})\na\nb\n::\1::\n::endgroup::/)
+    expect(r.stdout).toMatch(/Running release task: echo a && echo b\n::group::release output\n::stop-commands::([0-9a-f]{32})\na\nb\n\n::\1::\n::endgroup::/)
     expect(r.outputs['release-source']).toBe('Procfile')
     expect(r.outputs['release-exit-code']).toBe('0')
     expect(r.outputs.released).toBe('true')

@@ -1,5 +1,6 @@
 import * as http from 'node:http'
 import type * as net from 'node:net'
+import { allows, type Permissions } from './permissions.js'
 
 /**
  * A loopback GitHub REST API holding the repository's deployments across workflow runs. The player
@@ -27,7 +28,11 @@ export interface FakeGitHubApi {
   stop(): Promise<void>
 }
 
-export async function startGitHubApi(repository: string): Promise<FakeGitHubApi> {
+/**
+ * `permissionsOf`: a job token's permissions (undefined for any other token, which is let through): the
+ * deployments endpoints need `deployments: read`, and answer as GitHub does without it.
+ */
+export async function startGitHubApi(repository: string, permissionsOf: (token: string) => Permissions | undefined = () => undefined): Promise<FakeGitHubApi> {
   const deployments: Deployment[] = []
   const requests: string[] = []
   const serverUrl = 'https://github.com'
@@ -75,6 +80,15 @@ export async function startGitHubApi(repository: string): Promise<FakeGitHubApi>
     const url = new URL(req.url ?? '/', 'http://x')
     const base = `/repos/${repository}/deployments`
     if (req.method !== 'GET') return send(405, { message: 'the fake API is read-only for the action' })
+    const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    const perms = token === undefined ? undefined : permissionsOf(token)
+    if (perms && !allows(perms, 'deployments', 'read')) {
+      return send(403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/deployments/deployments#list-deployments',
+        status: '403'
+      })
+    }
     if (url.pathname === base) {
       const env = url.searchParams.get('environment')
       return send(

@@ -4,12 +4,16 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ROOT } from '../../helpers/engine.js'
 import type { World } from './world.js'
+import { allows, type Permissions } from './permissions.js'
 
 /**
  * Local equivalents of the actions that need the internet. Each says what it does instead
  * (the player logs it) and fails like the real one would on bad input.
  */
 export interface JobEnv {
+  /** The job's GITHUB_TOKEN and what it may do (permissions.ts). */
+  token: string
+  permissions: Permissions
   workspace: string
   runnerTemp: string
   dockerConfig: string
@@ -58,7 +62,7 @@ const checkout: Local = (w, job, inputs, ref) => {
       (persist ? `, the job token persisted in ${where}` : '')
   )
   fs.cpSync(w.fixture, dest, { recursive: true })
-  writeGitDir(dest, job, persist ? w.secrets.GITHUB_TOKEN : undefined, separate)
+  writeGitDir(dest, job, persist ? job.token : undefined, separate)
   return { ok: true, outputs: {} }
 }
 
@@ -116,6 +120,16 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/
 
 /** The registry's answer for a manifest, by digest: the subject the attestation would name. */
 const attest: Local = async (w, job, inputs): Promise<LocalResult> => {
+  // Without id-token: write the runner provides no OIDC request URL, and the attestation API needs
+  // attestations: write: the action fails as the real one does.
+  if (!allows(job.permissions, 'id-token', 'write')) {
+    job.log('  Error: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable (the job lacks permissions: id-token: write)')
+    return { ok: false, outputs: {} }
+  }
+  if (!allows(job.permissions, 'attestations', 'write')) {
+    job.log('  Error: Failed to persist attestation: Resource not accessible by integration (the job lacks permissions: attestations: write)')
+    return { ok: false, outputs: {} }
+  }
   const name = inputs['subject-name']
   const digest = inputs['subject-digest']
   job.log(`actions/attest-build-provenance → local check: ${name}@${digest} is a sha256 digest held by the registry (no Sigstore, no attestation API)`)

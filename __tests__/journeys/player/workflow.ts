@@ -7,6 +7,7 @@ import { asJson, condition, interpolate, interpolateDeep, scalar, type Contexts 
 import { startServices, type Service } from './services.js'
 import { runPost, runStep, type RunningJob, type Step, type StepResult } from './steps.js'
 import { SUBSTITUTIONS, type World } from './world.js'
+import { describe as describePermissions, effective, widening, type Permissions } from './permissions.js'
 
 /**
  * Plays a workflow job by job, in `needs` order, as GitHub Actions would run it on a push to main,
@@ -104,7 +105,10 @@ export async function playWorkflow(source: string | Workflow, w: World, label: s
   const github = githubContext(w, runId, playedEvent(wf.on, label))
   if (github.event_name === 'pull_request') log(`  event pull_request #1 (head ${github.event.pull_request!.head.sha}) into main`)
   const job = { workflow_repository: w.repository, workflow_sha: github.sha }
-  const results = await playJobs(wf.jobs, { github, vars: w.vars, env: wf.env ?? {}, inputs: {}, job }, w, record, '', w.secrets)
+  // GitHub refuses a run whose called workflow asks for more than its caller's token holds.
+  checkCalledPermissions(wf, label)
+  const scope: TokenScope = { workflow: wf.permissions }
+  const results = await playJobs(wf.jobs, { github, vars: w.vars, env: wf.env ?? {}, inputs: {}, job }, w, record, '', w.secrets, scope)
   log(
     `■ ${label}: ${Object.entries(results)
       .map(([id, r]) => `${id}=${r.result}`)
@@ -137,7 +141,8 @@ function githubContext(w: World, runId: string, event: 'push' | 'pull_request') 
     event_name: event,
     event: pull ? { number: 1, pull_request: pr } : ({} as { number?: number; pull_request?: typeof pr }),
     actor: w.registry.user,
-    token: w.registry.password,
+    // Each job's own (playJob): a token of the caller's never reaches a job.
+    token: '',
     run_id: runId,
     run_attempt: '1',
     server_url: w.api.serverUrl,
@@ -148,6 +153,32 @@ function githubContext(w: World, runId: string, event: 'push' | 'pull_request') 
 
 type NeedsResults = Record<string, { result: Result; outputs: Record<string, string> }>
 
+/** Where a job's token comes from: its workflow's `permissions`, and the caller's token in a called workflow. */
+interface TokenScope {
+  workflow: unknown
+  caller?: Permissions
+}
+
+/**
+ * Before anything runs, as GitHub validates a run: each job that calls this repository's reusable
+ * workflow hands it a token the called jobs may only narrow.
+ */
+function checkCalledPermissions(wf: Workflow, label: string): void {
+  for (const [id, job] of Object.entries(wf.jobs)) {
+    const m = job.uses ? REUSABLE.exec(job.uses) : null
+    if (!m) continue
+    const caller = effective(wf.permissions, job.permissions, `job ${id}`)
+    const called = parse(fs.readFileSync(path.join(ROOT, '.github/workflows', m[1]), 'utf8')) as Workflow
+    const refused = Object.entries(called.jobs).flatMap(([cid, cj]) =>
+      widening(effective(called.permissions, cj.permissions, `${m[1]} job ${cid}`, caller), caller, cid)
+    )
+    if (refused.length) throw new WorkflowRefused(`${label}: GitHub refuses to start this run: ${refused.join(' ')}`)
+  }
+}
+
+/** A run GitHub would not start: the player refuses it the same way, before any job. */
+export class WorkflowRefused extends Error {}
+
 /** Jobs in dependency order; a job whose needs did not all succeed is skipped unless its `if` says otherwise. */
 async function playJobs(
   jobs: Record<string, Job>,
@@ -155,7 +186,8 @@ async function playJobs(
   w: World,
   record: RunRecord,
   prefix: string,
-  secrets: Record<string, string>
+  secrets: Record<string, string>,
+  scope: TokenScope
 ): Promise<NeedsResults> {
   const done: NeedsResults = {}
   const pending = new Set(Object.keys(jobs))
@@ -175,7 +207,9 @@ async function playJobs(
         done[id] = { result: 'skipped', outputs: {} }
         continue
       }
-      done[id] = job.uses ? await playReusable(id, job, ctx, w, record, prefix) : await playMatrix(id, job, ctx, w, record, prefix, secrets)
+      done[id] = job.uses
+        ? await playReusable(id, job, ctx, w, record, prefix, effective(scope.workflow, job.permissions, `job ${id}`, scope.caller))
+        : await playMatrix(id, job, ctx, w, record, prefix, secrets, effective(scope.workflow, job.permissions, `job ${id}`, scope.caller))
     }
   }
   return done
@@ -184,7 +218,16 @@ async function playJobs(
 const needsOf = (job: Job) => (job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs])
 
 /** `strategy.matrix` axes (arrays only) as a cross product; `include`/`exclude` are not supported. */
-async function playMatrix(id: string, job: Job, ctx: Contexts, w: World, record: RunRecord, prefix: string, secrets: Record<string, string>) {
+async function playMatrix(
+  id: string,
+  job: Job,
+  ctx: Contexts,
+  w: World,
+  record: RunRecord,
+  prefix: string,
+  secrets: Record<string, string>,
+  permissions: Permissions
+) {
   const axes = Object.entries(job.strategy?.matrix ?? {})
   if (axes.some(([k, v]) => k === 'include' || k === 'exclude' || !Array.isArray(v)))
     throw new Error(`job ${id}: the player supports matrix axes that are plain lists only`)
@@ -194,14 +237,22 @@ async function playMatrix(id: string, job: Job, ctx: Contexts, w: World, record:
   let outputs: Record<string, string> = {}
   for (const matrix of combos) {
     const name = axes.length ? `${prefix}${id} (${Object.values(matrix).join(', ')})` : `${prefix}${id}`
-    const r = await playJob(name, job, { ...ctx, matrix }, w, record, secrets)
+    const r = await playJob(name, job, { ...ctx, matrix }, w, record, secrets, permissions)
     if (r.result !== 'success') result = 'failure'
     outputs = { ...outputs, ...r.outputs }
   }
   return { result, outputs }
 }
 
-async function playJob(name: string, job: Job, ctx: Contexts, w: World, record: RunRecord, repoSecrets: Record<string, string>): Promise<JobRecord> {
+async function playJob(
+  name: string,
+  job: Job,
+  ctx: Contexts,
+  w: World,
+  record: RunRecord,
+  repoSecrets: Record<string, string>,
+  permissions: Permissions
+): Promise<JobRecord> {
   const log = (l: string) => record.log.push(`[${name}] ${l}`)
   const envName =
     job.environment === undefined ? undefined : scalar(asJson(interpolate(typeof job.environment === 'string' ? job.environment : job.environment.name, ctx)))
@@ -210,11 +261,15 @@ async function playJob(name: string, job: Job, ctx: Contexts, w: World, record: 
     throw new Error(`job ${name}: runs-on must be a label or a list of labels, got ${JSON.stringify(runsOn)}`)
   const jr: JobRecord = { id: name, result: 'success', outputs: {}, environment: envName, runsOn, steps: [] }
   record.jobs[name] = jr
-  // Approval is granted here; the job then sees the environment's secrets over the repository's.
-  const secrets = { ...repoSecrets, ...(envName ? w.environments[envName] : {}) }
+  // Approval is granted here; the job then sees the environment's secrets over the repository's, and
+  // a GITHUB_TOKEN of its own with exactly its permissions.
+  const token = w.issueToken(permissions)
+  const secrets = { ...repoSecrets, ...(envName ? w.environments[envName] : {}), GITHUB_TOKEN: token }
+  ctx = { ...ctx, github: { ...(ctx.github as object), token } }
   const deployment = envName ? w.api.createDeployment(envName, String((ctx.github as { sha: string }).sha), record.runId) : undefined
   log(`runs-on ${JSON.stringify(runsOn)}${envName ? `, environment ${envName} (approved; its secrets; deployment ${deployment!.id} created)` : ''}`)
-  const running = newRunner(name, ctx, log)
+  log(`GITHUB_TOKEN: ${describePermissions(permissions)}`)
+  const running = newRunner(name, ctx, log, token, permissions)
   let services: ReturnType<typeof startServices> | undefined
   const jobCtx: Contexts = { ...ctx, secrets, steps: {}, runner: { os: 'Linux', temp: running.runnerTemp } }
   try {
@@ -232,7 +287,7 @@ async function playJob(name: string, job: Job, ctx: Contexts, w: World, record: 
   return jr
 }
 
-function newRunner(name: string, ctx: Contexts, log: (l: string) => void): RunningJob {
+function newRunner(name: string, ctx: Contexts, log: (l: string) => void, token: string, permissions: Permissions): RunningJob {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-journey-job-'))
   const [workspace, runnerTemp, dockerConfig] = ['workspace', 'temp', 'docker'].map(d => path.join(root, d))
   for (const dir of [workspace, runnerTemp, dockerConfig]) fs.mkdirSync(dir)
@@ -256,7 +311,7 @@ function newRunner(name: string, ctx: Contexts, log: (l: string) => void): Runni
     RUNNER_TEMP: runnerTemp,
     DOCKER_CONFIG: dockerConfig
   }
-  return { name, workspace, runnerTemp, dockerConfig, env, log }
+  return { name, token, permissions, workspace, runnerTemp, dockerConfig, env, log }
 }
 
 async function playSteps(steps: Step[], job: RunningJob, ctx: Contexts, jr: JobRecord, w: World) {
@@ -286,7 +341,7 @@ async function playSteps(steps: Step[], job: RunningJob, ctx: Contexts, jr: JobR
 const mapStrings = (v: unknown): Record<string, string> => Object.fromEntries(Object.entries((v ?? {}) as object).map(([k, x]) => [k, scalar(x)]))
 
 /** `jobs.<id>.uses: <owner>/release-phase/.github/workflows/<file>@<ref>` → this repository's file. */
-async function playReusable(id: string, job: Job, ctx: Contexts, w: World, record: RunRecord, prefix: string) {
+async function playReusable(id: string, job: Job, ctx: Contexts, w: World, record: RunRecord, prefix: string, caller: Permissions) {
   const m = REUSABLE.exec(job.uses!)
   if (!m) throw new Error(`job ${id}: the player has no local equivalent for uses: ${job.uses}`)
   record.log.push(`job ${prefix}${id}: uses ${job.uses} → .github/workflows/${m[1]} of this repository`)
@@ -300,7 +355,8 @@ async function playReusable(id: string, job: Job, ctx: Contexts, w: World, recor
   // The job context names the file that defines the job: here this repository's, at the ref called.
   const workflow = { workflow_repository: job.uses!.split('/').slice(0, 2).join('/'), workflow_sha: 'c0ffee'.padEnd(40, '0') }
   const base = { github: ctx.github, vars: ctx.vars, env: called.env ?? {}, inputs, job: workflow }
-  const jobs = await playJobs(called.jobs, base, w, record, `${prefix}${id} / `, { GITHUB_TOKEN: w.secrets.GITHUB_TOKEN, ...passed })
+  // The called jobs' tokens derive from the caller job's (checked before the run: checkCalledPermissions).
+  const jobs = await playJobs(called.jobs, base, w, record, `${prefix}${id} / `, passed, { workflow: called.permissions, caller })
   const outputs = mapStrings(interpolateDeep(Object.fromEntries(Object.entries(call.outputs ?? {}).map(([k, o]) => [k, o.value])), { ...base, jobs }))
   const result: Result = Object.values(jobs).every(j => j.result !== 'failure') ? 'success' : 'failure'
   return { result, outputs }

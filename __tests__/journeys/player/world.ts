@@ -6,6 +6,9 @@ import { containerdEngineBin, startPrivateDaemon, type PrivateDaemon } from '../
 import { BASE_IMAGE, docker, REAL_DOCKER } from '../../helpers/engine.js'
 import { startRegistry, type Registry } from '../../helpers/registry.js'
 import { startGitHubApi, type FakeGitHubApi } from './github-api.js'
+import type { Permissions } from './permissions.js'
+import { startTokenProxy } from './token-registry.js'
+import { randomBytes } from 'node:crypto'
 import { ensurePostgresImage, isPostgres, POSTGRES_IMAGE } from './postgres.js'
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml'
 
@@ -14,8 +17,11 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml'
  * this table at the start of every run, and says so again at each step it replaces.
  */
 export const SUBSTITUTIONS: [string, string][] = [
-  ['registry host `ghcr.io`', 'a real htpasswd registry on loopback (helpers/registry.ts)'],
-  ['`github.actor` / `secrets.GITHUB_TOKEN` / `github.token`', "that registry's user / password (the fake API accepts any token)"],
+  ['registry host `ghcr.io`', 'a real htpasswd registry on loopback (helpers/registry.ts), behind a proxy that checks job tokens as ghcr.io does'],
+  [
+    '`github.actor` / `secrets.GITHUB_TOKEN` / `github.token`',
+    "that registry's user / a token per job holding the job's permissions (job over workflow, else the restricted default contents: read, packages: read; a called workflow only narrows): a push needs packages: write, listing deployments deployments: read, an attestation id-token: write and attestations: write"
+  ],
   ['GitHub REST API (deployments)', 'a loopback fake holding the deployments of every run (github-api.ts)'],
   ['`uses: <owner>/release-phase@<ref>`', '.test-dist/index.js, main then post, started as the runner starts it'],
   ['`uses: <owner>/release-phase/.github/workflows/<file>@<ref>`', "this repository's .github/workflows/<file>"],
@@ -42,6 +48,8 @@ export const SUBSTITUTIONS: [string, string][] = [
 
 export interface World {
   registry: Registry
+  /** A GITHUB_TOKEN for one job, holding exactly these permissions (permissions.ts). */
+  issueToken(permissions: Permissions): string
   api: FakeGitHubApi
   /** The app actions/checkout copies into each job's workspace. */
   fixture: string
@@ -76,19 +84,29 @@ export interface WorldOptions {
 }
 
 export async function startWorld(opts: WorldOptions): Promise<World> {
-  const registry = await startRegistry()
+  const tokens = new Map<string, Permissions>()
+  const real = await startRegistry()
+  const proxy = await startTokenProxy(real)
+  const registry: Registry = { ...real, host: proxy.host, stop: () => (proxy.stop(), real.stop()) }
   const repository = `acme/web-${process.pid}-${Date.now().toString(36)}`
-  const api = await startGitHubApi(repository)
+  const api = await startGitHubApi(repository, t => tokens.get(t))
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-journey-cache-'))
   let builder: Promise<PrivateDaemon> | undefined
   // A fixture built FROM the postgres stand-in (pgapp, pgrehearsal) needs it before its first build.
   if (baseImages(opts.fixture).includes(POSTGRES_IMAGE)) ensurePostgresImage()
   return {
     registry,
+    issueToken(permissions) {
+      const token = `ghs_${randomBytes(18).toString('base64url')}`
+      tokens.set(token, permissions)
+      proxy.issue(token, permissions)
+      return token
+    },
     api,
     fixture: opts.fixture,
     repository,
-    secrets: { GITHUB_TOKEN: registry.password, ...opts.secrets },
+    // GITHUB_TOKEN is each job's own (workflow.ts, issueToken).
+    secrets: { ...opts.secrets },
     environments: opts.environments ?? {},
     vars: {},
     nextRunId: 7_000_001,
