@@ -8,9 +8,9 @@ import { bindPhases, planBuildArgv, taskSpec, type BoundPhase, type ReleasePlan 
 import { Tail, type DockerCli } from './docker/cli.js'
 import { BUILDX_MISSING, imageEnv, inspectImage, isBuildxMissing, type ImageInfo } from './docker/image.js'
 import { initArgs, removeContainer, runTask, type TaskOutcome } from './docker/task.js'
-import { pushTags, repositoryOf } from './docker/push.js'
+import { promoteIndex, pushTags, repositoryOf } from './docker/push.js'
 import { acquireImage as acquireReference } from './docker/acquire.js'
-import { promotionWarning, unpushedImage } from './prebuilt.js'
+import { promotionWarning, registrySource, unpushedImage } from './prebuilt.js'
 import { formatDuration } from './duration.js'
 import { startSidecars } from './docker/sidecars.js'
 import type { ImageRef } from './image-ref.js'
@@ -165,7 +165,7 @@ async function publish(plan: ReleasePlan, info: ImageInfo, unchanged: boolean, c
   const { result } = ctx
   if (plan.settings.push) {
     core.startGroup(`Pushing ${plan.tags.join(', ')}`)
-    result.digest = await pushTags(ctx.cli, [...plan.tags], info.id, () => ctx.scope.throwIfCancelled()).finally(() => core.endGroup())
+    result.digest = await pushOrPromote(plan, info, unchanged, ctx).finally(() => core.endGroup())
     result.image = `${repositoryOf(plan.tags[0])}@${result.digest}`
     const changed = promotionWarning(source(plan), result.digest, unchanged)
     if (changed) core.warning(changed)
@@ -173,4 +173,12 @@ async function publish(plan: ReleasePlan, info: ImageInfo, unchanged: boolean, c
   }
   const named = unpushedImage([...plan.tags], info.repoDigests, unchanged ? source(plan) : undefined)
   if (named.digest) Object.assign(result, named)
+}
+
+/** An unchanged image whose registry manifest is an index is promoted registry-side; anything else pushed. */
+async function pushOrPromote(plan: ReleasePlan, info: ImageInfo, unchanged: boolean, ctx: ExecuteContext): Promise<string> {
+  const cancelled = (): void => ctx.scope.throwIfCancelled()
+  const from = unchanged ? registrySource(source(plan), info.repoDigests) : undefined
+  const promoted = from && (await promoteIndex(ctx.cli, from.ref, from.digest, [...plan.tags], cancelled))
+  return promoted || pushTags(ctx.cli, [...plan.tags], info.id, cancelled)
 }

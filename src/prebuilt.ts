@@ -1,5 +1,5 @@
 import { InputError, excerpt } from './errors.js'
-import { digestRef, familiarName, parseTagRef, type ImageRef } from './image-ref.js'
+import { digestRef, familiarName, parseTagRef, refName, type ImageRef } from './image-ref.js'
 import { repositoryOf } from './docker/push.js'
 
 /**
@@ -51,6 +51,18 @@ export function unpushedImage(tags: string[], repoDigests: string[], source: Ima
   const repo = familiarRepository(tags[0])
   const known = repoDigests.find(d => d.startsWith(`${repo}@`))
   return known ? { image: known, digest: known.slice(repo.length + 1) } : { image: tags[0], digest: '' }
+}
+
+/**
+ * Where a pre-built image is in its registry, by digest: the digest it was given by, or the one the
+ * engine recorded for its repository when pulled by tag. Undefined for an image known only locally.
+ */
+export function registrySource(source: ImageRef | undefined, repoDigests: string[]): { ref: string; digest: string } | undefined {
+  if (!source) return undefined
+  if (source.digest) return { ref: digestRef({ ...source, digest: source.digest }), digest: source.digest }
+  const repo = familiarName(source)
+  const known = repoDigests.find(d => d.startsWith(`${repo}@`))
+  return known ? { ref: `${refName(source)}@${known.slice(repo.length + 1)}`, digest: known.slice(repo.length + 1) } : undefined
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseImageRef } from '../../src/image-ref.js'
-import { checkPrebuilt, prebuiltTags, promotionWarning, unpushedImage } from '../../src/prebuilt.js'
+import { checkPrebuilt, prebuiltTags, promotionWarning, registrySource, unpushedImage } from '../../src/prebuilt.js'
+import { isIndex, pushedByImagetools } from '../../src/docker/push.js'
 import { isVerified, lookupKey } from '../../src/docker/acquire.js'
 import type { ImageInfo } from '../../src/docker/image.js'
 
@@ -57,5 +58,28 @@ describe('a pre-built image (SPEC 3 / 6, amendment 11)', () => {
     expect(isVerified(info([]), ref)).toBe(false)
     expect(isVerified(info([`other@${D}`, `busybox@${OTHER}`]), ref)).toBe(false)
     expect(isVerified(info([]), parseImageRef('busybox:1'))).toBe(true)
+  })
+})
+
+describe('registry-side promotion (issue 23): the source and what imagetools reports', () => {
+  const d = 'sha256:' + 'a'.repeat(64)
+  it('the source is the digest given, or the one the engine recorded for the repository pulled by tag', () => {
+    expect(registrySource(parseImageRef(`r.io/team/app@${d}`), [])).toEqual({ ref: `r.io/team/app@${d}`, digest: d })
+    expect(registrySource(parseImageRef('r.io/team/app:v1'), [`r.io/team/app@${d}`])).toEqual({ ref: `r.io/team/app@${d}`, digest: d })
+    expect(registrySource(parseImageRef('docker.io/library/app:v1'), [`app@${d}`])).toEqual({ ref: `docker.io/library/app@${d}`, digest: d })
+    expect(registrySource(parseImageRef('app:local'), [])).toBeUndefined()
+  })
+  it('an index is an OCI index or a manifest list; a manifest is not', () => {
+    expect(isIndex('{"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]}')).toBe(true)
+    expect(isIndex('{"mediaType":"application/vnd.docker.distribution.manifest.list.v2+json"}')).toBe(true)
+    expect(isIndex('{"mediaType":"application/vnd.docker.distribution.manifest.v2+json","layers":[]}')).toBe(false)
+    expect(isIndex('not json')).toBe(false)
+  })
+  it('reads the digest imagetools pushed to each tag', () => {
+    const out = `#1 0.000 copying ${d} from r/a@${d} to r/b:prod\n#1 0.05 pushing ${d} to r/b:prod\n#2 0.0 pushing ${d} to r/a:prod\n`
+    expect([...pushedByImagetools(out)]).toEqual([
+      ['r/b:prod', d],
+      ['r/a:prod', d]
+    ])
   })
 })

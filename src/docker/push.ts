@@ -67,3 +67,46 @@ export async function pushTags(cli: DockerCli, tags: string[], imageId: string, 
   }
   return digest
 }
+
+/** An OCI index or a Docker manifest list (what build-push-action pushes with provenance or for platforms). */
+export function isIndex(raw: string): boolean {
+  try {
+    const m = JSON.parse(raw) as { mediaType?: string; manifests?: unknown }
+    return /index|manifest\.list/.test(m.mediaType ?? '') || Array.isArray(m.manifests)
+  } catch {
+    return false
+  }
+}
+
+/** The digest `imagetools create` reports pushing to each tag: `pushing sha256:… to <tag>`. */
+export function pushedByImagetools(output: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const m of output.matchAll(/pushing (sha256:[0-9a-f]{64}) to (\S+)/g)) out.set(m[2], m[1])
+  return out
+}
+
+/**
+ * design.md §3.5: promotes an unchanged image whose registry manifest is an index (attestations and
+ * annotations included) registry-side, so every tag gets that very index: `docker buildx imagetools
+ * create` copies a single index as it is (a `docker push` would push a manifest rebuilt from the local
+ * image, without the attestations, under another digest). Undefined when the source is not an index:
+ * then `docker push` keeps its digest.
+ */
+export async function promoteIndex(cli: DockerCli, source: string, digest: string, tags: string[], checkCancelled: () => void): Promise<string | undefined> {
+  const raw = await cli.exec(['buildx', 'imagetools', 'inspect', '--raw', source])
+  if (raw.code !== 0 || !isIndex(raw.stdout)) return undefined
+  checkCancelled()
+  let output = ''
+  const code = await cli.stream(['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source], {
+    cancellable: true,
+    onChunk: b => (output += b.toString())
+  })
+  if (code !== 0) throw new DockerError(`docker buildx imagetools create failed: ${lastLine(output)}`)
+  const pushed = pushedByImagetools(output)
+  for (const t of tags) {
+    if (pushed.get(t) !== digest) {
+      throw new DockerError(`promoting ${source}: ${t} was given ${pushed.get(t) ?? 'nothing'} instead of the index itself (${digest})`)
+    }
+  }
+  return digest
+}
