@@ -65,6 +65,7 @@ async function acquireImage(plan: ReleasePlan, ctx: ExecuteContext): Promise<Ima
     for (const t of s.tags) await cli.ok(['tag', info.id, t], `docker tag ${t}`)
     return info
   }
+  if (s.annotations.length > 0) await checkAnnotationsKept(plan, ctx)
   const files = { iidfile: path.join(scope.tempDir, 'iid'), metadataFile: path.join(scope.tempDir, 'metadata.json') }
   scope.throwIfCancelled()
   core.startGroup(`Building ${plan.tags[0]}`)
@@ -79,6 +80,26 @@ async function acquireImage(plan: ReleasePlan, ctx: ExecuteContext): Promise<Ima
   const inspected = await inspectImage(cli, id)
   if (!inspected) throw new ActionError(`the built image ${id} is not in the local engine (was --load ignored by the builder?)`)
   return inspected
+}
+
+/**
+ * design.md §3.1: manifest annotations are never dropped in silence. The classic image store keeps no
+ * manifest of a `--load`ed image (docker push then writes one without them), and the predeploy commit
+ * writes a new manifest on either store: both are refused before the build, with what to do instead.
+ */
+async function checkAnnotationsKept(plan: ReleasePlan, ctx: ExecuteContext): Promise<void> {
+  const commit = plan.phases.some(p => p.phase === 'predeploy' && !p.skip)
+  const status = await ctx.cli.exec(['info', '--format', '{{json .DriverStatus}}'])
+  await ctx.engine
+  const containerdStore = status.stdout.includes('io.containerd.snapshotter')
+  if (containerdStore && !commit) return
+  const why = containerdStore
+    ? 'the predeploy commit writes a new manifest, which keeps the config and labels but no manifest annotation'
+    : "this engine's classic image store keeps no manifest for a loaded image, and docker push writes one without annotations"
+  throw new ActionError(
+    `annotations: ${why}, so they would be dropped. Use labels (LABEL in the Dockerfile or the labels input), ` +
+      'or build and push with docker/build-push-action and give its digest as image'
+  )
 }
 
 /** The pre-built image reference, parsed; undefined for a build. */

@@ -34,6 +34,12 @@ const cases: Case[] = [
     error: `::error::tags: the default tag "acme/.github:${'a'.repeat(40)}" (made from GITHUB_REPOSITORY and the commit) is not a valid image reference; set tags`
   },
   {
+    name: 'annotations on the classic image store, where docker push writes a manifest without them (issue 23)',
+    inputs: { annotations: 'manifest:org.opencontainers.image.title=app' },
+    error:
+      "::error::annotations: this engine's classic image store keeps no manifest for a loaded image, and docker push writes one without annotations, so they would be dropped. Use labels (LABEL in the Dockerfile or the labels input), or build and push with docker/build-push-action and give its digest as image"
+  },
+  {
     name: 'an empty secrets-dotenv source (design.md §5.3)',
     inputs: { 'secrets-dotenv': 'RELEASE_ENV' },
     env: { RELEASE_ENV: '' },

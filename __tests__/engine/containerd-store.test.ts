@@ -134,6 +134,41 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     }
   })
 
+  it('annotations (issue 23): kept in the pushed manifest without a predeploy commit; refused before the build with one', async () => {
+    const reg = await startRegistry()
+    try {
+      await daemon.forwardPort(Number(reg.host.split(':')[1]))
+      const target = `${reg.host}/team/annotated:v1`
+      const run = (files: Record<string, string>) =>
+        runAction({
+          workspace: makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: echo ok\n', ...files }),
+          inputs: { tags: target, push: 'true', annotations: 'manifest:org.opencontainers.image.title=app' },
+          env: { DOCKER_HOST: daemon.host, DOCKER_CONFIG: reg.dockerConfig },
+          wrap: daemon.inNetns
+        })
+      const kept = await run({})
+      expect(kept.code, kept.stdout + kept.stderr).toBe(0)
+      const manifest = await reg.get('/v2/team/annotated/manifests/v1', 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json')
+      expect(manifest.status).toBe(200)
+      // The engine stores (and pushes) an index: the manifest annotation sits on the image manifest in it.
+      const top = JSON.parse(manifest.body) as { manifests?: { digest: string }[]; annotations?: Record<string, string> }
+      const image = top.manifests
+        ? (JSON.parse((await reg.get(`/v2/team/annotated/manifests/${top.manifests[0].digest}`, 'application/vnd.oci.image.manifest.v1+json')).body) as {
+            annotations?: Record<string, string>
+          })
+        : top
+      expect(image.annotations?.['org.opencontainers.image.title']).toBe('app')
+      const refused = await run({ 'app.json': '{"scripts":{"dokku":{"predeploy":"true"}}}' })
+      expect(refused.code).toBe(1)
+      expect(refused.stdout).toMatch(
+        /^::error::annotations: the predeploy commit writes a new manifest, which keeps the config and labels but no manifest annotation/m
+      )
+      expect(refused.dockerCalls.filter(c => c[0] === 'buildx' && c[1] === 'build')).toEqual([])
+    } finally {
+      reg.stop()
+    }
+  })
+
   /** A container committed with a value in its Env, as the predeploy commit starts. */
   function dirtyCommit(): string {
     const name = `rp-probe-${Date.now()}`
