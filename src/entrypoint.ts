@@ -55,6 +55,9 @@ export function planInvocation(
   const wrapped = isInitWrapper(imageEntrypoint)
   if (Array.isArray(command)) return { mode: 'exec-form', wrapped, args: [...command] }
   const hasEntrypoint = !!imageEntrypoint && imageEntrypoint.length > 0
+  // The image's ENTRYPOINT runs first and then exec's the shell it is given (Rails' bin/docker-entrypoint
+  // preloads jemalloc and prepares the database this way): nothing of the image is dropped.
+  if (mode === 'shell-through-entrypoint') return { mode: 'shell', wrapped, args: [shell, '-c', SHELL_PREAMBLE + command] }
   const useShell = mode === 'shell' || (mode === 'auto' && (!hasEntrypoint || wrapped))
   if (useShell) {
     const script = SHELL_PREAMBLE + command
@@ -79,4 +82,21 @@ function splitCommand(command: string, mode: EntrypointMode, imageEntrypoint: st
     const ep = JSON.stringify(imageEntrypoint)
     throw new ActionError(`${e.message} (entrypoint: auto passes the command's words, without a shell, to the image's ENTRYPOINT ${ep}, as Dokku does)`)
   }
+}
+
+/**
+ * An exec-mode command whose first word is the ENTRYPOINT itself (`/app/bin/shop eval …` with
+ * `ENTRYPOINT ["/app/bin/shop"]`): the container ran the program with its own path as first argument.
+ * Said in the error of a task that failed, as a likely cause (design.md §4.3).
+ */
+export function repeatsEntrypoint(invocation: TaskInvocation, imageEntrypoint: string[] | null): string | undefined {
+  if (invocation.mode !== 'exec' || !imageEntrypoint?.length || invocation.args.length === 0) return undefined
+  const program = imageEntrypoint[imageEntrypoint.length - 1]
+  const first = invocation.args[0]
+  const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1)
+  if (first !== program && base(first) !== base(program)) return undefined
+  return (
+    `its first word repeats the image's ENTRYPOINT ${JSON.stringify(imageEntrypoint)}, which receives the command's words: ` +
+    `the container ran ${[...imageEntrypoint, ...invocation.args].join(' ')}; leave ${first} out`
+  )
 }

@@ -15,6 +15,7 @@ import { formatDuration } from './duration.js'
 import { startSidecars } from './docker/sidecars.js'
 import type { ImageRef } from './image-ref.js'
 import { buildFailure } from './build.js'
+import { repeatsEntrypoint } from './entrypoint.js'
 import { findingMessage } from './predeploy-scan.js'
 import type { Masks } from './secrets.js'
 
@@ -136,16 +137,17 @@ async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: Ph
     // A cancel is neither the task's failure nor a timeout: a later job must be able to tell them apart.
     r.status = outcome.status
     ctx.result.failure = { phase: p.phase, tail: outcome.tail }
-    throw taskError(plan, p, outcome)
+    throw taskError(plan, p, outcome, info)
   }
   r.status = 'succeeded'
   return p.phase === 'predeploy' ? commit(plan, p, info, outcome, ctx) : info
 }
 
-function taskError(plan: ReleasePlan, p: BoundPhase, outcome: TaskOutcome): ActionError {
+function taskError(plan: ReleasePlan, p: BoundPhase, outcome: TaskOutcome, info: ImageInfo): ActionError {
   if (outcome.status === 'cancelled') return new ActionError(`${p.phase} task was cancelled; its container was stopped and removed`)
   if (outcome.status === 'timed-out') return new ActionError(`${p.phase} task timed out after ${formatDuration(plan.settings.timeoutSeconds)}`)
-  return new ActionError(`${p.phase} task failed with exit code ${outcome.exitCode}: ${p.text}`)
+  const repeated = p.invocation ? repeatsEntrypoint(p.invocation, info.entrypoint) : undefined
+  return new ActionError(`${p.phase} task failed with exit code ${outcome.exitCode}: ${p.text}${repeated ? ` (${repeated})` : ''}`)
 }
 
 /**

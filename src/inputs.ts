@@ -9,7 +9,7 @@ export { insidePath }
 
 export const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'] as const
 export type Phase = (typeof PHASES)[number]
-export type EntrypointMode = 'auto' | 'shell' | 'exec'
+export type EntrypointMode = 'auto' | 'shell' | 'exec' | 'shell-through-entrypoint'
 
 export interface Mapping {
   name: string
@@ -207,7 +207,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
     image,
     imageRef,
     phases,
-    entrypoint: oneOf(get, 'entrypoint', ['auto', 'shell', 'exec'] as const, 'auto'),
+    entrypoint: oneOf(get, 'entrypoint', ['auto', 'shell', 'exec', 'shell-through-entrypoint'] as const, 'auto'),
     shell,
     network: get('network'),
     runArgs,

@@ -127,6 +127,38 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
     expect(r.stdout).toMatch(/^::endgroup::$/m)
   })
 
+  it('entrypoint: shell-through-entrypoint keeps a Rails-style bin/docker-entrypoint in front of the shell (issue 23)', async () => {
+    const files = {
+      Dockerfile: `FROM ${BASE_IMAGE}\nCOPY bin /app/bin\nENTRYPOINT ["/app/bin/docker-entrypoint"]\nCMD ["web"]\n`,
+      // Rails 7.1's preloads jemalloc, then exec's what it is given.
+      'bin/docker-entrypoint': '#!/bin/sh\nexport LD_PRELOAD_LIKE=jemalloc\nexec "$@"\n',
+      Procfile: 'release: echo "preload=$LD_PRELOAD_LIKE" && echo migrated\n'
+    }
+    const ws = makeApp(files, { 'bin/docker-entrypoint': 0o755 })
+    const through = await runAction({ workspace: ws, inputs: { tags: tag('through'), entrypoint: 'shell-through-entrypoint' } })
+    expect(through.code, through.stdout).toBe(0)
+    expect(through.stdout).toMatch(/^preload=jemalloc\nmigrated$/m)
+    const replaced = await runAction({ workspace: ws, inputs: { tags: tag('replaced'), entrypoint: 'shell' } })
+    expect(replaced.code, replaced.stdout).toBe(0)
+    expect(replaced.stdout).toMatch(/^preload=\nmigrated$/m)
+  })
+
+  it('a command whose first word repeats the ENTRYPOINT fails with an error that says so (Phoenix bin/shop eval)', async () => {
+    const ws = makeApp(
+      {
+        Dockerfile: `FROM ${BASE_IMAGE}\nCOPY bin /app/bin\nENTRYPOINT ["/app/bin/shop"]\n`,
+        'bin/shop': '#!/bin/sh\ncase "$1" in eval) echo evaluated ;; *) echo "unknown command: $1" >&2; exit 1 ;; esac\n',
+        Procfile: 'release: /app/bin/shop eval "Shop.Release.migrate"\n'
+      },
+      { 'bin/shop': 0o755 }
+    )
+    const r = await runAction({ workspace: ws, inputs: { tags: tag('repeated') } })
+    expect(r.code).toBe(1)
+    expect(errorLines(r.stdout)).toEqual([
+      '::error::release task failed with exit code 1: /app/bin/shop eval "Shop.Release.migrate" (its first word repeats the image\'s ENTRYPOINT ["/app/bin/shop"], which receives the command\'s words: the container ran /app/bin/shop /app/bin/shop eval Shop.Release.migrate; leave /app/bin/shop out)'
+    ])
+  })
+
   it('init: false runs the task without an init; an image whose ENTRYPOINT is tini keeps its own', async () => {
     const pid1 = 'release: echo "pid1=$(cat /proc/1/comm)"\n'
     const off = await runAction({ workspace: app({ Procfile: pid1 }), inputs: { tags: tag('no-init'), init: 'false' } })

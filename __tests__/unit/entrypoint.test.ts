@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { INIT_WRAPPERS, SHELL_PREAMBLE as P, planInvocation } from '../../src/entrypoint.js'
+import { INIT_WRAPPERS, SHELL_PREAMBLE as P, planInvocation, repeatsEntrypoint } from '../../src/entrypoint.js'
 
 const lookup = (n: string) => (n === 'DB' ? { value: 'db1', secret: false } : undefined)
 const plan = (cmd: string | string[], mode: 'auto' | 'shell' | 'exec', ep: string[] | null) =>
@@ -35,5 +35,21 @@ describe('planInvocation (SPEC 4.2)', () => {
   it('errors in exec mode name the phase', () => {
     expect(() => plan('migrate $NOPE', 'auto', ['app'])).toThrow('release command: variable $NOPE is not set')
     expect(() => plan('# only a comment', 'exec', null)).toThrow('release command: the command has no words after removing comments')
+  })
+})
+
+describe('shell-through-entrypoint and a repeated ENTRYPOINT (issue 23)', () => {
+  it('keeps the image ENTRYPOINT and hands it the shell', () => {
+    const inv = planInvocation('bin/rails db:migrate && echo ok', 'shell-through-entrypoint', ['/rails/bin/docker-entrypoint'], '/bin/sh', lookup, 'release')
+    expect(inv).toEqual({ mode: 'shell', wrapped: false, args: ['/bin/sh', '-c', `${P}bin/rails db:migrate && echo ok`] })
+  })
+  it('names a first word that repeats the ENTRYPOINT, by path or by name, in exec mode only', () => {
+    const exec = (words: string[]) => ({ mode: 'exec' as const, wrapped: false, args: words })
+    expect(repeatsEntrypoint(exec(['/app/bin/shop', 'eval', 'x']), ['/app/bin/shop'])).toMatch(
+      /^its first word repeats the image's ENTRYPOINT \["\/app\/bin\/shop"\]/
+    )
+    expect(repeatsEntrypoint(exec(['bin/shop', 'eval']), ['/app/bin/shop'])).toMatch(/leave bin\/shop out$/)
+    expect(repeatsEntrypoint(exec(['eval', 'x']), ['/app/bin/shop'])).toBeUndefined()
+    expect(repeatsEntrypoint({ mode: 'shell', wrapped: false, args: ['/app/bin/shop'] }, ['/app/bin/shop'])).toBeUndefined()
   })
 })
