@@ -89,7 +89,7 @@ async function acquireImage(cli, text, ref, checkCancelled = () => undefined) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _release_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6707);
+/* harmony import */ var _release_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3912);
 /* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1670);
 /* harmony import */ var _docker_image_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3905);
 /* harmony import */ var _docker_task_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3435);
@@ -99,7 +99,9 @@ async function acquireImage(cli, text, ref, checkCancelled = () => undefined) {
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7607);
 /* harmony import */ var _docker_sidecars_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1918);
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4323);
-/* harmony import */ var _predeploy_scan_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2855);
+/* harmony import */ var _entrypoint_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(781);
+/* harmony import */ var _predeploy_scan_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2855);
+
 
 
 
@@ -151,6 +153,8 @@ async function acquireImage(plan, ctx) {
             await cli.ok(['tag', info.id, t], `docker tag ${t}`);
         return info;
     }
+    if (s.annotations.length > 0)
+        await checkAnnotationsKept(plan, ctx);
     const files = { iidfile: node_path__WEBPACK_IMPORTED_MODULE_2__.join(scope.tempDir, 'iid'), metadataFile: node_path__WEBPACK_IMPORTED_MODULE_2__.join(scope.tempDir, 'metadata.json') };
     scope.throwIfCancelled();
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Building ${plan.tags[0]}`);
@@ -168,6 +172,24 @@ async function acquireImage(plan, ctx) {
     if (!inspected)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`the built image ${id} is not in the local engine (was --load ignored by the builder?)`);
     return inspected;
+}
+/**
+ * design.md §3.1: manifest annotations are never dropped in silence. The classic image store keeps no
+ * manifest of a `--load`ed image (docker push then writes one without them), and the predeploy commit
+ * writes a new manifest on either store: both are refused before the build, with what to do instead.
+ */
+async function checkAnnotationsKept(plan, ctx) {
+    const commit = plan.phases.some(p => p.phase === 'predeploy' && !p.skip);
+    const status = await ctx.cli.exec(['info', '--format', '{{json .DriverStatus}}']);
+    await ctx.engine;
+    const containerdStore = status.stdout.includes('io.containerd.snapshotter');
+    if (containerdStore && !commit)
+        return;
+    const why = containerdStore
+        ? 'the predeploy commit writes a new manifest, which keeps the config and labels but no manifest annotation'
+        : "this engine's classic image store keeps no manifest for a loaded image, and docker push writes one without annotations";
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`annotations: ${why}, so they would be dropped. Use labels (LABEL in the Dockerfile or the labels input), ` +
+        'or build and push with docker/build-push-action and give its digest as image');
 }
 /** The pre-built image reference, parsed; undefined for a build. */
 function source(plan) {
@@ -196,17 +218,18 @@ async function runPhase(plan, p, info, r, ctx) {
         // A cancel is neither the task's failure nor a timeout: a later job must be able to tell them apart.
         r.status = outcome.status;
         ctx.result.failure = { phase: p.phase, tail: outcome.tail };
-        throw taskError(plan, p, outcome);
+        throw taskError(plan, p, outcome, info);
     }
     r.status = 'succeeded';
     return p.phase === 'predeploy' ? commit(plan, p, info, outcome, ctx) : info;
 }
-function taskError(plan, p, outcome) {
+function taskError(plan, p, outcome, info) {
     if (outcome.status === 'cancelled')
         return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`${p.phase} task was cancelled; its container was stopped and removed`);
     if (outcome.status === 'timed-out')
         return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`${p.phase} task timed out after ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_11__/* .formatDuration */ .a)(plan.settings.timeoutSeconds)}`);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`${p.phase} task failed with exit code ${outcome.exitCode}: ${p.text}`);
+    const repeated = p.invocation ? (0,_entrypoint_js__WEBPACK_IMPORTED_MODULE_14__/* .repeatsEntrypoint */ .rt)(p.invocation, info.entrypoint) : undefined;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`${p.phase} task failed with exit code ${outcome.exitCode}: ${p.text}${repeated ? ` (${repeated})` : ''}`);
 }
 /**
  * The predeploy container's filesystem becomes the image every later phase and tag uses. The image
@@ -224,7 +247,7 @@ async function commit(plan, p, info, outcome, ctx) {
         const initMounted = (0,_docker_task_js__WEBPACK_IMPORTED_MODULE_7__/* .initArgs */ .Gt)({ init: plan.settings.init, invocation: p.invocation }).includes('--init');
         const scan = await scanChangedFiles(engineApi(cli), outcome.container, ctx.masks.owners, initMounted);
         if (scan.findings.length > 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ((0,_predeploy_scan_js__WEBPACK_IMPORTED_MODULE_14__/* .findingMessage */ .pG)(scan.findings));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ((0,_predeploy_scan_js__WEBPACK_IMPORTED_MODULE_15__/* .findingMessage */ .pG)(scan.findings));
         if (scan.files > 0)
             log(`predeploy: ${scan.files} file${scan.files === 1 ? '' : 's'} the task wrote hold no secret`);
         const note = `release-phase predeploy: ${p.text}`;
@@ -249,7 +272,7 @@ async function publish(plan, info, unchanged, ctx) {
     const { result } = ctx;
     if (plan.settings.push) {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Pushing ${plan.tags.join(', ')}`);
-        result.digest = await (0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .pushTags */ .YP)(ctx.cli, [...plan.tags], info.id, () => ctx.scope.throwIfCancelled()).finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4());
+        result.digest = await pushOrPromote(plan, info, unchanged, ctx).finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4());
         result.image = `${(0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .repositoryOf */ ._M)(plan.tags[0])}@${result.digest}`;
         const changed = (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_10__/* .promotionWarning */ .gc)(source(plan), result.digest, unchanged);
         if (changed)
@@ -259,6 +282,13 @@ async function publish(plan, info, unchanged, ctx) {
     const named = (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_10__/* .unpushedImage */ .u6)([...plan.tags], info.repoDigests, unchanged ? source(plan) : undefined);
     if (named.digest)
         Object.assign(result, named);
+}
+/** An unchanged image whose registry manifest is an index is promoted registry-side; anything else pushed. */
+async function pushOrPromote(plan, info, unchanged, ctx) {
+    const cancelled = () => ctx.scope.throwIfCancelled();
+    const from = unchanged ? (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_10__/* .registrySource */ .Bf)(source(plan), info.repoDigests) : undefined;
+    const promoted = from && (await (0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .promoteIndex */ .Tz)(ctx.cli, from.ref, from.digest, [...plan.tags], cancelled));
+    return promoted || (0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .pushTags */ .YP)(ctx.cli, [...plan.tags], info.id, cancelled);
 }
 
 

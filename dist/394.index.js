@@ -85,7 +85,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   dryRun: () => (/* binding */ dryRun)
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _release_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6707);
+/* harmony import */ var _release_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3912);
 /* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1670);
 /* harmony import */ var _docker_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3905);
 /* harmony import */ var _docker_acquire_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1164);

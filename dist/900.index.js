@@ -596,10 +596,11 @@ function imageEnv(info) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Tz: () => (/* binding */ promoteIndex),
 /* harmony export */   YP: () => (/* binding */ pushTags),
 /* harmony export */   _M: () => (/* binding */ repositoryOf)
 /* harmony export */ });
-/* unused harmony exports digestFromPushOutput, pushedIsImage */
+/* unused harmony exports digestFromPushOutput, pushedIsImage, isIndex, pushedByImagetools */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1670);
 /* harmony import */ var _relay_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1066);
@@ -670,6 +671,50 @@ async function pushTags(cli, tags, imageId, checkCancelled = () => undefined) {
         }
         if (!digest)
             digest = d;
+    }
+    return digest;
+}
+/** An OCI index or a Docker manifest list (what build-push-action pushes with provenance or for platforms). */
+function isIndex(raw) {
+    try {
+        const m = JSON.parse(raw);
+        return /index|manifest\.list/.test(m.mediaType ?? '') || Array.isArray(m.manifests);
+    }
+    catch {
+        return false;
+    }
+}
+/** The digest `imagetools create` reports pushing to each tag: `pushing sha256:… to <tag>`. */
+function pushedByImagetools(output) {
+    const out = new Map();
+    for (const m of output.matchAll(/pushing (sha256:[0-9a-f]{64}) to (\S+)/g))
+        out.set(m[2], m[1]);
+    return out;
+}
+/**
+ * design.md §3.5: promotes an unchanged image whose registry manifest is an index (attestations and
+ * annotations included) registry-side, so every tag gets that very index: `docker buildx imagetools
+ * create` copies a single index as it is (a `docker push` would push a manifest rebuilt from the local
+ * image, without the attestations, under another digest). Undefined when the source is not an index:
+ * then `docker push` keeps its digest.
+ */
+async function promoteIndex(cli, source, digest, tags, checkCancelled) {
+    const raw = await cli.exec(['buildx', 'imagetools', 'inspect', '--raw', source]);
+    if (raw.code !== 0 || !isIndex(raw.stdout))
+        return undefined;
+    checkCancelled();
+    let output = '';
+    const code = await cli.stream(['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source], {
+        cancellable: true,
+        onChunk: b => (output += b.toString())
+    });
+    if (code !== 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker buildx imagetools create failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(output)}`);
+    const pushed = pushedByImagetools(output);
+    for (const t of tags) {
+        if (pushed.get(t) !== digest) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`promoting ${source}: ${t} was given ${pushed.get(t) ?? 'nothing'} instead of the index itself (${digest})`);
+        }
     }
     return digest;
 }
@@ -1267,6 +1312,104 @@ function formatDuration(seconds) {
 
 /***/ }),
 
+/***/ 781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   rt: () => (/* binding */ repeatsEntrypoint),
+/* harmony export */   w$: () => (/* binding */ planInvocation)
+/* harmony export */ });
+/* unused harmony exports INIT_WRAPPERS, isInitWrapper, SHELL_PREAMBLE */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5846);
+
+
+/** Init wrappers that pass their arguments on (Dokku's list, plus common variants). */
+const INIT_WRAPPERS = [
+    ['/tini', '--'],
+    ['/bin/tini', '--'],
+    ['/usr/bin/tini', '--'],
+    ['/usr/local/bin/tini', '--'],
+    ['tini', '--'],
+    ['/sbin/tini', '--'],
+    ['dumb-init', '--'],
+    ['/usr/bin/dumb-init', '--']
+];
+function isInitWrapper(entrypoint) {
+    return !!entrypoint && INIT_WRAPPERS.some(w => w.length === entrypoint.length && w.every((x, i) => x === entrypoint[i]));
+}
+/**
+ * design.md §4.4: shell-mode commands run under `set -e` and, where the shell has it, `pipefail`, as
+ * Dokku does. Dokku writes `set -o pipefail || true`, but `set` is a special builtin: in dash (Debian's
+ * /bin/sh, so most slim images) its error exits the shell before `|| true` is reached. Probing in a
+ * subshell first is the portable form. The traps make a stopped task end after its current command
+ * (exit 128+signal) instead of running the next one; with --init every process of the task gets the
+ * signal (see task.ts), so that current command (the migration) is what receives it and rolls back.
+ */
+const SHELL_PREAMBLE = "(set -o pipefail) 2>/dev/null && set -o pipefail; set -e; trap 'exit 143' TERM; trap 'exit 130' INT; ";
+/**
+ * design.md §4.3. A string command runs through `<shell> -c` unless the image has a real ENTRYPOINT
+ * (Phoenix's `bin/my_app`), which then receives the command's words, as Dokku does. Everything that
+ * can go wrong is raised here, before any container starts, so the image's CMD never runs by accident.
+ */
+function planInvocation(command, mode, imageEntrypoint, shell, lookup, what) {
+    // An init wrapper ENTRYPOINT is kept in every mode but one: a shell replacing a real ENTRYPOINT.
+    const wrapped = isInitWrapper(imageEntrypoint);
+    if (Array.isArray(command))
+        return { mode: 'exec-form', wrapped, args: [...command] };
+    const hasEntrypoint = !!imageEntrypoint && imageEntrypoint.length > 0;
+    // The image's ENTRYPOINT runs first and then exec's the shell it is given (Rails' bin/docker-entrypoint
+    // preloads jemalloc and prepares the database this way): nothing of the image is dropped.
+    if (mode === 'shell-through-entrypoint')
+        return { mode: 'shell', wrapped, args: [shell, '-c', SHELL_PREAMBLE + command] };
+    const useShell = mode === 'shell' || (mode === 'auto' && (!hasEntrypoint || wrapped));
+    if (useShell) {
+        const script = SHELL_PREAMBLE + command;
+        // The shell replaces a real ENTRYPOINT; an init wrapper stays in front of it.
+        if (hasEntrypoint && !wrapped)
+            return { mode: 'shell', wrapped, entrypoint: shell, args: ['-c', script] };
+        return { mode: 'shell', wrapped, args: [shell, '-c', script] };
+    }
+    const words = splitCommand(command, mode, imageEntrypoint, lookup, what);
+    if (words.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${what}: the command has no words after removing comments`);
+    return { mode: 'exec', wrapped, args: words };
+}
+/**
+ * A user who never chose exec mode (a Rails image's `docker-entrypoint`) must learn why the command is
+ * not run by a shell: the error names the ENTRYPOINT that receives the words.
+ */
+function splitCommand(command, mode, imageEntrypoint, lookup, what) {
+    try {
+        return (0,_words_js__WEBPACK_IMPORTED_MODULE_1__/* .splitWords */ .y)(command, { lookup, what });
+    }
+    catch (e) {
+        if (mode !== 'auto' || !(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ))
+            throw e;
+        const ep = JSON.stringify(imageEntrypoint);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${e.message} (entrypoint: auto passes the command's words, without a shell, to the image's ENTRYPOINT ${ep}, as Dokku does)`);
+    }
+}
+/**
+ * An exec-mode command whose first word is the ENTRYPOINT itself (`/app/bin/shop eval …` with
+ * `ENTRYPOINT ["/app/bin/shop"]`): the container ran the program with its own path as first argument.
+ * Said in the error of a task that failed, as a likely cause (design.md §4.3).
+ */
+function repeatsEntrypoint(invocation, imageEntrypoint) {
+    if (invocation.mode !== 'exec' || !imageEntrypoint?.length || invocation.args.length === 0)
+        return undefined;
+    const program = imageEntrypoint[imageEntrypoint.length - 1];
+    const first = invocation.args[0];
+    const base = (p) => p.slice(p.lastIndexOf('/') + 1);
+    if (first !== program && base(first) !== base(program))
+        return undefined;
+    return (`its first word repeats the image's ENTRYPOINT ${JSON.stringify(imageEntrypoint)}, which receives the command's words: ` +
+        `the container ran ${[...imageEntrypoint, ...invocation.args].join(' ')}; leave ${first} out`);
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1315,12 +1458,13 @@ function excerpt(text, max = 80) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P7: () => (/* binding */ refName),
 /* harmony export */   Q: () => (/* binding */ parseImageRef),
 /* harmony export */   h2: () => (/* binding */ parseTagRef),
 /* harmony export */   hG: () => (/* binding */ familiarName),
 /* harmony export */   yb: () => (/* binding */ digestRef)
 /* harmony export */ });
-/* unused harmony exports refName, formatRef */
+/* unused harmony export formatRef */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
 // The grammar of distribution/reference (regexp.go), the one the docker CLI parses with.
@@ -1600,7 +1744,7 @@ function readSettings(get, env = process.env) {
         image,
         imageRef,
         phases,
-        entrypoint: oneOf(get, 'entrypoint', ['auto', 'shell', 'exec'], 'auto'),
+        entrypoint: oneOf(get, 'entrypoint', ['auto', 'shell', 'exec', 'shell-through-entrypoint'], 'auto'),
         shell,
         network: get('network'),
         runArgs,
@@ -1932,8 +2076,8 @@ function writeSummary(r, secrets) {
     runner/* appendSummary */.fe(summaryMarkdown(r, secrets));
 }
 
-// EXTERNAL MODULE: ./src/release-plan.ts + 1 modules
-var release_plan = __webpack_require__(6707);
+// EXTERNAL MODULE: ./src/release-plan.ts
+var release_plan = __webpack_require__(3912);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:crypto"
@@ -2676,6 +2820,7 @@ function redact(text, secrets) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bf: () => (/* binding */ registrySource),
 /* harmony export */   SU: () => (/* binding */ checkPrebuilt),
 /* harmony export */   gc: () => (/* binding */ promotionWarning),
 /* harmony export */   p5: () => (/* binding */ prebuiltTags),
@@ -2732,6 +2877,19 @@ function unpushedImage(tags, repoDigests, source) {
     const repo = familiarRepository(tags[0]);
     const known = repoDigests.find(d => d.startsWith(`${repo}@`));
     return known ? { image: known, digest: known.slice(repo.length + 1) } : { image: tags[0], digest: '' };
+}
+/**
+ * Where a pre-built image is in its registry, by digest: the digest it was given by, or the one the
+ * engine recorded for its repository when pulled by tag. Undefined for an image known only locally.
+ */
+function registrySource(source, repoDigests) {
+    if (!source)
+        return undefined;
+    if (source.digest)
+        return { ref: (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .digestRef */ .yb)({ ...source, digest: source.digest }), digest: source.digest };
+    const repo = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)(source);
+    const known = repoDigests.find(d => d.startsWith(`${repo}@`));
+    return known ? { ref: `${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .refName */ .P7)(source)}@${known.slice(repo.length + 1)}`, digest: known.slice(repo.length + 1) } : undefined;
 }
 /**
  * A promoted, unchanged image should keep its manifest digest; docker rebuilds the manifest on push,
@@ -2834,112 +2992,31 @@ function safeCut(text, secrets) {
 
 /***/ }),
 
-/***/ 6707:
+/***/ 3912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  dR: () => (/* binding */ annotated),
-  Sh: () => (/* binding */ bindPhases),
-  p6: () => (/* binding */ commandName),
-  On: () => (/* binding */ dryRunView),
-  Ih: () => (/* binding */ planBuildArgv),
-  yY: () => (/* binding */ resolvePlan),
-  VL: () => (/* binding */ taskSpec)
-});
-
-// UNUSED EXPORTS: chooseDockerfile, phaseCommands
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(8422);
-// EXTERNAL MODULE: ./src/manifests/release-command.ts
-var release_command = __webpack_require__(4903);
-// EXTERNAL MODULE: ./src/build.ts
-var build = __webpack_require__(4323);
-// EXTERNAL MODULE: ./src/words.ts
-var words = __webpack_require__(5846);
-;// CONCATENATED MODULE: ./src/entrypoint.ts
-
-
-/** Init wrappers that pass their arguments on (Dokku's list, plus common variants). */
-const INIT_WRAPPERS = [
-    ['/tini', '--'],
-    ['/bin/tini', '--'],
-    ['/usr/bin/tini', '--'],
-    ['/usr/local/bin/tini', '--'],
-    ['tini', '--'],
-    ['/sbin/tini', '--'],
-    ['dumb-init', '--'],
-    ['/usr/bin/dumb-init', '--']
-];
-function isInitWrapper(entrypoint) {
-    return !!entrypoint && INIT_WRAPPERS.some(w => w.length === entrypoint.length && w.every((x, i) => x === entrypoint[i]));
-}
-/**
- * design.md §4.4: shell-mode commands run under `set -e` and, where the shell has it, `pipefail`, as
- * Dokku does. Dokku writes `set -o pipefail || true`, but `set` is a special builtin: in dash (Debian's
- * /bin/sh, so most slim images) its error exits the shell before `|| true` is reached. Probing in a
- * subshell first is the portable form. The traps make a stopped task end after its current command
- * (exit 128+signal) instead of running the next one; with --init every process of the task gets the
- * signal (see task.ts), so that current command (the migration) is what receives it and rolls back.
- */
-const SHELL_PREAMBLE = "(set -o pipefail) 2>/dev/null && set -o pipefail; set -e; trap 'exit 143' TERM; trap 'exit 130' INT; ";
-/**
- * design.md §4.3. A string command runs through `<shell> -c` unless the image has a real ENTRYPOINT
- * (Phoenix's `bin/my_app`), which then receives the command's words, as Dokku does. Everything that
- * can go wrong is raised here, before any container starts, so the image's CMD never runs by accident.
- */
-function planInvocation(command, mode, imageEntrypoint, shell, lookup, what) {
-    // An init wrapper ENTRYPOINT is kept in every mode but one: a shell replacing a real ENTRYPOINT.
-    const wrapped = isInitWrapper(imageEntrypoint);
-    if (Array.isArray(command))
-        return { mode: 'exec-form', wrapped, args: [...command] };
-    const hasEntrypoint = !!imageEntrypoint && imageEntrypoint.length > 0;
-    const useShell = mode === 'shell' || (mode === 'auto' && (!hasEntrypoint || wrapped));
-    if (useShell) {
-        const script = SHELL_PREAMBLE + command;
-        // The shell replaces a real ENTRYPOINT; an init wrapper stays in front of it.
-        if (hasEntrypoint && !wrapped)
-            return { mode: 'shell', wrapped, entrypoint: shell, args: ['-c', script] };
-        return { mode: 'shell', wrapped, args: [shell, '-c', script] };
-    }
-    const words = splitCommand(command, mode, imageEntrypoint, lookup, what);
-    if (words.length === 0)
-        throw new errors/* ActionError */.lZ(`${what}: the command has no words after removing comments`);
-    return { mode: 'exec', wrapped, args: words };
-}
-/**
- * A user who never chose exec mode (a Rails image's `docker-entrypoint`) must learn why the command is
- * not run by a shell: the error names the ENTRYPOINT that receives the words.
- */
-function splitCommand(command, mode, imageEntrypoint, lookup, what) {
-    try {
-        return (0,words/* splitWords */.y)(command, { lookup, what });
-    }
-    catch (e) {
-        if (mode !== 'auto' || !(e instanceof errors/* ActionError */.lZ))
-            throw e;
-        const ep = JSON.stringify(imageEntrypoint);
-        throw new errors/* ActionError */.lZ(`${e.message} (entrypoint: auto passes the command's words, without a shell, to the image's ENTRYPOINT ${ep}, as Dokku does)`);
-    }
-}
-
-// EXTERNAL MODULE: ./src/docker/task.ts + 1 modules
-var task = __webpack_require__(3435);
-// EXTERNAL MODULE: ./src/docker/sidecars.ts
-var sidecars = __webpack_require__(1918);
-// EXTERNAL MODULE: ./src/image-ref.ts
-var image_ref = __webpack_require__(7206);
-// EXTERNAL MODULE: ./src/prebuilt.ts
-var prebuilt = __webpack_require__(9416);
-// EXTERNAL MODULE: ./src/manifests/presence.ts
-var presence = __webpack_require__(141);
-;// CONCATENATED MODULE: ./src/release-plan.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ih: () => (/* binding */ planBuildArgv),
+/* harmony export */   On: () => (/* binding */ dryRunView),
+/* harmony export */   Sh: () => (/* binding */ bindPhases),
+/* harmony export */   VL: () => (/* binding */ taskSpec),
+/* harmony export */   dR: () => (/* binding */ annotated),
+/* harmony export */   p6: () => (/* binding */ commandName),
+/* harmony export */   yY: () => (/* binding */ resolvePlan)
+/* harmony export */ });
+/* unused harmony exports phaseCommands, chooseDockerfile */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+/* harmony import */ var _manifests_release_command_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4903);
+/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4323);
+/* harmony import */ var _entrypoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(781);
+/* harmony import */ var _docker_task_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3435);
+/* harmony import */ var _docker_sidecars_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1918);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7206);
+/* harmony import */ var _prebuilt_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9416);
+/* harmony import */ var _manifests_presence_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(141);
 
 
 
@@ -2975,8 +3052,8 @@ function chooseDockerfile(s, m) {
     const proc = heroku?.releaseImage ?? 'web';
     const fromHeroku = heroku?.dockerfiles[proc];
     if (fromHeroku)
-        return (0,inputs/* insidePath */.yt)(s.workspace, s.workingDirectory, fromHeroku, `heroku.yml build.docker.${proc}`);
-    return external_node_path_.join(s.context, 'Dockerfile');
+        return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .insidePath */ .yt)(s.workspace, s.workingDirectory, fromHeroku, `heroku.yml build.docker.${proc}`);
+    return node_path__WEBPACK_IMPORTED_MODULE_0__.join(s.context, 'Dockerfile');
 }
 /** The one place that decides which phases run, and why the others do not. */
 function resolvePlan(p) {
@@ -2985,15 +3062,15 @@ function resolvePlan(p) {
     const phases = s.phases.map((phase) => {
         const { command, source, at } = commands[phase];
         const skip = command === undefined ? 'no command' : phase === 'first-deploy' && p.firstDeploy === false ? 'not the first deploy' : undefined;
-        return { phase, command, text: (0,release_command/* commandText */.jt)(command), source, skip, at };
+        return { phase, command, text: (0,_manifests_release_command_js__WEBPACK_IMPORTED_MODULE_10__/* .commandText */ .jt)(command), source, skip, at };
     });
     // A digest `image` cannot be pushed to, nor committed under no name: refused here, before any side effect.
     if (s.imageRef)
-        (0,prebuilt/* checkPrebuilt */.SU)(s.image, s.imageRef, s.tags, s.push, phases.some(ph => ph.phase === 'predeploy' && (0,presence/* hasCommand */.mU)(ph.command)));
+        (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_8__/* .checkPrebuilt */ .SU)(s.image, s.imageRef, s.tags, s.push, phases.some(ph => ph.phase === 'predeploy' && (0,_manifests_presence_js__WEBPACK_IMPORTED_MODULE_9__/* .hasCommand */ .mU)(ph.command)));
     const image = s.imageRef
         ? { kind: 'reference', ref: s.image, parsed: s.imageRef }
-        : { kind: 'build', dockerfile: chooseDockerfile(s, p.manifests), labels: (0,build/* buildLabels */.S6)(s, p.github, p.now) };
-    const tags = s.imageRef ? (0,prebuilt/* prebuiltTags */.p5)(s.image, s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : checkedDefaultTags(s, p.github);
+        : { kind: 'build', dockerfile: chooseDockerfile(s, p.manifests), labels: (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildLabels */ .S6)(s, p.github, p.now) };
+    const tags = s.imageRef ? (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_8__/* .prebuiltTags */ .p5)(s.image, s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : checkedDefaultTags(s, p.github);
     return { settings: s, image, tags, phases, vars: p.vars, release: p.release, sidecars: p.sidecars, firstDeploy: p.firstDeploy };
 }
 /**
@@ -3003,16 +3080,16 @@ function resolvePlan(p) {
  */
 function checkedDefaultTags(s, github) {
     if (s.push) {
-        throw new errors/* InputError */.dz('push: true needs tags naming where to push (e.g. ghcr.io/owner/app:${{ github.sha }}, lower-case); ' +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('push: true needs tags naming where to push (e.g. ghcr.io/owner/app:${{ github.sha }}, lower-case); ' +
             'without tags the image is only named locally, and docker would push that name to Docker Hub');
     }
-    const tags = (0,build/* defaultTags */.nK)(s, github);
+    const tags = (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultTags */ .nK)(s, github);
     for (const t of tags) {
         try {
-            (0,image_ref/* parseTagRef */.h2)(t);
+            (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseTagRef */ .h2)(t);
         }
         catch {
-            throw new errors/* InputError */.dz(`tags: the default tag ${JSON.stringify(t)} (made from ${github.repository ? 'GITHUB_REPOSITORY and the commit' : 'the folder name'}) is not a valid image reference; set tags`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`tags: the default tag ${JSON.stringify(t)} (made from ${github.repository ? 'GITHUB_REPOSITORY and the commit' : 'the folder name'}) is not a valid image reference; set tags`);
         }
     }
     return tags;
@@ -3021,7 +3098,7 @@ function checkedDefaultTags(s, github) {
 function planBuildArgv(plan, files) {
     if (plan.image.kind !== 'build')
         return null;
-    return (0,build/* buildArgv */.v$)(plan.settings, { tags: [...plan.tags], labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files });
+    return (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildArgv */ .v$)(plan.settings, { tags: [...plan.tags], labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files });
 }
 /** The variables a phase's exec-mode command may expand: mapped ones, RELEASE_PHASE, the image's ENV. */
 function lookupFor(phase, vars, image) {
@@ -3053,7 +3130,7 @@ function bindPhases(plan, image) {
             return p;
         return {
             ...p,
-            invocation: annotated(p.at, () => planInvocation(p.command, s.entrypoint, image.entrypoint ?? null, s.shell, lookupFor(p.phase, plan.vars, image), commandName(p)))
+            invocation: annotated(p.at, () => (0,_entrypoint_js__WEBPACK_IMPORTED_MODULE_4__/* .planInvocation */ .w$)(p.command, s.entrypoint, image.entrypoint ?? null, s.shell, lookupFor(p.phase, plan.vars, image), commandName(p)))
         };
     });
 }
@@ -3065,8 +3142,8 @@ function annotated(at, work) {
         return work();
     }
     catch (e) {
-        if (at && e instanceof errors/* ActionError */.lZ && !(e instanceof errors/* ManifestError */.Sh))
-            throw new errors/* ManifestError */.Sh(e.message, at.file, at.line, at.column);
+        if (at && e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ && !(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh(e.message, at.file, at.line, at.column);
         throw e;
     }
 }
@@ -3079,7 +3156,7 @@ function taskSpec(plan, phase, invocation, image, runId) {
         invocation,
         runId,
         // With sidecars the task joins the first one's namespace, where every sidecar is at localhost.
-        network: plan.sidecars.length > 0 ? `container:${(0,sidecars/* sidecarContainerName */.Ix)(runId, phase, plan.sidecars[0].name)}` : s.network,
+        network: plan.sidecars.length > 0 ? `container:${(0,_docker_sidecars_js__WEBPACK_IMPORTED_MODULE_6__/* .sidecarContainerName */ .Ix)(runId, phase, plan.sidecars[0].name)}` : s.network,
         runArgs: s.runArgs,
         init: s.init,
         vars: plan.vars,
@@ -3110,7 +3187,7 @@ function dryRunView(plan, phases, imageRef) {
                 source: p.source,
                 willRun: !p.skip,
                 entrypointMode: mode,
-                argv: spec ? ['docker', ...(0,task/* createArgv */.X)(spec, (0,task/* containerName */.xN)('<run-id>', p.phase))] : null
+                argv: spec ? ['docker', ...(0,_docker_task_js__WEBPACK_IMPORTED_MODULE_5__/* .createArgv */ .X)(spec, (0,_docker_task_js__WEBPACK_IMPORTED_MODULE_5__/* .containerName */ .xN)('<run-id>', p.phase))] : null
             };
         }),
         variables: {
@@ -3124,7 +3201,7 @@ function dryRunView(plan, phases, imageRef) {
                 ? 'auto: asked of the deployments API at run time'
                 : String(plan.firstDeploy),
         // Listed as the first task that runs would start them.
-        ...(plan.sidecars.length > 0 ? { sidecars: (0,sidecars/* sidecarPlan */.HK)([...plan.sidecars], phases.find(p => !p.skip)?.phase ?? 'release', s.network) } : {})
+        ...(plan.sidecars.length > 0 ? { sidecars: (0,_docker_sidecars_js__WEBPACK_IMPORTED_MODULE_6__/* .sidecarPlan */ .HK)([...plan.sidecars], phases.find(p => !p.skip)?.phase ?? 'release', s.network) } : {})
     };
 }
 
