@@ -87,4 +87,27 @@ describeEngine('docs/workflows.md examples', () => {
       expect(release.inputs.image).toBe(`${release.inputs.image.split('@')[0]}@${build.outputs.digest}`)
       expect(lines(release.stdout, /^release: migrated /)).toEqual(['release: migrated db.production.internal/app'])
     }))
+
+  it('Jets: configure-aws-credentials’ session reaches the release by name, masked; config/jets/env through env-files (issue 23)', () =>
+    play('jets', { fixture: fixtureCopy('jets'), environments: production }, run => {
+      expectGreen(run)
+      const release = run.jobs.release.steps.at(-1)!
+      expect(release.outputs.released, printOnFailure(run)).toBe('true')
+      expect(lines(release.stdout, /^(aws credentials|region|jets):/)).toEqual([
+        'aws credentials: present (40 characters of secret key)',
+        'region: us-east-1',
+        // .env.production wins over .env on the same name.
+        'jets: app=shop memory=1536'
+      ])
+      // The session's values are masked and reach the task by name only.
+      const create = release.dockerCalls!.find(c => c[0] === 'create')!
+      for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) expect(create).toContain(name)
+      // The made-up session's shapes (local-actions.ts): key id, 40-character secret, session token.
+      for (const mask of [/^::add-mask::ASIA[0-9A-F]{16}$/, /^::add-mask::[0-9a-f]{40}$/, /^::add-mask::IQoJb3JpZ2luX2VjE[0-9a-f]{64}$/]) {
+        expect(lines(release.stdout, mask), String(mask)).toHaveLength(1)
+      }
+      expect(create.join(' ')).not.toMatch(/ASIA[0-9A-F]{16}/)
+      // Committed env files are configuration: not masked (a mask of 1536 would hide outputs).
+      expect(lines(release.stdout, /^::add-mask::(shop|1536|512)$/)).toEqual([])
+    }))
 })

@@ -177,11 +177,38 @@ const buildPush: Local = (w, job, inputs): LocalResult => {
   return { ok: true, outputs: { digest, imageid: id } }
 }
 
+/**
+ * aws-actions/configure-aws-credentials with `role-to-assume`: exchanges the job's OIDC token for a
+ * session (so the job needs id-token: write, or the real action fails to get one) and exports the
+ * session's variables to every later step, masked. Here: a made-up session, no AWS.
+ */
+const awsCredentials: Local = (_w, job, inputs) => {
+  if (!inputs['role-to-assume'] || !inputs['aws-region']) {
+    job.log('  configure-aws-credentials: the player plays role-to-assume with aws-region only')
+    return { ok: false, outputs: {} }
+  }
+  if (!allows(job.permissions, 'id-token', 'write')) {
+    job.log('  Error: Credentials could not be loaded: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable (the job lacks id-token: write)')
+    return { ok: false, outputs: {} }
+  }
+  const session = randomUUID().replace(/-/g, '')
+  Object.assign(job.env, {
+    AWS_ACCESS_KEY_ID: `ASIA${session.slice(0, 16).toUpperCase()}`,
+    AWS_SECRET_ACCESS_KEY: `${session}${session}`.slice(0, 40),
+    AWS_SESSION_TOKEN: `IQoJb3JpZ2luX2VjE${session}${session}`,
+    AWS_REGION: inputs['aws-region'],
+    AWS_DEFAULT_REGION: inputs['aws-region']
+  })
+  job.log(`aws-actions/configure-aws-credentials → a made-up session for ${inputs['role-to-assume']} in the job's env (no AWS; OIDC needs id-token: write)`)
+  return { ok: true, outputs: { 'aws-account-id': inputs['role-to-assume'].split(':')[4] ?? '' } }
+}
+
 /** `uses:` → its local equivalent, by action name (any ref). */
 export const LOCAL_ACTIONS: Record<string, Local> = {
   'actions/checkout': checkout,
   'docker/login-action': login,
   'docker/setup-buildx-action': setupBuildx,
   'actions/attest-build-provenance': attest,
-  'docker/build-push-action': buildPush
+  'docker/build-push-action': buildPush,
+  'aws-actions/configure-aws-credentials': awsCredentials
 }
