@@ -14,6 +14,7 @@ export const CATALOG = {
   services: [DOCS, 'Migrations against a `services:` database'],
   rehearsal: [DOCS, 'Release rehearsal on pull requests'],
   ghaCache: [DOCS, 'Cache layers in the GitHub Actions cache'],
+  metadata: [DOCS, 'Tags, labels and annotations from docker/metadata-action'],
   jets: [DOCS, 'Jets: AWS credentials and `config/jets/env`'],
   monorepo: [DOCS, 'A monorepo: one release phase per app'],
   buildPushAction: [DOCS, 'An image built by docker/build-push-action'],

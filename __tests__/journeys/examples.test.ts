@@ -110,4 +110,42 @@ describeEngine('docs/workflows.md examples', () => {
       // Committed env files are configuration: not masked (a mask of 1536 would hide outputs).
       expect(lines(release.stdout, /^::add-mask::(shop|1536|512)$/)).toEqual([])
     }))
+
+  it('metadata-action: its tags, labels and annotations reach the registry verbatim (issue 23)', async () => {
+    const w = await startWorld({ fixture: fixtureCopy('web'), environments: production })
+    try {
+      const run = await playWorkflow(workflow('metadata').content, w, 'metadata')
+      expectGreen(run)
+      const [meta, release] = run.jobs.release.steps.filter(s => s.uses?.startsWith('docker/metadata-action') || s.post)
+      expect(release.outputs.released, printOnFailure(run)).toBe('true')
+      expect(release.inputs.tags).toBe(meta.outputs.tags)
+      expect(release.outputs.tags).toBe(meta.outputs.tags)
+      expect(meta.outputs.tags).toMatch(/^127\.0\.0\.1:\d+\/acme\/web-[^:]+:sha-[0-9a-f]{7}$/)
+      // What the registry holds: the manifest annotations and the config labels, each as given.
+      const name = meta.outputs.tags.slice(w.registry.host.length + 1).split(':')[0]
+      const top = JSON.parse(
+        (
+          await w.registry.get(
+            `/v2/${name}/manifests/${release.outputs.digest}`,
+            'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json'
+          )
+        ).body
+      ) as {
+        manifests?: { digest: string }[]
+        annotations?: Record<string, string>
+        config?: { digest: string }
+      }
+      const manifest = top.manifests
+        ? (JSON.parse(
+            (await w.registry.get(`/v2/${name}/manifests/${top.manifests[0].digest}`, 'application/vnd.oci.image.manifest.v1+json')).body
+          ) as typeof top)
+        : top
+      const given = (text: string, prefix = '') => Object.fromEntries(text.split('\n').map(l => l.slice(prefix.length).split(/=(.*)/s).slice(0, 2)))
+      expect(manifest.annotations).toMatchObject(given(meta.outputs.annotations, 'manifest:'))
+      const config = JSON.parse((await w.registry.get(`/v2/${name}/blobs/${manifest.config!.digest}`)).body) as { config: { Labels: Record<string, string> } }
+      expect(config.config.Labels).toMatchObject(given(meta.outputs.labels))
+    } finally {
+      await w.stop()
+    }
+  })
 })

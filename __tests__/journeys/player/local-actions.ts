@@ -203,6 +203,55 @@ const awsCredentials: Local = (_w, job, inputs) => {
   return { ok: true, outputs: { 'aws-account-id': inputs['role-to-assume'].split(':')[4] ?? '' } }
 }
 
+/**
+ * docker/metadata-action (v6) for `images` and `tags` of `type=sha`, `type=ref,event=branch` and
+ * `type=raw,value=…` (anything else is refused): its outputs `tags`, `labels` and `annotations` (level
+ * `manifest`, its default) one per line, as it writes them. Repository facts it would ask the API for
+ * (description, licenses) are empty here; the rest comes from the job's context.
+ */
+const metadata: Local = (_w, job, inputs) => {
+  const env = job.env
+  const images = (inputs.images ?? '')
+    .split(/[\n,]/)
+    .map(s => s.trim().toLowerCase())
+    .filter(Boolean)
+  const values: string[] = []
+  for (const spec of (inputs.tags || 'type=ref,event=branch')
+    .split('\n')
+    .map(s => s.trim())
+    .filter(Boolean)) {
+    const attrs = Object.fromEntries(spec.split(',').map(kv => kv.split('=') as [string, string]))
+    if (attrs.type === 'sha') values.push(`sha-${env.GITHUB_SHA.slice(0, 7)}`)
+    else if (attrs.type === 'ref' && attrs.event === 'branch' && env.GITHUB_REF.startsWith('refs/heads/'))
+      values.push(env.GITHUB_REF.slice(11).replace(/[^a-zA-Z0-9._-]+/g, '-'))
+    else if (attrs.type === 'raw' && attrs.value) values.push(attrs.value)
+    else if (!(attrs.type === 'ref' && attrs.event === 'branch')) {
+      job.log(`  docker/metadata-action: the player plays type=sha, type=ref,event=branch and type=raw only, not ${spec}`)
+      return { ok: false, outputs: {} }
+    }
+  }
+  const url = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}`
+  const oci: [string, string][] = [
+    ['created', new Date().toISOString()],
+    ['description', ''],
+    ['licenses', ''],
+    ['revision', env.GITHUB_SHA],
+    ['source', url],
+    ['title', env.GITHUB_REPOSITORY.split('/')[1]],
+    ['url', url],
+    ['version', values[0] ?? '']
+  ]
+  const labels = oci.map(([k, v]) => `org.opencontainers.image.${k}=${v}`)
+  const outputs = {
+    tags: images.flatMap(i => values.map(v => `${i}:${v}`)).join('\n'),
+    labels: labels.join('\n'),
+    annotations: labels.map(l => `manifest:${l}`).join('\n'),
+    version: values[0] ?? ''
+  }
+  job.log(`docker/metadata-action → tags ${outputs.tags.replace(/\n/g, ', ')}; OCI labels and manifest annotations from the job's context`)
+  return { ok: true, outputs }
+}
+
 /** `uses:` → its local equivalent, by action name (any ref). */
 export const LOCAL_ACTIONS: Record<string, Local> = {
   'actions/checkout': checkout,
@@ -210,5 +259,6 @@ export const LOCAL_ACTIONS: Record<string, Local> = {
   'docker/setup-buildx-action': setupBuildx,
   'actions/attest-build-provenance': attest,
   'docker/build-push-action': buildPush,
-  'aws-actions/configure-aws-credentials': awsCredentials
+  'aws-actions/configure-aws-credentials': awsCredentials,
+  'docker/metadata-action': metadata
 }

@@ -34,6 +34,7 @@ export const SUBSTITUTIONS: [string, string][] = [
   ["`cache-from`/`cache-to` `type=gha` (the runner's cache service)", '`type=local` in a directory of the world, kept across its runs'],
   ['docker/build-push-action', '`docker buildx build --load` (cache-from/cache-to as above) + `docker push`'],
   ['actions/attest-build-provenance', 'a check that subject-digest is a sha256 digest the registry holds for subject-name'],
+  ['docker/metadata-action', 'its tags, labels and manifest annotations computed from the job context (type=sha, ref/branch, raw)'],
   ['aws-actions/configure-aws-credentials', "a made-up session (AWS_ACCESS_KEY_ID, …, AWS_REGION) in the job's env; needs id-token: write"],
   ['`services:` image `postgres:*`', `${POSTGRES_IMAGE}, PostgreSQL built from the host's Debian packages (scripts/postgres-image.sh), on a user network`],
   [
