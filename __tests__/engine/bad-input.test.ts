@@ -143,7 +143,11 @@ const cases: Case[] = [
     inputs: { phases: 'release,deploy' },
     error: '::error::phases: "deploy" is not a phase; use predeploy, release, postdeploy, first-deploy'
   },
-  { name: 'entrypoint maybe', inputs: { entrypoint: 'maybe' }, error: '::error::entrypoint: "maybe" is not one of auto, shell, exec, shell-through-entrypoint' },
+  {
+    name: 'entrypoint maybe',
+    inputs: { entrypoint: 'maybe' },
+    error: '::error::entrypoint: "maybe" is not one of auto, shell, exec, shell-through-entrypoint'
+  },
   { name: 'push maybe', inputs: { push: 'maybe' }, error: '::error::push: "maybe" is not a boolean; use true or false' },
   {
     name: 'absolute procfile',
