@@ -1,15 +1,26 @@
-// Regenerates the README's inputs/outputs tables from action.yml (a unit test fails when they drift).
+// Regenerates the README's inputs and outputs tables from action.yml (a unit test fails when they drift).
+// Only the two tables are replaced: the text around them (under ### Inputs and ### Outputs) is kept.
 import * as fs from 'node:fs'
 import { parse } from 'yaml'
 
 const action = parse(fs.readFileSync('action.yml', 'utf8'))
 const esc = s => String(s).replace(/\|/g, '\\|')
-let out = '### Inputs\n\n| input | default | description |\n| --- | --- | --- |\n'
-for (const [k, v] of Object.entries(action.inputs)) out += `| \`${k}\` | ${v.default ? '`' + esc(v.default) + '`' : ''} | ${esc(v.description)} |\n`
-out += '\n### Outputs\n\n| output | description |\n| --- | --- |\n'
-for (const [k, v] of Object.entries(action.outputs)) out += `| \`${k}\` | ${esc(v.description)} |\n`
-const readme = fs.readFileSync('README.md', 'utf8')
-const start = readme.indexOf('### Inputs\n')
-const end = readme.indexOf('## Run it here')
-if (start < 0 || end < 0) throw new Error('README.md: the Inputs section or "## Run it here" is missing')
-fs.writeFileSync('README.md', readme.slice(0, start) + out + '\n' + readme.slice(end))
+const inputs = ['| input | default | description |', '| --- | --- | --- |']
+for (const [k, v] of Object.entries(action.inputs)) inputs.push(`| \`${k}\` | ${v.default ? '`' + esc(v.default) + '`' : ''} | ${esc(v.description)} |`)
+const outputs = ['| output | description |', '| --- | --- |']
+for (const [k, v] of Object.entries(action.outputs)) outputs.push(`| \`${k}\` | ${esc(v.description)} |`)
+
+/** The table that starts with `header` after `heading`, replaced by `rows`. */
+function replaceTable(text, heading, header, rows) {
+  const at = text.indexOf(heading)
+  const start = text.indexOf(`${header}\n`, at)
+  if (at < 0 || start < 0) throw new Error(`README.md: no "${header}" table under ${heading}`)
+  let end = start
+  while (text.startsWith('|', end)) end = text.indexOf('\n', end) + 1
+  return text.slice(0, start) + rows.join('\n') + '\n' + text.slice(end)
+}
+
+let readme = fs.readFileSync('README.md', 'utf8')
+readme = replaceTable(readme, '### Inputs\n', inputs[0], inputs)
+readme = replaceTable(readme, '### Outputs\n', outputs[0], outputs)
+fs.writeFileSync('README.md', readme)

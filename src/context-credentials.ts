@@ -1,8 +1,9 @@
 /**
  * design.md §3.6: a checkout's persisted credentials never enter a build context unnoticed.
  * actions/checkout (before v6) keeps the job's token in `.git/config` as
- * `http.<url>.extraheader = AUTHORIZATION: basic …`; buildx sends the whole context, every `.git` in it
- * included, so `COPY . /src` bakes the token into the image and shows it to every task.
+ * `http.<url>.extraheader = AUTHORIZATION: basic …`; `COPY . /src` sends the whole context, every
+ * `.git` in it included, bakes the token into the image and shows it to every task. The Dockerfile is not
+ * read: a persisted credential anywhere in the context is refused (the fix costs one line).
  * docker/build-push-action's default Git context carries no `.git`; ours is a directory, so it is checked.
  */
 import * as fs from 'node:fs'
@@ -65,13 +66,12 @@ function configsOf(gitDir: string): string[] {
  * workspace has its own), never following links (buildx does not) and skipping what the ignore file
  * excludes. Walks at most MAX_DIRS directories; `truncated` says so.
  */
-function gitDirs(context: string, ig: Ignore | undefined): { dirs: string[]; truncated: boolean } {
+function gitDirs(context: string, ig: Ignore | undefined, exceptions: boolean, maxDirs: number): { dirs: string[]; truncated: boolean } {
   const dirs: string[] = []
   const queue = [context]
-  let walked = 0
-  while (queue.length > 0) {
-    if (++walked > MAX_DIRS) return { dirs, truncated: true }
-    const dir = queue.shift()!
+  for (let next = 0; next < queue.length; next++) {
+    if (next >= maxDirs) return { dirs, truncated: true }
+    const dir = queue[next]
     let entries: fs.Dirent[]
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true })
@@ -81,9 +81,10 @@ function gitDirs(context: string, ig: Ignore | undefined): { dirs: string[]; tru
     for (const e of entries) {
       if (!e.isDirectory()) continue
       const full = path.join(dir, e.name)
-      // A `.git` is judged by its config files' own paths (an exception can re-include one).
+      // A `.git` is judged by its config files' own paths (an exception can re-include one); an ignored
+      // directory is skipped only when no `!` exception could re-include something below it.
       if (e.name === '.git') dirs.push(full)
-      else if (!ig?.ignores(path.relative(context, full))) queue.push(full)
+      else if (exceptions || !ig?.ignores(path.relative(context, full))) queue.push(full)
     }
   }
   return { dirs, truncated: false }
@@ -100,14 +101,18 @@ async function loadIgnore(text: string): Promise<Ignore> {
  * Refuses, before the build, a context (and each local named build context) that would send a persisted
  * credential to the builder. Returns a warning when a context was too large to walk whole.
  */
-export async function checkContextCredentials(contexts: { dir: string; name: string; dockerfile?: string }[], workspace: string): Promise<string | undefined> {
+export async function checkContextCredentials(
+  contexts: { dir: string; name: string; dockerfile?: string }[],
+  workspace: string,
+  maxDirs = MAX_DIRS
+): Promise<string | undefined> {
   let warning: string | undefined
   for (const c of contexts) {
     const text = ignoreText(c.dir, c.dockerfile)
     const ig = text.trim() === '' ? undefined : await loadIgnore(text)
-    const { dirs, truncated } = gitDirs(c.dir, ig)
+    const { dirs, truncated } = gitDirs(c.dir, ig, /^\s*!/m.test(text), maxDirs)
     if (truncated) {
-      warning = `context ${c.name}: more than ${MAX_DIRS} directories; the check for persisted checkout credentials looked at the first ${MAX_DIRS} (exclude what the build does not need in .dockerignore)`
+      warning = `context ${c.name}: more than ${maxDirs} directories; the check for persisted checkout credentials looked at the first ${maxDirs} (exclude what the build does not need in .dockerignore)`
     }
     for (const gitDir of dirs) {
       for (const file of configsOf(gitDir)) {

@@ -5,7 +5,7 @@ import { ActionError, DockerError } from './errors.js'
 import type { RunResult, PhaseResult } from './outputs.js'
 import type { RunScope } from './run-scope.js'
 import { bindPhases, planBuildArgv, taskSpec, type BoundPhase, type ReleasePlan } from './release-plan.js'
-import { Tail, type DockerCli } from './docker/cli.js'
+import { lastLine, Tail, type DockerCli } from './docker/cli.js'
 import { BUILDX_MISSING, imageEnv, inspectImage, isBuildxMissing, type ImageInfo } from './docker/image.js'
 import { initArgs, removeContainer, runTask, type TaskOutcome } from './docker/task.js'
 import { promoteIndex, pushTags, repositoryOf } from './docker/push.js'
@@ -16,7 +16,7 @@ import { startSidecars } from './docker/sidecars.js'
 import type { ImageRef } from './image-ref.js'
 import { buildFailure } from './build.js'
 import { repeatsEntrypoint } from './entrypoint.js'
-import { findingMessage } from './predeploy-scan.js'
+import { findingMessage, scanForms } from './predeploy-scan.js'
 import type { Masks } from './secrets.js'
 
 /** What execute needs besides the plan; `engine` is the daemon check started beside the first command. */
@@ -56,6 +56,8 @@ export async function execute(plan: ReleasePlan, ctx: ExecuteContext): Promise<v
 async function acquireImage(plan: ReleasePlan, ctx: ExecuteContext): Promise<ImageInfo> {
   const { cli, scope } = ctx
   const s = plan.settings
+  // Before buildx is installed: nothing is done for a build that would drop them.
+  if (s.annotations.length > 0 && plan.image.kind === 'build') await checkAnnotationsKept(plan, ctx)
   if (s.buildxVersion && plan.image.kind === 'build') {
     await ctx.engine
     await (await import('./buildx-install.js')).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl)
@@ -66,7 +68,6 @@ async function acquireImage(plan: ReleasePlan, ctx: ExecuteContext): Promise<Ima
     for (const t of s.tags) await cli.ok(['tag', info.id, t], `docker tag ${t}`)
     return info
   }
-  if (s.annotations.length > 0) await checkAnnotationsKept(plan, ctx)
   const files = { iidfile: path.join(scope.tempDir, 'iid'), metadataFile: path.join(scope.tempDir, 'metadata.json') }
   scope.throwIfCancelled()
   core.startGroup(`Building ${plan.tags[0]}`)
@@ -92,6 +93,7 @@ async function checkAnnotationsKept(plan: ReleasePlan, ctx: ExecuteContext): Pro
   const commit = plan.phases.some(p => p.phase === 'predeploy' && !p.skip)
   const status = await ctx.cli.exec(['info', '--format', '{{json .DriverStatus}}'])
   await ctx.engine
+  if (status.code !== 0) throw new DockerError(`annotations: could not tell this engine's image store (docker info: ${lastLine(status.stderr)})`)
   const containerdStore = status.stdout.includes('io.containerd.snapshotter')
   if (containerdStore && !commit) return
   const why = containerdStore
@@ -139,8 +141,34 @@ async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: Ph
     ctx.result.failure = { phase: p.phase, tail: outcome.tail }
     throw taskError(plan, p, outcome, info)
   }
+  if (p.phase !== 'predeploy') {
+    r.status = 'succeeded'
+    return info
+  }
+  // Before anything is committed: a value the task wrote into a file would be pushed with the image.
+  // Such a predeploy has failed: what it made cannot be released.
+  const found = await scanPredeployFiles(plan, p, outcome.container, ctx).catch((e: unknown) => {
+    scope.defer(removeContainer(cli, outcome.container))
+    throw e
+  })
+  if (found) {
+    r.status = 'failed'
+    scope.defer(removeContainer(cli, outcome.container))
+    throw new ActionError(found)
+  }
   r.status = 'succeeded'
-  return p.phase === 'predeploy' ? commit(plan, p, info, outcome, ctx) : info
+  return commit(plan, p, info, outcome, ctx)
+}
+
+/** design.md §4.6: the files the predeploy task changed, searched for secrets; the error, when one holds any. */
+async function scanPredeployFiles(plan: ReleasePlan, p: BoundPhase, container: string, ctx: ExecuteContext): Promise<string | undefined> {
+  const { scanChangedFiles } = await import('./docker/scan-changes.js')
+  const { engineApi } = await import('./docker/engine-api.js')
+  const initMounted = initArgs({ init: plan.settings.init, invocation: p.invocation! }).includes('--init')
+  const scan = await scanChangedFiles(engineApi(ctx.cli), container, scanForms(ctx.masks.owners), initMounted)
+  if (scan.findings.length > 0) return findingMessage(scan.findings)
+  if (scan.files > 0) core.info(`predeploy: ${scan.files} file${scan.files === 1 ? '' : 's'} the task wrote hold no secret`)
+  return undefined
 }
 
 function taskError(plan: ReleasePlan, p: BoundPhase, outcome: TaskOutcome, info: ImageInfo): ActionError {
@@ -160,13 +188,6 @@ async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome
   const log = (line: string): void => core.info(line)
   const built = plan.image.kind === 'build' ? info.id : undefined
   try {
-    // Before anything is committed: a value the task wrote into a file would be pushed with the image.
-    const { scanChangedFiles } = await import('./docker/scan-changes.js')
-    const { engineApi } = await import('./docker/engine-api.js')
-    const initMounted = initArgs({ init: plan.settings.init, invocation: p.invocation! }).includes('--init')
-    const scan = await scanChangedFiles(engineApi(cli), outcome.container, ctx.masks.owners, initMounted)
-    if (scan.findings.length > 0) throw new ActionError(findingMessage(scan.findings))
-    if (scan.files > 0) log(`predeploy: ${scan.files} file${scan.files === 1 ? '' : 's'} the task wrote hold no secret`)
     const note = `release-phase predeploy: ${p.text}`
     const id = await commitPredeploy(cli, outcome.container, info, [...plan.tags], note, { later: w => scope.defer(w), runId: scope.runId, log })
     ctx.result.imageId = id
@@ -202,6 +223,6 @@ async function publish(plan: ReleasePlan, info: ImageInfo, unchanged: boolean, c
 async function pushOrPromote(plan: ReleasePlan, info: ImageInfo, unchanged: boolean, ctx: ExecuteContext): Promise<string> {
   const cancelled = (): void => ctx.scope.throwIfCancelled()
   const from = unchanged ? registrySource(source(plan), info.repoDigests) : undefined
-  const promoted = from && (await promoteIndex(ctx.cli, from.ref, from.digest, [...plan.tags], cancelled))
+  const promoted = from && (await promoteIndex(ctx.cli, from.ref, from.digest, [...plan.tags], cancelled, line => core.info(line)))
   return promoted || pushTags(ctx.cli, [...plan.tags], info.id, cancelled)
 }

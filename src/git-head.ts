@@ -48,13 +48,35 @@ function resolveRef(gitDir: string, ref: string): string | undefined {
 }
 
 /**
- * The HEAD commit of the checkout holding `dir` (searched up to `root`): `sha`, or `unreadable` when a
- * checkout is there but its HEAD is not read here (a reftable repository, a ref that is not a commit).
+ * Whether a checkout's `origin` is `repository` (`owner/name`, as GITHUB_REPOSITORY): a second checkout
+ * of another repository (`actions/checkout` with `repository:` and `path:`), or a submodule, has its
+ * own commits, which must not name or label an image of this one. No origin, or no repository to
+ * compare with (outside GitHub): trusted.
  */
-export function checkedOutCommit(dir: string, root: string): { sha?: string; unreadable?: string } {
+export function originIs(gitDir: string, repository: string | undefined): boolean {
+  if (!repository) return true
+  // A worktree's config is its common directory's.
+  const common = readSmall(path.join(gitDir, 'commondir'))?.trim()
+  const config = readSmall(path.join(common ? path.resolve(gitDir, common) : gitDir, 'config')) ?? ''
+  const origin = /\[remote "origin"\][^[]*?^\s*url\s*=\s*(\S+)/ims.exec(config)?.[1]
+  if (!origin) return true
+  const repoPath = origin
+    .replace(/\.git\/?$/, '')
+    .replace(/^[a-z+]+:\/\/[^/]+\//i, '')
+    .replace(/^[^@]+@[^:]+:/, '')
+  return repoPath.toLowerCase() === repository.toLowerCase()
+}
+
+/**
+ * The HEAD commit of the checkout holding `dir` (searched up to `root`): `sha`, or `unreadable` when a
+ * checkout is there but its HEAD is not read here (a reftable repository, a ref that is not a commit,
+ * a checkout of another repository than `repository`).
+ */
+export function checkedOutCommit(dir: string, root: string, repository?: string): { sha?: string; unreadable?: string } {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     const gitDir = gitDirAt(d)
     if (gitDir) {
+      if (!originIs(gitDir, repository)) return { unreadable: gitDir }
       const head = readSmall(path.join(gitDir, 'HEAD'))?.trim() ?? ''
       if (SHA.test(head)) return { sha: head }
       const ref = /^ref: (\S+)$/.exec(head)?.[1]

@@ -166,14 +166,14 @@ async function decideFirstDeploy(s: Settings): Promise<boolean | undefined> {
 
 /** The repository and the commit the build context holds (design.md §3.2), said when not GITHUB_SHA. */
 function provenance(s: Settings): GitHubContext {
-  const head = s.image ? {} : checkedOutCommit(s.context, s.workspace)
+  const head = s.image ? {} : checkedOutCommit(s.context, s.workspace, process.env.GITHUB_REPOSITORY)
   const event = process.env.GITHUB_SHA
   if (head.sha && event && head.sha !== event) {
     core.info(`The build context holds commit ${head.sha}, not the event's ${event}: the image is named and labelled after ${head.sha}`)
   }
   if (head.unreadable && event) {
     core.info(
-      `The checkout's HEAD in ${path.relative(s.workspace, head.unreadable) || '.'} could not be read here; the image is named and labelled after the event's commit ${event}`
+      `The checkout in ${path.relative(s.workspace, head.unreadable) || '.'} is not this repository's, or its HEAD could not be read here; the image is named and labelled after the event's commit ${event}`
     )
   }
   return githubContext(process.env, head.sha)

@@ -68,7 +68,8 @@ export function secretForms(value: string): string[] {
  * of these forms, and the predeploy scan must find it there too.
  */
 const ENCODERS: ((v: string) => string)[] = [
-  v => encodeURIComponent(v), // UriDataEscape
+  // UriDataEscape (.NET's Uri.EscapeDataString also escapes !'()*, which encodeURIComponent keeps)
+  v => encodeURIComponent(v).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
   v => JSON.stringify(v).slice(1, -1), // JsonStringEscape
   v => v.replace(/"/g, '\\"'), // CommandLineArgumentEscape
   v => v.replace(/'/g, "''"), // ExpressionStringEscape (a single-quoted YAML or expression string)

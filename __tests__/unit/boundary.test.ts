@@ -4,8 +4,9 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { getState } from '../../src/runner.js'
-import { FileSearch, pathsToRead } from '../../src/predeploy-scan.js'
-import { checkedOutCommit } from '../../src/git-head.js'
+import { FileSearch, pathsToRead, scanForms } from '../../src/predeploy-scan.js'
+import { secretForms } from '../../src/masking.js'
+import { checkedOutCommit, originIs } from '../../src/git-head.js'
 import { checkContextCredentials, MAX_DIRS } from '../../src/context-credentials.js'
 import { obeyedCommands, stepState } from '../helpers/runner-protocol.js'
 
@@ -90,9 +91,18 @@ describe('provenance from the workspace (issue 20 item 7)', () => {
     expect(checkedOutCommit(ws, ws)).toEqual({ sha: head })
     execFileSync('git', ['-C', ws, 'checkout', '-q', '--detach'])
     expect(checkedOutCommit(ws, ws)).toEqual({ sha: head })
+    // A worktree on a commit of its own: read through its gitdir: file, not its parent's HEAD.
     const wt = path.join(ws, 'wt')
     execFileSync('git', ['-C', ws, 'worktree', 'add', '-q', '-b', 'other', wt])
-    expect(checkedOutCommit(wt, ws)).toEqual({ sha: head })
+    execFileSync('git', ['-C', wt, '-c', 'user.name=t', '-c', 'user.email=t@e', 'commit', '-q', '--allow-empty', '-m', 'two'])
+    const other = execFileSync('git', ['-C', wt, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
+    expect(other).not.toBe(head)
+    expect(checkedOutCommit(wt, ws)).toEqual({ sha: other })
+    // A checkout of another repository (actions/checkout with repository: and path:) names no image of this one.
+    execFileSync('git', ['-C', ws, 'remote', 'add', 'origin', 'https://github.com/acme/other.git'])
+    expect(checkedOutCommit(ws, ws, 'acme/web')).toEqual({ unreadable: path.join(ws, '.git') })
+    expect(checkedOutCommit(ws, ws, 'Acme/Other')).toEqual({ sha: head })
+    expect(originIs(path.join(ws, '.git'), undefined)).toBe(true)
     fs.rmSync(ws, { recursive: true, force: true })
   })
   it('is nothing without a checkout; unreadable with a HEAD that is not a commit here', () => {
@@ -173,5 +183,37 @@ describe('persisted checkout credentials in the build context (issue 20 item 5)'
     const dir = context({})
     for (let i = 0; i < MAX_DIRS + 1; i++) fs.mkdirSync(path.join(dir, `d${i}`))
     expect(await check(dir)).toMatch(/more than 20000 directories/)
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+  it('walks into an ignored folder when an exception could re-include what is below it', async () => {
+    const err = await check(context({ 'vendor/lib/.git/config': header, '.dockerignore': 'vendor\n!vendor/lib/**\n' })).catch((e: Error) => e)
+    expect((err as Error).message).toMatch(/vendor\/lib\/\.git\/config holds/)
+  })
+})
+
+describe('the forms searched and masked (issue 20 review)', () => {
+  it('are the runner encoders’ forms: command line, doubled quotes, XML, trimmed quotes, & sections, URL as .NET escapes it', () => {
+    const forms = secretForms(`"it's&Secret9(x)"`)
+    for (const f of [
+      `\\"it's&Secret9(x)\\"`, // CommandLineArgumentEscape
+      `"it''s&Secret9(x)"`, // ExpressionStringEscape
+      '&quot;it&apos;s&amp;Secret9(x)&quot;', // XmlDataEscape
+      "it's&Secret9(x)", // TrimDoubleQuotes
+      `"it's&`, // PowerShellPreAmpersandEscape
+      'Secret9(x)"', // PowerShellPostAmpersandEscape
+      '%22it%27s%26Secret9%28x%29%22' // UriDataEscape, ' ( ) escaped as .NET does
+    ])
+      expect(forms, f).toContain(f)
+  })
+  it('the scan leaves out what matches by chance: short forms, a plain word under 16 letters, PEM armour lines', () => {
+    const owners = new Map([
+      ['production', 'JETS_ENV'],
+      ['5432', 'DB_PORT'],
+      ['-----BEGIN RSA PRIVATE KEY-----', 'KEY'],
+      ['MIIEowIBAAKCAQEA1b2c3d4', 'KEY'],
+      ['abcdefghijklmnopq', 'LONG_WORD'],
+      ['s3cr3t-Vx7p', 'TOKEN']
+    ])
+    expect([...scanForms(owners).keys()]).toEqual(['MIIEowIBAAKCAQEA1b2c3d4', 'abcdefghijklmnopq', 's3cr3t-Vx7p'])
   })
 })

@@ -75,11 +75,12 @@ describe('registry-side promotion (issue 23): the source and what imagetools rep
     expect(isIndex('{"mediaType":"application/vnd.docker.distribution.manifest.v2+json","layers":[]}')).toBe(false)
     expect(isIndex('not json')).toBe(false)
   })
-  it('reads the digest imagetools pushed to each tag', () => {
-    const out = `#1 0.000 copying ${d} from r/a@${d} to r/b:prod\n#1 0.05 pushing ${d} to r/b:prod\n#2 0.0 pushing ${d} to r/a:prod\n`
+  it('reads the digest imagetools pushed to each tag, by the familiar name (buildx prints docker.io/… in full)', () => {
+    const out = `#1 0.000 copying ${d} from r.io/a@${d} to r.io/b:prod\n#1 0.05 pushing ${d} to r.io/b:prod\n#2 0.0 pushing ${d} to docker.io/acme/app:prod\n#3 0.0 pushing ${d} to docker.io/library/app:prod\n`
     expect([...pushedByImagetools(out)]).toEqual([
-      ['r/b:prod', d],
-      ['r/a:prod', d]
+      ['r.io/b:prod', d],
+      ['acme/app:prod', d],
+      ['app:prod', d]
     ])
   })
 })

@@ -5,7 +5,7 @@ import * as path from 'node:path'
 import { DockerError } from '../errors.js'
 // A static import: ncc's bundle of `await import('node:stream')` had no `Readable` (issue 24: every
 // predeploy on an engine that is not a local socket crashed with "reading 'from'").
-import { Readable } from 'node:stream'
+import { PassThrough, Readable } from 'node:stream'
 import { lastLine, type DockerCli } from './cli.js'
 import type { Change } from '../predeploy-scan.js'
 
@@ -129,11 +129,23 @@ function socketArchive(socketPath: string, container: string, containerPath: str
   })
 }
 
-/** `docker cp container:path -` writes the path's tar to stdout: the same archive, through the CLI. */
+/**
+ * `docker cp container:path -` writes the path's tar to stdout: the same archive, through the CLI. The
+ * stream ends only when docker has exited, and fails when docker did: a copy that broke off must never
+ * read as a file with no secret in it.
+ */
 async function cliArchive(cli: DockerCli, container: string, containerPath: string): Promise<Readable | undefined> {
   const child = cli.spawnRaw(['cp', `${container}:${containerPath}`, '-'])
-  child.stderr!.resume()
-  return child.stdout!
+  const out = new PassThrough()
+  let stderr = ''
+  child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()))
+  child.stdout!.pipe(out, { end: false })
+  child.on('error', e => out.destroy(e))
+  child.on('close', code => {
+    if (code === 0) out.end()
+    else out.destroy(new DockerError(`docker cp ${container}:${containerPath} failed: ${lastLine(stderr) || `exit code ${code}`}`))
+  })
+  return out
 }
 
 /** `docker diff` lines: `A /path`, `C /path`, `D /path`. */

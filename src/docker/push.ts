@@ -78,11 +78,24 @@ export function isIndex(raw: string): boolean {
   }
 }
 
-/** The digest `imagetools create` reports pushing to each tag: `pushing sha256:… to <tag>`. */
+/**
+ * The digest `imagetools create` reports pushing to each tag (`pushing sha256:… to <tag>`), keyed by the
+ * tag as docker prints it familiarly: buildx prints the normalized name (`docker.io/acme/app:prod`).
+ */
 export function pushedByImagetools(output: string): Map<string, string> {
   const out = new Map<string, string>()
-  for (const m of output.matchAll(/pushing (sha256:[0-9a-f]{64}) to (\S+)/g)) out.set(m[2], m[1])
+  for (const m of output.matchAll(/pushing (sha256:[0-9a-f]{64}) to (\S+)/g)) out.set(familiarTag(m[2]), m[1])
   return out
+}
+
+/** `docker.io/library/app:1` → `app:1`; a name the grammar refuses stays as it is. */
+function familiarTag(tag: string): string {
+  try {
+    const ref = parseTagRef(tag)
+    return `${familiarName(ref)}:${ref.tag ?? 'latest'}`
+  } catch {
+    return tag
+  }
 }
 
 /**
@@ -92,9 +105,20 @@ export function pushedByImagetools(output: string): Map<string, string> {
  * image, without the attestations, under another digest). Undefined when the source is not an index:
  * then `docker push` keeps its digest.
  */
-export async function promoteIndex(cli: DockerCli, source: string, digest: string, tags: string[], checkCancelled: () => void): Promise<string | undefined> {
+export async function promoteIndex(
+  cli: DockerCli,
+  source: string,
+  digest: string,
+  tags: string[],
+  checkCancelled: () => void,
+  log: (line: string) => void
+): Promise<string | undefined> {
   const raw = await cli.exec(['buildx', 'imagetools', 'inspect', '--raw', source])
-  if (raw.code !== 0 || !isIndex(raw.stdout)) return undefined
+  if (raw.code !== 0) {
+    log(`could not read the registry manifest of ${source} (${lastLine(raw.stderr)}): pushing with docker push, which keeps no index or attestation`)
+    return undefined
+  }
+  if (!isIndex(raw.stdout)) return undefined
   checkCancelled()
   let output = ''
   const code = await cli.stream(['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source], {
@@ -104,8 +128,8 @@ export async function promoteIndex(cli: DockerCli, source: string, digest: strin
   if (code !== 0) throw new DockerError(`docker buildx imagetools create failed: ${lastLine(output)}`)
   const pushed = pushedByImagetools(output)
   for (const t of tags) {
-    if (pushed.get(t) !== digest) {
-      throw new DockerError(`promoting ${source}: ${t} was given ${pushed.get(t) ?? 'nothing'} instead of the index itself (${digest})`)
+    if (pushed.get(familiarTag(t)) !== digest) {
+      throw new DockerError(`promoting ${source}: ${t} was given ${pushed.get(familiarTag(t)) ?? 'nothing'} instead of the index itself (${digest})`)
     }
   }
   return digest
