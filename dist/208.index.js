@@ -142,6 +142,9 @@ async function execute(plan, ctx) {
 async function acquireImage(plan, ctx) {
     const { cli, scope } = ctx;
     const s = plan.settings;
+    // Before buildx is installed: nothing is done for a build that would drop them.
+    if (s.annotations.length > 0 && plan.image.kind === 'build')
+        await checkAnnotationsKept(plan, ctx);
     if (s.buildxVersion && plan.image.kind === 'build') {
         await ctx.engine;
         await (await __webpack_require__.e(/* import() */ 901).then(__webpack_require__.bind(__webpack_require__, 8901))).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl);
@@ -153,8 +156,6 @@ async function acquireImage(plan, ctx) {
             await cli.ok(['tag', info.id, t], `docker tag ${t}`);
         return info;
     }
-    if (s.annotations.length > 0)
-        await checkAnnotationsKept(plan, ctx);
     const files = { iidfile: node_path__WEBPACK_IMPORTED_MODULE_2__.join(scope.tempDir, 'iid'), metadataFile: node_path__WEBPACK_IMPORTED_MODULE_2__.join(scope.tempDir, 'metadata.json') };
     scope.throwIfCancelled();
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Building ${plan.tags[0]}`);
@@ -182,6 +183,8 @@ async function checkAnnotationsKept(plan, ctx) {
     const commit = plan.phases.some(p => p.phase === 'predeploy' && !p.skip);
     const status = await ctx.cli.exec(['info', '--format', '{{json .DriverStatus}}']);
     await ctx.engine;
+    if (status.code !== 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`annotations: could not tell this engine's image store (docker info: ${(0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLine */ .fM)(status.stderr)})`);
     const containerdStore = status.stdout.includes('io.containerd.snapshotter');
     if (containerdStore && !commit)
         return;
@@ -220,8 +223,35 @@ async function runPhase(plan, p, info, r, ctx) {
         ctx.result.failure = { phase: p.phase, tail: outcome.tail };
         throw taskError(plan, p, outcome, info);
     }
+    if (p.phase !== 'predeploy') {
+        r.status = 'succeeded';
+        return info;
+    }
+    // Before anything is committed: a value the task wrote into a file would be pushed with the image.
+    // Such a predeploy has failed: what it made cannot be released.
+    const found = await scanPredeployFiles(plan, p, outcome.container, ctx).catch((e) => {
+        scope.defer((0,_docker_task_js__WEBPACK_IMPORTED_MODULE_7__/* .removeContainer */ .od)(cli, outcome.container));
+        throw e;
+    });
+    if (found) {
+        r.status = 'failed';
+        scope.defer((0,_docker_task_js__WEBPACK_IMPORTED_MODULE_7__/* .removeContainer */ .od)(cli, outcome.container));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(found);
+    }
     r.status = 'succeeded';
-    return p.phase === 'predeploy' ? commit(plan, p, info, outcome, ctx) : info;
+    return commit(plan, p, info, outcome, ctx);
+}
+/** design.md §4.6: the files the predeploy task changed, searched for secrets; the error, when one holds any. */
+async function scanPredeployFiles(plan, p, container, ctx) {
+    const { scanChangedFiles } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 3043));
+    const { engineApi } = await __webpack_require__.e(/* import() */ 633).then(__webpack_require__.bind(__webpack_require__, 2633));
+    const initMounted = (0,_docker_task_js__WEBPACK_IMPORTED_MODULE_7__/* .initArgs */ .Gt)({ init: plan.settings.init, invocation: p.invocation }).includes('--init');
+    const scan = await scanChangedFiles(engineApi(ctx.cli), container, (0,_predeploy_scan_js__WEBPACK_IMPORTED_MODULE_15__/* .scanForms */ .xT)(ctx.masks.owners), initMounted);
+    if (scan.findings.length > 0)
+        return (0,_predeploy_scan_js__WEBPACK_IMPORTED_MODULE_15__/* .findingMessage */ .pG)(scan.findings);
+    if (scan.files > 0)
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`predeploy: ${scan.files} file${scan.files === 1 ? '' : 's'} the task wrote hold no secret`);
+    return undefined;
 }
 function taskError(plan, p, outcome, info) {
     if (outcome.status === 'cancelled')
@@ -241,15 +271,6 @@ async function commit(plan, p, info, outcome, ctx) {
     const log = (line) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line);
     const built = plan.image.kind === 'build' ? info.id : undefined;
     try {
-        // Before anything is committed: a value the task wrote into a file would be pushed with the image.
-        const { scanChangedFiles } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 3043));
-        const { engineApi } = await __webpack_require__.e(/* import() */ 633).then(__webpack_require__.bind(__webpack_require__, 2633));
-        const initMounted = (0,_docker_task_js__WEBPACK_IMPORTED_MODULE_7__/* .initArgs */ .Gt)({ init: plan.settings.init, invocation: p.invocation }).includes('--init');
-        const scan = await scanChangedFiles(engineApi(cli), outcome.container, ctx.masks.owners, initMounted);
-        if (scan.findings.length > 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ((0,_predeploy_scan_js__WEBPACK_IMPORTED_MODULE_15__/* .findingMessage */ .pG)(scan.findings));
-        if (scan.files > 0)
-            log(`predeploy: ${scan.files} file${scan.files === 1 ? '' : 's'} the task wrote hold no secret`);
         const note = `release-phase predeploy: ${p.text}`;
         const id = await commitPredeploy(cli, outcome.container, info, [...plan.tags], note, { later: w => scope.defer(w), runId: scope.runId, log });
         ctx.result.imageId = id;
@@ -287,7 +308,7 @@ async function publish(plan, info, unchanged, ctx) {
 async function pushOrPromote(plan, info, unchanged, ctx) {
     const cancelled = () => ctx.scope.throwIfCancelled();
     const from = unchanged ? (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_10__/* .registrySource */ .Bf)(source(plan), info.repoDigests) : undefined;
-    const promoted = from && (await (0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .promoteIndex */ .Tz)(ctx.cli, from.ref, from.digest, [...plan.tags], cancelled));
+    const promoted = from && (await (0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .promoteIndex */ .Tz)(ctx.cli, from.ref, from.digest, [...plan.tags], cancelled, line => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line)));
     return promoted || (0,_docker_push_js__WEBPACK_IMPORTED_MODULE_8__/* .pushTags */ .YP)(ctx.cli, [...plan.tags], info.id, cancelled);
 }
 
@@ -300,7 +321,8 @@ async function pushOrPromote(plan, info, unchanged, ctx) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Of: () => (/* binding */ pathsToRead),
 /* harmony export */   Xq: () => (/* binding */ FileSearch),
-/* harmony export */   pG: () => (/* binding */ findingMessage)
+/* harmony export */   pG: () => (/* binding */ findingMessage),
+/* harmony export */   xT: () => (/* binding */ scanForms)
 /* harmony export */ });
 /**
  * design.md §4.6: before the predeploy container is committed, the files it changed are searched for
@@ -374,6 +396,25 @@ class FileSearch {
         }
         this.carry = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)));
     }
+}
+/**
+ * The forms the scan searches, from the masked ones: a file the task wrote fails the step, so a form
+ * that matches by chance must not be searched. Kept: forms of 8 characters or more, except a word of
+ * letters alone under 16 (`production`, a setting held in a secrets-dotenv document) and PEM armour lines
+ * (`-----BEGIN RSA PRIVATE KEY-----`, in every bundle of test keys); the lines between them are kept.
+ */
+function scanForms(owners) {
+    const out = new Map();
+    for (const [form, owner] of owners) {
+        if (form.length < 8)
+            continue;
+        if (form.length < 16 && /^[A-Za-z]+$/.test(form))
+            continue;
+        if (/^-----(BEGIN|END) [A-Z0-9 ]+-----$/.test(form.trim()))
+            continue;
+        out.set(form, owner);
+    }
+    return out;
 }
 function findingMessage(findings) {
     const [first] = findings;

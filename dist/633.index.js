@@ -121,11 +121,25 @@ function socketArchive(socketPath, container, containerPath) {
         req.end();
     });
 }
-/** `docker cp container:path -` writes the path's tar to stdout: the same archive, through the CLI. */
+/**
+ * `docker cp container:path -` writes the path's tar to stdout: the same archive, through the CLI. The
+ * stream ends only when docker has exited, and fails when docker did: a copy that broke off must never
+ * read as a file with no secret in it.
+ */
 async function cliArchive(cli, container, containerPath) {
     const child = cli.spawnRaw(['cp', `${container}:${containerPath}`, '-']);
-    child.stderr.resume();
-    return child.stdout;
+    const out = new node_stream__WEBPACK_IMPORTED_MODULE_5__.PassThrough();
+    let stderr = '';
+    child.stderr.on('data', (b) => (stderr += b.toString()));
+    child.stdout.pipe(out, { end: false });
+    child.on('error', e => out.destroy(e));
+    child.on('close', code => {
+        if (code === 0)
+            out.end();
+        else
+            out.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker cp ${container}:${containerPath} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(stderr) || `exit code ${code}`}`));
+    });
+    return out;
 }
 /** `docker diff` lines: `A /path`, `C /path`, `D /path`. */
 function parseDiff(text) {

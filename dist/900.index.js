@@ -684,12 +684,25 @@ function isIndex(raw) {
         return false;
     }
 }
-/** The digest `imagetools create` reports pushing to each tag: `pushing sha256:… to <tag>`. */
+/**
+ * The digest `imagetools create` reports pushing to each tag (`pushing sha256:… to <tag>`), keyed by the
+ * tag as docker prints it familiarly: buildx prints the normalized name (`docker.io/acme/app:prod`).
+ */
 function pushedByImagetools(output) {
     const out = new Map();
     for (const m of output.matchAll(/pushing (sha256:[0-9a-f]{64}) to (\S+)/g))
-        out.set(m[2], m[1]);
+        out.set(familiarTag(m[2]), m[1]);
     return out;
+}
+/** `docker.io/library/app:1` → `app:1`; a name the grammar refuses stays as it is. */
+function familiarTag(tag) {
+    try {
+        const ref = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(tag);
+        return `${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .familiarName */ .hG)(ref)}:${ref.tag ?? 'latest'}`;
+    }
+    catch {
+        return tag;
+    }
 }
 /**
  * design.md §3.5: promotes an unchanged image whose registry manifest is an index (attestations and
@@ -698,9 +711,13 @@ function pushedByImagetools(output) {
  * image, without the attestations, under another digest). Undefined when the source is not an index:
  * then `docker push` keeps its digest.
  */
-async function promoteIndex(cli, source, digest, tags, checkCancelled) {
+async function promoteIndex(cli, source, digest, tags, checkCancelled, log) {
     const raw = await cli.exec(['buildx', 'imagetools', 'inspect', '--raw', source]);
-    if (raw.code !== 0 || !isIndex(raw.stdout))
+    if (raw.code !== 0) {
+        log(`could not read the registry manifest of ${source} (${(0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(raw.stderr)}): pushing with docker push, which keeps no index or attestation`);
+        return undefined;
+    }
+    if (!isIndex(raw.stdout))
         return undefined;
     checkCancelled();
     let output = '';
@@ -712,8 +729,8 @@ async function promoteIndex(cli, source, digest, tags, checkCancelled) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker buildx imagetools create failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(output)}`);
     const pushed = pushedByImagetools(output);
     for (const t of tags) {
-        if (pushed.get(t) !== digest) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`promoting ${source}: ${t} was given ${pushed.get(t) ?? 'nothing'} instead of the index itself (${digest})`);
+        if (pushed.get(familiarTag(t)) !== digest) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`promoting ${source}: ${t} was given ${pushed.get(familiarTag(t)) ?? 'nothing'} instead of the index itself (${digest})`);
         }
     }
     return digest;
@@ -2218,13 +2235,37 @@ function resolveRef(gitDir, ref) {
     return undefined;
 }
 /**
- * The HEAD commit of the checkout holding `dir` (searched up to `root`): `sha`, or `unreadable` when a
- * checkout is there but its HEAD is not read here (a reftable repository, a ref that is not a commit).
+ * Whether a checkout's `origin` is `repository` (`owner/name`, as GITHUB_REPOSITORY): a second checkout
+ * of another repository (`actions/checkout` with `repository:` and `path:`), or a submodule, has its
+ * own commits, which must not name or label an image of this one. No origin, or no repository to
+ * compare with (outside GitHub): trusted.
  */
-function checkedOutCommit(dir, root) {
+function originIs(gitDir, repository) {
+    if (!repository)
+        return true;
+    // A worktree's config is its common directory's.
+    const common = readSmall(external_node_path_.join(gitDir, 'commondir'))?.trim();
+    const config = readSmall(external_node_path_.join(common ? external_node_path_.resolve(gitDir, common) : gitDir, 'config')) ?? '';
+    const origin = /\[remote "origin"\][^[]*?^\s*url\s*=\s*(\S+)/ims.exec(config)?.[1];
+    if (!origin)
+        return true;
+    const repoPath = origin
+        .replace(/\.git\/?$/, '')
+        .replace(/^[a-z+]+:\/\/[^/]+\//i, '')
+        .replace(/^[^@]+@[^:]+:/, '');
+    return repoPath.toLowerCase() === repository.toLowerCase();
+}
+/**
+ * The HEAD commit of the checkout holding `dir` (searched up to `root`): `sha`, or `unreadable` when a
+ * checkout is there but its HEAD is not read here (a reftable repository, a ref that is not a commit,
+ * a checkout of another repository than `repository`).
+ */
+function checkedOutCommit(dir, root, repository) {
     for (let d = external_node_path_.resolve(dir);; d = external_node_path_.dirname(d)) {
         const gitDir = gitDirAt(d);
         if (gitDir) {
+            if (!originIs(gitDir, repository))
+                return { unreadable: gitDir };
             const head = readSmall(external_node_path_.join(gitDir, 'HEAD'))?.trim() ?? '';
             if (SHA.test(head))
                 return { sha: head };
@@ -2241,8 +2282,9 @@ function checkedOutCommit(dir, root) {
 /**
  * design.md §3.6: a checkout's persisted credentials never enter a build context unnoticed.
  * actions/checkout (before v6) keeps the job's token in `.git/config` as
- * `http.<url>.extraheader = AUTHORIZATION: basic …`; buildx sends the whole context, every `.git` in it
- * included, so `COPY . /src` bakes the token into the image and shows it to every task.
+ * `http.<url>.extraheader = AUTHORIZATION: basic …`; `COPY . /src` sends the whole context, every
+ * `.git` in it included, bakes the token into the image and shows it to every task. The Dockerfile is not
+ * read: a persisted credential anywhere in the context is refused (the fix costs one line).
  * docker/build-push-action's default Git context carries no `.git`; ours is a directory, so it is checked.
  */
 
@@ -2302,14 +2344,13 @@ function configsOf(gitDir) {
  * workspace has its own), never following links (buildx does not) and skipping what the ignore file
  * excludes. Walks at most MAX_DIRS directories; `truncated` says so.
  */
-function gitDirs(context, ig) {
+function gitDirs(context, ig, exceptions, maxDirs) {
     const dirs = [];
     const queue = [context];
-    let walked = 0;
-    while (queue.length > 0) {
-        if (++walked > MAX_DIRS)
+    for (let next = 0; next < queue.length; next++) {
+        if (next >= maxDirs)
             return { dirs, truncated: true };
-        const dir = queue.shift();
+        const dir = queue[next];
         let entries;
         try {
             entries = external_node_fs_.readdirSync(dir, { withFileTypes: true });
@@ -2321,10 +2362,11 @@ function gitDirs(context, ig) {
             if (!e.isDirectory())
                 continue;
             const full = external_node_path_.join(dir, e.name);
-            // A `.git` is judged by its config files' own paths (an exception can re-include one).
+            // A `.git` is judged by its config files' own paths (an exception can re-include one); an ignored
+            // directory is skipped only when no `!` exception could re-include something below it.
             if (e.name === '.git')
                 dirs.push(full);
-            else if (!ig?.ignores(external_node_path_.relative(context, full)))
+            else if (exceptions || !ig?.ignores(external_node_path_.relative(context, full)))
                 queue.push(full);
         }
     }
@@ -2340,14 +2382,14 @@ async function loadIgnore(text) {
  * Refuses, before the build, a context (and each local named build context) that would send a persisted
  * credential to the builder. Returns a warning when a context was too large to walk whole.
  */
-async function checkContextCredentials(contexts, workspace) {
+async function checkContextCredentials(contexts, workspace, maxDirs = MAX_DIRS) {
     let warning;
     for (const c of contexts) {
         const text = ignoreText(c.dir, c.dockerfile);
         const ig = text.trim() === '' ? undefined : await loadIgnore(text);
-        const { dirs, truncated } = gitDirs(c.dir, ig);
+        const { dirs, truncated } = gitDirs(c.dir, ig, /^\s*!/m.test(text), maxDirs);
         if (truncated) {
-            warning = `context ${c.name}: more than ${MAX_DIRS} directories; the check for persisted checkout credentials looked at the first ${MAX_DIRS} (exclude what the build does not need in .dockerignore)`;
+            warning = `context ${c.name}: more than ${maxDirs} directories; the check for persisted checkout credentials looked at the first ${maxDirs} (exclude what the build does not need in .dockerignore)`;
         }
         for (const gitDir of dirs) {
             for (const file of configsOf(gitDir)) {
@@ -2531,13 +2573,13 @@ async function decideFirstDeploy(s) {
 }
 /** The repository and the commit the build context holds (design.md §3.2), said when not GITHUB_SHA. */
 function provenance(s) {
-    const head = s.image ? {} : checkedOutCommit(s.context, s.workspace);
+    const head = s.image ? {} : checkedOutCommit(s.context, s.workspace, process.env.GITHUB_REPOSITORY);
     const event = process.env.GITHUB_SHA;
     if (head.sha && event && head.sha !== event) {
         runner/* info */.pq(`The build context holds commit ${head.sha}, not the event's ${event}: the image is named and labelled after ${head.sha}`);
     }
     if (head.unreadable && event) {
-        runner/* info */.pq(`The checkout's HEAD in ${external_node_path_.relative(s.workspace, head.unreadable) || '.'} could not be read here; the image is named and labelled after the event's commit ${event}`);
+        runner/* info */.pq(`The checkout in ${external_node_path_.relative(s.workspace, head.unreadable) || '.'} is not this repository's, or its HEAD could not be read here; the image is named and labelled after the event's commit ${event}`);
     }
     return (0,build/* githubContext */.h4)(process.env, head.sha);
 }
@@ -2774,8 +2816,8 @@ function secretForms(value) {
  * of these forms, and the predeploy scan must find it there too.
  */
 const ENCODERS = [
-    v => encodeURIComponent(v), // UriDataEscape
-    // UriDataEscape
+    // UriDataEscape (.NET's Uri.EscapeDataString also escapes !'()*, which encodeURIComponent keeps)
+    v => encodeURIComponent(v).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
     v => JSON.stringify(v).slice(1, -1), // JsonStringEscape
     // JsonStringEscape
     v => v.replace(/"/g, '\\"'), // CommandLineArgumentEscape

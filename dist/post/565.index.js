@@ -341,8 +341,8 @@ function secretForms(value) {
  * of these forms, and the predeploy scan must find it there too.
  */
 const ENCODERS = [
-    v => encodeURIComponent(v), // UriDataEscape
-    // UriDataEscape
+    // UriDataEscape (.NET's Uri.EscapeDataString also escapes !'()*, which encodeURIComponent keeps)
+    v => encodeURIComponent(v).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
     v => JSON.stringify(v).slice(1, -1), // JsonStringEscape
     // JsonStringEscape
     v => v.replace(/"/g, '\\"'), // CommandLineArgumentEscape
