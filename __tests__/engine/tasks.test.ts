@@ -3,6 +3,7 @@
  * with framework-shaped tasks: a migration script in the image that prints progress, dies mid-line,
  * or traps SIGTERM and rolls back.
  */
+import { obeyedCommands } from '../helpers/runner-protocol.js'
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -124,6 +125,12 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
     })
     expect(sent).toBe(true)
     expect(r.stdout).toMatch(/^::warning::received SIGTERM: stopping the running task container$/m)
+    // …and the runner obeys it: it comes after the task's output, once commands are resumed.
+    expect(
+      obeyedCommands(r.output)
+        .filter(c => c.name === 'warning')
+        .map(c => c.data)
+    ).toContain('received SIGTERM: stopping the running task container')
     expect(r.stdout).toMatch(/^::endgroup::$/m)
   })
 
