@@ -2614,16 +2614,21 @@ function reportError(e, secrets) {
  * SIGINT/SIGTERM (a cancelled job): stop the running task container with its grace so a migration can
  * roll back, remove it, end a running build, and let run() fail with its outputs written. No later
  * step starts (RunScope.throwIfCancelled). A second signal skips the grace but still removes, then exits.
+ * The signal is said at once as a plain line: while a task or a build is relayed the runner obeys no
+ * command (design.md §5.6), so the warning annotation is issued when the handlers are removed, after.
  */
 function installSignalHandlers(cli, scope) {
     let signals = 0;
+    const warnings = [];
     const stopStreams = scope.onCancel(() => void cli.cancelStreams());
     const handler = (signal) => {
         signals++;
         const force = signals > 1;
-        // A task may be mid-line, and the runner reads a command only at a line's start (design.md §4.7).
+        const said = `received ${signal}: ${force ? 'removing the task container now' : 'stopping the running task container'}`;
+        // A task may be mid-line, and the runner reads a line only at its end (design.md §4.7).
         process.stdout.write('\n');
-        runner/* warning */.$e(`received ${signal}: ${force ? 'removing the task container now' : 'stopping the running task container'}`);
+        runner/* info */.pq(said);
+        warnings.push(said);
         void scope.cancel(force).then(names => {
             if (names.length > 0)
                 runner/* info */.pq(`removed ${names.join(', ')}`);
@@ -2638,6 +2643,7 @@ function installSignalHandlers(cli, scope) {
         stopStreams();
         process.off('SIGINT', handler);
         process.off('SIGTERM', handler);
+        warnings.forEach(w => runner/* warning */.$e(w));
     };
 }
 
