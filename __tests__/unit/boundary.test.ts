@@ -181,8 +181,10 @@ describe('persisted checkout credentials in the build context (issue 20 item 5)'
   })
   it('says when a context is too large to walk whole', async () => {
     const dir = context({})
-    for (let i = 0; i < MAX_DIRS + 1; i++) fs.mkdirSync(path.join(dir, `d${i}`))
-    expect(await check(dir)).toMatch(/more than 20000 directories/)
+    for (let i = 0; i < 51; i++) fs.mkdirSync(path.join(dir, `d${i}`))
+    expect(await checkContextCredentials([{ dir, name: '.' }], dir, 50)).toMatch(/^context \.: more than 50 directories; the check/)
+    expect(await checkContextCredentials([{ dir, name: '.' }], dir, 60)).toBeUndefined()
+    expect(MAX_DIRS).toBe(20_000)
     fs.rmSync(dir, { recursive: true, force: true })
   })
   it('walks into an ignored folder when an exception could re-include what is below it', async () => {
