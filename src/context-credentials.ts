@@ -9,7 +9,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { InputError } from './errors.js'
-import { MAX_FILE } from './workspace-files.js'
+import { readFileIfRegular } from './workspace-files.js'
 
 /** A config line that carries a credential: an auth header, a credential helper, a URL with a password. */
 const CREDENTIAL_LINE = [
@@ -23,31 +23,14 @@ export const MAX_DIRS = 20_000
 
 type Ignore = import('@balena/dockerignore').Ignore
 
-/** A regular file's text, `follow`ing a link or not (buildx sends a link in the context as a link). */
-function readFile(file: string, follow: boolean): string | undefined {
-  let fd: number
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (follow ? 0 : fs.constants.O_NOFOLLOW))
-  } catch {
-    return undefined
-  }
-  try {
-    const st = fs.fstatSync(fd)
-    if (!st.isFile() || st.size > MAX_FILE) return undefined
-    return fs.readFileSync(fd, 'utf8')
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
 /**
  * The ignore file BuildKit uses for this build: `<Dockerfile>.dockerignore` when it exists (BuildKit
  * follows a link to it), else `<context>/.dockerignore`.
  */
 function ignoreText(context: string, dockerfile: string | undefined): string {
   const own = dockerfile ? `${dockerfile}.dockerignore` : undefined
-  if (own && fs.existsSync(own)) return readFile(own, true) ?? ''
-  return readFile(path.join(context, '.dockerignore'), true) ?? ''
+  if (own && fs.existsSync(own)) return readFileIfRegular(own) ?? ''
+  return readFileIfRegular(path.join(context, '.dockerignore')) ?? ''
 }
 
 /** Each `.git` config in a `.git` directory: its own and every submodule's under `modules`. */
@@ -117,7 +100,7 @@ export async function checkContextCredentials(
     for (const gitDir of dirs) {
       for (const file of configsOf(gitDir)) {
         const rel = path.relative(c.dir, file)
-        const config = readFile(file, false)
+        const config = readFileIfRegular(file, { follow: false })
         const found = config === undefined ? undefined : CREDENTIAL_LINE.find(x => x.re.test(config))
         if (!found || ig?.ignores(rel)) continue
         throw new InputError(

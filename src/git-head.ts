@@ -5,17 +5,17 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { readFileIfRegular } from './workspace-files.js'
 
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
 const REF = /^refs\/[A-Za-z0-9._/-]+$/
 
-function readSmall(file: string): string | undefined {
-  try {
-    const st = fs.statSync(file)
-    return st.isFile() && st.size <= 1024 * 1024 ? fs.readFileSync(file, 'utf8') : undefined
-  } catch {
-    return undefined
-  }
+const readSmall = (file: string): string | undefined => readFileIfRegular(file)
+
+/** Where a checkout's refs and config are: a worktree's common directory, else the git directory itself. */
+function commonDir(gitDir: string): string {
+  const common = readSmall(path.join(gitDir, 'commondir'))?.trim()
+  return common ? path.resolve(gitDir, common) : gitDir
 }
 
 /** The git directory of a checkout at `dir`: `.git` itself, or the one a `gitdir:` file names. */
@@ -35,8 +35,7 @@ function gitDirAt(dir: string): string | undefined {
 function resolveRef(gitDir: string, ref: string): string | undefined {
   if (!REF.test(ref) || ref.split('/').includes('..')) return undefined
   // A worktree keeps its refs in the common directory.
-  const common = readSmall(path.join(gitDir, 'commondir'))?.trim()
-  for (const dir of common ? [gitDir, path.resolve(gitDir, common)] : [gitDir]) {
+  for (const dir of new Set([gitDir, commonDir(gitDir)])) {
     const loose = readSmall(path.join(dir, ref))?.trim()
     if (loose && SHA.test(loose)) return loose
     for (const line of (readSmall(path.join(dir, 'packed-refs')) ?? '').split('\n')) {
@@ -55,9 +54,7 @@ function resolveRef(gitDir: string, ref: string): string | undefined {
  */
 export function originIs(gitDir: string, repository: string | undefined): boolean {
   if (!repository) return true
-  // A worktree's config is its common directory's.
-  const common = readSmall(path.join(gitDir, 'commondir'))?.trim()
-  const config = readSmall(path.join(common ? path.resolve(gitDir, common) : gitDir, 'config')) ?? ''
+  const config = readSmall(path.join(commonDir(gitDir), 'config')) ?? ''
   const origin = /\[remote "origin"\][^[]*?^\s*url\s*=\s*(\S+)/ims.exec(config)?.[1]
   if (!origin) return true
   const repoPath = origin

@@ -29,6 +29,13 @@ import { checkEngine } from './docker/image.js'
 export async function run(): Promise<void> {
   const result = emptyResult()
   const masks = noMasks()
+  const mask = (secrets: NamedSecret[]): void =>
+    void maskValues(
+      secrets,
+      v => core.setSecret(v),
+      w => core.warning(w),
+      masks
+    )
   let scope: RunScope | undefined
   let removeSignalHandlers = (): void => undefined
   try {
@@ -44,12 +51,7 @@ export async function run(): Promise<void> {
     // build-secrets values (read from the step env) are masked like every other secret.
     const buildSecrets = s.image ? [] : buildSecretValues(s.buildSecrets, process.env)
     const named = [...taskSecrets(vars), ...(s.githubToken ? [{ name: 'github-token', value: s.githubToken }] : []), ...buildSecrets, ...sidecarSecrets]
-    maskValues(
-      named,
-      v => core.setSecret(v),
-      w => core.warning(w),
-      masks
-    )
+    mask(named)
     const plan = resolvePlan({
       settings: s,
       manifests,
@@ -69,20 +71,7 @@ export async function run(): Promise<void> {
     }
     // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
     plan.phases.forEach(p => annotated(p.at, () => checkCommand(commandName(p), p.command)))
-    if (plan.image.kind === 'build') {
-      maskValues(
-        checkBuildFiles(plan.settings, plan.image.dockerfile),
-        v => core.setSecret(v),
-        w => core.warning(w),
-        masks
-      )
-      const contexts = [
-        { dir: s.context, name: path.relative(s.workspace, s.context) || '.', dockerfile: plan.image.dockerfile },
-        ...s.buildContexts.filter(c => path.isAbsolute(c.source)).map(c => ({ dir: c.source, name: c.name }))
-      ]
-      const large = await checkContextCredentials(contexts, s.workspace)
-      if (large) core.warning(large)
-    }
+    if (plan.image.kind === 'build') mask(await checkBuildFiles(plan.settings, plan.image.dockerfile))
     if (s.dryRun) {
       await (await import('./dry-run.js')).dryRun(plan, result)
       return
@@ -117,13 +106,22 @@ export async function run(): Promise<void> {
 
 /**
  * The build's files before the build starts: the context is a directory and the Dockerfile a regular
- * file (both inside the workspace: inputs.ts), secret-files are checked and their contents masked.
+ * file (both inside the workspace: inputs.ts), no context holds a persisted checkout token; returns the
+ * secret-files contents, to be masked.
  */
-function checkBuildFiles(s: Settings, dockerfile: string): NamedSecret[] {
+async function checkBuildFiles(s: Settings, dockerfile: string): Promise<NamedSecret[]> {
   checkDirectory(s.context, `context ${path.relative(s.workspace, s.context) || '.'}`)
   if (!fs.existsSync(dockerfile)) throw new ActionError(`Dockerfile not found: ${path.relative(s.workspace, dockerfile)}`)
   checkRegularFile(dockerfile, `Dockerfile ${path.relative(s.workspace, dockerfile)}`)
-  return checkSecretFiles(s, s.workspace)
+  const secretFiles = checkSecretFiles(s, s.workspace)
+  // A checkout's persisted token in the context or a local named context (design.md §3.6).
+  const contexts = [
+    { dir: s.context, name: path.relative(s.workspace, s.context) || '.', dockerfile },
+    ...s.buildContexts.filter(c => path.isAbsolute(c.source)).map(c => ({ dir: c.source, name: c.name }))
+  ]
+  const large = await checkContextCredentials(contexts, s.workspace)
+  if (large) core.warning(large)
+  return secretFiles
 }
 
 /** The task variables from every source (design.md §5), with the env files read from the workspace. */

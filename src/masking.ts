@@ -7,8 +7,13 @@
  * them for the job summary and the error line, and the predeploy scan searches files for them.
  */
 
-/** Derived forms shorter than this are not masked: `Yw` would blank every `Yw` in the log. */
-const MIN_DERIVED = 4
+/**
+ * Shorter than this is never a mask, a value or a derived form (design.md §5.5): `Yw` would blank every
+ * `Yw` in the log, and the runner skips every job output that holds a masked string, so a mask of `2` or
+ * `true` would drop `image-id` or `released` from the deploy job. google-github-actions/
+ * get-secretmanager-secrets draws the same line (`min_mask_length`).
+ */
+export const MIN_MASK = 4
 
 export function base64Variations(value: string): string[] {
   const bytes = Buffer.from(value, 'utf8')
@@ -45,7 +50,7 @@ function parts(value: string): string[] {
 export function secretForms(value: string): string[] {
   const forms = new Set<string>()
   const add = (s: string, derived: boolean): void => {
-    if (s.trim() === '' || (derived && s.length < MIN_DERIVED)) return
+    if (s.trim() === '' || (derived && s.length < MIN_MASK)) return
     forms.add(s)
   }
   const bases = new Set<string>()

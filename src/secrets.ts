@@ -4,7 +4,7 @@ import { VAR_NAME, type Mapping } from './inputs.js'
 import type { AppEnvVar } from './manifests/app-json.js'
 import type { VarValue } from './words.js'
 import { reservedTaskNames } from './docker/cli-env.js'
-import { secretForms } from './masking.js'
+import { MIN_MASK, secretForms } from './masking.js'
 import { MAX_ENV_ENTRY, MAX_TASK_ENV } from './limits.js'
 
 /** The variables a task container gets, by name. `secret` values are masked and never expanded onto an argv. */
@@ -169,21 +169,16 @@ export function taskSecrets(vars: TaskEnv): NamedSecret[] {
   return [...vars].filter(([, v]) => v.secret).map(([name, v]) => ({ name, value: v.value }))
 }
 
-/**
- * Shorter secrets are not masked (design.md §5.5): the runner skips every job output that holds a
- * masked string, so a mask of `2` or `true` would drop `image-id` or `released` from the deploy job.
- * google-github-actions/get-secretmanager-secrets draws the same line (`min_mask_length`).
- */
-export const MIN_MASK = 4
-
-/** The masks registered so far: every form (for `redact`) and whose value each form is (for warnings). */
-export interface Masks {
-  forms: string[]
-  owners: Map<string, string>
+/** The masks registered so far: whose value each form is, in the order registered; `forms` for `redact`. */
+export class Masks {
+  readonly owners = new Map<string, string>()
+  get forms(): string[] {
+    return [...this.owners.keys()]
+  }
 }
 
 export function noMasks(): Masks {
-  return { forms: [], owners: new Map() }
+  return new Masks()
 }
 
 /**
@@ -192,7 +187,6 @@ export function noMasks(): Masks {
  * registered: a warning names it, never its value.
  */
 export function maskValues(secrets: NamedSecret[], setSecret: (v: string) => void, warn: (message: string) => void, masks: Masks = noMasks()): Masks {
-  const known = new Set(masks.forms)
   for (const { name, value } of secrets) {
     if (value.trim().length < MIN_MASK) {
       if (value.trim() !== '') {
@@ -203,9 +197,7 @@ export function maskValues(secrets: NamedSecret[], setSecret: (v: string) => voi
       continue
     }
     for (const form of secretForms(value)) {
-      if (known.has(form)) continue
-      known.add(form)
-      masks.forms.push(form)
+      if (masks.owners.has(form)) continue
       masks.owners.set(form, name)
       setSecret(form)
     }

@@ -79,14 +79,39 @@ export function readRegularFile(file: string, what: string, limit = MAX_FILE, wh
     const st = fs.fstatSync(fd)
     if (!st.isFile()) throw new InputError(`${what} is ${kind(st)}, not a regular file`)
     if (st.size > limit) throw new InputError(`${what} is ${st.size} bytes; ${whyLimit}`)
-    const buf = Buffer.alloc(st.size)
-    let n = 0
-    while (n < st.size) {
-      const r = fs.readSync(fd, buf, n, st.size - n, n)
-      if (r === 0) break
-      n += r
-    }
-    return buf.subarray(0, n).toString('utf8')
+    return readOpened(fd, st.size)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** The text of an opened file of `size` bytes (fewer if it shrank meanwhile). */
+function readOpened(fd: number, size: number): string {
+  const buf = Buffer.alloc(size)
+  let n = 0
+  while (n < size) {
+    const r = fs.readSync(fd, buf, n, size - n, n)
+    if (r === 0) break
+    n += r
+  }
+  return buf.subarray(0, n).toString('utf8')
+}
+
+/**
+ * readRegularFile without the errors, for files the action only looks into (git's own files, a `.git`
+ * config in the build context, an ignore file): undefined for anything but a regular file under the
+ * limit. `follow: false` refuses a link (buildx sends a link in the context as a link, not its target).
+ */
+export function readFileIfRegular(file: string, { follow = true, limit = MAX_FILE } = {}): string | undefined {
+  let fd: number
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (follow ? 0 : fs.constants.O_NOFOLLOW))
+  } catch {
+    return undefined
+  }
+  try {
+    const st = fs.fstatSync(fd)
+    return st.isFile() && st.size <= limit ? readOpened(fd, st.size) : undefined
   } finally {
     fs.closeSync(fd)
   }

@@ -23,17 +23,21 @@ export function repositoryOf(ref: string): string {
  */
 export function pushedIsImage(tag: string, digest: string, imageId: string, repoDigests: string[]): boolean {
   if (digest === imageId) return true
-  const name = (ref: string): string | undefined => {
-    try {
-      return familiarName(parseTagRef(ref))
-    } catch {
-      return undefined
-    }
-  }
+  const repo = familiar(tag)?.name
   return repoDigests.some(rd => {
     const at = rd.lastIndexOf('@')
-    return at > 0 && rd.slice(at + 1) === digest && name(rd.slice(0, at)) === name(tag)
+    return at > 0 && rd.slice(at + 1) === digest && repo !== undefined && familiar(rd.slice(0, at))?.name === repo
   })
+}
+
+/** A reference's name as docker prints it (`docker.io/library/app` → `app`) and its tag; undefined if not one. */
+function familiar(ref: string): { name: string; tag: string } | undefined {
+  try {
+    const parsed = parseTagRef(ref)
+    return { name: familiarName(parsed), tag: parsed.tag ?? 'latest' }
+  } catch {
+    return undefined
+  }
 }
 
 /**
@@ -90,12 +94,8 @@ export function pushedByImagetools(output: string): Map<string, string> {
 
 /** `docker.io/library/app:1` → `app:1`; a name the grammar refuses stays as it is. */
 function familiarTag(tag: string): string {
-  try {
-    const ref = parseTagRef(tag)
-    return `${familiarName(ref)}:${ref.tag ?? 'latest'}`
-  } catch {
-    return tag
-  }
+  const f = familiar(tag)
+  return f ? `${f.name}:${f.tag}` : tag
 }
 
 /**
