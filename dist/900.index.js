@@ -629,18 +629,21 @@ function repositoryOf(ref) {
 function pushedIsImage(tag, digest, imageId, repoDigests) {
     if (digest === imageId)
         return true;
-    const name = (ref) => {
-        try {
-            return (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .familiarName */ .hG)((0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(ref));
-        }
-        catch {
-            return undefined;
-        }
-    };
+    const repo = familiar(tag)?.name;
     return repoDigests.some(rd => {
         const at = rd.lastIndexOf('@');
-        return at > 0 && rd.slice(at + 1) === digest && name(rd.slice(0, at)) === name(tag);
+        return at > 0 && rd.slice(at + 1) === digest && repo !== undefined && familiar(rd.slice(0, at))?.name === repo;
     });
+}
+/** A reference's name as docker prints it (`docker.io/library/app` → `app`) and its tag; undefined if not one. */
+function familiar(ref) {
+    try {
+        const parsed = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(ref);
+        return { name: (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .familiarName */ .hG)(parsed), tag: parsed.tag ?? 'latest' };
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * design.md §6.1: pushes each tag as exactly the image whose phases passed; returns the registry's
@@ -696,13 +699,8 @@ function pushedByImagetools(output) {
 }
 /** `docker.io/library/app:1` → `app:1`; a name the grammar refuses stays as it is. */
 function familiarTag(tag) {
-    try {
-        const ref = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(tag);
-        return `${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .familiarName */ .hG)(ref)}:${ref.tag ?? 'latest'}`;
-    }
-    catch {
-        return tag;
-    }
+    const f = familiar(tag);
+    return f ? `${f.name}:${f.tag}` : tag;
 }
 /**
  * design.md §3.5: promotes an unchanged image whose registry manifest is an index (attestations and
@@ -2191,16 +2189,14 @@ var build = __webpack_require__(4323);
  */
 
 
+
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const REF = /^refs\/[A-Za-z0-9._/-]+$/;
-function readSmall(file) {
-    try {
-        const st = external_node_fs_.statSync(file);
-        return st.isFile() && st.size <= 1024 * 1024 ? external_node_fs_.readFileSync(file, 'utf8') : undefined;
-    }
-    catch {
-        return undefined;
-    }
+const readSmall = (file) => (0,workspace_files/* readFileIfRegular */.GI)(file);
+/** Where a checkout's refs and config are: a worktree's common directory, else the git directory itself. */
+function commonDir(gitDir) {
+    const common = readSmall(external_node_path_.join(gitDir, 'commondir'))?.trim();
+    return common ? external_node_path_.resolve(gitDir, common) : gitDir;
 }
 /** The git directory of a checkout at `dir`: `.git` itself, or the one a `gitdir:` file names. */
 function gitDirAt(dir) {
@@ -2221,8 +2217,7 @@ function resolveRef(gitDir, ref) {
     if (!REF.test(ref) || ref.split('/').includes('..'))
         return undefined;
     // A worktree keeps its refs in the common directory.
-    const common = readSmall(external_node_path_.join(gitDir, 'commondir'))?.trim();
-    for (const dir of common ? [gitDir, external_node_path_.resolve(gitDir, common)] : [gitDir]) {
+    for (const dir of new Set([gitDir, commonDir(gitDir)])) {
         const loose = readSmall(external_node_path_.join(dir, ref))?.trim();
         if (loose && SHA.test(loose))
             return loose;
@@ -2243,9 +2238,7 @@ function resolveRef(gitDir, ref) {
 function originIs(gitDir, repository) {
     if (!repository)
         return true;
-    // A worktree's config is its common directory's.
-    const common = readSmall(external_node_path_.join(gitDir, 'commondir'))?.trim();
-    const config = readSmall(external_node_path_.join(common ? external_node_path_.resolve(gitDir, common) : gitDir, 'config')) ?? '';
+    const config = readSmall(external_node_path_.join(commonDir(gitDir), 'config')) ?? '';
     const origin = /\[remote "origin"\][^[]*?^\s*url\s*=\s*(\S+)/ims.exec(config)?.[1];
     if (!origin)
         return true;
@@ -2299,25 +2292,6 @@ const CREDENTIAL_LINE = [
 ];
 /** Directories walked at most, looking for `.git` (a context this large says so in a warning). */
 const MAX_DIRS = 20_000;
-/** A regular file's text, `follow`ing a link or not (buildx sends a link in the context as a link). */
-function readFile(file, follow) {
-    let fd;
-    try {
-        fd = external_node_fs_.openSync(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | (follow ? 0 : external_node_fs_.constants.O_NOFOLLOW));
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = external_node_fs_.fstatSync(fd);
-        if (!st.isFile() || st.size > workspace_files/* MAX_FILE */.SG)
-            return undefined;
-        return external_node_fs_.readFileSync(fd, 'utf8');
-    }
-    finally {
-        external_node_fs_.closeSync(fd);
-    }
-}
 /**
  * The ignore file BuildKit uses for this build: `<Dockerfile>.dockerignore` when it exists (BuildKit
  * follows a link to it), else `<context>/.dockerignore`.
@@ -2325,8 +2299,8 @@ function readFile(file, follow) {
 function ignoreText(context, dockerfile) {
     const own = dockerfile ? `${dockerfile}.dockerignore` : undefined;
     if (own && external_node_fs_.existsSync(own))
-        return readFile(own, true) ?? '';
-    return readFile(external_node_path_.join(context, '.dockerignore'), true) ?? '';
+        return (0,workspace_files/* readFileIfRegular */.GI)(own) ?? '';
+    return (0,workspace_files/* readFileIfRegular */.GI)(external_node_path_.join(context, '.dockerignore')) ?? '';
 }
 /** Each `.git` config in a `.git` directory: its own and every submodule's under `modules`. */
 function configsOf(gitDir) {
@@ -2394,7 +2368,7 @@ async function checkContextCredentials(contexts, workspace, maxDirs = MAX_DIRS) 
         for (const gitDir of dirs) {
             for (const file of configsOf(gitDir)) {
                 const rel = external_node_path_.relative(c.dir, file);
-                const config = readFile(file, false);
+                const config = (0,workspace_files/* readFileIfRegular */.GI)(file, { follow: false });
                 const found = config === undefined ? undefined : CREDENTIAL_LINE.find(x => x.re.test(config));
                 if (!found || ig?.ignores(rel))
                     continue;
@@ -2440,6 +2414,7 @@ var docker_image = __webpack_require__(3905);
 async function run() {
     const result = emptyResult();
     const masks = (0,src_secrets/* noMasks */.Pq)();
+    const mask = (secrets) => void (0,src_secrets/* maskValues */.Z$)(secrets, v => runner/* setSecret */.Pq(v), w => runner/* warning */.$e(w), masks);
     let scope;
     let removeSignalHandlers = () => undefined;
     try {
@@ -2456,7 +2431,7 @@ async function run() {
         // build-secrets values (read from the step env) are masked like every other secret.
         const buildSecrets = s.image ? [] : (0,src_secrets/* buildSecretValues */.XF)(s.buildSecrets, process.env);
         const named = [...(0,src_secrets/* taskSecrets */.vX)(vars), ...(s.githubToken ? [{ name: 'github-token', value: s.githubToken }] : []), ...buildSecrets, ...sidecarSecrets];
-        (0,src_secrets/* maskValues */.Z$)(named, v => runner/* setSecret */.Pq(v), w => runner/* warning */.$e(w), masks);
+        mask(named);
         const plan = (0,release_plan/* resolvePlan */.yY)({
             settings: s,
             manifests,
@@ -2476,16 +2451,8 @@ async function run() {
         }
         // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
         plan.phases.forEach(p => (0,release_plan/* annotated */.dR)(p.at, () => (0,untrusted/* checkCommand */.em)((0,release_plan/* commandName */.p6)(p), p.command)));
-        if (plan.image.kind === 'build') {
-            (0,src_secrets/* maskValues */.Z$)(checkBuildFiles(plan.settings, plan.image.dockerfile), v => runner/* setSecret */.Pq(v), w => runner/* warning */.$e(w), masks);
-            const contexts = [
-                { dir: s.context, name: external_node_path_.relative(s.workspace, s.context) || '.', dockerfile: plan.image.dockerfile },
-                ...s.buildContexts.filter(c => external_node_path_.isAbsolute(c.source)).map(c => ({ dir: c.source, name: c.name }))
-            ];
-            const large = await checkContextCredentials(contexts, s.workspace);
-            if (large)
-                runner/* warning */.$e(large);
-        }
+        if (plan.image.kind === 'build')
+            mask(await checkBuildFiles(plan.settings, plan.image.dockerfile));
         if (s.dryRun) {
             await (await __webpack_require__.e(/* import() */ 394).then(__webpack_require__.bind(__webpack_require__, 4394))).dryRun(plan, result);
             return;
@@ -2521,14 +2488,24 @@ async function run() {
 }
 /**
  * The build's files before the build starts: the context is a directory and the Dockerfile a regular
- * file (both inside the workspace: inputs.ts), secret-files are checked and their contents masked.
+ * file (both inside the workspace: inputs.ts), no context holds a persisted checkout token; returns the
+ * secret-files contents, to be masked.
  */
-function checkBuildFiles(s, dockerfile) {
+async function checkBuildFiles(s, dockerfile) {
     (0,workspace_files/* checkDirectory */.W3)(s.context, `context ${external_node_path_.relative(s.workspace, s.context) || '.'}`);
     if (!external_node_fs_.existsSync(dockerfile))
         throw new errors/* ActionError */.lZ(`Dockerfile not found: ${external_node_path_.relative(s.workspace, dockerfile)}`);
     (0,workspace_files/* checkRegularFile */.l$)(dockerfile, `Dockerfile ${external_node_path_.relative(s.workspace, dockerfile)}`);
-    return (0,build_inputs/* checkBuildFiles */.oh)(s, s.workspace);
+    const secretFiles = (0,build_inputs/* checkBuildFiles */.oh)(s, s.workspace);
+    // A checkout's persisted token in the context or a local named context (design.md §3.6).
+    const contexts = [
+        { dir: s.context, name: external_node_path_.relative(s.workspace, s.context) || '.', dockerfile },
+        ...s.buildContexts.filter(c => external_node_path_.isAbsolute(c.source)).map(c => ({ dir: c.source, name: c.name }))
+    ];
+    const large = await checkContextCredentials(contexts, s.workspace);
+    if (large)
+        runner/* warning */.$e(large);
+    return secretFiles;
 }
 /** The task variables from every source (design.md §5), with the env files read from the workspace. */
 function taskVariables(s, manifests) {
@@ -2749,7 +2726,8 @@ function commandText(command) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   eo: () => (/* binding */ secretForms)
+/* harmony export */   eo: () => (/* binding */ secretForms),
+/* harmony export */   yS: () => (/* binding */ MIN_MASK)
 /* harmony export */ });
 /* unused harmony exports base64Variations, urlPassword */
 /**
@@ -2760,8 +2738,13 @@ function commandText(command) {
  * found) and the encoders listed in ENCODERS below. The action issues them itself too; `redact` uses
  * them for the job summary and the error line, and the predeploy scan searches files for them.
  */
-/** Derived forms shorter than this are not masked: `Yw` would blank every `Yw` in the log. */
-const MIN_DERIVED = 4;
+/**
+ * Shorter than this is never a mask, a value or a derived form (design.md §5.5): `Yw` would blank every
+ * `Yw` in the log, and the runner skips every job output that holds a masked string, so a mask of `2` or
+ * `true` would drop `image-id` or `released` from the deploy job. google-github-actions/
+ * get-secretmanager-secrets draws the same line (`min_mask_length`).
+ */
+const MIN_MASK = 4;
 function base64Variations(value) {
     const bytes = Buffer.from(value, 'utf8');
     const out = [];
@@ -2796,7 +2779,7 @@ function parts(value) {
 function secretForms(value) {
     const forms = new Set();
     const add = (s, derived) => {
-        if (s.trim() === '' || (derived && s.length < MIN_DERIVED))
+        if (s.trim() === '' || (derived && s.length < MIN_MASK))
             return;
         forms.add(s);
     };
@@ -3377,7 +3360,7 @@ function appendSummary(markdown) {
 /* harmony export */   sm: () => (/* binding */ valuesOf),
 /* harmony export */   vX: () => (/* binding */ taskSecrets)
 /* harmony export */ });
-/* unused harmony export MIN_MASK */
+/* unused harmony export Masks */
 /* harmony import */ var dotenv__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8230);
 /* harmony import */ var dotenv__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(dotenv__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
@@ -3522,14 +3505,15 @@ function buildSecretValues(mappings, processEnv) {
 function taskSecrets(vars) {
     return [...vars].filter(([, v]) => v.secret).map(([name, v]) => ({ name, value: v.value }));
 }
-/**
- * Shorter secrets are not masked (design.md §5.5): the runner skips every job output that holds a
- * masked string, so a mask of `2` or `true` would drop `image-id` or `released` from the deploy job.
- * google-github-actions/get-secretmanager-secrets draws the same line (`min_mask_length`).
- */
-const MIN_MASK = 4;
+/** The masks registered so far: whose value each form is, in the order registered; `forms` for `redact`. */
+class Masks {
+    owners = new Map();
+    get forms() {
+        return [...this.owners.keys()];
+    }
+}
 function noMasks() {
-    return { forms: [], owners: new Map() };
+    return new Masks();
 }
 /**
  * Every secret value in each form the runner masks (masking.ts), each one registered with the runner
@@ -3537,19 +3521,16 @@ function noMasks() {
  * registered: a warning names it, never its value.
  */
 function maskValues(secrets, setSecret, warn, masks = noMasks()) {
-    const known = new Set(masks.forms);
     for (const { name, value } of secrets) {
-        if (value.trim().length < MIN_MASK) {
+        if (value.trim().length < _masking_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_MASK */ .yS) {
             if (value.trim() !== '') {
-                warn(`${name}: the value is shorter than ${MIN_MASK} characters, so it is not masked in the log (a mask that short would hide unrelated text and the outputs)`);
+                warn(`${name}: the value is shorter than ${_masking_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_MASK */ .yS} characters, so it is not masked in the log (a mask that short would hide unrelated text and the outputs)`);
             }
             continue;
         }
         for (const form of (0,_masking_js__WEBPACK_IMPORTED_MODULE_4__/* .secretForms */ .eo)(value)) {
-            if (known.has(form))
+            if (masks.owners.has(form))
                 continue;
-            known.add(form);
-            masks.forms.push(form);
             masks.owners.set(form, name);
             setSecret(form);
         }
@@ -3813,13 +3794,14 @@ function splitWords(input, opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   SG: () => (/* binding */ MAX_FILE),
+/* harmony export */   GI: () => (/* binding */ readFileIfRegular),
 /* harmony export */   W3: () => (/* binding */ checkDirectory),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   l$: () => (/* binding */ checkRegularFile),
 /* harmony export */   yt: () => (/* binding */ insidePath),
 /* harmony export */   zE: () => (/* binding */ realpathExisting)
 /* harmony export */ });
+/* unused harmony export MAX_FILE */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -3917,15 +3899,40 @@ function readRegularFile(file, what, limit = MAX_FILE, whyLimit = `at most ${lim
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${kind(st)}, not a regular file`);
         if (st.size > limit)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${what} is ${st.size} bytes; ${whyLimit}`);
-        const buf = Buffer.alloc(st.size);
-        let n = 0;
-        while (n < st.size) {
-            const r = node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync(fd, buf, n, st.size - n, n);
-            if (r === 0)
-                break;
-            n += r;
-        }
-        return buf.subarray(0, n).toString('utf8');
+        return readOpened(fd, st.size);
+    }
+    finally {
+        node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync(fd);
+    }
+}
+/** The text of an opened file of `size` bytes (fewer if it shrank meanwhile). */
+function readOpened(fd, size) {
+    const buf = Buffer.alloc(size);
+    let n = 0;
+    while (n < size) {
+        const r = node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync(fd, buf, n, size - n, n);
+        if (r === 0)
+            break;
+        n += r;
+    }
+    return buf.subarray(0, n).toString('utf8');
+}
+/**
+ * readRegularFile without the errors, for files the action only looks into (git's own files, a `.git`
+ * config in the build context, an ignore file): undefined for anything but a regular file under the
+ * limit. `follow: false` refuses a link (buildx sends a link in the context as a link, not its target).
+ */
+function readFileIfRegular(file, { follow = true, limit = MAX_FILE } = {}) {
+    let fd;
+    try {
+        fd = node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | (follow ? 0 : node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW));
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync(fd);
+        return st.isFile() && st.size <= limit ? readOpened(fd, st.size) : undefined;
     }
     finally {
         node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync(fd);

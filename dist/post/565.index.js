@@ -279,8 +279,13 @@ function reservedTaskNames(names) {
  * found) and the encoders listed in ENCODERS below. The action issues them itself too; `redact` uses
  * them for the job summary and the error line, and the predeploy scan searches files for them.
  */
-/** Derived forms shorter than this are not masked: `Yw` would blank every `Yw` in the log. */
-const MIN_DERIVED = 4;
+/**
+ * Shorter than this is never a mask, a value or a derived form (design.md §5.5): `Yw` would blank every
+ * `Yw` in the log, and the runner skips every job output that holds a masked string, so a mask of `2` or
+ * `true` would drop `image-id` or `released` from the deploy job. google-github-actions/
+ * get-secretmanager-secrets draws the same line (`min_mask_length`).
+ */
+const MIN_MASK = 4;
 function base64Variations(value) {
     const bytes = Buffer.from(value, 'utf8');
     const out = [];
@@ -315,7 +320,7 @@ function parts(value) {
 function secretForms(value) {
     const forms = new Set();
     const add = (s, derived) => {
-        if (s.trim() === '' || (derived && s.length < MIN_DERIVED))
+        if (s.trim() === '' || (derived && s.length < MIN_MASK))
             return;
         forms.add(s);
     };
@@ -728,15 +733,40 @@ function readRegularFile(file, what, limit = MAX_FILE, whyLimit = `at most ${lim
             throw new InputError(`${what} is ${kind(st)}, not a regular file`);
         if (st.size > limit)
             throw new InputError(`${what} is ${st.size} bytes; ${whyLimit}`);
-        const buf = Buffer.alloc(st.size);
-        let n = 0;
-        while (n < st.size) {
-            const r = fs.readSync(fd, buf, n, st.size - n, n);
-            if (r === 0)
-                break;
-            n += r;
-        }
-        return buf.subarray(0, n).toString('utf8');
+        return readOpened(fd, st.size);
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+/** The text of an opened file of `size` bytes (fewer if it shrank meanwhile). */
+function readOpened(fd, size) {
+    const buf = Buffer.alloc(size);
+    let n = 0;
+    while (n < size) {
+        const r = fs.readSync(fd, buf, n, size - n, n);
+        if (r === 0)
+            break;
+        n += r;
+    }
+    return buf.subarray(0, n).toString('utf8');
+}
+/**
+ * readRegularFile without the errors, for files the action only looks into (git's own files, a `.git`
+ * config in the build context, an ignore file): undefined for anything but a regular file under the
+ * limit. `follow: false` refuses a link (buildx sends a link in the context as a link, not its target).
+ */
+function readFileIfRegular(file, { follow = true, limit = MAX_FILE } = {}) {
+    let fd;
+    try {
+        fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (follow ? 0 : fs.constants.O_NOFOLLOW));
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = fs.fstatSync(fd);
+        return st.isFile() && st.size <= limit ? readOpened(fd, st.size) : undefined;
     }
     finally {
         fs.closeSync(fd);
