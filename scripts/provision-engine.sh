@@ -27,6 +27,8 @@ have unshare || need_pkgs+=(util-linux)     # engine tests: private network and 
 have ssh-agent && have ssh-keygen || need_pkgs+=(openssh-client)  # engine tests: the ssh build input
 have socat || need_pkgs+=(socat)             # sidecar tests: the proxy sidecar
 have ip || need_pkgs+=(iproute2)             # engine tests: the private engine's loopback (the manifest probe)
+[ -x /usr/sbin/sshd ] || need_pkgs+=(openssh-server)  # engine tests: the remote Docker host (helpers/remote-host.ts)
+have openssl || need_pkgs+=(openssl)         # engine tests: the remote host's TLS engine
 
 buildx_ok() { docker buildx version >/dev/null 2>&1; }
 
@@ -39,7 +41,10 @@ if [ ${#need_pkgs[@]} -gt 0 ] || ! buildx_ok; then
   apt-get update -qq
   if [ ${#need_pkgs[@]} -gt 0 ]; then
     log "installing ${need_pkgs[*]}"
+    # No service starts on install (openssh-server would start an sshd on port 22): tests start their own.
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
     apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
+    rm -f /usr/sbin/policy-rc.d
   fi
   if ! buildx_ok; then
     # docker-buildx is packaged from trixie on; pin trixie low so nothing else moves.

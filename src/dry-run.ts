@@ -11,9 +11,10 @@ import { unpushedImage } from './prebuilt.js'
  * pre-built image is inspected when the engine has it (reading changes nothing), so its entrypoint
  * mode is known; otherwise `auto` stays undecided.
  */
-export async function dryRun(plan: ReleasePlan, result: RunResult): Promise<void> {
+export async function dryRun(plan: ReleasePlan, result: RunResult, opts: { lookup: boolean } = { lookup: true }): Promise<void> {
   let known: ImageInfo | undefined
-  if (plan.image.kind === 'reference' && findDocker()) {
+  // Not on an engine the inputs name: a dry run opens no connection (design.md §10).
+  if (plan.image.kind === 'reference' && opts.lookup && findDocker()) {
     known = await inspectImage(new DockerCli(), lookupKey(plan.image.ref, plan.image.parsed)).catch(() => undefined)
     if (known && !isVerified(known, plan.image.parsed)) known = undefined
   }

@@ -4,6 +4,8 @@ import { splitWords } from './words.js'
 import { parseImageRef, parseTagRef, type ImageRef } from './image-ref.js'
 import { readBuildExtras, type BuildExtras } from './build-inputs.js'
 import { insidePath, realpathExisting } from './workspace-files.js'
+import { VAR_NAME } from './var-name.js'
+import { readEngineSettings, type EngineSettings } from './engine/address.js'
 
 export { insidePath }
 
@@ -63,6 +65,8 @@ export interface Settings extends BuildExtras {
   dryRun: boolean
   /** The `sidecars` YAML, parsed by sidecars.ts only when given (yaml loads lazily: start-up time). */
   sidecars: string
+  /** The Docker engine the run uses and how to reach it (engine/address.ts). */
+  engine: EngineSettings
 }
 
 export type InputGetter = (name: string) => string
@@ -72,7 +76,7 @@ export function envInput(env: NodeJS.ProcessEnv = process.env): InputGetter {
   return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
 }
 
-export const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+export { VAR_NAME }
 
 /** Newline-separated list, blank lines and `#` comment lines dropped. */
 export function lines(value: string): string[] {
@@ -230,6 +234,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
     buildxDownloadUrl: get('buildx-download-url'),
     dryRun: bool(get, 'dry-run', false),
     ...readBuildExtras(get, workspace, workingDirectory, env),
-    sidecars: get('sidecars')
+    sidecars: get('sidecars'),
+    engine: readEngineSettings(get)
   }
 }

@@ -1,7 +1,7 @@
 import * as core from './runner.js'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { ActionError, ManifestError } from './errors.js'
+import { ActionError, InputError, ManifestError } from './errors.js'
 import { envInput, readSettings, type Settings } from './inputs.js'
 import { loadManifests, type Manifests } from './manifests/load.js'
 import { nothingToRun, requireManifests } from './manifests/presence.js'
@@ -20,6 +20,11 @@ import { checkedOutCommit } from './git-head.js'
 import { checkContextCredentials } from './context-credentials.js'
 import { DockerCli } from './docker/cli.js'
 import { checkEngine } from './docker/image.js'
+import { openEngine, isRemote, resolveContext, engineSecrets, type Engine } from './engine/connect.js'
+import { chooseAddress } from './engine/address.js'
+
+const REMOTE_READINESS =
+  'sidecars: a readiness probe (ready: {tcp: …}) runs from the runner, which cannot reach the networks of a remote Docker engine; drop ready (the task then starts once the sidecars run) or release on the local engine'
 
 /**
  * The main step: resolve the plan (every input error is raised here, before any Docker side
@@ -37,6 +42,7 @@ export async function run(): Promise<void> {
       masks
     )
   let scope: RunScope | undefined
+  let link: Engine | undefined
   let removeSignalHandlers = (): void => undefined
   try {
     const s = readSettings(envInput())
@@ -50,8 +56,16 @@ export async function run(): Promise<void> {
     const { sidecars, sidecarSecrets } = await sidecarsOf(s, vars)
     // build-secrets values (read from the step env) are masked like every other secret.
     const buildSecrets = s.image ? [] : buildSecretValues(s.buildSecrets, process.env)
-    const named = [...taskSecrets(vars), ...(s.githubToken ? [{ name: 'github-token', value: s.githubToken }] : []), ...buildSecrets, ...sidecarSecrets]
+    const named = [
+      ...taskSecrets(vars),
+      ...(s.githubToken ? [{ name: 'github-token', value: s.githubToken }] : []),
+      ...buildSecrets,
+      ...sidecarSecrets,
+      ...engineSecrets(s.engine, process.env)
+    ]
     mask(named)
+    const remote = isRemote(resolveContext(chooseAddress(s.engine, process.env), process.env))
+    if (remote && sidecars.some(sc => sc.ready)) throw new InputError(REMOTE_READINESS)
     const plan = resolvePlan({
       settings: s,
       manifests,
@@ -73,19 +87,22 @@ export async function run(): Promise<void> {
     plan.phases.forEach(p => annotated(p.at, () => checkCommand(commandName(p), p.command)))
     if (plan.image.kind === 'build') mask(await checkBuildFiles(plan.settings, plan.image.dockerfile))
     if (s.dryRun) {
-      await (await import('./dry-run.js')).dryRun(plan, result)
+      await (await import('./dry-run.js')).dryRun(plan, result, { lookup: !s.engine.host && !s.engine.context && !remote })
       return
     }
 
     // Everything above is validation; Docker side effects start here.
     scope = RunScope.create()
     saveRun(scope.runId, scope.tempDir)
-    const cli = new DockerCli()
+    // A remote engine is reached (host key, key, its docker) before anything else is done (design.md §12).
+    link = await openEngine(s.engine, scope.tempDir)
+    const cli = new DockerCli(undefined, link.env, link.name)
     removeSignalHandlers = installSignalHandlers(cli, scope)
     // The daemon check runs beside the first command instead of before it; its verdict is awaited
     // before that command's result is used, so an unreachable engine still gets its own error.
     const engine = checkEngine(cli)
     engine.catch(() => undefined)
+    if (link.remote) await engine
     const { execute } = await import('./execute.js')
     await execute(plan, { cli, scope, engine, result, masks })
   } catch (e) {
@@ -99,7 +116,9 @@ export async function run(): Promise<void> {
       core.warning(`could not write the outputs or the job summary: ${(e as Error).message}`)
     }
     // Removals run beside the next step; none may be left when the step ends.
-    await scope?.close()
+    const closeLink = async (): Promise<void> =>
+      link?.close().catch((e: Error) => core.warning(`could not close the connection to ${link!.name}: ${e.message}`))
+    await scope?.close(closeLink)
     removeSignalHandlers()
   }
 }

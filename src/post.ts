@@ -5,6 +5,11 @@ import * as path from 'node:path'
 import { DockerCli, findDocker } from './docker/cli.js'
 import { savedRun } from './state.js'
 import { realpathExisting } from './workspace-files.js'
+import * as os from 'node:os'
+import { envInput } from './inputs.js'
+import { readEngineSettings } from './engine/address.js'
+import { openEngine } from './engine/connect.js'
+import { endLeftovers, runDirs } from './engine/leftovers.js'
 
 /** main's run ids: 12 hex digits (randomBytes(6)). A forged state must not widen the label filter. */
 const RUN_ID = /^[0-9a-f]{12}$/
@@ -50,6 +55,27 @@ async function removeLabelled(cli: DockerCli, runId: string, removed: string[]):
 }
 
 /**
+ * Runs `work` against the engine main used, reconnected from the same inputs and step env (a remote
+ * engine: a connection of its own, closed after). A connection that fails is a warning: cleanup
+ * never fails the job.
+ */
+async function onEngine(work: (cli: DockerCli) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'release-phase-'))
+  try {
+    const link = await openEngine(readEngineSettings(envInput()), dir)
+    try {
+      await work(new DockerCli(undefined, link.env, link.name))
+    } finally {
+      await link.close()
+    }
+  } catch (e) {
+    core.warning(`post: could not reach the engine to remove what the run left: ${(e as Error).message}`)
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
  * The post step (`post-if: always()`): removes every container and image labelled with this run's id
  * and the run's temporary directory. Safe when main never reached Docker: no run id, nothing to do.
  */
@@ -57,12 +83,15 @@ export async function post(): Promise<void> {
   const { runId, tempDir } = savedRun()
   const removed: string[] = []
   if (runId && !RUN_ID.test(runId)) core.warning('post: the saved run id is not one this action makes; no container or image removed')
-  else if (runId && findDocker()) await removeLabelled(new DockerCli(), runId, removed)
+  else if (runId && findDocker()) await onEngine(cli => removeLabelled(cli, runId, removed))
   if (tempDir && fs.existsSync(tempDir)) {
     if (!ownTempDir(tempDir, process.env.RUNNER_TEMP)) {
       core.warning('post: the saved temporary directory is not one this action makes (inside RUNNER_TEMP, named release-phase-…); left alone')
     } else {
-      fs.rmSync(tempDir, { recursive: true, force: true })
+      const dirs = runDirs(tempDir)
+      const ended = endLeftovers(dirs)
+      if (ended > 0) removed.push(`${ended} ssh process${ended === 1 ? '' : 'es'} of the interrupted run`)
+      for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true })
       removed.push(`temporary directory ${tempDir}`)
     }
   }

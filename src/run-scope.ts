@@ -62,10 +62,17 @@ export class RunScope {
     this.last.push(work)
   }
 
-  /** Waits for every deferred removal, runs the atClose work, then deletes the temporary directory. */
-  async close(): Promise<void> {
+  /**
+   * Waits for every deferred removal, runs the atClose work, then `final` (closing the engine's
+   * connection, whose sockets live in the directory), then deletes the temporary directory.
+   */
+  async close(final?: () => Promise<void>): Promise<void> {
     while (this.pending.length > 0) await Promise.all(this.pending.splice(0))
     for (const work of this.last.splice(0)) await work().catch(() => undefined)
-    fs.rmSync(this.tempDir, { recursive: true, force: true })
+    try {
+      await final?.()
+    } finally {
+      fs.rmSync(this.tempDir, { recursive: true, force: true })
+    }
   }
 }

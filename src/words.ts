@@ -1,4 +1,5 @@
 import { ActionError } from './errors.js'
+import { VAR_NAME } from './var-name.js'
 
 /** Where a variable's value came from: secret values may never be put on an argv. */
 export interface VarValue {
@@ -54,7 +55,7 @@ export function splitWords(input: string, opts: SplitOptions): string[] {
       if (close < 0) fail('unclosed `${`')
       name = input.slice(i + 2, close)
       end = close + 1
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      if (!VAR_NAME.test(name)) {
         fail(`\`\${${name}}\` is not a plain variable reference; only $NAME and \${NAME} are expanded without a shell`)
       }
     } else if (next !== undefined && NAME_START.test(next)) {

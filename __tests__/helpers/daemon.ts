@@ -96,18 +96,7 @@ export async function startPrivateDaemon(opts: { bin?: string; config?: object }
   // A new namespace's loopback starts down; a runner's is up (the manifest probe listens on it).
   execFileSync(inNetns[0], [...inNetns.slice(1), 'ip', 'link', 'set', 'lo', 'up'])
   const forwarders: ChildProcess[] = []
-  const forwardPort = async (port: number): Promise<void> => {
-    const sock = `${root}/port-${port}.sock`
-    forwarders.push(spawn(process.execPath, ['-e', FORWARDER, sock, String(port)], { stdio: 'ignore' }))
-    const inside = spawn('nsenter', ['-t', String(proc.pid), '-n', process.execPath, '-e', FORWARDER, String(port), sock, 'lo'], { stdio: 'ignore' })
-    forwarders.push(inside)
-    for (let i = 0; ; i++) {
-      const probe = spawnSync('nsenter', ['-t', String(proc.pid), '-n', 'bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${port}`], { stdio: 'ignore' })
-      if (probe.status === 0 && fs.existsSync(sock)) return
-      if (i > 40 || inside.exitCode !== null) throw new Error(`could not forward port ${port} into the private daemon's network namespace`)
-      await new Promise(r => setTimeout(r, 250))
-    }
-  }
+  const forwardPort = async (port: number): Promise<void> => void forwarders.push(...(await forwardInto(inNetns, root, port)))
   return {
     host,
     env,
@@ -124,11 +113,32 @@ export async function startPrivateDaemon(opts: { bin?: string; config?: object }
       } catch {
         // none left
       }
-      try {
-        execFileSync('sh', ['-c', UNMOUNT_AND_REMOVE, 'sh', root])
-      } catch {
-        // best effort
-      }
+      removeDaemonRoot(root)
     }
+  }
+}
+
+/** Unmounts what a killed daemon left under `root` and removes it (best effort). */
+export function removeDaemonRoot(root: string): void {
+  try {
+    execFileSync('sh', ['-c', UNMOUNT_AND_REMOVE, 'sh', root])
+  } catch {
+    // best effort
+  }
+}
+
+/**
+ * Makes TCP `port` of this machine's loopback reachable on the loopback of the network namespace that
+ * `inNetns` (an nsenter prefix) enters: one forwarder here, one there, joined by a unix socket in `root`.
+ */
+export async function forwardInto(inNetns: string[], root: string, port: number): Promise<ChildProcess[]> {
+  const sock = `${root}/port-${port}.sock`
+  const outside = spawn(process.execPath, ['-e', FORWARDER, sock, String(port)], { stdio: 'ignore' })
+  const inside = spawn(inNetns[0], [...inNetns.slice(1), process.execPath, '-e', FORWARDER, String(port), sock, 'lo'], { stdio: 'ignore' })
+  for (let i = 0; ; i++) {
+    const probe = spawnSync(inNetns[0], [...inNetns.slice(1), 'bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${port}`], { stdio: 'ignore' })
+    if (probe.status === 0 && fs.existsSync(sock)) return [outside, inside]
+    if (i > 40 || inside.exitCode !== null) throw new Error(`could not forward port ${port} into the network namespace`)
+    await new Promise(r => setTimeout(r, 250))
   }
 }

@@ -43,16 +43,27 @@ export function findDocker(envPath = process.env.PATH ?? ''): string | undefined
  */
 export class DockerCli {
   readonly bin: string
-  private readonly baseEnv: NodeJS.ProcessEnv
+  /** The environment every docker child starts from: the engine's address is in it (engine/connect.ts). */
+  readonly baseEnv: NodeJS.ProcessEnv
   private readonly cancellable = new Set<ChildProcess>()
 
-  constructor(bin?: string) {
+  /** `engine`: the variables that choose the engine (undefined removes one); `engineName` names it in errors. */
+  constructor(
+    bin?: string,
+    engine: Record<string, string | undefined> = {},
+    readonly engineName = 'the local engine'
+  ) {
     const found = bin ?? findDocker()
     if (!found) {
       throw new DockerError('the docker CLI was not found on PATH; install Docker (on GitHub-hosted Ubuntu runners it is preinstalled)')
     }
     this.bin = found
-    this.baseEnv = childEnv(process.env)
+    const own = { ...process.env }
+    for (const [k, v] of Object.entries(engine)) {
+      if (v === undefined) delete own[k]
+      else own[k] = v
+    }
+    this.baseEnv = childEnv(own)
   }
 
   private start(args: string[], env: Record<string, string> | undefined, stdio: ('ignore' | 'pipe')[]): ChildProcess {

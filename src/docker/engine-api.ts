@@ -35,7 +35,7 @@ export interface EngineApi {
 
 const REQUEST_TIMEOUT_MS = 30_000
 
-export function engineApi(cli: DockerCli, env: NodeJS.ProcessEnv = process.env): EngineApi {
+export function engineApi(cli: DockerCli, env: NodeJS.ProcessEnv = cli.baseEnv): EngineApi {
   const socket = localSocket(env)
   if (socket && fs.existsSync(socket))
     return {

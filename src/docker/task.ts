@@ -84,7 +84,8 @@ async function assertExited(cli: DockerCli, name: string, phase: Phase, exitCode
   if (r.code === 0 && status === 'created') throw new DockerError(`${phase} task container could not start: ${last}`)
   if (r.code !== 0 || status !== 'exited' || Number(code) !== exitCode) {
     const why = r.code !== 0 ? lastLine(r.stderr) : `container is ${status}`
-    throw new DockerError(`${phase} task: lost the Docker engine while it ran (${why}); last output: ${last}`)
+    const engine = cli.engineName === 'the local engine' ? 'the Docker engine' : `the connection to ${cli.engineName}`
+    throw new DockerError(`${phase} task: lost ${engine} while it ran (${why}); last output: ${last}`)
   }
 }
 

@@ -1,6 +1,7 @@
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
 import { ManifestError, type Location } from '../errors.js'
 import { orNone } from './release-command.js'
+import { VAR_NAME } from '../var-name.js'
 
 export interface AppEnvVar {
   name: string
@@ -82,7 +83,7 @@ function parseEnv(envNode: Node | undefined, at: (offset: number, msg: string) =
   for (const prop of envNode.children ?? []) {
     const [keyNode, valueNode] = prop.children ?? []
     const name = keyNode.value as string
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) at(keyNode.offset, `env: "${name}" is not a valid variable name`)
+    if (!VAR_NAME.test(name)) at(keyNode.offset, `env: "${name}" is not a valid variable name`)
     if (valueNode.type === 'string') {
       vars.push({ name, value: valueNode.value as string, required: true })
       continue

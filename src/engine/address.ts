@@ -1,0 +1,116 @@
+import { InputError } from '../errors.js'
+import { VAR_NAME } from '../var-name.js'
+
+/**
+ * Which Docker engine the run uses (design.md §12): the `docker-host` or `docker-context` input, else
+ * the step env's DOCKER_HOST or DOCKER_CONTEXT (how workflows point the CLI at an engine today), else
+ * the CLI's own current context. Pure: a context's endpoint is read by the caller (contexts.ts).
+ */
+export type EngineAddress =
+  | { kind: 'default' }
+  | { kind: 'unix'; url: string; path: string }
+  | { kind: 'ssh'; url: string; user: string; host: string; port: number; socket: string }
+  | { kind: 'tcp'; url: string; host: string; port: number }
+  | { kind: 'context'; name: string }
+
+/** The engine inputs, as written; values (key, TLS material) are named, never given (design.md §5.3). */
+export interface EngineSettings {
+  host: string
+  context: string
+  /** `docker-known-hosts`: known_hosts lines; empty: the runner's ~/.ssh/known_hosts. */
+  knownHosts: string
+  /** `docker-ssh-key`: the step env variable holding a private key; empty: the runner's ssh-agent. */
+  sshKeyVar: string
+  /** `docker-tls-ca`, `docker-tls-cert`, `docker-tls-key`: step env variables holding PEM text. */
+  tls: { ca: string; cert: string; key: string }
+}
+
+/** A host name, an IPv4 address or a bracketed IPv6 address; never a leading `-` (an ssh option). */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$/
+const USER = /^[A-Za-z_][A-Za-z0-9_.-]*$/
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/
+
+/** Reads the engine inputs; every name is checked here, before any side effect. */
+export function readEngineSettings(get: (name: string) => string): EngineSettings {
+  const named = (input: string, v: string): string => {
+    if (v && !VAR_NAME.test(v)) {
+      throw new InputError(
+        `${input}: "${v.slice(0, 40)}" is not a variable name; name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`
+      )
+    }
+    return v
+  }
+  const s: EngineSettings = {
+    host: get('docker-host'),
+    context: get('docker-context'),
+    knownHosts: get('docker-known-hosts'),
+    sshKeyVar: named('docker-ssh-key', get('docker-ssh-key')),
+    tls: {
+      ca: named('docker-tls-ca', get('docker-tls-ca')),
+      cert: named('docker-tls-cert', get('docker-tls-cert')),
+      key: named('docker-tls-key', get('docker-tls-key'))
+    }
+  }
+  if (s.host && s.context) throw new InputError('docker-host and docker-context name two engines; give one')
+  if (s.context && !/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/.test(s.context)) throw new InputError(`docker-context: "${s.context}" is not a context name`)
+  if (!!s.tls.cert !== !!s.tls.key)
+    throw new InputError('docker-tls-cert and docker-tls-key go together: the engine checks the client certificate with its key')
+  if ((s.tls.cert || s.tls.key) && !s.tls.ca) throw new InputError('docker-tls-ca is needed with a client certificate: the engine is verified by it')
+  checkKnownHosts(s.knownHosts)
+  return s
+}
+
+/** The address chosen by the inputs, then the step env, then the CLI's own configuration. */
+export function chooseAddress(s: EngineSettings, env: NodeJS.ProcessEnv): EngineAddress {
+  if (s.host) return parseDockerHost(s.host, 'docker-host')
+  if (s.context) return { kind: 'context', name: s.context }
+  if (env.DOCKER_HOST) return parseDockerHost(env.DOCKER_HOST, 'DOCKER_HOST')
+  if (env.DOCKER_CONTEXT) return { kind: 'context', name: env.DOCKER_CONTEXT }
+  return { kind: 'default' }
+}
+
+/** `ssh://[user@]host[:port][/socket]`, `tcp://host[:port]`, `unix:///path`: anything else is an error. */
+export function parseDockerHost(url: string, what: string): EngineAddress {
+  const bad = (why: string): InputError =>
+    new InputError(`${what}: "${url.slice(0, 200)}" ${why}; use ssh://user@host[:port], tcp://host:port (TLS) or unix:///path`)
+  if (/[\s\0]/.test(url)) throw bad('holds a space or a control character')
+  const unix = /^unix:\/\/(\/.*)$/.exec(url)
+  if (unix) return { kind: 'unix', url, path: unix[1] }
+  const m = /^(ssh|tcp):\/\/(?:([^@/]+)@)?(\[[^\]]*\]|[^:/]+)(?::(\d+))?(\/.*)?$/.exec(url)
+  if (!m) throw bad('is not an engine address')
+  const [, scheme, user, host, port, rest] = m
+  if (!HOST.test(host)) throw bad(`has no valid host name (${host})`)
+  const portNumber = port ? Number(port) : scheme === 'ssh' ? 22 : 2376
+  if (!(portNumber > 0 && portNumber < 65536)) throw bad('has no valid port')
+  if (scheme === 'tcp') {
+    if (user || (rest && rest !== '/')) throw bad('has a user or a path, which tcp:// takes neither of')
+    return { kind: 'tcp', url, host, port: portNumber }
+  }
+  if (user !== undefined && !USER.test(user)) throw bad(`has no valid user name (${user})`)
+  if (rest && rest !== '/' && !/^\/[A-Za-z0-9_./-]+$/.test(rest)) throw bad('names a socket path with characters a path on the host should not have')
+  return { kind: 'ssh', url, user: user ?? '', host, port: portNumber, socket: rest && rest !== '/' ? rest : '' }
+}
+
+/** True for an engine this machine reaches without a network (its loopback or a local socket). */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.test(host)
+}
+
+/** One known_hosts line: `[@marker] patterns keytype base64 [comment]` (sshd(8) SSH_KNOWN_HOSTS FILE FORMAT). */
+export function checkKnownHosts(text: string): void {
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim()
+    if (!line || line.startsWith('#')) return
+    const fields = line.split(/\s+/)
+    const at = fields[0].startsWith('@') ? 1 : 0
+    if (at === 1 && !['@cert-authority', '@revoked'].includes(fields[0])) throw knownHostsError(i, `${fields[0]} is not a known_hosts marker`)
+    const [patterns, type, key] = fields.slice(at)
+    if (!patterns || !type || !key) throw knownHostsError(i, 'is not "host keytype key" (the output of ssh-keyscan)')
+    if (!/^(?:ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+$/.test(type)) throw knownHostsError(i, `${type.slice(0, 40)} is not an SSH key type`)
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key)) throw knownHostsError(i, 'holds a key that is not base64')
+  })
+}
+
+function knownHostsError(index: number, why: string): InputError {
+  return new InputError(`docker-known-hosts: line ${index + 1} ${why}`)
+}

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { InputError } from '../errors.js'
+import { chooseAddress, isLoopback, parseDockerHost, type EngineAddress, type EngineSettings } from './address.js'
+
+/** The engine a run talks to, as the docker CLI's environment, and how to let go of it. */
+export interface Engine {
+  /** Set on every docker child; `undefined` removes the variable (a context the address replaces). */
+  env: Record<string, string | undefined>
+  /** How messages name it: `the local engine`, or the address. */
+  name: string
+  /** Not on this machine: probes from the runner cannot reach its networks. */
+  remote: boolean
+  close(): Promise<void>
+}
+
+const LOCAL: Engine = { env: {}, name: 'the local engine', remote: false, close: async () => undefined }
+
+/**
+ * Opens the chosen engine (design.md §12): SSH through one forwarded connection (ssh.ts), TCP only with
+ * TLS (material by name, written to the run's private directory), a socket or context as the CLI would.
+ * `dir` is private to the run (0700) and removed with it.
+ */
+export async function openEngine(s: EngineSettings, dir: string, env: NodeJS.ProcessEnv = process.env): Promise<Engine> {
+  const address = resolveContext(chooseAddress(s, env), env)
+  switch (address.kind) {
+    case 'default':
+      return LOCAL
+    case 'context':
+      // A context the CLI resolves itself (tcp with its stored TLS material, or a socket).
+      return { env: { DOCKER_CONTEXT: address.name, DOCKER_HOST: undefined }, name: `the Docker context ${address.name}`, remote: true, close: LOCAL.close }
+    case 'unix':
+      return { env: { DOCKER_HOST: address.url, DOCKER_CONTEXT: undefined }, name: `the engine at ${address.url}`, remote: false, close: LOCAL.close }
+    case 'tcp':
+      return { env: tlsEnv(address, s, dir, env), name: `the Docker host ${address.url}`, remote: isRemote(address), close: LOCAL.close }
+    case 'ssh': {
+      const { openSsh } = await import('./ssh.js')
+      const where = shortDir(dir)
+      const done = (): void => void (where !== dir && fs.rmSync(where, { recursive: true, force: true }))
+      const link = await openSsh(address, s, where, env).catch((e: unknown) => {
+        done()
+        throw e
+      })
+      const unset = { DOCKER_CONTEXT: undefined, DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined }
+      return {
+        env: { ...unset, DOCKER_HOST: `unix://${link.socket}` },
+        name: `the Docker host ${address.url}`,
+        remote: true,
+        close: () => link.close().finally(done)
+      }
+    }
+  }
+}
+
+/** An engine off this machine: what a runner-side probe cannot reach. */
+export function isRemote(a: EngineAddress): boolean {
+  return a.kind === 'ssh' || a.kind === 'context' || (a.kind === 'tcp' && !isLoopback(a.host))
+}
+
+/** The private key and the TLS key named by the inputs, to be masked like every secret. */
+export function engineSecrets(s: EngineSettings, env: NodeJS.ProcessEnv): { name: string; value: string }[] {
+  const named = [
+    ['docker-ssh-key', s.sshKeyVar],
+    ['docker-tls-key', s.tls.key]
+  ]
+  return named.filter(([, v]) => v && env[v]).map(([input, v]) => ({ name: `${input} (${v})`, value: env[v]! }))
+}
+
+/**
+ * A context (named, or the CLI's current one) whose endpoint is ssh:// gets the SSH treatment; others
+ * stay contexts. Read from the CLI's own store: `contexts/meta/<sha256 of the name>/meta.json`.
+ */
+export function resolveContext(address: EngineAddress, env: NodeJS.ProcessEnv): EngineAddress {
+  const configDir = env.DOCKER_CONFIG || path.join(os.homedir(), '.docker')
+  const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined
+  if (!name || name === 'default') return address.kind === 'context' ? { kind: 'default' } : address
+  const meta = path.join(configDir, 'contexts', 'meta', createHash('sha256').update(name).digest('hex'), 'meta.json')
+  let host: string | undefined
+  try {
+    host = (JSON.parse(fs.readFileSync(meta, 'utf8')) as { Endpoints?: { docker?: { Host?: string } } }).Endpoints?.docker?.Host
+  } catch {
+    throw new InputError(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`)
+  }
+  if (host?.startsWith('ssh://')) return parseDockerHost(host, `docker context ${name}`)
+  if (host?.startsWith('unix://')) return { kind: 'unix', url: host, path: host.slice('unix://'.length) }
+  return { kind: 'context', name }
+}
+
+function currentContext(configDir: string): string | undefined {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as { currentContext?: string }).currentContext
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * tcp:// carries every task value of `docker create`: only with TLS, unless the engine is on this
+ * machine's loopback (a `docker:dind` service). The material is read from the step env by name.
+ */
+function tlsEnv(a: Extract<EngineAddress, { kind: 'tcp' }>, s: EngineSettings, dir: string, env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const base = { DOCKER_HOST: a.url, DOCKER_CONTEXT: undefined }
+  if (!s.tls.ca) {
+    if (env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH) return base
+    if (isLoopback(a.host)) return { ...base, DOCKER_TLS_VERIFY: undefined }
+    throw new InputError(
+      `${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`
+    )
+  }
+  const tls = path.join(dir, 'tls')
+  fs.mkdirSync(tls, { mode: 0o700 })
+  const files: [string, string][] = [
+    ['ca.pem', s.tls.ca],
+    ['cert.pem', s.tls.cert],
+    ['key.pem', s.tls.key]
+  ]
+  for (const [file, name] of files) {
+    if (!name) continue
+    const value = env[name]
+    if (!value) throw new InputError(`docker-tls: ${name} is not set in the step's env (or is empty)`)
+    fs.writeFileSync(path.join(tls, file), value, { mode: 0o600 })
+  }
+  return { ...base, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tls }
+}
+
+/**
+ * A unix socket path holds at most 107 bytes, and ssh adds 17 to the control path while it binds it:
+ * under a long RUNNER_TEMP the sockets go to a private directory under /tmp (mkdtemp: 0700), linked
+ * from `dir` as `ssh-dir` so the post step finds what a killed run left there.
+ */
+function shortDir(dir: string): string {
+  if (Buffer.byteLength(dir) <= 70) return dir
+  const short = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-'))
+  fs.symlinkSync(short, path.join(dir, 'ssh-dir'))
+  return short
+}
