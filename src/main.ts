@@ -96,7 +96,7 @@ export async function run(): Promise<void> {
     saveRun(scope.runId, scope.tempDir)
     // A remote engine is reached (host key, key, its docker) before anything else is done (design.md §12).
     link = await openEngine(s.engine, scope.tempDir)
-    const cli = new DockerCli(undefined, link.env, link.name)
+    const cli = new DockerCli(undefined, link)
     removeSignalHandlers = installSignalHandlers(cli, scope)
     // The daemon check runs beside the first command instead of before it; its verdict is awaited
     // before that command's result is used, so an unreachable engine still gets its own error.

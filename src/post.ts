@@ -64,7 +64,7 @@ async function onEngine(work: (cli: DockerCli) => Promise<void>): Promise<void> 
   try {
     const link = await openEngine(readEngineSettings(envInput()), dir)
     try {
-      await work(new DockerCli(undefined, link.env, link.name))
+      await work(new DockerCli(undefined, link))
     } finally {
       await link.close()
     }

@@ -35,6 +35,8 @@ export interface RemoteHost {
   dropConnections(): void
   /** Makes a TCP port of this machine's loopback (a test registry) reachable on the host's own loopback. */
   forwardPort(port: number): Promise<void>
+  /** Bytes that crossed the link between this machine and the host so far, both ways. */
+  linkBytes(): number
   /** Every process running in the host's network namespace, with its environment readable (the sweeps). */
   pids(): number[]
   root: string
@@ -180,6 +182,7 @@ export async function startRemoteHost(opts: { config?: object; bin?: string } = 
     env,
     docker,
     root,
+    linkBytes: () => ['rx_bytes', 'tx_bytes'].reduce((n, f) => n + Number(fs.readFileSync(`/sys/class/net/${veth[0]}/statistics/${f}`, 'utf8')), 0),
     accepted: () => (fs.readFileSync(sshdLog, 'utf8').match(/Accepted publickey/g) ?? []).length,
     dropConnections: () => {
       // The listener's children are the per-connection processes.

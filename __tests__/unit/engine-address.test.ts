@@ -21,7 +21,12 @@ describe('the engine address (docker-host, DOCKER_HOST, contexts)', () => {
       port: 2222,
       socket: ''
     })
-    expect(parseDockerHost('ssh://[fd00::2]/run/user/1000/docker.sock', 'x')).toMatchObject({ host: '[fd00::2]', port: 22, user: '', socket: '/run/user/1000/docker.sock' })
+    expect(parseDockerHost('ssh://[fd00::2]/run/user/1000/docker.sock', 'x')).toMatchObject({
+      host: '[fd00::2]',
+      port: 22,
+      user: '',
+      socket: '/run/user/1000/docker.sock'
+    })
     expect(parseDockerHost('tcp://10.0.0.2:2376', 'x')).toMatchObject({ kind: 'tcp', host: '10.0.0.2', port: 2376 })
     expect(parseDockerHost('unix:///var/run/docker.sock', 'x')).toMatchObject({ kind: 'unix', path: '/var/run/docker.sock' })
   })
@@ -105,9 +110,15 @@ describe('the SSH connection: errors and leftovers', () => {
   const a = parseDockerHost('ssh://deploy@app-host:2222', 'x') as Extract<ReturnType<typeof parseDockerHost>, { kind: 'ssh' }>
   it.each([
     ['@@@@@\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\nHost key verification failed.', /presented a host key other than the known one/],
-    ['No ED25519 host key is known for [app-host]:2222 and you have requested strict checking.\nHost key verification failed.', /is not a known host .*ssh-keyscan -p 2222 app-host/],
+    [
+      'No ED25519 host key is known for [app-host]:2222 and you have requested strict checking.\nHost key verification failed.',
+      /is not a known host .*ssh-keyscan -p 2222 app-host/
+    ],
     ['deploy@app-host: Permission denied (publickey).', /refused the SSH key/],
-    ['ssh: connect to host app-host port 2222: Connection refused', /cannot connect to the Docker host ssh:\/\/deploy@app-host:2222 over SSH: ssh: connect to host/]
+    [
+      'ssh: connect to host app-host port 2222: Connection refused',
+      /cannot connect to the Docker host ssh:\/\/deploy@app-host:2222 over SSH: ssh: connect to host/
+    ]
   ])('ssh said %j', (log, message) => {
     expect(connectError(a, log).message).toMatch(message)
   })

@@ -4,6 +4,8 @@ import * as path from 'node:path'
 import { DockerError } from '../errors.js'
 import { childEnv } from './cli-env.js'
 import { stopCommands } from '../relay.js'
+import type { Engine } from '../engine/connect.js'
+import type { Expose } from '../engine/ssh.js'
 
 export interface ExecResult {
   code: number
@@ -47,19 +49,22 @@ export class DockerCli {
   readonly baseEnv: NodeJS.ProcessEnv
   private readonly cancellable = new Set<ChildProcess>()
 
-  /** `engine`: the variables that choose the engine (undefined removes one); `engineName` names it in errors. */
-  constructor(
-    bin?: string,
-    engine: Record<string, string | undefined> = {},
-    readonly engineName = 'the local engine'
-  ) {
+  /** How errors name the engine (`the local engine`, or its address). */
+  readonly engineName: string
+  /** A remote engine's way to reach a port of this machine's loopback (engine/ssh.ts). */
+  readonly expose?: Expose
+
+  /** `engine`: the variables that choose it (undefined removes one), its name, and `expose` (engine/connect.ts). */
+  constructor(bin?: string, engine: Pick<Engine, 'env' | 'name' | 'expose'> = { env: {}, name: 'the local engine' }) {
     const found = bin ?? findDocker()
     if (!found) {
       throw new DockerError('the docker CLI was not found on PATH; install Docker (on GitHub-hosted Ubuntu runners it is preinstalled)')
     }
     this.bin = found
+    this.engineName = engine.name
+    this.expose = engine.expose
     const own = { ...process.env }
-    for (const [k, v] of Object.entries(engine)) {
+    for (const [k, v] of Object.entries(engine.env)) {
       if (v === undefined) delete own[k]
       else own[k] = v
     }

@@ -123,9 +123,16 @@ async function containerdCommit(api: EngineApi, job: CommitJob): Promise<{ id: s
   const { tmpId, original, tags, note, runId } = job
   if (!api.request) return { reason: 'the engine uses the containerd image store and is not on a local socket' }
   const registry = await startLoopbackRegistry(`release-phase/probe-${runId}`)
-  const probed = await probeImage(api.request, registry, tmpId)
+  // A remote engine reaches the registry through the SSH connection, on a port of its own loopback.
+  const reach = api.expose && (await api.expose(Number(registry.host.split(':')[1])).catch((e: Error) => ({ reason: e.message })))
+  if (reach && 'reason' in reach) {
+    await registry.close()
+    return { reason: `the engine uses the containerd image store, and ${reach.reason}` }
+  }
+  const seen = reach ? { ...registry, host: `127.0.0.1:${reach.port}` } : registry
+  const probed = await probeImage(api.request, seen, tmpId)
     .catch((e: Error) => ({ reason: `the probe failed (${e.message})` }))
-    .finally(() => registry.close())
+    .finally(() => Promise.all([registry.close(), reach?.close()]))
   if ('reason' in probed) return { reason: `the engine uses the containerd image store, and ${probed.reason}` }
   const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), { imageId: tmpId, original: original.config, tags, note })
   const refused = await api.load(await tarEntries(result.entries.filter(e => !result.layerNames.has(e.name))))

@@ -8,6 +8,7 @@ import { DockerError } from '../errors.js'
 import { PassThrough, Readable } from 'node:stream'
 import { lastLine, type DockerCli } from './cli.js'
 import type { Change } from '../predeploy-scan.js'
+import type { Expose } from '../engine/ssh.js'
 
 /**
  * A few Engine API calls for the predeploy commit, where the CLI either loses data (`docker history`
@@ -31,6 +32,8 @@ export interface EngineApi {
   changes(container: string): Promise<Change[]>
   /** A tar of one path of the container (`docker cp container:path -`); undefined when it is gone. */
   archive(container: string, containerPath: string): Promise<Readable | undefined>
+  /** A remote engine over SSH: a port of this machine's loopback, made reachable on the engine's. */
+  expose?: Expose
 }
 
 const REQUEST_TIMEOUT_MS = 30_000
@@ -45,7 +48,8 @@ export function engineApi(cli: DockerCli, env: NodeJS.ProcessEnv = cli.baseEnv):
       // A pull or push that stalls (an engine retrying an unreachable registry) must not hold the run.
       request: (method, p, headers) => socketRequest(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
       changes: async c => ((await socketGet(socket, `/containers/${encodeURIComponent(c)}/changes`)) as Change[] | null) ?? [],
-      archive: (c, p) => socketArchive(socket, c, p)
+      archive: (c, p) => socketArchive(socket, c, p),
+      expose: cli.expose
     }
   return {
     commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),

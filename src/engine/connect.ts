@@ -3,6 +3,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { InputError } from '../errors.js'
+import type { Expose } from './ssh.js'
 import { chooseAddress, isLoopback, parseDockerHost, type EngineAddress, type EngineSettings } from './address.js'
 
 /** The engine a run talks to, as the docker CLI's environment, and how to let go of it. */
@@ -13,6 +14,8 @@ export interface Engine {
   name: string
   /** Not on this machine: probes from the runner cannot reach its networks. */
   remote: boolean
+  /** Over SSH: a port of this machine's loopback made reachable on the engine's loopback (the manifest probe). */
+  expose?: Expose
   close(): Promise<void>
 }
 
@@ -48,6 +51,7 @@ export async function openEngine(s: EngineSettings, dir: string, env: NodeJS.Pro
         env: { ...unset, DOCKER_HOST: `unix://${link.socket}` },
         name: `the Docker host ${address.url}`,
         remote: true,
+        expose: link.expose,
         close: () => link.close().finally(done)
       }
     }

@@ -10,8 +10,12 @@ type SshAddress = Extract<EngineAddress, { kind: 'ssh' }>
 export interface SshLink {
   /** The engine's socket, forwarded to a private local socket over the one connection. */
   socket: string
+  expose: Expose
   close(): Promise<void>
 }
+
+/** Makes a TCP port of this machine's loopback reachable on the engine's loopback; the port it got there. */
+export type Expose = (port: number) => Promise<{ port: number; close(): Promise<void> }>
 
 /** A command's exit code and its error output (ssh writes its own errors to the log file given by -E). */
 interface Ran {
@@ -46,6 +50,13 @@ export async function openSsh(a: SshAddress, s: EngineSettings, dir: string, env
     }
     return {
       socket,
+      expose: async port => {
+        // Port 0: the host picks a free one and ssh prints it; the engine then reaches 127.0.0.1:<it>.
+        const r = await ssh.run(['-O', 'forward', '-R', `127.0.0.1:0:127.0.0.1:${port}`])
+        const there = Number(r.stdout.trim())
+        if (r.code !== 0 || !(there > 0)) throw new DockerError(`could not forward port ${port} to the Docker host ${a.url} (${lastOf(r.stderr)})`)
+        return { port: there, close: async () => void (await ssh.run(['-O', 'cancel', '-R', `127.0.0.1:${there}:127.0.0.1:${port}`])) }
+      },
       close: async () => {
         await ssh.run(['-O', 'exit'])
         agent?.stop()
