@@ -16,6 +16,7 @@ export const CATALOG = {
   ghaCache: [DOCS, 'Cache layers in the GitHub Actions cache'],
   metadata: [DOCS, 'Tags, labels and annotations from docker/metadata-action'],
   jets: [DOCS, 'Jets: AWS credentials and `config/jets/env`'],
+  deployHost: [DOCS, 'Release on the deploy host over SSH'],
   monorepo: [DOCS, 'A monorepo: one release phase per app'],
   buildPushAction: [DOCS, 'An image built by docker/build-push-action'],
   reusable: [DOCS, 'From another repository, in one line']

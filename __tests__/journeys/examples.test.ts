@@ -111,6 +111,31 @@ describeEngine('docs/workflows.md examples', () => {
       expect(lines(release.stdout, /^::add-mask::(shop|1536|512)$/)).toEqual([])
     }))
 
+  it('release on the deploy host: build, predeploy, release and push run on the host over one SSH connection (issue 24)', async () => {
+    const w = await startWorld({ fixture: fixtureCopy('web'), environments: production })
+    try {
+      const host = await w.deployHost()
+      w.vars.DEPLOY_HOST = `root@${host.address}:${host.sshPort}`
+      w.vars.DEPLOY_KNOWN_HOSTS = host.knownHosts
+      w.environments.production.DEPLOY_SSH_KEY = host.clientKey
+      const before = host.accepted()
+      const run = await playWorkflow(workflow('deployHost').content, w, 'deployHost')
+      expectGreen(run)
+      const release = run.jobs.release.steps.find(s => s.post)!
+      expect(release.outputs.released, printOnFailure(run)).toBe('true')
+      expect(release.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+      // Ran on the host: the predeploy's image is there under the live tag the last step gave it.
+      expect(host.docker('image', 'inspect', '--format', '{{.Id}}', 'web:live').trim()).toBe(release.outputs['image-id'])
+      expect(lines(release.stdout, /^release: migrated /)).toEqual(['release: migrated db.production.internal/app'])
+      expect(release.stdout).toMatch(/^predeploy commit: config-only/m)
+      // Main and post of the action: one connection each; the last step's docker CLI: one more.
+      expect(host.accepted() - before).toBe(3)
+      expect(release.inputs['docker-host']).toBe(`ssh://root@${host.address}:${host.sshPort}`)
+    } finally {
+      await w.stop()
+    }
+  })
+
   it('metadata-action: its tags, labels and annotations reach the registry verbatim (issue 23)', async () => {
     const w = await startWorld({ fixture: fixtureCopy('web'), environments: production })
     try {

@@ -252,6 +252,33 @@ const metadata: Local = (_w, job, inputs) => {
   return { ok: true, outputs }
 }
 
+/**
+ * webfactory/ssh-agent: starts ssh-agent, adds `ssh-private-key` (one or more keys), and puts
+ * SSH_AUTH_SOCK and SSH_AGENT_PID in the env of every later step. Its post step kills the agent: here the world does.
+ */
+const sshAgent: Local = (w, job, inputs) => {
+  const key = inputs['ssh-private-key'] ?? ''
+  if (!key.includes('PRIVATE KEY')) {
+    job.log(
+      '  Error: The ssh-private-key argument is empty. Maybe the secret has not been configured, or you are using a wrong secret name in your workflow file.'
+    )
+    return { ok: false, outputs: {} }
+  }
+  const socket = path.join(job.runnerTemp, 'ssh-agent.sock')
+  const agent = spawnSync('ssh-agent', ['-a', socket], { encoding: 'utf8' })
+  const pid = /SSH_AGENT_PID=(\d+)/.exec(agent.stdout)?.[1]
+  if (agent.status !== 0 || !pid) return { ok: false, outputs: {} }
+  w.onStop(() => spawnSync('kill', [pid]))
+  const added = spawnSync('ssh-add', ['-'], { input: key.replace(/\n?$/, '\n'), env: { ...process.env, SSH_AUTH_SOCK: socket }, encoding: 'utf8' })
+  if (added.status !== 0) {
+    job.log(`  ssh-add: ${added.stderr.trim()}`)
+    return { ok: false, outputs: {} }
+  }
+  Object.assign(job.env, { SSH_AUTH_SOCK: socket, SSH_AGENT_PID: pid })
+  job.log(`webfactory/ssh-agent → ssh-agent ${pid} holding the key; SSH_AUTH_SOCK for later steps`)
+  return { ok: true, outputs: {} }
+}
+
 /** `uses:` → its local equivalent, by action name (any ref). */
 export const LOCAL_ACTIONS: Record<string, Local> = {
   'actions/checkout': checkout,
@@ -260,5 +287,6 @@ export const LOCAL_ACTIONS: Record<string, Local> = {
   'actions/attest-build-provenance': attest,
   'docker/build-push-action': buildPush,
   'aws-actions/configure-aws-credentials': awsCredentials,
-  'docker/metadata-action': metadata
+  'docker/metadata-action': metadata,
+  'webfactory/ssh-agent': sshAgent
 }

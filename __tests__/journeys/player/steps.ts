@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import { parse } from 'yaml'
 import { parseFileCommands, ROOT, runAction } from '../../helpers/engine.js'
@@ -31,7 +32,7 @@ export interface StepResult {
   /** For this action: every docker call its main step made (argv after `docker`). */
   dockerCalls?: string[][]
   /** For this action: what its post step needs. */
-  post?: { state: Record<string, string>; runnerTemp: string; env: Record<string, string> }
+  post?: { state: Record<string, string>; runnerTemp: string; env: Record<string, string>; inputs: Record<string, string> }
 }
 
 export interface RunningJob extends JobEnv {
@@ -99,7 +100,14 @@ async function runThisAction(withInputs: Record<string, string>, job: RunningJob
   const r = await runAction({ workspace: job.workspace, inputs, env: { ...env, ...runtime }, runnerTemp: job.runnerTemp, wrap })
   for (const l of r.stdout.split('\n')) if (l) job.log(`  ${l}`)
   for (const l of r.stderr.split('\n')) if (l) job.log(`  (stderr) ${l}`)
-  return { ok: r.code === 0, outputs: r.outputs, inputs, stdout: r.stdout, dockerCalls: r.dockerCalls, post: { state: r.state, runnerTemp: r.runnerTemp, env } }
+  return {
+    ok: r.code === 0,
+    outputs: r.outputs,
+    inputs,
+    stdout: r.stdout,
+    dockerCalls: r.dockerCalls,
+    post: { state: r.state, runnerTemp: r.runnerTemp, env, inputs }
+  }
 }
 
 /**
@@ -115,7 +123,8 @@ async function besideBuilder(env: Record<string, string>, w: World, job: Running
 
 export async function runPost(post: NonNullable<StepResult['post']>, job: RunningJob): Promise<boolean> {
   job.log('release-phase → node .test-dist/index.js (post, post-if: always())')
-  const r = await runAction({ workspace: job.workspace, env: post.env, post })
+  // The runner gives the post step the same inputs and step env as main (actions/cache's post reads its inputs).
+  const r = await runAction({ workspace: job.workspace, env: post.env, inputs: post.inputs, post })
   for (const l of r.stdout.split('\n')) if (l) job.log(`  ${l}`)
   return r.code === 0
 }
@@ -131,7 +140,23 @@ function runBash(script: string, step: Step, job: RunningJob, env: Record<string
   const cwd = path.resolve(job.workspace, step['working-directory'] ?? '.')
   job.log(`run: ${script.trim().split('\n')[0]}${script.trim().includes('\n') ? ' …' : ''}`)
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    // OpenSSH finds ~ in the password database, not $HOME: the job's home is mounted over it, so that a
+    // step's ~/.ssh is the job's own on both counts, as on a runner (whose HOME is its user's home).
+    const bash = ['bash', '--noprofile', '--norc', '-eo', 'pipefail', '-c', script]
+    const ownHome = [
+      'unshare',
+      '--mount',
+      '--propagation',
+      'private',
+      'sh',
+      '-c',
+      'mount --bind "$1" "$2" && shift 2 && exec "$@"',
+      'sh',
+      env.HOME,
+      os.userInfo().homedir
+    ]
+    const [cmd, ...args] = env.HOME && env.HOME !== os.userInfo().homedir ? [...ownHome, ...bash] : bash
+    const child = spawn(cmd, args, {
       cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, GITHUB_OUTPUT: output, GITHUB_ENV: envFile, GITHUB_STEP_SUMMARY: summary },
       stdio: ['ignore', 'pipe', 'pipe']

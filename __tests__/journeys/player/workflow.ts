@@ -289,8 +289,8 @@ async function playJob(
 
 function newRunner(name: string, ctx: Contexts, log: (l: string) => void, token: string, permissions: Permissions): RunningJob {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-journey-job-'))
-  const [workspace, runnerTemp, dockerConfig] = ['workspace', 'temp', 'docker'].map(d => path.join(root, d))
-  for (const dir of [workspace, runnerTemp, dockerConfig]) fs.mkdirSync(dir)
+  const [workspace, runnerTemp, dockerConfig, home] = ['workspace', 'temp', 'docker', 'home'].map(d => path.join(root, d))
+  for (const dir of [workspace, runnerTemp, dockerConfig, home]) fs.mkdirSync(dir)
   const gh = ctx.github as Record<string, string>
   const env: Record<string, string> = {
     CI: 'true',
@@ -309,7 +309,9 @@ function newRunner(name: string, ctx: Contexts, log: (l: string) => void, token:
     GITHUB_WORKSPACE: workspace,
     RUNNER_OS: 'Linux',
     RUNNER_TEMP: runnerTemp,
-    DOCKER_CONFIG: dockerConfig
+    DOCKER_CONFIG: dockerConfig,
+    // A fresh runner's home: nothing in ~/.ssh, and what a step writes there stays in this job.
+    HOME: home
   }
   return { name, token, permissions, workspace, runnerTemp, dockerConfig, env, log }
 }

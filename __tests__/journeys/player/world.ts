@@ -5,6 +5,7 @@ import * as path from 'node:path'
 import { containerdEngineBin, startPrivateDaemon, type PrivateDaemon } from '../../helpers/daemon.js'
 import { BASE_IMAGE, docker, REAL_DOCKER } from '../../helpers/engine.js'
 import { startRegistry, type Registry } from '../../helpers/registry.js'
+import { startRemoteHost, type RemoteHost } from '../../helpers/remote-host.js'
 import { startGitHubApi, type FakeGitHubApi } from './github-api.js'
 import type { Permissions } from './permissions.js'
 import { startTokenProxy } from './token-registry.js'
@@ -35,6 +36,11 @@ export const SUBSTITUTIONS: [string, string][] = [
   ['docker/build-push-action', '`docker buildx build --load` (cache-from/cache-to as above) + `docker push`'],
   ['actions/attest-build-provenance', 'a check that subject-digest is a sha256 digest the registry holds for subject-name'],
   ['docker/metadata-action', 'its tags, labels and manifest annotations computed from the job context (type=sha, ref/branch, raw)'],
+  ['webfactory/ssh-agent', "a real ssh-agent holding ssh-private-key, SSH_AUTH_SOCK in the job's env, ended when the world stops"],
+  [
+    '`vars.DEPLOY_HOST`, `vars.DEPLOY_KNOWN_HOSTS`',
+    'the deploy host of helpers/remote-host.ts (sshd and its own dockerd in a network namespace, the registry on its loopback), and its host key line'
+  ],
   ['aws-actions/configure-aws-credentials', "a made-up session (AWS_ACCESS_KEY_ID, …, AWS_REGION) in the job's env; needs id-token: write"],
   ['`services:` image `postgres:*`', `${POSTGRES_IMAGE}, PostgreSQL built from the host's Debian packages (scripts/postgres-image.sh), on a user network`],
   [
@@ -76,6 +82,13 @@ export interface World {
   builder(): Promise<PrivateDaemon>
   /** The builder once started (steps.ts runs the action in its network namespace when a job uses it). */
   startedBuilder(): Promise<PrivateDaemon | undefined>
+  /**
+   * The deploy host of the remote-engine workflow (helpers/remote-host.ts): sshd and its own dockerd in a
+   * network namespace, the fixture's base images loaded, the registry on its loopback. Started on first use.
+   */
+  deployHost(): Promise<RemoteHost>
+  /** Work to do when the world stops (the processes local actions started, such as ssh-agent). */
+  onStop(work: () => void): void
   stop(): Promise<void>
 }
 
@@ -94,6 +107,8 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
   const api = await startGitHubApi(repository, t => tokens.get(t))
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-journey-cache-'))
   let builder: Promise<PrivateDaemon> | undefined
+  let host: Promise<RemoteHost> | undefined
+  const stops: (() => void)[] = []
   // A fixture built FROM the postgres stand-in (pgapp, pgrehearsal) needs it before its first build.
   if (baseImages(opts.fixture).includes(POSTGRES_IMAGE)) ensurePostgresImage()
   return {
@@ -129,7 +144,11 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
     cacheDir,
     builder: () => (builder ??= startBuilder(opts.fixture, registry, api)),
     startedBuilder: async () => builder?.catch(() => undefined),
+    deployHost: () => (host ??= startDeployHost(opts.fixture, registry)),
+    onStop: work => void stops.push(work),
     async stop() {
+      for (const work of stops.splice(0)) work()
+      if (host) (await host.catch(() => undefined))?.stop()
       // The images the journeys built and pulled are named after the loopback registry.
       const refs = docker('image', 'ls', '--digests', '--format', '{{.Repository}} {{.Tag}} {{.Digest}}')
         .split('\n')
@@ -191,6 +210,19 @@ async function startBuilder(fixture: string, registry: Registry, api: FakeGitHub
     return daemon
   } catch (e) {
     daemon.stop()
+    throw e
+  }
+}
+
+async function startDeployHost(fixture: string, registry: Registry): Promise<RemoteHost> {
+  const host = await startRemoteHost()
+  try {
+    const bases = baseImages(fixture).filter(i => i !== BASE_IMAGE)
+    if (bases.length) spawnSync('sh', ['-c', `'${REAL_DOCKER}' save "$@" | DOCKER_HOST=unix://${host.socket} '${REAL_DOCKER}' load -q`, 'sh', ...bases])
+    await host.forwardPort(Number(registry.host.split(':')[1]))
+    return host
+  } catch (e) {
+    host.stop()
     throw e
   }
 }
