@@ -87,10 +87,16 @@ describe('the engine address (docker-host, DOCKER_HOST, contexts)', () => {
     }
     meta('deploy', 'ssh://deploy@app-host:2222')
     meta('tls', 'tcp://10.0.0.2:2376')
+    meta('local', 'unix:///var/run/docker.sock')
+    meta('dind', 'tcp://127.0.0.1:2375')
     const env = { DOCKER_CONFIG: dir }
     expect(resolveContext({ kind: 'context', name: 'deploy' }, env)).toMatchObject({ kind: 'ssh', user: 'deploy', host: 'app-host', port: 2222 })
-    expect(resolveContext({ kind: 'context', name: 'tls' }, env)).toEqual({ kind: 'context', name: 'tls' })
+    expect(resolveContext({ kind: 'context', name: 'tls' }, env)).toEqual({ kind: 'context', name: 'tls', host: 'tcp://10.0.0.2:2376' })
+    expect(isRemote(resolveContext({ kind: 'context', name: 'tls' }, env))).toBe(true)
     expect(resolveContext({ kind: 'context', name: 'default' }, env)).toEqual({ kind: 'default' })
+    // A socket or loopback context is the CLI's to use (its own path), and not remote.
+    expect(isRemote(resolveContext({ kind: 'context', name: 'local' }, env))).toBe(false)
+    expect(isRemote(resolveContext({ kind: 'context', name: 'dind' }, env))).toBe(false)
     expect(() => resolveContext({ kind: 'context', name: 'gone' }, env)).toThrow(/docker context gone: not found/)
     // The CLI's current context counts when nothing else chooses.
     fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ currentContext: 'deploy' }))

@@ -51,17 +51,20 @@ export class DockerCli {
 
   /** How errors name the engine (`the local engine`, or its address). */
   readonly engineName: string
+  /** Off this machine: a lost engine is a lost connection, and errors name it. */
+  readonly remote: boolean
   /** A remote engine's way to reach a port of this machine's loopback (engine/ssh.ts). */
   readonly expose?: Expose
 
   /** `engine`: the variables that choose it (undefined removes one), its name, and `expose` (engine/connect.ts). */
-  constructor(bin?: string, engine: Pick<Engine, 'env' | 'name' | 'expose'> = { env: {}, name: 'the local engine' }) {
+  constructor(bin?: string, engine: Pick<Engine, 'env' | 'name' | 'expose' | 'remote'> = { env: {}, name: 'the local engine', remote: false }) {
     const found = bin ?? findDocker()
     if (!found) {
       throw new DockerError('the docker CLI was not found on PATH; install Docker (on GitHub-hosted Ubuntu runners it is preinstalled)')
     }
     this.bin = found
     this.engineName = engine.name
+    this.remote = engine.remote
     this.expose = engine.expose
     const own = { ...process.env }
     for (const [k, v] of Object.entries(engine.env)) {

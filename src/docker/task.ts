@@ -84,7 +84,7 @@ async function assertExited(cli: DockerCli, name: string, phase: Phase, exitCode
   if (r.code === 0 && status === 'created') throw new DockerError(`${phase} task container could not start: ${last}`)
   if (r.code !== 0 || status !== 'exited' || Number(code) !== exitCode) {
     const why = r.code !== 0 ? lastLine(r.stderr) : `container is ${status}`
-    const engine = cli.engineName === 'the local engine' ? 'the Docker engine' : `the connection to ${cli.engineName}`
+    const engine = cli.remote ? `the connection to ${cli.engineName}` : 'the Docker engine'
     throw new DockerError(`${phase} task: lost ${engine} while it ran (${why}); last output: ${last}`)
   }
 }

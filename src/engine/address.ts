@@ -11,7 +11,7 @@ export type EngineAddress =
   | { kind: 'unix'; url: string; path: string }
   | { kind: 'ssh'; url: string; user: string; host: string; port: number; socket: string }
   | { kind: 'tcp'; url: string; host: string; port: number }
-  | { kind: 'context'; name: string }
+  | { kind: 'context'; name: string; /** Its endpoint, when read from the CLI's store. */ host?: string }
 
 /** The engine inputs, as written; values (key, TLS material) are named, never given (design.md §5.3). */
 export interface EngineSettings {

@@ -33,7 +33,12 @@ export async function openEngine(s: EngineSettings, dir: string, env: NodeJS.Pro
       return LOCAL
     case 'context':
       // A context the CLI resolves itself (tcp with its stored TLS material, or a socket).
-      return { env: { DOCKER_CONTEXT: address.name, DOCKER_HOST: undefined }, name: `the Docker context ${address.name}`, remote: true, close: LOCAL.close }
+      return {
+        env: { DOCKER_CONTEXT: address.name, DOCKER_HOST: undefined },
+        name: `the Docker context ${address.name}`,
+        remote: isRemote(address),
+        close: LOCAL.close
+      }
     case 'unix':
       return { env: { DOCKER_HOST: address.url, DOCKER_CONTEXT: undefined }, name: `the engine at ${address.url}`, remote: false, close: LOCAL.close }
     case 'tcp':
@@ -60,7 +65,13 @@ export async function openEngine(s: EngineSettings, dir: string, env: NodeJS.Pro
 
 /** An engine off this machine: what a runner-side probe cannot reach. */
 export function isRemote(a: EngineAddress): boolean {
-  return a.kind === 'ssh' || a.kind === 'context' || (a.kind === 'tcp' && !isLoopback(a.host))
+  if (a.kind === 'context') return !a.host?.startsWith('unix://') && !(a.host && isLoopback(hostOf(a.host)))
+  return a.kind === 'ssh' || (a.kind === 'tcp' && !isLoopback(a.host))
+}
+
+/** The host of a `tcp://host:port` endpoint. */
+function hostOf(url: string): string {
+  return /^tcp:\/\/(\[[^\]]*\]|[^:/]+)/.exec(url)?.[1] ?? ''
 }
 
 /** The private key and the TLS key named by the inputs, to be masked like every secret. */
@@ -88,8 +99,7 @@ export function resolveContext(address: EngineAddress, env: NodeJS.ProcessEnv): 
     throw new InputError(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`)
   }
   if (host?.startsWith('ssh://')) return parseDockerHost(host, `docker context ${name}`)
-  if (host?.startsWith('unix://')) return { kind: 'unix', url: host, path: host.slice('unix://'.length) }
-  return { kind: 'context', name }
+  return { kind: 'context', name, host }
 }
 
 function currentContext(configDir: string): string | undefined {
