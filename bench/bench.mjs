@@ -8,8 +8,12 @@
 // plain CLI vs action alternating, and times each step, on the machine's engine and, when
 // scripts/containerd-engine.sh provides one, on a private engine using the containerd image store.
 //
+// A remote axis (issue 24) repeats the example app against an engine over SSH (a host in a network
+// namespace of its own, __tests__/helpers/remote-host.ts bundled by ncc): the plain CLI with
+// DOCKER_HOST=ssh:// against the action with docker-host, SSH connections counted by the host's sshd.
+//
 //   npm run bench [-- --rounds N] [--no-write] [--max-ratio R] [--no-size] [--size-rounds N]
-//                 [--size-mib N] [--no-containerd]
+//                 [--size-mib N] [--no-containerd] [--no-remote]
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -28,6 +32,7 @@ const sizeAxis = !process.argv.includes('--no-size')
 const sizeRounds = Number(arg('size-rounds', '3'))
 const sizeMib = Number(arg('size-mib', '1024'))
 const withContainerd = !process.argv.includes('--no-containerd')
+const remoteAxis = !process.argv.includes('--no-remote')
 
 if (spawnSync('bash', [path.join(root, 'scripts/base-image.sh')], { stdio: 'inherit' }).status !== 0) process.exit(1)
 const realDocker = execFileSync('sh', ['-c', 'command -v docker']).toString().trim()
@@ -363,6 +368,113 @@ function sizeLines() {
   return lines
 }
 
+// ---- Remote axis (issue 24): the same work against an engine over SSH. ----
+
+/** The test suite's remote host, bundled by ncc (the bench is plain JavaScript). */
+async function startHost() {
+  const out = path.join(work, 'remote-host')
+  const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
+  execFileSync(process.execPath, [ncc, 'build', path.join(root, '__tests__/helpers/remote-host.ts'), '-o', out, '--target', 'es2022', '--quiet'])
+  const { startRemoteHost } = await import(path.join(out, 'index.js'))
+  return startRemoteHost()
+}
+
+async function measureRemote() {
+  const host = await startHost()
+  try {
+    // The plain CLI's ssh finds the key and the host key where a user keeps them (here: a wrapper's -o).
+    const key = path.join(work, 'remote-key')
+    const known = path.join(work, 'remote-known-hosts')
+    fs.writeFileSync(key, host.clientKey, { mode: 0o600 })
+    fs.writeFileSync(known, host.knownHosts + '\n')
+    // Two plain users: ssh as it comes (a connection per docker process), and one who multiplexes it in
+    // ~/.ssh/config (ControlMaster=auto, ControlPersist), the best a hand-written step does.
+    const sshWrapper = (name, extra) => {
+      const dir = path.join(work, `ssh-${name}`)
+      fs.mkdirSync(dir)
+      fs.writeFileSync(path.join(dir, 'ssh'), `#!/bin/sh\nexec /usr/bin/ssh -o UserKnownHostsFile=${known} -o IdentitiesOnly=yes -i ${key} ${extra} "$@"\n`, {
+        mode: 0o755
+      })
+      return { ...process.env, PATH: `${dir}:${PATH}`, GREETING: 'hello', DOCKER_HOST: host.url }
+    }
+    const plainEnv = sshWrapper('plain', '')
+    const muxEnv = sshWrapper('mux', `-o ControlMaster=auto -o ControlPath=${work}/cm-%C -o ControlPersist=60`)
+    const actionEnv = (dir, tag) =>
+      runnerEnv({
+        GITHUB_WORKSPACE: dir,
+        INPUT_TAGS: tag,
+        'INPUT_DOCKER-HOST': host.url,
+        'INPUT_DOCKER-KNOWN-HOSTS': host.knownHosts,
+        'INPUT_DOCKER-SSH-KEY': 'DEPLOY_KEY',
+        DEPLOY_KEY: host.clientKey
+      })
+    const handshake = []
+    for (let i = 0; i < 5; i++) handshake.push(timed('ssh', ['-p', String(host.sshPort), `root@${host.address}`, 'true'], plainEnv).seconds * 1000)
+    const out = { handshake: stats(handshake).median }
+    for (const v of [
+      { name: 'small', dir: app, tag: 'release-phase-bench-remote:small', rounds },
+      { name: 'large', dir: sizeApp(sizeMib), tag: 'release-phase-bench-remote:large', rounds: sizeRounds }
+    ]) {
+      const script = plainScript(v.dir, v.tag, `remote-${v.name}`)
+      console.log(`remote ${v.name}: warming the build cache on the host…`)
+      timed('bash', [script], plainEnv)
+      timed(process.execPath, [bundle], actionEnv(v.dir, v.tag))
+      const r = (out[v.name] = {})
+      for (const who of ['plain', 'mux', 'action']) Object.assign(r, { [who]: [], [`${who}Ssh`]: 0, [`${who}Calls`]: 0, [`${who}Steps`]: [] })
+      for (let i = 0; i < v.rounds; i++) {
+        for (const which of i % 2 === 0 ? ['plain', 'mux', 'action'] : ['action', 'mux', 'plain']) {
+          const before = host.accepted()
+          const t =
+            which === 'action' ? timed(process.execPath, [bundle], actionEnv(v.dir, v.tag)) : timed('bash', [script], which === 'plain' ? plainEnv : muxEnv)
+          r[which].push(t.seconds)
+          r[`${which}Ssh`] = host.accepted() - before
+          r[`${which}Calls`] = t.calls.length
+          r[`${which}Steps`].push(steps(t.calls, t.seconds, which !== 'action'))
+        }
+        // The multiplexing master persists 60 s: end it, so each round starts from no connection.
+        spawnSync('ssh', ['-o', `ControlPath=${work}/cm-%C`, '-O', 'exit', '-p', String(host.sshPort), `root@${host.address}`], {
+          env: muxEnv,
+          stdio: 'ignore'
+        })
+        console.log(
+          `remote ${v.name} round ${i + 1}/${v.rounds}: plain ${fmt(r.plain.at(-1))}s (${r.plainSsh} SSH connections), multiplexed ${fmt(r.mux.at(-1))}s (${r.muxSsh}), action ${fmt(r.action.at(-1))}s (${r.actionSsh})`
+        )
+      }
+      spawnSync(realDocker, ['image', 'rm', '--force', v.tag], { stdio: 'ignore', env: { ...process.env, DOCKER_HOST: `unix://${host.socket}` } })
+    }
+    return out
+  } finally {
+    host.stop()
+  }
+}
+
+const remote = remoteAxis ? await measureRemote() : undefined
+function remoteLines(localGap) {
+  if (!remote) return []
+  const m = (size, who) => stats(remote[size][who]).median
+  const step = (size, who, k) => median(remote[size][`${who}Steps`].map(x => x[k]))
+  // Against the better of the two plain users.
+  const gap = m('small', 'action') - Math.min(m('small', 'plain'), m('small', 'mux'))
+  const allowed = localGap + remote.handshake / 1000
+  return [
+    `## Remote axis: an engine over SSH`,
+    ``,
+    `A host in a network namespace of its own on this machine (sshd and a second dockerd, __tests__/helpers/remote-host.ts): the plain CLI sequence with \`DOCKER_HOST=ssh://\`, as ssh comes (the CLI opens a connection per docker process, and \`docker system dial-stdio\` on the host for each) and with ssh multiplexing configured (\`ControlMaster=auto\`, \`ControlPersist\`: the best a hand-written step does), against the action with \`docker-host\`, alternating, warm build cache on the host; medians. Connections are counted by the host's sshd. The action's post step (one more connection) is not in the timed run, as on the local axis.`,
+    ``,
+    `| measure | plain CLI | plain CLI, ssh multiplexed | action |`,
+    `| --- | --- | --- | --- |`,
+    `| example app, whole run, s (${rounds} rounds) | ${fmt(m('small', 'plain'))} | ${fmt(m('small', 'mux'))} | ${fmt(m('small', 'action'))} |`,
+    `| SSH connections per run | ${remote.small.plainSsh} | ${remote.small.muxSsh} | ${remote.small.actionSsh} |`,
+    `| docker processes per run | ${remote.small.plainCalls} | ${remote.small.muxCalls} | ${remote.small.actionCalls} |`,
+    `| ${sizeMib} MiB more of layers, whole run, s (${sizeRounds} rounds) | ${fmt(m('large', 'plain'))} | ${fmt(m('large', 'mux'))} | ${fmt(m('large', 'action'))} |`,
+    `| ${sizeMib} MiB more of layers, commit step, ms | ${fmt(step('large', 'plain', 'commit step'), 0)} | ${fmt(step('large', 'mux', 'commit step'), 0)} | ${fmt(step('large', 'action', 'commit step'), 0)} |`,
+    `| one SSH handshake (\`ssh host true\`), ms | ${fmt(remote.handshake, 0)} | | |`,
+    ``,
+    `Targets: at most 2 SSH connections per run (main + post): ${remote.small.actionSsh + 1} (${remote.small.actionSsh + 1 <= 2 ? 'meets' : 'misses'}); overhead over the plain CLI against the same engine ≤ the local overhead + one handshake (${fmt(localGap, 3)} + ${fmt(remote.handshake / 1000, 3)} s): ${gap >= 0 ? '+' : ''}${fmt(gap, 3)} s (${gap <= allowed ? 'meets' : 'misses'}).`,
+    ``
+  ]
+}
+
 const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown'
 const engine = execFileSync(realDocker, ['version', '--format', 'engine {{.Server.Version}}, client {{.Client.Version}}']).toString().trim()
 const buildx = execFileSync(realDocker, ['buildx', 'version']).toString().trim()
@@ -387,7 +499,8 @@ const lines = [
   `| peak RSS, release printing 512 MB | ${fmt(rss512, 1)} MiB | ≤ 100 MB, within 10 % of 8 MB: ${verdict(rss512 <= 100 && rss512 <= rss8 * 1.1, '')} |`,
   `| docker processes: (a) / (b) | ${plainCalls} / ${actionCalls} | |`,
   ``,
-  ...sizeLines()
+  ...sizeLines(),
+  ...remoteLines(b.median - a.median)
 ]
 const report = lines.join('\n')
 console.log(`\n${report}`)

@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { BASE_IMAGE, REAL_DOCKER, ROOT } from './engine.js'
+import { BASE_IMAGE, REAL_DOCKER, ROOT } from './machine.js'
 
 export interface PrivateDaemon {
   host: string

@@ -2,11 +2,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe } from 'vitest'
 import { stepState } from './runner-protocol.js'
+import { BASE_IMAGE, REAL_DOCKER, ROOT } from './machine.js'
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+export { BASE_IMAGE, REAL_DOCKER, ROOT }
+
 /**
  * The bundle the engine tests start: built from src/ by the engine project's global setup
  * (engine-setup.ts), never the committed dist/, so a stale dist/ cannot hide a change in src/.
@@ -14,9 +15,6 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const BUNDLE = path.join(ROOT, '.test-dist', 'index.js')
 /** The post step's bundle (action.yml `runs.post`). */
 export const POST_BUNDLE = path.join(ROOT, '.test-dist', 'post', 'index.js')
-export const BASE_IMAGE = 'release-phase-base:busybox'
-/** The real docker CLI; '' when there is none (the global setup then fails under CI, or skips). */
-export const REAL_DOCKER = spawnSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).stdout.trim()
 
 /** Engine suites: skipped only outside CI when no engine answers (the global setup fails CI instead). */
 export const describeEngine: typeof describe =

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { BASE_IMAGE, REAL_DOCKER } from './engine.js'
+import { BASE_IMAGE, REAL_DOCKER } from './machine.js'
 import { forwardInto, removeDaemonRoot } from './daemon.js'
 
 /**
@@ -188,7 +188,7 @@ export async function startRemoteHost(opts: { config?: object; bin?: string } = 
       // The listener's children are the per-connection processes.
       spawnSync('pkill', ['-KILL', '-P', String(sshdPid)])
     },
-    forwardPort: async port => forwarders.push(...(await forwardInto(inNetns, root, port))),
+    forwardPort: async port => void forwarders.push(...(await forwardInto(inNetns, root, port))),
     pids: () =>
       fs
         .readdirSync('/proc')
