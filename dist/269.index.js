@@ -596,9 +596,16 @@ async function containerdCommit(api, job) {
     if (!api.request)
         return { reason: 'the engine uses the containerd image store and is not on a local socket' };
     const registry = await startLoopbackRegistry(`release-phase/probe-${runId}`);
-    const probed = await probeImage(api.request, registry, tmpId)
+    // A remote engine reaches the registry through the SSH connection, on a port of its own loopback.
+    const reach = api.expose && (await api.expose(Number(registry.host.split(':')[1])).catch((e) => ({ reason: e.message })));
+    if (reach && 'reason' in reach) {
+        await registry.close();
+        return { reason: `the engine uses the containerd image store, and ${reach.reason}` };
+    }
+    const seen = reach ? { ...registry, host: `127.0.0.1:${reach.port}` } : registry;
+    const probed = await probeImage(api.request, seen, tmpId)
         .catch((e) => ({ reason: `the probe failed (${e.message})` }))
-        .finally(() => registry.close());
+        .finally(() => Promise.all([registry.close(), reach?.close()]));
     if ('reason' in probed)
         return { reason: `the engine uses the containerd image store, and ${probed.reason}` };
     const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), { imageId: tmpId, original: original.config, tags, note });
@@ -691,7 +698,7 @@ function keptBecause(stderr) {
 
 
 const REQUEST_TIMEOUT_MS = 30_000;
-function engineApi(cli, env = process.env) {
+function engineApi(cli, env = cli.baseEnv) {
     const socket = localSocket(env);
     if (socket && node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(socket))
         return {
@@ -701,7 +708,8 @@ function engineApi(cli, env = process.env) {
             // A pull or push that stalls (an engine retrying an unreachable registry) must not hold the run.
             request: (method, p, headers) => socketRequest(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
             changes: async (c) => (await socketGet(socket, `/containers/${encodeURIComponent(c)}/changes`)) ?? [],
-            archive: (c, p) => socketArchive(socket, c, p)
+            archive: (c, p) => socketArchive(socket, c, p),
+            expose: cli.expose
         };
     return {
         commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),

@@ -101,9 +101,10 @@ __webpack_require__.r(__webpack_exports__);
  * pre-built image is inspected when the engine has it (reading changes nothing), so its entrypoint
  * mode is known; otherwise `auto` stays undecided.
  */
-async function dryRun(plan, result) {
+async function dryRun(plan, result, opts = { lookup: true }) {
     let known;
-    if (plan.image.kind === 'reference' && (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .findDocker */ .ce)()) {
+    // Not on an engine the inputs name: a dry run opens no connection (design.md §10).
+    if (plan.image.kind === 'reference' && opts.lookup && (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .findDocker */ .ce)()) {
         known = await (0,_docker_image_js__WEBPACK_IMPORTED_MODULE_3__/* .inspectImage */ .mm)(new _docker_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerCli */ .Vo(), (0,_docker_acquire_js__WEBPACK_IMPORTED_MODULE_4__/* .lookupKey */ .kk)(plan.image.ref, plan.image.parsed)).catch(() => undefined);
         if (known && !(0,_docker_acquire_js__WEBPACK_IMPORTED_MODULE_4__/* .isVerified */ .p4)(known, plan.image.parsed))
             known = undefined;

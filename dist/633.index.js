@@ -32,7 +32,7 @@ export const modules = {
 
 
 const REQUEST_TIMEOUT_MS = 30_000;
-function engineApi(cli, env = process.env) {
+function engineApi(cli, env = cli.baseEnv) {
     const socket = localSocket(env);
     if (socket && node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(socket))
         return {
@@ -42,7 +42,8 @@ function engineApi(cli, env = process.env) {
             // A pull or push that stalls (an engine retrying an unreachable registry) must not hold the run.
             request: (method, p, headers) => socketRequest(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
             changes: async (c) => (await socketGet(socket, `/containers/${encodeURIComponent(c)}/changes`)) ?? [],
-            archive: (c, p) => socketArchive(socket, c, p)
+            archive: (c, p) => socketArchive(socket, c, p),
+            expose: cli.expose
         };
     return {
         commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),

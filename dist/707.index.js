@@ -1,5 +1,5 @@
-export const id = 900;
-export const ids = [900];
+export const id = 707;
+export const ids = [707];
 export const modules = {
 
 /***/ 1913:
@@ -397,15 +397,33 @@ function findDocker(envPath = process.env.PATH ?? '') {
  */
 class DockerCli {
     bin;
+    /** The environment every docker child starts from: the engine's address is in it (engine/connect.ts). */
     baseEnv;
     cancellable = new Set();
-    constructor(bin) {
+    /** How errors name the engine (`the local engine`, or its address). */
+    engineName;
+    /** Off this machine: a lost engine is a lost connection, and errors name it. */
+    remote;
+    /** A remote engine's way to reach a port of this machine's loopback (engine/ssh.ts). */
+    expose;
+    /** `engine`: the variables that choose it (undefined removes one), its name, and `expose` (engine/connect.ts). */
+    constructor(bin, engine = { env: {}, name: 'the local engine', remote: false }) {
         const found = bin ?? findDocker();
         if (!found) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi('the docker CLI was not found on PATH; install Docker (on GitHub-hosted Ubuntu runners it is preinstalled)');
         }
         this.bin = found;
-        this.baseEnv = (0,_cli_env_js__WEBPACK_IMPORTED_MODULE_4__/* .childEnv */ .gf)(process.env);
+        this.engineName = engine.name;
+        this.remote = engine.remote;
+        this.expose = engine.expose;
+        const own = { ...process.env };
+        for (const [k, v] of Object.entries(engine.env)) {
+            if (v === undefined)
+                delete own[k];
+            else
+                own[k] = v;
+        }
+        this.baseEnv = (0,_cli_env_js__WEBPACK_IMPORTED_MODULE_4__/* .childEnv */ .gf)(own);
     }
     start(args, env, stdio) {
         // Task values join by name; the CLI's own configuration stays the action's (cli-env.ts).
@@ -1202,7 +1220,8 @@ async function assertExited(cli, name, phase, exitCode, tail) {
         throw new errors/* DockerError */.Bi(`${phase} task container could not start: ${last}`);
     if (r.code !== 0 || status !== 'exited' || Number(code) !== exitCode) {
         const why = r.code !== 0 ? (0,docker_cli/* lastLine */.fM)(r.stderr) : `container is ${status}`;
-        throw new errors/* DockerError */.Bi(`${phase} task: lost the Docker engine while it ran (${why}); last output: ${last}`);
+        const engine = cli.remote ? `the connection to ${cli.engineName}` : 'the Docker engine';
+        throw new errors/* DockerError */.Bi(`${phase} task: lost ${engine} while it ran (${why}); last output: ${last}`);
     }
 }
 /**
@@ -1322,6 +1341,124 @@ function formatDuration(seconds) {
     if (seconds > 0 && seconds % 60 === 0)
         return `${seconds / 60}m`;
     return `${seconds}s`;
+}
+
+
+/***/ }),
+
+/***/ 6970:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QP: () => (/* binding */ chooseAddress),
+/* harmony export */   U9: () => (/* binding */ isLoopback),
+/* harmony export */   mB: () => (/* binding */ parseDockerHost),
+/* harmony export */   mr: () => (/* binding */ readEngineSettings)
+/* harmony export */ });
+/* unused harmony export checkKnownHosts */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7420);
+
+
+/** A host name, an IPv4 address or a bracketed IPv6 address; never a leading `-` (an ssh option). */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$/;
+const USER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+/** Reads the engine inputs; every name is checked here, before any side effect. */
+function readEngineSettings(get) {
+    const named = (input, v) => {
+        if (v && !_var_name_js__WEBPACK_IMPORTED_MODULE_1__/* .VAR_NAME */ .e.test(v)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: "${v.slice(0, 40)}" is not a variable name; name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`);
+        }
+        return v;
+    };
+    const s = {
+        host: get('docker-host'),
+        context: get('docker-context'),
+        knownHosts: get('docker-known-hosts'),
+        sshKeyVar: named('docker-ssh-key', get('docker-ssh-key')),
+        tls: {
+            ca: named('docker-tls-ca', get('docker-tls-ca')),
+            cert: named('docker-tls-cert', get('docker-tls-cert')),
+            key: named('docker-tls-key', get('docker-tls-key'))
+        }
+    };
+    if (s.host && s.context)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('docker-host and docker-context name two engines; give one');
+    if (s.context && !/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/.test(s.context))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`docker-context: "${s.context}" is not a context name`);
+    if (!!s.tls.cert !== !!s.tls.key)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('docker-tls-cert and docker-tls-key go together: the engine checks the client certificate with its key');
+    if ((s.tls.cert || s.tls.key) && !s.tls.ca)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('docker-tls-ca is needed with a client certificate: the engine is verified by it');
+    checkKnownHosts(s.knownHosts);
+    return s;
+}
+/** The address chosen by the inputs, then the step env, then the CLI's own configuration. */
+function chooseAddress(s, env) {
+    if (s.host)
+        return parseDockerHost(s.host, 'docker-host');
+    if (s.context)
+        return { kind: 'context', name: s.context };
+    if (env.DOCKER_HOST)
+        return parseDockerHost(env.DOCKER_HOST, 'DOCKER_HOST');
+    if (env.DOCKER_CONTEXT)
+        return { kind: 'context', name: env.DOCKER_CONTEXT };
+    return { kind: 'default' };
+}
+/** `ssh://[user@]host[:port][/socket]`, `tcp://host[:port]`, `unix:///path`: anything else is an error. */
+function parseDockerHost(url, what) {
+    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what}: "${url.slice(0, 200)}" ${why}; use ssh://user@host[:port], tcp://host:port (TLS) or unix:///path`);
+    if (/[\s\0]/.test(url))
+        throw bad('holds a space or a control character');
+    const unix = /^unix:\/\/(\/.*)$/.exec(url);
+    if (unix)
+        return { kind: 'unix', url, path: unix[1] };
+    const m = /^(ssh|tcp):\/\/(?:([^@/]+)@)?(\[[^\]]*\]|[^:/]+)(?::(\d+))?(\/.*)?$/.exec(url);
+    if (!m)
+        throw bad('is not an engine address');
+    const [, scheme, user, host, port, rest] = m;
+    if (!HOST.test(host))
+        throw bad(`has no valid host name (${host})`);
+    const portNumber = port ? Number(port) : scheme === 'ssh' ? 22 : 2376;
+    if (!(portNumber > 0 && portNumber < 65536))
+        throw bad('has no valid port');
+    if (scheme === 'tcp') {
+        if (user || (rest && rest !== '/'))
+            throw bad('has a user or a path, which tcp:// takes neither of');
+        return { kind: 'tcp', url, host, port: portNumber };
+    }
+    if (user !== undefined && !USER.test(user))
+        throw bad(`has no valid user name (${user})`);
+    if (rest && rest !== '/' && !/^\/[A-Za-z0-9_./-]+$/.test(rest))
+        throw bad('names a socket path with characters a path on the host should not have');
+    return { kind: 'ssh', url, user: user ?? '', host, port: portNumber, socket: rest && rest !== '/' ? rest : '' };
+}
+/** True for an engine this machine reaches without a network (its loopback or a local socket). */
+function isLoopback(host) {
+    return LOOPBACK.test(host);
+}
+/** One known_hosts line: `[@marker] patterns keytype base64 [comment]` (sshd(8) SSH_KNOWN_HOSTS FILE FORMAT). */
+function checkKnownHosts(text) {
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            return;
+        const fields = line.split(/\s+/);
+        const at = fields[0].startsWith('@') ? 1 : 0;
+        if (at === 1 && !['@cert-authority', '@revoked'].includes(fields[0]))
+            throw knownHostsError(i, `${fields[0]} is not a known_hosts marker`);
+        const [patterns, type, key] = fields.slice(at);
+        if (!patterns || !type || !key)
+            throw knownHostsError(i, 'is not "host keytype key" (the output of ssh-keyscan)');
+        if (!/^(?:ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+$/.test(type))
+            throw knownHostsError(i, `${type.slice(0, 40)} is not an SSH key type`);
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key))
+            throw knownHostsError(i, 'holds a key that is not base64');
+    });
+}
+function knownHostsError(index, why) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`docker-known-hosts: line ${index + 1} ${why}`);
 }
 
 
@@ -1605,7 +1742,7 @@ function digestRef(ref) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ck: () => (/* binding */ envInput),
 /* harmony export */   Mn: () => (/* binding */ lines),
-/* harmony export */   eU: () => (/* binding */ VAR_NAME),
+/* harmony export */   eU: () => (/* reexport safe */ _var_name_js__WEBPACK_IMPORTED_MODULE_7__.e),
 /* harmony export */   p_: () => (/* binding */ list),
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   yt: () => (/* reexport safe */ _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__.yt)
@@ -1617,6 +1754,10 @@ function digestRef(ref) {
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7206);
 /* harmony import */ var _build_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1913);
 /* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7076);
+/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7420);
+/* harmony import */ var _engine_address_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6970);
+
+
 
 
 
@@ -1629,7 +1770,7 @@ const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'];
 function envInput(env = process.env) {
     return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
-const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** Newline-separated list, blank lines and `#` comment lines dropped. */
 function lines(value) {
     return value
@@ -1678,10 +1819,10 @@ function parseMappings(value, name, key) {
         const eq = line.indexOf('=');
         const target = (eq < 0 ? line : line.slice(0, eq)).trim();
         const source = (eq < 0 ? line : line.slice(eq + 1)).trim();
-        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : VAR_NAME;
+        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : _var_name_js__WEBPACK_IMPORTED_MODULE_7__/* .VAR_NAME */ .e;
         if (!re.test(target))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
-        if (!VAR_NAME.test(source))
+        if (!_var_name_js__WEBPACK_IMPORTED_MODULE_7__/* .VAR_NAME */ .e.test(source))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(notAVariable(name, target, key));
         if (seen.has(target))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: ${target} is listed twice`);
@@ -1695,7 +1836,7 @@ function parseEnvPairs(value) {
         if (eq < 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${line}" is not NAME=value`);
         const name = line.slice(0, eq).trim();
-        if (!VAR_NAME.test(name))
+        if (!_var_name_js__WEBPACK_IMPORTED_MODULE_7__/* .VAR_NAME */ .e.test(name))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${name}" is not a valid variable name`);
         return { name, value: line.slice(eq + 1) };
     });
@@ -1770,7 +1911,7 @@ function readSettings(get, env = process.env) {
         env: parseEnvPairs(get('env')),
         envFiles,
         secretsDotenv: lines(get('secrets-dotenv')).map(n => {
-            if (!VAR_NAME.test(n))
+            if (!_var_name_js__WEBPACK_IMPORTED_MODULE_7__/* .VAR_NAME */ .e.test(n))
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`secrets-dotenv: "${n}" is not a valid variable name`);
             return n;
         }),
@@ -1783,7 +1924,8 @@ function readSettings(get, env = process.env) {
         buildxDownloadUrl: get('buildx-download-url'),
         dryRun: bool(get, 'dry-run', false),
         ...(0,_build_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readBuildExtras */ .MH)(get, workspace, workingDirectory, env),
-        sidecars: get('sidecars')
+        sidecars: get('sidecars'),
+        engine: (0,_engine_address_js__WEBPACK_IMPORTED_MODULE_6__/* .readEngineSettings */ .mr)(get)
     };
 }
 
@@ -1819,7 +1961,7 @@ const MAX_TASK_ENV = 1024 * 1024;
 
 /***/ }),
 
-/***/ 4900:
+/***/ 1707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2152,13 +2294,21 @@ class RunScope {
     atClose(work) {
         this.last.push(work);
     }
-    /** Waits for every deferred removal, runs the atClose work, then deletes the temporary directory. */
-    async close() {
+    /**
+     * Waits for every deferred removal, runs the atClose work, then `final` (closing the engine's
+     * connection, whose sockets live in the directory), then deletes the temporary directory.
+     */
+    async close(final) {
         while (this.pending.length > 0)
             await Promise.all(this.pending.splice(0));
         for (const work of this.last.splice(0))
             await work().catch(() => undefined);
-        external_node_fs_.rmSync(this.tempDir, { recursive: true, force: true });
+        try {
+            await final?.();
+        }
+        finally {
+            external_node_fs_.rmSync(this.tempDir, { recursive: true, force: true });
+        }
     }
 }
 
@@ -2384,6 +2534,147 @@ async function checkContextCredentials(contexts, workspace, maxDirs = MAX_DIRS) 
 var docker_cli = __webpack_require__(1670);
 // EXTERNAL MODULE: ./src/docker/image.ts
 var docker_image = __webpack_require__(3905);
+// EXTERNAL MODULE: ./src/engine/address.ts
+var engine_address = __webpack_require__(6970);
+;// CONCATENATED MODULE: ./src/engine/connect.ts
+
+
+
+
+
+
+const LOCAL = { env: {}, name: 'the local engine', remote: false, close: async () => undefined };
+/**
+ * Opens the chosen engine (design.md §12): SSH through one forwarded connection (ssh.ts), TCP only with
+ * TLS (material by name, written to the run's private directory), a socket or context as the CLI would.
+ * `dir` is private to the run (0700) and removed with it.
+ */
+async function openEngine(s, dir, env = process.env) {
+    const address = resolveContext((0,engine_address/* chooseAddress */.QP)(s, env), env);
+    switch (address.kind) {
+        case 'default':
+            return LOCAL;
+        case 'context':
+            // A context the CLI resolves itself (tcp with its stored TLS material, or a socket).
+            return {
+                env: { DOCKER_CONTEXT: address.name, DOCKER_HOST: undefined },
+                name: `the Docker context ${address.name}`,
+                remote: isRemote(address),
+                close: LOCAL.close
+            };
+        case 'unix':
+            return { env: { DOCKER_HOST: address.url, DOCKER_CONTEXT: undefined }, name: `the engine at ${address.url}`, remote: false, close: LOCAL.close };
+        case 'tcp':
+            return { env: tlsEnv(address, s, dir, env), name: `the Docker host ${address.url}`, remote: isRemote(address), close: LOCAL.close };
+        case 'ssh': {
+            const { openSsh } = await __webpack_require__.e(/* import() */ 96).then(__webpack_require__.bind(__webpack_require__, 3096));
+            const where = shortDir(dir);
+            const done = () => void (where !== dir && external_node_fs_.rmSync(where, { recursive: true, force: true }));
+            const link = await openSsh(address, s, where, env).catch((e) => {
+                done();
+                throw e;
+            });
+            const unset = { DOCKER_CONTEXT: undefined, DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined };
+            return {
+                env: { ...unset, DOCKER_HOST: `unix://${link.socket}` },
+                name: `the Docker host ${address.url}`,
+                remote: true,
+                expose: link.expose,
+                close: () => link.close().finally(done)
+            };
+        }
+    }
+}
+/** An engine off this machine: what a runner-side probe cannot reach. */
+function isRemote(a) {
+    if (a.kind === 'context')
+        return !a.host?.startsWith('unix://') && !(a.host && (0,engine_address/* isLoopback */.U9)(hostOf(a.host)));
+    return a.kind === 'ssh' || (a.kind === 'tcp' && !(0,engine_address/* isLoopback */.U9)(a.host));
+}
+/** The host of a `tcp://host:port` endpoint. */
+function hostOf(url) {
+    return /^tcp:\/\/(\[[^\]]*\]|[^:/]+)/.exec(url)?.[1] ?? '';
+}
+/** The private key and the TLS key named by the inputs, to be masked like every secret. */
+function engineSecrets(s, env) {
+    const named = [
+        ['docker-ssh-key', s.sshKeyVar],
+        ['docker-tls-key', s.tls.key]
+    ];
+    return named.filter(([, v]) => v && env[v]).map(([input, v]) => ({ name: `${input} (${v})`, value: env[v] }));
+}
+/**
+ * A context (named, or the CLI's current one) whose endpoint is ssh:// gets the SSH treatment; others
+ * stay contexts. Read from the CLI's own store: `contexts/meta/<sha256 of the name>/meta.json`.
+ */
+function resolveContext(address, env) {
+    const configDir = env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker');
+    const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined;
+    if (!name || name === 'default')
+        return address.kind === 'context' ? { kind: 'default' } : address;
+    const meta = external_node_path_.join(configDir, 'contexts', 'meta', (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex'), 'meta.json');
+    let host;
+    try {
+        host = JSON.parse(external_node_fs_.readFileSync(meta, 'utf8')).Endpoints?.docker?.Host;
+    }
+    catch {
+        throw new errors/* InputError */.dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
+    }
+    if (host?.startsWith('ssh://'))
+        return (0,engine_address/* parseDockerHost */.mB)(host, `docker context ${name}`);
+    return { kind: 'context', name, host };
+}
+function currentContext(configDir) {
+    try {
+        return JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(configDir, 'config.json'), 'utf8')).currentContext;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * tcp:// carries every task value of `docker create`: only with TLS, unless the engine is on this
+ * machine's loopback (a `docker:dind` service). The material is read from the step env by name.
+ */
+function tlsEnv(a, s, dir, env) {
+    const base = { DOCKER_HOST: a.url, DOCKER_CONTEXT: undefined };
+    if (!s.tls.ca) {
+        if (env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH)
+            return base;
+        if ((0,engine_address/* isLoopback */.U9)(a.host))
+            return { ...base, DOCKER_TLS_VERIFY: undefined };
+        throw new errors/* InputError */.dz(`${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`);
+    }
+    const tls = external_node_path_.join(dir, 'tls');
+    external_node_fs_.mkdirSync(tls, { mode: 0o700 });
+    const files = [
+        ['ca.pem', s.tls.ca],
+        ['cert.pem', s.tls.cert],
+        ['key.pem', s.tls.key]
+    ];
+    for (const [file, name] of files) {
+        if (!name)
+            continue;
+        const value = env[name];
+        if (!value)
+            throw new errors/* InputError */.dz(`docker-tls: ${name} is not set in the step's env (or is empty)`);
+        external_node_fs_.writeFileSync(external_node_path_.join(tls, file), value, { mode: 0o600 });
+    }
+    return { ...base, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tls };
+}
+/**
+ * A unix socket path holds at most 107 bytes, and ssh adds 17 to the control path while it binds it:
+ * under a long RUNNER_TEMP the sockets go to a private directory under /tmp (mkdtemp: 0700), linked
+ * from `dir` as `ssh-dir` so the post step finds what a killed run left there.
+ */
+function shortDir(dir) {
+    if (Buffer.byteLength(dir) <= 70)
+        return dir;
+    const short = external_node_fs_.mkdtempSync(external_node_path_.join(external_node_os_.tmpdir(), 'rp-'));
+    external_node_fs_.symlinkSync(short, external_node_path_.join(dir, 'ssh-dir'));
+    return short;
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -2406,6 +2697,9 @@ var docker_image = __webpack_require__(3905);
 
 
 
+
+
+const REMOTE_READINESS = 'sidecars: a readiness probe (ready: {tcp: …}) runs from the runner, which cannot reach the networks of a remote Docker engine; drop ready (the task then starts once the sidecars run) or release on the local engine';
 /**
  * The main step: resolve the plan (every input error is raised here, before any Docker side
  * effect), then either print it (dry run) or execute it. Outputs and the summary are written
@@ -2416,6 +2710,7 @@ async function run() {
     const masks = (0,src_secrets/* noMasks */.Pq)();
     const mask = (secrets) => void (0,src_secrets/* maskValues */.Z$)(secrets, v => runner/* setSecret */.Pq(v), w => runner/* warning */.$e(w), masks);
     let scope;
+    let link;
     let removeSignalHandlers = () => undefined;
     try {
         const s = (0,inputs/* readSettings */.sb)((0,inputs/* envInput */.Ck)());
@@ -2430,8 +2725,17 @@ async function run() {
         const { sidecars, sidecarSecrets } = await sidecarsOf(s, vars);
         // build-secrets values (read from the step env) are masked like every other secret.
         const buildSecrets = s.image ? [] : (0,src_secrets/* buildSecretValues */.XF)(s.buildSecrets, process.env);
-        const named = [...(0,src_secrets/* taskSecrets */.vX)(vars), ...(s.githubToken ? [{ name: 'github-token', value: s.githubToken }] : []), ...buildSecrets, ...sidecarSecrets];
+        const named = [
+            ...(0,src_secrets/* taskSecrets */.vX)(vars),
+            ...(s.githubToken ? [{ name: 'github-token', value: s.githubToken }] : []),
+            ...buildSecrets,
+            ...sidecarSecrets,
+            ...engineSecrets(s.engine, process.env)
+        ];
         mask(named);
+        const remote = isRemote(resolveContext((0,engine_address/* chooseAddress */.QP)(s.engine, process.env), process.env));
+        if (remote && sidecars.some(sc => sc.ready))
+            throw new errors/* InputError */.dz(REMOTE_READINESS);
         const plan = (0,release_plan/* resolvePlan */.yY)({
             settings: s,
             manifests,
@@ -2454,18 +2758,22 @@ async function run() {
         if (plan.image.kind === 'build')
             mask(await checkBuildFiles(plan.settings, plan.image.dockerfile));
         if (s.dryRun) {
-            await (await __webpack_require__.e(/* import() */ 394).then(__webpack_require__.bind(__webpack_require__, 4394))).dryRun(plan, result);
+            await (await __webpack_require__.e(/* import() */ 394).then(__webpack_require__.bind(__webpack_require__, 4394))).dryRun(plan, result, { lookup: !s.engine.host && !s.engine.context && !remote });
             return;
         }
         // Everything above is validation; Docker side effects start here.
         scope = RunScope.create();
         saveRun(scope.runId, scope.tempDir);
-        const cli = new docker_cli/* DockerCli */.Vo();
+        // A remote engine is reached (host key, key, its docker) before anything else is done (design.md §12).
+        link = await openEngine(s.engine, scope.tempDir);
+        const cli = new docker_cli/* DockerCli */.Vo(undefined, link);
         removeSignalHandlers = installSignalHandlers(cli, scope);
         // The daemon check runs beside the first command instead of before it; its verdict is awaited
         // before that command's result is used, so an unreachable engine still gets its own error.
         const engine = (0,docker_image/* checkEngine */.Xx)(cli);
         engine.catch(() => undefined);
+        if (link.remote)
+            await engine;
         const { execute } = await __webpack_require__.e(/* import() */ 208).then(__webpack_require__.bind(__webpack_require__, 5208));
         await execute(plan, { cli, scope, engine, result, masks });
     }
@@ -2482,7 +2790,8 @@ async function run() {
             runner/* warning */.$e(`could not write the outputs or the job summary: ${e.message}`);
         }
         // Removals run beside the next step; none may be left when the step ends.
-        await scope?.close();
+        const closeLink = async () => link?.close().catch((e) => runner/* warning */.$e(`could not close the connection to ${link.name}: ${e.message}`));
+        await scope?.close(closeLink);
         removeSignalHandlers();
     }
 }
@@ -3630,6 +3939,18 @@ function checkCommand(what, command, noun = 'the command') {
 
 /***/ }),
 
+/***/ 7420:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ VAR_NAME)
+/* harmony export */ });
+/** A process environment variable name as the action accepts it everywhere: a letter or `_`, then letters, digits, `_`. */
+const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+
+/***/ }),
+
 /***/ 5846:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3637,6 +3958,8 @@ function checkCommand(what, command, noun = 'the command') {
 /* harmony export */   y: () => (/* binding */ splitWords)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7420);
+
 
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
@@ -3679,7 +4002,7 @@ function splitWords(input, opts) {
                 fail('unclosed `${`');
             name = input.slice(i + 2, close);
             end = close + 1;
-            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+            if (!_var_name_js__WEBPACK_IMPORTED_MODULE_1__/* .VAR_NAME */ .e.test(name)) {
                 fail(`\`\${${name}}\` is not a plain variable reference; only $NAME and \${NAME} are expanded without a shell`);
             }
         }

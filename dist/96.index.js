@@ -1,0 +1,188 @@
+export const id = 96;
+export const ids = [96];
+export const modules = {
+
+/***/ 3096:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   openSsh: () => (/* binding */ openSsh)
+/* harmony export */ });
+/* unused harmony export connectError */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
+
+
+
+/**
+ * design.md §12, ADR 0010: one SSH connection per run. A master connection is opened first (host key
+ * checked, never trusted on first use; key from the step env through a private ssh-agent, or the
+ * runner's agent), the engine's unix socket on the host is forwarded to a socket in the run's private
+ * directory, and every docker child, buildx and the Engine API use that socket. Forwarded channels are
+ * not sessions, so sshd's MaxSessions never pushes a busy build onto new connections, and the host
+ * starts no `docker system dial-stdio` per call.
+ */
+async function openSsh(a, s, dir, env) {
+    const agent = s.sshKeyVar ? await startAgent(s.sshKeyVar, dir, env) : undefined;
+    try {
+        if (s.knownHosts)
+            node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'known_hosts'), s.knownHosts.replace(/\r\n/g, '\n') + '\n', { mode: 0o600 });
+        const ssh = sshCommand(a, s, dir, agent?.socket, env);
+        const master = await ssh.run(['-f', '-N', '-M', '-E', node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh.log')]);
+        if (master.code !== 0)
+            throw connectError(a, readLog(dir) || master.stderr);
+        const remote = a.socket || (await remoteSocket(a, ssh));
+        const socket = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'docker.sock');
+        const fwd = await ssh.run(['-O', 'forward', '-L', `${socket}:${remote}`]);
+        if (fwd.code !== 0) {
+            await ssh.run(['-O', 'exit']);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url}: could not forward its engine socket ${remote} (${lastOf(fwd.stderr)}); sshd must allow stream-local forwarding`);
+        }
+        return {
+            socket,
+            expose: async (port) => {
+                // Port 0: the host picks a free one and ssh prints it; the engine then reaches 127.0.0.1:<it>.
+                const r = await ssh.run(['-O', 'forward', '-R', `127.0.0.1:0:127.0.0.1:${port}`]);
+                const there = Number(r.stdout.trim());
+                if (r.code !== 0 || !(there > 0))
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`could not forward port ${port} to the Docker host ${a.url} (${lastOf(r.stderr)})`);
+                return { port: there, close: async () => void (await ssh.run(['-O', 'cancel', '-R', `127.0.0.1:${there}:127.0.0.1:${port}`])) };
+            },
+            close: async () => {
+                await ssh.run(['-O', 'exit']);
+                agent?.stop();
+            }
+        };
+    }
+    catch (e) {
+        agent?.stop();
+        throw e;
+    }
+}
+/** The options every ssh of the run gets: command-line options win over any ssh_config entry. */
+function sshCommand(a, s, dir, agentSocket, env) {
+    const options = [
+        'BatchMode=yes',
+        'StrictHostKeyChecking=yes',
+        'UpdateHostKeys=no',
+        'ConnectTimeout=30',
+        'ServerAliveInterval=15',
+        'ServerAliveCountMax=3',
+        'ExitOnForwardFailure=yes',
+        'StreamLocalBindUnlink=yes',
+        `ControlPath=${node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh-mux')}`,
+        ...(s.knownHosts ? [`UserKnownHostsFile=${node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'known_hosts')}`, 'GlobalKnownHostsFile=/dev/null'] : []),
+        ...(agentSocket ? [`IdentityAgent=${agentSocket}`] : [])
+    ];
+    const argv = [...options.flatMap(o => ['-o', o]), '-p', String(a.port), ...(a.user ? ['-l', a.user] : [])];
+    const childEnvironment = sshEnv(env, agentSocket);
+    return {
+        run: (args, remoteCommand) => run('ssh', [...argv, ...args, '--', a.host, ...(remoteCommand ? [remoteCommand] : [])], childEnvironment)
+    };
+}
+/**
+ * The socket the host's own docker CLI talks to (its DOCKER_HOST or context, else /var/run/docker.sock),
+ * asked once through the master; its absence is the "no docker on the host" error.
+ */
+async function remoteSocket(a, ssh) {
+    const r = await ssh.run([], `docker context inspect --format '{{.Endpoints.docker.Host}}'`);
+    const host = r.stdout.trim();
+    if (r.code === 127 || /not found/.test(r.stderr)) {
+        await ssh.run(['-O', 'exit']);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url} has no docker CLI on the SSH user's PATH (${lastOf(r.stderr)}); install Docker there, or name its engine socket: ssh://host/path/to/docker.sock`);
+    }
+    if (r.code !== 0 || !host.startsWith('unix:///')) {
+        await ssh.run(['-O', 'exit']);
+        const why = r.code !== 0 ? lastOf(r.stderr) : `its docker CLI uses ${host.slice(0, 100)}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url}: could not tell its engine socket (${why}); name it: ssh://host/path/to/docker.sock`);
+    }
+    return host.slice('unix://'.length);
+}
+/** A private ssh-agent holding the key from the step env: the key never touches a disk or an argv. */
+async function startAgent(name, dir, env) {
+    const key = env[name];
+    if (!key)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`docker-ssh-key: ${name} is not set in the step's env (or is empty); put the private key there: env: { ${name}: \${{ secrets.${name} }} }`);
+    const socket = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'agent.sock');
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore', detached: true, env: sshEnv(env, socket) });
+    child.on('error', () => undefined);
+    const stop = () => void child.kill('SIGTERM');
+    for (let i = 0; !node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(socket); i++) {
+        if (i > 250 || child.exitCode !== null) {
+            stop();
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ('docker-ssh-key: could not start ssh-agent (is openssh-client installed?)');
+        }
+        await new Promise(r => setTimeout(r, 20));
+    }
+    // Secrets often lose the key's last newline, which OpenSSH needs; CRLF from a Windows editor too.
+    const text = key.replace(/\r\n/g, '\n').replace(/\n?$/, '\n');
+    const added = await run('ssh-add', ['-q', '-'], sshEnv(env, socket), text);
+    if (added.code !== 0) {
+        stop();
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`docker-ssh-key: ${name} does not hold a private key ssh-add accepts (${lastOf(added.stderr)}); a key with a passphrase cannot be used here`);
+    }
+    return { socket, stop };
+}
+/**
+ * The environment of ssh, ssh-agent and ssh-add: what OpenSSH reads, nothing else. The master lives as
+ * long as the run, so the step env (every task value) must not be copied into it.
+ */
+function sshEnv(env, agentSocket) {
+    const keep = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'TMPDIR'];
+    const out = Object.fromEntries(keep.filter(k => env[k] !== undefined).map(k => [k, env[k]]));
+    const agent = agentSocket ?? env.SSH_AUTH_SOCK;
+    return { ...out, ...(agent ? { SSH_AUTH_SOCK: agent } : {}), SSH_ASKPASS_REQUIRE: 'never' };
+}
+/** The connection's failure in the user's terms; ssh's own last line is kept. */
+function connectError(a, log) {
+    const last = lastOf(log);
+    if (/REMOTE HOST IDENTIFICATION HAS CHANGED/.test(log)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url} presented a host key other than the known one (${last}); if the host was rebuilt, update docker-known-hosts from a trusted source`);
+    }
+    if (/Host key verification failed|No \S+ host key is known/.test(log)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url} is not a known host (${last}); give its public key in docker-known-hosts (ssh-keyscan -p ${a.port} ${a.host}, checked out of band) or add it to ~/.ssh/known_hosts`);
+    }
+    if (/Permission denied/.test(log))
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url} refused the SSH key (${last}); check docker-ssh-key or the runner's ssh-agent`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`cannot connect to the Docker host ${a.url} over SSH: ${last || 'ssh failed'}`);
+}
+function readLog(dir) {
+    try {
+        return node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh.log'), 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+function lastOf(text) {
+    const ls = text
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(Boolean);
+    return (ls[ls.length - 1] ?? '').slice(0, 300);
+}
+/** Runs a short command; `input` goes to its stdin. A background master keeps no pipe of ours open (-f with -E). */
+function run(bin, args, env, input) {
+    return new Promise(resolve => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(bin, args, { env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], detached: true });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (b) => (stdout += b.toString()));
+        child.stderr.on('data', (b) => (stderr += b.toString()));
+        child.on('error', e => resolve({ code: 127, stdout, stderr: `${bin}: ${e.message}` }));
+        child.on('close', code => resolve({ code: code ?? 1, stdout, stderr }));
+        if (input !== undefined)
+            child.stdin.end(input);
+    });
+}
+
+
+/***/ })
+
+};

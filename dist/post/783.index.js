@@ -1,0 +1,1861 @@
+export const id = 783;
+export const ids = [783];
+export const modules = {
+
+/***/ 916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bi: () => (/* binding */ DockerError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
+/* unused harmony exports ManifestError, excerpt */
+/** An error the user can fix; printed as one `::error` line, without a stack trace. */
+class ActionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = new.target.name;
+    }
+}
+/** Bad input value: raised while reading inputs, before any Docker side effect. */
+class InputError extends ActionError {
+}
+/** A manifest problem, annotated on the file and line (and column where known). */
+class ManifestError extends ActionError {
+    file;
+    line;
+    column;
+    constructor(message, file, line, column) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+    }
+}
+/** The Docker CLI, the daemon or buildx is unusable. */
+class DockerError extends ActionError {
+}
+/** Shorten user text quoted back in a message: a 10 MB line must not become a 10 MB annotation. */
+function excerpt(text, max = 80) {
+    const t = text.replace(/\0/g, '\\0');
+    return t.length > max ? `${t.slice(0, max)}… (${t.length} characters)` : t;
+}
+
+
+/***/ }),
+
+/***/ 783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  post: () => (/* binding */ post)
+});
+
+// UNUSED EXPORTS: ownTempDir, run
+
+;// CONCATENATED MODULE: ./src/labels.ts
+/** The label on every container and temporary image of one run: the post step removes what carries it. */
+const RUN_LABEL = 'release-phase.run';
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(161);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(916);
+;// CONCATENATED MODULE: ./src/untrusted.ts
+/**
+ * Untrusted text (commands from manifests, names, paths, docker's stderr) in the lines the action writes
+ * itself (design.md §5.6). The runner reads a line as a workflow command when, leading blanks trimmed, it
+ * starts with `::`, or (the legacy form) when it holds `##[` anywhere; a CR or LF inside the text would
+ * start such a line. In the job summary the same text must not be read as Markdown or HTML.
+ */
+
+
+/** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
+function safeLine(text) {
+    // Control characters are exactly what this must find; U+0085 too: .NET's TrimStart (the runner's,
+    // before it looks for `::`) strips it as blank.
+    // eslint-disable-next-line no-control-regex
+    let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\n\r]/g, c => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+    out = out.replace(/##\[/g, '##\\[');
+    if (out.trimStart().startsWith('::'))
+        out = `\\${out.trimStart()}`;
+    return out;
+}
+/** Plain text for Markdown (table cells, paragraphs): HTML entities and Markdown punctuation escaped. */
+function mdText(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, c => `\\${c}`)
+        .replace(/\r\n|\r|\n/g, ' ');
+}
+/** A fenced block whose fence is longer than any backtick run inside, so the text cannot close it. */
+function fenced(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(r => r.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}text\n${text}\n${fence}`;
+}
+/**
+ * A task command (any phase, any source) must fit one argv string and hold no NUL byte: both would
+ * otherwise fail only when the container is created, after the build (spawn's E2BIG / invalid argument).
+ */
+function checkCommand(what, command, noun = 'the command') {
+    if (command === undefined)
+        return;
+    for (const word of Array.isArray(command) ? command : [command]) {
+        if (word.includes('\0'))
+            throw new InputError(`${what}: ${noun} contains a NUL byte`);
+        if (Buffer.byteLength(word) + 64 > MAX_ENV_ENTRY) {
+            throw new InputError(`${what}: ${noun} ${Array.isArray(command) && noun !== 'the command' ? 'holds a word of' : 'is'} ${Buffer.byteLength(word)} bytes; one process argument holds at most ${MAX_ENV_ENTRY} bytes on Linux (E2BIG)`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner.ts
+/**
+ * The runner's workflow-command and file-command protocol, for the few calls this action makes.
+ *
+ * Why not @actions/core here: its entry point statically imports its OIDC client, and with it
+ * @actions/http-client and undici, none of which this action uses. Loading them cost ~107 ms of a
+ * ~128 ms start-up overhead on the benchmark machine (BENCHMARKS.md), paid on every run. The formats
+ * below are the documented ones; __tests__/unit/runner.test.ts checks them byte for byte against
+ * @actions/core for the same calls. @actions/tool-cache and @actions/github (loaded lazily) still use
+ * @actions/core internally.
+ */
+
+
+
+
+const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** `::name key=value,key=value::message`. */
+function command(name, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== '' && v !== 0)
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    // Other control characters (ANSI escapes, U+2028) in untrusted text are shown, not obeyed (design.md §5.6).
+    // eslint-disable-next-line no-control-regex
+    const shown = message.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0085\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(shown)}${external_node_os_.EOL}`);
+}
+function annotation(p) {
+    return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
+}
+/** A plain log line; untrusted text in it can neither start a new line nor be read as a command. */
+const info = (message) => void process.stdout.write(safeLine(message) + external_node_os_.EOL);
+const debug = (message) => command('debug', {}, message);
+const warning = (message, p = {}) => command('warning', annotation(p), message);
+const error = (message, p = {}) => command('error', annotation(p), message);
+const startGroup = (name) => command('group', {}, name);
+const endGroup = () => command('endgroup', {}, '');
+/**
+ * `::add-mask::` takes the value as it is: only `%`, CR and LF are escaped (the runner unescapes exactly
+ * those). Showing other control characters, as `command` does for log text, would register a mask of
+ * the shown text (`\u001b`) while the real value printed unmasked.
+ */
+const setSecret = (secret) => void process.stdout.write(`::add-mask::${escapeData(secret)}${EOL}`);
+/** A file command (`GITHUB_OUTPUT`, `GITHUB_STATE`): `name<<DELIM` value `DELIM`, or the legacy command. */
+function keyValue(file, legacy, name, value) {
+    const path = process.env[`GITHUB_${file}`];
+    if (!path) {
+        if (file === 'OUTPUT')
+            process.stdout.write(EOL);
+        command(legacy, { name }, value);
+        return;
+    }
+    if (!fs.existsSync(path))
+        throw new Error(`Missing file at path: ${path}`);
+    const delimiter = `ghadelimiter_${randomUUID()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error('Unexpected input: contains the delimiter');
+    fs.appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' });
+}
+const setOutput = (name, value) => keyValue('OUTPUT', 'set-output', name, value);
+const saveState = (name, value) => keyValue('STATE', 'save-state', name, value);
+/**
+ * The runner keeps a step's state in a dictionary that ignores case and keeps the first spelling it saw
+ * (actions/runner: IntraActionState, StringComparer.OrdinalIgnoreCase): a relayed `::save-state
+ * name=RUN-ID::` would otherwise hide `STATE_run-id` from an exact lookup. So the lookup ignores case too.
+ */
+function getState(name, env = process.env) {
+    const want = `STATE_${name}`.toUpperCase();
+    for (const [key, value] of Object.entries(env))
+        if (key.toUpperCase() === want)
+            return value ?? '';
+    return '';
+}
+/** Appends Markdown to the job summary file, when the runner provides one. */
+function appendSummary(markdown) {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    if (path)
+        fs.appendFileSync(path, markdown + EOL, { encoding: 'utf8' });
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(421);
+;// CONCATENATED MODULE: ./src/docker/cli-env.ts
+/**
+ * The names the docker CLI, its buildx plugin and the Go runtime under them read from their own
+ * environment (design.md §5.3). Task values live in the environment of the `docker create` child (design.md §5.4),
+ * so a task variable with one of these names would steer the action's own CLI: `DOCKER_HOST` from a
+ * pull request's app.json would send every secret, inside the create request, to a server it names.
+ *
+ * Sources:
+ * - docker CLI, "Environment variables": https://docs.docker.com/reference/cli/docker/#environment-variables
+ *   (DOCKER_API_VERSION, DOCKER_CERT_PATH, DOCKER_CONFIG, DOCKER_CONTENT_TRUST(_SERVER), DOCKER_CONTEXT,
+ *   DOCKER_DEFAULT_PLATFORM, DOCKER_HIDE_LEGACY_COMMANDS, DOCKER_HOST, DOCKER_TLS, DOCKER_TLS_VERIFY,
+ *   BUILDKIT_PROGRESS, DOCKER_BUILDKIT, DOCKER_CLI_HINTS, ...; and "HTTP_PROXY, HTTPS_PROXY, NO_PROXY"
+ *   which the CLI honours when it connects to a tcp:// daemon). The CLI's default config directory is
+ *   `$HOME/.docker`; it finds credential helpers (`docker-credential-*`) and `ssh` (ssh:// hosts) on PATH.
+ * - buildx, "Build tool configuration variables": https://docs.docker.com/build/building/variables/
+ *   (BUILDKIT_COLORS, BUILDKIT_HOST, BUILDKIT_PROGRESS, BUILDKIT_TTY_LOG_LINES, BUILDX_BAKE_*, BUILDX_BUILDER,
+ *   BUILDX_CONFIG, BUILDX_EXPERIMENTAL, BUILDX_GIT_*, BUILDX_METADATA_*, BUILDX_NO_DEFAULT_*,
+ *   EXPERIMENTAL_BUILDKIT_SOURCE_POLICY, SOURCE_DATE_EPOCH); OTEL_* configure the CLI's and buildx's
+ *   OpenTelemetry exporters (an endpoint the CLI would send traces to).
+ * - Go runtime and crypto/x509 on Linux: SSL_CERT_FILE, SSL_CERT_DIR (trusted CAs), GODEBUG; TMPDIR.
+ * - The dynamic loader and glibc, for every dynamically linked child (the docker CLI of Docker's own
+ *   packages is a PIE binary, as is any shell wrapper on PATH): LD_* (LD_PRELOAD runs a committed .so on
+ *   the runner host, LD_DEBUG_OUTPUT writes wherever it names), GCONV_PATH, GLIBC_TUNABLES, and the
+ *   resolver's HOSTALIASES, LOCALDOMAIN, RES_OPTIONS (where a tcp:// daemon's name resolves).
+ * Whole prefixes are taken where the tools own them, so names added in later versions are covered.
+ */
+const PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'OTEL_', 'LD_'];
+const EXACT = new Set([
+    'HOME',
+    'PATH',
+    'SSH_AUTH_SOCK',
+    'SOURCE_DATE_EPOCH',
+    'EXPERIMENTAL_BUILDKIT_SOURCE_POLICY',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'GODEBUG',
+    'TMPDIR',
+    'GCONV_PATH',
+    'GLIBC_TUNABLES',
+    'HOSTALIASES',
+    'LOCALDOMAIN',
+    'RES_OPTIONS'
+]);
+/** Go's net/http reads both spellings of the proxy variables. */
+const CASELESS = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY']);
+/** True when the docker CLI, buildx or the Go runtime under them read `name` from their environment. */
+function isCliEnvName(name) {
+    return EXACT.has(name) || CASELESS.has(name.toUpperCase()) || PREFIXES.some(p => name.startsWith(p));
+}
+/**
+ * The environment of a docker child: the action's own environment (minus its inputs), the task values
+ * by name, and then every CLI-controlling name forced back to the action's own value (or removed). The
+ * input check (reservedTaskNames) already refuses such task names; this second layer makes it impossible
+ * for a task value to reach the CLI's configuration even if that check were bypassed.
+ */
+function childEnv(own, task = {}) {
+    const env = {};
+    for (const [k, v] of Object.entries(own))
+        if (!k.startsWith('INPUT_'))
+            env[k] = v;
+    for (const [k, v] of Object.entries(task)) {
+        if (isCliEnvName(k))
+            continue;
+        env[k] = v;
+    }
+    return env;
+}
+/** The task variable names the CLI would read: an error before any side effect (design.md §5.3). */
+function reservedTaskNames(names) {
+    return [...names].filter(isCliEnvName);
+}
+
+;// CONCATENATED MODULE: ./src/masking.ts
+/**
+ * Every form of a secret that must never be shown (design.md §5.5), the same forms the runner masks in the
+ * log: actions/runner registers `GitHub.DistributedTask.Logging.ValueEncoders` (ValueEncoders.cs) with its
+ * secret masker (HostContext.cs): the base64 of the UTF-8 bytes from offset 0, 1 and 2 (`=` padding
+ * trimmed, each with its URL-safe `-`/`_` variant, so a secret inside `base64(user:secret)` is still
+ * found) and the encoders listed in ENCODERS below. The action issues them itself too; `redact` uses
+ * them for the job summary and the error line, and the predeploy scan searches files for them.
+ */
+/**
+ * Shorter than this is never a mask, a value or a derived form (design.md §5.5): `Yw` would blank every
+ * `Yw` in the log, and the runner skips every job output that holds a masked string, so a mask of `2` or
+ * `true` would drop `image-id` or `released` from the deploy job. google-github-actions/
+ * get-secretmanager-secrets draws the same line (`min_mask_length`).
+ */
+const MIN_MASK = 4;
+function base64Variations(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const out = [];
+    for (let offset = 0; offset <= 2 && offset < bytes.length; offset++) {
+        const b64 = bytes.subarray(offset).toString('base64').replace(/=+$/, '');
+        out.push(b64, b64.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return out;
+}
+/** The userinfo password of a URL-shaped secret (`postgres://u:pw@host/db`), raw and decoded. */
+function urlPassword(value) {
+    const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:\s]*:([^/?#@\s]+)@/.exec(value.trim());
+    if (!m)
+        return [];
+    let decoded = m[1];
+    try {
+        decoded = decodeURIComponent(m[1]);
+    }
+    catch {
+        // not valid percent-encoding: the raw form is masked alone
+    }
+    return [m[1], decoded];
+}
+/**
+ * Each line of a multi-line value (blank ones skipped), split where the runner's log reader splits lines
+ * (.NET ReadLine: `\n`, `\r\n` and a lone `\r`): a value is only masked within one line.
+ */
+function parts(value) {
+    return [value, ...value.split(/\r\n|\r|\n/)].filter(p => p.trim() !== '');
+}
+/** All forms of one secret value, the value itself first. */
+function secretForms(value) {
+    const forms = new Set();
+    const add = (s, derived) => {
+        if (s.trim() === '' || (derived && s.length < MIN_MASK))
+            return;
+        forms.add(s);
+    };
+    const bases = new Set();
+    for (const p of parts(value)) {
+        bases.add(p);
+        for (const pw of urlPassword(p))
+            bases.add(pw);
+    }
+    // A line or a password shorter than the minimum is not a mask of its own: it would hide unrelated text.
+    for (const b of bases) {
+        add(b, b !== value);
+        for (const encode of ENCODERS)
+            add(encode(b), true);
+        for (const v of base64Variations(b))
+            add(v, true);
+    }
+    return [...forms];
+}
+/**
+ * The runner's other value encoders (HostContext.cs registers them with its secret masker;
+ * ValueEncoders.cs): an app that writes a value into YAML, XML, a shell line or a JSON file writes one
+ * of these forms, and the predeploy scan must find it there too.
+ */
+const ENCODERS = [
+    // UriDataEscape (.NET's Uri.EscapeDataString also escapes !'()*, which encodeURIComponent keeps)
+    v => encodeURIComponent(v).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    v => JSON.stringify(v).slice(1, -1), // JsonStringEscape
+    // JsonStringEscape
+    v => v.replace(/"/g, '\\"'), // CommandLineArgumentEscape
+    // CommandLineArgumentEscape
+    v => v.replace(/'/g, "''"), // ExpressionStringEscape (a single-quoted YAML or expression string)
+    // ExpressionStringEscape (a single-quoted YAML or expression string)
+    v => v.replace(/[&<>"']/g, c => XML[c]), // XmlDataEscape (SecurityElement.Escape)
+    // XmlDataEscape (SecurityElement.Escape)
+    v => (v.length > 8 && v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : ''), // TrimDoubleQuotes
+    // TrimDoubleQuotes
+    v => ampersandSection(v, 'pre'), // PowerShellPreAmpersandEscape
+    // PowerShellPreAmpersandEscape
+    v => ampersandSection(v, 'post') // PowerShellPostAmpersandEscape
+];
+const XML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/** The part of `a&b` before or after the last `&` (`&+` taken as PowerShell splits it), when 6 or more long. */
+function ampersandSection(v, side) {
+    if (!v.includes('&'))
+        return '';
+    const plus = v.indexOf('&+');
+    let part;
+    if (side === 'pre')
+        part = plus >= 0 ? v.slice(0, plus + 2) : v.slice(0, v.lastIndexOf('&') + 1);
+    else if (plus >= 0)
+        part = v.length > plus + 3 ? v.slice(plus + 3) : '';
+    else
+        part = v.slice(v.lastIndexOf('&') + 1);
+    return part.length >= 6 ? part : '';
+}
+/** Replaces every known secret form with `***` (longest first, so a value containing another goes whole). */
+function masking_redact(text, secrets) {
+    let out = text;
+    for (const s of [...secrets].sort((a, b) => b.length - a.length))
+        out = out.split(s).join('***');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/relay.ts
+/**
+ * Relaying text the action does not control (buildx and its Dockerfile's RUN lines, docker's messages,
+ * a pulled image's progress, a sidecar's log, the task's own output) to the step log as shown, never
+ * obeyed (design.md §5.6): between `::stop-commands::<token>` and `::<token>::` the runner reads no
+ * workflow command, in either form (`::save-state::` at a line's start, `##[save-state]` anywhere).
+ */
+
+
+
+/**
+ * Stops the runner's command processing until the returned function is called. The token is random and
+ * made after the relayed text exists, so that text cannot resume commands itself. The caller must end
+ * the relayed text with a line break before resuming: the token is only read at a line's start.
+ */
+function stopCommands() {
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    command('stop-commands', {}, token);
+    return () => command(token, {}, '');
+}
+/**
+ * Writes a log line by line with every known secret form replaced by `***`, so no value depends on the
+ * runner's masking alone; memory holds one line (a longer one is cut and written redacted as is).
+ */
+class RedactingLines {
+    secrets;
+    write;
+    maxLine;
+    partial = '';
+    constructor(secrets, write, maxLine = 1 << 20) {
+        this.secrets = secrets;
+        this.write = write;
+        this.maxLine = maxLine;
+    }
+    push(chunk) {
+        const parts = (this.partial + chunk.toString('utf8')).split('\n');
+        this.partial = parts.pop();
+        for (const line of parts)
+            this.write(redact(line, this.secrets) + '\n');
+        if (this.partial.length > this.maxLine) {
+            // Never cut inside a secret: its halves on two lines would escape this redaction and the runner's.
+            const at = safeCut(this.partial, this.secrets) || this.partial.length;
+            this.write(redact(this.partial.slice(0, at), this.secrets) + '\n');
+            this.partial = this.partial.slice(at);
+        }
+    }
+    /** The last line, terminated: the next line the action writes starts fresh. */
+    end() {
+        if (this.partial !== '')
+            this.write(redact(this.partial, this.secrets) + '\n');
+        this.partial = '';
+    }
+}
+/**
+ * Where a long line can be cut so that no secret form lies across the cut, nor begins in the text kept
+ * back: everything from the earliest start of a form that reaches past the last `longest - 1`
+ * characters (which could be a form's beginning) is kept for the next chunk.
+ */
+function safeCut(text, secrets) {
+    const longest = Math.max(0, ...secrets.map(x => x.length));
+    let cut = Math.max(0, text.length - Math.max(0, longest - 1));
+    for (let moved = true; moved && cut > 0;) {
+        moved = false;
+        for (const x of secrets) {
+            const i = text.indexOf(x, Math.max(0, cut - x.length + 1));
+            if (i >= 0 && i < cut && i + x.length > cut) {
+                cut = i;
+                moved = true;
+            }
+        }
+    }
+    return cut;
+}
+
+;// CONCATENATED MODULE: ./src/docker/cli.ts
+
+
+
+
+
+
+/** Finds `docker` on PATH without a shell. */
+function findDocker(envPath = process.env.PATH ?? '') {
+    for (const dir of envPath.split(external_node_path_.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = external_node_path_.join(dir, 'docker');
+        try {
+            external_node_fs_.accessSync(candidate, external_node_fs_.constants.X_OK);
+            if (external_node_fs_.statSync(candidate).isFile())
+                return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+/**
+ * The one place the action starts `docker`. Children get our environment minus the action's
+ * inputs (INPUT_GITHUB-TOKEN must not reach a container's credential helper or a debug dump),
+ * plus the task values the caller adds, never under a name the CLI reads (cli-env.ts). Children run in their own process group so that a Ctrl-C or the
+ * runner's SIGINT reaches only us; we then stop the task container with its grace period.
+ */
+class DockerCli {
+    bin;
+    /** The environment every docker child starts from: the engine's address is in it (engine/connect.ts). */
+    baseEnv;
+    cancellable = new Set();
+    /** How errors name the engine (`the local engine`, or its address). */
+    engineName;
+    /** Off this machine: a lost engine is a lost connection, and errors name it. */
+    remote;
+    /** A remote engine's way to reach a port of this machine's loopback (engine/ssh.ts). */
+    expose;
+    /** `engine`: the variables that choose it (undefined removes one), its name, and `expose` (engine/connect.ts). */
+    constructor(bin, engine = { env: {}, name: 'the local engine', remote: false }) {
+        const found = bin ?? findDocker();
+        if (!found) {
+            throw new errors/* DockerError */.Bi('the docker CLI was not found on PATH; install Docker (on GitHub-hosted Ubuntu runners it is preinstalled)');
+        }
+        this.bin = found;
+        this.engineName = engine.name;
+        this.remote = engine.remote;
+        this.expose = engine.expose;
+        const own = { ...process.env };
+        for (const [k, v] of Object.entries(engine.env)) {
+            if (v === undefined)
+                delete own[k];
+            else
+                own[k] = v;
+        }
+        this.baseEnv = childEnv(own);
+    }
+    start(args, env, stdio) {
+        // Task values join by name; the CLI's own configuration stays the action's (cli-env.ts).
+        return (0,external_node_child_process_.spawn)(this.bin, args, { env: env ? childEnv(this.baseEnv, env) : this.baseEnv, stdio, detached: true });
+    }
+    /** Runs a short command and returns its output (for inspect, version, commit, ...). */
+    exec(args, opts = {}) {
+        return new Promise((resolve, reject) => {
+            const child = this.start(args, opts.env, [opts.input ? 'pipe' : 'ignore', 'pipe', 'pipe']);
+            const out = [];
+            const err = [];
+            child.stdout.on('data', (b) => out.push(b));
+            child.stderr.on('data', (b) => err.push(b));
+            if (opts.input)
+                opts.input.pipe(child.stdin);
+            child.on('error', reject);
+            child.on('close', code => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+        });
+    }
+    /** The combined stdout and stderr of a short command, in arrival order (docker logs). */
+    combined(args) {
+        return new Promise((resolve, reject) => {
+            const child = this.start(args, undefined, ['ignore', 'pipe', 'pipe']);
+            const parts = [];
+            child.stdout.on('data', (b) => parts.push(b));
+            child.stderr.on('data', (b) => parts.push(b));
+            child.on('error', reject);
+            child.on('close', code => resolve({ code: code ?? 1, output: Buffer.concat(parts).toString('utf8') }));
+        });
+    }
+    /**
+     * Runs a command whose output goes straight to our own stdout descriptor, its stderr too: no byte of it
+     * passes through this process, so memory stays flat however much a task prints, and nothing is
+     * buffered or reordered. One pipe, because the runner reads stdout and stderr on two readers: a
+     * line left open on stderr would be read (and obeyed) only when that stream ends, after commands were
+     * resumed (design.md §5.6). Resolves to the exit code.
+     */
+    attach(args) {
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)(this.bin, args, { env: this.baseEnv, stdio: ['ignore', 1, 1], detached: true });
+            child.on('error', reject);
+            child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
+        });
+    }
+    /** Like exec, but a non-zero exit is an error carrying docker's own message. */
+    async ok(args, what, opts = {}) {
+        const r = await this.exec(args, opts);
+        if (r.code !== 0)
+            throw new errors/* DockerError */.Bi(`${what} failed: ${lastLine(r.stderr) || `docker exited with code ${r.code}`}`);
+        return r.stdout;
+    }
+    /**
+     * Runs a long command (a build, a pull) with its output written live to our stdout, unbuffered, shown
+     * and never obeyed: buildx echoes Dockerfile lines and RUN output as they are (relay.ts). Resolves to
+     * the exit code.
+     */
+    stream(args, opts = {}) {
+        const resume = stopCommands();
+        let open = false;
+        return new Promise((resolve, reject) => {
+            const child = this.start(args, opts.env, ['ignore', 'pipe', 'pipe']);
+            if (opts.cancellable)
+                this.cancellable.add(child);
+            const forward = (b) => {
+                if (b.length === 0)
+                    return;
+                process.stdout.write(b);
+                open = b[b.length - 1] !== 0x0a;
+                opts.onChunk?.(b);
+            };
+            child.stdout.on('data', forward);
+            child.stderr.on('data', forward);
+            child.on('error', reject);
+            child.on('close', (code, signal) => {
+                this.cancellable.delete(child);
+                resolve(code ?? (signal ? 128 + 15 : 1));
+            });
+        }).finally(() => {
+            if (open)
+                process.stdout.write('\n');
+            resume();
+        });
+    }
+    /** Ends a running build or pull (SIGTERM: buildx cancels the build cleanly). */
+    cancelStreams() {
+        for (const child of this.cancellable)
+            child.kill('SIGTERM');
+    }
+    /** Starts a child whose stdout the caller consumes (docker save). */
+    spawnRaw(args, stdin = 'ignore') {
+        return this.start(args, undefined, [stdin, 'pipe', 'pipe']);
+    }
+}
+function lastLine(text) {
+    const ls = text
+        .trim()
+        .split('\n')
+        .filter(l => l.trim() !== '');
+    return (ls[ls.length - 1] ?? '').trim();
+}
+/** Keeps the last `max` lines of a stream in bounded memory. */
+class Tail {
+    max;
+    maxLine;
+    lines = [];
+    partial = '';
+    constructor(max = 30, maxLine = 2000) {
+        this.max = max;
+        this.maxLine = maxLine;
+    }
+    push(chunk) {
+        const text = this.partial + chunk.toString('utf8');
+        const parts = text.split('\n');
+        this.partial = parts.pop().slice(-this.maxLine);
+        for (const p of parts.slice(-this.max))
+            this.lines.push(p.length > this.maxLine ? p.slice(0, this.maxLine) + '…' : p);
+        if (this.lines.length > this.max)
+            this.lines = this.lines.slice(-this.max);
+    }
+    text() {
+        const all = this.partial ? [...this.lines, this.partial] : this.lines;
+        return all.slice(-this.max).join('\n');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+
+/**
+ * What the post step needs to clean up after main (actions/checkout's state-helper pattern). Saved
+ * through GITHUB_STATE, which the runner reads after the step, so these values win over any forged
+ * `::save-state` line of the same name; read without regard to case (runner.ts getState).
+ */
+function saveRun(runId, tempDir) {
+    core.saveState('run-id', runId);
+    core.saveState('temp-dir', tempDir);
+}
+function savedRun() {
+    return { runId: getState('run-id'), tempDir: getState('temp-dir') };
+}
+
+;// CONCATENATED MODULE: ./src/workspace-files.ts
+/**
+ * design.md §2.2: the repository is untrusted input. Every path from an input or a manifest is resolved
+ * with its links followed and must stay inside the workspace; the files read (manifests, env files) and
+ * the Dockerfile must be regular files under a size limit.
+ */
+
+
+
+/**
+ * 1 MiB: real manifests and env files are a few KiB. The action reads them whole before any side effect,
+ * and every env-file value ends up in a process environment, where the kernel takes 2 MiB at most
+ * (ARG_MAX) and 128 KiB per entry: a larger file can only be a mistake or an attack (`/dev/zero`).
+ */
+const MAX_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
+/** The real path of `p`: links followed on the part that exists, the rest appended as written. */
+function workspace_files_realpathExisting(p) {
+    const abs = external_node_path_.resolve(p);
+    const rest = [];
+    let cur = abs;
+    for (;;) {
+        try {
+            return external_node_path_.join(external_node_fs_.realpathSync(cur), ...rest.reverse());
+        }
+        catch (e) {
+            const code = e.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw e;
+            const parent = external_node_path_.dirname(cur);
+            if (parent === cur)
+                return abs;
+            rest.push(external_node_path_.basename(cur));
+            cur = parent;
+        }
+    }
+}
+const outside = (root, p) => {
+    const rel = path.relative(root, p);
+    return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+};
+/**
+ * A path relative to `base` that must stay inside `root` (the workspace), on the text and again once
+ * every link is followed. Returns the real path, so later reads cannot be sent elsewhere by a link.
+ */
+function workspace_files_insidePath(root, base, rel, name) {
+    if (rel.includes('\0'))
+        throw new InputError(`${name}: the path contains a NUL byte`);
+    if (path.isAbsolute(rel))
+        throw new InputError(`${name}: "${rel}" is absolute; give a path relative to the workspace`);
+    const abs = path.resolve(base, rel);
+    if (outside(root, abs))
+        throw new InputError(`${name}: "${rel}" resolves outside the workspace`);
+    const real = workspace_files_realpathExisting(abs);
+    if (outside(workspace_files_realpathExisting(root), real))
+        throw new InputError(`${name}: "${rel}" resolves outside the workspace through a symbolic link`);
+    return real;
+}
+function kind(st) {
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'a device';
+    if (st.isSocket())
+        return 'a socket';
+    if (st.isFile())
+        return 'a regular file';
+    return 'of another file type';
+}
+/**
+ * Reads a regular file of at most `limit` bytes; undefined when it does not exist. Opened with
+ * O_NONBLOCK so a FIFO cannot hang the step, then checked with fstat before a byte is read.
+ */
+function workspace_files_readRegularFile(file, what, limit = MAX_FILE, whyLimit = `at most ${limit} are read`) {
+    let fd;
+    try {
+        fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code === 'EISDIR')
+            throw new InputError(`${what} is a directory, not a regular file`);
+        throw new InputError(`${what} cannot be read (${code ?? e.message})`);
+    }
+    try {
+        const st = fs.fstatSync(fd);
+        if (!st.isFile())
+            throw new InputError(`${what} is ${kind(st)}, not a regular file`);
+        if (st.size > limit)
+            throw new InputError(`${what} is ${st.size} bytes; ${whyLimit}`);
+        return readOpened(fd, st.size);
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+/** The text of an opened file of `size` bytes (fewer if it shrank meanwhile). */
+function readOpened(fd, size) {
+    const buf = Buffer.alloc(size);
+    let n = 0;
+    while (n < size) {
+        const r = fs.readSync(fd, buf, n, size - n, n);
+        if (r === 0)
+            break;
+        n += r;
+    }
+    return buf.subarray(0, n).toString('utf8');
+}
+/**
+ * readRegularFile without the errors, for files the action only looks into (git's own files, a `.git`
+ * config in the build context, an ignore file): undefined for anything but a regular file under the
+ * limit. `follow: false` refuses a link (buildx sends a link in the context as a link, not its target).
+ */
+function readFileIfRegular(file, { follow = true, limit = MAX_FILE } = {}) {
+    let fd;
+    try {
+        fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (follow ? 0 : fs.constants.O_NOFOLLOW));
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = fs.fstatSync(fd);
+        return st.isFile() && st.size <= limit ? readOpened(fd, st.size) : undefined;
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+/** The Dockerfile: must exist and be a regular file under the limit (buildx would hang on a FIFO). */
+function checkRegularFile(file, what, limit = MAX_FILE) {
+    let st;
+    try {
+        st = fs.statSync(file);
+    }
+    catch {
+        throw new InputError(`${what} not found`);
+    }
+    if (!st.isFile())
+        throw new InputError(`${what} is ${kind(st)}, not a regular file`);
+    if (st.size > limit)
+        throw new InputError(`${what} is ${st.size} bytes; at most ${limit} are accepted`);
+}
+/** A directory that must exist (the build context, an existing working directory). */
+function checkDirectory(dir, what) {
+    let st;
+    try {
+        st = fs.statSync(dir);
+    }
+    catch {
+        throw new InputError(`${what} does not exist`);
+    }
+    if (!st.isDirectory())
+        throw new InputError(`${what} is ${kind(st)}, not a directory`);
+}
+
+;// CONCATENATED MODULE: ./src/duration.ts
+
+const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
+/** `90s`, `15m`, `1h`, `1h30m`, plain seconds; `0` means none (returns 0). Result in seconds. */
+function duration_parseDuration(input, name) {
+    const text = input.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Number(text);
+    const re = /(\d+(?:\.\d+)?)([hms])/gy;
+    let total = 0;
+    let consumed = 0;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+        total += Number(m[1]) * UNITS[m[2]];
+        consumed = re.lastIndex;
+    }
+    if (text === '' || consumed !== text.length) {
+        throw new InputError(`${name}: "${text}" is not a duration; use seconds or forms like 90s, 15m, 1h (0 for none)`);
+    }
+    return total;
+}
+/** Back to the form a user wrote, for messages: 900 → "15m". */
+function formatDuration(seconds) {
+    if (seconds > 0 && seconds % 3600 === 0)
+        return `${seconds / 3600}h`;
+    if (seconds > 0 && seconds % 60 === 0)
+        return `${seconds / 60}m`;
+    return `${seconds}s`;
+}
+
+;// CONCATENATED MODULE: ./src/words.ts
+
+
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /[A-Za-z0-9_]/;
+/**
+ * Splits a command into words by POSIX shell rules: blanks separate words, single quotes are literal,
+ * double quotes allow `\\` `\"` `\$` `` \` `` escapes and expansion, a backslash outside quotes escapes
+ * the next character (and joins lines), and an unquoted `#` at the start of a word begins a comment.
+ *
+ * Written here rather than taken from a package because the two candidates break design.md §4.5:
+ * shell-quote accepts unbalanced quotes and starts comments in mid-word (`x#y`), and shlex loses the
+ * quoting of each word, so `'$HOME'` could not be told from `$HOME` when expanding.
+ *
+ * Command substitution, arithmetic and shell operators have no meaning without a shell; they are
+ * errors rather than literal text, so an exec-mode task never runs something other than it reads.
+ */
+function words_splitWords(input, opts) {
+    const words = [];
+    let word = '';
+    let inWord = false;
+    let i = 0;
+    const n = input.length;
+    const fail = (msg) => {
+        throw new ActionError(`${opts.what}: ${msg}`);
+    };
+    const expand = () => {
+        // input[i] === '$'
+        const next = input[i + 1];
+        if (!opts.lookup) {
+            word += '$';
+            i++;
+            return;
+        }
+        if (next === '(')
+            fail('command substitution `$(...)` needs a shell; use entrypoint: shell');
+        let name;
+        let end;
+        if (next === '{') {
+            const close = input.indexOf('}', i + 2);
+            if (close < 0)
+                fail('unclosed `${`');
+            name = input.slice(i + 2, close);
+            end = close + 1;
+            if (!VAR_NAME.test(name)) {
+                fail(`\`\${${name}}\` is not a plain variable reference; only $NAME and \${NAME} are expanded without a shell`);
+            }
+        }
+        else if (next !== undefined && NAME_START.test(next)) {
+            end = i + 1;
+            while (end < n && NAME_CHAR.test(input[end]))
+                end++;
+            name = input.slice(i + 1, end);
+        }
+        else {
+            word += '$'; // a lone `$` is literal, as in sh
+            i++;
+            return;
+        }
+        const v = opts.lookup(name);
+        if (v === undefined)
+            fail(`variable $${name} is not set (set it through secrets, env, env-files or the image's ENV)`);
+        if (v.secret) {
+            fail(`$${name} is a secret: expanding it into the command would put its value on a process argv. ` +
+                'Read it from the environment inside the app, or use entrypoint: shell');
+        }
+        word += v.value;
+        i = end;
+    };
+    while (i < n) {
+        const c = input[i];
+        if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+            if (inWord)
+                words.push(word);
+            word = '';
+            inWord = false;
+            i++;
+        }
+        else if (c === '#' && !inWord) {
+            const eol = input.indexOf('\n', i);
+            i = eol < 0 ? n : eol;
+        }
+        else if (c === '\\') {
+            if (i + 1 >= n)
+                fail('a trailing backslash escapes nothing');
+            if (input[i + 1] === '\n') {
+                i += 2; // line continuation
+                continue;
+            }
+            word += input[i + 1];
+            inWord = true;
+            i += 2;
+        }
+        else if (c === "'") {
+            const close = input.indexOf("'", i + 1);
+            if (close < 0)
+                fail('unbalanced single quote');
+            word += input.slice(i + 1, close);
+            inWord = true;
+            i = close + 1;
+        }
+        else if (c === '"') {
+            inWord = true;
+            i++;
+            for (;;) {
+                if (i >= n)
+                    fail('unbalanced double quote');
+                const d = input[i];
+                if (d === '"') {
+                    i++;
+                    break;
+                }
+                if (d === '\\' && i + 1 < n && '\\"$`\n'.includes(input[i + 1])) {
+                    if (input[i + 1] !== '\n')
+                        word += input[i + 1];
+                    i += 2;
+                }
+                else if (d === '$') {
+                    expand();
+                }
+                else if (d === '`') {
+                    fail('command substitution with backquotes needs a shell; use entrypoint: shell');
+                }
+                else {
+                    word += d;
+                    i++;
+                }
+            }
+        }
+        else if (c === '$') {
+            inWord = true;
+            expand();
+        }
+        else if (c === '`') {
+            fail('command substitution with backquotes needs a shell; use entrypoint: shell');
+        }
+        else if ('|&;<>()'.includes(c)) {
+            // `&&`, `||`, `;;`, `>>`: name the operator as written, not its first character.
+            const op = '|&;>'.includes(c) && input[i + 1] === c ? c + c : c;
+            fail(`the shell operator \`${op}\` needs a shell; use entrypoint: shell or quote it`);
+        }
+        else {
+            word += c;
+            inWord = true;
+            i++;
+        }
+    }
+    if (inWord)
+        words.push(word);
+    return words;
+}
+
+;// CONCATENATED MODULE: ./src/image-ref.ts
+
+// The grammar of distribution/reference (regexp.go), the one the docker CLI parses with.
+const ALNUM = '[a-z0-9]+';
+const SEPARATOR = '(?:[._]|__|[-]+)';
+const PATH_COMPONENT = `${ALNUM}(?:${SEPARATOR}${ALNUM})*`;
+const REMOTE_NAME = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+/** go-digest's registered algorithms: the encoded part is lower-case hex of this length. */
+const DIGEST_HEX = { sha256: 64, sha384: 96, sha512: 128 };
+/** distribution/reference's RepositoryNameTotalLengthMax: the path, registry not counted. */
+const PATH_MAX = 255;
+class RefError extends (/* unused pure expression or super */ null && (Error)) {
+}
+function checkDigest(digest) {
+    if (!DIGEST.test(digest))
+        throw new RefError('the digest must look like sha256:<64 hex digits>');
+    const [algorithm, hex] = digest.split(':');
+    const length = DIGEST_HEX[algorithm];
+    if (length === undefined)
+        throw new RefError(`unsupported digest algorithm "${excerpt(algorithm, 20)}"; use sha256`);
+    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
+        throw new RefError(`a ${algorithm} digest is ${length} lower-case hex digits (this one has ${hex.length} characters)`);
+    }
+}
+/**
+ * docker's rule (splitDockerDomain): the first path component is a registry when it is `localhost`
+ * or holds a `.` or a `:`; otherwise the whole name is a repository path (on Docker Hub).
+ * (Newer CLIs also take an upper-case first component as a host; Docker 20.10 rejects it, so do we.)
+ */
+function splitRegistry(name) {
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return { repository: name };
+    const first = name.slice(0, slash);
+    if (first === 'localhost' || /[.:]/.test(first))
+        return { registry: first, repository: name.slice(slash + 1) };
+    return { repository: name };
+}
+function parse(text) {
+    if (text === '')
+        throw new RefError('it is empty');
+    if (/^(?:sha256:)?[a-f0-9]{64}$/.test(text)) {
+        throw new RefError('that is an image ID; give a reference such as name:tag or name@sha256:<digest>');
+    }
+    const at = text.indexOf('@');
+    const digest = at < 0 ? undefined : text.slice(at + 1);
+    const named = at < 0 ? text : text.slice(0, at);
+    const colon = named.lastIndexOf(':');
+    const hasTag = colon > named.lastIndexOf('/');
+    const name = hasTag ? named.slice(0, colon) : named;
+    const tag = hasTag ? named.slice(colon + 1) : undefined;
+    const { registry, repository } = splitRegistry(name);
+    if (registry !== undefined && !DOMAIN.test(registry))
+        throw new RefError('');
+    if (!REMOTE_NAME.test(repository)) {
+        throw new RefError(REMOTE_NAME.test(repository.toLowerCase()) ? 'repository names must be lower-case' : '');
+    }
+    if (repository.length > PATH_MAX) {
+        throw new RefError(`the repository path is ${repository.length} characters; at most ${PATH_MAX} are allowed`);
+    }
+    if (tag !== undefined && !TAG.test(tag)) {
+        throw new RefError(tag.length > 128 && TAG.test(tag.slice(0, 128)) ? `the tag is ${tag.length} characters; at most 128 are allowed` : '');
+    }
+    if (digest !== undefined)
+        checkDigest(digest);
+    return { ...(registry !== undefined && { registry }), repository, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+function invalid(what, text, why) {
+    return new InputError(`${what}: "${excerpt(text, 300)}" is not a valid image reference${why ? `: ${why}` : ''}`);
+}
+/** Any reference (the `image` input): name, name:tag, name@digest, name:tag@digest. */
+function image_ref_parseImageRef(text, what = 'image') {
+    try {
+        return parse(text);
+    }
+    catch (e) {
+        if (e instanceof RefError)
+            throw invalid(what, text, e.message);
+        throw e;
+    }
+}
+/** A `tags` entry: where the image is tagged and pushed, so name[:tag] only. */
+function image_ref_parseTagRef(text, what = 'tags') {
+    const ref = image_ref_parseImageRef(text, what);
+    if (ref.digest !== undefined) {
+        throw invalid(what, text, 'a tag cannot carry a digest (the registry computes it on push); give name:tag, and pass a digest reference as image');
+    }
+    return ref;
+}
+/** `registry/repository`, as written. */
+function refName(ref) {
+    return ref.registry === undefined ? ref.repository : `${ref.registry}/${ref.repository}`;
+}
+function formatRef(ref) {
+    return `${refName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+/**
+ * The name as docker prints it in RepoDigests: Docker Hub's registry and its `library/` namespace
+ * left out (`docker.io/library/busybox` → `busybox`).
+ */
+function familiarName(ref) {
+    const hub = ref.registry === undefined || ref.registry === 'docker.io' || ref.registry === 'index.docker.io';
+    if (!hub)
+        return refName(ref);
+    const official = ref.repository.slice('library/'.length);
+    return ref.repository.startsWith('library/') && !official.includes('/') ? official : ref.repository;
+}
+/** `name@digest`: the canonical form of a digest reference (a tag beside a digest is ignored by docker). */
+function digestRef(ref) {
+    return `${refName(ref)}@${ref.digest}`;
+}
+
+;// CONCATENATED MODULE: ./src/build-inputs.ts
+
+
+
+
+
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/** BuildKit refuses secrets over 500 KiB (its MaxSecretSize): say so before the build. */
+const MAX_SECRET_FILE = (/* unused pure expression or super */ null && (500 * 1024));
+function check(items, name, re, form) {
+    for (const item of items)
+        if (!re.test(item))
+            throw new InputError(`${name}: "${excerpt(item)}" is not ${form}`);
+    return items;
+}
+/** `ID=path`-style pairs; the path must stay inside the workspace and cannot hold a comma (buildx splits on it). */
+function localPath(ws, base, rel, name) {
+    if (/[,"]/.test(rel))
+        throw new InputError(`${name}: "${excerpt(rel)}": a path with a comma or a double quote cannot be passed to buildx`);
+    return insidePath(ws, base, rel, name);
+}
+/** A build context source is a local folder unless it names an image or a remote (as buildx decides). */
+function contextSource(ws, base, value) {
+    if (value.startsWith('oci-layout://')) {
+        // oci-layout://<path>[:tag][@digest]: only the path is a file name.
+        const m = /^oci-layout:\/\/(.*?)((?::[\w][\w.-]*)?(?:@sha256:[a-f0-9]{64})?)$/.exec(value);
+        return `oci-layout://${localPath(ws, base, m[1], 'build-contexts')}${m[2]}`;
+    }
+    // Only the schemes buildx itself sends elsewhere (build.IsRemoteURL, docker-image://): any other
+    // `x://…` it opens as a local folder, relative to the workspace, so it is checked like one.
+    if (/^(docker-image|https?|git|ssh):\/\//i.test(value) || /^git@/.test(value))
+        return value;
+    return localPath(ws, base, value, 'build-contexts');
+}
+function buildContexts(value, ws, base) {
+    return lines(value).map(line => {
+        const eq = line.indexOf('=');
+        const name = line.slice(0, eq).trim();
+        const source = line.slice(eq + 1).trim();
+        if (eq <= 0 || /\s/.test(name) || source === '')
+            throw new InputError(`build-contexts: "${excerpt(line)}" is not NAME=PATH (or NAME=docker-image://REF)`);
+        return { name, source: contextSource(ws, base, source) };
+    });
+}
+function secretFiles(value, ws, base) {
+    return lines(value).map(line => {
+        const eq = line.indexOf('=');
+        const id = line.slice(0, eq).trim();
+        if (eq <= 0 || !SECRET_ID.test(id))
+            throw new InputError(`secret-files: "${excerpt(line)}" is not ID=PATH`);
+        return { id, file: localPath(ws, base, line.slice(eq + 1).trim(), 'secret-files') };
+    });
+}
+function ssh(value, ws, base, env) {
+    return list(value).map(item => {
+        const eq = item.indexOf('=');
+        const id = (eq < 0 ? item : item.slice(0, eq)).trim();
+        const rel = eq < 0 ? '' : item.slice(eq + 1).trim();
+        if (!SECRET_ID.test(id))
+            throw new InputError(`ssh: "${excerpt(id)}" is not a valid ssh id (e.g. default)`);
+        if (rel === '') {
+            if (!env.SSH_AUTH_SOCK)
+                throw new InputError(`ssh: ${id} forwards the agent at SSH_AUTH_SOCK, which is not set; start an agent first (e.g. webfactory/ssh-agent)`);
+            return { id, paths: [] };
+        }
+        if (path.isAbsolute(rel))
+            throw new InputError(`ssh: "${excerpt(rel)}" is absolute; give "${id}" alone to forward the agent at SSH_AUTH_SOCK, or a key file inside the workspace`);
+        return { id, paths: [localPath(ws, base, rel, 'ssh')] };
+    });
+}
+/** Reads and validates the inputs above (pure but for the getter; paths relative to working-directory). */
+function build_inputs_readBuildExtras(get, workspace, workingDirectory, env) {
+    const shmSize = get('shm-size');
+    check(shmSize ? [shmSize] : [], 'shm-size', /^\d+(\.\d+)?([kmgtp]i?)?b?$/i, 'a size such as 2g or 512m');
+    return {
+        addHosts: check(list(get('add-hosts')), 'add-hosts', /^[^\s:=]+[:=]\S+$/, 'HOST:IP (e.g. db.internal:10.0.0.5)'),
+        allow: check(list(get('allow')), 'allow', /^[a-z]+(\.[a-z]+)*(=\S+)?$/, 'an entitlement such as network.host or security.insecure'),
+        annotations: check(lines(get('annotations')), 'annotations', /^[^\s=]+=/, 'KEY=value (optionally TYPE:KEY=value)'),
+        buildContexts: buildContexts(get('build-contexts'), workspace, workingDirectory),
+        cgroupParent: get('cgroup-parent'),
+        noCacheFilters: check(list(get('no-cache-filters')), 'no-cache-filters', /^\S+$/, 'a stage name'),
+        secretFiles: secretFiles(get('secret-files'), workspace, workingDirectory),
+        shmSize,
+        ssh: ssh(get('ssh'), workspace, workingDirectory, env),
+        ulimits: check(lines(get('ulimit')), 'ulimit', /^[a-z]+=-?\d+(:-?\d+)?$/, 'NAME=SOFT[:HARD] (e.g. nofile=1024:1024)')
+    };
+}
+/** The buildx flags of these inputs, in build-push-action's order. Secret files go by path, never by value. */
+function buildExtrasArgv(x) {
+    const argv = [];
+    for (const h of x.addHosts)
+        argv.push('--add-host', h);
+    for (const a of x.allow)
+        argv.push('--allow', a);
+    for (const a of x.annotations)
+        argv.push('--annotation', a);
+    for (const c of x.buildContexts)
+        argv.push('--build-context', `${c.name}=${c.source}`);
+    if (x.cgroupParent)
+        argv.push('--cgroup-parent', x.cgroupParent);
+    for (const f of x.noCacheFilters)
+        argv.push('--no-cache-filter', f);
+    for (const f of x.secretFiles)
+        argv.push('--secret', `id=${f.id},src=${f.file}`);
+    if (x.shmSize)
+        argv.push('--shm-size', x.shmSize);
+    for (const k of x.ssh)
+        argv.push('--ssh', k.paths.length > 0 ? `${k.id}=${k.paths.join(',')}` : k.id);
+    for (const u of x.ulimits)
+        argv.push('--ulimit', u);
+    return argv;
+}
+/**
+ * Before any Docker side effect: every named file or folder exists with the right kind, and each secret
+ * file's content is read so the caller can mask it (a file's content is a secret like an env value).
+ */
+function checkBuildFiles(x, workspace) {
+    const rel = (f) => path.relative(workspace, f) || '.';
+    const stat = (f, name) => {
+        try {
+            return fs.statSync(f);
+        }
+        catch {
+            throw new InputError(`${name}: ${rel(f)} does not exist`);
+        }
+    };
+    for (const c of x.buildContexts) {
+        const dir = c.source.startsWith('oci-layout://') ? c.source.slice(13).replace(/(:[\w][\w.-]*)?(@sha256:[a-f0-9]{64})?$/, '') : c.source;
+        if (path.isAbsolute(dir) && !stat(dir, 'build-contexts').isDirectory())
+            throw new InputError(`build-contexts: ${rel(dir)} is not a folder`);
+    }
+    for (const k of x.ssh) {
+        for (const p of k.paths) {
+            const st = stat(p, 'ssh');
+            if (!st.isFile() && !st.isSocket())
+                throw new InputError(`ssh: ${rel(p)} is neither a key file nor an agent socket`);
+        }
+    }
+    // Read as manifests are (workspace-files.ts): type and size checked on the opened file, so one
+    // swapped for a FIFO after a check cannot hang the step.
+    return x.secretFiles.map(({ id, file }) => {
+        const text = readRegularFile(file, `secret-files: ${rel(file)}`, MAX_SECRET_FILE, 'BuildKit takes secrets up to 500 KiB');
+        if (text === undefined)
+            throw new InputError(`secret-files: ${rel(file)} does not exist`);
+        return { name: `secret-files ${id}`, value: text };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/var-name.ts
+/** A process environment variable name as the action accepts it everywhere: a letter or `_`, then letters, digits, `_`. */
+const var_name_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+;// CONCATENATED MODULE: ./src/engine/address.ts
+
+
+/** A host name, an IPv4 address or a bracketed IPv6 address; never a leading `-` (an ssh option). */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$/;
+const USER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+/** Reads the engine inputs; every name is checked here, before any side effect. */
+function address_readEngineSettings(get) {
+    const named = (input, v) => {
+        if (v && !var_name_VAR_NAME.test(v)) {
+            throw new errors/* InputError */.dz(`${input}: "${v.slice(0, 40)}" is not a variable name; name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`);
+        }
+        return v;
+    };
+    const s = {
+        host: get('docker-host'),
+        context: get('docker-context'),
+        knownHosts: get('docker-known-hosts'),
+        sshKeyVar: named('docker-ssh-key', get('docker-ssh-key')),
+        tls: {
+            ca: named('docker-tls-ca', get('docker-tls-ca')),
+            cert: named('docker-tls-cert', get('docker-tls-cert')),
+            key: named('docker-tls-key', get('docker-tls-key'))
+        }
+    };
+    if (s.host && s.context)
+        throw new errors/* InputError */.dz('docker-host and docker-context name two engines; give one');
+    if (s.context && !/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/.test(s.context))
+        throw new errors/* InputError */.dz(`docker-context: "${s.context}" is not a context name`);
+    if (!!s.tls.cert !== !!s.tls.key)
+        throw new errors/* InputError */.dz('docker-tls-cert and docker-tls-key go together: the engine checks the client certificate with its key');
+    if ((s.tls.cert || s.tls.key) && !s.tls.ca)
+        throw new errors/* InputError */.dz('docker-tls-ca is needed with a client certificate: the engine is verified by it');
+    checkKnownHosts(s.knownHosts);
+    return s;
+}
+/** The address chosen by the inputs, then the step env, then the CLI's own configuration. */
+function chooseAddress(s, env) {
+    if (s.host)
+        return parseDockerHost(s.host, 'docker-host');
+    if (s.context)
+        return { kind: 'context', name: s.context };
+    if (env.DOCKER_HOST)
+        return parseDockerHost(env.DOCKER_HOST, 'DOCKER_HOST');
+    if (env.DOCKER_CONTEXT)
+        return { kind: 'context', name: env.DOCKER_CONTEXT };
+    return { kind: 'default' };
+}
+/** `ssh://[user@]host[:port][/socket]`, `tcp://host[:port]`, `unix:///path`: anything else is an error. */
+function parseDockerHost(url, what) {
+    const bad = (why) => new errors/* InputError */.dz(`${what}: "${url.slice(0, 200)}" ${why}; use ssh://user@host[:port], tcp://host:port (TLS) or unix:///path`);
+    if (/[\s\0]/.test(url))
+        throw bad('holds a space or a control character');
+    const unix = /^unix:\/\/(\/.*)$/.exec(url);
+    if (unix)
+        return { kind: 'unix', url, path: unix[1] };
+    const m = /^(ssh|tcp):\/\/(?:([^@/]+)@)?(\[[^\]]*\]|[^:/]+)(?::(\d+))?(\/.*)?$/.exec(url);
+    if (!m)
+        throw bad('is not an engine address');
+    const [, scheme, user, host, port, rest] = m;
+    if (!HOST.test(host))
+        throw bad(`has no valid host name (${host})`);
+    const portNumber = port ? Number(port) : scheme === 'ssh' ? 22 : 2376;
+    if (!(portNumber > 0 && portNumber < 65536))
+        throw bad('has no valid port');
+    if (scheme === 'tcp') {
+        if (user || (rest && rest !== '/'))
+            throw bad('has a user or a path, which tcp:// takes neither of');
+        return { kind: 'tcp', url, host, port: portNumber };
+    }
+    if (user !== undefined && !USER.test(user))
+        throw bad(`has no valid user name (${user})`);
+    if (rest && rest !== '/' && !/^\/[A-Za-z0-9_./-]+$/.test(rest))
+        throw bad('names a socket path with characters a path on the host should not have');
+    return { kind: 'ssh', url, user: user ?? '', host, port: portNumber, socket: rest && rest !== '/' ? rest : '' };
+}
+/** True for an engine this machine reaches without a network (its loopback or a local socket). */
+function isLoopback(host) {
+    return LOOPBACK.test(host);
+}
+/** One known_hosts line: `[@marker] patterns keytype base64 [comment]` (sshd(8) SSH_KNOWN_HOSTS FILE FORMAT). */
+function checkKnownHosts(text) {
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            return;
+        const fields = line.split(/\s+/);
+        const at = fields[0].startsWith('@') ? 1 : 0;
+        if (at === 1 && !['@cert-authority', '@revoked'].includes(fields[0]))
+            throw knownHostsError(i, `${fields[0]} is not a known_hosts marker`);
+        const [patterns, type, key] = fields.slice(at);
+        if (!patterns || !type || !key)
+            throw knownHostsError(i, 'is not "host keytype key" (the output of ssh-keyscan)');
+        if (!/^(?:ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+$/.test(type))
+            throw knownHostsError(i, `${type.slice(0, 40)} is not an SSH key type`);
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key))
+            throw knownHostsError(i, 'holds a key that is not base64');
+    });
+}
+function knownHostsError(index, why) {
+    return new errors/* InputError */.dz(`docker-known-hosts: line ${index + 1} ${why}`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+
+
+
+
+const PHASES = (/* unused pure expression or super */ null && (['predeploy', 'release', 'postdeploy', 'first-deploy']));
+/** The runner's contract: INPUT_<NAME>, upper-cased, spaces to `_`, hyphens kept. */
+function envInput(env = process.env) {
+    return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+/** Newline-separated list, blank lines and `#` comment lines dropped. */
+function inputs_lines(value) {
+    return value
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== '' && !l.startsWith('#'));
+}
+/** Comma- or newline-separated list. */
+function inputs_list(value) {
+    return value
+        .split(/[,\n]/)
+        .map(l => l.trim())
+        .filter(l => l !== '');
+}
+function bool(get, name, dflt) {
+    const v = get(name).toLowerCase();
+    if (v === '')
+        return dflt;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new InputError(`${name}: "${get(name)}" is not a boolean; use true or false`);
+}
+function oneOf(get, name, allowed, dflt) {
+    const v = get(name) || dflt;
+    if (!allowed.includes(v)) {
+        throw new InputError(`${name}: "${v}" is not one of ${allowed.join(', ')}`);
+    }
+    return v;
+}
+/**
+ * What follows `=` is not a variable name: most likely a value written build-push-action's way
+ * (`secrets: ID=value`). Explain the difference without repeating it (design.md §5.3; issue 14).
+ */
+function notAVariable(input, target, key) {
+    const example = `env: { ${target}: \${{ secrets.${target} }} }`;
+    const here = input === 'build-secrets'
+        ? `here ${key}=SOURCE names a variable of the step's env that holds the secret, not the secret itself (docker/build-push-action's \`secrets: ID=value\` takes the value)`
+        : `here NAME=SOURCE names a variable of the step's env that holds the value, not the value itself (docker/build-push-action's \`secrets\` input is build-secrets here)`;
+    return `${input}: what follows "=" for ${target} is not a variable name; ${here}. Put the value in the step's ${example} and write ${target} alone`;
+}
+function parseMappings(value, name, key) {
+    const seen = new Set();
+    return inputs_lines(value).map(line => {
+        const eq = line.indexOf('=');
+        const target = (eq < 0 ? line : line.slice(0, eq)).trim();
+        const source = (eq < 0 ? line : line.slice(eq + 1)).trim();
+        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : VAR_NAME;
+        if (!re.test(target))
+            throw new InputError(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
+        if (!VAR_NAME.test(source))
+            throw new InputError(notAVariable(name, target, key));
+        if (seen.has(target))
+            throw new InputError(`${name}: ${target} is listed twice`);
+        seen.add(target);
+        return { name: target, source };
+    });
+}
+function parseEnvPairs(value) {
+    return inputs_lines(value).map(line => {
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            throw new InputError(`env: "${line}" is not NAME=value`);
+        const name = line.slice(0, eq).trim();
+        if (!VAR_NAME.test(name))
+            throw new InputError(`env: "${name}" is not a valid variable name`);
+        return { name, value: line.slice(eq + 1) };
+    });
+}
+/** A `tags` entry: name[:tag] by the distribution reference grammar (src/image-ref.ts). */
+function validateTag(tag) {
+    parseTagRef(tag);
+}
+/** Reads and validates every input (design.md §2–§10). Pure but for the getter and `env` (GitHub context). */
+function readSettings(get, env = process.env) {
+    // Real path: every path below is compared with it once its links are followed (workspace-files.ts).
+    const workspace = realpathExisting(env.GITHUB_WORKSPACE || process.cwd());
+    const workingDirectory = insidePath(workspace, workspace, get('working-directory') || '.', 'working-directory');
+    const manifest = (name, dflt) => insidePath(workspace, workingDirectory, get(name) || dflt, name);
+    const phaseNames = inputs_list(get('phases') || 'predeploy,release');
+    for (const p of phaseNames) {
+        if (!PHASES.includes(p))
+            throw new InputError(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`);
+    }
+    const phases = PHASES.filter(p => phaseNames.includes(p));
+    const platforms = inputs_list(get('platforms'));
+    if (platforms.length > 1) {
+        throw new InputError(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
+    }
+    const tags = inputs_list(get('tags'));
+    tags.forEach(validateTag);
+    const image = get('image');
+    const imageRef = image ? parseImageRef(image) : undefined;
+    const context = get('context') ? insidePath(workspace, workingDirectory, get('context'), 'context') : workingDirectory;
+    const file = get('file') ? insidePath(workspace, workingDirectory, get('file'), 'file') : '';
+    const envFiles = inputs_lines(get('env-files')).map(f => insidePath(workspace, workingDirectory, f, 'env-files'));
+    const shell = get('shell') || '/bin/sh';
+    const buildxVersion = get('buildx-version').replace(/^v/, '');
+    if (buildxVersion && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(buildxVersion)) {
+        throw new InputError(`buildx-version: "${buildxVersion}" is not an exact version such as 0.13.1`);
+    }
+    const timeoutSeconds = parseDuration(get('timeout') || '60m', 'timeout');
+    const stopTimeoutSeconds = parseDuration(get('stop-timeout') || '10s', 'stop-timeout');
+    if (!Number.isInteger(stopTimeoutSeconds))
+        throw new InputError('stop-timeout: use whole seconds');
+    const runArgs = splitWords(get('run-args'), { what: 'run-args' });
+    return {
+        workspace,
+        workingDirectory,
+        procfile: manifest('procfile', 'Procfile'),
+        appJson: manifest('app-json', 'app.json'),
+        herokuYml: manifest('heroku-yml', 'heroku.yml'),
+        releaseCommand: get('release-command'),
+        context,
+        file,
+        target: get('target'),
+        buildArgs: inputs_lines(get('build-args')),
+        labels: inputs_lines(get('labels')),
+        tags,
+        builder: get('builder'),
+        platform: platforms[0] ?? '',
+        pull: bool(get, 'pull', false),
+        noCache: bool(get, 'no-cache', false),
+        cacheFrom: inputs_lines(get('cache-from')),
+        cacheTo: inputs_lines(get('cache-to')),
+        image,
+        imageRef,
+        phases,
+        entrypoint: oneOf(get, 'entrypoint', ['auto', 'shell', 'exec', 'shell-through-entrypoint'], 'auto'),
+        shell,
+        network: get('network'),
+        runArgs,
+        init: bool(get, 'init', true),
+        timeoutSeconds,
+        stopTimeoutSeconds,
+        secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),
+        env: parseEnvPairs(get('env')),
+        envFiles,
+        secretsDotenv: inputs_lines(get('secrets-dotenv')).map(n => {
+            if (!VAR_NAME.test(n))
+                throw new InputError(`secrets-dotenv: "${n}" is not a valid variable name`);
+            return n;
+        }),
+        buildSecrets: parseMappings(get('build-secrets'), 'build-secrets', 'ID'),
+        push: bool(get, 'push', false),
+        firstDeploy: oneOf(get, 'first-deploy', ['auto', 'true', 'false'], 'auto'),
+        environment: get('environment'),
+        githubToken: get('github-token'),
+        buildxVersion,
+        buildxDownloadUrl: get('buildx-download-url'),
+        dryRun: bool(get, 'dry-run', false),
+        ...readBuildExtras(get, workspace, workingDirectory, env),
+        sidecars: get('sidecars'),
+        engine: readEngineSettings(get)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/connect.ts
+
+
+
+
+
+
+const LOCAL = { env: {}, name: 'the local engine', remote: false, close: async () => undefined };
+/**
+ * Opens the chosen engine (design.md §12): SSH through one forwarded connection (ssh.ts), TCP only with
+ * TLS (material by name, written to the run's private directory), a socket or context as the CLI would.
+ * `dir` is private to the run (0700) and removed with it.
+ */
+async function openEngine(s, dir, env = process.env) {
+    const address = resolveContext(chooseAddress(s, env), env);
+    switch (address.kind) {
+        case 'default':
+            return LOCAL;
+        case 'context':
+            // A context the CLI resolves itself (tcp with its stored TLS material, or a socket).
+            return {
+                env: { DOCKER_CONTEXT: address.name, DOCKER_HOST: undefined },
+                name: `the Docker context ${address.name}`,
+                remote: isRemote(address),
+                close: LOCAL.close
+            };
+        case 'unix':
+            return { env: { DOCKER_HOST: address.url, DOCKER_CONTEXT: undefined }, name: `the engine at ${address.url}`, remote: false, close: LOCAL.close };
+        case 'tcp':
+            return { env: tlsEnv(address, s, dir, env), name: `the Docker host ${address.url}`, remote: isRemote(address), close: LOCAL.close };
+        case 'ssh': {
+            const { openSsh } = await __webpack_require__.e(/* import() */ 96).then(__webpack_require__.bind(__webpack_require__, 96));
+            const where = shortDir(dir);
+            const done = () => void (where !== dir && external_node_fs_.rmSync(where, { recursive: true, force: true }));
+            const link = await openSsh(address, s, where, env).catch((e) => {
+                done();
+                throw e;
+            });
+            const unset = { DOCKER_CONTEXT: undefined, DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined };
+            return {
+                env: { ...unset, DOCKER_HOST: `unix://${link.socket}` },
+                name: `the Docker host ${address.url}`,
+                remote: true,
+                expose: link.expose,
+                close: () => link.close().finally(done)
+            };
+        }
+    }
+}
+/** An engine off this machine: what a runner-side probe cannot reach. */
+function isRemote(a) {
+    if (a.kind === 'context')
+        return !a.host?.startsWith('unix://') && !(a.host && isLoopback(hostOf(a.host)));
+    return a.kind === 'ssh' || (a.kind === 'tcp' && !isLoopback(a.host));
+}
+/** The host of a `tcp://host:port` endpoint. */
+function hostOf(url) {
+    return /^tcp:\/\/(\[[^\]]*\]|[^:/]+)/.exec(url)?.[1] ?? '';
+}
+/** The private key and the TLS key named by the inputs, to be masked like every secret. */
+function engineSecrets(s, env) {
+    const named = [
+        ['docker-ssh-key', s.sshKeyVar],
+        ['docker-tls-key', s.tls.key]
+    ];
+    return named.filter(([, v]) => v && env[v]).map(([input, v]) => ({ name: `${input} (${v})`, value: env[v] }));
+}
+/**
+ * A context (named, or the CLI's current one) whose endpoint is ssh:// gets the SSH treatment; others
+ * stay contexts. Read from the CLI's own store: `contexts/meta/<sha256 of the name>/meta.json`.
+ */
+function resolveContext(address, env) {
+    const configDir = env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker');
+    const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined;
+    if (!name || name === 'default')
+        return address.kind === 'context' ? { kind: 'default' } : address;
+    const meta = external_node_path_.join(configDir, 'contexts', 'meta', (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex'), 'meta.json');
+    let host;
+    try {
+        host = JSON.parse(external_node_fs_.readFileSync(meta, 'utf8')).Endpoints?.docker?.Host;
+    }
+    catch {
+        throw new errors/* InputError */.dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
+    }
+    if (host?.startsWith('ssh://'))
+        return parseDockerHost(host, `docker context ${name}`);
+    return { kind: 'context', name, host };
+}
+function currentContext(configDir) {
+    try {
+        return JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(configDir, 'config.json'), 'utf8')).currentContext;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * tcp:// carries every task value of `docker create`: only with TLS, unless the engine is on this
+ * machine's loopback (a `docker:dind` service). The material is read from the step env by name.
+ */
+function tlsEnv(a, s, dir, env) {
+    const base = { DOCKER_HOST: a.url, DOCKER_CONTEXT: undefined };
+    if (!s.tls.ca) {
+        if (env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH)
+            return base;
+        if (isLoopback(a.host))
+            return { ...base, DOCKER_TLS_VERIFY: undefined };
+        throw new errors/* InputError */.dz(`${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`);
+    }
+    const tls = external_node_path_.join(dir, 'tls');
+    external_node_fs_.mkdirSync(tls, { mode: 0o700 });
+    const files = [
+        ['ca.pem', s.tls.ca],
+        ['cert.pem', s.tls.cert],
+        ['key.pem', s.tls.key]
+    ];
+    for (const [file, name] of files) {
+        if (!name)
+            continue;
+        const value = env[name];
+        if (!value)
+            throw new errors/* InputError */.dz(`docker-tls: ${name} is not set in the step's env (or is empty)`);
+        external_node_fs_.writeFileSync(external_node_path_.join(tls, file), value, { mode: 0o600 });
+    }
+    return { ...base, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tls };
+}
+/**
+ * A unix socket path holds at most 107 bytes, and ssh adds 17 to the control path while it binds it:
+ * under a long RUNNER_TEMP the sockets go to a private directory under /tmp (mkdtemp: 0700), linked
+ * from `dir` as `ssh-dir` so the post step finds what a killed run left there.
+ */
+function shortDir(dir) {
+    if (Buffer.byteLength(dir) <= 70)
+        return dir;
+    const short = external_node_fs_.mkdtempSync(external_node_path_.join(external_node_os_.tmpdir(), 'rp-'));
+    external_node_fs_.symlinkSync(short, external_node_path_.join(dir, 'ssh-dir'));
+    return short;
+}
+
+;// CONCATENATED MODULE: ./src/engine/leftovers.ts
+
+
+/**
+ * The ssh master and ssh-agent of a main step that was killed (SIGKILL: no close ran) hold the
+ * connection and the key until the job ends: the post step ends them. Only processes named ssh or
+ * ssh-agent whose arguments name a file in one of the run's own directories (checked by the caller).
+ */
+function endLeftovers(dirs, proc = '/proc') {
+    const marks = dirs.filter(Boolean).map(d => d + external_node_path_.sep);
+    let ended = 0;
+    for (const pid of external_node_fs_.readdirSync(proc).filter(p => /^\d+$/.test(p))) {
+        let argv;
+        try {
+            argv = external_node_fs_.readFileSync(external_node_path_.join(proc, pid, 'cmdline'), 'utf8').split('\0');
+        }
+        catch {
+            continue;
+        }
+        if (!['ssh', 'ssh-agent'].includes(external_node_path_.basename(argv[0] ?? '')))
+            continue;
+        if (!argv.some(a => marks.some(m => a.includes(m))))
+            continue;
+        try {
+            process.kill(Number(pid), 'SIGTERM');
+            ended++;
+        }
+        catch {
+            // gone meanwhile
+        }
+    }
+    return ended;
+}
+/** The run's directories: its temporary directory and, under a long RUNNER_TEMP, the short one it links to. */
+function runDirs(tempDir) {
+    try {
+        return [tempDir, external_node_fs_.realpathSync(external_node_path_.join(tempDir, 'ssh-dir'))];
+    }
+    catch {
+        return [tempDir];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/post.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** main's run ids: 12 hex digits (randomBytes(6)). A forged state must not widen the label filter. */
+const RUN_ID = /^[0-9a-f]{12}$/;
+/**
+ * The state could be forged (a `::save-state::` line from untrusted text, as an older version allowed): only a
+ * directory that main could have made is removed: directly inside RUNNER_TEMP, named `release-phase-…`,
+ * a real directory (not a link), all checked on real paths.
+ */
+function ownTempDir(tempDir, runnerTemp) {
+    if (!tempDir || !runnerTemp || !external_node_path_.isAbsolute(tempDir))
+        return false;
+    let st;
+    try {
+        st = external_node_fs_.lstatSync(tempDir);
+    }
+    catch {
+        return false;
+    }
+    if (!st.isDirectory())
+        return false;
+    const real = workspace_files_realpathExisting(tempDir);
+    return external_node_path_.dirname(real) === workspace_files_realpathExisting(runnerTemp) && /^release-phase-[A-Za-z0-9]{6}$/.test(external_node_path_.basename(real));
+}
+async function removeLabelled(cli, runId, removed) {
+    const filter = `label=${RUN_LABEL}=${runId}`;
+    const ps = await cli.exec(['ps', '--all', '--quiet', '--filter', filter]);
+    const ids = ps.code === 0 ? ps.stdout.split('\n').filter(Boolean) : [];
+    if (ps.code !== 0)
+        warning(`post: could not list containers: ${ps.stderr.trim()}`);
+    if (ids.length > 0) {
+        const rm = await cli.exec(['rm', '--force', '--volumes', ...ids]);
+        if (rm.code !== 0)
+            warning(`post: could not remove containers ${ids.join(', ')}: ${rm.stderr.trim()}`);
+        else
+            removed.push(...ids.map(id => `container ${id}`));
+    }
+    // Images after containers: a container of the run may use one. The temporary predeploy commit holds
+    // every task value in its config; an interrupted run must not leave it (design.md §9.3).
+    const ls = await cli.exec(['image', 'ls', '--all', '--quiet', '--no-trunc', '--filter', filter]);
+    const images = ls.code === 0 ? [...new Set(ls.stdout.split('\n').filter(Boolean))] : [];
+    if (ls.code !== 0)
+        warning(`post: could not list images: ${ls.stderr.trim()}`);
+    if (images.length > 0) {
+        const rmi = await cli.exec(['image', 'rm', '--force', '--no-prune', ...images]);
+        if (rmi.code !== 0)
+            warning(`post: could not remove images ${images.join(', ')}: ${rmi.stderr.trim()}`);
+        else
+            removed.push(...images.map(id => `image ${id}`));
+    }
+}
+/**
+ * Runs `work` against the engine main used, reconnected from the same inputs and step env (a remote
+ * engine: a connection of its own, closed after). A connection that fails is a warning: cleanup
+ * never fails the job.
+ */
+async function onEngine(work) {
+    const dir = external_node_fs_.mkdtempSync(external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), 'release-phase-'));
+    try {
+        const link = await openEngine(address_readEngineSettings(envInput()), dir);
+        try {
+            await work(new DockerCli(undefined, link));
+        }
+        finally {
+            await link.close();
+        }
+    }
+    catch (e) {
+        warning(`post: could not reach the engine to remove what the run left: ${e.message}`);
+    }
+    finally {
+        external_node_fs_.rmSync(dir, { recursive: true, force: true });
+    }
+}
+/**
+ * The post step (`post-if: always()`): removes every container and image labelled with this run's id
+ * and the run's temporary directory. Safe when main never reached Docker: no run id, nothing to do.
+ */
+async function post() {
+    const { runId, tempDir } = savedRun();
+    const removed = [];
+    if (runId && !RUN_ID.test(runId))
+        warning('post: the saved run id is not one this action makes; no container or image removed');
+    else if (runId && findDocker())
+        await onEngine(cli => removeLabelled(cli, runId, removed));
+    if (tempDir && external_node_fs_.existsSync(tempDir)) {
+        if (!ownTempDir(tempDir, process.env.RUNNER_TEMP)) {
+            warning('post: the saved temporary directory is not one this action makes (inside RUNNER_TEMP, named release-phase-…); left alone');
+        }
+        else {
+            const dirs = runDirs(tempDir);
+            const ended = endLeftovers(dirs);
+            if (ended > 0)
+                removed.push(`${ended} ssh process${ended === 1 ? '' : 'es'} of the interrupted run`);
+            for (const dir of dirs)
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+            removed.push(`temporary directory ${tempDir}`);
+        }
+    }
+    info(removed.length > 0 ? `release-phase cleanup removed: ${removed.join('; ')}` : 'release-phase cleanup: nothing left behind');
+}
+/** The post step's `run`, as @github/local-action calls an entry: `npx @github/local-action run . src/post.ts .env`. */
+const run = (/* unused pure expression or super */ null && (post));
+
+
+/***/ })
+
+};
