@@ -183,6 +183,30 @@ describeEngine('a remote Docker host over SSH and TLS', () => {
     expect(errorLines(r.stdout)).toEqual([expect.stringMatching(/^::error::the Docker host .* refused the SSH key \(.*Permission denied/)])
   })
 
+  it('an unreachable host is one clear error before the build', async () => {
+    const inputs = { ...sshInputs(), 'docker-host': `ssh://root@${host.address}:2223`, tags: uniqueTag('remote-port') }
+    const r = await runAction({ workspace: app(), inputs, env: sshEnv() })
+    expect(r.code).toBe(1)
+    expect(errorLines(r.stdout)).toEqual([
+      expect.stringMatching(/^::error::cannot connect to the Docker host ssh:\/\/root@[0-9.]+:2223 over SSH: .*Connection refused/)
+    ])
+    expect(r.stdout).not.toMatch(/::group::Building/)
+    expect(r.dockerCalls).toEqual([])
+  })
+
+  it("a host without docker on the SSH user's PATH is one clear error before the build", async () => {
+    const bare = await startRemoteHost({ sshEnv: ['PATH=/usr/local/nothing'] })
+    try {
+      const inputs = { 'docker-host': bare.url, 'docker-known-hosts': bare.knownHosts, 'docker-ssh-key': 'DEPLOY_KEY', tags: uniqueTag('remote-nodocker') }
+      const r = await runAction({ workspace: app(), inputs, env: { DEPLOY_KEY: bare.clientKey } })
+      expect(r.code).toBe(1)
+      expect(errorLines(r.stdout)).toEqual([expect.stringMatching(/^::error::the Docker host ssh:\/\/\S+ has no docker CLI on the SSH user's PATH/)])
+      expect(r.dockerCalls).toEqual([])
+    } finally {
+      bare.stop()
+    }
+  })
+
   it('a connection dropped mid-task fails with the host and the phase; nothing pushed; the post step removes the container', async () => {
     const tag = `${registry.host}/remote/dropped:${Date.now().toString(36)}`
     const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-runner-'))

@@ -84,7 +84,8 @@ async function until(what: string, ok: () => boolean, log: () => string): Promis
   }
 }
 
-export async function startRemoteHost(opts: { config?: object; bin?: string } = {}): Promise<RemoteHost> {
+/** `sshEnv`: variables sshd sets for the SSH user's sessions (SetEnv), e.g. a PATH without docker. */
+export async function startRemoteHost(opts: { config?: object; bin?: string; sshEnv?: string[] } = {}): Promise<RemoteHost> {
   const id = randomBytes(3).toString('hex')
   const ns = `rp-host-${id}`
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-host-'))
@@ -151,7 +152,7 @@ export async function startRemoteHost(opts: { config?: object; bin?: string } = 
       'UsePAM no',
       'LogLevel VERBOSE',
       // The SSH user's docker CLI talks to this host's engine, as a deploy user's would to its own.
-      `SetEnv DOCKER_HOST=unix://${socket}`,
+      `SetEnv DOCKER_HOST=unix://${socket} ${(opts.sshEnv ?? []).join(' ')}`,
       ''
     ].join('\n')
   )
