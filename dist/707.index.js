@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4491);
 /* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7076);
 
 
@@ -1736,26 +1736,46 @@ function digestRef(ref) {
 
 /***/ }),
 
-/***/ 8422:
+/***/ 4491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ck: () => (/* binding */ envInput),
-/* harmony export */   Mn: () => (/* binding */ lines),
-/* harmony export */   eU: () => (/* reexport safe */ _var_name_js__WEBPACK_IMPORTED_MODULE_7__.e),
-/* harmony export */   p_: () => (/* binding */ list),
-/* harmony export */   sb: () => (/* binding */ readSettings),
-/* harmony export */   yt: () => (/* reexport safe */ _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__.yt)
-/* harmony export */ });
-/* unused harmony exports PHASES, parseMappings, validateTag */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5846);
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7206);
-/* harmony import */ var _build_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1913);
-/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7076);
-/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7420);
-/* harmony import */ var _engine_address_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6970);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  eU: () => (/* reexport */ var_name/* VAR_NAME */.e),
+  Ck: () => (/* reexport */ envInput),
+  yt: () => (/* reexport */ workspace_files/* insidePath */.yt),
+  Mn: () => (/* binding */ lines),
+  p_: () => (/* binding */ list),
+  sb: () => (/* binding */ readSettings)
+});
+
+// UNUSED EXPORTS: PHASES, parseMappings, validateTag
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/words.ts
+var words = __webpack_require__(5846);
+// EXTERNAL MODULE: ./src/image-ref.ts
+var image_ref = __webpack_require__(7206);
+// EXTERNAL MODULE: ./src/build-inputs.ts
+var build_inputs = __webpack_require__(1913);
+// EXTERNAL MODULE: ./src/workspace-files.ts
+var workspace_files = __webpack_require__(7076);
+// EXTERNAL MODULE: ./src/var-name.ts
+var var_name = __webpack_require__(7420);
+;// CONCATENATED MODULE: ./src/input-getter.ts
+/** The runner's contract: INPUT_<NAME>, upper-cased, spaces to `_`, hyphens kept. */
+function envInput(env = process.env) {
+    return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+// EXTERNAL MODULE: ./src/engine/address.ts
+var address = __webpack_require__(6970);
+;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -1766,10 +1786,7 @@ function digestRef(ref) {
 
 
 const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'];
-/** The runner's contract: INPUT_<NAME>, upper-cased, spaces to `_`, hyphens kept. */
-function envInput(env = process.env) {
-    return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
+
 
 /** Newline-separated list, blank lines and `#` comment lines dropped. */
 function lines(value) {
@@ -1793,12 +1810,12 @@ function bool(get, name, dflt) {
         return true;
     if (['false', 'no', '0', 'off'].includes(v))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${get(name)}" is not a boolean; use true or false`);
+    throw new errors/* InputError */.dz(`${name}: "${get(name)}" is not a boolean; use true or false`);
 }
 function oneOf(get, name, allowed, dflt) {
     const v = get(name) || dflt;
     if (!allowed.includes(v)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${v}" is not one of ${allowed.join(', ')}`);
+        throw new errors/* InputError */.dz(`${name}: "${v}" is not one of ${allowed.join(', ')}`);
     }
     return v;
 }
@@ -1819,13 +1836,13 @@ function parseMappings(value, name, key) {
         const eq = line.indexOf('=');
         const target = (eq < 0 ? line : line.slice(0, eq)).trim();
         const source = (eq < 0 ? line : line.slice(eq + 1)).trim();
-        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : _var_name_js__WEBPACK_IMPORTED_MODULE_7__/* .VAR_NAME */ .e;
+        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : var_name/* VAR_NAME */.e;
         if (!re.test(target))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
-        if (!_var_name_js__WEBPACK_IMPORTED_MODULE_7__/* .VAR_NAME */ .e.test(source))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(notAVariable(name, target, key));
+            throw new errors/* InputError */.dz(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
+        if (!var_name/* VAR_NAME */.e.test(source))
+            throw new errors/* InputError */.dz(notAVariable(name, target, key));
         if (seen.has(target))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: ${target} is listed twice`);
+            throw new errors/* InputError */.dz(`${name}: ${target} is listed twice`);
         seen.add(target);
         return { name: target, source };
     });
@@ -1834,50 +1851,50 @@ function parseEnvPairs(value) {
     return lines(value).map(line => {
         const eq = line.indexOf('=');
         if (eq < 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${line}" is not NAME=value`);
+            throw new errors/* InputError */.dz(`env: "${line}" is not NAME=value`);
         const name = line.slice(0, eq).trim();
-        if (!_var_name_js__WEBPACK_IMPORTED_MODULE_7__/* .VAR_NAME */ .e.test(name))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${name}" is not a valid variable name`);
+        if (!var_name/* VAR_NAME */.e.test(name))
+            throw new errors/* InputError */.dz(`env: "${name}" is not a valid variable name`);
         return { name, value: line.slice(eq + 1) };
     });
 }
 /** A `tags` entry: name[:tag] by the distribution reference grammar (src/image-ref.ts). */
 function validateTag(tag) {
-    (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(tag);
+    (0,image_ref/* parseTagRef */.h2)(tag);
 }
 /** Reads and validates every input (design.md §2–§10). Pure but for the getter and `env` (GitHub context). */
 function readSettings(get, env = process.env) {
     // Real path: every path below is compared with it once its links are followed (workspace-files.ts).
-    const workspace = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .realpathExisting */ .zE)(env.GITHUB_WORKSPACE || process.cwd());
-    const workingDirectory = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workspace, get('working-directory') || '.', 'working-directory');
-    const manifest = (name, dflt) => (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get(name) || dflt, name);
+    const workspace = (0,workspace_files/* realpathExisting */.zE)(env.GITHUB_WORKSPACE || process.cwd());
+    const workingDirectory = (0,workspace_files/* insidePath */.yt)(workspace, workspace, get('working-directory') || '.', 'working-directory');
+    const manifest = (name, dflt) => (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, get(name) || dflt, name);
     const phaseNames = list(get('phases') || 'predeploy,release');
     for (const p of phaseNames) {
         if (!PHASES.includes(p))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`);
+            throw new errors/* InputError */.dz(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`);
     }
     const phases = PHASES.filter(p => phaseNames.includes(p));
     const platforms = list(get('platforms'));
     if (platforms.length > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
+        throw new errors/* InputError */.dz(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
     }
     const tags = list(get('tags'));
     tags.forEach(validateTag);
     const image = get('image');
-    const imageRef = image ? (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageRef */ .Q)(image) : undefined;
-    const context = get('context') ? (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get('context'), 'context') : workingDirectory;
-    const file = get('file') ? (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get('file'), 'file') : '';
-    const envFiles = lines(get('env-files')).map(f => (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, f, 'env-files'));
+    const imageRef = image ? (0,image_ref/* parseImageRef */.Q)(image) : undefined;
+    const context = get('context') ? (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, get('context'), 'context') : workingDirectory;
+    const file = get('file') ? (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, get('file'), 'file') : '';
+    const envFiles = lines(get('env-files')).map(f => (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, f, 'env-files'));
     const shell = get('shell') || '/bin/sh';
     const buildxVersion = get('buildx-version').replace(/^v/, '');
     if (buildxVersion && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(buildxVersion)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`buildx-version: "${buildxVersion}" is not an exact version such as 0.13.1`);
+        throw new errors/* InputError */.dz(`buildx-version: "${buildxVersion}" is not an exact version such as 0.13.1`);
     }
-    const timeoutSeconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(get('timeout') || '60m', 'timeout');
-    const stopTimeoutSeconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(get('stop-timeout') || '10s', 'stop-timeout');
+    const timeoutSeconds = (0,duration/* parseDuration */.E)(get('timeout') || '60m', 'timeout');
+    const stopTimeoutSeconds = (0,duration/* parseDuration */.E)(get('stop-timeout') || '10s', 'stop-timeout');
     if (!Number.isInteger(stopTimeoutSeconds))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('stop-timeout: use whole seconds');
-    const runArgs = (0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .splitWords */ .y)(get('run-args'), { what: 'run-args' });
+        throw new errors/* InputError */.dz('stop-timeout: use whole seconds');
+    const runArgs = (0,words/* splitWords */.y)(get('run-args'), { what: 'run-args' });
     return {
         workspace,
         workingDirectory,
@@ -1911,8 +1928,8 @@ function readSettings(get, env = process.env) {
         env: parseEnvPairs(get('env')),
         envFiles,
         secretsDotenv: lines(get('secrets-dotenv')).map(n => {
-            if (!_var_name_js__WEBPACK_IMPORTED_MODULE_7__/* .VAR_NAME */ .e.test(n))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`secrets-dotenv: "${n}" is not a valid variable name`);
+            if (!var_name/* VAR_NAME */.e.test(n))
+                throw new errors/* InputError */.dz(`secrets-dotenv: "${n}" is not a valid variable name`);
             return n;
         }),
         buildSecrets: parseMappings(get('build-secrets'), 'build-secrets', 'ID'),
@@ -1923,9 +1940,9 @@ function readSettings(get, env = process.env) {
         buildxVersion,
         buildxDownloadUrl: get('buildx-download-url'),
         dryRun: bool(get, 'dry-run', false),
-        ...(0,_build_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readBuildExtras */ .MH)(get, workspace, workingDirectory, env),
+        ...(0,build_inputs/* readBuildExtras */.MH)(get, workspace, workingDirectory, env),
         sidecars: get('sidecars'),
-        engine: (0,_engine_address_js__WEBPACK_IMPORTED_MODULE_6__/* .readEngineSettings */ .mr)(get)
+        engine: (0,address/* readEngineSettings */.mr)(get)
     };
 }
 
@@ -1978,8 +1995,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __webpack_require__(4491);
 // EXTERNAL MODULE: ./src/workspace-files.ts
 var workspace_files = __webpack_require__(7076);
 ;// CONCATENATED MODULE: ./src/manifests/procfile.ts
@@ -3348,7 +3365,7 @@ function safeCut(text, secrets) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4491);
 /* harmony import */ var _manifests_release_command_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4903);
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4323);
 /* harmony import */ var _entrypoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(781);
@@ -3673,7 +3690,7 @@ function appendSummary(markdown) {
 /* harmony import */ var dotenv__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8230);
 /* harmony import */ var dotenv__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(dotenv__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4491);
 /* harmony import */ var _docker_cli_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5312);
 /* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6527);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(351);

@@ -5,6 +5,7 @@ import { parseImageRef, parseTagRef, type ImageRef } from './image-ref.js'
 import { readBuildExtras, type BuildExtras } from './build-inputs.js'
 import { insidePath, realpathExisting } from './workspace-files.js'
 import { VAR_NAME } from './var-name.js'
+import { envInput, type InputGetter } from './input-getter.js'
 import { readEngineSettings, type EngineSettings } from './engine/address.js'
 
 export { insidePath }
@@ -69,12 +70,7 @@ export interface Settings extends BuildExtras {
   engine: EngineSettings
 }
 
-export type InputGetter = (name: string) => string
-
-/** The runner's contract: INPUT_<NAME>, upper-cased, spaces to `_`, hyphens kept. */
-export function envInput(env: NodeJS.ProcessEnv = process.env): InputGetter {
-  return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
-}
+export { envInput, type InputGetter }
 
 export { VAR_NAME }
 

@@ -1,5 +1,5 @@
-export const id = 783;
-export const ids = [783];
+export const id = 858;
+export const ids = [858];
 export const modules = {
 
 /***/ 916:
@@ -45,7 +45,7 @@ function excerpt(text, max = 80) {
 
 /***/ }),
 
-/***/ 783:
+/***/ 858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -687,7 +687,7 @@ function savedRun() {
  */
 const MAX_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
 /** The real path of `p`: links followed on the part that exists, the rest appended as written. */
-function workspace_files_realpathExisting(p) {
+function realpathExisting(p) {
     const abs = external_node_path_.resolve(p);
     const rest = [];
     let cur = abs;
@@ -715,7 +715,7 @@ const outside = (root, p) => {
  * A path relative to `base` that must stay inside `root` (the workspace), on the text and again once
  * every link is followed. Returns the real path, so later reads cannot be sent elsewhere by a link.
  */
-function workspace_files_insidePath(root, base, rel, name) {
+function insidePath(root, base, rel, name) {
     if (rel.includes('\0'))
         throw new InputError(`${name}: the path contains a NUL byte`);
     if (path.isAbsolute(rel))
@@ -723,8 +723,8 @@ function workspace_files_insidePath(root, base, rel, name) {
     const abs = path.resolve(base, rel);
     if (outside(root, abs))
         throw new InputError(`${name}: "${rel}" resolves outside the workspace`);
-    const real = workspace_files_realpathExisting(abs);
-    if (outside(workspace_files_realpathExisting(root), real))
+    const real = realpathExisting(abs);
+    if (outside(realpathExisting(root), real))
         throw new InputError(`${name}: "${rel}" resolves outside the workspace through a symbolic link`);
     return real;
 }
@@ -745,7 +745,7 @@ function kind(st) {
  * Reads a regular file of at most `limit` bytes; undefined when it does not exist. Opened with
  * O_NONBLOCK so a FIFO cannot hang the step, then checked with fstat before a byte is read.
  */
-function workspace_files_readRegularFile(file, what, limit = MAX_FILE, whyLimit = `at most ${limit} are read`) {
+function readRegularFile(file, what, limit = MAX_FILE, whyLimit = `at most ${limit} are read`) {
     let fd;
     try {
         fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
@@ -830,455 +830,15 @@ function checkDirectory(dir, what) {
         throw new InputError(`${what} is ${kind(st)}, not a directory`);
 }
 
-;// CONCATENATED MODULE: ./src/duration.ts
-
-const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
-/** `90s`, `15m`, `1h`, `1h30m`, plain seconds; `0` means none (returns 0). Result in seconds. */
-function duration_parseDuration(input, name) {
-    const text = input.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Number(text);
-    const re = /(\d+(?:\.\d+)?)([hms])/gy;
-    let total = 0;
-    let consumed = 0;
-    let m;
-    while ((m = re.exec(text)) !== null) {
-        total += Number(m[1]) * UNITS[m[2]];
-        consumed = re.lastIndex;
-    }
-    if (text === '' || consumed !== text.length) {
-        throw new InputError(`${name}: "${text}" is not a duration; use seconds or forms like 90s, 15m, 1h (0 for none)`);
-    }
-    return total;
-}
-/** Back to the form a user wrote, for messages: 900 → "15m". */
-function formatDuration(seconds) {
-    if (seconds > 0 && seconds % 3600 === 0)
-        return `${seconds / 3600}h`;
-    if (seconds > 0 && seconds % 60 === 0)
-        return `${seconds / 60}m`;
-    return `${seconds}s`;
-}
-
-;// CONCATENATED MODULE: ./src/words.ts
-
-
-const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /[A-Za-z0-9_]/;
-/**
- * Splits a command into words by POSIX shell rules: blanks separate words, single quotes are literal,
- * double quotes allow `\\` `\"` `\$` `` \` `` escapes and expansion, a backslash outside quotes escapes
- * the next character (and joins lines), and an unquoted `#` at the start of a word begins a comment.
- *
- * Written here rather than taken from a package because the two candidates break design.md §4.5:
- * shell-quote accepts unbalanced quotes and starts comments in mid-word (`x#y`), and shlex loses the
- * quoting of each word, so `'$HOME'` could not be told from `$HOME` when expanding.
- *
- * Command substitution, arithmetic and shell operators have no meaning without a shell; they are
- * errors rather than literal text, so an exec-mode task never runs something other than it reads.
- */
-function words_splitWords(input, opts) {
-    const words = [];
-    let word = '';
-    let inWord = false;
-    let i = 0;
-    const n = input.length;
-    const fail = (msg) => {
-        throw new ActionError(`${opts.what}: ${msg}`);
-    };
-    const expand = () => {
-        // input[i] === '$'
-        const next = input[i + 1];
-        if (!opts.lookup) {
-            word += '$';
-            i++;
-            return;
-        }
-        if (next === '(')
-            fail('command substitution `$(...)` needs a shell; use entrypoint: shell');
-        let name;
-        let end;
-        if (next === '{') {
-            const close = input.indexOf('}', i + 2);
-            if (close < 0)
-                fail('unclosed `${`');
-            name = input.slice(i + 2, close);
-            end = close + 1;
-            if (!VAR_NAME.test(name)) {
-                fail(`\`\${${name}}\` is not a plain variable reference; only $NAME and \${NAME} are expanded without a shell`);
-            }
-        }
-        else if (next !== undefined && NAME_START.test(next)) {
-            end = i + 1;
-            while (end < n && NAME_CHAR.test(input[end]))
-                end++;
-            name = input.slice(i + 1, end);
-        }
-        else {
-            word += '$'; // a lone `$` is literal, as in sh
-            i++;
-            return;
-        }
-        const v = opts.lookup(name);
-        if (v === undefined)
-            fail(`variable $${name} is not set (set it through secrets, env, env-files or the image's ENV)`);
-        if (v.secret) {
-            fail(`$${name} is a secret: expanding it into the command would put its value on a process argv. ` +
-                'Read it from the environment inside the app, or use entrypoint: shell');
-        }
-        word += v.value;
-        i = end;
-    };
-    while (i < n) {
-        const c = input[i];
-        if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-            if (inWord)
-                words.push(word);
-            word = '';
-            inWord = false;
-            i++;
-        }
-        else if (c === '#' && !inWord) {
-            const eol = input.indexOf('\n', i);
-            i = eol < 0 ? n : eol;
-        }
-        else if (c === '\\') {
-            if (i + 1 >= n)
-                fail('a trailing backslash escapes nothing');
-            if (input[i + 1] === '\n') {
-                i += 2; // line continuation
-                continue;
-            }
-            word += input[i + 1];
-            inWord = true;
-            i += 2;
-        }
-        else if (c === "'") {
-            const close = input.indexOf("'", i + 1);
-            if (close < 0)
-                fail('unbalanced single quote');
-            word += input.slice(i + 1, close);
-            inWord = true;
-            i = close + 1;
-        }
-        else if (c === '"') {
-            inWord = true;
-            i++;
-            for (;;) {
-                if (i >= n)
-                    fail('unbalanced double quote');
-                const d = input[i];
-                if (d === '"') {
-                    i++;
-                    break;
-                }
-                if (d === '\\' && i + 1 < n && '\\"$`\n'.includes(input[i + 1])) {
-                    if (input[i + 1] !== '\n')
-                        word += input[i + 1];
-                    i += 2;
-                }
-                else if (d === '$') {
-                    expand();
-                }
-                else if (d === '`') {
-                    fail('command substitution with backquotes needs a shell; use entrypoint: shell');
-                }
-                else {
-                    word += d;
-                    i++;
-                }
-            }
-        }
-        else if (c === '$') {
-            inWord = true;
-            expand();
-        }
-        else if (c === '`') {
-            fail('command substitution with backquotes needs a shell; use entrypoint: shell');
-        }
-        else if ('|&;<>()'.includes(c)) {
-            // `&&`, `||`, `;;`, `>>`: name the operator as written, not its first character.
-            const op = '|&;>'.includes(c) && input[i + 1] === c ? c + c : c;
-            fail(`the shell operator \`${op}\` needs a shell; use entrypoint: shell or quote it`);
-        }
-        else {
-            word += c;
-            inWord = true;
-            i++;
-        }
-    }
-    if (inWord)
-        words.push(word);
-    return words;
-}
-
-;// CONCATENATED MODULE: ./src/image-ref.ts
-
-// The grammar of distribution/reference (regexp.go), the one the docker CLI parses with.
-const ALNUM = '[a-z0-9]+';
-const SEPARATOR = '(?:[._]|__|[-]+)';
-const PATH_COMPONENT = `${ALNUM}(?:${SEPARATOR}${ALNUM})*`;
-const REMOTE_NAME = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
-/** go-digest's registered algorithms: the encoded part is lower-case hex of this length. */
-const DIGEST_HEX = { sha256: 64, sha384: 96, sha512: 128 };
-/** distribution/reference's RepositoryNameTotalLengthMax: the path, registry not counted. */
-const PATH_MAX = 255;
-class RefError extends (/* unused pure expression or super */ null && (Error)) {
-}
-function checkDigest(digest) {
-    if (!DIGEST.test(digest))
-        throw new RefError('the digest must look like sha256:<64 hex digits>');
-    const [algorithm, hex] = digest.split(':');
-    const length = DIGEST_HEX[algorithm];
-    if (length === undefined)
-        throw new RefError(`unsupported digest algorithm "${excerpt(algorithm, 20)}"; use sha256`);
-    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
-        throw new RefError(`a ${algorithm} digest is ${length} lower-case hex digits (this one has ${hex.length} characters)`);
-    }
-}
-/**
- * docker's rule (splitDockerDomain): the first path component is a registry when it is `localhost`
- * or holds a `.` or a `:`; otherwise the whole name is a repository path (on Docker Hub).
- * (Newer CLIs also take an upper-case first component as a host; Docker 20.10 rejects it, so do we.)
- */
-function splitRegistry(name) {
-    const slash = name.indexOf('/');
-    if (slash < 0)
-        return { repository: name };
-    const first = name.slice(0, slash);
-    if (first === 'localhost' || /[.:]/.test(first))
-        return { registry: first, repository: name.slice(slash + 1) };
-    return { repository: name };
-}
-function parse(text) {
-    if (text === '')
-        throw new RefError('it is empty');
-    if (/^(?:sha256:)?[a-f0-9]{64}$/.test(text)) {
-        throw new RefError('that is an image ID; give a reference such as name:tag or name@sha256:<digest>');
-    }
-    const at = text.indexOf('@');
-    const digest = at < 0 ? undefined : text.slice(at + 1);
-    const named = at < 0 ? text : text.slice(0, at);
-    const colon = named.lastIndexOf(':');
-    const hasTag = colon > named.lastIndexOf('/');
-    const name = hasTag ? named.slice(0, colon) : named;
-    const tag = hasTag ? named.slice(colon + 1) : undefined;
-    const { registry, repository } = splitRegistry(name);
-    if (registry !== undefined && !DOMAIN.test(registry))
-        throw new RefError('');
-    if (!REMOTE_NAME.test(repository)) {
-        throw new RefError(REMOTE_NAME.test(repository.toLowerCase()) ? 'repository names must be lower-case' : '');
-    }
-    if (repository.length > PATH_MAX) {
-        throw new RefError(`the repository path is ${repository.length} characters; at most ${PATH_MAX} are allowed`);
-    }
-    if (tag !== undefined && !TAG.test(tag)) {
-        throw new RefError(tag.length > 128 && TAG.test(tag.slice(0, 128)) ? `the tag is ${tag.length} characters; at most 128 are allowed` : '');
-    }
-    if (digest !== undefined)
-        checkDigest(digest);
-    return { ...(registry !== undefined && { registry }), repository, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
-}
-function invalid(what, text, why) {
-    return new InputError(`${what}: "${excerpt(text, 300)}" is not a valid image reference${why ? `: ${why}` : ''}`);
-}
-/** Any reference (the `image` input): name, name:tag, name@digest, name:tag@digest. */
-function image_ref_parseImageRef(text, what = 'image') {
-    try {
-        return parse(text);
-    }
-    catch (e) {
-        if (e instanceof RefError)
-            throw invalid(what, text, e.message);
-        throw e;
-    }
-}
-/** A `tags` entry: where the image is tagged and pushed, so name[:tag] only. */
-function image_ref_parseTagRef(text, what = 'tags') {
-    const ref = image_ref_parseImageRef(text, what);
-    if (ref.digest !== undefined) {
-        throw invalid(what, text, 'a tag cannot carry a digest (the registry computes it on push); give name:tag, and pass a digest reference as image');
-    }
-    return ref;
-}
-/** `registry/repository`, as written. */
-function refName(ref) {
-    return ref.registry === undefined ? ref.repository : `${ref.registry}/${ref.repository}`;
-}
-function formatRef(ref) {
-    return `${refName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
-}
-/**
- * The name as docker prints it in RepoDigests: Docker Hub's registry and its `library/` namespace
- * left out (`docker.io/library/busybox` → `busybox`).
- */
-function familiarName(ref) {
-    const hub = ref.registry === undefined || ref.registry === 'docker.io' || ref.registry === 'index.docker.io';
-    if (!hub)
-        return refName(ref);
-    const official = ref.repository.slice('library/'.length);
-    return ref.repository.startsWith('library/') && !official.includes('/') ? official : ref.repository;
-}
-/** `name@digest`: the canonical form of a digest reference (a tag beside a digest is ignored by docker). */
-function digestRef(ref) {
-    return `${refName(ref)}@${ref.digest}`;
-}
-
-;// CONCATENATED MODULE: ./src/build-inputs.ts
-
-
-
-
-
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-/** BuildKit refuses secrets over 500 KiB (its MaxSecretSize): say so before the build. */
-const MAX_SECRET_FILE = (/* unused pure expression or super */ null && (500 * 1024));
-function check(items, name, re, form) {
-    for (const item of items)
-        if (!re.test(item))
-            throw new InputError(`${name}: "${excerpt(item)}" is not ${form}`);
-    return items;
-}
-/** `ID=path`-style pairs; the path must stay inside the workspace and cannot hold a comma (buildx splits on it). */
-function localPath(ws, base, rel, name) {
-    if (/[,"]/.test(rel))
-        throw new InputError(`${name}: "${excerpt(rel)}": a path with a comma or a double quote cannot be passed to buildx`);
-    return insidePath(ws, base, rel, name);
-}
-/** A build context source is a local folder unless it names an image or a remote (as buildx decides). */
-function contextSource(ws, base, value) {
-    if (value.startsWith('oci-layout://')) {
-        // oci-layout://<path>[:tag][@digest]: only the path is a file name.
-        const m = /^oci-layout:\/\/(.*?)((?::[\w][\w.-]*)?(?:@sha256:[a-f0-9]{64})?)$/.exec(value);
-        return `oci-layout://${localPath(ws, base, m[1], 'build-contexts')}${m[2]}`;
-    }
-    // Only the schemes buildx itself sends elsewhere (build.IsRemoteURL, docker-image://): any other
-    // `x://…` it opens as a local folder, relative to the workspace, so it is checked like one.
-    if (/^(docker-image|https?|git|ssh):\/\//i.test(value) || /^git@/.test(value))
-        return value;
-    return localPath(ws, base, value, 'build-contexts');
-}
-function buildContexts(value, ws, base) {
-    return lines(value).map(line => {
-        const eq = line.indexOf('=');
-        const name = line.slice(0, eq).trim();
-        const source = line.slice(eq + 1).trim();
-        if (eq <= 0 || /\s/.test(name) || source === '')
-            throw new InputError(`build-contexts: "${excerpt(line)}" is not NAME=PATH (or NAME=docker-image://REF)`);
-        return { name, source: contextSource(ws, base, source) };
-    });
-}
-function secretFiles(value, ws, base) {
-    return lines(value).map(line => {
-        const eq = line.indexOf('=');
-        const id = line.slice(0, eq).trim();
-        if (eq <= 0 || !SECRET_ID.test(id))
-            throw new InputError(`secret-files: "${excerpt(line)}" is not ID=PATH`);
-        return { id, file: localPath(ws, base, line.slice(eq + 1).trim(), 'secret-files') };
-    });
-}
-function ssh(value, ws, base, env) {
-    return list(value).map(item => {
-        const eq = item.indexOf('=');
-        const id = (eq < 0 ? item : item.slice(0, eq)).trim();
-        const rel = eq < 0 ? '' : item.slice(eq + 1).trim();
-        if (!SECRET_ID.test(id))
-            throw new InputError(`ssh: "${excerpt(id)}" is not a valid ssh id (e.g. default)`);
-        if (rel === '') {
-            if (!env.SSH_AUTH_SOCK)
-                throw new InputError(`ssh: ${id} forwards the agent at SSH_AUTH_SOCK, which is not set; start an agent first (e.g. webfactory/ssh-agent)`);
-            return { id, paths: [] };
-        }
-        if (path.isAbsolute(rel))
-            throw new InputError(`ssh: "${excerpt(rel)}" is absolute; give "${id}" alone to forward the agent at SSH_AUTH_SOCK, or a key file inside the workspace`);
-        return { id, paths: [localPath(ws, base, rel, 'ssh')] };
-    });
-}
-/** Reads and validates the inputs above (pure but for the getter; paths relative to working-directory). */
-function build_inputs_readBuildExtras(get, workspace, workingDirectory, env) {
-    const shmSize = get('shm-size');
-    check(shmSize ? [shmSize] : [], 'shm-size', /^\d+(\.\d+)?([kmgtp]i?)?b?$/i, 'a size such as 2g or 512m');
-    return {
-        addHosts: check(list(get('add-hosts')), 'add-hosts', /^[^\s:=]+[:=]\S+$/, 'HOST:IP (e.g. db.internal:10.0.0.5)'),
-        allow: check(list(get('allow')), 'allow', /^[a-z]+(\.[a-z]+)*(=\S+)?$/, 'an entitlement such as network.host or security.insecure'),
-        annotations: check(lines(get('annotations')), 'annotations', /^[^\s=]+=/, 'KEY=value (optionally TYPE:KEY=value)'),
-        buildContexts: buildContexts(get('build-contexts'), workspace, workingDirectory),
-        cgroupParent: get('cgroup-parent'),
-        noCacheFilters: check(list(get('no-cache-filters')), 'no-cache-filters', /^\S+$/, 'a stage name'),
-        secretFiles: secretFiles(get('secret-files'), workspace, workingDirectory),
-        shmSize,
-        ssh: ssh(get('ssh'), workspace, workingDirectory, env),
-        ulimits: check(lines(get('ulimit')), 'ulimit', /^[a-z]+=-?\d+(:-?\d+)?$/, 'NAME=SOFT[:HARD] (e.g. nofile=1024:1024)')
-    };
-}
-/** The buildx flags of these inputs, in build-push-action's order. Secret files go by path, never by value. */
-function buildExtrasArgv(x) {
-    const argv = [];
-    for (const h of x.addHosts)
-        argv.push('--add-host', h);
-    for (const a of x.allow)
-        argv.push('--allow', a);
-    for (const a of x.annotations)
-        argv.push('--annotation', a);
-    for (const c of x.buildContexts)
-        argv.push('--build-context', `${c.name}=${c.source}`);
-    if (x.cgroupParent)
-        argv.push('--cgroup-parent', x.cgroupParent);
-    for (const f of x.noCacheFilters)
-        argv.push('--no-cache-filter', f);
-    for (const f of x.secretFiles)
-        argv.push('--secret', `id=${f.id},src=${f.file}`);
-    if (x.shmSize)
-        argv.push('--shm-size', x.shmSize);
-    for (const k of x.ssh)
-        argv.push('--ssh', k.paths.length > 0 ? `${k.id}=${k.paths.join(',')}` : k.id);
-    for (const u of x.ulimits)
-        argv.push('--ulimit', u);
-    return argv;
-}
-/**
- * Before any Docker side effect: every named file or folder exists with the right kind, and each secret
- * file's content is read so the caller can mask it (a file's content is a secret like an env value).
- */
-function checkBuildFiles(x, workspace) {
-    const rel = (f) => path.relative(workspace, f) || '.';
-    const stat = (f, name) => {
-        try {
-            return fs.statSync(f);
-        }
-        catch {
-            throw new InputError(`${name}: ${rel(f)} does not exist`);
-        }
-    };
-    for (const c of x.buildContexts) {
-        const dir = c.source.startsWith('oci-layout://') ? c.source.slice(13).replace(/(:[\w][\w.-]*)?(@sha256:[a-f0-9]{64})?$/, '') : c.source;
-        if (path.isAbsolute(dir) && !stat(dir, 'build-contexts').isDirectory())
-            throw new InputError(`build-contexts: ${rel(dir)} is not a folder`);
-    }
-    for (const k of x.ssh) {
-        for (const p of k.paths) {
-            const st = stat(p, 'ssh');
-            if (!st.isFile() && !st.isSocket())
-                throw new InputError(`ssh: ${rel(p)} is neither a key file nor an agent socket`);
-        }
-    }
-    // Read as manifests are (workspace-files.ts): type and size checked on the opened file, so one
-    // swapped for a FIFO after a check cannot hang the step.
-    return x.secretFiles.map(({ id, file }) => {
-        const text = readRegularFile(file, `secret-files: ${rel(file)}`, MAX_SECRET_FILE, 'BuildKit takes secrets up to 500 KiB');
-        if (text === undefined)
-            throw new InputError(`secret-files: ${rel(file)} does not exist`);
-        return { name: `secret-files ${id}`, value: text };
-    });
+;// CONCATENATED MODULE: ./src/input-getter.ts
+/** The runner's contract: INPUT_<NAME>, upper-cased, spaces to `_`, hyphens kept. */
+function envInput(env = process.env) {
+    return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
 ;// CONCATENATED MODULE: ./src/var-name.ts
 /** A process environment variable name as the action accepts it everywhere: a letter or `_`, then letters, digits, `_`. */
-const var_name_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 ;// CONCATENATED MODULE: ./src/engine/address.ts
 
@@ -1288,9 +848,9 @@ const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$
 const USER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 /** Reads the engine inputs; every name is checked here, before any side effect. */
-function address_readEngineSettings(get) {
+function readEngineSettings(get) {
     const named = (input, v) => {
-        if (v && !var_name_VAR_NAME.test(v)) {
+        if (v && !VAR_NAME.test(v)) {
             throw new errors/* InputError */.dz(`${input}: "${v.slice(0, 40)}" is not a variable name; name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`);
         }
         return v;
@@ -1382,180 +942,6 @@ function checkKnownHosts(text) {
 }
 function knownHostsError(index, why) {
     return new errors/* InputError */.dz(`docker-known-hosts: line ${index + 1} ${why}`);
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-
-
-
-
-
-
-const PHASES = (/* unused pure expression or super */ null && (['predeploy', 'release', 'postdeploy', 'first-deploy']));
-/** The runner's contract: INPUT_<NAME>, upper-cased, spaces to `_`, hyphens kept. */
-function envInput(env = process.env) {
-    return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-
-/** Newline-separated list, blank lines and `#` comment lines dropped. */
-function inputs_lines(value) {
-    return value
-        .split(/\r?\n/)
-        .map(l => l.trim())
-        .filter(l => l !== '' && !l.startsWith('#'));
-}
-/** Comma- or newline-separated list. */
-function inputs_list(value) {
-    return value
-        .split(/[,\n]/)
-        .map(l => l.trim())
-        .filter(l => l !== '');
-}
-function bool(get, name, dflt) {
-    const v = get(name).toLowerCase();
-    if (v === '')
-        return dflt;
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(v))
-        return false;
-    throw new InputError(`${name}: "${get(name)}" is not a boolean; use true or false`);
-}
-function oneOf(get, name, allowed, dflt) {
-    const v = get(name) || dflt;
-    if (!allowed.includes(v)) {
-        throw new InputError(`${name}: "${v}" is not one of ${allowed.join(', ')}`);
-    }
-    return v;
-}
-/**
- * What follows `=` is not a variable name: most likely a value written build-push-action's way
- * (`secrets: ID=value`). Explain the difference without repeating it (design.md §5.3; issue 14).
- */
-function notAVariable(input, target, key) {
-    const example = `env: { ${target}: \${{ secrets.${target} }} }`;
-    const here = input === 'build-secrets'
-        ? `here ${key}=SOURCE names a variable of the step's env that holds the secret, not the secret itself (docker/build-push-action's \`secrets: ID=value\` takes the value)`
-        : `here NAME=SOURCE names a variable of the step's env that holds the value, not the value itself (docker/build-push-action's \`secrets\` input is build-secrets here)`;
-    return `${input}: what follows "=" for ${target} is not a variable name; ${here}. Put the value in the step's ${example} and write ${target} alone`;
-}
-function parseMappings(value, name, key) {
-    const seen = new Set();
-    return inputs_lines(value).map(line => {
-        const eq = line.indexOf('=');
-        const target = (eq < 0 ? line : line.slice(0, eq)).trim();
-        const source = (eq < 0 ? line : line.slice(eq + 1)).trim();
-        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : VAR_NAME;
-        if (!re.test(target))
-            throw new InputError(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
-        if (!VAR_NAME.test(source))
-            throw new InputError(notAVariable(name, target, key));
-        if (seen.has(target))
-            throw new InputError(`${name}: ${target} is listed twice`);
-        seen.add(target);
-        return { name: target, source };
-    });
-}
-function parseEnvPairs(value) {
-    return inputs_lines(value).map(line => {
-        const eq = line.indexOf('=');
-        if (eq < 0)
-            throw new InputError(`env: "${line}" is not NAME=value`);
-        const name = line.slice(0, eq).trim();
-        if (!VAR_NAME.test(name))
-            throw new InputError(`env: "${name}" is not a valid variable name`);
-        return { name, value: line.slice(eq + 1) };
-    });
-}
-/** A `tags` entry: name[:tag] by the distribution reference grammar (src/image-ref.ts). */
-function validateTag(tag) {
-    parseTagRef(tag);
-}
-/** Reads and validates every input (design.md §2–§10). Pure but for the getter and `env` (GitHub context). */
-function readSettings(get, env = process.env) {
-    // Real path: every path below is compared with it once its links are followed (workspace-files.ts).
-    const workspace = realpathExisting(env.GITHUB_WORKSPACE || process.cwd());
-    const workingDirectory = insidePath(workspace, workspace, get('working-directory') || '.', 'working-directory');
-    const manifest = (name, dflt) => insidePath(workspace, workingDirectory, get(name) || dflt, name);
-    const phaseNames = inputs_list(get('phases') || 'predeploy,release');
-    for (const p of phaseNames) {
-        if (!PHASES.includes(p))
-            throw new InputError(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`);
-    }
-    const phases = PHASES.filter(p => phaseNames.includes(p));
-    const platforms = inputs_list(get('platforms'));
-    if (platforms.length > 1) {
-        throw new InputError(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
-    }
-    const tags = inputs_list(get('tags'));
-    tags.forEach(validateTag);
-    const image = get('image');
-    const imageRef = image ? parseImageRef(image) : undefined;
-    const context = get('context') ? insidePath(workspace, workingDirectory, get('context'), 'context') : workingDirectory;
-    const file = get('file') ? insidePath(workspace, workingDirectory, get('file'), 'file') : '';
-    const envFiles = inputs_lines(get('env-files')).map(f => insidePath(workspace, workingDirectory, f, 'env-files'));
-    const shell = get('shell') || '/bin/sh';
-    const buildxVersion = get('buildx-version').replace(/^v/, '');
-    if (buildxVersion && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(buildxVersion)) {
-        throw new InputError(`buildx-version: "${buildxVersion}" is not an exact version such as 0.13.1`);
-    }
-    const timeoutSeconds = parseDuration(get('timeout') || '60m', 'timeout');
-    const stopTimeoutSeconds = parseDuration(get('stop-timeout') || '10s', 'stop-timeout');
-    if (!Number.isInteger(stopTimeoutSeconds))
-        throw new InputError('stop-timeout: use whole seconds');
-    const runArgs = splitWords(get('run-args'), { what: 'run-args' });
-    return {
-        workspace,
-        workingDirectory,
-        procfile: manifest('procfile', 'Procfile'),
-        appJson: manifest('app-json', 'app.json'),
-        herokuYml: manifest('heroku-yml', 'heroku.yml'),
-        releaseCommand: get('release-command'),
-        context,
-        file,
-        target: get('target'),
-        buildArgs: inputs_lines(get('build-args')),
-        labels: inputs_lines(get('labels')),
-        tags,
-        builder: get('builder'),
-        platform: platforms[0] ?? '',
-        pull: bool(get, 'pull', false),
-        noCache: bool(get, 'no-cache', false),
-        cacheFrom: inputs_lines(get('cache-from')),
-        cacheTo: inputs_lines(get('cache-to')),
-        image,
-        imageRef,
-        phases,
-        entrypoint: oneOf(get, 'entrypoint', ['auto', 'shell', 'exec', 'shell-through-entrypoint'], 'auto'),
-        shell,
-        network: get('network'),
-        runArgs,
-        init: bool(get, 'init', true),
-        timeoutSeconds,
-        stopTimeoutSeconds,
-        secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),
-        env: parseEnvPairs(get('env')),
-        envFiles,
-        secretsDotenv: inputs_lines(get('secrets-dotenv')).map(n => {
-            if (!VAR_NAME.test(n))
-                throw new InputError(`secrets-dotenv: "${n}" is not a valid variable name`);
-            return n;
-        }),
-        buildSecrets: parseMappings(get('build-secrets'), 'build-secrets', 'ID'),
-        push: bool(get, 'push', false),
-        firstDeploy: oneOf(get, 'first-deploy', ['auto', 'true', 'false'], 'auto'),
-        environment: get('environment'),
-        githubToken: get('github-token'),
-        buildxVersion,
-        buildxDownloadUrl: get('buildx-download-url'),
-        dryRun: bool(get, 'dry-run', false),
-        ...readBuildExtras(get, workspace, workingDirectory, env),
-        sidecars: get('sidecars'),
-        engine: readEngineSettings(get)
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/connect.ts
@@ -1772,8 +1158,8 @@ function ownTempDir(tempDir, runnerTemp) {
     }
     if (!st.isDirectory())
         return false;
-    const real = workspace_files_realpathExisting(tempDir);
-    return external_node_path_.dirname(real) === workspace_files_realpathExisting(runnerTemp) && /^release-phase-[A-Za-z0-9]{6}$/.test(external_node_path_.basename(real));
+    const real = realpathExisting(tempDir);
+    return external_node_path_.dirname(real) === realpathExisting(runnerTemp) && /^release-phase-[A-Za-z0-9]{6}$/.test(external_node_path_.basename(real));
 }
 async function removeLabelled(cli, runId, removed) {
     const filter = `label=${RUN_LABEL}=${runId}`;
@@ -1810,7 +1196,7 @@ async function removeLabelled(cli, runId, removed) {
 async function onEngine(work) {
     const dir = external_node_fs_.mkdtempSync(external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), 'release-phase-'));
     try {
-        const link = await openEngine(address_readEngineSettings(envInput()), dir);
+        const link = await openEngine(readEngineSettings(envInput()), dir);
         try {
             await work(new DockerCli(undefined, link));
         }
