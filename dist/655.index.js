@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _release_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4903);
+/* harmony import */ var _or_none_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1292);
 
 
 
@@ -54,10 +54,10 @@ function parseHerokuYml(text, file) {
         const cmd = child(release, 'command');
         if (cmd) {
             if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(cmd)) {
-                result.releaseCommand = (0,_release_command_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u9)(cmd.items.map((item, i) => stringAt(item, `release.command[${i}]`)));
+                result.releaseCommand = (0,_or_none_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u)(cmd.items.map((item, i) => stringAt(item, `release.command[${i}]`)));
             }
             else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(cmd) && typeof cmd.value === 'string') {
-                result.releaseCommand = (0,_release_command_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u9)(cmd.value);
+                result.releaseCommand = (0,_or_none_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u)(cmd.value);
             }
             else {
                 at(cmd.range?.[0], 'release.command must be a string or a list of strings');
@@ -82,6 +82,28 @@ function parseHerokuYml(text, file) {
         }
     }
     return result;
+}
+
+
+/***/ }),
+
+/***/ 1292:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ orNone)
+/* harmony export */ });
+/**
+ * design.md §4.1: an empty or blank command (`"predeploy": ""`, heroku.yml `command: ""` or `[]`) is no
+ * command, as Dokku's "No predeploy task found": the manifest parsers drop it here, so every later
+ * step (phase table, release precedence, plan, outputs) sees the phase as undefined and skipped.
+ */
+function orNone(command) {
+    if (command === undefined)
+        return undefined;
+    if (Array.isArray(command))
+        return command.length === 0 ? undefined : command;
+    return command.trim() === '' ? undefined : command;
 }
 
 

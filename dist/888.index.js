@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9547);
 /* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _release_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4903);
+/* harmony import */ var _or_none_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1292);
 /* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7420);
 
 
@@ -73,9 +73,9 @@ function parseAppJson(text, file) {
             postdeploy: where(['scripts', 'dokku', 'postdeploy']),
             firstDeploy: where(['scripts', 'postdeploy'])
         },
-        predeploy: (0,_release_command_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u9)(str(['scripts', 'dokku', 'predeploy'])),
-        postdeploy: (0,_release_command_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u9)(str(['scripts', 'dokku', 'postdeploy'])),
-        firstDeploy: (0,_release_command_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u9)(str(['scripts', 'postdeploy'])),
+        predeploy: (0,_or_none_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u)(str(['scripts', 'dokku', 'predeploy'])),
+        postdeploy: (0,_or_none_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u)(str(['scripts', 'dokku', 'postdeploy'])),
+        firstDeploy: (0,_or_none_js__WEBPACK_IMPORTED_MODULE_2__/* .orNone */ .u)(str(['scripts', 'postdeploy'])),
         env: parseEnv((0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.findNodeAtLocation)(root, ['env']), at)
     };
 }
@@ -111,6 +111,28 @@ function parseEnv(envNode, at) {
         });
     }
     return vars;
+}
+
+
+/***/ }),
+
+/***/ 1292:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ orNone)
+/* harmony export */ });
+/**
+ * design.md §4.1: an empty or blank command (`"predeploy": ""`, heroku.yml `command: ""` or `[]`) is no
+ * command, as Dokku's "No predeploy task found": the manifest parsers drop it here, so every later
+ * step (phase table, release precedence, plan, outputs) sees the phase as undefined and skipped.
+ */
+function orNone(command) {
+    if (command === undefined)
+        return undefined;
+    if (Array.isArray(command))
+        return command.length === 0 ? undefined : command;
+    return command.trim() === '' ? undefined : command;
 }
 
 

@@ -2,7 +2,8 @@ import * as fs from 'node:fs'
 import type { NamedSecret } from './secrets.js'
 import * as path from 'node:path'
 import { InputError, excerpt } from './errors.js'
-import { insidePath, lines, list, type InputGetter } from './inputs.js'
+import { lines, list, type InputGetter } from './input-getter.js'
+import { insidePath } from './workspace-files.js'
 import { readRegularFile } from './workspace-files.js'
 
 /**

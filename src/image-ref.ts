@@ -124,3 +124,11 @@ export function familiarName(ref: ImageRef): string {
 export function digestRef(ref: ImageRef & { digest: string }): string {
   return `${refName(ref)}@${ref.digest}`
 }
+
+/** `registry/repo:tag` → `registry/repo` (a port's colon is not a tag). */
+export function repositoryOf(ref: string): string {
+  const noDigest = ref.split('@')[0]
+  const slash = noDigest.lastIndexOf('/')
+  const colon = noDigest.lastIndexOf(':')
+  return colon > slash ? noDigest.slice(0, colon) : noDigest
+}

@@ -5,7 +5,7 @@ import { parseImageRef, parseTagRef, type ImageRef } from './image-ref.js'
 import { readBuildExtras, type BuildExtras } from './build-inputs.js'
 import { insidePath, realpathExisting } from './workspace-files.js'
 import { VAR_NAME } from './var-name.js'
-import { envInput, type InputGetter } from './input-getter.js'
+import { envInput, lines, list, type InputGetter, type Mapping } from './input-getter.js'
 import { readEngineSettings, type EngineSettings } from './engine/address.js'
 
 export { insidePath }
@@ -13,11 +13,6 @@ export { insidePath }
 export const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'] as const
 export type Phase = (typeof PHASES)[number]
 export type EntrypointMode = 'auto' | 'shell' | 'exec' | 'shell-through-entrypoint'
-
-export interface Mapping {
-  name: string
-  source: string
-}
 
 /** BuildExtras: the docker/build-push-action build inputs (build-inputs.ts). */
 export interface Settings extends BuildExtras {
@@ -70,25 +65,9 @@ export interface Settings extends BuildExtras {
   engine: EngineSettings
 }
 
-export { envInput, type InputGetter }
+export { envInput, lines, list, type InputGetter, type Mapping }
 
 export { VAR_NAME }
-
-/** Newline-separated list, blank lines and `#` comment lines dropped. */
-export function lines(value: string): string[] {
-  return value
-    .split(/\r?\n/)
-    .map(l => l.trim())
-    .filter(l => l !== '' && !l.startsWith('#'))
-}
-
-/** Comma- or newline-separated list. */
-export function list(value: string): string[] {
-  return value
-    .split(/[,\n]/)
-    .map(l => l.trim())
-    .filter(l => l !== '')
-}
 
 function bool(get: InputGetter, name: string, dflt: boolean): boolean {
   const v = get(name).toLowerCase()

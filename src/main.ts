@@ -14,7 +14,7 @@ import { saveRun } from './state.js'
 import { checkBuildFiles as checkSecretFiles } from './build-inputs.js'
 import { checkDirectory, checkRegularFile, readRegularFile } from './workspace-files.js'
 import { checkCommand } from './untrusted.js'
-import type { ResolvedSidecar } from './sidecars.js'
+import type { ResolvedSidecar } from './sidecars/spec.js'
 import { githubContext, type GitHubContext } from './build.js'
 import { checkedOutCommit } from './git-head.js'
 import { checkContextCredentials } from './context-credentials.js'
@@ -166,7 +166,7 @@ function taskVariables(s: Settings, manifests: Manifests): TaskEnv {
 /** The `sidecars` input, parsed and given its values (design.md §4.8); its parser loads only when used. */
 async function sidecarsOf(s: Settings, vars: TaskEnv): Promise<{ sidecars: ResolvedSidecar[]; sidecarSecrets: NamedSecret[] }> {
   if (!s.sidecars) return { sidecars: [], sidecarSecrets: [] }
-  const { parseSidecars, resolveSidecars, sidecarSecretValues } = await import('./sidecars.js')
+  const { parseSidecars, resolveSidecars, sidecarSecretValues } = await import('./sidecars/spec.js')
   const sidecars = resolveSidecars(parseSidecars(s.sidecars, { network: s.network, runArgs: s.runArgs }), vars, process.env)
   return { sidecars, sidecarSecrets: sidecarSecretValues(sidecars) }
 }

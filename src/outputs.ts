@@ -4,8 +4,8 @@ import type { ReleaseSource } from './manifests/release-command.js'
 import { redact } from './secrets.js'
 import { fenced, mdText } from './untrusted.js'
 export type PhaseStatus = 'succeeded' | 'failed' | 'timed-out' | 'cancelled' | 'skipped' | 'not-run'
-import { sidecarSummary } from './sidecars-summary.js'
-import type { SidecarReport } from './docker/sidecars.js'
+import { sidecarSummary } from './sidecars/summary.js'
+import type { SidecarReport } from './sidecars/argv.js'
 
 export interface PhaseResult {
   phase: Phase

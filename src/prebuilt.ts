@@ -1,6 +1,6 @@
 import { InputError, excerpt } from './errors.js'
 import { digestRef, familiarName, parseTagRef, refName, type ImageRef } from './image-ref.js'
-import { repositoryOf } from './docker/push.js'
+import { repositoryOf } from './image-ref.js'
 
 /**
  * The tags a pre-built `image` gets (design.md §3.4): the `tags` input when given (a promotion), else

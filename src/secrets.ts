@@ -1,9 +1,10 @@
 import { parse as parseDotenv } from 'dotenv'
 import { ActionError, InputError } from './errors.js'
-import { VAR_NAME, type Mapping } from './inputs.js'
+import { VAR_NAME } from './var-name.js'
+import type { Mapping } from './input-getter.js'
 import type { AppEnvVar } from './manifests/app-json.js'
 import type { VarValue } from './words.js'
-import { reservedTaskNames } from './docker/cli-env.js'
+import { reservedTaskNames } from './cli-env.js'
 import { MIN_MASK, secretForms } from './masking.js'
 import { MAX_ENV_ENTRY, MAX_TASK_ENV } from './limits.js'
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { emptyResult, outputValues, summaryMarkdown } from '../../src/outputs.js'
 import { rewriteImageConfig } from '../../src/docker/commit.js'
 import { chooseReleaseCommand } from '../../src/manifests/release-command.js'
-import { digestFromPushOutput, pushedIsImage, pushTags, repositoryOf } from '../../src/docker/push.js'
+import { digestFromPushOutput, pushedIsImage, pushTags } from '../../src/docker/push.js'
+import { repositoryOf } from '../../src/image-ref.js'
 import type { DockerCli } from '../../src/docker/cli.js'
 
 describe('outputs and summary (SPEC 6)', () => {

@@ -3,7 +3,7 @@ import * as path from 'node:path'
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { parseSidecars } from '../../src/sidecars.js'
+import { parseSidecars } from '../../src/sidecars/spec.js'
 
 const action = parse(fs.readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> }
 

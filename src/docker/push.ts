@@ -9,14 +9,6 @@ export function digestFromPushOutput(out: string): string | undefined {
   return /digest: (sha256:[0-9a-f]{64})/.exec(out)?.[1]
 }
 
-/** `registry/repo:tag` → `registry/repo` (a port's colon is not a tag). */
-export function repositoryOf(ref: string): string {
-  const noDigest = ref.split('@')[0]
-  const slash = noDigest.lastIndexOf('/')
-  const colon = noDigest.lastIndexOf(':')
-  return colon > slash ? noDigest.slice(0, colon) : noDigest
-}
-
 /**
  * Whether `digest`, just pushed under `tag`, is the image `imageId`: the engine records a pushed manifest
  * digest on the image it pushed (RepoDigests), and on the containerd store the image id is that digest.

@@ -1,6 +1,6 @@
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
 import { ManifestError, type Location } from '../errors.js'
-import { orNone } from './release-command.js'
+import { orNone } from './or-none.js'
 import { VAR_NAME } from '../var-name.js'
 
 export interface AppEnvVar {

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml'
 import { ManifestError, type Location } from '../errors.js'
-import { orNone } from './release-command.js'
+import { orNone } from './or-none.js'
 
 export interface HerokuYml {
   /** Shell form (string) or exec form (argv, verbatim). */

@@ -1,4 +1,7 @@
 import type { HerokuYml } from './heroku-yml.js'
+import { orNone } from './or-none.js'
+
+export { orNone }
 import type { ProcfileEntry } from './procfile.js'
 
 export type ReleaseSource = 'Procfile' | 'heroku.yml' | 'input' | 'none'
@@ -28,17 +31,6 @@ export function chooseReleaseCommand(procfile: ProcfileEntry[] | undefined, hero
         ? `release command defined in ${candidates.map(c => c.source).join(' and ')}; using the ${used.source} one (${ignored.map(c => c.source).join(', ')} ignored)`
         : undefined
   }
-}
-
-/**
- * design.md §4.1: an empty or blank command (`"predeploy": ""`, heroku.yml `command: ""` or `[]`) is no
- * command, as Dokku's "No predeploy task found": the manifest parsers drop it here, so every later
- * step (phase table, release precedence, plan, outputs) sees the phase as undefined and skipped.
- */
-export function orNone<T extends string | string[]>(command: T | undefined): T | undefined {
-  if (command === undefined) return undefined
-  if (Array.isArray(command)) return command.length === 0 ? undefined : command
-  return command.trim() === '' ? undefined : command
 }
 
 /** A release command as one line for logs and outputs; exec form joined with spaces. */

@@ -1,8 +1,8 @@
-export const id = 468;
-export const ids = [468];
+export const id = 607;
+export const ids = [607];
 export const modules = {
 
-/***/ 9468:
+/***/ 6607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21,13 +21,13 @@ var dist = __webpack_require__(8815);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __webpack_require__(7607);
-// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
-var inputs = __webpack_require__(4491);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/words.ts
 var src_words = __webpack_require__(5846);
-// EXTERNAL MODULE: ./src/docker/cli-env.ts
-var cli_env = __webpack_require__(5312);
-;// CONCATENATED MODULE: ./src/docker/create-options.ts
+// EXTERNAL MODULE: ./src/cli-env.ts
+var cli_env = __webpack_require__(4207);
+;// CONCATENATED MODULE: ./src/sidecars/options.ts
 const CREATE_OPTIONS = {
     '--add-host': { value: true },
     '--attach': { short: 'a', value: true },
@@ -159,11 +159,11 @@ function editDistance(a, b) {
 var secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __webpack_require__(873);
-;// CONCATENATED MODULE: ./src/sidecars.ts
+;// CONCATENATED MODULE: ./src/sidecars/spec.ts
 /**
  * The `sidecars` input (issue 16): containers started beside each task, parsed and resolved here as
  * pure functions so every mistake is an input error before any Docker side effect. Starting, probing
- * and removing them is docker/sidecars.ts.
+ * and removing them is pod.ts.
  */
 
 

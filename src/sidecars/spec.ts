@@ -1,18 +1,18 @@
 /**
  * The `sidecars` input (issue 16): containers started beside each task, parsed and resolved here as
  * pure functions so every mistake is an input error before any Docker side effect. Starting, probing
- * and removing them is docker/sidecars.ts.
+ * and removing them is pod.ts.
  */
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml'
-import { InputError } from './errors.js'
-import { parseDuration } from './duration.js'
-import { VAR_NAME, type Mapping } from './inputs.js'
-import type { NamedSecret, TaskEnv } from './secrets.js'
-import { splitWords } from './words.js'
-import { isCliEnvName } from './docker/cli-env.js'
-import { CREATE_OPTIONS, nearestOption, shortOption } from './docker/create-options.js'
-import { checkTaskEnv } from './secrets.js'
-import { checkCommand } from './untrusted.js'
+import { InputError } from '../errors.js'
+import { parseDuration } from '../duration.js'
+import { VAR_NAME, type Mapping } from '../inputs.js'
+import type { NamedSecret, TaskEnv } from '../secrets.js'
+import { splitWords } from '../words.js'
+import { isCliEnvName } from '../cli-env.js'
+import { CREATE_OPTIONS, nearestOption, shortOption } from './options.js'
+import { checkTaskEnv } from '../secrets.js'
+import { checkCommand } from '../untrusted.js'
 
 export interface SidecarSpec {
   name: string

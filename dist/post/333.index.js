@@ -1,5 +1,5 @@
-export const id = 858;
-export const ids = [858];
+export const id = 333;
+export const ids = [333];
 export const modules = {
 
 /***/ 916:
@@ -45,7 +45,7 @@ function excerpt(text, max = 80) {
 
 /***/ }),
 
-/***/ 858:
+/***/ 333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -211,7 +211,7 @@ function appendSummary(markdown) {
 var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(421);
-;// CONCATENATED MODULE: ./src/docker/cli-env.ts
+;// CONCATENATED MODULE: ./src/cli-env.ts
 /**
  * The names the docker CLI, its buildx plugin and the Go runtime under them read from their own
  * environment (design.md §5.3). Task values live in the environment of the `docker create` child (design.md §5.4),
@@ -834,6 +834,20 @@ function checkDirectory(dir, what) {
 /** The runner's contract: INPUT_<NAME>, upper-cased, spaces to `_`, hyphens kept. */
 function envInput(env = process.env) {
     return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** Newline-separated list, blank lines and `#` comment lines dropped. */
+function lines(value) {
+    return value
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== '' && !l.startsWith('#'));
+}
+/** Comma- or newline-separated list. */
+function list(value) {
+    return value
+        .split(/[,\n]/)
+        .map(l => l.trim())
+        .filter(l => l !== '');
 }
 
 ;// CONCATENATED MODULE: ./src/var-name.ts

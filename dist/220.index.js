@@ -1,5 +1,5 @@
-export const id = 707;
-export const ids = [707];
+export const id = 220;
+export const ids = [220];
 export const modules = {
 
 /***/ 1913:
@@ -16,8 +16,9 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4491);
-/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7076);
+/* harmony import */ var _input_getter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9151);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7076);
+
 
 
 
@@ -36,7 +37,7 @@ function check(items, name, re, form) {
 function localPath(ws, base, rel, name) {
     if (/[,"]/.test(rel))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(rel)}": a path with a comma or a double quote cannot be passed to buildx`);
-    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .insidePath */ .yt)(ws, base, rel, name);
+    return (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .insidePath */ .yt)(ws, base, rel, name);
 }
 /** A build context source is a local folder unless it names an image or a remote (as buildx decides). */
 function contextSource(ws, base, value) {
@@ -52,7 +53,7 @@ function contextSource(ws, base, value) {
     return localPath(ws, base, value, 'build-contexts');
 }
 function buildContexts(value, ws, base) {
-    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .lines */ .Mn)(value).map(line => {
+    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(value).map(line => {
         const eq = line.indexOf('=');
         const name = line.slice(0, eq).trim();
         const source = line.slice(eq + 1).trim();
@@ -62,7 +63,7 @@ function buildContexts(value, ws, base) {
     });
 }
 function secretFiles(value, ws, base) {
-    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .lines */ .Mn)(value).map(line => {
+    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(value).map(line => {
         const eq = line.indexOf('=');
         const id = line.slice(0, eq).trim();
         if (eq <= 0 || !SECRET_ID.test(id))
@@ -71,7 +72,7 @@ function secretFiles(value, ws, base) {
     });
 }
 function ssh(value, ws, base, env) {
-    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(value).map(item => {
+    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(value).map(item => {
         const eq = item.indexOf('=');
         const id = (eq < 0 ? item : item.slice(0, eq)).trim();
         const rel = eq < 0 ? '' : item.slice(eq + 1).trim();
@@ -92,16 +93,16 @@ function readBuildExtras(get, workspace, workingDirectory, env) {
     const shmSize = get('shm-size');
     check(shmSize ? [shmSize] : [], 'shm-size', /^\d+(\.\d+)?([kmgtp]i?)?b?$/i, 'a size such as 2g or 512m');
     return {
-        addHosts: check((0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(get('add-hosts')), 'add-hosts', /^[^\s:=]+[:=]\S+$/, 'HOST:IP (e.g. db.internal:10.0.0.5)'),
-        allow: check((0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(get('allow')), 'allow', /^[a-z]+(\.[a-z]+)*(=\S+)?$/, 'an entitlement such as network.host or security.insecure'),
-        annotations: check((0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .lines */ .Mn)(get('annotations')), 'annotations', /^[^\s=]+=/, 'KEY=value (optionally TYPE:KEY=value)'),
+        addHosts: check((0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(get('add-hosts')), 'add-hosts', /^[^\s:=]+[:=]\S+$/, 'HOST:IP (e.g. db.internal:10.0.0.5)'),
+        allow: check((0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(get('allow')), 'allow', /^[a-z]+(\.[a-z]+)*(=\S+)?$/, 'an entitlement such as network.host or security.insecure'),
+        annotations: check((0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(get('annotations')), 'annotations', /^[^\s=]+=/, 'KEY=value (optionally TYPE:KEY=value)'),
         buildContexts: buildContexts(get('build-contexts'), workspace, workingDirectory),
         cgroupParent: get('cgroup-parent'),
-        noCacheFilters: check((0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(get('no-cache-filters')), 'no-cache-filters', /^\S+$/, 'a stage name'),
+        noCacheFilters: check((0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(get('no-cache-filters')), 'no-cache-filters', /^\S+$/, 'a stage name'),
         secretFiles: secretFiles(get('secret-files'), workspace, workingDirectory),
         shmSize,
         ssh: ssh(get('ssh'), workspace, workingDirectory, env),
-        ulimits: check((0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .lines */ .Mn)(get('ulimit')), 'ulimit', /^[a-z]+=-?\d+(:-?\d+)?$/, 'NAME=SOFT[:HARD] (e.g. nofile=1024:1024)')
+        ulimits: check((0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(get('ulimit')), 'ulimit', /^[a-z]+=-?\d+(:-?\d+)?$/, 'NAME=SOFT[:HARD] (e.g. nofile=1024:1024)')
     };
 }
 /** The buildx flags of these inputs, in build-push-action's order. Secret files go by path, never by value. */
@@ -158,7 +159,7 @@ function checkBuildFiles(x, workspace) {
     // Read as manifests are (workspace-files.ts): type and size checked on the opened file, so one
     // swapped for a FIFO after a check cannot hang the step.
     return x.secretFiles.map(({ id, file }) => {
-        const text = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readRegularFile */ .XF)(file, `secret-files: ${rel(file)}`, MAX_SECRET_FILE, 'BuildKit takes secrets up to 500 KiB');
+        const text = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(file, `secret-files: ${rel(file)}`, MAX_SECRET_FILE, 'BuildKit takes secrets up to 500 KiB');
         if (text === undefined)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`secret-files: ${rel(file)} does not exist`);
         return { name: `secret-files ${id}`, value: text };
@@ -266,7 +267,7 @@ function buildFailure(code, tail) {
 
 /***/ }),
 
-/***/ 5312:
+/***/ 4207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -364,7 +365,7 @@ function reservedTaskNames(names) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _cli_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5312);
+/* harmony import */ var _cli_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4207);
 /* harmony import */ var _relay_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1066);
 
 
@@ -605,702 +606,6 @@ function imageEnv(info) {
             m.set(kv.slice(0, eq), kv.slice(eq + 1));
     }
     return m;
-}
-
-
-/***/ }),
-
-/***/ 8038:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Tz: () => (/* binding */ promoteIndex),
-/* harmony export */   YP: () => (/* binding */ pushTags),
-/* harmony export */   _M: () => (/* binding */ repositoryOf)
-/* harmony export */ });
-/* unused harmony exports digestFromPushOutput, pushedIsImage, isIndex, pushedByImagetools */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1670);
-/* harmony import */ var _relay_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1066);
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7206);
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3905);
-
-
-
-
-
-/** `docker push` prints `<tag>: digest: sha256:… size: N` as its last step. */
-function digestFromPushOutput(out) {
-    return /digest: (sha256:[0-9a-f]{64})/.exec(out)?.[1];
-}
-/** `registry/repo:tag` → `registry/repo` (a port's colon is not a tag). */
-function repositoryOf(ref) {
-    const noDigest = ref.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return colon > slash ? noDigest.slice(0, colon) : noDigest;
-}
-/**
- * Whether `digest`, just pushed under `tag`, is the image `imageId`: the engine records a pushed manifest
- * digest on the image it pushed (RepoDigests), and on the containerd store the image id is that digest.
- */
-function pushedIsImage(tag, digest, imageId, repoDigests) {
-    if (digest === imageId)
-        return true;
-    const repo = familiar(tag)?.name;
-    return repoDigests.some(rd => {
-        const at = rd.lastIndexOf('@');
-        return at > 0 && rd.slice(at + 1) === digest && repo !== undefined && familiar(rd.slice(0, at))?.name === repo;
-    });
-}
-/** A reference's name as docker prints it (`docker.io/library/app` → `app`) and its tag; undefined if not one. */
-function familiar(ref) {
-    try {
-        const parsed = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(ref);
-        return { name: (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .familiarName */ .hG)(parsed), tag: parsed.tag ?? 'latest' };
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * design.md §6.1: pushes each tag as exactly the image whose phases passed; returns the registry's
- * manifest digest of the first. A tag is a name any process on the engine can move (a second run of the
- * same workflow on a shared self-hosted engine builds the same tag), so each is pointed at `imageId`
- * right before its push, and what was pushed is checked after it: a mismatch fails before the next tag.
- */
-async function pushTags(cli, tags, imageId, checkCancelled = () => undefined) {
-    let digest = '';
-    for (const tag of tags) {
-        // A cancelled job pushes no further tag.
-        checkCancelled();
-        await cli.ok(['tag', imageId, tag], `docker tag ${tag}`);
-        const r = await cli.exec(['push', tag]);
-        if (r.code !== 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker push ${tag} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(r.stderr) || (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(r.stdout)}`);
-        // The registry's and docker's words: shown, never obeyed (relay.ts).
-        const resume = (0,_relay_js__WEBPACK_IMPORTED_MODULE_2__/* .stopCommands */ .FN)();
-        process.stdout.write(r.stdout.endsWith('\n') || r.stdout === '' ? r.stdout : `${r.stdout}\n`);
-        resume();
-        const d = digestFromPushOutput(r.stdout);
-        if (!d)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker push ${tag} reported no digest`);
-        const now = await (0,_image_js__WEBPACK_IMPORTED_MODULE_4__/* .inspectImage */ .mm)(cli, imageId);
-        if (!pushedIsImage(tag, d, imageId, now?.repoDigests ?? [])) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker push ${tag} pushed ${d}, which is not the image whose phases passed (${imageId}): something else on this Docker engine ` +
-                `re-tagged ${tag} between this step's tag and its push (another run of this workflow?). The registry holds that other image under ${tag} now; no further tag is pushed`);
-        }
-        if (!digest)
-            digest = d;
-    }
-    return digest;
-}
-/** An OCI index or a Docker manifest list (what build-push-action pushes with provenance or for platforms). */
-function isIndex(raw) {
-    try {
-        const m = JSON.parse(raw);
-        return /index|manifest\.list/.test(m.mediaType ?? '') || Array.isArray(m.manifests);
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * The digest `imagetools create` reports pushing to each tag (`pushing sha256:… to <tag>`), keyed by the
- * tag as docker prints it familiarly: buildx prints the normalized name (`docker.io/acme/app:prod`).
- */
-function pushedByImagetools(output) {
-    const out = new Map();
-    for (const m of output.matchAll(/pushing (sha256:[0-9a-f]{64}) to (\S+)/g))
-        out.set(familiarTag(m[2]), m[1]);
-    return out;
-}
-/** `docker.io/library/app:1` → `app:1`; a name the grammar refuses stays as it is. */
-function familiarTag(tag) {
-    const f = familiar(tag);
-    return f ? `${f.name}:${f.tag}` : tag;
-}
-/**
- * design.md §3.5: promotes an unchanged image whose registry manifest is an index (attestations and
- * annotations included) registry-side, so every tag gets that very index: `docker buildx imagetools
- * create` copies a single index as it is (a `docker push` would push a manifest rebuilt from the local
- * image, without the attestations, under another digest). Undefined when the source is not an index:
- * then `docker push` keeps its digest.
- */
-async function promoteIndex(cli, source, digest, tags, checkCancelled, log) {
-    const raw = await cli.exec(['buildx', 'imagetools', 'inspect', '--raw', source]);
-    if (raw.code !== 0) {
-        log(`could not read the registry manifest of ${source} (${(0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(raw.stderr)}): pushing with docker push, which keeps no index or attestation`);
-        return undefined;
-    }
-    if (!isIndex(raw.stdout))
-        return undefined;
-    checkCancelled();
-    let output = '';
-    const code = await cli.stream(['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source], {
-        cancellable: true,
-        onChunk: b => (output += b.toString())
-    });
-    if (code !== 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker buildx imagetools create failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(output)}`);
-    const pushed = pushedByImagetools(output);
-    for (const t of tags) {
-        if (pushed.get(familiarTag(t)) !== digest) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`promoting ${source}: ${t} was given ${pushed.get(familiarTag(t)) ?? 'nothing'} instead of the index itself (${digest})`);
-        }
-    }
-    return digest;
-}
-
-
-/***/ }),
-
-/***/ 1918:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HK: () => (/* binding */ sidecarPlan),
-/* harmony export */   HW: () => (/* binding */ startSidecars),
-/* harmony export */   Ix: () => (/* binding */ sidecarContainerName)
-/* harmony export */ });
-/* unused harmony exports sidecarArgv, Pod, tryConnect */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4813);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7194);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1670);
-/* harmony import */ var _relay_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1066);
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4584);
-/**
- * Sidecars (issue 16): started before a task, probed until ready, removed after it.
- *
- * One network namespace, owned by the first sidecar: it joins the `network` input (or the default
- * bridge); every other sidecar and the task join it with `--network container:<owner>`, so the task
- * reaches each sidecar at localhost, as a release command does behind a PaaS proxy. The owner is a
- * sidecar rather than a separate holder container because no holder image can be assumed on a
- * user's machine (no pause or busybox image is guaranteed, and the app image may have no `sleep`).
- *
- * Readiness is probed from this process through the owner's address on its network (a bridge IP from
- * `docker inspect`, or 127.0.0.1 on the host network): a port bound on 0.0.0.0 inside the namespace
- * answers there, whatever tools the images carry. A listener bound to 127.0.0.1 only is reachable by
- * the task but not by the probe (a documented limit).
- */
-
-
-
-
-
-
-
-function sidecarContainerName(runId, phase, name) {
-    return `release-phase-${runId}-${phase}-sidecar-${name}`;
-}
-/** `docker create` argv: values travel as `-e NAME` only, in the docker child's environment (design.md §5.4). */
-function sidecarArgv(sc, container, runId, phase, network) {
-    const argv = ['create', '--name', container, '--label', `${_labels_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_LABEL */ .j}=${runId}`, '--label', `release-phase.phase=${phase}`];
-    argv.push('--label', `release-phase.sidecar=${sc.name}`);
-    if (network)
-        argv.push('--network', network);
-    argv.push(...sc.options);
-    for (const name of sc.vars.keys())
-        argv.push('-e', name);
-    argv.push(sc.image, ...(sc.command ?? []));
-    return argv;
-}
-/** Dry run (design.md §10): each sidecar's argv as a task of `phase` would start it, names only. */
-function sidecarPlan(sidecars, phase, network) {
-    const owner = sidecars[0] && sidecarContainerName('<run-id>', phase, sidecars[0].name);
-    return sidecars.map((sc, i) => ({
-        name: sc.name,
-        image: sc.image,
-        ready: sc.ready ? `tcp ${sc.ready.tcp.join(', ')} within ${sc.ready.timeoutSeconds}s` : 'running',
-        argv: ['docker', ...sidecarArgv(sc, sidecarContainerName('<run-id>', phase, sc.name), '<run-id>', phase, i === 0 ? network : `container:${owner}`)]
-    }));
-}
-/** The sidecars of one task. */
-class Pod {
-    cli;
-    scope;
-    phase;
-    ownerNetwork;
-    secrets;
-    members = [];
-    stopped = false;
-    /** Every sidecar was ready and the task may start. */
-    ready = false;
-    /** Undoes the registration with the run scope: a second signal removes a live pod at once. */
-    unregister;
-    constructor(cli, scope, phase, ownerNetwork, secrets) {
-        this.cli = cli;
-        this.scope = scope;
-        this.phase = phase;
-        this.ownerNetwork = ownerNetwork;
-        this.secrets = secrets;
-        // The first signal lets the task's grace run beside its sidecars; a second removes them now.
-        this.unregister = scope.onCancel(async (force) => {
-            if (!force)
-                return undefined;
-            await this.stop(false);
-            return `sidecars of the ${phase} task`;
-        });
-    }
-    /** The task's `--network`: the owner's namespace. */
-    get taskNetwork() {
-        return `container:${this.members[0].container}`;
-    }
-    async add(sc, runId, report) {
-        const container = sidecarContainerName(runId, this.phase, sc.name);
-        const network = this.members.length === 0 ? this.ownerNetwork : this.taskNetwork;
-        // Pulled first, by a CLI process that holds none of the values: a credential helper the pull
-        // starts must not see them (the create below then finds the image locally).
-        const present = await this.cli.exec(['image', 'inspect', '--format', '{{.Id}}', sc.image]);
-        if (present.code !== 0) {
-            await this.cli.ok(['pull', sc.image], `creating sidecar ${sc.name}`).catch(e => {
-                report.status = 'failed';
-                throw e;
-            });
-        }
-        const env = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .valuesOf */ .sm)(sc.vars);
-        await this.cli.ok(sidecarArgv(sc, container, runId, this.phase, network), `creating sidecar ${sc.name}`, { env }).catch(e => {
-            report.status = 'failed';
-            throw e;
-        });
-        const m = { sc, container, report, startedAt: Date.now() };
-        this.members.push(m);
-        const r = await this.cli.exec(['start', container]);
-        m.startedAt = Date.now();
-        if (r.code !== 0) {
-            report.status = 'failed';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`sidecar ${sc.name} could not start: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)((0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr), this.secrets), 300)}`);
-        }
-    }
-    /** State of every member, by container name, in one inspect: a missing one is `gone`. */
-    async states() {
-        const out = new Map();
-        const r = await this.cli.exec([
-            'container',
-            'inspect',
-            '--format',
-            '{{.Name}} {{.State.Status}} {{.State.ExitCode}}',
-            ...this.members.map(m => m.container)
-        ]);
-        for (const line of r.stdout.split('\n')) {
-            const [name, status, code] = line.trim().split(' ');
-            if (name && status)
-                out.set(name.replace(/^\//, ''), { status, exitCode: Number(code) });
-        }
-        for (const m of this.members)
-            if (!out.has(m.container))
-                out.set(m.container, { status: 'gone', exitCode: -1 });
-        return out;
-    }
-    /** The address the probe connects to: the owner's IP on its network, or loopback on the host's. */
-    async probeHost() {
-        const owner = this.members[0];
-        let target = owner.container;
-        for (let hop = 0; hop < 3; hop++) {
-            const r = await this.cli.exec(['container', 'inspect', '--format', '{{.HostConfig.NetworkMode}}\t{{json .NetworkSettings.Networks}}', target]);
-            if (r.code !== 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`sidecar ${owner.sc.name}: docker inspect failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr)}`);
-            const [mode, json] = r.stdout.trim().split('\t');
-            if (mode === 'host')
-                return '127.0.0.1';
-            // `network: container:<other>`: the namespace is that container's; ask it.
-            if (mode.startsWith('container:')) {
-                target = mode.slice('container:'.length);
-                continue;
-            }
-            const networks = JSON.parse(json || '{}');
-            const ip = (this.ownerNetwork && networks[this.ownerNetwork]?.IPAddress) || Object.values(networks).find(n => n.IPAddress)?.IPAddress;
-            if (ip)
-                return ip;
-            break;
-        }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`sidecars: the first sidecar (${owner.sc.name}) has no IP address the runner can probe; readiness needs a bridge or host network`);
-    }
-    /**
-     * Waits until every sidecar's ports accept connections, each within its own timeout; fails at once
-     * when one exits. Sidecars without `ready` count as ready when they are running.
-     */
-    async waitReady() {
-        const remaining = new Map(this.members.filter(m => m.sc.ready).map(m => [m, new Set(m.sc.ready.tcp)]));
-        const unreachable = new Set();
-        let host = '';
-        for (;;) {
-            if (this.scope.isCancelled)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`cancelled while the sidecars of the ${this.phase} task started; they were removed and the task did not run`);
-            // Exits first: a sidecar that died at once has no address to probe, and its exit code is the news.
-            const states = await this.states();
-            for (const m of this.members) {
-                const st = states.get(m.container);
-                if (st.status !== 'running') {
-                    m.report.status = 'exited';
-                    m.report.exitCode = st.exitCode;
-                    throw await this.failure(m, `exited with code ${st.exitCode} before the ${this.phase} task started`);
-                }
-            }
-            if (remaining.size === 0)
-                return;
-            host ||= await this.probeHost();
-            for (const [m, ports] of remaining) {
-                for (const port of [...ports]) {
-                    const r = await tryConnect(host, port, 1000);
-                    if (r === 'open')
-                        ports.delete(port);
-                    else if (r === 'unreachable')
-                        unreachable.add(m);
-                }
-                if (ports.size === 0) {
-                    m.report.readySeconds = (Date.now() - m.startedAt) / 1000;
-                    m.report.status = 'ready';
-                    remaining.delete(m);
-                }
-                else if (Date.now() - m.startedAt > m.sc.ready.timeoutSeconds * 1000) {
-                    m.report.status = 'not-ready';
-                    const hint = unreachable.has(m)
-                        ? ` (the runner could not reach ${host} at all: connections timed out instead of being refused; in a job container, set network to the job's network)`
-                        : '';
-                    throw await this.failure(m, `did not accept connections on port ${[...ports].join(', ')} within ${m.sc.ready.timeoutSeconds}s${hint}; the ${this.phase} task did not start`);
-                }
-            }
-            // Ready now: one more pass checks that none exited meanwhile.
-            if (remaining.size > 0)
-                await new Promise(r => setTimeout(r, 250));
-        }
-    }
-    /** The error for a sidecar that failed before the task: its last log lines, redacted. */
-    async failure(m, what) {
-        const logs = await this.cli.combined(['logs', '--tail', '20', m.container]);
-        const tail = logs.code === 0 ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(logs.output.replace(/\n$/, ''), this.secrets) : '';
-        m.report.tail = tail;
-        const lines = tail
-            .split('\n')
-            .filter(l => l.trim() !== '')
-            .slice(-10)
-            .map(l => (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(l, 300));
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`sidecar ${m.sc.name} ${what}${lines.length > 0 ? `. Its last lines:\n${lines.join('\n')}` : ''}`);
-    }
-    /**
-     * After the task (whatever its outcome) or after a failed start: warn about a sidecar that died
-     * during the task, show each one's log in a group, then remove them all with their volumes.
-     */
-    async stop(showLogs = true) {
-        if (this.stopped)
-            return;
-        this.stopped = true;
-        try {
-            if (showLogs)
-                await this.reportAndShow();
-        }
-        finally {
-            await removeMembers(this.cli, this.members.map(m => m.container));
-            this.unregister();
-        }
-    }
-    async reportAndShow() {
-        const states = await this.states();
-        for (const m of this.members) {
-            const st = states.get(m.container);
-            if (st && st.status !== 'running' && m.report.status !== 'exited' && m.report.status !== 'failed') {
-                m.report.status = 'exited';
-                m.report.exitCode = st.exitCode;
-                _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`sidecar ${m.sc.name} exited with code ${st.exitCode} ${this.ready ? 'while' : 'before'} the ${this.phase} task ran`);
-            }
-            if (st?.status === 'created')
-                continue;
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .startGroup */ .Oh(`sidecar ${m.sc.name} log (${this.phase})`);
-            const resume = (0,_relay_js__WEBPACK_IMPORTED_MODULE_5__/* .stopCommands */ .FN)();
-            await showLog(this.cli, m.container, this.secrets);
-            resume();
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .endGroup */ .N4();
-        }
-    }
-}
-/** A container's whole log to our stdout, redacted line by line; its stdout and stderr each end on a newline. */
-function showLog(cli, container, secrets) {
-    return new Promise(resolve => {
-        const child = cli.spawnRaw(['logs', container]);
-        const write = (t) => void process.stdout.write(t);
-        const out = new _relay_js__WEBPACK_IMPORTED_MODULE_5__/* .RedactingLines */ .no(secrets, write);
-        const err = new _relay_js__WEBPACK_IMPORTED_MODULE_5__/* .RedactingLines */ .no(secrets, write);
-        child.stdout.on('data', (b) => out.push(b));
-        child.stderr.on('data', (b) => err.push(b));
-        child.on('error', () => resolve());
-        child.on('close', () => {
-            // The action's own lines never continue a sidecar's unterminated last line (design.md §4.7).
-            out.end();
-            err.end();
-            resolve();
-        });
-    });
-}
-async function removeMembers(cli, containers) {
-    if (containers.length === 0)
-        return;
-    const r = await cli.exec(['rm', '--force', '--volumes', ...containers]);
-    if (r.code !== 0 && !/No such container/i.test(r.stderr))
-        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`could not remove sidecars ${containers.join(', ')}: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr)}`);
-}
-/** One TCP connection attempt: accepted, refused (nothing listens yet), or no answer at all. */
-function tryConnect(host, port, timeoutMs) {
-    return new Promise(resolve => {
-        const socket = node_net__WEBPACK_IMPORTED_MODULE_0__.connect({ host, port });
-        const done = (r) => {
-            socket.destroy();
-            resolve(r);
-        };
-        socket.setTimeout(timeoutMs, () => done('unreachable'));
-        socket.once('connect', () => done('open'));
-        socket.once('error', (e) => done(['EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT'].includes(e.code ?? '') ? 'unreachable' : 'refused'));
-    });
-}
-/**
- * Starts the sidecars of one task and waits until they are ready. Returns undefined when there are
- * none. On any failure every sidecar already created is removed before the error propagates.
- */
-async function startSidecars(cli, sidecars, scope, opts, reports) {
-    if (sidecars.length === 0)
-        return undefined;
-    const pod = new Pod(cli, scope, opts.phase, opts.network, opts.secrets);
-    try {
-        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Starting sidecars for the ${opts.phase} task: ${sidecars.map(s => `${s.name} (${s.image})`).join(', ')}`);
-        for (const sc of sidecars) {
-            if (scope.isCancelled)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`cancelled while the sidecars of the ${opts.phase} task started; they were removed and the task did not run`);
-            const report = { phase: opts.phase, name: sc.name, image: sc.image, status: 'running', readySeconds: null, exitCode: null };
-            reports.push(report);
-            await pod.add(sc, scope.runId, report);
-        }
-        await pod.waitReady();
-        pod.ready = true;
-        for (const m of pod.members) {
-            if (!m.sc.ready)
-                m.report.readySeconds = (Date.now() - m.startedAt) / 1000;
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`sidecar ${m.sc.name} ${m.sc.ready ? `ready on port ${m.sc.ready.tcp.join(', ')}` : 'running'} after ${m.report.readySeconds.toFixed(1)}s`);
-        }
-        return pod;
-    }
-    catch (e) {
-        if (scope.isCancelled)
-            pod.members.forEach(m => m.report.status === 'running' && (m.report.status = 'cancelled'));
-        await pod.stop(!scope.isCancelled);
-        throw e;
-    }
-}
-
-
-/***/ }),
-
-/***/ 3435:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  xN: () => (/* binding */ containerName),
-  X: () => (/* binding */ createArgv),
-  Gt: () => (/* binding */ initArgs),
-  od: () => (/* binding */ removeContainer),
-  ZZ: () => (/* binding */ runTask)
-});
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __webpack_require__(7194);
-// EXTERNAL MODULE: ./src/docker/cli.ts
-var docker_cli = __webpack_require__(1670);
-// EXTERNAL MODULE: ./src/labels.ts
-var labels = __webpack_require__(4584);
-;// CONCATENATED MODULE: ./src/docker/task-log.ts
-/**
- * Reading back the end of a task's log (`docker logs --timestamps --tail N`, stdout and stderr apart).
- * Pure: the caller runs docker.
- *
- * Why timestamps: the two streams arrive through two pipes, so their arrival order means nothing.
- * Why the partial line is moved: the engine keeps an unterminated last line in its buffer until the
- * stream closes and stamps it with that moment, so `Applying x...` printed before a crash would sort
- * after the traceback the crash printed. It was printed after the stream's previous line, and a task
- * that died mid-line almost always printed the rest (the traceback) after it: it goes right there.
- */
-const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?Z (.*)$/s;
-/** A sortable key: RFC 3339 with its fraction padded (docker trims trailing zeros). */
-function stampKey(stamp, fraction) {
-    return `${stamp}.${(fraction ?? '').padEnd(9, '0')}`;
-}
-function entries(text, open) {
-    const lines = text.split('\n');
-    lines.pop(); // '' after the last newline, or the unterminated line (kept below)
-    const partial = open ? text.slice(text.lastIndexOf('\n') + 1) : undefined;
-    const out = [];
-    let key = '';
-    for (const line of partial === undefined ? lines : [...lines, partial]) {
-        const m = STAMP.exec(line);
-        if (m)
-            key = stampKey(m[1], m[2]);
-        out.push({ key, text: m ? m[3] : line });
-    }
-    if (open && out.length > 0) {
-        // Re-stamped just after the stream's previous line ('' sorts before every stamp).
-        out[out.length - 1].key = out.length > 1 ? `${out[out.length - 2].key}~` : '';
-    }
-    return out;
-}
-function taskLog(stdout, stderr, lines) {
-    const all = [...entries(stdout, stdout !== '' && !stdout.endsWith('\n')), ...entries(stderr, stderr !== '' && !stderr.endsWith('\n'))];
-    // Array.prototype.sort is stable: equal stamps keep stdout before stderr.
-    all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return {
-        tail: all
-            .slice(-lines)
-            .map(e => e.text)
-            .join('\n')
-    };
-}
-
-// EXTERNAL MODULE: ./src/relay.ts
-var relay = __webpack_require__(1066);
-;// CONCATENATED MODULE: ./src/docker/task.ts
-
-
-
-
-
-
-function containerName(runId, phase) {
-    return `release-phase-${runId}-${phase}`;
-}
-/**
- * design.md §4.2 (`docker run` split into create + start, see runTask). Variables go as `-e NAME` only:
- * their values are in the docker child's environment.
- */
-function createArgv(spec, name) {
-    const argv = ['create', '--name', name, '--label', `${labels/* RUN_LABEL */.j}=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`];
-    if (spec.network)
-        argv.push('--network', spec.network);
-    argv.push(...initArgs(spec));
-    argv.push(...spec.runArgs);
-    argv.push('-e', `RELEASE_PHASE=${spec.phase}`);
-    for (const name of spec.vars.keys())
-        argv.push('-e', name);
-    if (spec.invocation.entrypoint !== undefined)
-        argv.push('--entrypoint', spec.invocation.entrypoint);
-    argv.push(spec.image, ...spec.invocation.args);
-    return argv;
-}
-/**
- * design.md §4.2: a shell or a runtime as PID 1 ignores SIGTERM, so a stopped task would only end at
- * SIGKILL. docker's init (tini) is PID 1 instead; TINI_KILL_PROCESS_GROUP makes it (and an image's own
- * tini) signal the task's whole process group, so the migration under `sh -c` gets SIGTERM itself:
- * plain tini signals only the shell, which dies at once and takes the migration down with it, unwarned.
- * Before the task's variables, so a task that sets the variable itself wins.
- */
-function initArgs(spec) {
-    if (!spec.init)
-        return [];
-    const group = ['-e', 'TINI_KILL_PROCESS_GROUP=1'];
-    return spec.invocation.wrapped ? group : ['--init', ...group];
-}
-async function removeContainer(cli, name) {
-    await cli.exec(['rm', '--force', '--volumes', name]);
-}
-async function stopContainer(cli, name, grace) {
-    await cli.exec(['stop', '--time', String(grace), name]);
-}
-/**
- * `docker start --attach` returns the container's exit code, or its own when docker itself failed
- * (daemon gone, attach lost). Ask the daemon: a task is only failed or succeeded by its real exit.
- */
-async function assertExited(cli, name, phase, exitCode, tail) {
-    const r = await cli.exec(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name]);
-    const [status, code] = r.stdout.trim().split(' ');
-    const last = (0,errors/* excerpt */.Kb)(tail.split('\n').pop() ?? '', 300);
-    if (r.code === 0 && status === 'created')
-        throw new errors/* DockerError */.Bi(`${phase} task container could not start: ${last}`);
-    if (r.code !== 0 || status !== 'exited' || Number(code) !== exitCode) {
-        const why = r.code !== 0 ? (0,docker_cli/* lastLine */.fM)(r.stderr) : `container is ${status}`;
-        const engine = cli.remote ? `the connection to ${cli.engineName}` : 'the Docker engine';
-        throw new errors/* DockerError */.Bi(`${phase} task: lost ${engine} while it ran (${why}); last output: ${last}`);
-    }
-}
-/**
- * The end of the task's log, read back from the engine (the output itself went straight to the step
- * log, never through this process): the last lines for the job summary. Undefined when the engine keeps no readable log (log driver `none`, container gone).
- */
-async function readLog(cli, name, lines = 30) {
-    const r = await cli.exec(['logs', '--timestamps', '--tail', String(lines), name]);
-    return r.code === 0 ? taskLog(r.stdout, r.stderr, lines) : undefined;
-}
-/**
- * Runs one task container to its end. While it runs, cancelling the scope stops it with its grace
- * period (so a migration can roll back) and removes it; `force` skips the grace but still removes.
- */
-async function runTask(cli, spec, scope) {
-    const name = containerName(spec.runId, spec.phase);
-    const env = (0,secrets/* valuesOf */.sm)(spec.vars);
-    let cancelled = false;
-    // Created first, registered, then started: a signal at any moment finds the container by name,
-    // and one that came just before registration is seen by the check below. `docker run` would leave
-    // a window where the container exists but the handler cannot know it.
-    await cli.ok(createArgv(spec, name), `creating the ${spec.phase} container`, { env });
-    const unregister = scope.onCancel(async (force) => {
-        cancelled = true;
-        if (!force)
-            await stopContainer(cli, name, spec.stopTimeoutSeconds);
-        await removeContainer(cli, name);
-        return name;
-    });
-    let timedOut = false;
-    let succeeded = false;
-    let timer;
-    const started = process.hrtime.bigint();
-    try {
-        if (scope.isCancelled) {
-            cancelled = true;
-            return { container: name, status: 'cancelled', exitCode: 143, durationSeconds: 0, tail: '' };
-        }
-        if (spec.timeoutSeconds > 0) {
-            timer = setTimeout(() => {
-                timedOut = true;
-                void stopContainer(cli, name, spec.stopTimeoutSeconds);
-            }, spec.timeoutSeconds * 1000);
-        }
-        // The task's output is shown as printed and never obeyed: it cannot save state, set outputs or
-        // masks, or issue annotations (design.md §5.6).
-        const resume = (0,relay/* stopCommands */.FN)();
-        let exitCode;
-        try {
-            exitCode = await cli.attach(['start', '--attach', name]);
-        }
-        finally {
-            // Its last line may be open, and nothing here sees its bytes (nor can the engine's log say so
-            // reliably: it splits lines at 16 KiB): the line is always ended, so the token starts a line
-            // of its own (design.md §4.7). The price: one blank line after a task that ended its own.
-            process.stdout.write('\n');
-            resume();
-        }
-        const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-        // The summary's tail of a failed task, read back from the engine (20-30 ms, only on failure).
-        const log = exitCode !== 0 ? await readLog(cli, name) : undefined;
-        // A zero can only be the container's; anything else may be docker's own failure: ask the daemon.
-        const tail = exitCode === 0 ? '' : (log?.tail ?? '');
-        if (exitCode !== 0 && !timedOut && !cancelled)
-            await assertExited(cli, name, spec.phase, exitCode, tail);
-        const status = cancelled ? 'cancelled' : timedOut ? 'timed-out' : exitCode === 0 ? 'succeeded' : 'failed';
-        succeeded = status === 'succeeded';
-        return { container: name, status, exitCode, durationSeconds, tail };
-    }
-    finally {
-        if (timer)
-            clearTimeout(timer);
-        unregister();
-        // Only a predeploy that succeeded keeps its container (to be committed); every other ends here.
-        if (timedOut || cancelled)
-            await removeContainer(cli, name);
-        else if (!spec.keep || !succeeded)
-            scope.defer(removeContainer(cli, name));
-    }
 }
 
 
@@ -1612,6 +917,7 @@ function excerpt(text, max = 80) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P7: () => (/* binding */ refName),
 /* harmony export */   Q: () => (/* binding */ parseImageRef),
+/* harmony export */   _M: () => (/* binding */ repositoryOf),
 /* harmony export */   h2: () => (/* binding */ parseTagRef),
 /* harmony export */   hG: () => (/* binding */ familiarName),
 /* harmony export */   yb: () => (/* binding */ digestRef)
@@ -1732,62 +1038,29 @@ function familiarName(ref) {
 function digestRef(ref) {
     return `${refName(ref)}@${ref.digest}`;
 }
+/** `registry/repo:tag` → `registry/repo` (a port's colon is not a tag). */
+function repositoryOf(ref) {
+    const noDigest = ref.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
 
 
 /***/ }),
 
-/***/ 4491:
+/***/ 9151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  eU: () => (/* reexport */ var_name/* VAR_NAME */.e),
-  Ck: () => (/* reexport */ envInput),
-  yt: () => (/* reexport */ workspace_files/* insidePath */.yt),
-  Mn: () => (/* binding */ lines),
-  p_: () => (/* binding */ list),
-  sb: () => (/* binding */ readSettings)
-});
-
-// UNUSED EXPORTS: PHASES, parseMappings, validateTag
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
-// EXTERNAL MODULE: ./src/words.ts
-var words = __webpack_require__(5846);
-// EXTERNAL MODULE: ./src/image-ref.ts
-var image_ref = __webpack_require__(7206);
-// EXTERNAL MODULE: ./src/build-inputs.ts
-var build_inputs = __webpack_require__(1913);
-// EXTERNAL MODULE: ./src/workspace-files.ts
-var workspace_files = __webpack_require__(7076);
-// EXTERNAL MODULE: ./src/var-name.ts
-var var_name = __webpack_require__(7420);
-;// CONCATENATED MODULE: ./src/input-getter.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ envInput),
+/* harmony export */   Mn: () => (/* binding */ lines),
+/* harmony export */   p_: () => (/* binding */ list)
+/* harmony export */ });
 /** The runner's contract: INPUT_<NAME>, upper-cased, spaces to `_`, hyphens kept. */
 function envInput(env = process.env) {
     return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
-
-// EXTERNAL MODULE: ./src/engine/address.ts
-var address = __webpack_require__(6970);
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-
-
-
-
-
-
-
-const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'];
-
-
 /** Newline-separated list, blank lines and `#` comment lines dropped. */
 function lines(value) {
     return value
@@ -1802,6 +1075,42 @@ function list(value) {
         .map(l => l.trim())
         .filter(l => l !== '');
 }
+
+
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* reexport safe */ _input_getter_js__WEBPACK_IMPORTED_MODULE_7__.Ck),
+/* harmony export */   eU: () => (/* reexport safe */ _var_name_js__WEBPACK_IMPORTED_MODULE_8__.e),
+/* harmony export */   sb: () => (/* binding */ readSettings),
+/* harmony export */   yt: () => (/* reexport safe */ _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__.yt)
+/* harmony export */ });
+/* unused harmony exports PHASES, parseMappings, validateTag */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5846);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7206);
+/* harmony import */ var _build_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1913);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7076);
+/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7420);
+/* harmony import */ var _input_getter_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9151);
+/* harmony import */ var _engine_address_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6970);
+
+
+
+
+
+
+
+
+
+
+const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'];
+
+
 function bool(get, name, dflt) {
     const v = get(name).toLowerCase();
     if (v === '')
@@ -1810,12 +1119,12 @@ function bool(get, name, dflt) {
         return true;
     if (['false', 'no', '0', 'off'].includes(v))
         return false;
-    throw new errors/* InputError */.dz(`${name}: "${get(name)}" is not a boolean; use true or false`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${get(name)}" is not a boolean; use true or false`);
 }
 function oneOf(get, name, allowed, dflt) {
     const v = get(name) || dflt;
     if (!allowed.includes(v)) {
-        throw new errors/* InputError */.dz(`${name}: "${v}" is not one of ${allowed.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${v}" is not one of ${allowed.join(', ')}`);
     }
     return v;
 }
@@ -1832,69 +1141,69 @@ function notAVariable(input, target, key) {
 }
 function parseMappings(value, name, key) {
     const seen = new Set();
-    return lines(value).map(line => {
+    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(value).map(line => {
         const eq = line.indexOf('=');
         const target = (eq < 0 ? line : line.slice(0, eq)).trim();
         const source = (eq < 0 ? line : line.slice(eq + 1)).trim();
-        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : var_name/* VAR_NAME */.e;
+        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : _var_name_js__WEBPACK_IMPORTED_MODULE_8__/* .VAR_NAME */ .e;
         if (!re.test(target))
-            throw new errors/* InputError */.dz(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
-        if (!var_name/* VAR_NAME */.e.test(source))
-            throw new errors/* InputError */.dz(notAVariable(name, target, key));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
+        if (!_var_name_js__WEBPACK_IMPORTED_MODULE_8__/* .VAR_NAME */ .e.test(source))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(notAVariable(name, target, key));
         if (seen.has(target))
-            throw new errors/* InputError */.dz(`${name}: ${target} is listed twice`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: ${target} is listed twice`);
         seen.add(target);
         return { name: target, source };
     });
 }
 function parseEnvPairs(value) {
-    return lines(value).map(line => {
+    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(value).map(line => {
         const eq = line.indexOf('=');
         if (eq < 0)
-            throw new errors/* InputError */.dz(`env: "${line}" is not NAME=value`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${line}" is not NAME=value`);
         const name = line.slice(0, eq).trim();
-        if (!var_name/* VAR_NAME */.e.test(name))
-            throw new errors/* InputError */.dz(`env: "${name}" is not a valid variable name`);
+        if (!_var_name_js__WEBPACK_IMPORTED_MODULE_8__/* .VAR_NAME */ .e.test(name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${name}" is not a valid variable name`);
         return { name, value: line.slice(eq + 1) };
     });
 }
 /** A `tags` entry: name[:tag] by the distribution reference grammar (src/image-ref.ts). */
 function validateTag(tag) {
-    (0,image_ref/* parseTagRef */.h2)(tag);
+    (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(tag);
 }
 /** Reads and validates every input (design.md §2–§10). Pure but for the getter and `env` (GitHub context). */
 function readSettings(get, env = process.env) {
     // Real path: every path below is compared with it once its links are followed (workspace-files.ts).
-    const workspace = (0,workspace_files/* realpathExisting */.zE)(env.GITHUB_WORKSPACE || process.cwd());
-    const workingDirectory = (0,workspace_files/* insidePath */.yt)(workspace, workspace, get('working-directory') || '.', 'working-directory');
-    const manifest = (name, dflt) => (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, get(name) || dflt, name);
-    const phaseNames = list(get('phases') || 'predeploy,release');
+    const workspace = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .realpathExisting */ .zE)(env.GITHUB_WORKSPACE || process.cwd());
+    const workingDirectory = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workspace, get('working-directory') || '.', 'working-directory');
+    const manifest = (name, dflt) => (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get(name) || dflt, name);
+    const phaseNames = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .list */ .p_)(get('phases') || 'predeploy,release');
     for (const p of phaseNames) {
         if (!PHASES.includes(p))
-            throw new errors/* InputError */.dz(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`);
     }
     const phases = PHASES.filter(p => phaseNames.includes(p));
-    const platforms = list(get('platforms'));
+    const platforms = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .list */ .p_)(get('platforms'));
     if (platforms.length > 1) {
-        throw new errors/* InputError */.dz(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
     }
-    const tags = list(get('tags'));
+    const tags = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .list */ .p_)(get('tags'));
     tags.forEach(validateTag);
     const image = get('image');
-    const imageRef = image ? (0,image_ref/* parseImageRef */.Q)(image) : undefined;
-    const context = get('context') ? (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, get('context'), 'context') : workingDirectory;
-    const file = get('file') ? (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, get('file'), 'file') : '';
-    const envFiles = lines(get('env-files')).map(f => (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, f, 'env-files'));
+    const imageRef = image ? (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageRef */ .Q)(image) : undefined;
+    const context = get('context') ? (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get('context'), 'context') : workingDirectory;
+    const file = get('file') ? (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get('file'), 'file') : '';
+    const envFiles = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(get('env-files')).map(f => (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, f, 'env-files'));
     const shell = get('shell') || '/bin/sh';
     const buildxVersion = get('buildx-version').replace(/^v/, '');
     if (buildxVersion && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(buildxVersion)) {
-        throw new errors/* InputError */.dz(`buildx-version: "${buildxVersion}" is not an exact version such as 0.13.1`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`buildx-version: "${buildxVersion}" is not an exact version such as 0.13.1`);
     }
-    const timeoutSeconds = (0,duration/* parseDuration */.E)(get('timeout') || '60m', 'timeout');
-    const stopTimeoutSeconds = (0,duration/* parseDuration */.E)(get('stop-timeout') || '10s', 'stop-timeout');
+    const timeoutSeconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(get('timeout') || '60m', 'timeout');
+    const stopTimeoutSeconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(get('stop-timeout') || '10s', 'stop-timeout');
     if (!Number.isInteger(stopTimeoutSeconds))
-        throw new errors/* InputError */.dz('stop-timeout: use whole seconds');
-    const runArgs = (0,words/* splitWords */.y)(get('run-args'), { what: 'run-args' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('stop-timeout: use whole seconds');
+    const runArgs = (0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .splitWords */ .y)(get('run-args'), { what: 'run-args' });
     return {
         workspace,
         workingDirectory,
@@ -1905,15 +1214,15 @@ function readSettings(get, env = process.env) {
         context,
         file,
         target: get('target'),
-        buildArgs: lines(get('build-args')),
-        labels: lines(get('labels')),
+        buildArgs: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(get('build-args')),
+        labels: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(get('labels')),
         tags,
         builder: get('builder'),
         platform: platforms[0] ?? '',
         pull: bool(get, 'pull', false),
         noCache: bool(get, 'no-cache', false),
-        cacheFrom: lines(get('cache-from')),
-        cacheTo: lines(get('cache-to')),
+        cacheFrom: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(get('cache-from')),
+        cacheTo: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(get('cache-to')),
         image,
         imageRef,
         phases,
@@ -1927,9 +1236,9 @@ function readSettings(get, env = process.env) {
         secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),
         env: parseEnvPairs(get('env')),
         envFiles,
-        secretsDotenv: lines(get('secrets-dotenv')).map(n => {
-            if (!var_name/* VAR_NAME */.e.test(n))
-                throw new errors/* InputError */.dz(`secrets-dotenv: "${n}" is not a valid variable name`);
+        secretsDotenv: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(get('secrets-dotenv')).map(n => {
+            if (!_var_name_js__WEBPACK_IMPORTED_MODULE_8__/* .VAR_NAME */ .e.test(n))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`secrets-dotenv: "${n}" is not a valid variable name`);
             return n;
         }),
         buildSecrets: parseMappings(get('build-secrets'), 'build-secrets', 'ID'),
@@ -1940,9 +1249,9 @@ function readSettings(get, env = process.env) {
         buildxVersion,
         buildxDownloadUrl: get('buildx-download-url'),
         dryRun: bool(get, 'dry-run', false),
-        ...(0,build_inputs/* readBuildExtras */.MH)(get, workspace, workingDirectory, env),
+        ...(0,_build_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readBuildExtras */ .MH)(get, workspace, workingDirectory, env),
         sidecars: get('sidecars'),
-        engine: (0,address/* readEngineSettings */.mr)(get)
+        engine: (0,_engine_address_js__WEBPACK_IMPORTED_MODULE_6__/* .readEngineSettings */ .mr)(get)
     };
 }
 
@@ -1978,7 +1287,7 @@ const MAX_TASK_ENV = 1024 * 1024;
 
 /***/ }),
 
-/***/ 1707:
+/***/ 3220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1995,8 +1304,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
-var inputs = __webpack_require__(4491);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/workspace-files.ts
 var workspace_files = __webpack_require__(7076);
 ;// CONCATENATED MODULE: ./src/manifests/procfile.ts
@@ -2133,7 +1442,7 @@ var release_command = __webpack_require__(4903);
 var src_secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __webpack_require__(873);
-;// CONCATENATED MODULE: ./src/sidecars-summary.ts
+;// CONCATENATED MODULE: ./src/sidecars/summary.ts
 
 
 const STATUS = {
@@ -2791,7 +2100,7 @@ async function run() {
         engine.catch(() => undefined);
         if (link.remote)
             await engine;
-        const { execute } = await __webpack_require__.e(/* import() */ 208).then(__webpack_require__.bind(__webpack_require__, 5208));
+        const { execute } = await __webpack_require__.e(/* import() */ 490).then(__webpack_require__.bind(__webpack_require__, 6490));
         await execute(plan, { cli, scope, engine, result, masks });
     }
     catch (e) {
@@ -2857,7 +2166,7 @@ function taskVariables(s, manifests) {
 async function sidecarsOf(s, vars) {
     if (!s.sidecars)
         return { sidecars: [], sidecarSecrets: [] };
-    const { parseSidecars, resolveSidecars, sidecarSecretValues } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(468)]).then(__webpack_require__.bind(__webpack_require__, 9468));
+    const { parseSidecars, resolveSidecars, sidecarSecretValues } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(607)]).then(__webpack_require__.bind(__webpack_require__, 6607));
     const sidecars = resolveSidecars(parseSidecars(s.sidecars, { network: s.network, runArgs: s.runArgs }), vars, process.env);
     return { sidecars, sidecarSecrets: sidecarSecretValues(sidecars) };
 }
@@ -3002,9 +2311,10 @@ function nothingToRun(phases, found) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A2: () => (/* binding */ chooseReleaseCommand),
-/* harmony export */   jt: () => (/* binding */ commandText),
-/* harmony export */   u9: () => (/* binding */ orNone)
+/* harmony export */   jt: () => (/* binding */ commandText)
 /* harmony export */ });
+
+
 /** design.md §2.7: Procfile > heroku.yml > input, as in Jets where the Procfile wins over configuration. */
 function chooseReleaseCommand(procfile, heroku, input) {
     const candidates = [];
@@ -3024,18 +2334,6 @@ function chooseReleaseCommand(procfile, heroku, input) {
             ? `release command defined in ${candidates.map(c => c.source).join(' and ')}; using the ${used.source} one (${ignored.map(c => c.source).join(', ')} ignored)`
             : undefined
     };
-}
-/**
- * design.md §4.1: an empty or blank command (`"predeploy": ""`, heroku.yml `command: ""` or `[]`) is no
- * command, as Dokku's "No predeploy task found": the manifest parsers drop it here, so every later
- * step (phase table, release precedence, plan, outputs) sees the phase as undefined and skipped.
- */
-function orNone(command) {
-    if (command === undefined)
-        return undefined;
-    if (Array.isArray(command))
-        return command.length === 0 ? undefined : command;
-    return command.trim() === '' ? undefined : command;
 }
 /** A release command as one line for logs and outputs; exec form joined with spaces. */
 function commandText(command) {
@@ -3185,7 +2483,6 @@ function redact(text, secrets) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7206);
-/* harmony import */ var _docker_push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8038);
 
 
 
@@ -3219,7 +2516,7 @@ function familiarRepository(tag) {
         return (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)((0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTagRef */ .h2)(tag));
     }
     catch {
-        return (0,_docker_push_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryOf */ ._M)(tag);
+        return (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryOf */ ._M)(tag);
     }
 }
 /**
@@ -3365,15 +2662,15 @@ function safeCut(text, secrets) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4491);
-/* harmony import */ var _manifests_release_command_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4903);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+/* harmony import */ var _manifests_release_command_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4903);
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4323);
 /* harmony import */ var _entrypoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(781);
-/* harmony import */ var _docker_task_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3435);
-/* harmony import */ var _docker_sidecars_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1918);
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7206);
-/* harmony import */ var _prebuilt_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9416);
-/* harmony import */ var _manifests_presence_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(141);
+/* harmony import */ var _task_argv_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1713);
+/* harmony import */ var _sidecars_argv_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8896);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7206);
+/* harmony import */ var _prebuilt_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9416);
+/* harmony import */ var _manifests_presence_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(141);
 
 
 
@@ -3419,15 +2716,15 @@ function resolvePlan(p) {
     const phases = s.phases.map((phase) => {
         const { command, source, at } = commands[phase];
         const skip = command === undefined ? 'no command' : phase === 'first-deploy' && p.firstDeploy === false ? 'not the first deploy' : undefined;
-        return { phase, command, text: (0,_manifests_release_command_js__WEBPACK_IMPORTED_MODULE_10__/* .commandText */ .jt)(command), source, skip, at };
+        return { phase, command, text: (0,_manifests_release_command_js__WEBPACK_IMPORTED_MODULE_8__/* .commandText */ .jt)(command), source, skip, at };
     });
     // A digest `image` cannot be pushed to, nor committed under no name: refused here, before any side effect.
     if (s.imageRef)
-        (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_8__/* .checkPrebuilt */ .SU)(s.image, s.imageRef, s.tags, s.push, phases.some(ph => ph.phase === 'predeploy' && (0,_manifests_presence_js__WEBPACK_IMPORTED_MODULE_9__/* .hasCommand */ .mU)(ph.command)));
+        (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_6__/* .checkPrebuilt */ .SU)(s.image, s.imageRef, s.tags, s.push, phases.some(ph => ph.phase === 'predeploy' && (0,_manifests_presence_js__WEBPACK_IMPORTED_MODULE_7__/* .hasCommand */ .mU)(ph.command)));
     const image = s.imageRef
         ? { kind: 'reference', ref: s.image, parsed: s.imageRef }
         : { kind: 'build', dockerfile: chooseDockerfile(s, p.manifests), labels: (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildLabels */ .S6)(s, p.github, p.now) };
-    const tags = s.imageRef ? (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_8__/* .prebuiltTags */ .p5)(s.image, s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : checkedDefaultTags(s, p.github);
+    const tags = s.imageRef ? (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_6__/* .prebuiltTags */ .p5)(s.image, s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : checkedDefaultTags(s, p.github);
     return { settings: s, image, tags, phases, vars: p.vars, release: p.release, sidecars: p.sidecars, firstDeploy: p.firstDeploy };
 }
 /**
@@ -3443,7 +2740,7 @@ function checkedDefaultTags(s, github) {
     const tags = (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultTags */ .nK)(s, github);
     for (const t of tags) {
         try {
-            (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseTagRef */ .h2)(t);
+            (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .parseTagRef */ .h2)(t);
         }
         catch {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`tags: the default tag ${JSON.stringify(t)} (made from ${github.repository ? 'GITHUB_REPOSITORY and the commit' : 'the folder name'}) is not a valid image reference; set tags`);
@@ -3513,7 +2810,7 @@ function taskSpec(plan, phase, invocation, image, runId) {
         invocation,
         runId,
         // With sidecars the task joins the first one's namespace, where every sidecar is at localhost.
-        network: plan.sidecars.length > 0 ? `container:${(0,_docker_sidecars_js__WEBPACK_IMPORTED_MODULE_6__/* .sidecarContainerName */ .Ix)(runId, phase, plan.sidecars[0].name)}` : s.network,
+        network: plan.sidecars.length > 0 ? `container:${(0,_sidecars_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .sidecarContainerName */ .Ix)(runId, phase, plan.sidecars[0].name)}` : s.network,
         runArgs: s.runArgs,
         init: s.init,
         vars: plan.vars,
@@ -3544,7 +2841,7 @@ function dryRunView(plan, phases, imageRef) {
                 source: p.source,
                 willRun: !p.skip,
                 entrypointMode: mode,
-                argv: spec ? ['docker', ...(0,_docker_task_js__WEBPACK_IMPORTED_MODULE_5__/* .createArgv */ .X)(spec, (0,_docker_task_js__WEBPACK_IMPORTED_MODULE_5__/* .containerName */ .xN)('<run-id>', p.phase))] : null
+                argv: spec ? ['docker', ...(0,_task_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .createArgv */ .X)(spec, (0,_task_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .containerName */ .xN)('<run-id>', p.phase))] : null
             };
         }),
         variables: {
@@ -3558,7 +2855,7 @@ function dryRunView(plan, phases, imageRef) {
                 ? 'auto: asked of the deployments API at run time'
                 : String(plan.firstDeploy),
         // Listed as the first task that runs would start them.
-        ...(plan.sidecars.length > 0 ? { sidecars: (0,_docker_sidecars_js__WEBPACK_IMPORTED_MODULE_6__/* .sidecarPlan */ .HK)([...plan.sidecars], phases.find(p => !p.skip)?.phase ?? 'release', s.network) } : {})
+        ...(plan.sidecars.length > 0 ? { sidecars: (0,_sidecars_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .sidecarPlan */ .HK)([...plan.sidecars], phases.find(p => !p.skip)?.phase ?? 'release', s.network) } : {})
     };
 }
 
@@ -3676,7 +2973,7 @@ function appendSummary(markdown) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* reexport safe */ _masking_js__WEBPACK_IMPORTED_MODULE_4__.E$),
+/* harmony export */   E$: () => (/* reexport safe */ _masking_js__WEBPACK_IMPORTED_MODULE_3__.E$),
 /* harmony export */   JW: () => (/* binding */ checkTaskEnv),
 /* harmony export */   Pq: () => (/* binding */ noMasks),
 /* harmony export */   XF: () => (/* binding */ buildSecretValues),
@@ -3690,9 +2987,9 @@ function appendSummary(markdown) {
 /* harmony import */ var dotenv__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8230);
 /* harmony import */ var dotenv__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(dotenv__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4491);
-/* harmony import */ var _docker_cli_env_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5312);
-/* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6527);
+/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7420);
+/* harmony import */ var _cli_env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4207);
+/* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6527);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(351);
 
 
@@ -3709,7 +3006,7 @@ function resolveTaskEnv(src) {
     const warnings = [];
     for (const { file, text } of src.envFiles) {
         for (const [name, value] of Object.entries((0,dotenv__WEBPACK_IMPORTED_MODULE_0__.parse)(text))) {
-            if (!_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .VAR_NAME */ .eU.test(name))
+            if (!_var_name_js__WEBPACK_IMPORTED_MODULE_4__/* .VAR_NAME */ .e.test(name))
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`env-files: ${file}: "${name}" is not a valid variable name`);
             // A committed file is configuration, not a secret (design.md §5.5): masking `true` or `2` would
             // hide the outputs. A file decrypted at run time goes through secrets-dotenv instead.
@@ -3719,7 +3016,7 @@ function resolveTaskEnv(src) {
     const missingDotenv = (src.secretsDotenv ?? []).filter(n => src.processEnv[n] === undefined);
     for (const source of src.secretsDotenv ?? []) {
         for (const [name, value] of Object.entries((0,dotenv__WEBPACK_IMPORTED_MODULE_0__.parse)(src.processEnv[source] ?? ''))) {
-            if (!_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .VAR_NAME */ .eU.test(name))
+            if (!_var_name_js__WEBPACK_IMPORTED_MODULE_4__/* .VAR_NAME */ .e.test(name))
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`secrets-dotenv: ${source}: "${name}" is not a valid variable name`);
             vars.set(name, { value, secret: true });
         }
@@ -3795,7 +3092,7 @@ function sourceLabel(m) {
  * environment can hold one) and sizes the kernel refuses with E2BIG. Errors name variables, never values.
  */
 function checkTaskEnv(vars, appEnv = []) {
-    const reserved = (0,_docker_cli_env_js__WEBPACK_IMPORTED_MODULE_3__/* .reservedTaskNames */ .m)(new Set([...vars.keys(), ...appEnv.map(v => v.name)]));
+    const reserved = (0,_cli_env_js__WEBPACK_IMPORTED_MODULE_2__/* .reservedTaskNames */ .m)(new Set([...vars.keys(), ...appEnv.map(v => v.name)]));
     if (reserved.length > 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variable${reserved.length > 1 ? 's' : ''} ${reserved.join(', ')}: the docker CLI or buildx read${reserved.length > 1 ? '' : 's'} ` +
             'this name from its own environment (where it connects, how it builds, whom it trusts), and task values pass through that environment; ' +
@@ -3848,13 +3145,13 @@ function noMasks() {
  */
 function maskValues(secrets, setSecret, warn, masks = noMasks()) {
     for (const { name, value } of secrets) {
-        if (value.trim().length < _masking_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_MASK */ .yS) {
+        if (value.trim().length < _masking_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_MASK */ .yS) {
             if (value.trim() !== '') {
-                warn(`${name}: the value is shorter than ${_masking_js__WEBPACK_IMPORTED_MODULE_4__/* .MIN_MASK */ .yS} characters, so it is not masked in the log (a mask that short would hide unrelated text and the outputs)`);
+                warn(`${name}: the value is shorter than ${_masking_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_MASK */ .yS} characters, so it is not masked in the log (a mask that short would hide unrelated text and the outputs)`);
             }
             continue;
         }
-        for (const form of (0,_masking_js__WEBPACK_IMPORTED_MODULE_4__/* .secretForms */ .eo)(value)) {
+        for (const form of (0,_masking_js__WEBPACK_IMPORTED_MODULE_3__/* .secretForms */ .eo)(value)) {
             if (masks.owners.has(form))
                 continue;
             masks.owners.set(form, name);
@@ -3881,6 +3178,93 @@ function valuesOf(vars) {
     return Object.fromEntries([...vars].map(([k, v]) => [k, v.value]));
 }
 
+
+
+/***/ }),
+
+/***/ 8896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HK: () => (/* binding */ sidecarPlan),
+/* harmony export */   Ix: () => (/* binding */ sidecarContainerName),
+/* harmony export */   oQ: () => (/* binding */ sidecarArgv)
+/* harmony export */ });
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4584);
+
+function sidecarContainerName(runId, phase, name) {
+    return `release-phase-${runId}-${phase}-sidecar-${name}`;
+}
+/** `docker create` argv: values travel as `-e NAME` only, in the docker child's environment (design.md §5.4). */
+function sidecarArgv(sc, container, runId, phase, network) {
+    const argv = ['create', '--name', container, '--label', `${_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .j}=${runId}`, '--label', `release-phase.phase=${phase}`];
+    argv.push('--label', `release-phase.sidecar=${sc.name}`);
+    if (network)
+        argv.push('--network', network);
+    argv.push(...sc.options);
+    for (const name of sc.vars.keys())
+        argv.push('-e', name);
+    argv.push(sc.image, ...(sc.command ?? []));
+    return argv;
+}
+/** Dry run (design.md §10): each sidecar's argv as a task of `phase` would start it, names only. */
+function sidecarPlan(sidecars, phase, network) {
+    const owner = sidecars[0] && sidecarContainerName('<run-id>', phase, sidecars[0].name);
+    return sidecars.map((sc, i) => ({
+        name: sc.name,
+        image: sc.image,
+        ready: sc.ready ? `tcp ${sc.ready.tcp.join(', ')} within ${sc.ready.timeoutSeconds}s` : 'running',
+        argv: ['docker', ...sidecarArgv(sc, sidecarContainerName('<run-id>', phase, sc.name), '<run-id>', phase, i === 0 ? network : `container:${owner}`)]
+    }));
+}
+
+
+/***/ }),
+
+/***/ 1713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gt: () => (/* binding */ initArgs),
+/* harmony export */   X: () => (/* binding */ createArgv),
+/* harmony export */   xN: () => (/* binding */ containerName)
+/* harmony export */ });
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4584);
+
+function containerName(runId, phase) {
+    return `release-phase-${runId}-${phase}`;
+}
+/**
+ * design.md §4.2 (`docker run` split into create + start, see runTask). Variables go as `-e NAME` only:
+ * their values are in the docker child's environment.
+ */
+function createArgv(spec, name) {
+    const argv = ['create', '--name', name, '--label', `${_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .j}=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`];
+    if (spec.network)
+        argv.push('--network', spec.network);
+    argv.push(...initArgs(spec));
+    argv.push(...spec.runArgs);
+    argv.push('-e', `RELEASE_PHASE=${spec.phase}`);
+    for (const name of spec.vars.keys())
+        argv.push('-e', name);
+    if (spec.invocation.entrypoint !== undefined)
+        argv.push('--entrypoint', spec.invocation.entrypoint);
+    argv.push(spec.image, ...spec.invocation.args);
+    return argv;
+}
+/**
+ * design.md §4.2: a shell or a runtime as PID 1 ignores SIGTERM, so a stopped task would only end at
+ * SIGKILL. docker's init (tini) is PID 1 instead; TINI_KILL_PROCESS_GROUP makes it (and an image's own
+ * tini) signal the task's whole process group, so the migration under `sh -c` gets SIGTERM itself:
+ * plain tini signals only the shell, which dies at once and takes the migration down with it, unwarned.
+ * Before the task's variables, so a task that sets the variable itself wins.
+ */
+function initArgs(spec) {
+    if (!spec.init)
+        return [];
+    const group = ['-e', 'TINI_KILL_PROCESS_GROUP=1'];
+    return spec.invocation.wrapped ? group : ['--init', ...group];
+}
 
 
 /***/ }),

@@ -1,6 +1,6 @@
-import { redact } from './secrets.js'
-import { fenced as fence, mdText as md } from './untrusted.js'
-import type { SidecarReport } from './docker/sidecars.js'
+import { redact } from '../secrets.js'
+import { fenced as fence, mdText as md } from '../untrusted.js'
+import type { SidecarReport } from './argv.js'
 
 const STATUS: Record<SidecarReport['status'], string> = {
   ready: 'ready',

@@ -1,0 +1,54 @@
+import type { Phase } from './inputs.js'
+import type { TaskEnv } from './secrets.js'
+import { RUN_LABEL } from './labels.js'
+import type { TaskInvocation } from './entrypoint.js'
+
+/** One task container, as data: what `docker create` is given (design.md §4.2). */
+export interface TaskSpec {
+  phase: Phase
+  image: string
+  invocation: TaskInvocation
+  runId: string
+  network: string
+  runArgs: string[]
+  /** Input `init`: run the task under docker's init unless the image's own wrapper is PID 1. */
+  init: boolean
+  vars: TaskEnv
+  timeoutSeconds: number
+  stopTimeoutSeconds: number
+  /** Predeploy keeps its container to commit it; the caller removes it. */
+  keep: boolean
+}
+
+export function containerName(runId: string, phase: Phase): string {
+  return `release-phase-${runId}-${phase}`
+}
+
+/**
+ * design.md §4.2 (`docker run` split into create + start, see runTask). Variables go as `-e NAME` only:
+ * their values are in the docker child's environment.
+ */
+export function createArgv(spec: TaskSpec, name: string): string[] {
+  const argv = ['create', '--name', name, '--label', `${RUN_LABEL}=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`]
+  if (spec.network) argv.push('--network', spec.network)
+  argv.push(...initArgs(spec))
+  argv.push(...spec.runArgs)
+  argv.push('-e', `RELEASE_PHASE=${spec.phase}`)
+  for (const name of spec.vars.keys()) argv.push('-e', name)
+  if (spec.invocation.entrypoint !== undefined) argv.push('--entrypoint', spec.invocation.entrypoint)
+  argv.push(spec.image, ...spec.invocation.args)
+  return argv
+}
+
+/**
+ * design.md §4.2: a shell or a runtime as PID 1 ignores SIGTERM, so a stopped task would only end at
+ * SIGKILL. docker's init (tini) is PID 1 instead; TINI_KILL_PROCESS_GROUP makes it (and an image's own
+ * tini) signal the task's whole process group, so the migration under `sh -c` gets SIGTERM itself:
+ * plain tini signals only the shell, which dies at once and takes the migration down with it, unwarned.
+ * Before the task's variables, so a task that sets the variable itself wins.
+ */
+export function initArgs(spec: Pick<TaskSpec, 'init' | 'invocation'>): string[] {
+  if (!spec.init) return []
+  const group = ['-e', 'TINI_KILL_PROCESS_GROUP=1']
+  return spec.invocation.wrapped ? group : ['--init', ...group]
+}
