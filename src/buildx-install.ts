@@ -4,7 +4,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { ActionError, DockerError } from './errors.js'
-import type { DockerCli } from './docker/cli.js'
+import type { DockerClient } from './docker/cli.js'
 
 export const DEFAULT_BUILDX_URL = 'https://github.com/docker/buildx/releases/download/v{version}/buildx-v{version}.{os}-{arch}'
 
@@ -30,7 +30,7 @@ export function parseChecksum(text: string, fileName: string): string | undefine
 }
 
 /** The installed buildx's version, or undefined when `docker buildx` does not answer. */
-export async function installedBuildx(cli: DockerCli): Promise<string | undefined> {
+export async function installedBuildx(cli: DockerClient): Promise<string | undefined> {
   const r = await cli.exec(['buildx', 'version'])
   if (r.code !== 0) return undefined
   return /\bv?(\d+\.\d+\.\d+)/.exec(r.stdout)?.[1] ?? 'unknown'
@@ -61,7 +61,7 @@ const sha256 = (file: string): string => createHash('sha256').update(fs.readFile
  * and placed as a CLI plugin under $DOCKER_CONFIG/cli-plugins (or ~/.docker/cli-plugins).
  * @actions/tool-cache is loaded here only: runs that do not ask pay nothing for it.
  */
-export async function ensureBuildx(cli: DockerCli, version: string, template: string): Promise<void> {
+export async function ensureBuildx(cli: DockerClient, version: string, template: string): Promise<void> {
   const have = await installedBuildx(cli)
   if (have === version) return
   core.info(have ? `buildx ${have} is installed; installing ${version}` : `buildx is not installed; installing ${version}`)

@@ -5,7 +5,7 @@ import { ActionError, DockerError } from './errors.js'
 import type { RunResult, PhaseResult } from './outputs.js'
 import type { RunScope } from './run-scope.js'
 import { bindPhases, planBuildArgv, taskSpec, type BoundPhase, type ReleasePlan } from './release-plan.js'
-import { lastLine, Tail, type DockerCli } from './docker/cli.js'
+import { lastLine, Tail, type DockerClient } from './docker/cli.js'
 import { BUILDX_MISSING, imageEnv, inspectImage, isBuildxMissing, type ImageInfo } from './docker/image.js'
 import { initArgs, removeContainer, runTask, type TaskOutcome } from './docker/task.js'
 import { promoteIndex, pushTags } from './docker/push.js'
@@ -21,7 +21,7 @@ import type { Masks } from './secrets.js'
 
 /** What execute needs besides the plan; `engine` is the daemon check started beside the first command. */
 export interface ExecuteContext {
-  cli: DockerCli
+  cli: DockerClient
   scope: RunScope
   engine: Promise<void>
   result: RunResult

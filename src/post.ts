@@ -2,7 +2,7 @@ import { RUN_LABEL } from './labels.js'
 import * as core from './runner.js'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { DockerCli, findDocker } from './docker/cli.js'
+import { DockerCli, findDocker, type DockerClient } from './docker/cli.js'
 import { savedRun } from './state.js'
 import { realpathExisting } from './workspace-files.js'
 import * as os from 'node:os'
@@ -32,7 +32,7 @@ export function ownTempDir(tempDir: string, runnerTemp: string | undefined): boo
   return path.dirname(real) === realpathExisting(runnerTemp) && /^release-phase-[A-Za-z0-9]{6}$/.test(path.basename(real))
 }
 
-async function removeLabelled(cli: DockerCli, runId: string, removed: string[]): Promise<void> {
+async function removeLabelled(cli: DockerClient, runId: string, removed: string[]): Promise<void> {
   const filter = `label=${RUN_LABEL}=${runId}`
   const ps = await cli.exec(['ps', '--all', '--quiet', '--filter', filter])
   const ids = ps.code === 0 ? ps.stdout.split('\n').filter(Boolean) : []
@@ -59,7 +59,7 @@ async function removeLabelled(cli: DockerCli, runId: string, removed: string[]):
  * engine: a connection of its own, closed after). A connection that fails is a warning: cleanup
  * never fails the job.
  */
-async function onEngine(work: (cli: DockerCli) => Promise<void>): Promise<void> {
+async function onEngine(work: (cli: DockerClient) => Promise<void>): Promise<void> {
   const dir = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'release-phase-'))
   try {
     const link = await openEngine(readEngineSettings(envInput()), dir)

@@ -14,7 +14,7 @@ const IO = [
   /^docker\//,
   /^engine\/(connect|ssh|leftovers)\.ts$/,
   /^sidecars\/pod\.ts$/,
-  /^(index|post-entry|main|post|execute|dry-run|buildx-install|first-deploy)\.ts$/
+  /^(index|post-entry|main|post|resolve|execute|dry-run|buildx-install|first-deploy)\.ts$/
 ]
 const isIo = (file: string): boolean => IO.some(re => re.test(file))
 

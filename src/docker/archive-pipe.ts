@@ -1,8 +1,7 @@
 import { pipeline } from 'node:stream/promises'
-import type { ChildProcess } from 'node:child_process'
 import { extract as tarExtract, pack as tarPack, type Header } from 'tar-stream'
 import { DockerError } from '../errors.js'
-import { lastLine, type DockerCli } from './cli.js'
+import { lastLine, type DockerClient, type RawProcess } from './cli.js'
 import type { ArchiveEntry, RewriteResult } from './archive.js'
 
 /** Entries at most this large are held in memory (configs, manifests, small layers); larger ones stream. */
@@ -15,16 +14,16 @@ const SMALL_ENTRY = 1 << 20
  * `ok` is false when load refused the archive in config-only mode (the caller retries in full).
  */
 export async function saveTransformLoad(
-  cli: DockerCli,
+  cli: DockerClient,
   imageId: string,
   transform: (entries: ArchiveEntry[]) => RewriteResult,
   configOnly: boolean
 ): Promise<{ ok: boolean; result: RewriteResult }> {
-  const save = cli.spawnRaw(['save', imageId])
-  const load = cli.spawnRaw(['load', '--quiet'], 'pipe')
+  const save = cli.open(['save', imageId])
+  const load = cli.open(['load', '--quiet'], 'pipe')
   const saveErr = collectText(save)
   const loadErr = collectText(load)
-  load.stdout!.resume()
+  load.stdout.resume()
   const extract = tarExtract()
   const pack = tarPack()
   const small: ArchiveEntry[] = []
@@ -59,7 +58,7 @@ export async function saveTransformLoad(
       })
     })
   })
-  const [, , , saveCode, loadCode] = await Promise.all([pipeline(save.stdout!, extract), finish, pipeline(pack, load.stdin!), exited(save), exited(load)])
+  const [, , , saveCode, loadCode] = await Promise.all([pipeline(save.stdout, extract), finish, pipeline(pack, load.stdin!), save.closed, load.closed])
   if (saveCode !== 0) throw new DockerError(`docker save of the predeploy commit failed: ${lastLine(saveErr())}`)
   if (loadCode !== 0) {
     if (configOnly) return { ok: false, result: result! }
@@ -85,10 +84,8 @@ export async function tarEntries(entries: ArchiveEntry[]): Promise<Buffer> {
   return Buffer.concat(parts)
 }
 
-function collectText(c: ChildProcess): () => string {
+function collectText(c: RawProcess): () => string {
   let text = ''
-  c.stderr!.on('data', (b: Buffer) => (text += b.toString()))
+  c.stderr.on('data', (b: Buffer) => (text += b.toString()))
   return () => text
 }
-
-const exited = (c: ChildProcess): Promise<number> => new Promise(r => c.on('close', code => r(code ?? 1)))

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import type { Readable, Writable } from 'node:stream'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { DockerError } from '../errors.js'
@@ -22,6 +23,38 @@ export interface StreamOptions {
   cancellable?: boolean
 }
 
+/** A docker process whose output the caller consumes (docker save, cp, logs, dial-stdio). */
+export interface RawProcess {
+  stdout: Readable
+  stderr: Readable
+  /** Only when asked for (`stdin: 'pipe'`). */
+  stdin: Writable | null
+  /** The exit code, once the process has ended and its output streams closed; rejects when it could not start. */
+  closed: Promise<number>
+}
+
+/**
+ * Everything the action asks of Docker (design.md §12, issue 21): the seam a test drives with a fake
+ * engine in milliseconds, and the one a backend other than the docker CLI would implement.
+ */
+export interface DockerClient {
+  /** How errors name the engine (`the local engine`, or its address). */
+  readonly engineName: string
+  /** Off this machine: a lost engine is a lost connection, and errors name it. */
+  readonly remote: boolean
+  /** A remote engine's way to reach a port of this machine's loopback. */
+  readonly expose?: Expose
+  /** The environment the CLI runs with: where the engine is (engine-api.ts reads DOCKER_HOST from it). */
+  readonly baseEnv: NodeJS.ProcessEnv
+  exec(args: string[], opts?: { env?: Record<string, string>; input?: NodeJS.ReadableStream }): Promise<ExecResult>
+  ok(args: string[], what: string, opts?: { env?: Record<string, string>; input?: NodeJS.ReadableStream }): Promise<string>
+  combined(args: string[]): Promise<{ code: number; output: string }>
+  attach(args: string[]): Promise<number>
+  stream(args: string[], opts?: StreamOptions): Promise<number>
+  cancelStreams(): void
+  open(args: string[], stdin?: 'ignore' | 'pipe'): RawProcess
+}
+
 /** Finds `docker` on PATH without a shell. */
 export function findDocker(envPath = process.env.PATH ?? ''): string | undefined {
   for (const dir of envPath.split(path.delimiter)) {
@@ -43,7 +76,7 @@ export function findDocker(envPath = process.env.PATH ?? ''): string | undefined
  * plus the task values the caller adds, never under a name the CLI reads (cli-env.ts). Children run in their own process group so that a Ctrl-C or the
  * runner's SIGINT reaches only us; we then stop the task container with its grace period.
  */
-export class DockerCli {
+export class DockerCli implements DockerClient {
   readonly bin: string
   /** The environment every docker child starts from: the engine's address is in it (engine/connect.ts). */
   readonly baseEnv: NodeJS.ProcessEnv
@@ -162,9 +195,15 @@ export class DockerCli {
     for (const child of this.cancellable) child.kill('SIGTERM')
   }
 
-  /** Starts a child whose stdout the caller consumes (docker save). */
-  spawnRaw(args: string[], stdin: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
-    return this.start(args, undefined, [stdin, 'pipe', 'pipe'])
+  /** Starts a child whose output the caller consumes (docker save, cp, logs, dial-stdio). */
+  open(args: string[], stdin: 'ignore' | 'pipe' = 'ignore'): RawProcess {
+    const child = this.start(args, undefined, [stdin, 'pipe', 'pipe'])
+    const closed = new Promise<number>((resolve, reject) => {
+      child.on('error', reject)
+      child.on('close', code => resolve(code ?? 1))
+    })
+    closed.catch(() => undefined)
+    return { stdout: child.stdout!, stderr: child.stderr!, stdin: child.stdin, closed }
   }
 }
 

@@ -2,7 +2,7 @@ import { DockerError } from '../errors.js'
 import { RUN_LABEL } from '../labels.js'
 import { rewriteSavedImage } from './archive.js'
 import { saveTransformLoad, tarEntries } from './archive-pipe.js'
-import { lastLine, type DockerCli } from './cli.js'
+import { lastLine, type DockerClient } from './cli.js'
 import { assembleCommitConfig, configOnlyArchive, type HistoryItem, type InspectedImage } from './commit-config.js'
 import { engineApi, type EngineApi } from './engine-api.js'
 import { startLoopbackRegistry } from './loopback-registry.js'
@@ -39,7 +39,7 @@ export interface CommitHooks {
  * The temporary commit is removed, so the only image holding the filesystem change is the clean one.
  */
 export async function commitPredeploy(
-  cli: DockerCli,
+  cli: DockerClient,
   container: string,
   original: ImageInfo,
   tags: string[],
@@ -87,7 +87,7 @@ interface CommitJob {
  * claims it when it is next unpacked (the release container's create does that). Removing the
  * temporary image first makes that order certain instead of racing it.
  */
-async function removeFirst(cli: DockerCli, tmpId: string): Promise<true> {
+async function removeFirst(cli: DockerClient, tmpId: string): Promise<true> {
   await cli.exec(['image', 'rm', '--no-prune', tmpId])
   return true
 }
@@ -151,7 +151,7 @@ async function containerdCommit(api: EngineApi, job: CommitJob): Promise<{ id: s
  * they are tagged after loading.
  */
 export async function saveRewriteLoad(
-  cli: DockerCli,
+  cli: DockerClient,
   tmpId: string,
   original: ImageInfo,
   tags: string[],
@@ -182,7 +182,7 @@ export async function saveRewriteLoad(
  * it: one per deploy would fill a self-hosted runner's disk. Never by force: a tag, a digest, a child
  * image or a container keeps it (the engine refuses, or the check below skips it).
  */
-export async function removeSuperseded(cli: DockerCli, id: string, log: (line: string) => void): Promise<void> {
+export async function removeSuperseded(cli: DockerClient, id: string, log: (line: string) => void): Promise<void> {
   const refs = await cli.exec(['image', 'inspect', '--format', '{{len .RepoTags}} {{len .RepoDigests}}', id])
   if (refs.code !== 0) return
   if (refs.stdout.trim() !== '0 0') return log(`kept the image built before predeploy (${id}): it is still tagged`)

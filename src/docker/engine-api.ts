@@ -6,7 +6,7 @@ import { DockerError } from '../errors.js'
 // A static import: ncc's bundle of `await import('node:stream')` had no `Readable` (issue 24: every
 // predeploy on an engine that is not a local socket crashed with "reading 'from'").
 import { PassThrough, Readable } from 'node:stream'
-import { lastLine, type DockerCli } from './cli.js'
+import { lastLine, type DockerClient } from './cli.js'
 import type { Change } from '../predeploy-scan.js'
 import type { Expose } from '../engine/ssh.js'
 
@@ -38,7 +38,7 @@ export interface EngineApi {
 
 const REQUEST_TIMEOUT_MS = 30_000
 
-export function engineApi(cli: DockerCli, env: NodeJS.ProcessEnv = cli.baseEnv): EngineApi {
+export function engineApi(cli: DockerClient, env: NodeJS.ProcessEnv = cli.baseEnv): EngineApi {
   const socket = localSocket(env)
   if (socket && fs.existsSync(socket))
     return {
@@ -138,17 +138,19 @@ function socketArchive(socketPath: string, container: string, containerPath: str
  * stream ends only when docker has exited, and fails when docker did: a copy that broke off must never
  * read as a file with no secret in it.
  */
-async function cliArchive(cli: DockerCli, container: string, containerPath: string): Promise<Readable | undefined> {
-  const child = cli.spawnRaw(['cp', `${container}:${containerPath}`, '-'])
+async function cliArchive(cli: DockerClient, container: string, containerPath: string): Promise<Readable | undefined> {
+  const child = cli.open(['cp', `${container}:${containerPath}`, '-'])
   const out = new PassThrough()
   let stderr = ''
-  child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()))
-  child.stdout!.pipe(out, { end: false })
-  child.on('error', e => out.destroy(e))
-  child.on('close', code => {
-    if (code === 0) out.end()
-    else out.destroy(new DockerError(`docker cp ${container}:${containerPath} failed: ${lastLine(stderr) || `exit code ${code}`}`))
-  })
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
+  child.stdout.pipe(out, { end: false })
+  child.closed.then(
+    code => {
+      if (code === 0) out.end()
+      else out.destroy(new DockerError(`docker cp ${container}:${containerPath} failed: ${lastLine(stderr) || `exit code ${code}`}`))
+    },
+    (e: Error) => out.destroy(e)
+  )
   return out
 }
 
@@ -176,9 +178,9 @@ export function streamError(text: string): string {
  * stays open until the response has been read, because a half-closed connection can make the server
  * drop the request.
  */
-export function dialGet(cli: DockerCli, apiPath: string): Promise<unknown> {
+export function dialGet(cli: DockerClient, apiPath: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const child = cli.spawnRaw(['system', 'dial-stdio'], 'pipe')
+    const child = cli.open(['system', 'dial-stdio'], 'pipe')
     const parts: Buffer[] = []
     let stderr = ''
     let settled = false
@@ -207,11 +209,13 @@ export function dialGet(cli: DockerCli, apiPath: string): Promise<unknown> {
         done(e as Error)
       }
     }
-    child.stdout!.on('data', (b: Buffer) => (parts.push(b), parse(false)))
-    child.stdout!.on('end', () => parse(true))
-    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()))
-    child.on('error', e => done(e))
-    child.on('close', code => done(new DockerError(`docker system dial-stdio ended (${code}) before the Engine API answered: ${lastLine(stderr)}`)))
+    child.stdout.on('data', (b: Buffer) => (parts.push(b), parse(false)))
+    child.stdout.on('end', () => parse(true))
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
+    child.closed.then(
+      code => done(new DockerError(`docker system dial-stdio ended (${code}) before the Engine API answered: ${lastLine(stderr)}`)),
+      (e: Error) => done(e)
+    )
     child.stdin!.on('error', () => undefined)
     child.stdin!.write(`GET ${apiPath} HTTP/1.0\r\nHost: docker\r\n\r\n`)
   })

@@ -1,5 +1,5 @@
 import { DockerError } from '../errors.js'
-import { lastLine, type DockerCli } from './cli.js'
+import { lastLine, type DockerClient } from './cli.js'
 
 /** The parts of `docker image inspect` the action uses; `config` is kept whole for the predeploy commit. */
 export interface ImageInfo {
@@ -20,14 +20,14 @@ export function isBuildxMissing(output: string): boolean {
 }
 
 /** The daemon answers (design.md §9). buildx is checked by the build itself: a pre-check costs every run a CLI start. */
-export async function checkEngine(cli: DockerCli): Promise<void> {
+export async function checkEngine(cli: DockerClient): Promise<void> {
   const info = await cli.exec(['version', '--format', '{{.Server.Version}}'])
   if (info.code !== 0) {
     throw new DockerError(`cannot reach the Docker daemon (${lastLine(info.stderr) || 'no answer'}); start it, or set DOCKER_HOST to a reachable engine`)
   }
 }
 
-export async function inspectImage(cli: DockerCli, ref: string): Promise<ImageInfo | undefined> {
+export async function inspectImage(cli: DockerClient, ref: string): Promise<ImageInfo | undefined> {
   const r = await cli.exec(['image', 'inspect', '--format', '{{json .}}', ref])
   if (r.code !== 0) {
     if (/no such image/i.test(r.stderr)) return undefined

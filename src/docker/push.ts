@@ -1,5 +1,5 @@
 import { DockerError } from '../errors.js'
-import { lastLine, type DockerCli } from './cli.js'
+import { lastLine, type DockerClient } from './cli.js'
 import { stopCommands } from '../relay.js'
 import { familiarName, parseTagRef } from '../image-ref.js'
 import { inspectImage } from './image.js'
@@ -38,7 +38,7 @@ function familiar(ref: string): { name: string; tag: string } | undefined {
  * same workflow on a shared self-hosted engine builds the same tag), so each is pointed at `imageId`
  * right before its push, and what was pushed is checked after it: a mismatch fails before the next tag.
  */
-export async function pushTags(cli: DockerCli, tags: string[], imageId: string, checkCancelled: () => void = () => undefined): Promise<string> {
+export async function pushTags(cli: DockerClient, tags: string[], imageId: string, checkCancelled: () => void = () => undefined): Promise<string> {
   let digest = ''
   for (const tag of tags) {
     // A cancelled job pushes no further tag.
@@ -98,7 +98,7 @@ function familiarTag(tag: string): string {
  * then `docker push` keeps its digest.
  */
 export async function promoteIndex(
-  cli: DockerCli,
+  cli: DockerClient,
   source: string,
   digest: string,
   tags: string[],

@@ -4,7 +4,7 @@ import { containerName, createArgv, type TaskSpec } from '../task-argv.js'
 
 export { containerName, createArgv, initArgs, type TaskSpec } from '../task-argv.js'
 import { valuesOf } from '../secrets.js'
-import { lastLine, type DockerCli } from './cli.js'
+import { lastLine, type DockerClient } from './cli.js'
 import type { RunScope } from '../run-scope.js'
 import { taskLog, type TaskLog } from './task-log.js'
 import { stopCommands } from '../relay.js'
@@ -17,11 +17,11 @@ export interface TaskOutcome {
   tail: string
 }
 
-export async function removeContainer(cli: DockerCli, name: string): Promise<void> {
+export async function removeContainer(cli: DockerClient, name: string): Promise<void> {
   await cli.exec(['rm', '--force', '--volumes', name])
 }
 
-async function stopContainer(cli: DockerCli, name: string, grace: number): Promise<void> {
+async function stopContainer(cli: DockerClient, name: string, grace: number): Promise<void> {
   await cli.exec(['stop', '--time', String(grace), name])
 }
 
@@ -29,7 +29,7 @@ async function stopContainer(cli: DockerCli, name: string, grace: number): Promi
  * `docker start --attach` returns the container's exit code, or its own when docker itself failed
  * (daemon gone, attach lost). Ask the daemon: a task is only failed or succeeded by its real exit.
  */
-async function assertExited(cli: DockerCli, name: string, phase: Phase, exitCode: number, tail: string): Promise<void> {
+async function assertExited(cli: DockerClient, name: string, phase: Phase, exitCode: number, tail: string): Promise<void> {
   const r = await cli.exec(['container', 'inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', name])
   const [status, code] = r.stdout.trim().split(' ')
   const last = excerpt(tail.split('\n').pop() ?? '', 300)
@@ -45,7 +45,7 @@ async function assertExited(cli: DockerCli, name: string, phase: Phase, exitCode
  * The end of the task's log, read back from the engine (the output itself went straight to the step
  * log, never through this process): the last lines for the job summary. Undefined when the engine keeps no readable log (log driver `none`, container gone).
  */
-async function readLog(cli: DockerCli, name: string, lines = 30): Promise<TaskLog | undefined> {
+async function readLog(cli: DockerClient, name: string, lines = 30): Promise<TaskLog | undefined> {
   const r = await cli.exec(['logs', '--timestamps', '--tail', String(lines), name])
   return r.code === 0 ? taskLog(r.stdout, r.stderr, lines) : undefined
 }
@@ -54,7 +54,7 @@ async function readLog(cli: DockerCli, name: string, lines = 30): Promise<TaskLo
  * Runs one task container to its end. While it runs, cancelling the scope stops it with its grace
  * period (so a migration can roll back) and removes it; `force` skips the grace but still removes.
  */
-export async function runTask(cli: DockerCli, spec: TaskSpec, scope: RunScope): Promise<TaskOutcome> {
+export async function runTask(cli: DockerClient, spec: TaskSpec, scope: RunScope): Promise<TaskOutcome> {
   const name = containerName(spec.runId, spec.phase)
   const env = valuesOf(spec.vars)
   let cancelled = false

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { InputError } from '../errors.js'
 import type { Expose } from './ssh.js'
-import { chooseAddress, isLoopback, parseDockerHost, type EngineAddress, type EngineSettings } from './address.js'
+import { chooseAddress, isLoopback, isRemote, resolveContext, type EngineAddress, type EngineSettings } from './address.js'
+
+export { engineSecrets, isRemote, resolveContext } from './address.js'
 
 /** The engine a run talks to, as the docker CLI's environment, and how to let go of it. */
 export interface Engine {
@@ -60,53 +61,6 @@ export async function openEngine(s: EngineSettings, dir: string, env: NodeJS.Pro
         close: () => link.close().finally(done)
       }
     }
-  }
-}
-
-/** An engine off this machine: what a runner-side probe cannot reach. */
-export function isRemote(a: EngineAddress): boolean {
-  if (a.kind === 'context') return !a.host?.startsWith('unix://') && !(a.host && isLoopback(hostOf(a.host)))
-  return a.kind === 'ssh' || (a.kind === 'tcp' && !isLoopback(a.host))
-}
-
-/** The host of a `tcp://host:port` endpoint. */
-function hostOf(url: string): string {
-  return /^tcp:\/\/(\[[^\]]*\]|[^:/]+)/.exec(url)?.[1] ?? ''
-}
-
-/** The private key and the TLS key named by the inputs, to be masked like every secret. */
-export function engineSecrets(s: EngineSettings, env: NodeJS.ProcessEnv): { name: string; value: string }[] {
-  const named = [
-    ['docker-ssh-key', s.sshKeyVar],
-    ['docker-tls-key', s.tls.key]
-  ]
-  return named.filter(([, v]) => v && env[v]).map(([input, v]) => ({ name: `${input} (${v})`, value: env[v]! }))
-}
-
-/**
- * A context (named, or the CLI's current one) whose endpoint is ssh:// gets the SSH treatment; others
- * stay contexts. Read from the CLI's own store: `contexts/meta/<sha256 of the name>/meta.json`.
- */
-export function resolveContext(address: EngineAddress, env: NodeJS.ProcessEnv): EngineAddress {
-  const configDir = env.DOCKER_CONFIG || path.join(os.homedir(), '.docker')
-  const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined
-  if (!name || name === 'default') return address.kind === 'context' ? { kind: 'default' } : address
-  const meta = path.join(configDir, 'contexts', 'meta', createHash('sha256').update(name).digest('hex'), 'meta.json')
-  let host: string | undefined
-  try {
-    host = (JSON.parse(fs.readFileSync(meta, 'utf8')) as { Endpoints?: { docker?: { Host?: string } } }).Endpoints?.docker?.Host
-  } catch {
-    throw new InputError(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`)
-  }
-  if (host?.startsWith('ssh://')) return parseDockerHost(host, `docker context ${name}`)
-  return { kind: 'context', name, host }
-}
-
-function currentContext(configDir: string): string | undefined {
-  try {
-    return (JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as { currentContext?: string }).currentContext
-  } catch {
-    return undefined
   }
 }
 

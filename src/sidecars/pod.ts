@@ -18,7 +18,7 @@ import { ActionError, DockerError, excerpt } from '../errors.js'
 import type { Phase } from '../inputs.js'
 import { redact, valuesOf } from '../secrets.js'
 import type { ResolvedSidecar } from './spec.js'
-import { lastLine, type DockerCli } from '../docker/cli.js'
+import { lastLine, type DockerClient } from '../docker/cli.js'
 import { RedactingLines, stopCommands } from '../relay.js'
 import { sidecarArgv, sidecarContainerName, type SidecarReport } from './argv.js'
 import type { RunScope } from '../run-scope.js'
@@ -39,7 +39,7 @@ export class Pod {
   /** Undoes the registration with the run scope: a second signal removes a live pod at once. */
   private readonly unregister: () => void
   constructor(
-    private readonly cli: DockerCli,
+    private readonly cli: DockerClient,
     private readonly scope: RunScope,
     readonly phase: Phase,
     readonly ownerNetwork: string,
@@ -225,25 +225,27 @@ export class Pod {
 }
 
 /** A container's whole log to our stdout, redacted line by line; its stdout and stderr each end on a newline. */
-function showLog(cli: DockerCli, container: string, secrets: string[]): Promise<void> {
+function showLog(cli: DockerClient, container: string, secrets: string[]): Promise<void> {
   return new Promise(resolve => {
-    const child = cli.spawnRaw(['logs', container])
+    const child = cli.open(['logs', container])
     const write = (t: string): void => void process.stdout.write(t)
     const out = new RedactingLines(secrets, write)
     const err = new RedactingLines(secrets, write)
-    child.stdout!.on('data', (b: Buffer) => out.push(b))
-    child.stderr!.on('data', (b: Buffer) => err.push(b))
-    child.on('error', () => resolve())
-    child.on('close', () => {
-      // The action's own lines never continue a sidecar's unterminated last line (design.md §4.7).
-      out.end()
-      err.end()
-      resolve()
-    })
+    child.stdout.on('data', (b: Buffer) => out.push(b))
+    child.stderr.on('data', (b: Buffer) => err.push(b))
+    child.closed.then(
+      () => {
+        // The action's own lines never continue a sidecar's unterminated last line (design.md §4.7).
+        out.end()
+        err.end()
+        resolve()
+      },
+      () => resolve()
+    )
   })
 }
 
-async function removeMembers(cli: DockerCli, containers: string[]): Promise<void> {
+async function removeMembers(cli: DockerClient, containers: string[]): Promise<void> {
   if (containers.length === 0) return
   const r = await cli.exec(['rm', '--force', '--volumes', ...containers])
   if (r.code !== 0 && !/No such container/i.test(r.stderr)) core.warning(`could not remove sidecars ${containers.join(', ')}: ${lastLine(r.stderr)}`)
@@ -268,7 +270,7 @@ export function tryConnect(host: string, port: number, timeoutMs: number): Promi
  * none. On any failure every sidecar already created is removed before the error propagates.
  */
 export async function startSidecars(
-  cli: DockerCli,
+  cli: DockerClient,
   sidecars: ResolvedSidecar[],
   scope: RunScope,
   opts: { phase: Phase; network: string; secrets: string[] },
