@@ -150,8 +150,8 @@ const SMALL_ENTRY = 1 << 20;
  * `ok` is false when load refused the archive in config-only mode (the caller retries in full).
  */
 async function saveTransformLoad(cli, imageId, transform, configOnly) {
-    const save = cli.spawnRaw(['save', imageId]);
-    const load = cli.spawnRaw(['load', '--quiet'], 'pipe');
+    const save = cli.open(['save', imageId]);
+    const load = cli.open(['load', '--quiet'], 'pipe');
     const saveErr = collectText(save);
     const loadErr = collectText(load);
     load.stdout.resume();
@@ -190,7 +190,7 @@ async function saveTransformLoad(cli, imageId, transform, configOnly) {
             });
         });
     });
-    const [, , , saveCode, loadCode] = await Promise.all([(0,promises_.pipeline)(save.stdout, extract), finish, (0,promises_.pipeline)(pack, load.stdin), exited(save), exited(load)]);
+    const [, , , saveCode, loadCode] = await Promise.all([(0,promises_.pipeline)(save.stdout, extract), finish, (0,promises_.pipeline)(pack, load.stdin), save.closed, load.closed]);
     if (saveCode !== 0)
         throw new errors/* DockerError */.Bi(`docker save of the predeploy commit failed: ${(0,docker_cli/* lastLine */.fM)(saveErr())}`);
     if (loadCode !== 0) {
@@ -221,7 +221,6 @@ function collectText(c) {
     c.stderr.on('data', (b) => (text += b.toString()));
     return () => text;
 }
-const exited = (c) => new Promise(r => c.on('close', code => r(code ?? 1)));
 
 ;// CONCATENATED MODULE: ./src/docker/commit-config.ts
 
@@ -794,18 +793,17 @@ function socketArchive(socketPath, container, containerPath) {
  * read as a file with no secret in it.
  */
 async function cliArchive(cli, container, containerPath) {
-    const child = cli.spawnRaw(['cp', `${container}:${containerPath}`, '-']);
+    const child = cli.open(['cp', `${container}:${containerPath}`, '-']);
     const out = new node_stream__WEBPACK_IMPORTED_MODULE_5__.PassThrough();
     let stderr = '';
     child.stderr.on('data', (b) => (stderr += b.toString()));
     child.stdout.pipe(out, { end: false });
-    child.on('error', e => out.destroy(e));
-    child.on('close', code => {
+    child.closed.then(code => {
         if (code === 0)
             out.end();
         else
             out.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker cp ${container}:${containerPath} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(stderr) || `exit code ${code}`}`));
-    });
+    }, (e) => out.destroy(e));
     return out;
 }
 /** `docker diff` lines: `A /path`, `C /path`, `D /path`. */
@@ -834,7 +832,7 @@ function streamError(text) {
  */
 function dialGet(cli, apiPath) {
     return new Promise((resolve, reject) => {
-        const child = cli.spawnRaw(['system', 'dial-stdio'], 'pipe');
+        const child = cli.open(['system', 'dial-stdio'], 'pipe');
         const parts = [];
         let stderr = '';
         let settled = false;
@@ -873,8 +871,7 @@ function dialGet(cli, apiPath) {
         child.stdout.on('data', (b) => (parts.push(b), parse(false)));
         child.stdout.on('end', () => parse(true));
         child.stderr.on('data', (b) => (stderr += b.toString()));
-        child.on('error', e => done(e));
-        child.on('close', code => done(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(stderr)}`)));
+        child.closed.then(code => done(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(stderr)}`)), (e) => done(e));
         child.stdin.on('error', () => undefined);
         child.stdin.write(`GET ${apiPath} HTTP/1.0\r\nHost: docker\r\n\r\n`);
     });

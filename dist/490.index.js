@@ -619,19 +619,18 @@ class Pod {
 /** A container's whole log to our stdout, redacted line by line; its stdout and stderr each end on a newline. */
 function showLog(cli, container, secrets) {
     return new Promise(resolve => {
-        const child = cli.spawnRaw(['logs', container]);
+        const child = cli.open(['logs', container]);
         const write = (t) => void process.stdout.write(t);
         const out = new relay/* RedactingLines */.no(secrets, write);
         const err = new relay/* RedactingLines */.no(secrets, write);
         child.stdout.on('data', (b) => out.push(b));
         child.stderr.on('data', (b) => err.push(b));
-        child.on('error', () => resolve());
-        child.on('close', () => {
+        child.closed.then(() => {
             // The action's own lines never continue a sidecar's unterminated last line (design.md §4.7).
             out.end();
             err.end();
             resolve();
-        });
+        }, () => resolve());
     });
 }
 async function removeMembers(cli, containers) {

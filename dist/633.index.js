@@ -128,18 +128,17 @@ function socketArchive(socketPath, container, containerPath) {
  * read as a file with no secret in it.
  */
 async function cliArchive(cli, container, containerPath) {
-    const child = cli.spawnRaw(['cp', `${container}:${containerPath}`, '-']);
+    const child = cli.open(['cp', `${container}:${containerPath}`, '-']);
     const out = new node_stream__WEBPACK_IMPORTED_MODULE_5__.PassThrough();
     let stderr = '';
     child.stderr.on('data', (b) => (stderr += b.toString()));
     child.stdout.pipe(out, { end: false });
-    child.on('error', e => out.destroy(e));
-    child.on('close', code => {
+    child.closed.then(code => {
         if (code === 0)
             out.end();
         else
             out.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker cp ${container}:${containerPath} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(stderr) || `exit code ${code}`}`));
-    });
+    }, (e) => out.destroy(e));
     return out;
 }
 /** `docker diff` lines: `A /path`, `C /path`, `D /path`. */
@@ -168,7 +167,7 @@ function streamError(text) {
  */
 function dialGet(cli, apiPath) {
     return new Promise((resolve, reject) => {
-        const child = cli.spawnRaw(['system', 'dial-stdio'], 'pipe');
+        const child = cli.open(['system', 'dial-stdio'], 'pipe');
         const parts = [];
         let stderr = '';
         let settled = false;
@@ -207,8 +206,7 @@ function dialGet(cli, apiPath) {
         child.stdout.on('data', (b) => (parts.push(b), parse(false)));
         child.stdout.on('end', () => parse(true));
         child.stderr.on('data', (b) => (stderr += b.toString()));
-        child.on('error', e => done(e));
-        child.on('close', code => done(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(stderr)}`)));
+        child.closed.then(code => done(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(stderr)}`)), (e) => done(e));
         child.stdin.on('error', () => undefined);
         child.stdin.write(`GET ${apiPath} HTTP/1.0\r\nHost: docker\r\n\r\n`);
     });

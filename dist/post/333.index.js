@@ -619,9 +619,15 @@ class DockerCli {
         for (const child of this.cancellable)
             child.kill('SIGTERM');
     }
-    /** Starts a child whose stdout the caller consumes (docker save). */
-    spawnRaw(args, stdin = 'ignore') {
-        return this.start(args, undefined, [stdin, 'pipe', 'pipe']);
+    /** Starts a child whose output the caller consumes (docker save, cp, logs, dial-stdio). */
+    open(args, stdin = 'ignore') {
+        const child = this.start(args, undefined, [stdin, 'pipe', 'pipe']);
+        const closed = new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', code => resolve(code ?? 1));
+        });
+        closed.catch(() => undefined);
+        return { stdout: child.stdout, stderr: child.stderr, stdin: child.stdin, closed };
     }
 }
 function lastLine(text) {
@@ -857,6 +863,10 @@ const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 ;// CONCATENATED MODULE: ./src/engine/address.ts
 
 
+
+
+
+
 /** A host name, an IPv4 address or a bracketed IPv6 address; never a leading `-` (an ssh option). */
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$/;
 const USER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -957,6 +967,53 @@ function checkKnownHosts(text) {
 function knownHostsError(index, why) {
     return new errors/* InputError */.dz(`docker-known-hosts: line ${index + 1} ${why}`);
 }
+/** An engine off this machine: what a runner-side probe cannot reach. */
+function isRemote(a) {
+    if (a.kind === 'context')
+        return !a.host?.startsWith('unix://') && !(a.host && isLoopback(hostOf(a.host)));
+    return a.kind === 'ssh' || (a.kind === 'tcp' && !isLoopback(a.host));
+}
+/** The host of a `tcp://host:port` endpoint. */
+function hostOf(url) {
+    return /^tcp:\/\/(\[[^\]]*\]|[^:/]+)/.exec(url)?.[1] ?? '';
+}
+/** The private key and the TLS key named by the inputs, to be masked like every secret. */
+function engineSecrets(s, env) {
+    const named = [
+        ['docker-ssh-key', s.sshKeyVar],
+        ['docker-tls-key', s.tls.key]
+    ];
+    return named.filter(([, v]) => v && env[v]).map(([input, v]) => ({ name: `${input} (${v})`, value: env[v] }));
+}
+/**
+ * A context (named, or the CLI's current one) whose endpoint is ssh:// gets the SSH treatment; others
+ * stay contexts. Read from the CLI's own store: `contexts/meta/<sha256 of the name>/meta.json`.
+ */
+function resolveContext(address, env) {
+    const configDir = env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker');
+    const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined;
+    if (!name || name === 'default')
+        return address.kind === 'context' ? { kind: 'default' } : address;
+    const meta = external_node_path_.join(configDir, 'contexts', 'meta', (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex'), 'meta.json');
+    let host;
+    try {
+        host = JSON.parse(external_node_fs_.readFileSync(meta, 'utf8')).Endpoints?.docker?.Host;
+    }
+    catch {
+        throw new errors/* InputError */.dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
+    }
+    if (host?.startsWith('ssh://'))
+        return parseDockerHost(host, `docker context ${name}`);
+    return { kind: 'context', name, host };
+}
+function currentContext(configDir) {
+    try {
+        return JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(configDir, 'config.json'), 'utf8')).currentContext;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/engine/connect.ts
 
@@ -1005,53 +1062,6 @@ async function openEngine(s, dir, env = process.env) {
                 close: () => link.close().finally(done)
             };
         }
-    }
-}
-/** An engine off this machine: what a runner-side probe cannot reach. */
-function isRemote(a) {
-    if (a.kind === 'context')
-        return !a.host?.startsWith('unix://') && !(a.host && isLoopback(hostOf(a.host)));
-    return a.kind === 'ssh' || (a.kind === 'tcp' && !isLoopback(a.host));
-}
-/** The host of a `tcp://host:port` endpoint. */
-function hostOf(url) {
-    return /^tcp:\/\/(\[[^\]]*\]|[^:/]+)/.exec(url)?.[1] ?? '';
-}
-/** The private key and the TLS key named by the inputs, to be masked like every secret. */
-function engineSecrets(s, env) {
-    const named = [
-        ['docker-ssh-key', s.sshKeyVar],
-        ['docker-tls-key', s.tls.key]
-    ];
-    return named.filter(([, v]) => v && env[v]).map(([input, v]) => ({ name: `${input} (${v})`, value: env[v] }));
-}
-/**
- * A context (named, or the CLI's current one) whose endpoint is ssh:// gets the SSH treatment; others
- * stay contexts. Read from the CLI's own store: `contexts/meta/<sha256 of the name>/meta.json`.
- */
-function resolveContext(address, env) {
-    const configDir = env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker');
-    const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined;
-    if (!name || name === 'default')
-        return address.kind === 'context' ? { kind: 'default' } : address;
-    const meta = external_node_path_.join(configDir, 'contexts', 'meta', (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex'), 'meta.json');
-    let host;
-    try {
-        host = JSON.parse(external_node_fs_.readFileSync(meta, 'utf8')).Endpoints?.docker?.Host;
-    }
-    catch {
-        throw new errors/* InputError */.dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
-    }
-    if (host?.startsWith('ssh://'))
-        return parseDockerHost(host, `docker context ${name}`);
-    return { kind: 'context', name, host };
-}
-function currentContext(configDir) {
-    try {
-        return JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(configDir, 'config.json'), 'utf8')).currentContext;
-    }
-    catch {
-        return undefined;
     }
 }
 /**

@@ -1,5 +1,5 @@
-export const id = 220;
-export const ids = [220];
+export const id = 22;
+export const ids = [22];
 export const modules = {
 
 /***/ 1913:
@@ -513,9 +513,15 @@ class DockerCli {
         for (const child of this.cancellable)
             child.kill('SIGTERM');
     }
-    /** Starts a child whose stdout the caller consumes (docker save). */
-    spawnRaw(args, stdin = 'ignore') {
-        return this.start(args, undefined, [stdin, 'pipe', 'pipe']);
+    /** Starts a child whose output the caller consumes (docker save, cp, logs, dial-stdio). */
+    open(args, stdin = 'ignore') {
+        const child = this.start(args, undefined, [stdin, 'pipe', 'pipe']);
+        const closed = new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', code => resolve(code ?? 1));
+        });
+        closed.catch(() => undefined);
+        return { stdout: child.stdout, stderr: child.stderr, stdin: child.stdin, closed };
     }
 }
 function lastLine(text) {
@@ -657,12 +663,26 @@ function formatDuration(seconds) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   QP: () => (/* binding */ chooseAddress),
 /* harmony export */   U9: () => (/* binding */ isLoopback),
-/* harmony export */   mB: () => (/* binding */ parseDockerHost),
-/* harmony export */   mr: () => (/* binding */ readEngineSettings)
+/* harmony export */   Vx: () => (/* binding */ isRemote),
+/* harmony export */   W8: () => (/* binding */ engineSecrets),
+/* harmony export */   mr: () => (/* binding */ readEngineSettings),
+/* harmony export */   wK: () => (/* binding */ resolveContext)
 /* harmony export */ });
-/* unused harmony export checkKnownHosts */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7420);
+/* unused harmony exports parseDockerHost, checkKnownHosts */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7420);
+
+
+
+
 
 
 /** A host name, an IPv4 address or a bracketed IPv6 address; never a leading `-` (an ssh option). */
@@ -672,8 +692,8 @@ const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 /** Reads the engine inputs; every name is checked here, before any side effect. */
 function readEngineSettings(get) {
     const named = (input, v) => {
-        if (v && !_var_name_js__WEBPACK_IMPORTED_MODULE_1__/* .VAR_NAME */ .e.test(v)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${input}: "${v.slice(0, 40)}" is not a variable name; name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`);
+        if (v && !_var_name_js__WEBPACK_IMPORTED_MODULE_5__/* .VAR_NAME */ .e.test(v)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input}: "${v.slice(0, 40)}" is not a variable name; name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`);
         }
         return v;
     };
@@ -689,13 +709,13 @@ function readEngineSettings(get) {
         }
     };
     if (s.host && s.context)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('docker-host and docker-context name two engines; give one');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('docker-host and docker-context name two engines; give one');
     if (s.context && !/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/.test(s.context))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`docker-context: "${s.context}" is not a context name`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`docker-context: "${s.context}" is not a context name`);
     if (!!s.tls.cert !== !!s.tls.key)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('docker-tls-cert and docker-tls-key go together: the engine checks the client certificate with its key');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('docker-tls-cert and docker-tls-key go together: the engine checks the client certificate with its key');
     if ((s.tls.cert || s.tls.key) && !s.tls.ca)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('docker-tls-ca is needed with a client certificate: the engine is verified by it');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('docker-tls-ca is needed with a client certificate: the engine is verified by it');
     checkKnownHosts(s.knownHosts);
     return s;
 }
@@ -713,7 +733,7 @@ function chooseAddress(s, env) {
 }
 /** `ssh://[user@]host[:port][/socket]`, `tcp://host[:port]`, `unix:///path`: anything else is an error. */
 function parseDockerHost(url, what) {
-    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what}: "${url.slice(0, 200)}" ${why}; use ssh://user@host[:port], tcp://host:port (TLS) or unix:///path`);
+    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${what}: "${url.slice(0, 200)}" ${why}; use ssh://user@host[:port], tcp://host:port (TLS) or unix:///path`);
     if (/[\s\0]/.test(url))
         throw bad('holds a space or a control character');
     const unix = /^unix:\/\/(\/.*)$/.exec(url);
@@ -763,7 +783,54 @@ function checkKnownHosts(text) {
     });
 }
 function knownHostsError(index, why) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`docker-known-hosts: line ${index + 1} ${why}`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`docker-known-hosts: line ${index + 1} ${why}`);
+}
+/** An engine off this machine: what a runner-side probe cannot reach. */
+function isRemote(a) {
+    if (a.kind === 'context')
+        return !a.host?.startsWith('unix://') && !(a.host && isLoopback(hostOf(a.host)));
+    return a.kind === 'ssh' || (a.kind === 'tcp' && !isLoopback(a.host));
+}
+/** The host of a `tcp://host:port` endpoint. */
+function hostOf(url) {
+    return /^tcp:\/\/(\[[^\]]*\]|[^:/]+)/.exec(url)?.[1] ?? '';
+}
+/** The private key and the TLS key named by the inputs, to be masked like every secret. */
+function engineSecrets(s, env) {
+    const named = [
+        ['docker-ssh-key', s.sshKeyVar],
+        ['docker-tls-key', s.tls.key]
+    ];
+    return named.filter(([, v]) => v && env[v]).map(([input, v]) => ({ name: `${input} (${v})`, value: env[v] }));
+}
+/**
+ * A context (named, or the CLI's current one) whose endpoint is ssh:// gets the SSH treatment; others
+ * stay contexts. Read from the CLI's own store: `contexts/meta/<sha256 of the name>/meta.json`.
+ */
+function resolveContext(address, env) {
+    const configDir = env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_3__.join(node_os__WEBPACK_IMPORTED_MODULE_2__.homedir(), '.docker');
+    const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined;
+    if (!name || name === 'default')
+        return address.kind === 'context' ? { kind: 'default' } : address;
+    const meta = node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'contexts', 'meta', (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(name).digest('hex'), 'meta.json');
+    let host;
+    try {
+        host = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(meta, 'utf8')).Endpoints?.docker?.Host;
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
+    }
+    if (host?.startsWith('ssh://'))
+        return parseDockerHost(host, `docker context ${name}`);
+    return { kind: 'context', name, host };
+}
+function currentContext(configDir) {
+    try {
+        return JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'config.json'), 'utf8')).currentContext;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -1287,7 +1354,7 @@ const MAX_TASK_ENV = 1024 * 1024;
 
 /***/ }),
 
-/***/ 3220:
+/***/ 8022:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1298,14 +1365,327 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __webpack_require__(4813);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/manifests/release-command.ts
+var release_command = __webpack_require__(4903);
+// EXTERNAL MODULE: ./src/secrets.ts
+var src_secrets = __webpack_require__(7194);
+// EXTERNAL MODULE: ./src/untrusted.ts
+var untrusted = __webpack_require__(873);
+;// CONCATENATED MODULE: ./src/sidecars/summary.ts
+
+
+const STATUS = {
+    ready: 'ready',
+    running: 'running (no readiness probe)',
+    exited: 'exited',
+    'not-ready': 'never ready',
+    cancelled: 'cancelled',
+    failed: 'could not start'
+};
+/** The job summary's sidecar section (issue 16): which sidecars each task had, and when each was ready. */
+function sidecarSummary(reports, secrets) {
+    if (reports.length === 0)
+        return [];
+    const lines = ['### Sidecars', '', '| task | sidecar | image | status | ready after |', '| --- | --- | --- | --- | --- |'];
+    for (const r of reports) {
+        const status = r.exitCode !== null && r.status === 'exited' ? `exited with code ${r.exitCode}` : STATUS[r.status];
+        const ready = r.readySeconds === null ? '' : `${r.readySeconds.toFixed(1)}s`;
+        lines.push(`| ${r.phase} | ${(0,untrusted/* mdText */.bC)(r.name)} | ${(0,untrusted/* mdText */.bC)((0,src_secrets/* redact */.E$)(r.image, secrets))} | ${status} | ${ready} |`);
+    }
+    lines.push('');
+    for (const r of reports.filter(x => x.tail)) {
+        lines.push(`#### Last lines of sidecar ${(0,untrusted/* mdText */.bC)(r.name)} (${r.phase})`, '', (0,untrusted/* fenced */.OF)((0,src_secrets/* redact */.E$)(r.tail, secrets)), '');
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+
+
+
+
+function emptyResult() {
+    return {
+        image: '',
+        imageId: '',
+        digest: '',
+        tags: [],
+        metadata: '',
+        releaseCommand: '',
+        releaseSource: 'none',
+        phases: [],
+        processes: {},
+        postdeployCommand: '',
+        firstDeployCommand: '',
+        released: false
+    };
+}
+const round = (n) => Math.round(n * 1000) / 1000;
+/** The action's outputs (design.md §6), as name → value. */
+function outputValues(r) {
+    const release = r.phases.find(p => p.phase === 'release');
+    const ran = release && release.exitCode !== null;
+    const out = {
+        image: r.image,
+        'image-id': r.imageId,
+        // build-push-action's name for the same value: a workflow switching over keeps its expressions.
+        imageid: r.imageId,
+        digest: r.digest,
+        tags: r.tags.join('\n'),
+        metadata: r.metadata,
+        'release-command': r.releaseCommand,
+        'release-source': r.releaseSource,
+        'release-exit-code': ran ? String(release.exitCode) : '',
+        'release-duration': ran && release.durationSeconds !== null ? String(round(release.durationSeconds)) : '',
+        phases: JSON.stringify(r.phases.map(p => ({ ...p, durationSeconds: p.durationSeconds === null ? null : round(p.durationSeconds) }))),
+        processes: JSON.stringify(r.processes),
+        'postdeploy-command': r.postdeployCommand,
+        'first-deploy-command': r.firstDeployCommand,
+        released: String(r.released)
+    };
+    if (r.firstDeploy !== undefined)
+        out['first-deploy'] = String(r.firstDeploy);
+    if (r.plan !== undefined)
+        out.plan = r.plan;
+    return out;
+}
+function writeOutputs(r) {
+    for (const [k, v] of Object.entries(outputValues(r)))
+        runner/* setOutput */.uH(k, v);
+}
+/** The job summary (design.md §6): phases table, image and digest, a failed task's redacted output tail. Untrusted text is escaped (untrusted.ts). */
+function summaryMarkdown(r, secrets, env = process.env) {
+    const lines = ['## release-phase', ''];
+    if (r.phases.length > 0) {
+        lines.push('| phase | command | status | exit code | duration |', '| --- | --- | --- | --- | --- |');
+        for (const p of r.phases) {
+            const dur = p.durationSeconds === null ? '' : `${p.durationSeconds.toFixed(1)}s`;
+            const cmd = p.command ? `<code>${(0,untrusted/* mdText */.bC)((0,src_secrets/* redact */.E$)(p.command, secrets))}</code>` : '';
+            lines.push(`| ${p.phase} | ${cmd} | ${p.status} | ${p.exitCode ?? ''} | ${dur} |`);
+        }
+        lines.push('');
+    }
+    for (const note of r.notes ?? [])
+        lines.push(`**Note:** ${(0,untrusted/* mdText */.bC)(note)}`, '');
+    if (r.image)
+        lines.push(`**Image:** <code>${(0,untrusted/* mdText */.bC)(r.image)}</code>`);
+    if (r.imageId)
+        lines.push(`**Image id:** <code>${(0,untrusted/* mdText */.bC)(r.imageId)}</code>`);
+    lines.push(`**Digest:** ${r.digest ? `<code>${(0,untrusted/* mdText */.bC)(r.digest)}</code>` : '(not pushed)'}`);
+    lines.push(`**Released:** ${r.released ? 'yes' : 'no'}`, '');
+    if (r.error)
+        lines.push(`**Error:** ${(0,untrusted/* mdText */.bC)((0,src_secrets/* redact */.E$)(r.error, secrets))}`, '');
+    lines.push(...sidecarSummary(r.sidecars ?? [], secrets));
+    if (r.failure) {
+        lines.push(`### Last lines of the ${r.failure.phase} task`, '', (0,untrusted/* fenced */.OF)((0,src_secrets/* redact */.E$)(r.failure.tail, secrets)), '');
+    }
+    if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY) {
+        lines.push(`[Full log](${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID})`, '');
+    }
+    return lines.join('\n');
+}
+function writeSummary(r, secrets) {
+    runner/* appendSummary */.fe(summaryMarkdown(r, secrets));
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/run-scope.ts
+
+
+
+
+
+/**
+ * Everything one run owns, passed explicitly instead of living in module variables: its id (the
+ * label on every container and image it makes, which the post step removes), its temporary
+ * directory, the work to stop when the job is cancelled, and the removals started in the background
+ * that must be finished before the step ends.
+ */
+class RunScope {
+    runId;
+    tempDir;
+    cancelled = false;
+    hooks = new Set();
+    pending = [];
+    last = [];
+    constructor(runId, tempDir) {
+        this.runId = runId;
+        this.tempDir = tempDir;
+    }
+    /** A new run with a fresh id and a private temporary directory under RUNNER_TEMP. */
+    static create(env = process.env) {
+        const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'release-phase-'));
+        return new RunScope((0,external_node_crypto_.randomBytes)(6).toString('hex'), tempDir);
+    }
+    get isCancelled() {
+        return this.cancelled;
+    }
+    /** No build, task or push may start once the run was cancelled. */
+    throwIfCancelled() {
+        if (this.cancelled)
+            throw new errors/* ActionError */.lZ('cancelled by a signal before the next step started; nothing further was run or pushed');
+    }
+    /** Registers work to stop on cancellation; the returned function unregisters it. */
+    onCancel(hook) {
+        this.hooks.add(hook);
+        return () => this.hooks.delete(hook);
+    }
+    /** Stops every registered piece of work (in parallel) and returns what was stopped. */
+    async cancel(force) {
+        this.cancelled = true;
+        const stopped = await Promise.all([...this.hooks].map(async (hook) => hook(force)));
+        return stopped.filter((s) => !!s);
+    }
+    /** Work started in the background (a finished container's removal), awaited by close(). */
+    defer(work) {
+        this.pending.push(work.catch(() => undefined));
+    }
+    /** Work that must wait until every deferred removal is done (it runs in close()). */
+    atClose(work) {
+        this.last.push(work);
+    }
+    /**
+     * Waits for every deferred removal, runs the atClose work, then `final` (closing the engine's
+     * connection, whose sockets live in the directory), then deletes the temporary directory.
+     */
+    async close(final) {
+        while (this.pending.length > 0)
+            await Promise.all(this.pending.splice(0));
+        for (const work of this.last.splice(0))
+            await work().catch(() => undefined);
+        try {
+            await final?.();
+        }
+        finally {
+            external_node_fs_.rmSync(this.tempDir, { recursive: true, force: true });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+
+/**
+ * What the post step needs to clean up after main (actions/checkout's state-helper pattern). Saved
+ * through GITHUB_STATE, which the runner reads after the step, so these values win over any forged
+ * `::save-state` line of the same name; read without regard to case (runner.ts getState).
+ */
+function saveRun(runId, tempDir) {
+    runner/* saveState */.LZ('run-id', runId);
+    runner/* saveState */.LZ('temp-dir', tempDir);
+}
+function savedRun() {
+    return { runId: core.getState('run-id'), tempDir: core.getState('temp-dir') };
+}
+
+// EXTERNAL MODULE: ./src/docker/cli.ts
+var docker_cli = __webpack_require__(1670);
+// EXTERNAL MODULE: ./src/docker/image.ts
+var docker_image = __webpack_require__(3905);
+// EXTERNAL MODULE: ./src/engine/address.ts
+var engine_address = __webpack_require__(6970);
+;// CONCATENATED MODULE: ./src/engine/connect.ts
+
+
+
+
+
+
+const LOCAL = { env: {}, name: 'the local engine', remote: false, close: async () => undefined };
+/**
+ * Opens the chosen engine (design.md §12): SSH through one forwarded connection (ssh.ts), TCP only with
+ * TLS (material by name, written to the run's private directory), a socket or context as the CLI would.
+ * `dir` is private to the run (0700) and removed with it.
+ */
+async function openEngine(s, dir, env = process.env) {
+    const address = (0,engine_address/* resolveContext */.wK)((0,engine_address/* chooseAddress */.QP)(s, env), env);
+    switch (address.kind) {
+        case 'default':
+            return LOCAL;
+        case 'context':
+            // A context the CLI resolves itself (tcp with its stored TLS material, or a socket).
+            return {
+                env: { DOCKER_CONTEXT: address.name, DOCKER_HOST: undefined },
+                name: `the Docker context ${address.name}`,
+                remote: (0,engine_address/* isRemote */.Vx)(address),
+                close: LOCAL.close
+            };
+        case 'unix':
+            return { env: { DOCKER_HOST: address.url, DOCKER_CONTEXT: undefined }, name: `the engine at ${address.url}`, remote: false, close: LOCAL.close };
+        case 'tcp':
+            return { env: tlsEnv(address, s, dir, env), name: `the Docker host ${address.url}`, remote: (0,engine_address/* isRemote */.Vx)(address), close: LOCAL.close };
+        case 'ssh': {
+            const { openSsh } = await __webpack_require__.e(/* import() */ 96).then(__webpack_require__.bind(__webpack_require__, 3096));
+            const where = shortDir(dir);
+            const done = () => void (where !== dir && external_node_fs_.rmSync(where, { recursive: true, force: true }));
+            const link = await openSsh(address, s, where, env).catch((e) => {
+                done();
+                throw e;
+            });
+            const unset = { DOCKER_CONTEXT: undefined, DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined };
+            return {
+                env: { ...unset, DOCKER_HOST: `unix://${link.socket}` },
+                name: `the Docker host ${address.url}`,
+                remote: true,
+                expose: link.expose,
+                close: () => link.close().finally(done)
+            };
+        }
+    }
+}
+/**
+ * tcp:// carries every task value of `docker create`: only with TLS, unless the engine is on this
+ * machine's loopback (a `docker:dind` service). The material is read from the step env by name.
+ */
+function tlsEnv(a, s, dir, env) {
+    const base = { DOCKER_HOST: a.url, DOCKER_CONTEXT: undefined };
+    if (!s.tls.ca) {
+        if (env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH)
+            return base;
+        if ((0,engine_address/* isLoopback */.U9)(a.host))
+            return { ...base, DOCKER_TLS_VERIFY: undefined };
+        throw new errors/* InputError */.dz(`${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`);
+    }
+    const tls = external_node_path_.join(dir, 'tls');
+    external_node_fs_.mkdirSync(tls, { mode: 0o700 });
+    const files = [
+        ['ca.pem', s.tls.ca],
+        ['cert.pem', s.tls.cert],
+        ['key.pem', s.tls.key]
+    ];
+    for (const [file, name] of files) {
+        if (!name)
+            continue;
+        const value = env[name];
+        if (!value)
+            throw new errors/* InputError */.dz(`docker-tls: ${name} is not set in the step's env (or is empty)`);
+        external_node_fs_.writeFileSync(external_node_path_.join(tls, file), value, { mode: 0o600 });
+    }
+    return { ...base, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tls };
+}
+/**
+ * A unix socket path holds at most 107 bytes, and ssh adds 17 to the control path while it binds it:
+ * under a long RUNNER_TEMP the sockets go to a private directory under /tmp (mkdtemp: 0700), linked
+ * from `dir` as `ssh-dir` so the post step finds what a killed run left there.
+ */
+function shortDir(dir) {
+    if (Buffer.byteLength(dir) <= 70)
+        return dir;
+    const short = external_node_fs_.mkdtempSync(external_node_path_.join(external_node_os_.tmpdir(), 'rp-'));
+    external_node_fs_.symlinkSync(short, external_node_path_.join(dir, 'ssh-dir'));
+    return short;
+}
+
 // EXTERNAL MODULE: ./src/workspace-files.ts
 var workspace_files = __webpack_require__(7076);
 ;// CONCATENATED MODULE: ./src/manifests/procfile.ts
@@ -1436,223 +1816,8 @@ async function loadManifests(s) {
 
 // EXTERNAL MODULE: ./src/manifests/presence.ts
 var presence = __webpack_require__(141);
-// EXTERNAL MODULE: ./src/manifests/release-command.ts
-var release_command = __webpack_require__(4903);
-// EXTERNAL MODULE: ./src/secrets.ts
-var src_secrets = __webpack_require__(7194);
-// EXTERNAL MODULE: ./src/untrusted.ts
-var untrusted = __webpack_require__(873);
-;// CONCATENATED MODULE: ./src/sidecars/summary.ts
-
-
-const STATUS = {
-    ready: 'ready',
-    running: 'running (no readiness probe)',
-    exited: 'exited',
-    'not-ready': 'never ready',
-    cancelled: 'cancelled',
-    failed: 'could not start'
-};
-/** The job summary's sidecar section (issue 16): which sidecars each task had, and when each was ready. */
-function sidecarSummary(reports, secrets) {
-    if (reports.length === 0)
-        return [];
-    const lines = ['### Sidecars', '', '| task | sidecar | image | status | ready after |', '| --- | --- | --- | --- | --- |'];
-    for (const r of reports) {
-        const status = r.exitCode !== null && r.status === 'exited' ? `exited with code ${r.exitCode}` : STATUS[r.status];
-        const ready = r.readySeconds === null ? '' : `${r.readySeconds.toFixed(1)}s`;
-        lines.push(`| ${r.phase} | ${(0,untrusted/* mdText */.bC)(r.name)} | ${(0,untrusted/* mdText */.bC)((0,src_secrets/* redact */.E$)(r.image, secrets))} | ${status} | ${ready} |`);
-    }
-    lines.push('');
-    for (const r of reports.filter(x => x.tail)) {
-        lines.push(`#### Last lines of sidecar ${(0,untrusted/* mdText */.bC)(r.name)} (${r.phase})`, '', (0,untrusted/* fenced */.OF)((0,src_secrets/* redact */.E$)(r.tail, secrets)), '');
-    }
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/outputs.ts
-
-
-
-
-function emptyResult() {
-    return {
-        image: '',
-        imageId: '',
-        digest: '',
-        tags: [],
-        metadata: '',
-        releaseCommand: '',
-        releaseSource: 'none',
-        phases: [],
-        processes: {},
-        postdeployCommand: '',
-        firstDeployCommand: '',
-        released: false
-    };
-}
-const round = (n) => Math.round(n * 1000) / 1000;
-/** The action's outputs (design.md §6), as name → value. */
-function outputValues(r) {
-    const release = r.phases.find(p => p.phase === 'release');
-    const ran = release && release.exitCode !== null;
-    const out = {
-        image: r.image,
-        'image-id': r.imageId,
-        // build-push-action's name for the same value: a workflow switching over keeps its expressions.
-        imageid: r.imageId,
-        digest: r.digest,
-        tags: r.tags.join('\n'),
-        metadata: r.metadata,
-        'release-command': r.releaseCommand,
-        'release-source': r.releaseSource,
-        'release-exit-code': ran ? String(release.exitCode) : '',
-        'release-duration': ran && release.durationSeconds !== null ? String(round(release.durationSeconds)) : '',
-        phases: JSON.stringify(r.phases.map(p => ({ ...p, durationSeconds: p.durationSeconds === null ? null : round(p.durationSeconds) }))),
-        processes: JSON.stringify(r.processes),
-        'postdeploy-command': r.postdeployCommand,
-        'first-deploy-command': r.firstDeployCommand,
-        released: String(r.released)
-    };
-    if (r.firstDeploy !== undefined)
-        out['first-deploy'] = String(r.firstDeploy);
-    if (r.plan !== undefined)
-        out.plan = r.plan;
-    return out;
-}
-function writeOutputs(r) {
-    for (const [k, v] of Object.entries(outputValues(r)))
-        runner/* setOutput */.uH(k, v);
-}
-/** The job summary (design.md §6): phases table, image and digest, a failed task's redacted output tail. Untrusted text is escaped (untrusted.ts). */
-function summaryMarkdown(r, secrets, env = process.env) {
-    const lines = ['## release-phase', ''];
-    if (r.phases.length > 0) {
-        lines.push('| phase | command | status | exit code | duration |', '| --- | --- | --- | --- | --- |');
-        for (const p of r.phases) {
-            const dur = p.durationSeconds === null ? '' : `${p.durationSeconds.toFixed(1)}s`;
-            const cmd = p.command ? `<code>${(0,untrusted/* mdText */.bC)((0,src_secrets/* redact */.E$)(p.command, secrets))}</code>` : '';
-            lines.push(`| ${p.phase} | ${cmd} | ${p.status} | ${p.exitCode ?? ''} | ${dur} |`);
-        }
-        lines.push('');
-    }
-    for (const note of r.notes ?? [])
-        lines.push(`**Note:** ${(0,untrusted/* mdText */.bC)(note)}`, '');
-    if (r.image)
-        lines.push(`**Image:** <code>${(0,untrusted/* mdText */.bC)(r.image)}</code>`);
-    if (r.imageId)
-        lines.push(`**Image id:** <code>${(0,untrusted/* mdText */.bC)(r.imageId)}</code>`);
-    lines.push(`**Digest:** ${r.digest ? `<code>${(0,untrusted/* mdText */.bC)(r.digest)}</code>` : '(not pushed)'}`);
-    lines.push(`**Released:** ${r.released ? 'yes' : 'no'}`, '');
-    if (r.error)
-        lines.push(`**Error:** ${(0,untrusted/* mdText */.bC)((0,src_secrets/* redact */.E$)(r.error, secrets))}`, '');
-    lines.push(...sidecarSummary(r.sidecars ?? [], secrets));
-    if (r.failure) {
-        lines.push(`### Last lines of the ${r.failure.phase} task`, '', (0,untrusted/* fenced */.OF)((0,src_secrets/* redact */.E$)(r.failure.tail, secrets)), '');
-    }
-    if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY) {
-        lines.push(`[Full log](${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID})`, '');
-    }
-    return lines.join('\n');
-}
-function writeSummary(r, secrets) {
-    runner/* appendSummary */.fe(summaryMarkdown(r, secrets));
-}
-
 // EXTERNAL MODULE: ./src/release-plan.ts
 var release_plan = __webpack_require__(3912);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/run-scope.ts
-
-
-
-
-
-/**
- * Everything one run owns, passed explicitly instead of living in module variables: its id (the
- * label on every container and image it makes, which the post step removes), its temporary
- * directory, the work to stop when the job is cancelled, and the removals started in the background
- * that must be finished before the step ends.
- */
-class RunScope {
-    runId;
-    tempDir;
-    cancelled = false;
-    hooks = new Set();
-    pending = [];
-    last = [];
-    constructor(runId, tempDir) {
-        this.runId = runId;
-        this.tempDir = tempDir;
-    }
-    /** A new run with a fresh id and a private temporary directory under RUNNER_TEMP. */
-    static create(env = process.env) {
-        const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'release-phase-'));
-        return new RunScope((0,external_node_crypto_.randomBytes)(6).toString('hex'), tempDir);
-    }
-    get isCancelled() {
-        return this.cancelled;
-    }
-    /** No build, task or push may start once the run was cancelled. */
-    throwIfCancelled() {
-        if (this.cancelled)
-            throw new errors/* ActionError */.lZ('cancelled by a signal before the next step started; nothing further was run or pushed');
-    }
-    /** Registers work to stop on cancellation; the returned function unregisters it. */
-    onCancel(hook) {
-        this.hooks.add(hook);
-        return () => this.hooks.delete(hook);
-    }
-    /** Stops every registered piece of work (in parallel) and returns what was stopped. */
-    async cancel(force) {
-        this.cancelled = true;
-        const stopped = await Promise.all([...this.hooks].map(async (hook) => hook(force)));
-        return stopped.filter((s) => !!s);
-    }
-    /** Work started in the background (a finished container's removal), awaited by close(). */
-    defer(work) {
-        this.pending.push(work.catch(() => undefined));
-    }
-    /** Work that must wait until every deferred removal is done (it runs in close()). */
-    atClose(work) {
-        this.last.push(work);
-    }
-    /**
-     * Waits for every deferred removal, runs the atClose work, then `final` (closing the engine's
-     * connection, whose sockets live in the directory), then deletes the temporary directory.
-     */
-    async close(final) {
-        while (this.pending.length > 0)
-            await Promise.all(this.pending.splice(0));
-        for (const work of this.last.splice(0))
-            await work().catch(() => undefined);
-        try {
-            await final?.();
-        }
-        finally {
-            external_node_fs_.rmSync(this.tempDir, { recursive: true, force: true });
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/state.ts
-
-/**
- * What the post step needs to clean up after main (actions/checkout's state-helper pattern). Saved
- * through GITHUB_STATE, which the runner reads after the step, so these values win over any forged
- * `::save-state` line of the same name; read without regard to case (runner.ts getState).
- */
-function saveRun(runId, tempDir) {
-    runner/* saveState */.LZ('run-id', runId);
-    runner/* saveState */.LZ('temp-dir', tempDir);
-}
-function savedRun() {
-    return { runId: core.getState('run-id'), tempDir: core.getState('temp-dir') };
-}
-
 // EXTERNAL MODULE: ./src/build-inputs.ts
 var build_inputs = __webpack_require__(1913);
 // EXTERNAL MODULE: ./src/build.ts
@@ -1856,160 +2021,7 @@ async function checkContextCredentials(contexts, workspace, maxDirs = MAX_DIRS) 
     return warning;
 }
 
-// EXTERNAL MODULE: ./src/docker/cli.ts
-var docker_cli = __webpack_require__(1670);
-// EXTERNAL MODULE: ./src/docker/image.ts
-var docker_image = __webpack_require__(3905);
-// EXTERNAL MODULE: ./src/engine/address.ts
-var engine_address = __webpack_require__(6970);
-;// CONCATENATED MODULE: ./src/engine/connect.ts
-
-
-
-
-
-
-const LOCAL = { env: {}, name: 'the local engine', remote: false, close: async () => undefined };
-/**
- * Opens the chosen engine (design.md §12): SSH through one forwarded connection (ssh.ts), TCP only with
- * TLS (material by name, written to the run's private directory), a socket or context as the CLI would.
- * `dir` is private to the run (0700) and removed with it.
- */
-async function openEngine(s, dir, env = process.env) {
-    const address = resolveContext((0,engine_address/* chooseAddress */.QP)(s, env), env);
-    switch (address.kind) {
-        case 'default':
-            return LOCAL;
-        case 'context':
-            // A context the CLI resolves itself (tcp with its stored TLS material, or a socket).
-            return {
-                env: { DOCKER_CONTEXT: address.name, DOCKER_HOST: undefined },
-                name: `the Docker context ${address.name}`,
-                remote: isRemote(address),
-                close: LOCAL.close
-            };
-        case 'unix':
-            return { env: { DOCKER_HOST: address.url, DOCKER_CONTEXT: undefined }, name: `the engine at ${address.url}`, remote: false, close: LOCAL.close };
-        case 'tcp':
-            return { env: tlsEnv(address, s, dir, env), name: `the Docker host ${address.url}`, remote: isRemote(address), close: LOCAL.close };
-        case 'ssh': {
-            const { openSsh } = await __webpack_require__.e(/* import() */ 96).then(__webpack_require__.bind(__webpack_require__, 3096));
-            const where = shortDir(dir);
-            const done = () => void (where !== dir && external_node_fs_.rmSync(where, { recursive: true, force: true }));
-            const link = await openSsh(address, s, where, env).catch((e) => {
-                done();
-                throw e;
-            });
-            const unset = { DOCKER_CONTEXT: undefined, DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined };
-            return {
-                env: { ...unset, DOCKER_HOST: `unix://${link.socket}` },
-                name: `the Docker host ${address.url}`,
-                remote: true,
-                expose: link.expose,
-                close: () => link.close().finally(done)
-            };
-        }
-    }
-}
-/** An engine off this machine: what a runner-side probe cannot reach. */
-function isRemote(a) {
-    if (a.kind === 'context')
-        return !a.host?.startsWith('unix://') && !(a.host && (0,engine_address/* isLoopback */.U9)(hostOf(a.host)));
-    return a.kind === 'ssh' || (a.kind === 'tcp' && !(0,engine_address/* isLoopback */.U9)(a.host));
-}
-/** The host of a `tcp://host:port` endpoint. */
-function hostOf(url) {
-    return /^tcp:\/\/(\[[^\]]*\]|[^:/]+)/.exec(url)?.[1] ?? '';
-}
-/** The private key and the TLS key named by the inputs, to be masked like every secret. */
-function engineSecrets(s, env) {
-    const named = [
-        ['docker-ssh-key', s.sshKeyVar],
-        ['docker-tls-key', s.tls.key]
-    ];
-    return named.filter(([, v]) => v && env[v]).map(([input, v]) => ({ name: `${input} (${v})`, value: env[v] }));
-}
-/**
- * A context (named, or the CLI's current one) whose endpoint is ssh:// gets the SSH treatment; others
- * stay contexts. Read from the CLI's own store: `contexts/meta/<sha256 of the name>/meta.json`.
- */
-function resolveContext(address, env) {
-    const configDir = env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker');
-    const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined;
-    if (!name || name === 'default')
-        return address.kind === 'context' ? { kind: 'default' } : address;
-    const meta = external_node_path_.join(configDir, 'contexts', 'meta', (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex'), 'meta.json');
-    let host;
-    try {
-        host = JSON.parse(external_node_fs_.readFileSync(meta, 'utf8')).Endpoints?.docker?.Host;
-    }
-    catch {
-        throw new errors/* InputError */.dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
-    }
-    if (host?.startsWith('ssh://'))
-        return (0,engine_address/* parseDockerHost */.mB)(host, `docker context ${name}`);
-    return { kind: 'context', name, host };
-}
-function currentContext(configDir) {
-    try {
-        return JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(configDir, 'config.json'), 'utf8')).currentContext;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * tcp:// carries every task value of `docker create`: only with TLS, unless the engine is on this
- * machine's loopback (a `docker:dind` service). The material is read from the step env by name.
- */
-function tlsEnv(a, s, dir, env) {
-    const base = { DOCKER_HOST: a.url, DOCKER_CONTEXT: undefined };
-    if (!s.tls.ca) {
-        if (env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH)
-            return base;
-        if ((0,engine_address/* isLoopback */.U9)(a.host))
-            return { ...base, DOCKER_TLS_VERIFY: undefined };
-        throw new errors/* InputError */.dz(`${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`);
-    }
-    const tls = external_node_path_.join(dir, 'tls');
-    external_node_fs_.mkdirSync(tls, { mode: 0o700 });
-    const files = [
-        ['ca.pem', s.tls.ca],
-        ['cert.pem', s.tls.cert],
-        ['key.pem', s.tls.key]
-    ];
-    for (const [file, name] of files) {
-        if (!name)
-            continue;
-        const value = env[name];
-        if (!value)
-            throw new errors/* InputError */.dz(`docker-tls: ${name} is not set in the step's env (or is empty)`);
-        external_node_fs_.writeFileSync(external_node_path_.join(tls, file), value, { mode: 0o600 });
-    }
-    return { ...base, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tls };
-}
-/**
- * A unix socket path holds at most 107 bytes, and ssh adds 17 to the control path while it binds it:
- * under a long RUNNER_TEMP the sockets go to a private directory under /tmp (mkdtemp: 0700), linked
- * from `dir` as `ssh-dir` so the post step finds what a killed run left there.
- */
-function shortDir(dir) {
-    if (Buffer.byteLength(dir) <= 70)
-        return dir;
-    const short = external_node_fs_.mkdtempSync(external_node_path_.join(external_node_os_.tmpdir(), 'rp-'));
-    external_node_fs_.symlinkSync(short, external_node_path_.join(dir, 'ssh-dir'));
-    return short;
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/resolve.ts
 
 
 
@@ -2027,6 +2039,144 @@ function shortDir(dir) {
 
 const REMOTE_READINESS = 'sidecars: a readiness probe (ready: {tcp: …}) runs from the runner, which cannot reach the networks of a remote Docker engine; drop ready (the task then starts once the sidecars run) or release on the local engine';
 /**
+ * Settings and manifests to the `ReleasePlan`, in one place (issue 21): every input, manifest and file
+ * error is raised here, before any Docker side effect; every value found is masked as soon as it is
+ * known. Reads the workspace and the step env (`env`), and asks the deployments API for `first-deploy:
+ * auto`; starts no process.
+ */
+async function resolveRun(s, env, log) {
+    const manifests = await loadManifests(s);
+    log.info(`Manifests found: ${manifests.found.length > 0 ? manifests.found.join(', ') : 'none'}`);
+    (0,presence/* requireManifests */.UM)(s, manifests);
+    const release = (0,release_command/* chooseReleaseCommand */.A2)(manifests.procfile, manifests.herokuYml, s.releaseCommand);
+    if (release.warning)
+        log.warning(release.warning);
+    const vars = taskVariables(s, manifests, env, log);
+    // Each sidecar's values (task variables by name, step env secrets), masked with the task's.
+    const { sidecars, sidecarSecrets } = await sidecarsOf(s, vars, env);
+    // build-secrets values (read from the step env) are masked like every other secret.
+    const buildSecrets = s.image ? [] : (0,src_secrets/* buildSecretValues */.XF)(s.buildSecrets, env);
+    const named = [
+        ...(0,src_secrets/* taskSecrets */.vX)(vars),
+        ...(s.githubToken ? [{ name: 'github-token', value: s.githubToken }] : []),
+        ...buildSecrets,
+        ...sidecarSecrets,
+        ...(0,engine_address/* engineSecrets */.W8)(s.engine, env)
+    ];
+    log.mask(named);
+    const remote = (0,engine_address/* isRemote */.Vx)((0,engine_address/* resolveContext */.wK)((0,engine_address/* chooseAddress */.QP)(s.engine, env), env));
+    if (remote && sidecars.some(sc => sc.ready))
+        throw new errors/* InputError */.dz(REMOTE_READINESS);
+    const plan = (0,release_plan/* resolvePlan */.yY)({
+        settings: s,
+        manifests,
+        release,
+        vars,
+        sidecars,
+        github: provenance(s, env, log),
+        now: new Date(),
+        firstDeploy: await decideFirstDeploy(s, log)
+    });
+    log.planned?.(plan, manifests);
+    // Manifests but no command in any requested phase: said in a warning and the summary, never silent.
+    const idle = (0,presence/* nothingToRun */.WK)(plan.phases, manifests.found);
+    if (idle)
+        log.warning(idle);
+    // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
+    plan.phases.forEach(p => (0,release_plan/* annotated */.dR)(p.at, () => (0,untrusted/* checkCommand */.em)((0,release_plan/* commandName */.p6)(p), p.command)));
+    if (plan.image.kind === 'build')
+        log.mask(await checkBuildFiles(plan.settings, plan.image.dockerfile, log));
+    return { plan, manifests, remote, notes: idle ? [idle] : [] };
+}
+/**
+ * The build's files before the build starts: the context is a directory and the Dockerfile a regular
+ * file (both inside the workspace: inputs.ts), no context holds a persisted checkout token; returns the
+ * secret-files contents, to be masked.
+ */
+async function checkBuildFiles(s, dockerfile, log) {
+    (0,workspace_files/* checkDirectory */.W3)(s.context, `context ${external_node_path_.relative(s.workspace, s.context) || '.'}`);
+    if (!external_node_fs_.existsSync(dockerfile))
+        throw new errors/* ActionError */.lZ(`Dockerfile not found: ${external_node_path_.relative(s.workspace, dockerfile)}`);
+    (0,workspace_files/* checkRegularFile */.l$)(dockerfile, `Dockerfile ${external_node_path_.relative(s.workspace, dockerfile)}`);
+    const secretFiles = (0,build_inputs/* checkBuildFiles */.oh)(s, s.workspace);
+    // A checkout's persisted token in the context or a local named context (design.md §3.6).
+    const contexts = [
+        { dir: s.context, name: external_node_path_.relative(s.workspace, s.context) || '.', dockerfile },
+        ...s.buildContexts.filter(c => external_node_path_.isAbsolute(c.source)).map(c => ({ dir: c.source, name: c.name }))
+    ];
+    const large = await checkContextCredentials(contexts, s.workspace);
+    if (large)
+        log.warning(large);
+    return secretFiles;
+}
+/** The task variables from every source (design.md §5), with the env files read from the workspace. */
+function taskVariables(s, manifests, env, log) {
+    // Regular files under the size limit, never followed out of the workspace (workspace-files.ts).
+    const envFiles = s.envFiles.map(file => {
+        const text = (0,workspace_files/* readRegularFile */.XF)(file, `env-files: ${external_node_path_.relative(s.workspace, file)}`);
+        if (text === undefined)
+            throw new errors/* ActionError */.lZ(`env-files: ${external_node_path_.relative(s.workspace, file)} does not exist`);
+        return { file: external_node_path_.relative(s.workspace, file), text };
+    });
+    const { vars, warnings } = (0,src_secrets/* resolveTaskEnv */.f$)({
+        secrets: s.secrets,
+        env: s.env,
+        envFiles,
+        secretsDotenv: s.secretsDotenv,
+        appEnv: manifests.appJson?.env ?? [],
+        processEnv: env
+    });
+    warnings.forEach(w => log.warning(w));
+    return vars;
+}
+/** The `sidecars` input, parsed and given its values (design.md §4.8); its parser loads only when used. */
+async function sidecarsOf(s, vars, env) {
+    if (!s.sidecars)
+        return { sidecars: [], sidecarSecrets: [] };
+    const { parseSidecars, resolveSidecars, sidecarSecretValues } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(607)]).then(__webpack_require__.bind(__webpack_require__, 6607));
+    const sidecars = resolveSidecars(parseSidecars(s.sidecars, { network: s.network, runArgs: s.runArgs }), vars, env);
+    return { sidecars, sidecarSecrets: sidecarSecretValues(sidecars) };
+}
+/** `first-deploy` when that phase is requested: the input, or the deployments API (not in a dry run). */
+async function decideFirstDeploy(s, log) {
+    if (!s.phases.includes('first-deploy'))
+        return undefined;
+    let first;
+    if (s.firstDeploy !== 'auto')
+        first = s.firstDeploy === 'true';
+    else if (!s.dryRun)
+        first = await (await __webpack_require__.e(/* import() */ 573).then(__webpack_require__.bind(__webpack_require__, 7573))).isFirstDeploy(s.githubToken, s.environment);
+    if (first !== undefined)
+        log.info(`First deploy: ${first}`);
+    return first;
+}
+/** The repository and the commit the build context holds (design.md §3.2), said when not GITHUB_SHA. */
+function provenance(s, env, log) {
+    const head = s.image ? {} : checkedOutCommit(s.context, s.workspace, env.GITHUB_REPOSITORY);
+    const event = env.GITHUB_SHA;
+    if (head.sha && event && head.sha !== event) {
+        log.info(`The build context holds commit ${head.sha}, not the event's ${event}: the image is named and labelled after ${head.sha}`);
+    }
+    if (head.unreadable && event) {
+        log.info(`The checkout in ${external_node_path_.relative(s.workspace, head.unreadable) || '.'} is not this repository's, or its HEAD could not be read here; the image is named and labelled after the event's commit ${event}`);
+    }
+    return (0,build/* githubContext */.h4)(env, head.sha);
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
  * The main step: resolve the plan (every input error is raised here, before any Docker side
  * effect), then either print it (dry run) or execute it. Outputs and the summary are written
  * whatever the outcome.
@@ -2040,49 +2190,14 @@ async function run() {
     let removeSignalHandlers = () => undefined;
     try {
         const s = (0,inputs/* readSettings */.sb)((0,inputs/* envInput */.Ck)());
-        const manifests = await loadManifests(s);
-        runner/* info */.pq(`Manifests found: ${manifests.found.length > 0 ? manifests.found.join(', ') : 'none'}`);
-        (0,presence/* requireManifests */.UM)(s, manifests);
-        const release = (0,release_command/* chooseReleaseCommand */.A2)(manifests.procfile, manifests.herokuYml, s.releaseCommand);
-        if (release.warning)
-            runner/* warning */.$e(release.warning);
-        const vars = taskVariables(s, manifests);
-        // Each sidecar's values (task variables by name, step env secrets), masked with the task's.
-        const { sidecars, sidecarSecrets } = await sidecarsOf(s, vars);
-        // build-secrets values (read from the step env) are masked like every other secret.
-        const buildSecrets = s.image ? [] : (0,src_secrets/* buildSecretValues */.XF)(s.buildSecrets, process.env);
-        const named = [
-            ...(0,src_secrets/* taskSecrets */.vX)(vars),
-            ...(s.githubToken ? [{ name: 'github-token', value: s.githubToken }] : []),
-            ...buildSecrets,
-            ...sidecarSecrets,
-            ...engineSecrets(s.engine, process.env)
-        ];
-        mask(named);
-        const remote = isRemote(resolveContext((0,engine_address/* chooseAddress */.QP)(s.engine, process.env), process.env));
-        if (remote && sidecars.some(sc => sc.ready))
-            throw new errors/* InputError */.dz(REMOTE_READINESS);
-        const plan = (0,release_plan/* resolvePlan */.yY)({
-            settings: s,
-            manifests,
-            release,
-            vars,
-            sidecars,
-            github: provenance(s),
-            now: new Date(),
-            firstDeploy: await decideFirstDeploy(s)
+        const { plan, remote, notes } = await resolveRun(s, process.env, {
+            info: line => runner/* info */.pq(line),
+            warning: line => runner/* warning */.$e(line),
+            mask,
+            planned: (p, manifests) => describePlan(result, p, manifests)
         });
-        describePlan(result, plan, manifests);
-        // Manifests but no command in any requested phase: said in a warning and the summary, never silent.
-        const idle = (0,presence/* nothingToRun */.WK)(plan.phases, manifests.found);
-        if (idle) {
-            runner/* warning */.$e(idle);
-            result.notes = [idle];
-        }
-        // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
-        plan.phases.forEach(p => (0,release_plan/* annotated */.dR)(p.at, () => (0,untrusted/* checkCommand */.em)((0,release_plan/* commandName */.p6)(p), p.command)));
-        if (plan.image.kind === 'build')
-            mask(await checkBuildFiles(plan.settings, plan.image.dockerfile));
+        if (notes.length > 0)
+            result.notes = notes;
         if (s.dryRun) {
             await (await __webpack_require__.e(/* import() */ 394).then(__webpack_require__.bind(__webpack_require__, 4394))).dryRun(plan, result, { lookup: !s.engine.host && !s.engine.context && !remote });
             return;
@@ -2120,80 +2235,6 @@ async function run() {
         await scope?.close(closeLink);
         removeSignalHandlers();
     }
-}
-/**
- * The build's files before the build starts: the context is a directory and the Dockerfile a regular
- * file (both inside the workspace: inputs.ts), no context holds a persisted checkout token; returns the
- * secret-files contents, to be masked.
- */
-async function checkBuildFiles(s, dockerfile) {
-    (0,workspace_files/* checkDirectory */.W3)(s.context, `context ${external_node_path_.relative(s.workspace, s.context) || '.'}`);
-    if (!external_node_fs_.existsSync(dockerfile))
-        throw new errors/* ActionError */.lZ(`Dockerfile not found: ${external_node_path_.relative(s.workspace, dockerfile)}`);
-    (0,workspace_files/* checkRegularFile */.l$)(dockerfile, `Dockerfile ${external_node_path_.relative(s.workspace, dockerfile)}`);
-    const secretFiles = (0,build_inputs/* checkBuildFiles */.oh)(s, s.workspace);
-    // A checkout's persisted token in the context or a local named context (design.md §3.6).
-    const contexts = [
-        { dir: s.context, name: external_node_path_.relative(s.workspace, s.context) || '.', dockerfile },
-        ...s.buildContexts.filter(c => external_node_path_.isAbsolute(c.source)).map(c => ({ dir: c.source, name: c.name }))
-    ];
-    const large = await checkContextCredentials(contexts, s.workspace);
-    if (large)
-        runner/* warning */.$e(large);
-    return secretFiles;
-}
-/** The task variables from every source (design.md §5), with the env files read from the workspace. */
-function taskVariables(s, manifests) {
-    // Regular files under the size limit, never followed out of the workspace (workspace-files.ts).
-    const envFiles = s.envFiles.map(file => {
-        const text = (0,workspace_files/* readRegularFile */.XF)(file, `env-files: ${external_node_path_.relative(s.workspace, file)}`);
-        if (text === undefined)
-            throw new errors/* ActionError */.lZ(`env-files: ${external_node_path_.relative(s.workspace, file)} does not exist`);
-        return { file: external_node_path_.relative(s.workspace, file), text };
-    });
-    const { vars, warnings } = (0,src_secrets/* resolveTaskEnv */.f$)({
-        secrets: s.secrets,
-        env: s.env,
-        envFiles,
-        secretsDotenv: s.secretsDotenv,
-        appEnv: manifests.appJson?.env ?? [],
-        processEnv: process.env
-    });
-    warnings.forEach(w => runner/* warning */.$e(w));
-    return vars;
-}
-/** The `sidecars` input, parsed and given its values (design.md §4.8); its parser loads only when used. */
-async function sidecarsOf(s, vars) {
-    if (!s.sidecars)
-        return { sidecars: [], sidecarSecrets: [] };
-    const { parseSidecars, resolveSidecars, sidecarSecretValues } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(607)]).then(__webpack_require__.bind(__webpack_require__, 6607));
-    const sidecars = resolveSidecars(parseSidecars(s.sidecars, { network: s.network, runArgs: s.runArgs }), vars, process.env);
-    return { sidecars, sidecarSecrets: sidecarSecretValues(sidecars) };
-}
-/** `first-deploy` when that phase is requested: the input, or the deployments API (not in a dry run). */
-async function decideFirstDeploy(s) {
-    if (!s.phases.includes('first-deploy'))
-        return undefined;
-    let first;
-    if (s.firstDeploy !== 'auto')
-        first = s.firstDeploy === 'true';
-    else if (!s.dryRun)
-        first = await (await __webpack_require__.e(/* import() */ 573).then(__webpack_require__.bind(__webpack_require__, 7573))).isFirstDeploy(s.githubToken, s.environment);
-    if (first !== undefined)
-        runner/* info */.pq(`First deploy: ${first}`);
-    return first;
-}
-/** The repository and the commit the build context holds (design.md §3.2), said when not GITHUB_SHA. */
-function provenance(s) {
-    const head = s.image ? {} : checkedOutCommit(s.context, s.workspace, process.env.GITHUB_REPOSITORY);
-    const event = process.env.GITHUB_SHA;
-    if (head.sha && event && head.sha !== event) {
-        runner/* info */.pq(`The build context holds commit ${head.sha}, not the event's ${event}: the image is named and labelled after ${head.sha}`);
-    }
-    if (head.unreadable && event) {
-        runner/* info */.pq(`The checkout in ${external_node_path_.relative(s.workspace, head.unreadable) || '.'} is not this repository's, or its HEAD could not be read here; the image is named and labelled after the event's commit ${event}`);
-    }
-    return (0,build/* githubContext */.h4)(process.env, head.sha);
 }
 /** The outputs known from the plan alone, so they are set even when the run fails early. */
 function describePlan(result, plan, manifests) {
