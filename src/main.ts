@@ -1,11 +1,8 @@
 import * as core from './runner.js'
 import { ActionError, ManifestError } from './errors.js'
 import { envInput, readSettings } from './inputs.js'
-import type { Manifests } from './manifests/load.js'
-import { commandText } from './manifests/release-command.js'
 import { hiddenOutputs, maskValues, noMasks, redact, type NamedSecret } from './secrets.js'
-import { emptyResult, outputValues, writeOutputs, writeSummary, type RunResult } from './outputs.js'
-import type { ReleasePlan } from './release-plan.js'
+import { describePlan, emptyResult, outputValues, writeOutputs, writeSummary } from './outputs.js'
 import { RunScope } from './run-scope.js'
 import { saveRun } from './state.js'
 import { DockerCli, type DockerClient } from './docker/cli.js'
@@ -75,17 +72,6 @@ export async function run(): Promise<void> {
     await scope?.close(closeLink)
     removeSignalHandlers()
   }
-}
-
-/** The outputs known from the plan alone, so they are set even when the run fails early. */
-function describePlan(result: RunResult, plan: ReleasePlan, manifests: Manifests): void {
-  result.releaseCommand = commandText(plan.release.command)
-  result.releaseSource = plan.release.source
-  result.processes = Object.fromEntries((manifests.procfile ?? []).filter(e => e.name !== 'release').map(e => [e.name, e.command]))
-  result.postdeployCommand = manifests.appJson?.postdeploy ?? ''
-  result.firstDeployCommand = manifests.appJson?.firstDeploy ?? ''
-  result.firstDeploy = plan.firstDeploy
-  result.phases = plan.phases.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }))
 }
 
 function reportError(e: unknown, secrets: string[]): string {

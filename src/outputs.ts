@@ -1,6 +1,8 @@
 import * as core from './runner.js'
 import type { Phase } from './inputs.js'
-import type { ReleaseSource } from './manifests/release-command.js'
+import { commandText, type ReleaseSource } from './manifests/release-command.js'
+import type { Manifests } from './manifests/load.js'
+import type { ReleasePlan } from './release-plan.js'
 import { redact } from './secrets.js'
 import { fenced, mdText } from './untrusted.js'
 export type PhaseStatus = 'succeeded' | 'failed' | 'timed-out' | 'cancelled' | 'skipped' | 'not-run'
@@ -119,4 +121,15 @@ export function summaryMarkdown(r: RunResult, secrets: string[], env: NodeJS.Pro
 
 export function writeSummary(r: RunResult, secrets: string[]): void {
   core.appendSummary(summaryMarkdown(r, secrets))
+}
+
+/** The outputs known from the plan alone, so they are set even when the run fails early. */
+export function describePlan(result: RunResult, plan: ReleasePlan, manifests: Manifests): void {
+  result.releaseCommand = commandText(plan.release.command)
+  result.releaseSource = plan.release.source
+  result.processes = Object.fromEntries((manifests.procfile ?? []).filter(e => e.name !== 'release').map(e => [e.name, e.command]))
+  result.postdeployCommand = manifests.appJson?.postdeploy ?? ''
+  result.firstDeployCommand = manifests.appJson?.firstDeploy ?? ''
+  result.firstDeploy = plan.firstDeploy
+  result.phases = plan.phases.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }))
 }

@@ -58,8 +58,13 @@ export async function saveTransformLoad(
       })
     })
   })
-  const [, , , saveCode, loadCode] = await Promise.all([pipeline(save.stdout, extract), finish, pipeline(pack, load.stdin!), save.closed, load.closed])
-  if (saveCode !== 0) throw new DockerError(`docker save of the predeploy commit failed: ${lastLine(saveErr())}`)
+  const saveFailed = (): DockerError => new DockerError(`docker save of the predeploy commit failed: ${lastLine(saveErr())}`)
+  const all = Promise.all([pipeline(save.stdout, extract), finish, pipeline(pack, load.stdin!), save.closed, load.closed])
+  // A save that failed leaves the rewrite an empty archive: its own error is the news, not the rewrite's.
+  const [, , , saveCode, loadCode] = await all.catch(async (e: unknown) => {
+    throw (await save.closed.catch(() => 1)) !== 0 ? saveFailed() : e
+  })
+  if (saveCode !== 0) throw saveFailed()
   if (loadCode !== 0) {
     if (configOnly) return { ok: false, result: result! }
     throw new DockerError(`docker load of the predeploy commit failed: ${lastLine(loadErr())}`)

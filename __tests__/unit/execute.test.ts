@@ -1,0 +1,177 @@
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { execute, type ExecuteContext } from '../../src/execute.js'
+import { readSettings } from '../../src/inputs.js'
+import { describePlan, emptyResult, type RunResult } from '../../src/outputs.js'
+import { resolveRun } from '../../src/resolve.js'
+import type { ReleasePlan } from '../../src/release-plan.js'
+import { RunScope } from '../../src/run-scope.js'
+import { maskValues, noMasks } from '../../src/secrets.js'
+import { FakeDocker, inspected, type Handler } from '../helpers/fake-docker.js'
+
+/**
+ * Issue 21: execute's own logic (order, cancellation, timeouts, a lost engine, the commit's fallback)
+ * against a fake engine, in milliseconds. The engine tests prove the same paths on a real engine.
+ */
+const IMAGE_ID = `sha256:${'a'.repeat(64)}`
+const PUSHED = `sha256:${'b'.repeat(64)}`
+const SECRET = 'fake-engine-secret-Kp2'
+
+let stdout: string[]
+beforeEach(() => {
+  stdout = []
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (stdout.push(String(chunk)), true))
+})
+afterEach(() => vi.restoreAllMocks())
+
+/** A plan as main resolves it: a workspace with these files, these inputs, DATABASE_URL in the step env. */
+async function plan(files: Record<string, string>, inputs: Record<string, string>): Promise<{ plan: ReleasePlan; result: RunResult; ws: string }> {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-fake-'))
+  for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(ws, f), text)
+  const env = { GITHUB_WORKSPACE: ws, GITHUB_SHA: 'c'.repeat(40), GITHUB_REPOSITORY: 'acme/app', DATABASE_URL: `postgres://app:${SECRET}@db/app` }
+  const s = readSettings(n => inputs[n] ?? '', env)
+  const result = emptyResult()
+  const r = await resolveRun(s, env, { info: () => undefined, warning: () => undefined, mask: () => undefined, planned: (p, m) => describePlan(result, p, m) })
+  return { plan: r.plan, result, ws }
+}
+
+function context(cli: FakeDocker, result: RunResult): ExecuteContext & { scope: RunScope } {
+  const scope = new RunScope('0123456789ab', fs.mkdtempSync(path.join(os.tmpdir(), 'rp-fake-run-')))
+  const masks = maskValues(
+    [{ name: 'DATABASE_URL', value: `postgres://app:${SECRET}@db/app` }],
+    () => undefined,
+    () => undefined,
+    noMasks()
+  )
+  return { cli, scope, engine: Promise.resolve(), result, masks }
+}
+
+/** The engine's answers for a pre-built image whose release task exits with `code` (or waits for `stop`). */
+function engine(opts: { releaseExit?: number | 'until-stopped'; extra?: Record<string, Handler> } = {}): FakeDocker {
+  let stopped: (() => void) | undefined
+  const stop = new Promise<void>(r => (stopped = r))
+  return new FakeDocker({
+    'image inspect': args => (args.includes('{{json .}}') ? inspected(IMAGE_ID, {}, [`ghcr.io/acme/app@${PUSHED}`]) : { stdout: '1 1' }),
+    start: async () => {
+      if (opts.releaseExit === 'until-stopped') {
+        await stop
+        return { code: 143 }
+      }
+      return { code: opts.releaseExit ?? 0 }
+    },
+    stop: () => (stopped?.(), {}),
+    'container inspect': () => ({ stdout: `exited ${opts.releaseExit ?? 0}` }),
+    push: () => ({ stdout: `main: digest: ${PUSHED} size: 1234\n` }),
+    ...opts.extra
+  })
+}
+
+const PREBUILT = { image: 'ghcr.io/acme/app:ready', phases: 'release', secrets: 'DATABASE_URL' }
+const sub = (calls: string[][]): string[] => calls.map(c => (c[0] === 'image' || c[0] === 'container' ? c.slice(0, 2).join(' ') : c[0]))
+
+describe('execute against a fake engine (issue 21)', () => {
+  it('runs the release, then tags and pushes the image that passed; values travel in the env only', async () => {
+    const { plan: p, result } = await plan({ Procfile: 'release: bin/migrate\n' }, { ...PREBUILT, tags: 'ghcr.io/acme/app:v1', push: 'true' })
+    const cli = engine()
+    const ctx = context(cli, result)
+    await execute(p, ctx)
+    await ctx.scope.close()
+    // The registry manifest is asked for first (an index would be promoted registry-side); a plain one is pushed.
+    expect(sub(cli.calls)).toEqual(['image inspect', 'tag', 'create', 'start', 'rm', 'buildx', 'tag', 'push', 'image inspect'])
+    expect(result.released).toBe(true)
+    expect(result.digest).toBe(PUSHED)
+    const create = cli.callsOf('create')[0]
+    expect(create).toContain('DATABASE_URL')
+    expect(create.join(' ')).not.toContain(SECRET)
+    expect(cli.envs[cli.calls.indexOf(create)]).toMatchObject({ DATABASE_URL: `postgres://app:${SECRET}@db/app` })
+  })
+
+  it('a failed release pushes nothing and removes its container', async () => {
+    const { plan: p, result } = await plan({ Procfile: 'release: bin/migrate\n' }, { ...PREBUILT, tags: 'ghcr.io/acme/app:v1', push: 'true' })
+    const cli = engine({ releaseExit: 1 })
+    const ctx = context(cli, result)
+    await expect(execute(p, ctx)).rejects.toThrow(/^release task failed with exit code 1: bin\/migrate$/)
+    await ctx.scope.close()
+    expect(cli.callsOf('push')).toEqual([])
+    // The tag given to the pulled image when acquired, and no second one before a push.
+    expect(cli.callsOf('tag')).toEqual([['tag', IMAGE_ID, 'ghcr.io/acme/app:v1']])
+    expect(cli.callsOf('rm')).toHaveLength(1)
+    expect(result.phases.map(ph => ph.status)).toEqual(['failed'])
+    expect(result.released).toBe(false)
+  })
+
+  it('a cancel stops the task with its grace, removes it, and pushes nothing', async () => {
+    const { plan: p, result } = await plan(
+      { Procfile: 'release: bin/migrate\n' },
+      { ...PREBUILT, tags: 'ghcr.io/acme/app:v1', push: 'true', 'stop-timeout': '7s' }
+    )
+    const cli = engine({ releaseExit: 'until-stopped' })
+    const ctx = context(cli, result)
+    const run = execute(p, ctx)
+    while (cli.callsOf('start').length === 0) await new Promise(r => setImmediate(r))
+    const stopped = await ctx.scope.cancel(false)
+    await expect(run).rejects.toThrow(/^release task was cancelled/)
+    await ctx.scope.close()
+    expect(stopped).toEqual(['release-phase-0123456789ab-release'])
+    expect(cli.callsOf('stop')[0]).toEqual(['stop', '--time', '7', 'release-phase-0123456789ab-release'])
+    // Stopped first (the grace), removed after.
+    const names = cli.calls.map(c => `${c[0]} ${c.at(-1)}`)
+    expect(names.indexOf('stop release-phase-0123456789ab-release')).toBeLessThan(names.lastIndexOf('rm release-phase-0123456789ab-release'))
+    expect(cli.callsOf('push')).toEqual([])
+    expect(result.phases[0].status).toBe('cancelled')
+  })
+
+  it('a timeout stops the task and says so; nothing is pushed', async () => {
+    const { plan: p, result } = await plan({ Procfile: 'release: bin/migrate\n' }, { ...PREBUILT, tags: 'ghcr.io/acme/app:v1', push: 'true' })
+    const cli = engine({ releaseExit: 'until-stopped' })
+    const ctx = context(cli, result)
+    const timed = { ...p, settings: { ...p.settings, timeoutSeconds: 0.02 } }
+    await expect(execute(timed, ctx)).rejects.toThrow(/^release task timed out after/)
+    await ctx.scope.close()
+    expect(cli.callsOf('stop')).toHaveLength(1)
+    expect(cli.callsOf('push')).toEqual([])
+    expect(result.phases[0].status).toBe('timed-out')
+  })
+
+  it('an engine lost while the task ran is its own error, not the task failing', async () => {
+    const { plan: p, result } = await plan({ Procfile: 'release: bin/migrate\n' }, PREBUILT)
+    const cli = engine({
+      releaseExit: 125,
+      extra: { 'container inspect': () => ({ code: 1, stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.' }) }
+    })
+    const ctx = context(cli, result)
+    await expect(execute(p, ctx)).rejects.toThrow(/^release task: lost the Docker engine while it ran \(Cannot connect to the Docker daemon/)
+    await ctx.scope.close()
+  })
+
+  it('the predeploy commit falls back in order: fast path (engine describes the commit) → save/rewrite/load, each said', async () => {
+    const { plan: p, result } = await plan(
+      { Procfile: 'release: bin/migrate\n', 'app.json': '{"scripts":{"dokku":{"predeploy":"bin/assets"}}}' },
+      { image: 'ghcr.io/acme/app:ready', phases: 'predeploy,release', secrets: 'DATABASE_URL' }
+    )
+    const tmp = `sha256:${'d'.repeat(64)}`
+    const cli = engine({
+      extra: {
+        'container diff': () => ({ stdout: '' }),
+        commit: () => ({ stdout: `${tmp}\n` }),
+        // The Engine API through the CLI: this engine answers nothing (the fast path's facts are missing).
+        'system dial-stdio': () => ({ code: 1, stderr: 'no answer' }),
+        save: () => ({ code: 1, stderr: 'save broke' })
+      }
+    })
+    const ctx = context(cli, result)
+    const info = vi.spyOn(process.stdout, 'write')
+    await expect(execute(p, ctx)).rejects.toThrow(/^docker save of the predeploy commit failed: save broke$/)
+    await ctx.scope.close()
+    const order = sub(cli.calls).filter(c => ['commit', 'system', 'save', 'load'].includes(c))
+    expect(order).toEqual(['commit', 'system', 'system', 'system', 'save', 'load'])
+    expect(stdout.join('')).toMatch(/predeploy commit: the engine did not describe the commit \(.*\); rewriting the saved image instead/)
+    // The temporary commit holds every task value: removed even though the commit failed.
+    expect(cli.callsOf('image', 'rm').map(c => c.at(-1))).toContain(tmp)
+    expect(cli.callsOf('rm').map(c => c.at(-1))).toContain('release-phase-0123456789ab-predeploy')
+    expect(cli.callsOf('create').map(c => c[2])).toEqual(['release-phase-0123456789ab-predeploy'])
+    info.mockRestore()
+  })
+})
