@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { afterAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { BASE_IMAGE, REAL_DOCKER, describeEngine, docker, imageConfig, makeApp, runAction, uniqueTag } from '../helpers/engine.js'
 
 const imagesOfRun = (runId: string): string[] =>
@@ -9,7 +9,14 @@ const imagesOfRun = (runId: string): string[] =>
 
 describeEngine('the run label on the temporary predeploy commit (SPEC 11, post)', () => {
   const tags: string[] = []
-  afterAll(() => tags.forEach(t => spawnRm(t)))
+  // Through a Docker context, every engine call is a docker process, so the shim below sees the commit
+  // and the removal (on the default socket they go to the engine's API, which no shim can stop at).
+  const context = `rp-test-post-${process.pid}`
+  beforeAll(() => void docker('context', 'create', context, '--docker', 'host=unix:///var/run/docker.sock'))
+  afterAll(() => {
+    tags.forEach(t => spawnRm(t))
+    docker('context', 'rm', '--force', context)
+  })
 
   it('a runner killed right after docker commit: the post step removes the commit image, which held the values', async () => {
     const secret = 'commit-secret-Hq3v'
@@ -35,7 +42,7 @@ describeEngine('the run label on the temporary predeploy commit (SPEC 11, post)'
       runnerTemp,
       path: `${bin}:${process.env.PATH}`,
       inputs: { tags: tag, secrets: 'TOKEN' },
-      env: { TOKEN: secret }
+      env: { TOKEN: secret, DOCKER_CONTEXT: context }
     })
     expect(r.signal).toBe('SIGKILL')
     const runId = r.state['run-id']
@@ -45,7 +52,7 @@ describeEngine('the run label on the temporary predeploy commit (SPEC 11, post)'
     expect(left).toHaveLength(1)
     expect(docker('image', 'inspect', left[0])).toContain(secret)
 
-    const post = await runAction({ workspace: ws, post: { state: r.state, runnerTemp } })
+    const post = await runAction({ workspace: ws, env: { DOCKER_CONTEXT: context }, post: { state: r.state, runnerTemp } })
     expect(post.code, post.stdout).toBe(0)
     expect(post.stdout).toMatch(/release-phase cleanup removed: .*image sha256:[0-9a-f]{64}/)
     expect(imagesOfRun(runId)).toEqual([])

@@ -72,6 +72,23 @@ export class FakeDocker implements DockerClient {
     this.cancelledStreams++
   }
 
+  // The typed calls answer as the argv the CLI would run, so handlers and assertions speak one language.
+  serverVersion(): Promise<ExecResult> {
+    return this.reply(['version', '--format', '{{.Server.Version}}'])
+  }
+
+  inspectImageJson(ref: string): Promise<ExecResult> {
+    return this.reply(['image', 'inspect', '--format', '{{json .}}', ref])
+  }
+
+  removeContainers(names: string[]): Promise<ExecResult> {
+    return this.reply(['rm', '--force', '--volumes', ...names])
+  }
+
+  removeImages(ids: string[], opts: { force?: boolean } = {}): Promise<ExecResult> {
+    return this.reply(['image', 'rm', ...(opts.force ? ['--force'] : []), '--no-prune', ...ids])
+  }
+
   open(args: string[], stdin: 'ignore' | 'pipe' = 'ignore'): RawProcess {
     const stdout = new PassThrough()
     const stderr = new PassThrough()

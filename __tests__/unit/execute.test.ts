@@ -53,7 +53,7 @@ function engine(opts: { releaseExit?: number | 'until-stopped'; extra?: Record<s
   let stopped: (() => void) | undefined
   const stop = new Promise<void>(r => (stopped = r))
   return new FakeDocker({
-    'image inspect': args => (args.includes('{{json .}}') ? inspected(IMAGE_ID, {}, [`ghcr.io/acme/app@${PUSHED}`]) : { stdout: '1 1' }),
+    'image inspect': () => inspected(IMAGE_ID, {}, [`ghcr.io/acme/app@${PUSHED}`]),
     start: async () => {
       if (opts.releaseExit === 'until-stopped') {
         await stop

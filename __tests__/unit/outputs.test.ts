@@ -4,7 +4,7 @@ import { rewriteImageConfig } from '../../src/docker/commit.js'
 import { chooseReleaseCommand } from '../../src/manifests/release-command.js'
 import { digestFromPushOutput, pushedIsImage, pushTags } from '../../src/docker/push.js'
 import { repositoryOf } from '../../src/image-ref.js'
-import type { DockerCli } from '../../src/docker/cli.js'
+import { FakeDocker } from '../helpers/fake-docker.js'
 
 describe('outputs and summary (SPEC 6)', () => {
   const r = {
@@ -101,26 +101,14 @@ describe('push helpers', () => {
   })
 })
 
-/** A docker stand-in for push: records the calls; `repoDigests` is what inspect reports after a push. */
+/** The fake engine for push: `repoDigests` is what inspect reports after the last push. */
 function pushCli(repoDigests: (tag: string) => string[]) {
-  const calls: string[][] = []
   let last = ''
-  const cli = {
-    exec: async (args: string[]) => {
-      calls.push(args)
-      if (args[0] === 'push') {
-        last = args[1]
-        return { code: 0, stdout: `${args[1]}: digest: sha256:${'b'.repeat(64)} size: 1\n`, stderr: '' }
-      }
-      if (args[0] === 'image') return { code: 0, stdout: JSON.stringify({ Id: 'sha256:' + 'a'.repeat(64), RepoDigests: repoDigests(last) }), stderr: '' }
-      return { code: 0, stdout: '', stderr: '' }
-    },
-    ok: async (args: string[]) => {
-      calls.push(args)
-      return ''
-    }
-  } as unknown as DockerCli
-  return { cli, calls }
+  const cli = new FakeDocker({
+    push: args => ((last = args[1]), { stdout: `${args[1]}: digest: sha256:${'b'.repeat(64)} size: 1\n` }),
+    'image inspect': () => ({ stdout: JSON.stringify({ Id: 'sha256:' + 'a'.repeat(64), RepoDigests: repoDigests(last) }) })
+  })
+  return { cli, calls: cli.calls }
 }
 
 const quiet = async <T>(p: () => Promise<T>): Promise<T> => {

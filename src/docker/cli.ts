@@ -5,6 +5,7 @@ import * as path from 'node:path'
 import { DockerError } from '../errors.js'
 import { childEnv } from '../cli-env.js'
 import { stopCommands } from '../relay.js'
+import { localSocket, SocketCalls } from './socket.js'
 import type { Engine } from '../engine/connect.js'
 import type { Expose } from '../engine/ssh.js'
 
@@ -53,6 +54,14 @@ export interface DockerClient {
   stream(args: string[], opts?: StreamOptions): Promise<number>
   cancelStreams(): void
   open(args: string[], stdin?: 'ignore' | 'pipe'): RawProcess
+  /** `docker version --format '{{.Server.Version}}'`. */
+  serverVersion(): Promise<ExecResult>
+  /** `docker image inspect --format '{{json .}}' <ref>`; a missing image says `No such image`. */
+  inspectImageJson(ref: string): Promise<ExecResult>
+  /** `docker rm --force --volumes <names>`. */
+  removeContainers(names: string[]): Promise<ExecResult>
+  /** `docker image rm [--force] --no-prune <ids>`. */
+  removeImages(ids: string[], opts?: { force?: boolean }): Promise<ExecResult>
 }
 
 /** Finds `docker` on PATH without a shell. */
@@ -81,6 +90,8 @@ export class DockerCli implements DockerClient {
   /** The environment every docker child starts from: the engine's address is in it (engine/connect.ts). */
   readonly baseEnv: NodeJS.ProcessEnv
   private readonly cancellable = new Set<ChildProcess>()
+  /** On an engine behind a socket of this machine, these calls go to it directly (socket.ts). */
+  private readonly socket?: SocketCalls
 
   /** How errors name the engine (`the local engine`, or its address). */
   readonly engineName: string
@@ -105,6 +116,25 @@ export class DockerCli implements DockerClient {
       else own[k] = v
     }
     this.baseEnv = childEnv(own)
+    const socket = localSocket(this.baseEnv)
+    if (socket && fs.existsSync(socket)) this.socket = new SocketCalls(socket)
+  }
+
+  serverVersion(): Promise<ExecResult> {
+    return this.socket ? this.socket.version() : this.exec(['version', '--format', '{{.Server.Version}}'])
+  }
+
+  inspectImageJson(ref: string): Promise<ExecResult> {
+    return this.socket ? this.socket.inspectImage(ref) : this.exec(['image', 'inspect', '--format', '{{json .}}', ref])
+  }
+
+  removeContainers(names: string[]): Promise<ExecResult> {
+    return this.socket ? this.socket.removeContainers(names) : this.exec(['rm', '--force', '--volumes', ...names])
+  }
+
+  removeImages(ids: string[], opts: { force?: boolean } = {}): Promise<ExecResult> {
+    if (this.socket) return this.socket.removeImages(ids, !!opts.force)
+    return this.exec(['image', 'rm', ...(opts.force ? ['--force'] : []), '--no-prune', ...ids])
   }
 
   private start(args: string[], env: Record<string, string> | undefined, stdio: ('ignore' | 'pipe')[]): ChildProcess {

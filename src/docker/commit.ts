@@ -69,7 +69,7 @@ export async function commitPredeploy(
     return result.id
   } finally {
     // Otherwise beside the next step: hooks.later's work is awaited before the run ends.
-    if (!tmpRemoved) hooks.later(cli.exec(['image', 'rm', '--no-prune', tmpId]))
+    if (!tmpRemoved) hooks.later(cli.removeImages([tmpId]))
   }
 }
 
@@ -88,7 +88,7 @@ interface CommitJob {
  * temporary image first makes that order certain instead of racing it.
  */
 async function removeFirst(cli: DockerClient, tmpId: string): Promise<true> {
-  await cli.exec(['image', 'rm', '--no-prune', tmpId])
+  await cli.removeImages([tmpId])
   return true
 }
 
@@ -183,10 +183,11 @@ export async function saveRewriteLoad(
  * image or a container keeps it (the engine refuses, or the check below skips it).
  */
 export async function removeSuperseded(cli: DockerClient, id: string, log: (line: string) => void): Promise<void> {
-  const refs = await cli.exec(['image', 'inspect', '--format', '{{len .RepoTags}} {{len .RepoDigests}}', id])
+  const refs = await cli.inspectImageJson(id)
   if (refs.code !== 0) return
-  if (refs.stdout.trim() !== '0 0') return log(`kept the image built before predeploy (${id}): it is still tagged`)
-  const r = await cli.exec(['image', 'rm', '--no-prune', id])
+  const { RepoTags, RepoDigests } = JSON.parse(refs.stdout) as { RepoTags?: string[]; RepoDigests?: string[] }
+  if ((RepoTags ?? []).length + (RepoDigests ?? []).length > 0) return log(`kept the image built before predeploy (${id}): it is still tagged`)
+  const r = await cli.removeImages([id])
   log(r.code === 0 ? `removed the image built before predeploy (${id})` : `kept the image built before predeploy (${id}): ${keptBecause(r.stderr)}`)
 }
 

@@ -1,12 +1,13 @@
 import * as fs from 'node:fs'
 import * as http from 'node:http'
-import * as os from 'node:os'
-import * as path from 'node:path'
 import { DockerError } from '../errors.js'
 // A static import: ncc's bundle of `await import('node:stream')` had no `Readable` (issue 24: every
 // predeploy on an engine that is not a local socket crashed with "reading 'from'").
 import { PassThrough, Readable } from 'node:stream'
 import { lastLine, type DockerClient } from './cli.js'
+import { localSocket, socketRequest } from './socket.js'
+
+export { localSocket }
 import type { Change } from '../predeploy-scan.js'
 import type { Expose } from '../engine/ssh.js'
 
@@ -61,42 +62,6 @@ export function engineApi(cli: DockerClient, env: NodeJS.ProcessEnv = cli.baseEn
       return r.code === 0 ? '' : lastLine(r.stderr) || `docker load exited with code ${r.code}`
     }
   }
-}
-
-/** The unix socket the docker CLI would talk to, when that is certain; else undefined. */
-export function localSocket(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.DOCKER_CONTEXT) return env.DOCKER_CONTEXT === 'default' && !env.DOCKER_HOST ? '/var/run/docker.sock' : undefined
-  if (env.DOCKER_HOST) return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined
-  try {
-    const dir = env.DOCKER_CONFIG || path.join(os.homedir(), '.docker')
-    const current = (JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { currentContext?: string }).currentContext
-    if (current && current !== 'default') return undefined
-  } catch {
-    // no CLI config: the default context
-  }
-  return '/var/run/docker.sock'
-}
-
-function socketRequest(
-  socketPath: string,
-  method: string,
-  apiPath: string,
-  body?: Buffer,
-  extra: Record<string, string> = {},
-  timeoutMs = 0
-): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const headers = body ? { 'Content-Type': 'application/x-tar', 'Content-Length': body.length, ...extra } : extra
-    const req = http.request({ socketPath, method, path: apiPath, headers, timeout: timeoutMs || undefined }, res => {
-      const parts: Buffer[] = []
-      res.on('data', (b: Buffer) => parts.push(b))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }))
-      res.on('error', reject)
-    })
-    req.on('timeout', () => req.destroy(new DockerError(`Engine API ${method} ${apiPath}: no answer in ${timeoutMs / 1000} s`)))
-    req.on('error', reject)
-    req.end(body)
-  })
 }
 
 async function socketCommit(socketPath: string, container: string, changes: string[]): Promise<string> {

@@ -21,14 +21,14 @@ export function isBuildxMissing(output: string): boolean {
 
 /** The daemon answers (design.md §9). buildx is checked by the build itself: a pre-check costs every run a CLI start. */
 export async function checkEngine(cli: DockerClient): Promise<void> {
-  const info = await cli.exec(['version', '--format', '{{.Server.Version}}'])
+  const info = await cli.serverVersion()
   if (info.code !== 0) {
     throw new DockerError(`cannot reach the Docker daemon (${lastLine(info.stderr) || 'no answer'}); start it, or set DOCKER_HOST to a reachable engine`)
   }
 }
 
 export async function inspectImage(cli: DockerClient, ref: string): Promise<ImageInfo | undefined> {
-  const r = await cli.exec(['image', 'inspect', '--format', '{{json .}}', ref])
+  const r = await cli.inspectImageJson(ref)
   if (r.code !== 0) {
     if (/no such image/i.test(r.stderr)) return undefined
     throw new DockerError(`docker image inspect ${ref} failed: ${lastLine(r.stderr)}`)

@@ -18,7 +18,7 @@ export interface TaskOutcome {
 }
 
 export async function removeContainer(cli: DockerClient, name: string): Promise<void> {
-  await cli.exec(['rm', '--force', '--volumes', name])
+  await cli.removeContainers([name])
 }
 
 async function stopContainer(cli: DockerClient, name: string, grace: number): Promise<void> {

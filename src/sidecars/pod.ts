@@ -247,7 +247,7 @@ function showLog(cli: DockerClient, container: string, secrets: string[]): Promi
 
 async function removeMembers(cli: DockerClient, containers: string[]): Promise<void> {
   if (containers.length === 0) return
-  const r = await cli.exec(['rm', '--force', '--volumes', ...containers])
+  const r = await cli.removeContainers(containers)
   if (r.code !== 0 && !/No such container/i.test(r.stderr)) core.warning(`could not remove sidecars ${containers.join(', ')}: ${lastLine(r.stderr)}`)
 }
 
