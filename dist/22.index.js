@@ -367,6 +367,8 @@ function reservedTaskNames(names) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _cli_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4207);
 /* harmony import */ var _relay_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1066);
+/* harmony import */ var _socket_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4707);
+
 
 
 
@@ -401,6 +403,8 @@ class DockerCli {
     /** The environment every docker child starts from: the engine's address is in it (engine/connect.ts). */
     baseEnv;
     cancellable = new Set();
+    /** On an engine behind a socket of this machine, these calls go to it directly (socket.ts). */
+    socket;
     /** How errors name the engine (`the local engine`, or its address). */
     engineName;
     /** Off this machine: a lost engine is a lost connection, and errors name it. */
@@ -425,6 +429,23 @@ class DockerCli {
                 own[k] = v;
         }
         this.baseEnv = (0,_cli_env_js__WEBPACK_IMPORTED_MODULE_4__/* .childEnv */ .gf)(own);
+        const socket = (0,_socket_js__WEBPACK_IMPORTED_MODULE_6__/* .localSocket */ .rJ)(this.baseEnv);
+        if (socket && node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(socket))
+            this.socket = new _socket_js__WEBPACK_IMPORTED_MODULE_6__/* .SocketCalls */ .$l(socket);
+    }
+    serverVersion() {
+        return this.socket ? this.socket.version() : this.exec(['version', '--format', '{{.Server.Version}}']);
+    }
+    inspectImageJson(ref) {
+        return this.socket ? this.socket.inspectImage(ref) : this.exec(['image', 'inspect', '--format', '{{json .}}', ref]);
+    }
+    removeContainers(names) {
+        return this.socket ? this.socket.removeContainers(names) : this.exec(['rm', '--force', '--volumes', ...names]);
+    }
+    removeImages(ids, opts = {}) {
+        if (this.socket)
+            return this.socket.removeImages(ids, !!opts.force);
+        return this.exec(['image', 'rm', ...(opts.force ? ['--force'] : []), '--no-prune', ...ids]);
     }
     start(args, env, stdio) {
         // Task values join by name; the CLI's own configuration stays the action's (cli-env.ts).
@@ -580,13 +601,13 @@ function isBuildxMissing(output) {
 }
 /** The daemon answers (design.md §9). buildx is checked by the build itself: a pre-check costs every run a CLI start. */
 async function checkEngine(cli) {
-    const info = await cli.exec(['version', '--format', '{{.Server.Version}}']);
+    const info = await cli.serverVersion();
     if (info.code !== 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`cannot reach the Docker daemon (${(0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(info.stderr) || 'no answer'}); start it, or set DOCKER_HOST to a reachable engine`);
     }
 }
 async function inspectImage(cli, ref) {
-    const r = await cli.exec(['image', 'inspect', '--format', '{{json .}}', ref]);
+    const r = await cli.inspectImageJson(ref);
     if (r.code !== 0) {
         if (/no such image/i.test(r.stderr))
             return undefined;
@@ -612,6 +633,120 @@ function imageEnv(info) {
             m.set(kv.slice(0, eq), kv.slice(eq + 1));
     }
     return m;
+}
+
+
+/***/ }),
+
+/***/ 4707:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ SocketCalls),
+/* harmony export */   rJ: () => (/* binding */ localSocket),
+/* harmony export */   tI: () => (/* binding */ socketRequest)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
+
+
+
+
+/** The unix socket the docker CLI would talk to, when that is certain; else undefined. */
+function localSocket(env) {
+    if (env.DOCKER_CONTEXT)
+        return env.DOCKER_CONTEXT === 'default' && !env.DOCKER_HOST ? '/var/run/docker.sock' : undefined;
+    if (env.DOCKER_HOST)
+        return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined;
+    try {
+        const dir = env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_3__.join(node_os__WEBPACK_IMPORTED_MODULE_2__.homedir(), '.docker');
+        const current = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'config.json'), 'utf8')).currentContext;
+        if (current && current !== 'default')
+            return undefined;
+    }
+    catch {
+        // no CLI config: the default context
+    }
+    return '/var/run/docker.sock';
+}
+function socketRequest(socketPath, method, apiPath, body, extra = {}, timeoutMs = 0) {
+    return new Promise((resolve, reject) => {
+        const headers = body ? { 'Content-Type': 'application/x-tar', 'Content-Length': body.length, ...extra } : extra;
+        const req = node_http__WEBPACK_IMPORTED_MODULE_1__.request({ socketPath, method, path: apiPath, headers, timeout: timeoutMs || undefined }, res => {
+            const parts = [];
+            res.on('data', (b) => parts.push(b));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API ${method} ${apiPath}: no answer in ${timeoutMs / 1000} s`)));
+        req.on('error', reject);
+        req.end(body);
+    });
+}
+/**
+ * The few calls every run makes around its tasks (engine check, image inspect, removals), on a local
+ * engine answered through its socket instead of a docker process each (issue 22: a process start,
+ * an API negotiation and a connection apiece), in the words the CLI would have used.
+ */
+class SocketCalls {
+    socket;
+    constructor(socket) {
+        this.socket = socket;
+    }
+    version() {
+        return this.call('GET', '/version', (text) => `${JSON.parse(text).Version ?? ''}\n`);
+    }
+    /** `{{json .}}` of the image; a missing one is `Error: No such image: <ref>`, as the CLI says it. */
+    async inspectImage(ref) {
+        const r = await this.call('GET', `/images/${encodeURI(ref)}/json`, (text) => `${text.trim()}\n`);
+        return r.code !== 0 && /no such image/i.test(r.stderr) ? { ...r, stderr: `Error: No such image: ${ref}\n` } : r;
+    }
+    /** `docker rm --force --volumes <names>`: every one is tried; the exit code is 1 when any failed. */
+    async removeContainers(names) {
+        const all = await Promise.all(names.map(n => this.call('DELETE', `/containers/${encodeURIComponent(n)}?force=1&v=1`, () => `${n}\n`)));
+        return merge(all);
+    }
+    /** `docker image rm [--force] --no-prune <ids>`. */
+    async removeImages(ids, force) {
+        const all = await Promise.all(ids.map(id => this.call('DELETE', `/images/${encodeURI(id)}?noprune=1${force ? '&force=1' : ''}`, () => `Deleted: ${id}\n`)));
+        return merge(all);
+    }
+    async call(method, apiPath, ok) {
+        try {
+            const r = await socketRequest(this.socket, method, apiPath, undefined, {}, 30_000);
+            if (r.status >= 200 && r.status < 300)
+                return { code: 0, stdout: ok(r.text), stderr: '' };
+            return { code: 1, stdout: '', stderr: `Error response from daemon: ${daemonMessage(r.text)}\n` };
+        }
+        catch (e) {
+            const why = e.code;
+            const down = why === 'ENOENT' || why === 'ECONNREFUSED' || why === 'ECONNRESET';
+            return {
+                code: 1,
+                stdout: '',
+                stderr: down ? `Cannot connect to the Docker daemon at unix://${this.socket}. Is the docker daemon running?\n` : `${e.message}\n`
+            };
+        }
+    }
+}
+function daemonMessage(text) {
+    try {
+        return JSON.parse(text).message ?? text.trim();
+    }
+    catch {
+        return text.trim();
+    }
+}
+function merge(all) {
+    return { code: all.some(r => r.code !== 0) ? 1 : 0, stdout: all.map(r => r.stdout).join(''), stderr: all.map(r => r.stderr).join('') };
 }
 
 
@@ -1369,10 +1504,10 @@ var runner = __webpack_require__(4813);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(8422);
-// EXTERNAL MODULE: ./src/manifests/release-command.ts
-var release_command = __webpack_require__(4903);
 // EXTERNAL MODULE: ./src/secrets.ts
 var src_secrets = __webpack_require__(7194);
+// EXTERNAL MODULE: ./src/manifests/release-command.ts
+var release_command = __webpack_require__(4903);
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __webpack_require__(873);
 ;// CONCATENATED MODULE: ./src/sidecars/summary.ts
@@ -1404,6 +1539,7 @@ function sidecarSummary(reports, secrets) {
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
+
 
 
 
@@ -1490,6 +1626,16 @@ function summaryMarkdown(r, secrets, env = process.env) {
 }
 function writeSummary(r, secrets) {
     runner/* appendSummary */.fe(summaryMarkdown(r, secrets));
+}
+/** The outputs known from the plan alone, so they are set even when the run fails early. */
+function describePlan(result, plan, manifests) {
+    result.releaseCommand = (0,release_command/* commandText */.jt)(plan.release.command);
+    result.releaseSource = plan.release.source;
+    result.processes = Object.fromEntries((manifests.procfile ?? []).filter(e => e.name !== 'release').map(e => [e.name, e.command]));
+    result.postdeployCommand = manifests.appJson?.postdeploy ?? '';
+    result.firstDeployCommand = manifests.appJson?.firstDeploy ?? '';
+    result.firstDeploy = plan.firstDeploy;
+    result.phases = plan.phases.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }));
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -2175,7 +2321,6 @@ function provenance(s, env, log) {
 
 
 
-
 /**
  * The main step: resolve the plan (every input error is raised here, before any Docker side
  * effect), then either print it (dry run) or execute it. Outputs and the summary are written
@@ -2235,16 +2380,6 @@ async function run() {
         await scope?.close(closeLink);
         removeSignalHandlers();
     }
-}
-/** The outputs known from the plan alone, so they are set even when the run fails early. */
-function describePlan(result, plan, manifests) {
-    result.releaseCommand = (0,release_command/* commandText */.jt)(plan.release.command);
-    result.releaseSource = plan.release.source;
-    result.processes = Object.fromEntries((manifests.procfile ?? []).filter(e => e.name !== 'release').map(e => [e.name, e.command]));
-    result.postdeployCommand = manifests.appJson?.postdeploy ?? '';
-    result.firstDeployCommand = manifests.appJson?.firstDeploy ?? '';
-    result.firstDeploy = plan.firstDeploy;
-    result.phases = plan.phases.map(p => ({ phase: p.phase, command: p.text, status: 'not-run', exitCode: null, durationSeconds: null }));
 }
 function reportError(e, secrets) {
     // Docker's own stderr can quote a value: the error line is redacted like the summary.

@@ -161,7 +161,7 @@ var relay = __webpack_require__(1066);
 
 
 async function removeContainer(cli, name) {
-    await cli.exec(['rm', '--force', '--volumes', name]);
+    await cli.removeContainers([name]);
 }
 async function stopContainer(cli, name, grace) {
     await cli.exec(['stop', '--time', String(grace), name]);
@@ -636,7 +636,7 @@ function showLog(cli, container, secrets) {
 async function removeMembers(cli, containers) {
     if (containers.length === 0)
         return;
-    const r = await cli.exec(['rm', '--force', '--volumes', ...containers]);
+    const r = await cli.removeContainers(containers);
     if (r.code !== 0 && !/No such container/i.test(r.stderr))
         runner/* warning */.$e(`could not remove sidecars ${containers.join(', ')}: ${(0,docker_cli/* lastLine */.fM)(r.stderr)}`);
 }

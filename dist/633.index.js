@@ -9,21 +9,16 @@ export const modules = {
 /* harmony export */   engineApi: () => (/* binding */ engineApi),
 /* harmony export */   z3: () => (/* binding */ streamError)
 /* harmony export */ });
-/* unused harmony exports localSocket, parseDiff, dialGet */
+/* unused harmony exports parseDiff, dialGet */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1670);
-
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1670);
+/* harmony import */ var _socket_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4707);
 
 
 
@@ -31,16 +26,18 @@ export const modules = {
 // predeploy on an engine that is not a local socket crashed with "reading 'from'").
 
 
+
+
 const REQUEST_TIMEOUT_MS = 30_000;
 function engineApi(cli, env = cli.baseEnv) {
-    const socket = localSocket(env);
+    const socket = (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .localSocket */ .rJ)(env);
     if (socket && node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(socket))
         return {
             get: p => socketGet(socket, p),
             load: tar => socketLoad(socket, tar),
             commit: (c, ch) => socketCommit(socket, c, ch),
             // A pull or push that stalls (an engine retrying an unreachable registry) must not hold the run.
-            request: (method, p, headers) => socketRequest(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
+            request: (method, p, headers) => (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
             changes: async (c) => (await socketGet(socket, `/containers/${encodeURIComponent(c)}/changes`)) ?? [],
             archive: (c, p) => socketArchive(socket, c, p),
             expose: cli.expose
@@ -51,59 +48,28 @@ function engineApi(cli, env = cli.baseEnv) {
         changes: async (c) => parseDiff(await cli.ok(['container', 'diff', c], 'docker diff')),
         archive: (c, p) => cliArchive(cli, c, p),
         load: async (tar) => {
-            const r = await cli.exec(['load', '--quiet'], { input: node_stream__WEBPACK_IMPORTED_MODULE_5__.Readable.from(tar) });
-            return r.code === 0 ? '' : (0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(r.stderr) || `docker load exited with code ${r.code}`;
+            const r = await cli.exec(['load', '--quiet'], { input: node_stream__WEBPACK_IMPORTED_MODULE_3__.Readable.from(tar) });
+            return r.code === 0 ? '' : (0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr) || `docker load exited with code ${r.code}`;
         }
     };
 }
-/** The unix socket the docker CLI would talk to, when that is certain; else undefined. */
-function localSocket(env) {
-    if (env.DOCKER_CONTEXT)
-        return env.DOCKER_CONTEXT === 'default' && !env.DOCKER_HOST ? '/var/run/docker.sock' : undefined;
-    if (env.DOCKER_HOST)
-        return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined;
-    try {
-        const dir = env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_3__.join(node_os__WEBPACK_IMPORTED_MODULE_2__.homedir(), '.docker');
-        const current = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'config.json'), 'utf8')).currentContext;
-        if (current && current !== 'default')
-            return undefined;
-    }
-    catch {
-        // no CLI config: the default context
-    }
-    return '/var/run/docker.sock';
-}
-function socketRequest(socketPath, method, apiPath, body, extra = {}, timeoutMs = 0) {
-    return new Promise((resolve, reject) => {
-        const headers = body ? { 'Content-Type': 'application/x-tar', 'Content-Length': body.length, ...extra } : extra;
-        const req = node_http__WEBPACK_IMPORTED_MODULE_1__.request({ socketPath, method, path: apiPath, headers, timeout: timeoutMs || undefined }, res => {
-            const parts = [];
-            res.on('data', (b) => parts.push(b));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
-            res.on('error', reject);
-        });
-        req.on('timeout', () => req.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API ${method} ${apiPath}: no answer in ${timeoutMs / 1000} s`)));
-        req.on('error', reject);
-        req.end(body);
-    });
-}
 async function socketCommit(socketPath, container, changes) {
     const query = [`container=${encodeURIComponent(container)}`, 'pause=0', ...changes.map(c => `changes=${encodeURIComponent(c)}`)].join('&');
-    const r = await socketRequest(socketPath, 'POST', `/commit?${query}`);
+    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socketPath, 'POST', `/commit?${query}`);
     if (r.status !== 201)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(r.text)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.text)}`);
     return JSON.parse(r.text).Id;
 }
 async function socketGet(socketPath, apiPath) {
-    const r = await socketRequest(socketPath, 'GET', apiPath);
+    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socketPath, 'GET', apiPath);
     if (r.status !== 200)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(r.text)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.text)}`);
     return JSON.parse(r.text);
 }
 /** The load endpoint answers 200 and reports a failure inside its JSON message stream. */
 async function socketLoad(socketPath, tar) {
-    const r = await socketRequest(socketPath, 'POST', '/images/load?quiet=1', tar);
-    return r.status === 200 ? streamError(r.text) : `HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(r.text)}`;
+    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socketPath, 'POST', '/images/load?quiet=1', tar);
+    return r.status === 200 ? streamError(r.text) : `HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.text)}`;
 }
 /** A path's tar, streamed from the socket; a 404 (the path is gone) is undefined. */
 function socketArchive(socketPath, container, containerPath) {
@@ -116,7 +82,7 @@ function socketArchive(socketPath, container, containerPath) {
             if (res.statusCode === 404)
                 resolve(undefined);
             else
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${res.statusCode}`));
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${res.statusCode}`));
         });
         req.on('error', reject);
         req.end();
@@ -129,7 +95,7 @@ function socketArchive(socketPath, container, containerPath) {
  */
 async function cliArchive(cli, container, containerPath) {
     const child = cli.open(['cp', `${container}:${containerPath}`, '-']);
-    const out = new node_stream__WEBPACK_IMPORTED_MODULE_5__.PassThrough();
+    const out = new node_stream__WEBPACK_IMPORTED_MODULE_3__.PassThrough();
     let stderr = '';
     child.stderr.on('data', (b) => (stderr += b.toString()));
     child.stdout.pipe(out, { end: false });
@@ -137,7 +103,7 @@ async function cliArchive(cli, container, containerPath) {
         if (code === 0)
             out.end();
         else
-            out.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker cp ${container}:${containerPath} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(stderr) || `exit code ${code}`}`));
+            out.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker cp ${container}:${containerPath} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(stderr) || `exit code ${code}`}`));
     }, (e) => out.destroy(e));
     return out;
 }
@@ -195,7 +161,7 @@ function dialGet(cli, apiPath) {
             const status = Number(/^HTTP\/\d\.\d (\d+)/.exec(head)?.[1] ?? 0);
             const text = (length ? body.subarray(0, Number(length[1])) : body).toString('utf8');
             if (status !== 200)
-                return done(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(text)}`));
+                return done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(text)}`));
             try {
                 done(undefined, JSON.parse(text));
             }
@@ -206,7 +172,7 @@ function dialGet(cli, apiPath) {
         child.stdout.on('data', (b) => (parts.push(b), parse(false)));
         child.stdout.on('end', () => parse(true));
         child.stderr.on('data', (b) => (stderr += b.toString()));
-        child.closed.then(code => done(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(stderr)}`)), (e) => done(e));
+        child.closed.then(code => done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(stderr)}`)), (e) => done(e));
         child.stdin.on('error', () => undefined);
         child.stdin.write(`GET ${apiPath} HTTP/1.0\r\nHost: docker\r\n\r\n`);
     });

@@ -1,5 +1,5 @@
-export const id = 333;
-export const ids = [333];
+export const id = 727;
+export const ids = [727];
 export const modules = {
 
 /***/ 916:
@@ -45,7 +45,7 @@ function excerpt(text, max = 80) {
 
 /***/ }),
 
-/***/ 333:
+/***/ 727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -472,7 +472,105 @@ function safeCut(text, secrets) {
     return cut;
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(67);
+;// CONCATENATED MODULE: ./src/docker/socket.ts
+
+
+
+
+
+/** The unix socket the docker CLI would talk to, when that is certain; else undefined. */
+function localSocket(env) {
+    if (env.DOCKER_CONTEXT)
+        return env.DOCKER_CONTEXT === 'default' && !env.DOCKER_HOST ? '/var/run/docker.sock' : undefined;
+    if (env.DOCKER_HOST)
+        return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined;
+    try {
+        const dir = env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker');
+        const current = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(dir, 'config.json'), 'utf8')).currentContext;
+        if (current && current !== 'default')
+            return undefined;
+    }
+    catch {
+        // no CLI config: the default context
+    }
+    return '/var/run/docker.sock';
+}
+function socketRequest(socketPath, method, apiPath, body, extra = {}, timeoutMs = 0) {
+    return new Promise((resolve, reject) => {
+        const headers = body ? { 'Content-Type': 'application/x-tar', 'Content-Length': body.length, ...extra } : extra;
+        const req = external_node_http_.request({ socketPath, method, path: apiPath, headers, timeout: timeoutMs || undefined }, res => {
+            const parts = [];
+            res.on('data', (b) => parts.push(b));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new errors/* DockerError */.Bi(`Engine API ${method} ${apiPath}: no answer in ${timeoutMs / 1000} s`)));
+        req.on('error', reject);
+        req.end(body);
+    });
+}
+/**
+ * The few calls every run makes around its tasks (engine check, image inspect, removals), on a local
+ * engine answered through its socket instead of a docker process each (issue 22: a process start,
+ * an API negotiation and a connection apiece), in the words the CLI would have used.
+ */
+class SocketCalls {
+    socket;
+    constructor(socket) {
+        this.socket = socket;
+    }
+    version() {
+        return this.call('GET', '/version', (text) => `${JSON.parse(text).Version ?? ''}\n`);
+    }
+    /** `{{json .}}` of the image; a missing one is `Error: No such image: <ref>`, as the CLI says it. */
+    async inspectImage(ref) {
+        const r = await this.call('GET', `/images/${encodeURI(ref)}/json`, (text) => `${text.trim()}\n`);
+        return r.code !== 0 && /no such image/i.test(r.stderr) ? { ...r, stderr: `Error: No such image: ${ref}\n` } : r;
+    }
+    /** `docker rm --force --volumes <names>`: every one is tried; the exit code is 1 when any failed. */
+    async removeContainers(names) {
+        const all = await Promise.all(names.map(n => this.call('DELETE', `/containers/${encodeURIComponent(n)}?force=1&v=1`, () => `${n}\n`)));
+        return merge(all);
+    }
+    /** `docker image rm [--force] --no-prune <ids>`. */
+    async removeImages(ids, force) {
+        const all = await Promise.all(ids.map(id => this.call('DELETE', `/images/${encodeURI(id)}?noprune=1${force ? '&force=1' : ''}`, () => `Deleted: ${id}\n`)));
+        return merge(all);
+    }
+    async call(method, apiPath, ok) {
+        try {
+            const r = await socketRequest(this.socket, method, apiPath, undefined, {}, 30_000);
+            if (r.status >= 200 && r.status < 300)
+                return { code: 0, stdout: ok(r.text), stderr: '' };
+            return { code: 1, stdout: '', stderr: `Error response from daemon: ${daemonMessage(r.text)}\n` };
+        }
+        catch (e) {
+            const why = e.code;
+            const down = why === 'ENOENT' || why === 'ECONNREFUSED' || why === 'ECONNRESET';
+            return {
+                code: 1,
+                stdout: '',
+                stderr: down ? `Cannot connect to the Docker daemon at unix://${this.socket}. Is the docker daemon running?\n` : `${e.message}\n`
+            };
+        }
+    }
+}
+function daemonMessage(text) {
+    try {
+        return JSON.parse(text).message ?? text.trim();
+    }
+    catch {
+        return text.trim();
+    }
+}
+function merge(all) {
+    return { code: all.some(r => r.code !== 0) ? 1 : 0, stdout: all.map(r => r.stdout).join(''), stderr: all.map(r => r.stderr).join('') };
+}
+
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
+
 
 
 
@@ -507,6 +605,8 @@ class DockerCli {
     /** The environment every docker child starts from: the engine's address is in it (engine/connect.ts). */
     baseEnv;
     cancellable = new Set();
+    /** On an engine behind a socket of this machine, these calls go to it directly (socket.ts). */
+    socket;
     /** How errors name the engine (`the local engine`, or its address). */
     engineName;
     /** Off this machine: a lost engine is a lost connection, and errors name it. */
@@ -531,6 +631,23 @@ class DockerCli {
                 own[k] = v;
         }
         this.baseEnv = childEnv(own);
+        const socket = localSocket(this.baseEnv);
+        if (socket && external_node_fs_.existsSync(socket))
+            this.socket = new SocketCalls(socket);
+    }
+    serverVersion() {
+        return this.socket ? this.socket.version() : this.exec(['version', '--format', '{{.Server.Version}}']);
+    }
+    inspectImageJson(ref) {
+        return this.socket ? this.socket.inspectImage(ref) : this.exec(['image', 'inspect', '--format', '{{json .}}', ref]);
+    }
+    removeContainers(names) {
+        return this.socket ? this.socket.removeContainers(names) : this.exec(['rm', '--force', '--volumes', ...names]);
+    }
+    removeImages(ids, opts = {}) {
+        if (this.socket)
+            return this.socket.removeImages(ids, !!opts.force);
+        return this.exec(['image', 'rm', ...(opts.force ? ['--force'] : []), '--no-prune', ...ids]);
     }
     start(args, env, stdio) {
         // Task values join by name; the CLI's own configuration stays the action's (cli-env.ts).
