@@ -129,6 +129,8 @@ async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: Ph
   )
   // A Heroku user expects a shell: say when the words go to the image's ENTRYPOINT instead.
   const how = p.invocation.mode === 'exec' ? ` (as arguments of the image's ENTRYPOINT ${JSON.stringify(info.entrypoint)}, without a shell)` : ''
+  // The commit's code loads while the predeploy task runs, not after it (issue 22: the commit step).
+  if (p.phase === 'predeploy') void import('./docker/commit.js').catch(() => undefined)
   core.info(`Running ${p.phase} task: ${p.text}${how}`)
   core.startGroup(`${p.phase} output`)
   const outcome = await runTask(cli, taskSpec(plan, p.phase, p.invocation, info.id, scope.runId), scope)

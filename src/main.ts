@@ -29,6 +29,9 @@ export async function run(): Promise<void> {
   let link: Engine | undefined
   let removeSignalHandlers = (): void => undefined
   try {
+    // Loaded while the plan is resolved (its file is read and compiled meanwhile); a dry run never awaits it.
+    const executeModule = import('./execute.js')
+    executeModule.catch(() => undefined)
     const s = readSettings(envInput())
     const { plan, remote, notes } = await resolveRun(s, process.env, {
       info: line => core.info(line),
@@ -54,7 +57,7 @@ export async function run(): Promise<void> {
     const engine = checkEngine(cli)
     engine.catch(() => undefined)
     if (link.remote) await engine
-    const { execute } = await import('./execute.js')
+    const { execute } = await executeModule
     await execute(plan, { cli, scope, engine, result, masks })
   } catch (e) {
     result.error = reportError(e, masks.forms)
