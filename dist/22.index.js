@@ -2334,6 +2334,9 @@ async function run() {
     let link;
     let removeSignalHandlers = () => undefined;
     try {
+        // Loaded while the plan is resolved (its file is read and compiled meanwhile); a dry run never awaits it.
+        const executeModule = __webpack_require__.e(/* import() */ 490).then(__webpack_require__.bind(__webpack_require__, 6490));
+        executeModule.catch(() => undefined);
         const s = (0,inputs/* readSettings */.sb)((0,inputs/* envInput */.Ck)());
         const { plan, remote, notes } = await resolveRun(s, process.env, {
             info: line => runner/* info */.pq(line),
@@ -2360,7 +2363,7 @@ async function run() {
         engine.catch(() => undefined);
         if (link.remote)
             await engine;
-        const { execute } = await __webpack_require__.e(/* import() */ 490).then(__webpack_require__.bind(__webpack_require__, 6490));
+        const { execute } = await executeModule;
         await execute(plan, { cli, scope, engine, result, masks });
     }
     catch (e) {

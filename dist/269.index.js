@@ -5,14 +5,18 @@ export const modules = {
 /***/ 5269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  PREDEPLOY_LABEL: () => (/* reexport */ PREDEPLOY_LABEL),
   commitPredeploy: () => (/* binding */ commitPredeploy),
-  removeSuperseded: () => (/* binding */ removeSuperseded)
+  removeSuperseded: () => (/* binding */ removeSuperseded),
+  restoredConfig: () => (/* reexport */ restoredConfig),
+  rewriteImageConfig: () => (/* reexport */ rewriteImageConfig),
+  saveRewriteLoad: () => (/* binding */ saveRewriteLoad)
 });
-
-// UNUSED EXPORTS: PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig, saveRewriteLoad
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);

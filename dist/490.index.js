@@ -80,6 +80,8 @@ async function acquireImage(cli, text, ref, checkCancelled = () => undefined) {
 /***/ 6490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -805,6 +807,9 @@ async function runPhase(plan, p, info, r, ctx) {
     const pod = await startSidecars(cli, [...plan.sidecars], scope, { phase: p.phase, network: plan.settings.network, secrets: ctx.masks.forms }, (ctx.result.sidecars ??= []));
     // A Heroku user expects a shell: say when the words go to the image's ENTRYPOINT instead.
     const how = p.invocation.mode === 'exec' ? ` (as arguments of the image's ENTRYPOINT ${JSON.stringify(info.entrypoint)}, without a shell)` : '';
+    // The commit's code loads while the predeploy task runs, not after it (issue 22: the commit step).
+    if (p.phase === 'predeploy')
+        void Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(269)]).then(__webpack_require__.bind(__webpack_require__, 5269)).catch(() => undefined);
     runner/* info */.pq(`Running ${p.phase} task: ${p.text}${how}`);
     runner/* startGroup */.Oh(`${p.phase} output`);
     const outcome = await runTask(cli, (0,release_plan/* taskSpec */.VL)(plan, p.phase, p.invocation, info.id, scope.runId), scope)
