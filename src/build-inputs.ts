@@ -5,6 +5,7 @@ import { InputError, excerpt } from './errors.js'
 import { lines, list, type InputGetter } from './input-getter.js'
 import { insidePath } from './workspace-files.js'
 import { readRegularFile } from './workspace-files.js'
+import { splitPair } from './pairs.js'
 
 /**
  * The docker/build-push-action inputs this action passes to `docker buildx build` the same way
@@ -58,28 +59,29 @@ function contextSource(ws: string, base: string, value: string): string {
 
 function buildContexts(value: string, ws: string, base: string): BuildExtras['buildContexts'] {
   return lines(value).map(line => {
-    const eq = line.indexOf('=')
-    const name = line.slice(0, eq).trim()
-    const source = line.slice(eq + 1).trim()
-    if (eq <= 0 || /\s/.test(name) || source === '') throw new InputError(`build-contexts: "${excerpt(line)}" is not NAME=PATH (or NAME=docker-image://REF)`)
+    const pair = splitPair(line)
+    const name = pair.key.trim()
+    const source = (pair.value ?? '').trim()
+    if (pair.value === undefined || !name || /\s/.test(name) || source === '')
+      throw new InputError(`build-contexts: "${excerpt(line)}" is not NAME=PATH (or NAME=docker-image://REF)`)
     return { name, source: contextSource(ws, base, source) }
   })
 }
 
 function secretFiles(value: string, ws: string, base: string): BuildExtras['secretFiles'] {
   return lines(value).map(line => {
-    const eq = line.indexOf('=')
-    const id = line.slice(0, eq).trim()
-    if (eq <= 0 || !SECRET_ID.test(id)) throw new InputError(`secret-files: "${excerpt(line)}" is not ID=PATH`)
-    return { id, file: localPath(ws, base, line.slice(eq + 1).trim(), 'secret-files') }
+    const { key, value } = splitPair(line)
+    const id = key.trim()
+    if (value === undefined || !SECRET_ID.test(id)) throw new InputError(`secret-files: "${excerpt(line)}" is not ID=PATH`)
+    return { id, file: localPath(ws, base, value.trim(), 'secret-files') }
   })
 }
 
 function ssh(value: string, ws: string, base: string, env: NodeJS.ProcessEnv): BuildExtras['ssh'] {
   return list(value).map(item => {
-    const eq = item.indexOf('=')
-    const id = (eq < 0 ? item : item.slice(0, eq)).trim()
-    const rel = eq < 0 ? '' : item.slice(eq + 1).trim()
+    const { key, value } = splitPair(item)
+    const id = key.trim()
+    const rel = (value ?? '').trim()
     if (!SECRET_ID.test(id)) throw new InputError(`ssh: "${excerpt(id)}" is not a valid ssh id (e.g. default)`)
     if (rel === '') {
       if (!env.SSH_AUTH_SOCK)

@@ -1,6 +1,7 @@
 import * as path from 'node:path'
 import type { Settings } from './inputs.js'
 import { buildExtrasArgv } from './build-inputs.js'
+import { splitPair } from './pairs.js'
 
 export interface GitHubContext {
   repository?: string
@@ -37,8 +38,8 @@ export function buildLabels(s: Settings, gh: GitHubContext, now: Date): string[]
     labels.set('org.opencontainers.image.created', now.toISOString())
   }
   for (const l of s.labels) {
-    const eq = l.indexOf('=')
-    labels.set(eq < 0 ? l : l.slice(0, eq), eq < 0 ? '' : l.slice(eq + 1))
+    const { key, value } = splitPair(l)
+    labels.set(key, value ?? '')
   }
   return [...labels].map(([k, v]) => `${k}=${v}`)
 }

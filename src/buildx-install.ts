@@ -1,5 +1,5 @@
 import * as core from './runner.js'
-import { createHash } from 'node:crypto'
+import { sha256hex } from './digest.js'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -53,7 +53,7 @@ async function publishedChecksum(url: string): Promise<{ sum: string; from: stri
   return undefined
 }
 
-const sha256 = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+const sha256 = (file: string): string => sha256hex(fs.readFileSync(file))
 
 /**
  * design.md §8: make `docker buildx` the asked version. Nothing is downloaded when it already is, or when

@@ -7,6 +7,7 @@ import { insidePath, realpathExisting } from './workspace-files.js'
 import { VAR_NAME } from './var-name.js'
 import { envInput, lines, list, type InputGetter, type Mapping } from './input-getter.js'
 import { readEngineSettings, type EngineSettings } from './engine/address.js'
+import { splitPair } from './pairs.js'
 
 export { insidePath }
 
@@ -101,9 +102,9 @@ function notAVariable(input: string, target: string, key: 'NAME' | 'ID'): string
 export function parseMappings(value: string, name: string, key: 'NAME' | 'ID'): Mapping[] {
   const seen = new Set<string>()
   return lines(value).map(line => {
-    const eq = line.indexOf('=')
-    const target = (eq < 0 ? line : line.slice(0, eq)).trim()
-    const source = (eq < 0 ? line : line.slice(eq + 1)).trim()
+    const pair = splitPair(line)
+    const target = pair.key.trim()
+    const source = (pair.value ?? pair.key).trim()
     const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : VAR_NAME
     if (!re.test(target)) throw new InputError(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`)
     if (!VAR_NAME.test(source)) throw new InputError(notAVariable(name, target, key))
@@ -115,11 +116,11 @@ export function parseMappings(value: string, name: string, key: 'NAME' | 'ID'): 
 
 function parseEnvPairs(value: string): { name: string; value: string }[] {
   return lines(value).map(line => {
-    const eq = line.indexOf('=')
-    if (eq < 0) throw new InputError(`env: "${line}" is not NAME=value`)
-    const name = line.slice(0, eq).trim()
+    const { key, value } = splitPair(line)
+    if (value === undefined) throw new InputError(`env: "${line}" is not NAME=value`)
+    const name = key.trim()
     if (!VAR_NAME.test(name)) throw new InputError(`env: "${name}" is not a valid variable name`)
-    return { name, value: line.slice(eq + 1) }
+    return { name, value }
   })
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { sha256hex } from '../digest.js'
 import { DockerError } from '../errors.js'
 
 /**
@@ -36,7 +36,7 @@ export interface RewriteResult {
   layerNames: Set<string>
 }
 
-export const sha256hex = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex')
+export { sha256hex }
 
 /** The committed image's config: the original's exactly, plus the predeploy label. */
 export function restoredConfig(original: Record<string, unknown>): Record<string, unknown> {

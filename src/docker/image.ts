@@ -1,5 +1,6 @@
 import { DockerError } from '../errors.js'
 import { lastLine, type DockerClient } from './cli.js'
+import { splitPair } from '../pairs.js'
 
 /** The parts of `docker image inspect` the action uses; `config` is kept whole for the predeploy commit. */
 export interface ImageInfo {
@@ -49,8 +50,8 @@ export async function inspectImage(cli: DockerClient, ref: string): Promise<Imag
 export function imageEnv(info: ImageInfo): Map<string, string> {
   const m = new Map<string, string>()
   for (const kv of info.env) {
-    const eq = kv.indexOf('=')
-    if (eq > 0) m.set(kv.slice(0, eq), kv.slice(eq + 1))
+    const { key, value } = splitPair(kv)
+    if (key && value !== undefined) m.set(key, value)
   }
   return m
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { sha256hex } from './archive.js'
+import { sha256digest as sha256 } from '../digest.js'
 
 /**
  * A one-repository registry on the loopback, for as long as one predeploy commit takes: the engine
@@ -31,8 +31,6 @@ const MAX_BODY = 4 << 20
 /** A probe makes one upload (the config) and two manifest pushes; a client making many is not the engine. */
 const MAX_UPLOADS = 8
 const DIGEST = /^sha256:[0-9a-f]{64}$/
-
-const sha256 = (b: Buffer): string => `sha256:${sha256hex(b)}`
 
 export async function startLoopbackRegistry(repo: string): Promise<LoopbackRegistry> {
   const state = { asked: [] as string[], manifests: new Map<string, Buffer>(), blobs: new Map<string, Buffer>(), want: new Set<string>(), uploadsStarted: 0 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { sha256hex, type ArchiveEntry } from './archive.js'
+import type { ArchiveEntry } from './archive.js'
+import { sha256digest as sha256 } from '../digest.js'
 import { streamError } from './engine-api.js'
 import type { LoopbackRegistry } from './loopback-registry.js'
 
@@ -27,8 +28,6 @@ export interface ProbedImage {
 
 /** The Engine API wants an X-Registry-Auth header on pull and push; `{}` is "no credentials". */
 const NO_AUTH = { 'X-Registry-Auth': Buffer.from('{}').toString('base64url') }
-
-const sha256 = (b: Buffer): string => `sha256:${sha256hex(b)}`
 
 /**
  * The temporary commit's manifest and config, through `registry` (started by the caller, closed by it);

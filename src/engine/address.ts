@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { sha256hex } from '../digest.js'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -147,7 +147,7 @@ export function resolveContext(address: EngineAddress, env: NodeJS.ProcessEnv): 
   const configDir = env.DOCKER_CONFIG || path.join(os.homedir(), '.docker')
   const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined
   if (!name || name === 'default') return address.kind === 'context' ? { kind: 'default' } : address
-  const meta = path.join(configDir, 'contexts', 'meta', createHash('sha256').update(name).digest('hex'), 'meta.json')
+  const meta = path.join(configDir, 'contexts', 'meta', sha256hex(name), 'meta.json')
   let host: string | undefined
   try {
     host = (JSON.parse(fs.readFileSync(meta, 'utf8')) as { Endpoints?: { docker?: { Host?: string } } }).Endpoints?.docker?.Host

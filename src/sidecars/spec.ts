@@ -13,6 +13,7 @@ import { isCliEnvName } from '../cli-env.js'
 import { CREATE_OPTIONS, nearestOption, shortOption } from './options.js'
 import { checkTaskEnv } from '../secrets.js'
 import { checkCommand } from '../untrusted.js'
+import { splitPair } from '../pairs.js'
 
 export interface SidecarSpec {
   name: string
@@ -313,11 +314,11 @@ function parseEnv(node: Node | undefined, spec: SidecarSpec, fail: Fail): void {
   if (!isSeq(node)) return fail(node, `${spec.name}: env must be a list (NAME=value, or NAME for the task's variable) or a mapping`)
   for (const item of node.items as Node[]) {
     const text = scalarText(item) ?? fail(item, `${spec.name}: env items must be strings`)
-    const eq = text.indexOf('=')
-    const varName = (eq < 0 ? text : text.slice(0, eq)).trim()
+    const { key, value } = splitPair(text)
+    const varName = key.trim()
     checkName(spec, varName, item, 'env', fail)
-    if (eq < 0) spec.fromTask.push(varName)
-    else spec.literals.push({ name: varName, value: text.slice(eq + 1) })
+    if (value === undefined) spec.fromTask.push(varName)
+    else spec.literals.push({ name: varName, value })
   }
 }
 
@@ -327,9 +328,9 @@ function parseSecrets(node: Node | undefined, spec: SidecarSpec, fail: Fail): vo
   if (!isSeq(node)) return fail(node, `${spec.name}: secrets must be a list of NAME or NAME=SOURCE`)
   for (const item of node.items as Node[]) {
     const text = scalarText(item) ?? fail(item, `${spec.name}: secrets items must be strings`)
-    const eq = text.indexOf('=')
-    const target = (eq < 0 ? text : text.slice(0, eq)).trim()
-    const source = (eq < 0 ? text : text.slice(eq + 1)).trim()
+    const { key, value } = splitPair(text)
+    const target = key.trim()
+    const source = (value ?? key).trim()
     checkName(spec, target, item, 'secrets', fail)
     if (!VAR_NAME.test(source)) fail(item, `${spec.name}: secrets: the source of ${target} is not a valid variable name`)
     spec.secrets.push({ name: target, source })
