@@ -18,6 +18,8 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _input_getter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9151);
 /* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7076);
+/* harmony import */ var _pairs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9514);
+
 
 
 
@@ -54,28 +56,28 @@ function contextSource(ws, base, value) {
 }
 function buildContexts(value, ws, base) {
     return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(value).map(line => {
-        const eq = line.indexOf('=');
-        const name = line.slice(0, eq).trim();
-        const source = line.slice(eq + 1).trim();
-        if (eq <= 0 || /\s/.test(name) || source === '')
+        const pair = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_5__/* .splitPair */ .T)(line);
+        const name = pair.key.trim();
+        const source = (pair.value ?? '').trim();
+        if (pair.value === undefined || !name || /\s/.test(name) || source === '')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`build-contexts: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(line)}" is not NAME=PATH (or NAME=docker-image://REF)`);
         return { name, source: contextSource(ws, base, source) };
     });
 }
 function secretFiles(value, ws, base) {
     return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(value).map(line => {
-        const eq = line.indexOf('=');
-        const id = line.slice(0, eq).trim();
-        if (eq <= 0 || !SECRET_ID.test(id))
+        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_5__/* .splitPair */ .T)(line);
+        const id = key.trim();
+        if (value === undefined || !SECRET_ID.test(id))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`secret-files: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(line)}" is not ID=PATH`);
-        return { id, file: localPath(ws, base, line.slice(eq + 1).trim(), 'secret-files') };
+        return { id, file: localPath(ws, base, value.trim(), 'secret-files') };
     });
 }
 function ssh(value, ws, base, env) {
     return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(value).map(item => {
-        const eq = item.indexOf('=');
-        const id = (eq < 0 ? item : item.slice(0, eq)).trim();
-        const rel = eq < 0 ? '' : item.slice(eq + 1).trim();
+        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_5__/* .splitPair */ .T)(item);
+        const id = key.trim();
+        const rel = (value ?? '').trim();
         if (!SECRET_ID.test(id))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(id)}" is not a valid ssh id (e.g. default)`);
         if (rel === '') {
@@ -182,6 +184,8 @@ function checkBuildFiles(x, workspace) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _build_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1913);
+/* harmony import */ var _pairs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9514);
+
 
 
 /**
@@ -212,8 +216,8 @@ function buildLabels(s, gh, now) {
         labels.set('org.opencontainers.image.created', now.toISOString());
     }
     for (const l of s.labels) {
-        const eq = l.indexOf('=');
-        labels.set(eq < 0 ? l : l.slice(0, eq), eq < 0 ? '' : l.slice(eq + 1));
+        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .splitPair */ .T)(l);
+        labels.set(key, value ?? '');
     }
     return [...labels].map(([k, v]) => `${k}=${v}`);
 }
@@ -345,6 +349,24 @@ function childEnv(own, task = {}) {
 function reservedTaskNames(names) {
     return [...names].filter(isCliEnvName);
 }
+
+
+/***/ }),
+
+/***/ 2187:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ sha256hex),
+/* harmony export */   w: () => (/* binding */ sha256digest)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The hex SHA-256 of bytes or text: image ids, blob digests, context names, downloads. */
+const sha256hex = (b) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(b).digest('hex');
+/** `sha256:<hex>`, as a digest is written in manifests and image ids. */
+const sha256digest = (b) => `sha256:${sha256hex(b)}`;
 
 
 /***/ }),
@@ -592,6 +614,8 @@ class Tail {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1670);
+/* harmony import */ var _pairs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9514);
+
 
 
 const BUILDX_MISSING = 'docker buildx is not installed; set the buildx-version input (e.g. 0.13.1) to install it, or use docker/setup-buildx-action before this step';
@@ -628,9 +652,9 @@ async function inspectImage(cli, ref) {
 function imageEnv(info) {
     const m = new Map();
     for (const kv of info.env) {
-        const eq = kv.indexOf('=');
-        if (eq > 0)
-            m.set(kv.slice(0, eq), kv.slice(eq + 1));
+        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .splitPair */ .T)(kv);
+        if (key && value !== undefined)
+            m.set(key, value);
     }
     return m;
 }
@@ -804,8 +828,7 @@ function formatDuration(seconds) {
 /* harmony export */   wK: () => (/* binding */ resolveContext)
 /* harmony export */ });
 /* unused harmony exports parseDockerHost, checkKnownHosts */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2187);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
@@ -947,7 +970,7 @@ function resolveContext(address, env) {
     const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined;
     if (!name || name === 'default')
         return address.kind === 'context' ? { kind: 'default' } : address;
-    const meta = node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'contexts', 'meta', (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(name).digest('hex'), 'meta.json');
+    const meta = node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'contexts', 'meta', (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256hex */ .L)(name), 'meta.json');
     let host;
     try {
         host = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(meta, 'utf8')).Endpoints?.docker?.Host;
@@ -1300,6 +1323,8 @@ function list(value) {
 /* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7420);
 /* harmony import */ var _input_getter_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9151);
 /* harmony import */ var _engine_address_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6970);
+/* harmony import */ var _pairs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9514);
+
 
 
 
@@ -1344,9 +1369,9 @@ function notAVariable(input, target, key) {
 function parseMappings(value, name, key) {
     const seen = new Set();
     return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(value).map(line => {
-        const eq = line.indexOf('=');
-        const target = (eq < 0 ? line : line.slice(0, eq)).trim();
-        const source = (eq < 0 ? line : line.slice(eq + 1)).trim();
+        const pair = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_9__/* .splitPair */ .T)(line);
+        const target = pair.key.trim();
+        const source = (pair.value ?? pair.key).trim();
         const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : _var_name_js__WEBPACK_IMPORTED_MODULE_8__/* .VAR_NAME */ .e;
         if (!re.test(target))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
@@ -1360,13 +1385,13 @@ function parseMappings(value, name, key) {
 }
 function parseEnvPairs(value) {
     return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(value).map(line => {
-        const eq = line.indexOf('=');
-        if (eq < 0)
+        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_9__/* .splitPair */ .T)(line);
+        if (value === undefined)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${line}" is not NAME=value`);
-        const name = line.slice(0, eq).trim();
+        const name = key.trim();
         if (!_var_name_js__WEBPACK_IMPORTED_MODULE_8__/* .VAR_NAME */ .e.test(name))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${name}" is not a valid variable name`);
-        return { name, value: line.slice(eq + 1) };
+        return { name, value };
     });
 }
 /** A `tags` entry: name[:tag] by the distribution reference grammar (src/image-ref.ts). */
@@ -2645,6 +2670,24 @@ function redact(text, secrets) {
     for (const s of [...secrets].sort((a, b) => b.length - a.length))
         out = out.split(s).join('***');
     return out;
+}
+
+
+/***/ }),
+
+/***/ 9514:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ splitPair)
+/* harmony export */ });
+/**
+ * `KEY=VALUE`, split at the first `=` (a value may hold more): the one rule of every such input, manifest
+ * entry and image ENV line. `value` is undefined for a bare `KEY`; nothing is trimmed, callers decide.
+ */
+function splitPair(text) {
+    const eq = text.indexOf('=');
+    return eq < 0 ? { key: text, value: undefined } : { key: text.slice(0, eq), value: text.slice(eq + 1) };
 }
 
 

@@ -22,8 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/labels.ts
 var labels = __webpack_require__(4584);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/digest.ts
+var src_digest = __webpack_require__(2187);
 ;// CONCATENATED MODULE: ./src/docker/archive.ts
 
 
@@ -33,7 +33,7 @@ var external_node_crypto_ = __webpack_require__(7598);
  * → load plumbing is in archive-pipe.ts, the tests feed stored archives of both layouts.
  */
 const PREDEPLOY_LABEL = 'release-phase.predeploy';
-const sha256hex = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
+
 /** The committed image's config: the original's exactly, plus the predeploy label. */
 function restoredConfig(original) {
     const labels = { ...(original.Labels ?? {}), [PREDEPLOY_LABEL]: 'true' };
@@ -78,7 +78,7 @@ function rewriteLegacy(byName, configName, req) {
     if (manifest.length !== 1)
         throw new errors/* DockerError */.Bi(`docker save wrote ${manifest.length} manifests for one commit`);
     // The config is named by its new digest, as docker save names it (the loader reads whichever is named).
-    const newName = `${sha256hex(config)}.json`;
+    const newName = `${(0,src_digest/* sha256hex */.L)(config)}.json`;
     manifest[0] = { ...manifest[0], Config: newName, RepoTags: req.tags };
     const entries = [];
     for (const [name, body] of byName) {
@@ -87,7 +87,7 @@ function rewriteLegacy(byName, configName, req) {
         entries.push({ name, body });
     }
     entries.push({ name: newName, body: config }, { name: 'manifest.json', body: Buffer.from(JSON.stringify(manifest)) });
-    return { entries, id: `sha256:${sha256hex(config)}`, containerdStore: false, layerNames: new Set(manifest[0].Layers ?? []) };
+    return { entries, id: `sha256:${(0,src_digest/* sha256hex */.L)(config)}`, containerdStore: false, layerNames: new Set(manifest[0].Layers ?? []) };
 }
 /** A new config blob, a manifest that points at it, an index that points at that, and manifest.json. */
 function rewriteOci(byName, req) {
@@ -104,9 +104,9 @@ function rewriteOci(byName, req) {
     if (!configBlob)
         throw new errors/* DockerError */.Bi(`the image config ${manifest.config.digest} is missing from docker save`);
     const newConfig = Buffer.from(rewriteImageConfig(configBlob.toString('utf8'), req.original, req.note));
-    const configDigest = `sha256:${sha256hex(newConfig)}`;
+    const configDigest = `sha256:${(0,src_digest/* sha256hex */.L)(newConfig)}`;
     const newManifest = Buffer.from(JSON.stringify({ ...manifest, config: { ...manifest.config, digest: configDigest, size: newConfig.length } }));
-    const manifestDigest = `sha256:${sha256hex(newManifest)}`;
+    const manifestDigest = `sha256:${(0,src_digest/* sha256hex */.L)(newManifest)}`;
     const newIndex = { ...index, manifests: [{ ...desc, digest: manifestDigest, size: newManifest.length }] };
     const dropped = new Set([`blobs/sha256/${hexOf(desc.digest)}`, `blobs/sha256/${hexOf(manifest.config.digest)}`, 'index.json', 'manifest.json']);
     const entries = [];
@@ -301,7 +301,7 @@ function assembleCommitConfig(committed, original, history, note) {
  * (then the load fails, and the caller takes the slow path).
  */
 function configOnlyArchive(config, tags) {
-    const hex = sha256hex(config);
+    const hex = (0,src_digest/* sha256hex */.L)(config);
     const diffIds = JSON.parse(config).rootfs.diff_ids;
     const manifest = [{ Config: `${hex}.json`, RepoTags: tags, Layers: diffIds.map(d => `${d.replace(/^sha256:/, '')}/layer.tar`) }];
     return {
@@ -315,6 +315,8 @@ function configOnlyArchive(config, tags) {
 
 // EXTERNAL MODULE: ./src/docker/engine-api.ts
 var engine_api = __webpack_require__(2633);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/docker/loopback-registry.ts
@@ -326,7 +328,6 @@ const MAX_BODY = 4 << 20;
 /** A probe makes one upload (the config) and two manifest pushes; a client making many is not the engine. */
 const MAX_UPLOADS = 8;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const sha256 = (b) => `sha256:${sha256hex(b)}`;
 async function startLoopbackRegistry(repo) {
     const state = { asked: [], manifests: new Map(), blobs: new Map(), want: new Set(), uploadsStarted: 0 };
     const uploads = new Map();
@@ -398,7 +399,7 @@ function answer(req, res, body, repo, s, uploads) {
         if (s.manifests.size >= MAX_UPLOADS && !s.manifests.has(ref))
             return reply(res, 429);
         s.manifests.set(ref, body);
-        return reply(res, 201, { 'Docker-Content-Digest': sha256(body), Location: `/v2/${repo}/manifests/${sha256(body)}` });
+        return reply(res, 201, { 'Docker-Content-Digest': (0,src_digest/* sha256digest */.w)(body), Location: `/v2/${repo}/manifests/${(0,src_digest/* sha256digest */.w)(body)}` });
     }
     if (kind === 'blobs' && req.method === 'HEAD') {
         if (!DIGEST.test(ref) || s.want.has(ref))
@@ -426,7 +427,7 @@ function answer(req, res, body, repo, s, uploads) {
     uploads.delete(ref);
     const blob = Buffer.concat(parts);
     const digest = url.searchParams.get('digest') ?? '';
-    if (!s.want.has(digest) || sha256(blob) !== digest)
+    if (!s.want.has(digest) || (0,src_digest/* sha256digest */.w)(blob) !== digest)
         return reply(res, 400);
     s.blobs.set(digest, blob);
     return reply(res, 201, { 'Docker-Content-Digest': digest, Location: `/v2/${repo}/blobs/${digest}` });
@@ -438,7 +439,6 @@ function answer(req, res, body, repo, s, uploads) {
 
 /** The Engine API wants an X-Registry-Auth header on pull and push; `{}` is "no credentials". */
 const NO_AUTH = { 'X-Registry-Auth': Buffer.from('{}').toString('base64url') };
-const manifest_probe_sha256 = (b) => `sha256:${sha256hex(b)}`;
 /**
  * The temporary commit's manifest and config, through `registry` (started by the caller, closed by it);
  * or why the probe cannot be used. The commit keeps the probe's tag: in the containerd store an image
@@ -472,7 +472,7 @@ async function pushTwice(request, registry, name, tag, imageId) {
     const manifest = registry.manifests.get(tag);
     if (first || !manifest)
         return { reason: `the probe push failed (${first || 'no manifest arrived'})` };
-    if (manifest_probe_sha256(manifest) !== imageId)
+    if ((0,src_digest/* sha256digest */.w)(manifest) !== imageId)
         return { reason: 'the pushed manifest is not the commit (its digest differs from the image id)' };
     const configDigest = JSON.parse(manifest.toString('utf8')).config?.digest ?? '';
     registry.want.add(configDigest);
@@ -491,7 +491,7 @@ function probedArchive(imageId, manifest, config) {
     const index = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ mediaType, digest: imageId, size: manifest.length }] };
     return [
         { name: `blobs/sha256/${imageId.replace(/^sha256:/, '')}`, body: manifest },
-        { name: `blobs/sha256/${manifest_probe_sha256(config).replace(/^sha256:/, '')}`, body: config },
+        { name: `blobs/sha256/${(0,src_digest/* sha256digest */.w)(config).replace(/^sha256:/, '')}`, body: config },
         { name: 'index.json', body: Buffer.from(JSON.stringify(index)) },
         { name: 'oci-layout', body: Buffer.from('{"imageLayoutVersion":"1.0.0"}') }
     ];

@@ -159,12 +159,15 @@ function editDistance(a, b) {
 var secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __webpack_require__(873);
+// EXTERNAL MODULE: ./src/pairs.ts
+var pairs = __webpack_require__(9514);
 ;// CONCATENATED MODULE: ./src/sidecars/spec.ts
 /**
  * The `sidecars` input (issue 16): containers started beside each task, parsed and resolved here as
  * pure functions so every mistake is an input error before any Docker side effect. Starting, probing
  * and removing them is pod.ts.
  */
+
 
 
 
@@ -478,13 +481,13 @@ function parseEnv(node, spec, fail) {
         return fail(node, `${spec.name}: env must be a list (NAME=value, or NAME for the task's variable) or a mapping`);
     for (const item of node.items) {
         const text = scalarText(item) ?? fail(item, `${spec.name}: env items must be strings`);
-        const eq = text.indexOf('=');
-        const varName = (eq < 0 ? text : text.slice(0, eq)).trim();
+        const { key, value } = (0,pairs/* splitPair */.T)(text);
+        const varName = key.trim();
         checkName(spec, varName, item, 'env', fail);
-        if (eq < 0)
+        if (value === undefined)
             spec.fromTask.push(varName);
         else
-            spec.literals.push({ name: varName, value: text.slice(eq + 1) });
+            spec.literals.push({ name: varName, value });
     }
 }
 /** `secrets`: a list of `NAME` / `NAME=SOURCE`, the step env variable SOURCE (default NAME). */
@@ -495,9 +498,9 @@ function parseSecrets(node, spec, fail) {
         return fail(node, `${spec.name}: secrets must be a list of NAME or NAME=SOURCE`);
     for (const item of node.items) {
         const text = scalarText(item) ?? fail(item, `${spec.name}: secrets items must be strings`);
-        const eq = text.indexOf('=');
-        const target = (eq < 0 ? text : text.slice(0, eq)).trim();
-        const source = (eq < 0 ? text : text.slice(eq + 1)).trim();
+        const { key, value } = (0,pairs/* splitPair */.T)(text);
+        const target = key.trim();
+        const source = (value ?? key).trim();
         checkName(spec, target, item, 'secrets', fail);
         if (!inputs/* VAR_NAME */.eU.test(source))
             fail(item, `${spec.name}: secrets: the source of ${target} is not a valid variable name`);

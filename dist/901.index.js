@@ -14,8 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseChecksum: () => (/* binding */ parseChecksum)
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2187);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
@@ -75,7 +74,7 @@ async function publishedChecksum(url) {
     }
     return undefined;
 }
-const sha256 = (file) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync(file)).digest('hex');
+const sha256 = (file) => (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256hex */ .L)(node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync(file));
 /**
  * design.md §8: make `docker buildx` the asked version. Nothing is downloaded when it already is, or when
  * the tool cache holds it; otherwise it is downloaded, its checksum verified, cached under `buildx`,

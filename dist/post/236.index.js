@@ -1,5 +1,5 @@
-export const id = 727;
-export const ids = [727];
+export const id = 236;
+export const ids = [236];
 export const modules = {
 
 /***/ 916:
@@ -45,7 +45,7 @@ function excerpt(text, max = 80) {
 
 /***/ }),
 
-/***/ 727:
+/***/ 236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -973,6 +973,13 @@ function list(value) {
         .filter(l => l !== '');
 }
 
+;// CONCATENATED MODULE: ./src/digest.ts
+
+/** The hex SHA-256 of bytes or text: image ids, blob digests, context names, downloads. */
+const sha256hex = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
+/** `sha256:<hex>`, as a digest is written in manifests and image ids. */
+const sha256digest = (b) => `sha256:${sha256hex(b)}`;
+
 ;// CONCATENATED MODULE: ./src/var-name.ts
 /** A process environment variable name as the action accepts it everywhere: a letter or `_`, then letters, digits, `_`. */
 const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -1111,7 +1118,7 @@ function resolveContext(address, env) {
     const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined;
     if (!name || name === 'default')
         return address.kind === 'context' ? { kind: 'default' } : address;
-    const meta = external_node_path_.join(configDir, 'contexts', 'meta', (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex'), 'meta.json');
+    const meta = external_node_path_.join(configDir, 'contexts', 'meta', sha256hex(name), 'meta.json');
     let host;
     try {
         host = JSON.parse(external_node_fs_.readFileSync(meta, 'utf8')).Endpoints?.docker?.Host;
