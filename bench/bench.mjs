@@ -13,7 +13,11 @@
 // DOCKER_HOST=ssh:// against the action with docker-host, SSH connections counted by the host's sshd.
 //
 //   npm run bench [-- --rounds N] [--no-write] [--max-ratio R] [--no-size] [--size-rounds N]
-//                 [--size-mib N] [--no-containerd] [--no-remote]
+//                 [--size-mib N] [--no-containerd] [--no-remote] [--no-real]
+//
+// A real-app axis (issue 22) gives the example app a real app's shape: a 300 MiB layer, a predeploy
+// that writes 2,000 asset files (20 MB, searched for the secret by the action), a migration of ~2 s
+// of work, and DATABASE_URL passed as a secret; plain CLI vs action alternating.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -33,6 +37,7 @@ const sizeRounds = Number(arg('size-rounds', '3'))
 const sizeMib = Number(arg('size-mib', '1024'))
 const withContainerd = !process.argv.includes('--no-containerd')
 const remoteAxis = !process.argv.includes('--no-remote')
+const realAxis = !process.argv.includes('--no-real')
 
 if (spawnSync('bash', [path.join(root, 'scripts/base-image.sh')], { stdio: 'inherit' }).status !== 0) process.exit(1)
 const realDocker = execFileSync('sh', ['-c', 'command -v docker']).toString().trim()
@@ -368,6 +373,61 @@ function sizeLines() {
   return lines
 }
 
+// ---- Real-app axis (issue 22): the example app with a real app's shape. ----
+
+function realApp() {
+  const dir = sizeApp(300)
+  fs.writeFileSync(
+    path.join(dir, 'bin', 'build-assets'),
+    `#!/bin/sh\nset -e\nmkdir -p /app/assets\ni=0\nwhile [ $i -lt 2000 ]; do head -c 10240 /dev/urandom | base64 > /app/assets/asset-$i.js; i=$((i+1)); done\necho "compiled at predeploy" > /app/assets/manifest.txt\necho "predeploy: 2000 assets compiled"\n`,
+    { mode: 0o755 }
+  )
+  fs.writeFileSync(
+    path.join(dir, 'bin', 'migrate'),
+    `#!/bin/sh\nset -e\ni=0\nwhile [ $i -lt 200000 ]; do i=$((i+1)); done\necho "migrate: done (\${DATABASE_URL%%:*})"\n`,
+    { mode: 0o755 }
+  )
+  return dir
+}
+
+function measureReal() {
+  const dir = realApp()
+  const tag = 'release-phase-bench-real:local'
+  const secret = { DATABASE_URL: 'postgres://app:bench-secret-Rz81x@db/app' }
+  const script = plainScript(dir, tag, 'real').replace(/-e GREETING/g, '-e GREETING -e DATABASE_URL')
+  const env = { ...process.env, PATH, GREETING: 'hello', ...secret }
+  const actionEnv = () => runnerEnv({ GITHUB_WORKSPACE: dir, INPUT_TAGS: tag, INPUT_SECRETS: 'DATABASE_URL', ...secret })
+  console.log('real-app shape: warming the build cache…')
+  timed('bash', [script], env)
+  timed(process.execPath, [bundle], actionEnv())
+  const out = { plain: [], action: [] }
+  for (let i = 0; i < rounds; i++) {
+    for (const which of i % 2 === 0 ? ['plain', 'action'] : ['action', 'plain']) {
+      out[which].push((which === 'plain' ? timed('bash', [script], env) : timed(process.execPath, [bundle], actionEnv())).seconds)
+    }
+    console.log(`real-app round ${i + 1}/${rounds}: plain ${fmt(out.plain.at(-1))}s, action ${fmt(out.action.at(-1))}s`)
+  }
+  removeMade(tag)
+  return out
+}
+const real = realAxis ? measureReal() : undefined
+function realLines() {
+  if (!real) return []
+  const [p, b] = [stats(real.plain).median, stats(real.action).median]
+  return [
+    `## Real-app axis: the example app with a real app's shape`,
+    ``,
+    `A 300 MiB layer, a predeploy that writes 2,000 asset files (20 MB, which the action searches for the secret's forms before the commit), a migration of ~2 s of work, DATABASE_URL passed as a secret to both; ${rounds} alternating rounds, warm build cache, medians.`,
+    ``,
+    `| measure | plain CLI | action |`,
+    `| --- | --- | --- |`,
+    `| whole run, s | ${fmt(p)} | ${fmt(b)} |`,
+    ``,
+    `Target: ratio ≤ 1.10: ${fmt(b / p, 3)} (${b / p <= 1.1 ? 'meets' : 'misses'}).`,
+    ``
+  ]
+}
+
 // ---- Remote axis (issue 24): the same work against an engine over SSH. ----
 
 /** The test suite's remote host, bundled by ncc (the bench is plain JavaScript). */
@@ -500,6 +560,7 @@ const lines = [
   `| docker processes: (a) / (b) | ${plainCalls} / ${actionCalls} | |`,
   ``,
   ...sizeLines(),
+  ...realLines(),
   ...remoteLines(b.median - a.median)
 ]
 const report = lines.join('\n')
