@@ -1,4 +1,5 @@
 import { restoredConfig, sha256hex, type ArchiveEntry } from './archive.js'
+import { fallback, isFallback, type Fallback } from '../fallback.js'
 
 /**
  * The fast predeploy commit (classic image store): the clean image config is assembled from what the
@@ -50,12 +51,12 @@ const isoSeconds = (unix: number): string => new Date(unix * 1000).toISOString()
  * rest must then all have one or all have none to add up to the layer count. Anything else is
  * ambiguous, and the caller falls back to reading the archive.
  */
-export function layerFlags(parent: HistoryItem[], layerCount: number): boolean[] | string {
+export function layerFlags(parent: HistoryItem[], layerCount: number): boolean[] | Fallback {
   const sized = parent.filter(h => h.Size > 0).length
   const open = parent.filter(h => h.Size <= 0 && !METADATA_ONLY.test(h.CreatedBy)).length
   const need = layerCount - sized
   if (need !== 0 && need !== open) {
-    return `${parent.length} history entries cannot be matched to ${layerCount} layers (${sized} with a size, ${open} undecided)`
+    return fallback(`${parent.length} history entries cannot be matched to ${layerCount} layers (${sized} with a size, ${open} undecided)`)
   }
   return parent.map(h => h.Size > 0 || (need > 0 && !METADATA_ONLY.test(h.CreatedBy)))
 }
@@ -66,17 +67,17 @@ export function layerFlags(parent: HistoryItem[], layerCount: number): boolean[]
  * and the commit's history line naming the task. Returns a reason instead when equivalence cannot be
  * shown. History times come from the API, to the second (the commit's own, from inspect, is exact).
  */
-export function assembleCommitConfig(committed: InspectedImage, original: InspectedImage, history: HistoryItem[], note: string): string | { reason: string } {
+export function assembleCommitConfig(committed: InspectedImage, original: InspectedImage, history: HistoryItem[], note: string): string | Fallback {
   const before = original.RootFS?.Layers ?? []
   const after = committed.RootFS?.Layers ?? []
-  if (before.some((l, i) => after[i] !== l) || after.length - before.length > 1) return { reason: "the commit's layers do not extend the original's" }
-  if (committed.Os !== original.Os || committed.Architecture !== original.Architecture) return { reason: 'the commit changed the platform' }
+  if (before.some((l, i) => after[i] !== l) || after.length - before.length > 1) return fallback("the commit's layers do not extend the original's")
+  if (committed.Os !== original.Os || committed.Architecture !== original.Architecture) return fallback('the commit changed the platform')
   // A history entry can carry an author the API does not report; images with one take the slow path.
-  if (original.Author) return { reason: 'the original image has an author, which history entries may carry' }
+  if (original.Author) return fallback('the original image has an author, which history entries may carry')
   const oldestFirst = [...history].reverse()
   const parent = oldestFirst.slice(0, -1)
   const flags = layerFlags(parent, before.length)
-  if (typeof flags === 'string') return { reason: flags }
+  if (isFallback(flags)) return flags
   const entries: HistoryEntry[] = parent.map((h, i) => ({
     created: isoSeconds(h.Created),
     ...(h.CreatedBy ? { created_by: h.CreatedBy } : {}),

@@ -8,6 +8,7 @@ import { engineApi, type EngineApi } from './engine-api.js'
 import { startLoopbackRegistry } from './loopback-registry.js'
 import { probeImage, probedArchive, splitTag } from './manifest-probe.js'
 import type { ImageInfo } from './image.js'
+import { fallback, isFallback, type Fallback } from '../fallback.js'
 
 export { PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig } from './archive.js'
 
@@ -55,7 +56,7 @@ export async function commitPredeploy(
   let tmpRemoved = false
   try {
     const fast = await fastCommit(api, { tmpId, original, tags, note, runId: hooks.runId })
-    if (!('reason' in fast)) {
+    if (!isFallback(fast)) {
       hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`)
       if (fast.containerdStore) tmpRemoved = await removeFirst(cli, tmpId)
       return fast.id
@@ -98,12 +99,12 @@ async function removeFirst(cli: DockerClient, tmpId: string): Promise<true> {
  * config to a loopback registry (containerd store), and load the config alone. Returns the new id, or
  * why not.
  */
-async function fastCommit(api: EngineApi, job: CommitJob): Promise<{ id: string; containerdStore: boolean } | { reason: string }> {
+async function fastCommit(api: EngineApi, job: CommitJob): Promise<{ id: string; containerdStore: boolean } | Fallback> {
   const { tmpId, original, tags, note } = job
   const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${original.id}/json`), api.get(`/images/${tmpId}/history`)]).catch(
     (e: Error) => e
   )
-  if (facts instanceof Error) return { reason: `the engine did not describe the commit (${facts.message})` }
+  if (facts instanceof Error) return fallback(`the engine did not describe the commit (${facts.message})`)
   const [committed, before, history] = facts as [InspectedImage & { GraphDriver?: { Data?: unknown } }, InspectedImage, HistoryItem[]]
   // The containerd store reports no graph driver data; its images are named by manifest digest.
   if (committed.GraphDriver && committed.GraphDriver.Data == null) return containerdCommit(api, job)
@@ -111,7 +112,7 @@ async function fastCommit(api: EngineApi, job: CommitJob): Promise<{ id: string;
   if (typeof config !== 'string') return config
   const archive = configOnlyArchive(config, tags)
   const refused = await api.load(await tarEntries(archive.entries))
-  if (refused) return { reason: `docker load refused the config-only archive (${refused})` }
+  if (refused) return fallback(`docker load refused the config-only archive (${refused})`)
   return { id: archive.id, containerdStore: false }
 }
 
@@ -119,24 +120,24 @@ async function fastCommit(api: EngineApi, job: CommitJob): Promise<{ id: string;
  * The containerd store: the manifest and config come from the loopback probe (manifest-probe.ts), go
  * through the same rewrite as a saved archive, and are loaded without their layers; then tagged.
  */
-async function containerdCommit(api: EngineApi, job: CommitJob): Promise<{ id: string; containerdStore: true } | { reason: string }> {
+async function containerdCommit(api: EngineApi, job: CommitJob): Promise<{ id: string; containerdStore: true } | Fallback> {
   const { tmpId, original, tags, note, runId } = job
-  if (!api.request) return { reason: 'the engine uses the containerd image store and is not on a local socket' }
+  if (!api.request) return fallback('the engine uses the containerd image store and is not on a local socket')
   const registry = await startLoopbackRegistry(`release-phase/probe-${runId}`)
   // A remote engine reaches the registry through the SSH connection, on a port of its own loopback.
-  const reach = api.expose && (await api.expose(Number(registry.host.split(':')[1])).catch((e: Error) => ({ reason: e.message })))
-  if (reach && 'reason' in reach) {
+  const reach = api.expose && (await api.expose(Number(registry.host.split(':')[1])).catch((e: Error) => fallback(e.message)))
+  if (reach && isFallback(reach)) {
     await registry.close()
-    return { reason: `the engine uses the containerd image store, and ${reach.reason}` }
+    return fallback(`the engine uses the containerd image store, and ${reach.reason}`)
   }
   const seen = reach ? { ...registry, host: `127.0.0.1:${reach.port}` } : registry
   const probed = await probeImage(api.request, seen, tmpId)
-    .catch((e: Error) => ({ reason: `the probe failed (${e.message})` }))
+    .catch((e: Error) => fallback(`the probe failed (${e.message})`))
     .finally(() => Promise.all([registry.close(), reach?.close()]))
-  if ('reason' in probed) return { reason: `the engine uses the containerd image store, and ${probed.reason}` }
+  if (isFallback(probed)) return fallback(`the engine uses the containerd image store, and ${probed.reason}`)
   const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), { imageId: tmpId, original: original.config, tags, note })
   const refused = await api.load(await tarEntries(result.entries.filter(e => !result.layerNames.has(e.name))))
-  if (refused) return { reason: `docker load refused the config-only archive (${refused})` }
+  if (refused) return fallback(`docker load refused the config-only archive (${refused})`)
   for (const tag of tags) {
     const [repo, name] = splitTag(tag)
     const r = await api.request('POST', `/images/${result.id}/tag?repo=${encodeURIComponent(repo)}&tag=${encodeURIComponent(name)}`)

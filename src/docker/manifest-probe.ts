@@ -3,6 +3,7 @@ import type { ArchiveEntry } from './archive.js'
 import { sha256digest as sha256 } from '../digest.js'
 import { streamError } from './engine-api.js'
 import type { LoopbackRegistry } from './loopback-registry.js'
+import { fallback, type Fallback } from '../fallback.js'
 
 /**
  * The containerd image store keeps an image's layers as blobs named by their compressed digest, and no
@@ -34,44 +35,38 @@ const NO_AUTH = { 'X-Registry-Auth': Buffer.from('{}').toString('base64url') }
  * or why the probe cannot be used. The commit keeps the probe's tag: in the containerd store an image
  * whose last name goes is deleted, content and all. The caller removes the commit by id, names and all.
  */
-export async function probeImage(request: RequestFn, registry: LoopbackRegistry, imageId: string): Promise<ProbedImage | { reason: string }> {
+export async function probeImage(request: RequestFn, registry: LoopbackRegistry, imageId: string): Promise<ProbedImage | Fallback> {
   const name = `${registry.host}/${registry.repo}`
   const route = await routeCheck(request, registry, name)
-  if (route) return { reason: route }
+  if (route) return route
   const tag = `commit-${randomBytes(6).toString('hex')}`
   const t = await request('POST', `/images/${imageId}/tag?repo=${encodeURIComponent(name)}&tag=${tag}`)
-  if (t.status !== 201) return { reason: `the engine did not tag the commit for the probe (HTTP ${t.status})` }
+  if (t.status !== 201) return fallback(`the engine did not tag the commit for the probe (HTTP ${t.status})`)
   return pushTwice(request, registry, name, tag, imageId)
 }
 
 /** '' when a pull of a random reference reached this registry; else why the probe cannot be used. */
-async function routeCheck(request: RequestFn, registry: LoopbackRegistry, name: string): Promise<string> {
+async function routeCheck(request: RequestFn, registry: LoopbackRegistry, name: string): Promise<Fallback | undefined> {
   const nonce = `route-${randomBytes(8).toString('hex')}`
   await request('POST', `/images/create?fromImage=${encodeURIComponent(name)}&tag=${nonce}`, NO_AUTH)
-  if (!registry.asked.includes(nonce)) return "the engine does not share this machine's loopback (a remote or rootless engine, or a job container)"
-  return ''
+  if (!registry.asked.includes(nonce)) return fallback("the engine does not share this machine's loopback (a remote or rootless engine, or a job container)")
+  return undefined
 }
 
-async function pushTwice(
-  request: RequestFn,
-  registry: LoopbackRegistry,
-  name: string,
-  tag: string,
-  imageId: string
-): Promise<ProbedImage | { reason: string }> {
+async function pushTwice(request: RequestFn, registry: LoopbackRegistry, name: string, tag: string, imageId: string): Promise<ProbedImage | Fallback> {
   const push = async (): Promise<string> => {
     const r = await request('POST', `/images/${encodeURIComponent(name)}/push?tag=${tag}`, NO_AUTH)
     return r.status === 200 ? streamError(r.text) : `HTTP ${r.status}`
   }
   const first = await push()
   const manifest = registry.manifests.get(tag)
-  if (first || !manifest) return { reason: `the probe push failed (${first || 'no manifest arrived'})` }
-  if (sha256(manifest) !== imageId) return { reason: 'the pushed manifest is not the commit (its digest differs from the image id)' }
+  if (first || !manifest) return fallback(`the probe push failed (${first || 'no manifest arrived'})`)
+  if (sha256(manifest) !== imageId) return fallback('the pushed manifest is not the commit (its digest differs from the image id)')
   const configDigest = (JSON.parse(manifest.toString('utf8')) as { config?: { digest?: string } }).config?.digest ?? ''
   registry.want.add(configDigest)
   const second = await push()
   const config = registry.blobs.get(configDigest)
-  if (second || !config) return { reason: `the probe push of the config failed (${second || 'no config arrived'})` }
+  if (second || !config) return fallback(`the probe push of the config failed (${second || 'no config arrived'})`)
   return { manifest, config }
 }
 
