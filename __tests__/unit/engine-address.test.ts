@@ -90,6 +90,13 @@ describe('the engine address (docker-host, DOCKER_HOST, contexts)', () => {
     meta('local', 'unix:///var/run/docker.sock')
     meta('dind', 'tcp://127.0.0.1:2375')
     const env = { DOCKER_CONFIG: dir }
+    // A remote tcp:// context without TLS material is refused like docker-host without it; with it, kept.
+    meta('plain', 'tcp://10.0.0.3:2375')
+    expect(() => resolveContext({ kind: 'context', name: 'plain' }, env)).toThrow(
+      /docker context plain: tcp:\/\/10\.0\.0\.3:2375 without a verified TLS connection/
+    )
+    fs.mkdirSync(path.join(dir, 'contexts', 'tls', createHash('sha256').update('tls').digest('hex'), 'docker'), { recursive: true })
+    fs.writeFileSync(path.join(dir, 'contexts', 'tls', createHash('sha256').update('tls').digest('hex'), 'docker', 'ca.pem'), 'PEM')
     expect(resolveContext({ kind: 'context', name: 'deploy' }, env)).toMatchObject({ kind: 'ssh', user: 'deploy', host: 'app-host', port: 2222 })
     expect(resolveContext({ kind: 'context', name: 'tls' }, env)).toEqual({ kind: 'context', name: 'tls', host: 'tcp://10.0.0.2:2376' })
     expect(isRemote(resolveContext({ kind: 'context', name: 'tls' }, env))).toBe(true)

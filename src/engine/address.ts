@@ -148,14 +148,23 @@ export function resolveContext(address: EngineAddress, env: NodeJS.ProcessEnv): 
   const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined
   if (!name || name === 'default') return address.kind === 'context' ? { kind: 'default' } : address
   const meta = path.join(configDir, 'contexts', 'meta', sha256hex(name), 'meta.json')
-  let host: string | undefined
+  let endpoint: { Host?: string; SkipTLSVerify?: boolean } | undefined
   try {
-    host = (JSON.parse(fs.readFileSync(meta, 'utf8')) as { Endpoints?: { docker?: { Host?: string } } }).Endpoints?.docker?.Host
+    endpoint = (JSON.parse(fs.readFileSync(meta, 'utf8')) as { Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } } }).Endpoints?.docker
   } catch {
     throw new InputError(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`)
   }
+  const host = endpoint?.Host
   if (host?.startsWith('ssh://')) return parseDockerHost(host, `docker context ${name}`)
-  return { kind: 'context', name, host }
+  const context: EngineAddress = { kind: 'context', name, host }
+  // A tcp:// context carries every task value too: the same rule as docker-host (design.md §12.3).
+  const ca = path.join(configDir, 'contexts', 'tls', sha256hex(name), 'docker', 'ca.pem')
+  if (isRemote(context) && host?.startsWith('tcp://') && (endpoint?.SkipTLSVerify || !fs.existsSync(ca))) {
+    throw new InputError(
+      `docker context ${name}: ${host} without a verified TLS connection would send every task value in clear; create the context with ca=, cert= and key= (docker context create --docker "host=…,ca=…,cert=…,key=…")`
+    )
+  }
+  return context
 }
 
 function currentContext(configDir: string): string | undefined {
