@@ -34,8 +34,10 @@ export interface CommitHooks {
  * - containerd image store: the engine pushes the commit's manifest and config to a registry the action
  *   runs on the loopback, which says it has every layer (manifest-probe.ts), and the config is loaded
  *   alone;
- * - otherwise (a remote engine, or a history that cannot be matched to layers): `docker save` →
- *   rewrite → `docker load` (archive.ts), whose cost grows with the image.
+ * - otherwise (a containerd-store engine that cannot reach the action's loopback, such as tcp:// or
+ *   rootless; a history that cannot be matched to layers): `docker save` → rewrite → `docker load`
+ *   (archive.ts), whose cost grows with the image. Over SSH the registry is reached through the
+ *   connection (engine/ssh.ts `expose`).
  * The first two cost the same whatever the image's size.
  * The temporary commit is removed, so the only image holding the filesystem change is the clean one.
  */
