@@ -469,7 +469,8 @@ async function measureRemote() {
         DEPLOY_KEY: host.clientKey
       })
     const handshake = []
-    for (let i = 0; i < 5; i++) handshake.push(timed('ssh', ['-p', String(host.sshPort), `root@${host.address}`, 'true'], plainEnv).seconds * 1000)
+    for (let i = 0; i < 5; i++)
+      handshake.push(timed('ssh', ['-p', String(host.sshPort), host.url.slice('ssh://'.length).split(':')[0], 'true'], plainEnv).seconds * 1000)
     const out = { handshake: stats(handshake).median }
     for (const v of [
       { name: 'small', dir: app, tag: 'release-phase-bench-remote:small', rounds },
@@ -492,7 +493,7 @@ async function measureRemote() {
           r[`${which}Steps`].push(steps(t.calls, t.seconds, which !== 'action'))
         }
         // The multiplexing master persists 60 s: end it, so each round starts from no connection.
-        spawnSync('ssh', ['-o', `ControlPath=${work}/cm-%C`, '-O', 'exit', '-p', String(host.sshPort), `root@${host.address}`], {
+        spawnSync('ssh', ['-o', `ControlPath=${work}/cm-%C`, '-O', 'exit', '-p', String(host.sshPort), host.url.slice('ssh://'.length).split(':')[0]], {
           env: muxEnv,
           stdio: 'ignore'
         })

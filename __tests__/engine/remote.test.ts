@@ -184,11 +184,11 @@ describeEngine('a remote Docker host over SSH and TLS', () => {
   })
 
   it('an unreachable host is one clear error before the build', async () => {
-    const inputs = { ...sshInputs(), 'docker-host': `ssh://root@${host.address}:2223`, tags: uniqueTag('remote-port') }
+    const inputs = { ...sshInputs(), 'docker-host': `ssh://rpdeploy@${host.address}:2223`, tags: uniqueTag('remote-port') }
     const r = await runAction({ workspace: app(), inputs, env: sshEnv() })
     expect(r.code).toBe(1)
     expect(errorLines(r.stdout)).toEqual([
-      expect.stringMatching(/^::error::cannot connect to the Docker host ssh:\/\/root@[0-9.]+:2223 over SSH: .*Connection refused/)
+      expect.stringMatching(/^::error::cannot connect to the Docker host ssh:\/\/rpdeploy@[0-9.]+:2223 over SSH: .*Connection refused/)
     ])
     expect(r.stdout).not.toMatch(/::group::Building/)
     expect(r.dockerCalls).toEqual([])

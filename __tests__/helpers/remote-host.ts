@@ -15,7 +15,7 @@ import { forwardInto, removeDaemonRoot } from './daemon.js'
  */
 export interface RemoteHost {
   address: string
-  /** ssh://root@ADDRESS:PORT */
+  /** ssh://rpdeploy@ADDRESS:PORT: an unprivileged user in the group that owns the engine's socket. */
   url: string
   sshPort: number
   /** One known_hosts line for the host's key. */
@@ -77,6 +77,18 @@ function makeTls(dir: string, address: string): void {
   }
 }
 
+export const DEPLOY_USER = 'rpdeploy'
+const DEPLOY_GROUP = 'rp-docker'
+
+/** The host's deploy user and docker group, made once on this machine (the tests run as root). */
+function ensureDeployUser(): void {
+  if (spawnSync('getent', ['group', DEPLOY_GROUP]).status !== 0) sh('groupadd', ['--system', DEPLOY_GROUP])
+  if (spawnSync('id', [DEPLOY_USER]).status !== 0)
+    sh('useradd', ['--system', '--no-create-home', '--home-dir', '/nonexistent', '--gid', DEPLOY_GROUP, '--shell', '/bin/sh', DEPLOY_USER])
+  // No password, but not locked: sshd without PAM refuses a locked account even for a key.
+  sh('usermod', ['--password', '*', DEPLOY_USER])
+}
+
 async function until(what: string, ok: () => boolean, log: () => string): Promise<void> {
   for (let i = 0; !ok(); i++) {
     if (i > 120) throw new Error(`remote host: ${what} did not come up:\n${log().slice(-2000)}`)
@@ -113,8 +125,12 @@ export async function startRemoteHost(opts: { config?: object; bin?: string; ssh
   fs.copyFileSync(path.join(root, 'client_key.pub'), path.join(root, 'authorized_keys'))
   makeTls(root, address)
 
+  // The documented deploy user: not root, in the group the engine gives its socket (dockerd --group).
+  // The host's files stay unlistable to it; it can reach the socket's path.
+  ensureDeployUser()
+  fs.chmodSync(root, 0o711)
   const socket = path.join(root, 'docker.sock')
-  const daemonArgs = ['--host', `unix://${socket}`, '--host', `tcp://${address}:2376`, '--tlsverify']
+  const daemonArgs = ['--group', DEPLOY_GROUP, '--host', `unix://${socket}`, '--host', `tcp://${address}:2376`, '--tlsverify']
   daemonArgs.push('--tlscacert', `${root}/ca.pem`, '--tlscert', `${root}/server-cert.pem`, '--tlskey', `${root}/server-key.pem`)
   daemonArgs.push('--data-root', `${root}/data`, '--exec-root', `${root}/exec`, '--pidfile', `${root}/docker.pid`)
   if (opts.config) {
@@ -147,7 +163,7 @@ export async function startRemoteHost(opts: { config?: object; bin?: string; ssh
       `AuthorizedKeysFile ${root}/authorized_keys`,
       'PasswordAuthentication no',
       'KbdInteractiveAuthentication no',
-      'PermitRootLogin prohibit-password',
+      'PermitRootLogin no',
       'StrictModes no',
       'UsePAM no',
       'LogLevel VERBOSE',
@@ -171,9 +187,21 @@ export async function startRemoteHost(opts: { config?: object; bin?: string; ssh
   const forwarders: ChildProcess[] = []
   const read = (f: string): string => fs.readFileSync(path.join(root, f), 'utf8')
   const sshdPid = Number(fs.readFileSync(path.join(root, 'sshd.pid'), 'utf8').trim())
+  const netnsPids = (): number[] =>
+    fs
+      .readdirSync('/proc')
+      .filter(p => /^\d+$/.test(p))
+      .filter(p => {
+        try {
+          return fs.readlinkSync(`/proc/${p}/ns/net`) === fs.readlinkSync(`/proc/${sshdPid}/ns/net`)
+        } catch {
+          return false
+        }
+      })
+      .map(Number)
   return {
     address,
-    url: `ssh://root@${address}:${sshPort}`,
+    url: `ssh://${DEPLOY_USER}@${address}:${sshPort}`,
     sshPort,
     knownHosts: `[${address}]:${sshPort} ${hostKey}`,
     clientKey: read('client_key'),
@@ -186,22 +214,19 @@ export async function startRemoteHost(opts: { config?: object; bin?: string; ssh
     linkBytes: () => ['rx_bytes', 'tx_bytes'].reduce((n, f) => n + Number(fs.readFileSync(`/sys/class/net/${veth[0]}/statistics/${f}`, 'utf8')), 0),
     accepted: () => (fs.readFileSync(sshdLog, 'utf8').match(/Accepted publickey/g) ?? []).length,
     dropConnections: () => {
-      // The listener's children are the per-connection processes.
-      spawnSync('pkill', ['-KILL', '-P', String(sshdPid)])
+      // Every per-connection sshd process (the privileged monitor and the user's child), not the listener.
+      for (const pid of netnsPids()) {
+        let argv0 = ''
+        try {
+          argv0 = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]
+        } catch {
+          continue // gone meanwhile
+        }
+        if (pid !== sshdPid && argv0.startsWith('sshd:')) spawnSync('kill', ['-KILL', String(pid)])
+      }
     },
     forwardPort: async port => void forwarders.push(...(await forwardInto(inNetns, root, port))),
-    pids: () =>
-      fs
-        .readdirSync('/proc')
-        .filter(p => /^\d+$/.test(p))
-        .filter(p => {
-          try {
-            return fs.readlinkSync(`/proc/${p}/ns/net`) === fs.readlinkSync(`/proc/${sshdPid}/ns/net`)
-          } catch {
-            return false
-          }
-        })
-        .map(Number),
+    pids: netnsPids,
     stop: () => {
       for (const f of forwarders) f.kill('SIGKILL')
       sshd.kill('SIGKILL')

@@ -3,6 +3,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { expect, it } from 'vitest'
 import { describeEngine } from '../helpers/engine.js'
+import { DEPLOY_USER } from '../helpers/remote-host.js'
 import { workflow } from './catalog.js'
 import { DATABASE_URL, DIGEST_REF, expectGreen, lines, printOnFailure, stepsRunning } from './expect-run.js'
 import { playWorkflow, type RunRecord } from './player/workflow.js'
@@ -115,7 +116,7 @@ describeEngine('docs/workflows.md examples', () => {
     const w = await startWorld({ fixture: fixtureCopy('web'), environments: production })
     try {
       const host = await w.deployHost()
-      w.vars.DEPLOY_HOST = `root@${host.address}:${host.sshPort}`
+      w.vars.DEPLOY_HOST = `${DEPLOY_USER}@${host.address}:${host.sshPort}`
       w.vars.DEPLOY_KNOWN_HOSTS = host.knownHosts
       w.environments.production.DEPLOY_SSH_KEY = host.clientKey
       const before = host.accepted()
@@ -130,7 +131,7 @@ describeEngine('docs/workflows.md examples', () => {
       expect(release.stdout).toMatch(/^predeploy commit: config-only/m)
       // Main and post of the action: one connection each; the last step's docker CLI: one more.
       expect(host.accepted() - before).toBe(3)
-      expect(release.inputs['docker-host']).toBe(`ssh://root@${host.address}:${host.sshPort}`)
+      expect(release.inputs['docker-host']).toBe(`ssh://${DEPLOY_USER}@${host.address}:${host.sshPort}`)
     } finally {
       await w.stop()
     }
