@@ -216,7 +216,7 @@ export async function startRemoteHost(opts: { config?: object; bin?: string; ssh
     dropConnections: () => {
       // Every per-connection sshd process (the privileged monitor and the user's child), not the listener.
       for (const pid of netnsPids()) {
-        let argv0 = ''
+        let argv0: string
         try {
           argv0 = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]
         } catch {
