@@ -14,7 +14,7 @@ import type { ResolvedSidecar } from './sidecars/spec.js'
 import { githubContext, type GitHubContext } from './build.js'
 import { checkedOutCommit } from './git-head.js'
 import { checkContextCredentials } from './context-credentials.js'
-import { chooseAddress, engineSecrets, isRemote, resolveContext } from './engine/address.js'
+import { checkEngineInputs, chooseAddress, engineSecrets, isRemote, resolveContext } from './engine/address.js'
 
 const REMOTE_READINESS =
   'sidecars: a readiness probe (ready: {tcp: …}) runs from the runner, which cannot reach the networks of a remote Docker engine; drop ready (the task then starts once the sidecars run) or release on the local engine'
@@ -62,7 +62,9 @@ export async function resolveRun(s: Settings, env: NodeJS.ProcessEnv, log: Resol
     ...engineSecrets(s.engine, env)
   ]
   log.mask(named)
-  const remote = isRemote(resolveContext(chooseAddress(s.engine, env), env))
+  const address = resolveContext(chooseAddress(s.engine, env), env)
+  checkEngineInputs(address, s.engine, env)
+  const remote = isRemote(address)
   if (remote && sidecars.some(sc => sc.ready)) throw new InputError(REMOTE_READINESS)
   const plan = resolvePlan({
     settings: s,

@@ -4,9 +4,10 @@ import * as path from 'node:path'
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { chooseAddress, checkKnownHosts, parseDockerHost, readEngineSettings, type EngineSettings } from '../../src/engine/address.js'
-import { engineSecrets, isRemote, resolveContext } from '../../src/engine/connect.js'
+import { engineSecrets, isRemote, openEngine, resolveContext } from '../../src/engine/connect.js'
+import { checkEngineInputs } from '../../src/engine/address.js'
 import { connectError } from '../../src/engine/ssh.js'
-import { endLeftovers } from '../../src/engine/leftovers.js'
+import { endLeftovers, runDirs } from '../../src/engine/leftovers.js'
 
 const settings = (inputs: Record<string, string>): EngineSettings => readEngineSettings(n => inputs[n] ?? '')
 const KEY = 'AAAAC3NzaC1lZDI1NTE5AAAAIHhBq7c1R6wW0a1cJm0bKq6c3Y0mXz1P6m7d8oQm0p1x'
@@ -119,7 +120,57 @@ describe('the engine address (docker-host, DOCKER_HOST, contexts)', () => {
   })
 })
 
+describe('the engine inputs, against the engine they go with (from a review)', () => {
+  it('the default engine is pinned: docker-context default wins over DOCKER_HOST and a CLI current context', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-cfg-'))
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ currentContext: 'default' }))
+    const env = { DOCKER_HOST: 'tcp://203.0.113.5:2375', DOCKER_CONFIG: dir }
+    const engine = await openEngine(settings({ 'docker-context': 'default' }), dir, env)
+    expect(engine.env).toEqual({ DOCKER_CONTEXT: 'default', DOCKER_HOST: undefined, DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined })
+    expect(engine.remote).toBe(false)
+  })
+
+  it('named key material must be set; SSH and TLS inputs only go with their engines; plain tcp:// off the loopback is refused', () => {
+    const ssh = parseDockerHost('ssh://deploy@h', 'x')
+    const tcp = parseDockerHost('tcp://10.0.0.2:2376', 'x')
+    expect(() => checkEngineInputs(ssh, settings({ 'docker-ssh-key': 'KEY' }), {})).toThrow(/docker-ssh-key: KEY is not set in the step's env/)
+    expect(() => checkEngineInputs(ssh, settings({ 'docker-ssh-key': 'KEY' }), { KEY: 'k' })).not.toThrow()
+    expect(() => checkEngineInputs(ssh, settings({ 'docker-tls-ca': 'CA' }), { CA: 'pem' })).toThrow(/are for a tcp:\/\/ engine/)
+    expect(() => checkEngineInputs(tcp, settings({ 'docker-known-hosts': `h ssh-ed25519 ${KEY}` }), {})).toThrow(/are for an ssh:\/\/ engine/)
+    expect(() => checkEngineInputs(tcp, settings({}), {})).toThrow(/without TLS would send every task value in clear/)
+    expect(() => checkEngineInputs(tcp, settings({ 'docker-tls-ca': 'CA' }), { CA: 'pem' })).not.toThrow()
+    expect(() => checkEngineInputs(parseDockerHost('tcp://localhost:2375', 'x'), settings({}), {})).not.toThrow()
+  })
+
+  it('never quotes a value given where a name belongs, nor a password in an address', () => {
+    const secret = 'sup3r-s3cret-value-Qz'
+    expect(() => settings({ 'docker-ssh-key': secret })).toThrow(/not a variable name/)
+    expect(() => settings({ 'docker-ssh-key': secret })).not.toThrow(new RegExp(secret))
+    const caught = (() => {
+      try {
+        parseDockerHost(`ssh://deploy:${secret}@host`, 'DOCKER_HOST')
+      } catch (e) {
+        return (e as Error).message
+      }
+    })()
+    expect(caught).toMatch(/no valid user name/)
+    expect(caught).not.toContain(secret)
+  })
+})
+
 describe('the SSH connection: errors and leftovers', () => {
+  it("the post step follows the run's ssh-dir link only to a directory connect.ts made", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-tmpdir-'))
+    const run = fs.mkdtempSync(path.join(tmp, 'release-phase-'))
+    const victim = fs.mkdtempSync(path.join(tmp, 'victim-'))
+    fs.symlinkSync(victim, path.join(run, 'ssh-dir'))
+    expect(runDirs(run, tmp)).toEqual([run])
+    fs.rmSync(path.join(run, 'ssh-dir'))
+    const short = fs.mkdtempSync(path.join(tmp, 'rp-'))
+    fs.symlinkSync(short, path.join(run, 'ssh-dir'))
+    expect(runDirs(run, tmp)).toEqual([run, short])
+  })
+
   const a = parseDockerHost('ssh://deploy@app-host:2222', 'x') as Extract<ReturnType<typeof parseDockerHost>, { kind: 'ssh' }>
   it.each([
     ['@@@@@\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\nHost key verification failed.', /presented a host key other than the known one/],

@@ -39,7 +39,7 @@ export function readEngineSettings(get: (name: string) => string): EngineSetting
   const named = (input: string, v: string): string => {
     if (v && !VAR_NAME.test(v)) {
       throw new InputError(
-        `${input}: "${v.slice(0, 40)}" is not a variable name; name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`
+        `${input}: this is not a variable name (a value given where the name of a step env variable is expected?); name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`
       )
     }
     return v
@@ -75,8 +75,9 @@ export function chooseAddress(s: EngineSettings, env: NodeJS.ProcessEnv): Engine
 
 /** `ssh://[user@]host[:port][/socket]`, `tcp://host[:port]`, `unix:///path`: anything else is an error. */
 export function parseDockerHost(url: string, what: string): EngineAddress {
-  const bad = (why: string): InputError =>
-    new InputError(`${what}: "${url.slice(0, 200)}" ${why}; use ssh://user@host[:port], tcp://host:port (TLS) or unix:///path`)
+  // A user part may hold a password (user:pw@host): it is never quoted back.
+  const shown = url.slice(0, 200).replace(/^([a-z]+:\/\/)[^@/]*@/, '$1…@')
+  const bad = (why: string): InputError => new InputError(`${what}: "${shown}" ${why}; use ssh://user@host[:port], tcp://host:port (TLS) or unix:///path`)
   if (/[\s\0]/.test(url)) throw bad('holds a space or a control character')
   const unix = /^unix:\/\/(\/.*)$/.exec(url)
   if (unix) return { kind: 'unix', url, path: unix[1] }
@@ -90,7 +91,7 @@ export function parseDockerHost(url: string, what: string): EngineAddress {
     if (user || (rest && rest !== '/')) throw bad('has a user or a path, which tcp:// takes neither of')
     return { kind: 'tcp', url, host, port: portNumber }
   }
-  if (user !== undefined && !USER.test(user)) throw bad(`has no valid user name (${user})`)
+  if (user !== undefined && !USER.test(user)) throw bad('has no valid user name (a password does not belong in the address: SSH takes a key)')
   if (rest && rest !== '/' && !/^\/[A-Za-z0-9_./-]+$/.test(rest)) throw bad('names a socket path with characters a path on the host should not have')
   return { kind: 'ssh', url, user: user ?? '', host, port: portNumber, socket: rest && rest !== '/' ? rest : '' }
 }
@@ -172,5 +173,31 @@ function currentContext(configDir: string): string | undefined {
     return (JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as { currentContext?: string }).currentContext
   } catch {
     return undefined
+  }
+}
+
+/**
+ * The engine inputs checked against the address they go with, before any side effect (and in a dry
+ * run): key material named but missing, TLS where it cannot apply, plain tcp:// off the loopback.
+ */
+export function checkEngineInputs(a: EngineAddress, s: EngineSettings, env: NodeJS.ProcessEnv): void {
+  const tls = [s.tls.ca, s.tls.cert, s.tls.key].filter(Boolean)
+  if ((s.sshKeyVar || s.knownHosts) && a.kind !== 'ssh') {
+    throw new InputError('docker-ssh-key and docker-known-hosts are for an ssh:// engine; this one is not reached over SSH')
+  }
+  if (tls.length > 0 && a.kind !== 'tcp') throw new InputError('docker-tls-ca, docker-tls-cert and docker-tls-key are for a tcp:// engine')
+  for (const [input, name] of [
+    ['docker-ssh-key', s.sshKeyVar],
+    ['docker-tls-ca', s.tls.ca],
+    ['docker-tls-cert', s.tls.cert],
+    ['docker-tls-key', s.tls.key]
+  ]) {
+    if (name && !env[name])
+      throw new InputError(`${input}: ${name} is not set in the step's env (or is empty); put the value there: env: { ${name}: \${{ secrets.${name} }} }`)
+  }
+  if (a.kind === 'tcp' && !s.tls.ca && !(env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH) && !isLoopback(a.host)) {
+    throw new InputError(
+      `${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`
+    )
   }
 }

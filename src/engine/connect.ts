@@ -20,7 +20,16 @@ export interface Engine {
   close(): Promise<void>
 }
 
-const LOCAL: Engine = { env: {}, name: 'the local engine', remote: false, close: async () => undefined }
+/**
+ * The runner's engine, pinned: the step env's DOCKER_HOST or a CLI current context would otherwise
+ * still choose another engine for the docker children (`docker-context: default` with DOCKER_HOST set).
+ */
+const LOCAL: Engine = {
+  env: { DOCKER_CONTEXT: 'default', DOCKER_HOST: undefined, DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined },
+  name: 'the local engine',
+  remote: false,
+  close: async () => undefined
+}
 
 /**
  * Opens the chosen engine (design.md §12): SSH through one forwarded connection (ssh.ts), TCP only with
@@ -99,8 +108,10 @@ function tlsEnv(a: Extract<EngineAddress, { kind: 'tcp' }>, s: EngineSettings, d
  * from `dir` as `ssh-dir` so the post step finds what a killed run left there.
  */
 function shortDir(dir: string): string {
-  if (Buffer.byteLength(dir) <= 70) return dir
-  const short = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-'))
+  // ssh reads `-o Option=value` as a config line: a space ends the value, `%` and `${…}` are expanded.
+  const plain = (p: string): boolean => Buffer.byteLength(p) <= 70 && /^[A-Za-z0-9/._-]+$/.test(p)
+  if (plain(dir)) return dir
+  const short = fs.mkdtempSync(path.join(plain(os.tmpdir()) ? os.tmpdir() : '/tmp', 'rp-'))
   fs.symlinkSync(short, path.join(dir, 'ssh-dir'))
   return short
 }

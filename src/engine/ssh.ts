@@ -87,7 +87,7 @@ function sshCommand(a: SshAddress, s: EngineSettings, dir: string, agentSocket: 
   const childEnvironment = sshEnv(env, agentSocket)
   return {
     run: (args: string[], remoteCommand?: string): Promise<Ran> =>
-      run('ssh', [...argv, ...args, '--', a.host, ...(remoteCommand ? [remoteCommand] : [])], childEnvironment)
+      run('ssh', [...argv, ...args, '--', a.host.replace(/^\[(.*)\]$/, '$1'), ...(remoteCommand ? [remoteCommand] : [])], childEnvironment)
   }
 }
 
