@@ -820,6 +820,7 @@ function formatDuration(seconds) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MX: () => (/* binding */ checkEngineInputs),
 /* harmony export */   QP: () => (/* binding */ chooseAddress),
 /* harmony export */   U9: () => (/* binding */ isLoopback),
 /* harmony export */   Vx: () => (/* binding */ isRemote),
@@ -851,7 +852,7 @@ const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 function readEngineSettings(get) {
     const named = (input, v) => {
         if (v && !_var_name_js__WEBPACK_IMPORTED_MODULE_5__/* .VAR_NAME */ .e.test(v)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input}: "${v.slice(0, 40)}" is not a variable name; name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input}: this is not a variable name (a value given where the name of a step env variable is expected?); name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`);
         }
         return v;
     };
@@ -891,7 +892,9 @@ function chooseAddress(s, env) {
 }
 /** `ssh://[user@]host[:port][/socket]`, `tcp://host[:port]`, `unix:///path`: anything else is an error. */
 function parseDockerHost(url, what) {
-    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${what}: "${url.slice(0, 200)}" ${why}; use ssh://user@host[:port], tcp://host:port (TLS) or unix:///path`);
+    // A user part may hold a password (user:pw@host): it is never quoted back.
+    const shown = url.slice(0, 200).replace(/^([a-z]+:\/\/)[^@/]*@/, '$1…@');
+    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${what}: "${shown}" ${why}; use ssh://user@host[:port], tcp://host:port (TLS) or unix:///path`);
     if (/[\s\0]/.test(url))
         throw bad('holds a space or a control character');
     const unix = /^unix:\/\/(\/.*)$/.exec(url);
@@ -912,7 +915,7 @@ function parseDockerHost(url, what) {
         return { kind: 'tcp', url, host, port: portNumber };
     }
     if (user !== undefined && !USER.test(user))
-        throw bad(`has no valid user name (${user})`);
+        throw bad('has no valid user name (a password does not belong in the address: SSH takes a key)');
     if (rest && rest !== '/' && !/^\/[A-Za-z0-9_./-]+$/.test(rest))
         throw bad('names a socket path with characters a path on the host should not have');
     return { kind: 'ssh', url, user: user ?? '', host, port: portNumber, socket: rest && rest !== '/' ? rest : '' };
@@ -971,16 +974,23 @@ function resolveContext(address, env) {
     if (!name || name === 'default')
         return address.kind === 'context' ? { kind: 'default' } : address;
     const meta = node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'contexts', 'meta', (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256hex */ .L)(name), 'meta.json');
-    let host;
+    let endpoint;
     try {
-        host = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(meta, 'utf8')).Endpoints?.docker?.Host;
+        endpoint = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(meta, 'utf8')).Endpoints?.docker;
     }
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
     }
+    const host = endpoint?.Host;
     if (host?.startsWith('ssh://'))
         return parseDockerHost(host, `docker context ${name}`);
-    return { kind: 'context', name, host };
+    const context = { kind: 'context', name, host };
+    // A tcp:// context carries every task value too: the same rule as docker-host (design.md §12.3).
+    const ca = node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'contexts', 'tls', (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256hex */ .L)(name), 'docker', 'ca.pem');
+    if (isRemote(context) && host?.startsWith('tcp://') && (endpoint?.SkipTLSVerify || !node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(ca))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`docker context ${name}: ${host} without a verified TLS connection would send every task value in clear; create the context with ca=, cert= and key= (docker context create --docker "host=…,ca=…,cert=…,key=…")`);
+    }
+    return context;
 }
 function currentContext(configDir) {
     try {
@@ -988,6 +998,30 @@ function currentContext(configDir) {
     }
     catch {
         return undefined;
+    }
+}
+/**
+ * The engine inputs checked against the address they go with, before any side effect (and in a dry
+ * run): key material named but missing, TLS where it cannot apply, plain tcp:// off the loopback.
+ */
+function checkEngineInputs(a, s, env) {
+    const tls = [s.tls.ca, s.tls.cert, s.tls.key].filter(Boolean);
+    if ((s.sshKeyVar || s.knownHosts) && a.kind !== 'ssh') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('docker-ssh-key and docker-known-hosts are for an ssh:// engine; this one is not reached over SSH');
+    }
+    if (tls.length > 0 && a.kind !== 'tcp')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('docker-tls-ca, docker-tls-cert and docker-tls-key are for a tcp:// engine');
+    for (const [input, name] of [
+        ['docker-ssh-key', s.sshKeyVar],
+        ['docker-tls-ca', s.tls.ca],
+        ['docker-tls-cert', s.tls.cert],
+        ['docker-tls-key', s.tls.key]
+    ]) {
+        if (name && !env[name])
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input}: ${name} is not set in the step's env (or is empty); put the value there: env: { ${name}: \${{ secrets.${name} }} }`);
+    }
+    if (a.kind === 'tcp' && !s.tls.ca && !(env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH) && !isLoopback(a.host)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`);
     }
 }
 
@@ -1772,7 +1806,16 @@ var engine_address = __webpack_require__(6970);
 
 
 
-const LOCAL = { env: {}, name: 'the local engine', remote: false, close: async () => undefined };
+/**
+ * The runner's engine, pinned: the step env's DOCKER_HOST or a CLI current context would otherwise
+ * still choose another engine for the docker children (`docker-context: default` with DOCKER_HOST set).
+ */
+const LOCAL = {
+    env: { DOCKER_CONTEXT: 'default', DOCKER_HOST: undefined, DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined },
+    name: 'the local engine',
+    remote: false,
+    close: async () => undefined
+};
 /**
  * Opens the chosen engine (design.md §12): SSH through one forwarded connection (ssh.ts), TCP only with
  * TLS (material by name, written to the run's private directory), a socket or context as the CLI would.
@@ -1850,9 +1893,11 @@ function tlsEnv(a, s, dir, env) {
  * from `dir` as `ssh-dir` so the post step finds what a killed run left there.
  */
 function shortDir(dir) {
-    if (Buffer.byteLength(dir) <= 70)
+    // ssh reads `-o Option=value` as a config line: a space ends the value, `%` and `${…}` are expanded.
+    const plain = (p) => Buffer.byteLength(p) <= 70 && /^[A-Za-z0-9/._-]+$/.test(p);
+    if (plain(dir))
         return dir;
-    const short = external_node_fs_.mkdtempSync(external_node_path_.join(external_node_os_.tmpdir(), 'rp-'));
+    const short = external_node_fs_.mkdtempSync(external_node_path_.join(plain(external_node_os_.tmpdir()) ? external_node_os_.tmpdir() : '/tmp', 'rp-'));
     external_node_fs_.symlinkSync(short, external_node_path_.join(dir, 'ssh-dir'));
     return short;
 }
@@ -2235,7 +2280,9 @@ async function resolveRun(s, env, log) {
         ...(0,engine_address/* engineSecrets */.W8)(s.engine, env)
     ];
     log.mask(named);
-    const remote = (0,engine_address/* isRemote */.Vx)((0,engine_address/* resolveContext */.wK)((0,engine_address/* chooseAddress */.QP)(s.engine, env), env));
+    const address = (0,engine_address/* resolveContext */.wK)((0,engine_address/* chooseAddress */.QP)(s.engine, env), env);
+    (0,engine_address/* checkEngineInputs */.MX)(address, s.engine, env);
+    const remote = (0,engine_address/* isRemote */.Vx)(address);
     if (remote && sidecars.some(sc => sc.ready))
         throw new errors/* InputError */.dz(REMOTE_READINESS);
     const plan = (0,release_plan/* resolvePlan */.yY)({

@@ -999,7 +999,7 @@ const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 function readEngineSettings(get) {
     const named = (input, v) => {
         if (v && !VAR_NAME.test(v)) {
-            throw new errors/* InputError */.dz(`${input}: "${v.slice(0, 40)}" is not a variable name; name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`);
+            throw new errors/* InputError */.dz(`${input}: this is not a variable name (a value given where the name of a step env variable is expected?); name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`);
         }
         return v;
     };
@@ -1039,7 +1039,9 @@ function chooseAddress(s, env) {
 }
 /** `ssh://[user@]host[:port][/socket]`, `tcp://host[:port]`, `unix:///path`: anything else is an error. */
 function parseDockerHost(url, what) {
-    const bad = (why) => new errors/* InputError */.dz(`${what}: "${url.slice(0, 200)}" ${why}; use ssh://user@host[:port], tcp://host:port (TLS) or unix:///path`);
+    // A user part may hold a password (user:pw@host): it is never quoted back.
+    const shown = url.slice(0, 200).replace(/^([a-z]+:\/\/)[^@/]*@/, '$1…@');
+    const bad = (why) => new errors/* InputError */.dz(`${what}: "${shown}" ${why}; use ssh://user@host[:port], tcp://host:port (TLS) or unix:///path`);
     if (/[\s\0]/.test(url))
         throw bad('holds a space or a control character');
     const unix = /^unix:\/\/(\/.*)$/.exec(url);
@@ -1060,7 +1062,7 @@ function parseDockerHost(url, what) {
         return { kind: 'tcp', url, host, port: portNumber };
     }
     if (user !== undefined && !USER.test(user))
-        throw bad(`has no valid user name (${user})`);
+        throw bad('has no valid user name (a password does not belong in the address: SSH takes a key)');
     if (rest && rest !== '/' && !/^\/[A-Za-z0-9_./-]+$/.test(rest))
         throw bad('names a socket path with characters a path on the host should not have');
     return { kind: 'ssh', url, user: user ?? '', host, port: portNumber, socket: rest && rest !== '/' ? rest : '' };
@@ -1119,16 +1121,23 @@ function resolveContext(address, env) {
     if (!name || name === 'default')
         return address.kind === 'context' ? { kind: 'default' } : address;
     const meta = external_node_path_.join(configDir, 'contexts', 'meta', sha256hex(name), 'meta.json');
-    let host;
+    let endpoint;
     try {
-        host = JSON.parse(external_node_fs_.readFileSync(meta, 'utf8')).Endpoints?.docker?.Host;
+        endpoint = JSON.parse(external_node_fs_.readFileSync(meta, 'utf8')).Endpoints?.docker;
     }
     catch {
         throw new errors/* InputError */.dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
     }
+    const host = endpoint?.Host;
     if (host?.startsWith('ssh://'))
         return parseDockerHost(host, `docker context ${name}`);
-    return { kind: 'context', name, host };
+    const context = { kind: 'context', name, host };
+    // A tcp:// context carries every task value too: the same rule as docker-host (design.md §12.3).
+    const ca = external_node_path_.join(configDir, 'contexts', 'tls', sha256hex(name), 'docker', 'ca.pem');
+    if (isRemote(context) && host?.startsWith('tcp://') && (endpoint?.SkipTLSVerify || !external_node_fs_.existsSync(ca))) {
+        throw new errors/* InputError */.dz(`docker context ${name}: ${host} without a verified TLS connection would send every task value in clear; create the context with ca=, cert= and key= (docker context create --docker "host=…,ca=…,cert=…,key=…")`);
+    }
+    return context;
 }
 function currentContext(configDir) {
     try {
@@ -1136,6 +1145,30 @@ function currentContext(configDir) {
     }
     catch {
         return undefined;
+    }
+}
+/**
+ * The engine inputs checked against the address they go with, before any side effect (and in a dry
+ * run): key material named but missing, TLS where it cannot apply, plain tcp:// off the loopback.
+ */
+function checkEngineInputs(a, s, env) {
+    const tls = [s.tls.ca, s.tls.cert, s.tls.key].filter(Boolean);
+    if ((s.sshKeyVar || s.knownHosts) && a.kind !== 'ssh') {
+        throw new InputError('docker-ssh-key and docker-known-hosts are for an ssh:// engine; this one is not reached over SSH');
+    }
+    if (tls.length > 0 && a.kind !== 'tcp')
+        throw new InputError('docker-tls-ca, docker-tls-cert and docker-tls-key are for a tcp:// engine');
+    for (const [input, name] of [
+        ['docker-ssh-key', s.sshKeyVar],
+        ['docker-tls-ca', s.tls.ca],
+        ['docker-tls-cert', s.tls.cert],
+        ['docker-tls-key', s.tls.key]
+    ]) {
+        if (name && !env[name])
+            throw new InputError(`${input}: ${name} is not set in the step's env (or is empty); put the value there: env: { ${name}: \${{ secrets.${name} }} }`);
+    }
+    if (a.kind === 'tcp' && !s.tls.ca && !(env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH) && !isLoopback(a.host)) {
+        throw new InputError(`${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`);
     }
 }
 
@@ -1146,7 +1179,16 @@ function currentContext(configDir) {
 
 
 
-const LOCAL = { env: {}, name: 'the local engine', remote: false, close: async () => undefined };
+/**
+ * The runner's engine, pinned: the step env's DOCKER_HOST or a CLI current context would otherwise
+ * still choose another engine for the docker children (`docker-context: default` with DOCKER_HOST set).
+ */
+const LOCAL = {
+    env: { DOCKER_CONTEXT: 'default', DOCKER_HOST: undefined, DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined },
+    name: 'the local engine',
+    remote: false,
+    close: async () => undefined
+};
 /**
  * Opens the chosen engine (design.md §12): SSH through one forwarded connection (ssh.ts), TCP only with
  * TLS (material by name, written to the run's private directory), a socket or context as the CLI would.
@@ -1224,14 +1266,17 @@ function tlsEnv(a, s, dir, env) {
  * from `dir` as `ssh-dir` so the post step finds what a killed run left there.
  */
 function shortDir(dir) {
-    if (Buffer.byteLength(dir) <= 70)
+    // ssh reads `-o Option=value` as a config line: a space ends the value, `%` and `${…}` are expanded.
+    const plain = (p) => Buffer.byteLength(p) <= 70 && /^[A-Za-z0-9/._-]+$/.test(p);
+    if (plain(dir))
         return dir;
-    const short = external_node_fs_.mkdtempSync(external_node_path_.join(external_node_os_.tmpdir(), 'rp-'));
+    const short = external_node_fs_.mkdtempSync(external_node_path_.join(plain(external_node_os_.tmpdir()) ? external_node_os_.tmpdir() : '/tmp', 'rp-'));
     external_node_fs_.symlinkSync(short, external_node_path_.join(dir, 'ssh-dir'));
     return short;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/leftovers.ts
+
 
 
 /**
@@ -1265,13 +1310,18 @@ function endLeftovers(dirs, proc = '/proc') {
     return ended;
 }
 /** The run's directories: its temporary directory and, under a long RUNNER_TEMP, the short one it links to. */
-function runDirs(tempDir) {
+function runDirs(tempDir, tmp = external_node_os_.tmpdir()) {
+    let target;
     try {
-        return [tempDir, external_node_fs_.realpathSync(external_node_path_.join(tempDir, 'ssh-dir'))];
+        target = external_node_fs_.readlinkSync(external_node_path_.join(tempDir, 'ssh-dir'));
     }
     catch {
         return [tempDir];
     }
+    // Only what connect.ts makes: a real directory `rp-XXXXXX` right in the temp directory, ours.
+    const st = external_node_fs_.lstatSync(target, { throwIfNoEntry: false });
+    const ours = /^rp-[A-Za-z0-9]{6}$/.test(external_node_path_.basename(target)) && [tmp, '/tmp'].includes(external_node_path_.dirname(target));
+    return ours && st?.isDirectory() && st.uid === process.getuid?.() ? [tempDir, target] : [tempDir];
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts

@@ -83,7 +83,7 @@ function sshCommand(a, s, dir, agentSocket, env) {
     const argv = [...options.flatMap(o => ['-o', o]), '-p', String(a.port), ...(a.user ? ['-l', a.user] : [])];
     const childEnvironment = sshEnv(env, agentSocket);
     return {
-        run: (args, remoteCommand) => run('ssh', [...argv, ...args, '--', a.host, ...(remoteCommand ? [remoteCommand] : [])], childEnvironment)
+        run: (args, remoteCommand) => run('ssh', [...argv, ...args, '--', a.host.replace(/^\[(.*)\]$/, '$1'), ...(remoteCommand ? [remoteCommand] : [])], childEnvironment)
     };
 }
 /**

@@ -1,8 +1,8 @@
-export const id = 269;
-export const ids = [269,633];
+export const id = 595;
+export const ids = [595,633];
 export const modules = {
 
-/***/ 5269:
+/***/ 7595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -231,7 +231,14 @@ function collectText(c) {
     return () => text;
 }
 
+;// CONCATENATED MODULE: ./src/fallback.ts
+const fallback = (reason) => ({ reason });
+function isFallback(r) {
+    return typeof r === 'object' && r !== null && 'reason' in r;
+}
+
 ;// CONCATENATED MODULE: ./src/docker/commit-config.ts
+
 
 /** Dockerfile instructions that only set metadata: never a layer, with either builder. */
 const METADATA_ONLY = /^(\/bin\/sh -c #\(nop\)\s+)?(ENV|CMD|LABEL|EXPOSE|USER|ENTRYPOINT|ARG|VOLUME|STOPSIGNAL|HEALTHCHECK|SHELL|ONBUILD|MAINTAINER)\b/;
@@ -249,7 +256,7 @@ function layerFlags(parent, layerCount) {
     const open = parent.filter(h => h.Size <= 0 && !METADATA_ONLY.test(h.CreatedBy)).length;
     const need = layerCount - sized;
     if (need !== 0 && need !== open) {
-        return `${parent.length} history entries cannot be matched to ${layerCount} layers (${sized} with a size, ${open} undecided)`;
+        return fallback(`${parent.length} history entries cannot be matched to ${layerCount} layers (${sized} with a size, ${open} undecided)`);
     }
     return parent.map(h => h.Size > 0 || (need > 0 && !METADATA_ONLY.test(h.CreatedBy)));
 }
@@ -263,17 +270,17 @@ function assembleCommitConfig(committed, original, history, note) {
     const before = original.RootFS?.Layers ?? [];
     const after = committed.RootFS?.Layers ?? [];
     if (before.some((l, i) => after[i] !== l) || after.length - before.length > 1)
-        return { reason: "the commit's layers do not extend the original's" };
+        return fallback("the commit's layers do not extend the original's");
     if (committed.Os !== original.Os || committed.Architecture !== original.Architecture)
-        return { reason: 'the commit changed the platform' };
+        return fallback('the commit changed the platform');
     // A history entry can carry an author the API does not report; images with one take the slow path.
     if (original.Author)
-        return { reason: 'the original image has an author, which history entries may carry' };
+        return fallback('the original image has an author, which history entries may carry');
     const oldestFirst = [...history].reverse();
     const parent = oldestFirst.slice(0, -1);
     const flags = layerFlags(parent, before.length);
-    if (typeof flags === 'string')
-        return { reason: flags };
+    if (isFallback(flags))
+        return flags;
     const entries = parent.map((h, i) => ({
         created: isoSeconds(h.Created),
         ...(h.CreatedBy ? { created_by: h.CreatedBy } : {}),
@@ -437,6 +444,7 @@ function answer(req, res, body, repo, s, uploads) {
 
 
 
+
 /** The Engine API wants an X-Registry-Auth header on pull and push; `{}` is "no credentials". */
 const NO_AUTH = { 'X-Registry-Auth': Buffer.from('{}').toString('base64url') };
 /**
@@ -448,11 +456,11 @@ async function probeImage(request, registry, imageId) {
     const name = `${registry.host}/${registry.repo}`;
     const route = await routeCheck(request, registry, name);
     if (route)
-        return { reason: route };
+        return route;
     const tag = `commit-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
     const t = await request('POST', `/images/${imageId}/tag?repo=${encodeURIComponent(name)}&tag=${tag}`);
     if (t.status !== 201)
-        return { reason: `the engine did not tag the commit for the probe (HTTP ${t.status})` };
+        return fallback(`the engine did not tag the commit for the probe (HTTP ${t.status})`);
     return pushTwice(request, registry, name, tag, imageId);
 }
 /** '' when a pull of a random reference reached this registry; else why the probe cannot be used. */
@@ -460,8 +468,8 @@ async function routeCheck(request, registry, name) {
     const nonce = `route-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
     await request('POST', `/images/create?fromImage=${encodeURIComponent(name)}&tag=${nonce}`, NO_AUTH);
     if (!registry.asked.includes(nonce))
-        return "the engine does not share this machine's loopback (a remote or rootless engine, or a job container)";
-    return '';
+        return fallback("the engine does not share this machine's loopback (a remote or rootless engine, or a job container)");
+    return undefined;
 }
 async function pushTwice(request, registry, name, tag, imageId) {
     const push = async () => {
@@ -471,15 +479,15 @@ async function pushTwice(request, registry, name, tag, imageId) {
     const first = await push();
     const manifest = registry.manifests.get(tag);
     if (first || !manifest)
-        return { reason: `the probe push failed (${first || 'no manifest arrived'})` };
+        return fallback(`the probe push failed (${first || 'no manifest arrived'})`);
     if ((0,src_digest/* sha256digest */.w)(manifest) !== imageId)
-        return { reason: 'the pushed manifest is not the commit (its digest differs from the image id)' };
+        return fallback('the pushed manifest is not the commit (its digest differs from the image id)');
     const configDigest = JSON.parse(manifest.toString('utf8')).config?.digest ?? '';
     registry.want.add(configDigest);
     const second = await push();
     const config = registry.blobs.get(configDigest);
     if (second || !config)
-        return { reason: `the probe push of the config failed (${second || 'no config arrived'})` };
+        return fallback(`the probe push of the config failed (${second || 'no config arrived'})`);
     return { manifest, config };
 }
 /**
@@ -513,6 +521,7 @@ function splitTag(ref) {
 
 
 
+
 /**
  * design.md §4.6: commit the predeploy container so its filesystem changes are kept, with the original
  * image config and no passed value in it.
@@ -526,8 +535,10 @@ function splitTag(ref) {
  * - containerd image store: the engine pushes the commit's manifest and config to a registry the action
  *   runs on the loopback, which says it has every layer (manifest-probe.ts), and the config is loaded
  *   alone;
- * - otherwise (a remote engine, or a history that cannot be matched to layers): `docker save` →
- *   rewrite → `docker load` (archive.ts), whose cost grows with the image.
+ * - otherwise (a containerd-store engine that cannot reach the action's loopback, such as tcp:// or
+ *   rootless; a history that cannot be matched to layers): `docker save` → rewrite → `docker load`
+ *   (archive.ts), whose cost grows with the image. Over SSH the registry is reached through the
+ *   connection (engine/ssh.ts `expose`).
  * The first two cost the same whatever the image's size.
  * The temporary commit is removed, so the only image holding the filesystem change is the clean one.
  */
@@ -541,7 +552,7 @@ async function commitPredeploy(cli, container, original, tags, note, hooks) {
     let tmpRemoved = false;
     try {
         const fast = await fastCommit(api, { tmpId, original, tags, note, runId: hooks.runId });
-        if (!('reason' in fast)) {
+        if (!isFallback(fast)) {
             hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`);
             if (fast.containerdStore)
                 tmpRemoved = await removeFirst(cli, tmpId);
@@ -581,7 +592,7 @@ async function fastCommit(api, job) {
     const { tmpId, original, tags, note } = job;
     const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${original.id}/json`), api.get(`/images/${tmpId}/history`)]).catch((e) => e);
     if (facts instanceof Error)
-        return { reason: `the engine did not describe the commit (${facts.message})` };
+        return fallback(`the engine did not describe the commit (${facts.message})`);
     const [committed, before, history] = facts;
     // The containerd store reports no graph driver data; its images are named by manifest digest.
     if (committed.GraphDriver && committed.GraphDriver.Data == null)
@@ -592,7 +603,7 @@ async function fastCommit(api, job) {
     const archive = configOnlyArchive(config, tags);
     const refused = await api.load(await tarEntries(archive.entries));
     if (refused)
-        return { reason: `docker load refused the config-only archive (${refused})` };
+        return fallback(`docker load refused the config-only archive (${refused})`);
     return { id: archive.id, containerdStore: false };
 }
 /**
@@ -602,24 +613,24 @@ async function fastCommit(api, job) {
 async function containerdCommit(api, job) {
     const { tmpId, original, tags, note, runId } = job;
     if (!api.request)
-        return { reason: 'the engine uses the containerd image store and is not on a local socket' };
+        return fallback('the engine uses the containerd image store and is not on a local socket');
     const registry = await startLoopbackRegistry(`release-phase/probe-${runId}`);
     // A remote engine reaches the registry through the SSH connection, on a port of its own loopback.
-    const reach = api.expose && (await api.expose(Number(registry.host.split(':')[1])).catch((e) => ({ reason: e.message })));
-    if (reach && 'reason' in reach) {
+    const reach = api.expose && (await api.expose(Number(registry.host.split(':')[1])).catch((e) => fallback(e.message)));
+    if (reach && isFallback(reach)) {
         await registry.close();
-        return { reason: `the engine uses the containerd image store, and ${reach.reason}` };
+        return fallback(`the engine uses the containerd image store, and ${reach.reason}`);
     }
     const seen = reach ? { ...registry, host: `127.0.0.1:${reach.port}` } : registry;
     const probed = await probeImage(api.request, seen, tmpId)
-        .catch((e) => ({ reason: `the probe failed (${e.message})` }))
+        .catch((e) => fallback(`the probe failed (${e.message})`))
         .finally(() => Promise.all([registry.close(), reach?.close()]));
-    if ('reason' in probed)
-        return { reason: `the engine uses the containerd image store, and ${probed.reason}` };
+    if (isFallback(probed))
+        return fallback(`the engine uses the containerd image store, and ${probed.reason}`);
     const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), { imageId: tmpId, original: original.config, tags, note });
     const refused = await api.load(await tarEntries(result.entries.filter(e => !result.layerNames.has(e.name))));
     if (refused)
-        return { reason: `docker load refused the config-only archive (${refused})` };
+        return fallback(`docker load refused the config-only archive (${refused})`);
     for (const tag of tags) {
         const [repo, name] = splitTag(tag);
         const r = await api.request('POST', `/images/${result.id}/tag?repo=${encodeURIComponent(repo)}&tag=${encodeURIComponent(name)}`);
