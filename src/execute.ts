@@ -130,7 +130,7 @@ async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: Ph
   // A Heroku user expects a shell: say when the words go to the image's ENTRYPOINT instead.
   const how = p.invocation.mode === 'exec' ? ` (as arguments of the image's ENTRYPOINT ${JSON.stringify(info.entrypoint)}, without a shell)` : ''
   // The commit's code loads while the predeploy task runs, not after it (issue 22: the commit step).
-  if (p.phase === 'predeploy') void import('./docker/commit.js').catch(() => undefined)
+  if (p.phase === 'predeploy') void import('./commit/commit.js').catch(() => undefined)
   core.info(`Running ${p.phase} task: ${p.text}${how}`)
   core.startGroup(`${p.phase} output`)
   const outcome = await runTask(cli, taskSpec(plan, p.phase, p.invocation, info.id, scope.runId), scope)
@@ -186,7 +186,7 @@ function taskError(plan: ReleasePlan, p: BoundPhase, outcome: TaskOutcome, info:
  */
 async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome: TaskOutcome, ctx: ExecuteContext): Promise<ImageInfo> {
   const { cli, scope } = ctx
-  const { commitPredeploy, removeSuperseded } = await import('./docker/commit.js')
+  const { commitPredeploy, removeSuperseded } = await import('./commit/commit.js')
   const log = (line: string): void => core.info(line)
   const built = plan.image.kind === 'build' ? info.id : undefined
   try {

@@ -1,6 +1,6 @@
 import { afterAll, expect, it } from 'vitest'
 import { DockerCli } from '../../src/docker/cli.js'
-import { saveRewriteLoad } from '../../src/docker/commit.js'
+import { saveRewriteLoad } from '../../src/commit/commit.js'
 import { inspectImage } from '../../src/docker/image.js'
 import { BASE_IMAGE, describeEngine, docker, uniqueTag } from '../helpers/engine.js'
 

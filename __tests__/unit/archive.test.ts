@@ -4,8 +4,8 @@ import * as path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { extract as tarExtract } from 'tar-stream'
 import { describe, expect, it } from 'vitest'
-import { restoredConfig, rewriteSavedImage, type ArchiveEntry } from '../../src/docker/archive.js'
-import { assembleCommitConfig, configOnlyArchive, layerFlags, type HistoryItem, type InspectedImage } from '../../src/docker/commit-config.js'
+import { restoredConfig, rewriteSavedImage, type ArchiveEntry } from '../../src/commit/archive.js'
+import { assembleCommitConfig, configOnlyArchive, layerFlags, type HistoryItem, type InspectedImage } from '../../src/commit/classic.js'
 
 /**
  * Stored `docker save` archives of a temporary predeploy commit (see __tests__/fixtures/archives/README.md):

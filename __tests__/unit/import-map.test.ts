@@ -13,6 +13,7 @@ const SRC = path.resolve(__dirname, '..', '..', 'src')
 const IO = [
   /^docker\//,
   /^engine\/(connect|ssh|leftovers)\.ts$/,
+  /^commit\/(commit|containerd|loopback-registry|save-load)\.ts$/,
   /^sidecars\/pod\.ts$/,
   /^(index|post-entry|main|post|resolve|execute|dry-run|buildx-install|first-deploy)\.ts$/
 ]

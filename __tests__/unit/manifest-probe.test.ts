@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import * as net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { rewriteSavedImage } from '../../src/docker/archive.js'
-import { startLoopbackRegistry, type LoopbackRegistry } from '../../src/docker/loopback-registry.js'
-import { probeImage, probedArchive, splitTag, type RequestFn } from '../../src/docker/manifest-probe.js'
+import { rewriteSavedImage } from '../../src/commit/archive.js'
+import { startLoopbackRegistry, type LoopbackRegistry } from '../../src/commit/loopback-registry.js'
+import { probeImage, probedArchive, splitTag, type RequestFn } from '../../src/commit/containerd.js'
 
 /**
  * The probe's protocol, against the real loopback registry over HTTP, with a stand-in for the engine

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyResult, outputValues, summaryMarkdown } from '../../src/outputs.js'
-import { rewriteImageConfig } from '../../src/docker/commit.js'
+import { rewriteImageConfig } from '../../src/commit/commit.js'
 import { chooseReleaseCommand } from '../../src/manifests/release-command.js'
 import { digestFromPushOutput, pushedIsImage, pushTags } from '../../src/docker/push.js'
 import { repositoryOf } from '../../src/image-ref.js'

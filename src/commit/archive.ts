@@ -4,7 +4,7 @@ import { DockerError } from '../errors.js'
 /**
  * The image-archive rewrite of the predeploy commit, as a pure transform: the small entries of a
  * `docker save` archive in, the entries to give `docker load` out. No I/O here: the save → transform
- * → load plumbing is in archive-pipe.ts, the tests feed stored archives of both layouts.
+ * → load plumbing is in save-load.ts, the tests feed stored archives of both layouts.
  */
 
 export const PREDEPLOY_LABEL = 'release-phase.predeploy'

@@ -7,7 +7,7 @@ import { sha256digest as sha256 } from '../digest.js'
  * A one-repository registry on the loopback, for as long as one predeploy commit takes: the engine
  * pushes the temporary commit to it, and it answers "already exists" for every blob except the ones
  * it is asked to want. It is how the action learns an image's manifest from the containerd image store
- * without reading a layer (see manifest-probe.ts). It never serves content, keeps only what it wants,
+ * without reading a layer (see containerd.ts). It never serves content, keeps only what it wants,
  * and checks every digest it is given.
  */
 export interface LoopbackRegistry {

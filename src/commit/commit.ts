@@ -1,13 +1,13 @@
 import { DockerError } from '../errors.js'
 import { RUN_LABEL } from '../labels.js'
 import { rewriteSavedImage } from './archive.js'
-import { saveTransformLoad, tarEntries } from './archive-pipe.js'
-import { lastLine, type DockerClient } from './cli.js'
-import { assembleCommitConfig, configOnlyArchive, type HistoryItem, type InspectedImage } from './commit-config.js'
-import { engineApi, type EngineApi } from './engine-api.js'
+import { saveTransformLoad, tarEntries } from './save-load.js'
+import { lastLine, type DockerClient } from '../docker/cli.js'
+import { assembleCommitConfig, configOnlyArchive, type HistoryItem, type InspectedImage } from './classic.js'
+import { engineApi, type EngineApi } from '../docker/engine-api.js'
 import { startLoopbackRegistry } from './loopback-registry.js'
-import { probeImage, probedArchive, splitTag } from './manifest-probe.js'
-import type { ImageInfo } from './image.js'
+import { probeImage, probedArchive, splitTag } from './containerd.js'
+import type { ImageInfo } from '../docker/image.js'
 import { fallback, isFallback, type Fallback } from '../fallback.js'
 
 export { PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig } from './archive.js'
@@ -30,9 +30,9 @@ export interface CommitHooks {
  * a variable: the daemon merges the container's Env back in. So the commit is temporary, and the image
  * the tags move to is loaded from a clean config:
  * - classic image store: the config is assembled from inspect + history and loaded with no layer at all
- *   (commit-config.ts);
+ *   (classic.ts);
  * - containerd image store: the engine pushes the commit's manifest and config to a registry the action
- *   runs on the loopback, which says it has every layer (manifest-probe.ts), and the config is loaded
+ *   runs on the loopback, which says it has every layer (containerd.ts), and the config is loaded
  *   alone;
  * - otherwise (a containerd-store engine that cannot reach the action's loopback, such as tcp:// or
  *   rootless; a history that cannot be matched to layers): `docker save` → rewrite → `docker load`
@@ -119,7 +119,7 @@ async function fastCommit(api: EngineApi, job: CommitJob): Promise<{ id: string;
 }
 
 /**
- * The containerd store: the manifest and config come from the loopback probe (manifest-probe.ts), go
+ * The containerd store: the manifest and config come from the loopback probe (containerd.ts), go
  * through the same rewrite as a saved archive, and are loaded without their layers; then tagged.
  */
 async function containerdCommit(api: EngineApi, job: CommitJob): Promise<{ id: string; containerdStore: true } | Fallback> {
