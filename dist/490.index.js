@@ -809,7 +809,7 @@ async function runPhase(plan, p, info, r, ctx) {
     const how = p.invocation.mode === 'exec' ? ` (as arguments of the image's ENTRYPOINT ${JSON.stringify(info.entrypoint)}, without a shell)` : '';
     // The commit's code loads while the predeploy task runs, not after it (issue 22: the commit step).
     if (p.phase === 'predeploy')
-        void Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(595)]).then(__webpack_require__.bind(__webpack_require__, 7595)).catch(() => undefined);
+        void Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(325)]).then(__webpack_require__.bind(__webpack_require__, 4325)).catch(() => undefined);
     runner/* info */.pq(`Running ${p.phase} task: ${p.text}${how}`);
     runner/* startGroup */.Oh(`${p.phase} output`);
     const outcome = await runTask(cli, (0,release_plan/* taskSpec */.VL)(plan, p.phase, p.invocation, info.id, scope.runId), scope)
@@ -866,7 +866,7 @@ function taskError(plan, p, outcome, info) {
  */
 async function commit(plan, p, info, outcome, ctx) {
     const { cli, scope } = ctx;
-    const { commitPredeploy, removeSuperseded } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(595)]).then(__webpack_require__.bind(__webpack_require__, 7595));
+    const { commitPredeploy, removeSuperseded } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(325)]).then(__webpack_require__.bind(__webpack_require__, 4325));
     const log = (line) => runner/* info */.pq(line);
     const built = plan.image.kind === 'build' ? info.id : undefined;
     try {

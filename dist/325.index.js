@@ -1,8 +1,8 @@
-export const id = 595;
-export const ids = [595,633];
+export const id = 325;
+export const ids = [325,633];
 export const modules = {
 
-/***/ 7595:
+/***/ 4325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -24,13 +24,13 @@ var errors = __webpack_require__(3916);
 var labels = __webpack_require__(4584);
 // EXTERNAL MODULE: ./src/digest.ts
 var src_digest = __webpack_require__(2187);
-;// CONCATENATED MODULE: ./src/docker/archive.ts
+;// CONCATENATED MODULE: ./src/commit/archive.ts
 
 
 /**
  * The image-archive rewrite of the predeploy commit, as a pure transform: the small entries of a
  * `docker save` archive in, the entries to give `docker load` out. No I/O here: the save → transform
- * → load plumbing is in archive-pipe.ts, the tests feed stored archives of both layouts.
+ * → load plumbing is in save-load.ts, the tests feed stored archives of both layouts.
  */
 const PREDEPLOY_LABEL = 'release-phase.predeploy';
 
@@ -140,7 +140,7 @@ var promises_ = __webpack_require__(6466);
 var tar_stream = __webpack_require__(6118);
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var docker_cli = __webpack_require__(1670);
-;// CONCATENATED MODULE: ./src/docker/archive-pipe.ts
+;// CONCATENATED MODULE: ./src/commit/save-load.ts
 
 
 
@@ -237,7 +237,7 @@ function isFallback(r) {
     return typeof r === 'object' && r !== null && 'reason' in r;
 }
 
-;// CONCATENATED MODULE: ./src/docker/commit-config.ts
+;// CONCATENATED MODULE: ./src/commit/classic.ts
 
 
 /** Dockerfile instructions that only set metadata: never a layer, with either builder. */
@@ -326,7 +326,7 @@ var engine_api = __webpack_require__(2633);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
-;// CONCATENATED MODULE: ./src/docker/loopback-registry.ts
+;// CONCATENATED MODULE: ./src/commit/loopback-registry.ts
 
 
 
@@ -440,7 +440,7 @@ function answer(req, res, body, repo, s, uploads) {
     return reply(res, 201, { 'Docker-Content-Digest': digest, Location: `/v2/${repo}/blobs/${digest}` });
 }
 
-;// CONCATENATED MODULE: ./src/docker/manifest-probe.ts
+;// CONCATENATED MODULE: ./src/commit/containerd.ts
 
 
 
@@ -510,7 +510,7 @@ function splitTag(ref) {
     return colon > ref.lastIndexOf('/') ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
 }
 
-;// CONCATENATED MODULE: ./src/docker/commit.ts
+;// CONCATENATED MODULE: ./src/commit/commit.ts
 
 
 
@@ -531,9 +531,9 @@ function splitTag(ref) {
  * a variable: the daemon merges the container's Env back in. So the commit is temporary, and the image
  * the tags move to is loaded from a clean config:
  * - classic image store: the config is assembled from inspect + history and loaded with no layer at all
- *   (commit-config.ts);
+ *   (classic.ts);
  * - containerd image store: the engine pushes the commit's manifest and config to a registry the action
- *   runs on the loopback, which says it has every layer (manifest-probe.ts), and the config is loaded
+ *   runs on the loopback, which says it has every layer (containerd.ts), and the config is loaded
  *   alone;
  * - otherwise (a containerd-store engine that cannot reach the action's loopback, such as tcp:// or
  *   rootless; a history that cannot be matched to layers): `docker save` → rewrite → `docker load`
@@ -607,7 +607,7 @@ async function fastCommit(api, job) {
     return { id: archive.id, containerdStore: false };
 }
 /**
- * The containerd store: the manifest and config come from the loopback probe (manifest-probe.ts), go
+ * The containerd store: the manifest and config come from the loopback probe (containerd.ts), go
  * through the same rewrite as a saved archive, and are loaded without their layers; then tagged.
  */
 async function containerdCommit(api, job) {
