@@ -7,6 +7,7 @@ import type { VarValue } from './words.js'
 import { reservedTaskNames } from './cli-env.js'
 import { MIN_MASK, secretForms } from './masking.js'
 import { MAX_ENV_ENTRY, MAX_TASK_ENV } from './limits.js'
+import { inStepEnv } from './step-env.js'
 
 /** The variables a task container gets, by name. `secret` values are masked and never expanded onto an argv. */
 export type TaskEnv = Map<string, VarValue>
@@ -37,7 +38,7 @@ export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: stri
       vars.set(name, { value, secret: false })
     }
   }
-  const missingDotenv = (src.secretsDotenv ?? []).filter(n => src.processEnv[n] === undefined)
+  const missingDotenv = (src.secretsDotenv ?? []).filter(n => inStepEnv(src.processEnv, n) === 'unset')
   for (const source of src.secretsDotenv ?? []) {
     for (const [name, value] of Object.entries(parseDotenv(src.processEnv[source] ?? ''))) {
       if (!VAR_NAME.test(name)) throw new InputError(`secrets-dotenv: ${source}: "${name}" is not a valid variable name`)
@@ -46,7 +47,7 @@ export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: stri
   }
   for (const { name, value } of src.env) vars.set(name, { value, secret: false })
 
-  const missing = src.secrets.filter(m => src.processEnv[m.source] === undefined)
+  const missing = src.secrets.filter(m => inStepEnv(src.processEnv, m.source) === 'unset')
   if (missing.length > 0 || missingDotenv.length > 0) {
     const names = [...missingDotenv, ...missing.map(sourceLabel)]
     throw new InputError(
@@ -55,8 +56,8 @@ export function resolveTaskEnv(src: EnvSources): { vars: TaskEnv; warnings: stri
   }
   // design.md §5.3: an unset repository secret expands to "" (for secrets-dotenv too, where it would
   // otherwise silently give no variable at all).
-  const emptyDotenv = (src.secretsDotenv ?? []).filter(n => src.processEnv[n]?.trim() === '')
-  const empty = src.secrets.filter(m => src.processEnv[m.source] === '')
+  const emptyDotenv = (src.secretsDotenv ?? []).filter(n => inStepEnv(src.processEnv, n) === 'empty')
+  const empty = src.secrets.filter(m => inStepEnv(src.processEnv, m.source) === 'empty')
   if (empty.length > 0 || emptyDotenv.length > 0) {
     const names = [...emptyDotenv.map(n => `secrets-dotenv ${n}`), ...empty.map(sourceLabel)]
     throw new InputError(
@@ -148,7 +149,7 @@ export function checkTaskEnv(vars: TaskEnv, appEnv: AppEnvVar[] = []): void {
  * A missing or empty source fails before the build, naming the id only.
  */
 export function buildSecretValues(mappings: Mapping[], processEnv: NodeJS.ProcessEnv): NamedSecret[] {
-  const bad = mappings.filter(m => !processEnv[m.source])
+  const bad = mappings.filter(m => inStepEnv(processEnv, m.source) !== 'set')
   if (bad.length > 0) {
     throw new InputError(
       `build-secrets: ${bad.map(m => (m.source === m.name ? m.name : `the variable named after "=" for id ${m.name}`)).join(', ')} ` +

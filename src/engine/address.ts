@@ -4,6 +4,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { InputError } from '../errors.js'
 import { VAR_NAME } from '../var-name.js'
+import { inStepEnv } from '../step-env.js'
 
 /**
  * Which Docker engine the run uses (design.md §12): the `docker-host` or `docker-context` input, else
@@ -192,7 +193,7 @@ export function checkEngineInputs(a: EngineAddress, s: EngineSettings, env: Node
     ['docker-tls-cert', s.tls.cert],
     ['docker-tls-key', s.tls.key]
   ]) {
-    if (name && !env[name])
+    if (name && inStepEnv(env, name) !== 'set')
       throw new InputError(`${input}: ${name} is not set in the step's env (or is empty); put the value there: env: { ${name}: \${{ secrets.${name} }} }`)
   }
   if (a.kind === 'tcp' && !s.tls.ca && !(env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH) && !isLoopback(a.host)) {

@@ -14,6 +14,7 @@ import { CREATE_OPTIONS, nearestOption, shortOption } from './options.js'
 import { checkTaskEnv } from '../secrets.js'
 import { checkCommand } from '../untrusted.js'
 import { splitPair } from '../pairs.js'
+import { inStepEnv } from '../step-env.js'
 
 export interface SidecarSpec {
   name: string
@@ -388,11 +389,12 @@ export function resolveSidecars(specs: SidecarSpec[], task: TaskEnv, processEnv:
       else problems.push(`${spec.name}: env ${n} is not one of the task's variables (secrets, env, env-files, secrets-dotenv, app.json env)`)
     }
     for (const m of spec.secrets) {
-      const v = processEnv[m.source]
       const label = m.source === m.name ? m.name : `the variable named after "=" for ${m.name}`
-      if (v === undefined) problems.push(`${spec.name}: secrets: ${label} is not set in the step's env`)
-      else if (v === '') problems.push(`${spec.name}: secrets: ${label} is set but empty in the step's env (an unset repository secret expands to "")`)
-      else vars.set(m.name, { value: v, secret: true })
+      const presence = inStepEnv(processEnv, m.source)
+      if (presence === 'unset') problems.push(`${spec.name}: secrets: ${label} is not set in the step's env`)
+      else if (presence === 'empty')
+        problems.push(`${spec.name}: secrets: ${label} is set but empty in the step's env (an unset repository secret expands to "")`)
+      else vars.set(m.name, { value: processEnv[m.source]!, secret: true })
     }
     return { ...spec, vars }
   })
