@@ -838,6 +838,8 @@ function formatDuration(seconds) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
 /* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7420);
+/* harmony import */ var _step_env_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(291);
+
 
 
 
@@ -1017,7 +1019,7 @@ function checkEngineInputs(a, s, env) {
         ['docker-tls-cert', s.tls.cert],
         ['docker-tls-key', s.tls.key]
     ]) {
-        if (name && !env[name])
+        if (name && (0,_step_env_js__WEBPACK_IMPORTED_MODULE_6__/* .inStepEnv */ .t)(env, name) !== 'set')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input}: ${name} is not set in the step's env (or is empty); put the value there: env: { ${name}: \${{ secrets.${name} }} }`);
     }
     if (a.kind === 'tcp' && !s.tls.ca && !(env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH) && !isLoopback(a.host)) {
@@ -3259,7 +3261,9 @@ function appendSummary(markdown) {
 /* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7420);
 /* harmony import */ var _cli_env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4207);
 /* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6527);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(351);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(351);
+/* harmony import */ var _step_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(291);
+
 
 
 
@@ -3282,7 +3286,7 @@ function resolveTaskEnv(src) {
             vars.set(name, { value, secret: false });
         }
     }
-    const missingDotenv = (src.secretsDotenv ?? []).filter(n => src.processEnv[n] === undefined);
+    const missingDotenv = (src.secretsDotenv ?? []).filter(n => (0,_step_env_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .t)(src.processEnv, n) === 'unset');
     for (const source of src.secretsDotenv ?? []) {
         for (const [name, value] of Object.entries((0,dotenv__WEBPACK_IMPORTED_MODULE_0__.parse)(src.processEnv[source] ?? ''))) {
             if (!_var_name_js__WEBPACK_IMPORTED_MODULE_4__/* .VAR_NAME */ .e.test(name))
@@ -3292,15 +3296,15 @@ function resolveTaskEnv(src) {
     }
     for (const { name, value } of src.env)
         vars.set(name, { value, secret: false });
-    const missing = src.secrets.filter(m => src.processEnv[m.source] === undefined);
+    const missing = src.secrets.filter(m => (0,_step_env_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .t)(src.processEnv, m.source) === 'unset');
     if (missing.length > 0 || missingDotenv.length > 0) {
         const names = [...missingDotenv, ...missing.map(sourceLabel)];
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`secrets: these variables are not set in the step's env: ${names.join(', ')}${missing.some(m => m.source !== m.name) ? MAPPING_HINT : ''}`);
     }
     // design.md §5.3: an unset repository secret expands to "" (for secrets-dotenv too, where it would
     // otherwise silently give no variable at all).
-    const emptyDotenv = (src.secretsDotenv ?? []).filter(n => src.processEnv[n]?.trim() === '');
-    const empty = src.secrets.filter(m => src.processEnv[m.source] === '');
+    const emptyDotenv = (src.secretsDotenv ?? []).filter(n => (0,_step_env_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .t)(src.processEnv, n) === 'empty');
+    const empty = src.secrets.filter(m => (0,_step_env_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .t)(src.processEnv, m.source) === 'empty');
     if (empty.length > 0 || emptyDotenv.length > 0) {
         const names = [...emptyDotenv.map(n => `secrets-dotenv ${n}`), ...empty.map(sourceLabel)];
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`secrets: ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} set but empty in the step's env. ` +
@@ -3372,20 +3376,20 @@ function checkTaskEnv(vars, appEnv = []) {
         if (v.value.includes('\0'))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variable ${name}: the value contains a NUL byte, which no process environment can hold`);
         const size = Buffer.byteLength(name) + Buffer.byteLength(v.value) + 2;
-        if (size > _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ENV_ENTRY */ .C) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variable ${name}: the value is ${size} bytes; one environment entry holds at most ${_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_ENV_ENTRY */ .C} bytes on Linux (E2BIG)`);
+        if (size > _limits_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_ENV_ENTRY */ .C) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variable ${name}: the value is ${size} bytes; one environment entry holds at most ${_limits_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_ENV_ENTRY */ .C} bytes on Linux (E2BIG)`);
         }
         total += size;
     }
-    if (total > _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_TASK_ENV */ .Z)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variables: ${total} bytes in all; at most ${_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_TASK_ENV */ .Z} fit beside the runner's own environment (E2BIG)`);
+    if (total > _limits_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_TASK_ENV */ .Z)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variables: ${total} bytes in all; at most ${_limits_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_TASK_ENV */ .Z} fit beside the runner's own environment (E2BIG)`);
 }
 /**
  * design.md §5.1 build-secrets: the values, read from the step env for masking (buildx reads them itself).
  * A missing or empty source fails before the build, naming the id only.
  */
 function buildSecretValues(mappings, processEnv) {
-    const bad = mappings.filter(m => !processEnv[m.source]);
+    const bad = mappings.filter(m => (0,_step_env_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .t)(processEnv, m.source) !== 'set');
     if (bad.length > 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`build-secrets: ${bad.map(m => (m.source === m.name ? m.name : `the variable named after "=" for id ${m.name}`)).join(', ')} ` +
             `${bad.length > 1 ? 'are' : 'is'} not set or empty in the step's env (an unset repository secret expands to an empty string)` +
@@ -3485,6 +3489,27 @@ function sidecarPlan(sidecars, phase, network) {
         ready: sc.ready ? `tcp ${sc.ready.tcp.join(', ')} within ${sc.ready.timeoutSeconds}s` : 'running',
         argv: ['docker', ...sidecarArgv(sc, sidecarContainerName('<run-id>', phase, sc.name), '<run-id>', phase, i === 0 ? network : `container:${owner}`)]
     }));
+}
+
+
+/***/ }),
+
+/***/ 291:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ inStepEnv)
+/* harmony export */ });
+/**
+ * Whether the step's env holds a value under `name`. `empty` is its own answer: an unset repository or
+ * environment secret expands to an empty string (design.md §5.3), which is never a usable value.
+ * Whitespace alone counts as empty.
+ */
+function inStepEnv(env, name) {
+    const v = env[name];
+    if (v === undefined)
+        return 'unset';
+    return v.trim() === '' ? 'empty' : 'set';
 }
 
 

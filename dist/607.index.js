@@ -161,12 +161,15 @@ var secrets = __webpack_require__(7194);
 var untrusted = __webpack_require__(873);
 // EXTERNAL MODULE: ./src/pairs.ts
 var pairs = __webpack_require__(9514);
+// EXTERNAL MODULE: ./src/step-env.ts
+var step_env = __webpack_require__(291);
 ;// CONCATENATED MODULE: ./src/sidecars/spec.ts
 /**
  * The `sidecars` input (issue 16): containers started beside each task, parsed and resolved here as
  * pure functions so every mistake is an input error before any Docker side effect. Starting, probing
  * and removing them is pod.ts.
  */
+
 
 
 
@@ -561,14 +564,14 @@ function resolveSidecars(specs, task, processEnv) {
                 problems.push(`${spec.name}: env ${n} is not one of the task's variables (secrets, env, env-files, secrets-dotenv, app.json env)`);
         }
         for (const m of spec.secrets) {
-            const v = processEnv[m.source];
             const label = m.source === m.name ? m.name : `the variable named after "=" for ${m.name}`;
-            if (v === undefined)
+            const presence = (0,step_env/* inStepEnv */.t)(processEnv, m.source);
+            if (presence === 'unset')
                 problems.push(`${spec.name}: secrets: ${label} is not set in the step's env`);
-            else if (v === '')
+            else if (presence === 'empty')
                 problems.push(`${spec.name}: secrets: ${label} is set but empty in the step's env (an unset repository secret expands to "")`);
             else
-                vars.set(m.name, { value: v, secret: true });
+                vars.set(m.name, { value: processEnv[m.source], secret: true });
         }
         return { ...spec, vars };
     });

@@ -991,6 +991,7 @@ const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 
 
+
 /** A host name, an IPv4 address or a bracketed IPv6 address; never a leading `-` (an ssh option). */
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$/;
 const USER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -1164,7 +1165,7 @@ function checkEngineInputs(a, s, env) {
         ['docker-tls-cert', s.tls.cert],
         ['docker-tls-key', s.tls.key]
     ]) {
-        if (name && !env[name])
+        if (name && inStepEnv(env, name) !== 'set')
             throw new InputError(`${input}: ${name} is not set in the step's env (or is empty); put the value there: env: { ${name}: \${{ secrets.${name} }} }`);
     }
     if (a.kind === 'tcp' && !s.tls.ca && !(env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH) && !isLoopback(a.host)) {
