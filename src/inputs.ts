@@ -8,6 +8,7 @@ import { VAR_NAME } from './var-name.js'
 import { envInput, lines, list, type InputGetter, type Mapping } from './input-getter.js'
 import { readEngineSettings, type EngineSettings } from './engine/address.js'
 import { splitPair } from './pairs.js'
+import { createArgsProblem } from './create-args.js'
 
 export { insidePath }
 
@@ -164,6 +165,9 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
   const stopTimeoutSeconds = parseDuration(get('stop-timeout') || '10s', 'stop-timeout')
   if (!Number.isInteger(stopTimeoutSeconds)) throw new InputError('stop-timeout: use whole seconds')
   const runArgs = splitWords(get('run-args'), { what: 'run-args' })
+  // The same grammar as sidecar options: a misspelt flag is an input error, not a failed create after the build.
+  const runArgsProblem = createArgsProblem(runArgs, 'run-args hold options only: the image and the command come from the plan')
+  if (runArgsProblem) throw new InputError(`run-args: ${runArgsProblem}`)
 
   return {
     workspace,

@@ -90,3 +90,25 @@ describe('readSettings', () => {
     expect(() => settings(inputs)).toThrow(message)
   })
 })
+
+describe('run-args: the docker create grammar sidecar options use (issue 21)', () => {
+  const get = (runArgs: string) => (n: string) => (n === 'run-args' ? runArgs : '')
+  it('takes options with their values, joined or apart', () => {
+    expect(readSettings(get('--memory 512m --cap-add=NET_ADMIN -t --user 1000'), { GITHUB_WORKSPACE: process.cwd() }).runArgs).toEqual([
+      '--memory',
+      '512m',
+      '--cap-add=NET_ADMIN',
+      '-t',
+      '--user',
+      '1000'
+    ])
+  })
+  it.each([
+    ['--memmory 512m', /run-args: --memmory is not an option of docker create \(did you mean --memory\?\)/],
+    ['--init=maybe', /run-args: --init is a switch: give it alone, or with =true or =false/],
+    ['--memory', /run-args: "--memory" is not an option with its value: it needs one/],
+    ['--rm alpine sh', /run-args: "alpine" is not an option with its value .*run-args hold options only/]
+  ])('refuses %s before any side effect', (text, message) => {
+    expect(() => readSettings(get(text), { GITHUB_WORKSPACE: process.cwd() })).toThrow(message)
+  })
+})

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseSidecars, resolveSidecars, sidecarSecretValues, strayWord } from '../../src/sidecars/spec.js'
+import { parseSidecars, resolveSidecars, sidecarSecretValues } from '../../src/sidecars/spec.js'
+import { strayWord } from '../../src/create-args.js'
 import { sidecarArgv } from '../../src/sidecars/argv.js'
 import { RedactingLines } from '../../src/relay.js'
 import { sidecarSummary } from '../../src/sidecars/summary.js'
@@ -273,7 +274,7 @@ describe('sidecar options: every flag is one docker create has (checked before t
 describe("the docker create option table matches the CLI's own help", () => {
   it('lists every option `docker create --help` shows, with its alias and whether it takes a value', async () => {
     const { spawnSync } = await import('node:child_process')
-    const { CREATE_OPTIONS, HIDDEN_OPTIONS } = await import('../../src/sidecars/options.js')
+    const { CREATE_OPTIONS, HIDDEN_OPTIONS } = await import('../../src/create-args.js')
     const help = spawnSync('docker', ['create', '--help'], { encoding: 'utf8' })
     if (help.error || help.status !== 0) {
       // Under CI the docker CLI is always there: its absence is a failure, not a skip.
@@ -291,7 +292,7 @@ describe("the docker create option table matches the CLI's own help", () => {
   })
   it('accepts each hidden alias the table allows (the CLI parses the flags before --help, touching no engine)', async () => {
     const { spawnSync } = await import('node:child_process')
-    const { HIDDEN_OPTIONS } = await import('../../src/sidecars/options.js')
+    const { HIDDEN_OPTIONS } = await import('../../src/create-args.js')
     const parses = (flag: string) => spawnSync('docker', ['create', `${flag}=x`, '--help'], { encoding: 'utf8' })
     const control = parses('--no-such-flag')
     if (control.error) {

@@ -10,7 +10,7 @@ import { VAR_NAME, type Mapping } from '../inputs.js'
 import type { NamedSecret, TaskEnv } from '../secrets.js'
 import { splitWords } from '../words.js'
 import { isCliEnvName } from '../cli-env.js'
-import { CREATE_OPTIONS, nearestOption, shortOption } from './options.js'
+import { createArgsProblem, shortFlags } from '../create-args.js'
 import { checkTaskEnv } from '../secrets.js'
 import { checkCommand } from '../untrusted.js'
 import { splitPair } from '../pairs.js'
@@ -71,85 +71,6 @@ const OWNED = [
 ]
 /** Run-args that conflict with the task joining the sidecars' namespace. */
 const NET_OPTIONS = OWNED.filter(o => !['--name', '--label', '-l', '--rm', '--env', '-e', '--env-file', '--label-file', '--cidfile'].includes(o))
-
-/** docker create's boolean short flags (-i, -t, -P, -q): the CLI reads `-itp 80:80` as -i -t -p 80:80. */
-const BOOL_SHORT = Object.values(CREATE_OPTIONS)
-  .filter(o => o.short && !o.value)
-  .map(o => o.short)
-  .join('')
-/** docker create's boolean long flags; every other flag takes a value. */
-const BOOL_LONG = new Set(Object.keys(CREATE_OPTIONS).filter(k => !CREATE_OPTIONS[k].value))
-
-/** The short flags a single-dash word sets: each boolean one, then the first that takes a value. */
-function shortFlags(word: string): string[] {
-  if (!/^-[^-]/.test(word)) return []
-  const flags: string[] = []
-  for (const c of word.slice(1)) {
-    flags.push(`-${c}`)
-    if (!BOOL_SHORT.includes(c)) break
-  }
-  return flags
-}
-
-/**
- * A word of `options` docker would not read as an option or its value: the first such word becomes
- * the image and the rest the command, so the create fails (or runs something else) after the build.
- * Also a value-taking flag at the end, which would take the action's next word as its value.
- */
-export function strayWord(words: string[]): string | undefined {
-  let valueNext = false
-  for (const w of words) {
-    if (valueNext) {
-      valueNext = false
-      continue
-    }
-    if (w === '--' || w === '-' || !w.startsWith('-')) return w
-    if (w.startsWith('--')) valueNext = !w.includes('=') && !BOOL_LONG.has(w)
-    else {
-      const flags = shortFlags(w)
-      valueNext = w.length === flags.length + 1 && !BOOL_SHORT.includes(w[w.length - 1])
-    }
-  }
-  return valueNext ? words[words.length - 1] : undefined
-}
-
-/** The values the CLI's flag parser (strconv.ParseBool) takes for a boolean flag given `=value`. */
-const BOOL_VALUES = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']
-
-/**
- * The first flag of `options` that docker create does not have (a misspelling fails the create only
- * after the build), with the nearest known name when one is close, or a switch given a value the CLI's
- * boolean parser refuses (`--init=maybe`, `-t=yes`), which also fails only at the create. Values are
- * skipped as strayWord does.
- */
-export function unknownOption(words: string[]): { flag: string; near?: string; notBool?: string } | undefined {
-  let valueNext = false
-  for (const w of words) {
-    if (valueNext || !w.startsWith('-') || w === '-' || w === '--') {
-      valueNext = false
-      continue
-    }
-    if (w.startsWith('--')) {
-      const flag = w.split('=')[0]
-      if (!Object.hasOwn(CREATE_OPTIONS, flag)) return { flag, near: nearestOption(flag) }
-      const value = w.includes('=') ? w.slice(flag.length + 1) : undefined
-      if (value !== undefined && !CREATE_OPTIONS[flag].value && !BOOL_VALUES.includes(value)) return { flag, notBool: value }
-      valueNext = !w.includes('=') && CREATE_OPTIONS[flag].value
-      continue
-    }
-    const shorts = w.slice(1)
-    for (let i = 0; i < shorts.length; i++) {
-      const o = shortOption(shorts[i])
-      if (!o) return { flag: `-${shorts[i]}` }
-      if (o.value) break // the rest of the word is its value
-      // `-t=false`: a boolean short flag's value, as the long form's (`-t=` alone is an error in the CLI too)
-      if (shorts[i + 1] === '=' && !BOOL_VALUES.includes(shorts.slice(i + 2))) return { flag: `-${shorts[i]}`, notBool: shorts.slice(i + 2) }
-      if (shorts[i + 1] === '=') break
-    }
-    valueNext = w.length === shortFlags(w).length + 1 && !BOOL_SHORT.includes(w[w.length - 1])
-  }
-  return undefined
-}
 
 function optionUsed(words: string[], options: string[]): string | undefined {
   for (const w of words) {
@@ -239,25 +160,8 @@ function parseOne(e: { name?: string; nameNode?: Node; node: Node }, index: numb
     spec.options = argvWords(field('options')!, splitWords(options, { what: `sidecars: ${name}: options` }), name, 'options', fail)
     const owned = optionUsed(spec.options, OWNED)
     if (owned) fail(field('options'), `${name}: options cannot set ${owned}: the action sets the network, name, labels and variables of a sidecar`)
-    const unknown = unknownOption(spec.options)
-    if (unknown?.notBool !== undefined) {
-      fail(field('options'), `${name}: options: ${unknown.flag} is a switch: give it alone, or with =true or =false`)
-    }
-    if (unknown) {
-      const near = unknown.near ? ` (did you mean ${unknown.near}?)` : ''
-      fail(field('options'), `${name}: options: ${unknown.flag} is not an option of docker create${near}`)
-    }
-    const stray = strayWord(spec.options)
-    // A flag at the end that takes a value (`--user`, `-itu`): say so, not "put the image in image".
-    if (stray !== undefined && stray.startsWith('-') && stray !== '-' && stray !== '--') {
-      fail(field('options'), `${name}: options: "${stray}" is not an option with its value: it needs one, as its next word or after "="`)
-    }
-    if (stray !== undefined) {
-      fail(
-        field('options'),
-        `${name}: options: "${stray}" is not an option with its value (docker would read a word after the options as the image); put the image in image and its arguments in command`
-      )
-    }
+    const problem = createArgsProblem(spec.options, 'put the image in image and its arguments in command')
+    if (problem) fail(field('options'), `${name}: options: ${problem}`)
   }
   parseEnv(field('env'), spec, fail)
   parseSecrets(field('secrets'), spec, fail)

@@ -138,3 +138,101 @@ function editDistance(a: string, b: string): number {
   }
   return prev[b.length]
 }
+
+/** docker create's boolean short flags (-i, -t, -P, -q): the CLI reads `-itp 80:80` as -i -t -p 80:80. */
+const BOOL_SHORT = Object.values(CREATE_OPTIONS)
+  .filter(o => o.short && !o.value)
+  .map(o => o.short)
+  .join('')
+/** docker create's boolean long flags; every other flag takes a value. */
+const BOOL_LONG = new Set(Object.keys(CREATE_OPTIONS).filter(k => !CREATE_OPTIONS[k].value))
+
+/** The short flags a single-dash word sets: each boolean one, then the first that takes a value. */
+export function shortFlags(word: string): string[] {
+  if (!/^-[^-]/.test(word)) return []
+  const flags: string[] = []
+  for (const c of word.slice(1)) {
+    flags.push(`-${c}`)
+    if (!BOOL_SHORT.includes(c)) break
+  }
+  return flags
+}
+
+/**
+ * A word of `options` docker would not read as an option or its value: the first such word becomes
+ * the image and the rest the command, so the create fails (or runs something else) after the build.
+ * Also a value-taking flag at the end, which would take the action's next word as its value.
+ */
+export function strayWord(words: string[]): string | undefined {
+  let valueNext = false
+  for (const w of words) {
+    if (valueNext) {
+      valueNext = false
+      continue
+    }
+    if (w === '--' || w === '-' || !w.startsWith('-')) return w
+    if (w.startsWith('--')) valueNext = !w.includes('=') && !BOOL_LONG.has(w)
+    else {
+      const flags = shortFlags(w)
+      valueNext = w.length === flags.length + 1 && !BOOL_SHORT.includes(w[w.length - 1])
+    }
+  }
+  return valueNext ? words[words.length - 1] : undefined
+}
+
+/** The values the CLI's flag parser (strconv.ParseBool) takes for a boolean flag given `=value`. */
+const BOOL_VALUES = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']
+
+/**
+ * The first flag of `options` that docker create does not have (a misspelling fails the create only
+ * after the build), with the nearest known name when one is close, or a switch given a value the CLI's
+ * boolean parser refuses (`--init=maybe`, `-t=yes`), which also fails only at the create. Values are
+ * skipped as strayWord does.
+ */
+export function unknownOption(words: string[]): { flag: string; near?: string; notBool?: string } | undefined {
+  let valueNext = false
+  for (const w of words) {
+    if (valueNext || !w.startsWith('-') || w === '-' || w === '--') {
+      valueNext = false
+      continue
+    }
+    if (w.startsWith('--')) {
+      const flag = w.split('=')[0]
+      if (!Object.hasOwn(CREATE_OPTIONS, flag)) return { flag, near: nearestOption(flag) }
+      const value = w.includes('=') ? w.slice(flag.length + 1) : undefined
+      if (value !== undefined && !CREATE_OPTIONS[flag].value && !BOOL_VALUES.includes(value)) return { flag, notBool: value }
+      valueNext = !w.includes('=') && CREATE_OPTIONS[flag].value
+      continue
+    }
+    const shorts = w.slice(1)
+    for (let i = 0; i < shorts.length; i++) {
+      const o = shortOption(shorts[i])
+      if (!o) return { flag: `-${shorts[i]}` }
+      if (o.value) break // the rest of the word is its value
+      // `-t=false`: a boolean short flag's value, as the long form's (`-t=` alone is an error in the CLI too)
+      if (shorts[i + 1] === '=' && !BOOL_VALUES.includes(shorts.slice(i + 2))) return { flag: `-${shorts[i]}`, notBool: shorts.slice(i + 2) }
+      if (shorts[i + 1] === '=') break
+    }
+    valueNext = w.length === shortFlags(w).length + 1 && !BOOL_SHORT.includes(w[w.length - 1])
+  }
+  return undefined
+}
+
+/**
+ * What is wrong with words given to `docker create` (sidecar `options`, the task's `run-args`), before
+ * any Docker side effect: an option docker create does not have (with the nearest name), a switch
+ * given a value its parser refuses, a value-taking flag at the end, or a word docker would read as the
+ * image (`what` says where that belongs instead).
+ */
+export function createArgsProblem(words: string[], imageHint: string): string | undefined {
+  const unknown = unknownOption(words)
+  if (unknown?.notBool !== undefined) return `${unknown.flag} is a switch: give it alone, or with =true or =false`
+  if (unknown) return `${unknown.flag} is not an option of docker create${unknown.near ? ` (did you mean ${unknown.near}?)` : ''}`
+  const stray = strayWord(words)
+  // A flag at the end that takes a value (`--user`, `-itu`): say so, not where the image goes.
+  if (stray !== undefined && stray.startsWith('-') && stray !== '-' && stray !== '--') {
+    return `"${stray}" is not an option with its value: it needs one, as its next word or after "="`
+  }
+  if (stray !== undefined) return `"${stray}" is not an option with its value (docker would read a word after the options as the image); ${imageHint}`
+  return undefined
+}
