@@ -353,6 +353,249 @@ function reservedTaskNames(names) {
 
 /***/ }),
 
+/***/ 8273:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AV: () => (/* binding */ shortFlags),
+/* harmony export */   D6: () => (/* binding */ createArgsProblem)
+/* harmony export */ });
+/* unused harmony exports CREATE_OPTIONS, HIDDEN_OPTIONS, shortOption, nearestOption, strayWord, unknownOption */
+const CREATE_OPTIONS = {
+    '--add-host': { value: true },
+    '--attach': { short: 'a', value: true },
+    '--blkio-weight': { value: true },
+    '--blkio-weight-device': { value: true },
+    '--cap-add': { value: true },
+    '--cap-drop': { value: true },
+    '--cgroup-parent': { value: true },
+    '--cgroupns': { value: true },
+    '--cidfile': { value: true },
+    '--cpu-period': { value: true },
+    '--cpu-quota': { value: true },
+    '--cpu-rt-period': { value: true },
+    '--cpu-rt-runtime': { value: true },
+    '--cpu-shares': { short: 'c', value: true },
+    '--cpus': { value: true },
+    '--cpuset-cpus': { value: true },
+    '--cpuset-mems': { value: true },
+    '--device': { value: true },
+    '--device-cgroup-rule': { value: true },
+    '--device-read-bps': { value: true },
+    '--device-read-iops': { value: true },
+    '--device-write-bps': { value: true },
+    '--device-write-iops': { value: true },
+    '--disable-content-trust': { value: false },
+    '--dns': { value: true },
+    '--dns-option': { value: true },
+    '--dns-search': { value: true },
+    '--domainname': { value: true },
+    '--entrypoint': { value: true },
+    '--env': { short: 'e', value: true },
+    '--env-file': { value: true },
+    '--expose': { value: true },
+    '--gpus': { value: true },
+    '--group-add': { value: true },
+    '--health-cmd': { value: true },
+    '--health-interval': { value: true },
+    '--health-retries': { value: true },
+    '--health-start-period': { value: true },
+    '--health-timeout': { value: true },
+    '--help': { value: false },
+    '--hostname': { short: 'h', value: true },
+    '--init': { value: false },
+    '--interactive': { short: 'i', value: false },
+    '--ip': { value: true },
+    '--ip6': { value: true },
+    '--ipc': { value: true },
+    '--isolation': { value: true },
+    '--kernel-memory': { value: true },
+    '--label': { short: 'l', value: true },
+    '--label-file': { value: true },
+    '--link': { value: true },
+    '--link-local-ip': { value: true },
+    '--log-driver': { value: true },
+    '--log-opt': { value: true },
+    '--mac-address': { value: true },
+    '--memory': { short: 'm', value: true },
+    '--memory-reservation': { value: true },
+    '--memory-swap': { value: true },
+    '--memory-swappiness': { value: true },
+    '--mount': { value: true },
+    '--name': { value: true },
+    '--network': { value: true },
+    '--network-alias': { value: true },
+    '--no-healthcheck': { value: false },
+    '--oom-kill-disable': { value: false },
+    '--oom-score-adj': { value: true },
+    '--pid': { value: true },
+    '--pids-limit': { value: true },
+    '--platform': { value: true },
+    '--privileged': { value: false },
+    '--publish': { short: 'p', value: true },
+    '--publish-all': { short: 'P', value: false },
+    '--pull': { value: true },
+    '--quiet': { short: 'q', value: false },
+    '--read-only': { value: false },
+    '--restart': { value: true },
+    '--rm': { value: false },
+    '--runtime': { value: true },
+    '--security-opt': { value: true },
+    '--shm-size': { value: true },
+    '--stop-signal': { value: true },
+    '--stop-timeout': { value: true },
+    '--storage-opt': { value: true },
+    '--sysctl': { value: true },
+    '--tmpfs': { value: true },
+    '--tty': { short: 't', value: false },
+    '--ulimit': { value: true },
+    '--use-api-socket': { value: false },
+    '--user': { short: 'u', value: true },
+    '--userns': { value: true },
+    '--uts': { value: true },
+    '--volume': { short: 'v', value: true },
+    '--volume-driver': { value: true },
+    '--volumes-from': { value: true },
+    '--workdir': { short: 'w', value: true },
+    // Read by the CLI but hidden from --help: aliases that older scripts use.
+    '--net': { value: true },
+    '--net-alias': { value: true },
+    '--dns-opt': { value: true }
+};
+/** Hidden aliases: not in `docker create --help`, so the drift test does not expect them there. */
+const HIDDEN_OPTIONS = (/* unused pure expression or super */ null && (['--net', '--net-alias', '--dns-opt']));
+const SHORT = new Map(Object.entries(CREATE_OPTIONS).flatMap(([long, o]) => (o.short ? [[o.short, { long, ...o }]] : [])));
+/** The option a short letter stands for, if docker create has one. */
+const shortOption = (letter) => SHORT.get(letter);
+/** The known option nearest to a misspelt one (at most two edits away), for the error's suggestion. */
+function nearestOption(flag) {
+    let best;
+    for (const name of Object.keys(CREATE_OPTIONS)) {
+        const d = editDistance(flag, name);
+        if (d <= 2 && (!best || d < best.d))
+            best = { name, d };
+    }
+    return best?.name;
+}
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++)
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length];
+}
+/** docker create's boolean short flags (-i, -t, -P, -q): the CLI reads `-itp 80:80` as -i -t -p 80:80. */
+const BOOL_SHORT = Object.values(CREATE_OPTIONS)
+    .filter(o => o.short && !o.value)
+    .map(o => o.short)
+    .join('');
+/** docker create's boolean long flags; every other flag takes a value. */
+const BOOL_LONG = new Set(Object.keys(CREATE_OPTIONS).filter(k => !CREATE_OPTIONS[k].value));
+/** The short flags a single-dash word sets: each boolean one, then the first that takes a value. */
+function shortFlags(word) {
+    if (!/^-[^-]/.test(word))
+        return [];
+    const flags = [];
+    for (const c of word.slice(1)) {
+        flags.push(`-${c}`);
+        if (!BOOL_SHORT.includes(c))
+            break;
+    }
+    return flags;
+}
+/**
+ * A word of `options` docker would not read as an option or its value: the first such word becomes
+ * the image and the rest the command, so the create fails (or runs something else) after the build.
+ * Also a value-taking flag at the end, which would take the action's next word as its value.
+ */
+function strayWord(words) {
+    let valueNext = false;
+    for (const w of words) {
+        if (valueNext) {
+            valueNext = false;
+            continue;
+        }
+        if (w === '--' || w === '-' || !w.startsWith('-'))
+            return w;
+        if (w.startsWith('--'))
+            valueNext = !w.includes('=') && !BOOL_LONG.has(w);
+        else {
+            const flags = shortFlags(w);
+            valueNext = w.length === flags.length + 1 && !BOOL_SHORT.includes(w[w.length - 1]);
+        }
+    }
+    return valueNext ? words[words.length - 1] : undefined;
+}
+/** The values the CLI's flag parser (strconv.ParseBool) takes for a boolean flag given `=value`. */
+const BOOL_VALUES = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'];
+/**
+ * The first flag of `options` that docker create does not have (a misspelling fails the create only
+ * after the build), with the nearest known name when one is close, or a switch given a value the CLI's
+ * boolean parser refuses (`--init=maybe`, `-t=yes`), which also fails only at the create. Values are
+ * skipped as strayWord does.
+ */
+function unknownOption(words) {
+    let valueNext = false;
+    for (const w of words) {
+        if (valueNext || !w.startsWith('-') || w === '-' || w === '--') {
+            valueNext = false;
+            continue;
+        }
+        if (w.startsWith('--')) {
+            const flag = w.split('=')[0];
+            if (!Object.hasOwn(CREATE_OPTIONS, flag))
+                return { flag, near: nearestOption(flag) };
+            const value = w.includes('=') ? w.slice(flag.length + 1) : undefined;
+            if (value !== undefined && !CREATE_OPTIONS[flag].value && !BOOL_VALUES.includes(value))
+                return { flag, notBool: value };
+            valueNext = !w.includes('=') && CREATE_OPTIONS[flag].value;
+            continue;
+        }
+        const shorts = w.slice(1);
+        for (let i = 0; i < shorts.length; i++) {
+            const o = shortOption(shorts[i]);
+            if (!o)
+                return { flag: `-${shorts[i]}` };
+            if (o.value)
+                break; // the rest of the word is its value
+            // `-t=false`: a boolean short flag's value, as the long form's (`-t=` alone is an error in the CLI too)
+            if (shorts[i + 1] === '=' && !BOOL_VALUES.includes(shorts.slice(i + 2)))
+                return { flag: `-${shorts[i]}`, notBool: shorts.slice(i + 2) };
+            if (shorts[i + 1] === '=')
+                break;
+        }
+        valueNext = w.length === shortFlags(w).length + 1 && !BOOL_SHORT.includes(w[w.length - 1]);
+    }
+    return undefined;
+}
+/**
+ * What is wrong with words given to `docker create` (sidecar `options`, the task's `run-args`), before
+ * any Docker side effect: an option docker create does not have (with the nearest name), a switch
+ * given a value its parser refuses, a value-taking flag at the end, or a word docker would read as the
+ * image (`what` says where that belongs instead).
+ */
+function createArgsProblem(words, imageHint) {
+    const unknown = unknownOption(words);
+    if (unknown?.notBool !== undefined)
+        return `${unknown.flag} is a switch: give it alone, or with =true or =false`;
+    if (unknown)
+        return `${unknown.flag} is not an option of docker create${unknown.near ? ` (did you mean ${unknown.near}?)` : ''}`;
+    const stray = strayWord(words);
+    // A flag at the end that takes a value (`--user`, `-itu`): say so, not where the image goes.
+    if (stray !== undefined && stray.startsWith('-') && stray !== '-' && stray !== '--') {
+        return `"${stray}" is not an option with its value: it needs one, as its next word or after "="`;
+    }
+    if (stray !== undefined)
+        return `"${stray}" is not an option with its value (docker would read a word after the options as the image); ${imageHint}`;
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 2187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1344,8 +1587,8 @@ function list(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ck: () => (/* reexport safe */ _input_getter_js__WEBPACK_IMPORTED_MODULE_7__.Ck),
-/* harmony export */   eU: () => (/* reexport safe */ _var_name_js__WEBPACK_IMPORTED_MODULE_8__.e),
+/* harmony export */   Ck: () => (/* reexport safe */ _input_getter_js__WEBPACK_IMPORTED_MODULE_8__.Ck),
+/* harmony export */   eU: () => (/* reexport safe */ _var_name_js__WEBPACK_IMPORTED_MODULE_9__.e),
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   yt: () => (/* reexport safe */ _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__.yt)
 /* harmony export */ });
@@ -1356,10 +1599,12 @@ function list(value) {
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7206);
 /* harmony import */ var _build_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1913);
 /* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7076);
-/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7420);
-/* harmony import */ var _input_getter_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9151);
+/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7420);
+/* harmony import */ var _input_getter_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9151);
 /* harmony import */ var _engine_address_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6970);
-/* harmony import */ var _pairs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9514);
+/* harmony import */ var _pairs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9514);
+/* harmony import */ var _create_args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8273);
+
 
 
 
@@ -1404,14 +1649,14 @@ function notAVariable(input, target, key) {
 }
 function parseMappings(value, name, key) {
     const seen = new Set();
-    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(value).map(line => {
-        const pair = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_9__/* .splitPair */ .T)(line);
+    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(value).map(line => {
+        const pair = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_10__/* .splitPair */ .T)(line);
         const target = pair.key.trim();
         const source = (pair.value ?? pair.key).trim();
-        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : _var_name_js__WEBPACK_IMPORTED_MODULE_8__/* .VAR_NAME */ .e;
+        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : _var_name_js__WEBPACK_IMPORTED_MODULE_9__/* .VAR_NAME */ .e;
         if (!re.test(target))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
-        if (!_var_name_js__WEBPACK_IMPORTED_MODULE_8__/* .VAR_NAME */ .e.test(source))
+        if (!_var_name_js__WEBPACK_IMPORTED_MODULE_9__/* .VAR_NAME */ .e.test(source))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(notAVariable(name, target, key));
         if (seen.has(target))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: ${target} is listed twice`);
@@ -1420,12 +1665,12 @@ function parseMappings(value, name, key) {
     });
 }
 function parseEnvPairs(value) {
-    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(value).map(line => {
-        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_9__/* .splitPair */ .T)(line);
+    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(value).map(line => {
+        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_10__/* .splitPair */ .T)(line);
         if (value === undefined)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${line}" is not NAME=value`);
         const name = key.trim();
-        if (!_var_name_js__WEBPACK_IMPORTED_MODULE_8__/* .VAR_NAME */ .e.test(name))
+        if (!_var_name_js__WEBPACK_IMPORTED_MODULE_9__/* .VAR_NAME */ .e.test(name))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${name}" is not a valid variable name`);
         return { name, value };
     });
@@ -1440,23 +1685,23 @@ function readSettings(get, env = process.env) {
     const workspace = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .realpathExisting */ .zE)(env.GITHUB_WORKSPACE || process.cwd());
     const workingDirectory = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workspace, get('working-directory') || '.', 'working-directory');
     const manifest = (name, dflt) => (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get(name) || dflt, name);
-    const phaseNames = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .list */ .p_)(get('phases') || 'predeploy,release');
+    const phaseNames = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .list */ .p_)(get('phases') || 'predeploy,release');
     for (const p of phaseNames) {
         if (!PHASES.includes(p))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`);
     }
     const phases = PHASES.filter(p => phaseNames.includes(p));
-    const platforms = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .list */ .p_)(get('platforms'));
+    const platforms = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .list */ .p_)(get('platforms'));
     if (platforms.length > 1) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
     }
-    const tags = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .list */ .p_)(get('tags'));
+    const tags = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .list */ .p_)(get('tags'));
     tags.forEach(validateTag);
     const image = get('image');
     const imageRef = image ? (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageRef */ .Q)(image) : undefined;
     const context = get('context') ? (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get('context'), 'context') : workingDirectory;
     const file = get('file') ? (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get('file'), 'file') : '';
-    const envFiles = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(get('env-files')).map(f => (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, f, 'env-files'));
+    const envFiles = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(get('env-files')).map(f => (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, f, 'env-files'));
     const shell = get('shell') || '/bin/sh';
     const buildxVersion = get('buildx-version').replace(/^v/, '');
     if (buildxVersion && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(buildxVersion)) {
@@ -1467,6 +1712,10 @@ function readSettings(get, env = process.env) {
     if (!Number.isInteger(stopTimeoutSeconds))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('stop-timeout: use whole seconds');
     const runArgs = (0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .splitWords */ .y)(get('run-args'), { what: 'run-args' });
+    // The same grammar as sidecar options: a misspelt flag is an input error, not a failed create after the build.
+    const runArgsProblem = (0,_create_args_js__WEBPACK_IMPORTED_MODULE_7__/* .createArgsProblem */ .D6)(runArgs, 'run-args hold options only: the image and the command come from the plan');
+    if (runArgsProblem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`run-args: ${runArgsProblem}`);
     return {
         workspace,
         workingDirectory,
@@ -1477,15 +1726,15 @@ function readSettings(get, env = process.env) {
         context,
         file,
         target: get('target'),
-        buildArgs: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(get('build-args')),
-        labels: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(get('labels')),
+        buildArgs: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(get('build-args')),
+        labels: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(get('labels')),
         tags,
         builder: get('builder'),
         platform: platforms[0] ?? '',
         pull: bool(get, 'pull', false),
         noCache: bool(get, 'no-cache', false),
-        cacheFrom: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(get('cache-from')),
-        cacheTo: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(get('cache-to')),
+        cacheFrom: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(get('cache-from')),
+        cacheTo: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(get('cache-to')),
         image,
         imageRef,
         phases,
@@ -1499,8 +1748,8 @@ function readSettings(get, env = process.env) {
         secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),
         env: parseEnvPairs(get('env')),
         envFiles,
-        secretsDotenv: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_7__/* .lines */ .Mn)(get('secrets-dotenv')).map(n => {
-            if (!_var_name_js__WEBPACK_IMPORTED_MODULE_8__/* .VAR_NAME */ .e.test(n))
+        secretsDotenv: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(get('secrets-dotenv')).map(n => {
+            if (!_var_name_js__WEBPACK_IMPORTED_MODULE_9__/* .VAR_NAME */ .e.test(n))
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`secrets-dotenv: "${n}" is not a valid variable name`);
             return n;
         }),
@@ -2353,7 +2602,7 @@ function taskVariables(s, manifests, env, log) {
 async function sidecarsOf(s, vars, env) {
     if (!s.sidecars)
         return { sidecars: [], sidecarSecrets: [] };
-    const { parseSidecars, resolveSidecars, sidecarSecretValues } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(607)]).then(__webpack_require__.bind(__webpack_require__, 6607));
+    const { parseSidecars, resolveSidecars, sidecarSecretValues } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(617)]).then(__webpack_require__.bind(__webpack_require__, 3617));
     const sidecars = resolveSidecars(parseSidecars(s.sidecars, { network: s.network, runArgs: s.runArgs }), vars, env);
     return { sidecars, sidecarSecrets: sidecarSecretValues(sidecars) };
 }
