@@ -36,3 +36,12 @@ export function excerpt(text: string, max = 80): string {
   const t = text.replace(/\0/g, '\\0')
   return t.length > max ? `${t.slice(0, max)}… (${t.length} characters)` : t
 }
+
+/** The last line of a command's output that is not blank, trimmed: what a failure is reported by. */
+export function lastLine(text: string): string {
+  const ls = text
+    .trim()
+    .split('\n')
+    .filter(l => l.trim() !== '')
+  return (ls[ls.length - 1] ?? '').trim()
+}

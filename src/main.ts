@@ -33,7 +33,7 @@ export async function run(): Promise<void> {
     const executeModule = import('./execute.js')
     executeModule.catch(() => undefined)
     const s = readSettings(envInput())
-    const { plan, remote, notes } = await resolveRun(s, process.env, {
+    const { plan, address, remote, notes } = await resolveRun(s, process.env, {
       info: line => core.info(line),
       warning: line => core.warning(line),
       mask,
@@ -49,7 +49,7 @@ export async function run(): Promise<void> {
     scope = RunScope.create()
     saveRun(scope.runId, scope.tempDir)
     // A remote engine is reached (host key, key, its docker) before anything else is done (design.md §12).
-    link = await openEngine(s.engine, scope.tempDir)
+    link = await openEngine(address, s.engine, scope.tempDir)
     const cli = new DockerCli(undefined, link)
     removeSignalHandlers = installSignalHandlers(cli, scope)
     // The daemon check runs beside the first command instead of before it; its verdict is awaited

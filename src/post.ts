@@ -7,7 +7,7 @@ import { savedRun } from './state.js'
 import { realpathExisting } from './workspace-files.js'
 import * as os from 'node:os'
 import { envInput } from './input-getter.js'
-import { readEngineSettings } from './engine/address.js'
+import { engineAddress, readEngineSettings } from './engine/address.js'
 import { openEngine } from './engine/connect.js'
 import { endLeftovers, runDirs } from './engine/leftovers.js'
 
@@ -62,7 +62,8 @@ async function removeLabelled(cli: DockerClient, runId: string, removed: string[
 async function onEngine(work: (cli: DockerClient) => Promise<void>): Promise<void> {
   const dir = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'release-phase-'))
   try {
-    const link = await openEngine(readEngineSettings(envInput()), dir)
+    const settings = readEngineSettings(envInput())
+    const link = await openEngine(engineAddress(settings, process.env), settings, dir)
     try {
       await work(new DockerCli(undefined, link))
     } finally {

@@ -14,7 +14,7 @@ import type { ResolvedSidecar } from './sidecars/spec.js'
 import { githubContext, type GitHubContext } from './build.js'
 import { checkedOutCommit } from './git-head.js'
 import { checkContextCredentials } from './context-credentials.js'
-import { checkEngineInputs, chooseAddress, engineSecrets, isRemote, resolveContext } from './engine/address.js'
+import { engineAddress, engineSecrets, isRemote, type EngineAddress } from './engine/address.js'
 
 const REMOTE_READINESS =
   'sidecars: a readiness probe (ready: {tcp: …}) runs from the runner, which cannot reach the networks of a remote Docker engine; drop ready (the task then starts once the sidecars run) or release on the local engine'
@@ -31,7 +31,8 @@ export interface ResolveLog {
 export interface Resolved {
   plan: ReleasePlan
   manifests: Manifests
-  /** The engine is off this machine (design.md §12). */
+  /** The engine, its inputs checked; off this machine when `remote` (design.md §12). */
+  address: EngineAddress
   remote: boolean
   /** What the summary notes (a run with nothing to do). */
   notes: string[]
@@ -62,8 +63,7 @@ export async function resolveRun(s: Settings, env: NodeJS.ProcessEnv, log: Resol
     ...engineSecrets(s.engine, env)
   ]
   log.mask(named)
-  const address = resolveContext(chooseAddress(s.engine, env), env)
-  checkEngineInputs(address, s.engine, env)
+  const address = engineAddress(s.engine, env)
   const remote = isRemote(address)
   if (remote && sidecars.some(sc => sc.ready)) throw new InputError(REMOTE_READINESS)
   const plan = resolvePlan({
@@ -83,7 +83,7 @@ export async function resolveRun(s: Settings, env: NodeJS.ProcessEnv, log: Resol
   // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
   plan.phases.forEach(p => annotated(p.at, () => checkCommand(commandName(p), p.command)))
   if (plan.image.kind === 'build') log.mask(await checkBuildFiles(plan.settings, plan.image.dockerfile, log))
-  return { plan, manifests, remote, notes: idle ? [idle] : [] }
+  return { plan, manifests, address, remote, notes: idle ? [idle] : [] }
 }
 
 /**

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { chooseAddress, checkKnownHosts, parseDockerHost, readEngineSettings, type EngineSettings } from '../../src/engine/address.js'
 import { engineSecrets, isRemote, openEngine, resolveContext } from '../../src/engine/connect.js'
-import { checkEngineInputs } from '../../src/engine/address.js'
+import { checkEngineInputs, engineAddress } from '../../src/engine/address.js'
 import { connectError } from '../../src/engine/ssh.js'
 import { endLeftovers, runDirs } from '../../src/engine/leftovers.js'
 
@@ -125,7 +125,8 @@ describe('the engine inputs, against the engine they go with (from a review)', (
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-cfg-'))
     fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ currentContext: 'default' }))
     const env = { DOCKER_HOST: 'tcp://203.0.113.5:2375', DOCKER_CONFIG: dir }
-    const engine = await openEngine(settings({ 'docker-context': 'default' }), dir, env)
+    const s = settings({ 'docker-context': 'default' })
+    const engine = await openEngine(engineAddress(s, env), s, dir, env)
     expect(engine.env).toEqual({ DOCKER_CONTEXT: 'default', DOCKER_HOST: undefined, DOCKER_TLS_VERIFY: undefined, DOCKER_CERT_PATH: undefined })
     expect(engine.remote).toBe(false)
   })

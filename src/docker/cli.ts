@@ -3,6 +3,10 @@ import type { Readable, Writable } from 'node:stream'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { DockerError } from '../errors.js'
+
+import { lastLine } from '../errors.js'
+
+export { lastLine }
 import { childEnv } from '../cli-env.js'
 import { stopCommands } from '../relay.js'
 import { localSocket, SocketCalls } from './socket.js'
@@ -235,14 +239,6 @@ export class DockerCli implements DockerClient {
     closed.catch(() => undefined)
     return { stdout: child.stdout!, stderr: child.stderr!, stdin: child.stdin, closed }
   }
-}
-
-export function lastLine(text: string): string {
-  const ls = text
-    .trim()
-    .split('\n')
-    .filter(l => l.trim() !== '')
-  return (ls[ls.length - 1] ?? '').trim()
 }
 
 /** Keeps the last `max` lines of a stream in bounded memory. */

@@ -1,21 +1,15 @@
-import * as fs from 'node:fs'
 import * as http from 'node:http'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { DockerError } from '../errors.js'
+import { currentContext } from '../engine/address.js'
 
 /** The unix socket the docker CLI would talk to, when that is certain; else undefined. */
 export function localSocket(env: NodeJS.ProcessEnv): string | undefined {
   if (env.DOCKER_CONTEXT) return env.DOCKER_CONTEXT === 'default' && !env.DOCKER_HOST ? '/var/run/docker.sock' : undefined
   if (env.DOCKER_HOST) return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined
-  try {
-    const dir = env.DOCKER_CONFIG || path.join(os.homedir(), '.docker')
-    const current = (JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { currentContext?: string }).currentContext
-    if (current && current !== 'default') return undefined
-  } catch {
-    // no CLI config: the default context
-  }
-  return '/var/run/docker.sock'
+  const current = currentContext(env.DOCKER_CONFIG || path.join(os.homedir(), '.docker'))
+  return current && current !== 'default' ? undefined : '/var/run/docker.sock'
 }
 
 export function socketRequest(

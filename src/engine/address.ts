@@ -169,12 +169,20 @@ export function resolveContext(address: EngineAddress, env: NodeJS.ProcessEnv): 
   return context
 }
 
-function currentContext(configDir: string): string | undefined {
+/** The CLI's current context from its config file, when one is set. */
+export function currentContext(configDir: string): string | undefined {
   try {
     return (JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as { currentContext?: string }).currentContext
   } catch {
     return undefined
   }
+}
+
+/** The engine this run uses, its inputs checked (resolve.ts before any side effect, and the post step). */
+export function engineAddress(s: EngineSettings, env: NodeJS.ProcessEnv): EngineAddress {
+  const address = resolveContext(chooseAddress(s, env), env)
+  checkEngineInputs(address, s, env)
+  return address
 }
 
 /**

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { InputError } from '../errors.js'
 import type { Expose } from './ssh.js'
-import { chooseAddress, isLoopback, isRemote, resolveContext, type EngineAddress, type EngineSettings } from './address.js'
+import { isRemote, type EngineAddress, type EngineSettings } from './address.js'
 
 export { engineSecrets, isRemote, resolveContext } from './address.js'
 
@@ -32,12 +31,12 @@ const LOCAL: Engine = {
 }
 
 /**
- * Opens the chosen engine (design.md §12): SSH through one forwarded connection (ssh.ts), TCP only with
- * TLS (material by name, written to the run's private directory), a socket or context as the CLI would.
- * `dir` is private to the run (0700) and removed with it.
+ * Opens the chosen engine (design.md §12), its address already checked (address.ts engineAddress): SSH
+ * through one forwarded connection (ssh.ts), TCP with its TLS material (by name, written to the run's
+ * private directory), a socket or context as the CLI would. `dir` is private to the run (0700) and
+ * removed with it.
  */
-export async function openEngine(s: EngineSettings, dir: string, env: NodeJS.ProcessEnv = process.env): Promise<Engine> {
-  const address = resolveContext(chooseAddress(s, env), env)
+export async function openEngine(address: EngineAddress, s: EngineSettings, dir: string, env: NodeJS.ProcessEnv = process.env): Promise<Engine> {
   switch (address.kind) {
     case 'default':
       return LOCAL
@@ -52,7 +51,7 @@ export async function openEngine(s: EngineSettings, dir: string, env: NodeJS.Pro
     case 'unix':
       return { env: { DOCKER_HOST: address.url, DOCKER_CONTEXT: undefined }, name: `the engine at ${address.url}`, remote: false, close: LOCAL.close }
     case 'tcp':
-      return { env: tlsEnv(address, s, dir, env), name: `the Docker host ${address.url}`, remote: isRemote(address), close: LOCAL.close }
+      return { env: tlsEnv(address.url, s, dir, env), name: `the Docker host ${address.url}`, remote: isRemote(address), close: LOCAL.close }
     case 'ssh': {
       const { openSsh } = await import('./ssh.js')
       const where = shortDir(dir)
@@ -74,18 +73,13 @@ export async function openEngine(s: EngineSettings, dir: string, env: NodeJS.Pro
 }
 
 /**
- * tcp:// carries every task value of `docker create`: only with TLS, unless the engine is on this
- * machine's loopback (a `docker:dind` service). The material is read from the step env by name.
+ * tcp:// carries every task value of `docker create`, so it has TLS (checkEngineInputs refused it
+ * otherwise, but on this machine's loopback): the material named by the inputs, written 0600 here, or
+ * the step env's own DOCKER_TLS_VERIFY and DOCKER_CERT_PATH.
  */
-function tlsEnv(a: Extract<EngineAddress, { kind: 'tcp' }>, s: EngineSettings, dir: string, env: NodeJS.ProcessEnv): Record<string, string | undefined> {
-  const base = { DOCKER_HOST: a.url, DOCKER_CONTEXT: undefined }
-  if (!s.tls.ca) {
-    if (env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH) return base
-    if (isLoopback(a.host)) return { ...base, DOCKER_TLS_VERIFY: undefined }
-    throw new InputError(
-      `${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`
-    )
-  }
+function tlsEnv(url: string, s: EngineSettings, dir: string, env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const base = { DOCKER_HOST: url, DOCKER_CONTEXT: undefined }
+  if (!s.tls.ca) return env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH ? base : { ...base, DOCKER_TLS_VERIFY: undefined }
   const tls = path.join(dir, 'tls')
   fs.mkdirSync(tls, { mode: 0o700 })
   const files: [string, string][] = [
@@ -93,12 +87,7 @@ function tlsEnv(a: Extract<EngineAddress, { kind: 'tcp' }>, s: EngineSettings, d
     ['cert.pem', s.tls.cert],
     ['key.pem', s.tls.key]
   ]
-  for (const [file, name] of files) {
-    if (!name) continue
-    const value = env[name]
-    if (!value) throw new InputError(`docker-tls: ${name} is not set in the step's env (or is empty)`)
-    fs.writeFileSync(path.join(tls, file), value, { mode: 0o600 })
-  }
+  for (const [file, name] of files) if (name) fs.writeFileSync(path.join(tls, file), env[name]!, { mode: 0o600 })
   return { ...base, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tls }
 }
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { ActionError, DockerError, InputError } from '../errors.js'
+import { ActionError, DockerError, InputError, lastLine } from '../errors.js'
 import type { EngineAddress, EngineSettings } from './address.js'
 
 type SshAddress = Extract<EngineAddress, { kind: 'ssh' }>
@@ -114,11 +114,7 @@ async function remoteSocket(a: SshAddress, ssh: ReturnType<typeof sshCommand>): 
 
 /** A private ssh-agent holding the key from the step env: the key never touches a disk or an argv. */
 async function startAgent(name: string, dir: string, env: NodeJS.ProcessEnv): Promise<{ socket: string; stop(): void }> {
-  const key = env[name]
-  if (!key)
-    throw new InputError(
-      `docker-ssh-key: ${name} is not set in the step's env (or is empty); put the private key there: env: { ${name}: \${{ secrets.${name} }} }`
-    )
+  const key = env[name]! // set: checked with the address (address.ts checkEngineInputs)
   const socket = path.join(dir, 'agent.sock')
   const child: ChildProcess = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore', detached: true, env: sshEnv(env, socket) })
   child.on('error', () => undefined)
@@ -179,12 +175,9 @@ function readLog(dir: string): string {
   }
 }
 
+/** ssh's last words, bounded (a log can be long). */
 function lastOf(text: string): string {
-  const ls = text
-    .split(/\r?\n/)
-    .map(l => l.trim())
-    .filter(Boolean)
-  return (ls[ls.length - 1] ?? '').slice(0, 300)
+  return lastLine(text).slice(0, 300)
 }
 
 /** Runs a short command; `input` goes to its stdin. A background master keeps no pipe of ours open (-f with -E). */
