@@ -621,7 +621,7 @@ const sha256digest = (b) => `sha256:${sha256hex(b)}`;
 /* harmony export */   PW: () => (/* binding */ Tail),
 /* harmony export */   Vo: () => (/* binding */ DockerCli),
 /* harmony export */   ce: () => (/* binding */ findDocker),
-/* harmony export */   fM: () => (/* binding */ lastLine)
+/* harmony export */   fM: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_3__.fM)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
@@ -633,6 +633,8 @@ const sha256digest = (b) => `sha256:${sha256hex(b)}`;
 /* harmony import */ var _cli_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4207);
 /* harmony import */ var _relay_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1066);
 /* harmony import */ var _socket_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4707);
+
+
 
 
 
@@ -759,7 +761,7 @@ class DockerCli {
     async ok(args, what, opts = {}) {
         const r = await this.exec(args, opts);
         if (r.code !== 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`${what} failed: ${lastLine(r.stderr) || `docker exited with code ${r.code}`}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`${what} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(r.stderr) || `docker exited with code ${r.code}`}`);
         return r.stdout;
     }
     /**
@@ -809,13 +811,6 @@ class DockerCli {
         closed.catch(() => undefined);
         return { stdout: child.stdout, stderr: child.stderr, stdin: child.stdin, closed };
     }
-}
-function lastLine(text) {
-    const ls = text
-        .trim()
-        .split('\n')
-        .filter(l => l.trim() !== '');
-    return (ls[ls.length - 1] ?? '').trim();
 }
 /** Keeps the last `max` lines of a stream in bounded memory. */
 class Tail {
@@ -913,15 +908,14 @@ function imageEnv(info) {
 /* harmony export */   rJ: () => (/* binding */ localSocket),
 /* harmony export */   tI: () => (/* binding */ socketRequest)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _engine_address_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6970);
 
 
 
@@ -933,27 +927,19 @@ function localSocket(env) {
         return env.DOCKER_CONTEXT === 'default' && !env.DOCKER_HOST ? '/var/run/docker.sock' : undefined;
     if (env.DOCKER_HOST)
         return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined;
-    try {
-        const dir = env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_3__.join(node_os__WEBPACK_IMPORTED_MODULE_2__.homedir(), '.docker');
-        const current = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'config.json'), 'utf8')).currentContext;
-        if (current && current !== 'default')
-            return undefined;
-    }
-    catch {
-        // no CLI config: the default context
-    }
-    return '/var/run/docker.sock';
+    const current = (0,_engine_address_js__WEBPACK_IMPORTED_MODULE_4__/* .currentContext */ .Fi)(env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_os__WEBPACK_IMPORTED_MODULE_1__.homedir(), '.docker'));
+    return current && current !== 'default' ? undefined : '/var/run/docker.sock';
 }
 function socketRequest(socketPath, method, apiPath, body, extra = {}, timeoutMs = 0) {
     return new Promise((resolve, reject) => {
         const headers = body ? { 'Content-Type': 'application/x-tar', 'Content-Length': body.length, ...extra } : extra;
-        const req = node_http__WEBPACK_IMPORTED_MODULE_1__.request({ socketPath, method, path: apiPath, headers, timeout: timeoutMs || undefined }, res => {
+        const req = node_http__WEBPACK_IMPORTED_MODULE_0__.request({ socketPath, method, path: apiPath, headers, timeout: timeoutMs || undefined }, res => {
             const parts = [];
             res.on('data', (b) => parts.push(b));
             res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
             res.on('error', reject);
         });
-        req.on('timeout', () => req.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`Engine API ${method} ${apiPath}: no answer in ${timeoutMs / 1000} s`)));
+        req.on('timeout', () => req.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`Engine API ${method} ${apiPath}: no answer in ${timeoutMs / 1000} s`)));
         req.on('error', reject);
         req.end(body);
     });
@@ -1063,15 +1049,13 @@ function formatDuration(seconds) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MX: () => (/* binding */ checkEngineInputs),
-/* harmony export */   QP: () => (/* binding */ chooseAddress),
-/* harmony export */   U9: () => (/* binding */ isLoopback),
+/* harmony export */   Fi: () => (/* binding */ currentContext),
 /* harmony export */   Vx: () => (/* binding */ isRemote),
 /* harmony export */   W8: () => (/* binding */ engineSecrets),
-/* harmony export */   mr: () => (/* binding */ readEngineSettings),
-/* harmony export */   wK: () => (/* binding */ resolveContext)
+/* harmony export */   ZK: () => (/* binding */ engineAddress),
+/* harmony export */   mr: () => (/* binding */ readEngineSettings)
 /* harmony export */ });
-/* unused harmony exports parseDockerHost, checkKnownHosts */
+/* unused harmony exports chooseAddress, parseDockerHost, isLoopback, checkKnownHosts, resolveContext, checkEngineInputs */
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2187);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
@@ -1237,6 +1221,7 @@ function resolveContext(address, env) {
     }
     return context;
 }
+/** The CLI's current context from its config file, when one is set. */
 function currentContext(configDir) {
     try {
         return JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'config.json'), 'utf8')).currentContext;
@@ -1244,6 +1229,12 @@ function currentContext(configDir) {
     catch {
         return undefined;
     }
+}
+/** The engine this run uses, its inputs checked (resolve.ts before any side effect, and the post step). */
+function engineAddress(s, env) {
+    const address = resolveContext(chooseAddress(s, env), env);
+    checkEngineInputs(address, s, env);
+    return address;
 }
 /**
  * The engine inputs checked against the address they go with, before any side effect (and in a dry
@@ -1379,6 +1370,7 @@ function repeatsEntrypoint(invocation, imageEntrypoint) {
 /* harmony export */   Kb: () => (/* binding */ excerpt),
 /* harmony export */   Sh: () => (/* binding */ ManifestError),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   fM: () => (/* binding */ lastLine),
 /* harmony export */   lZ: () => (/* binding */ ActionError)
 /* harmony export */ });
 /** An error the user can fix; printed as one `::error` line, without a stack trace. */
@@ -1410,6 +1402,14 @@ class DockerError extends ActionError {
 function excerpt(text, max = 80) {
     const t = text.replace(/\0/g, '\\0');
     return t.length > max ? `${t.slice(0, max)}… (${t.length} characters)` : t;
+}
+/** The last line of a command's output that is not blank, trimmed: what a failure is reported by. */
+function lastLine(text) {
+    const ls = text
+        .trim()
+        .split('\n')
+        .filter(l => l.trim() !== '');
+    return (ls[ls.length - 1] ?? '').trim();
 }
 
 
@@ -2056,7 +2056,6 @@ var engine_address = __webpack_require__(6970);
 
 
 
-
 /**
  * The runner's engine, pinned: the step env's DOCKER_HOST or a CLI current context would otherwise
  * still choose another engine for the docker children (`docker-context: default` with DOCKER_HOST set).
@@ -2068,12 +2067,12 @@ const LOCAL = {
     close: async () => undefined
 };
 /**
- * Opens the chosen engine (design.md §12): SSH through one forwarded connection (ssh.ts), TCP only with
- * TLS (material by name, written to the run's private directory), a socket or context as the CLI would.
- * `dir` is private to the run (0700) and removed with it.
+ * Opens the chosen engine (design.md §12), its address already checked (address.ts engineAddress): SSH
+ * through one forwarded connection (ssh.ts), TCP with its TLS material (by name, written to the run's
+ * private directory), a socket or context as the CLI would. `dir` is private to the run (0700) and
+ * removed with it.
  */
-async function openEngine(s, dir, env = process.env) {
-    const address = (0,engine_address/* resolveContext */.wK)((0,engine_address/* chooseAddress */.QP)(s, env), env);
+async function openEngine(address, s, dir, env = process.env) {
     switch (address.kind) {
         case 'default':
             return LOCAL;
@@ -2088,7 +2087,7 @@ async function openEngine(s, dir, env = process.env) {
         case 'unix':
             return { env: { DOCKER_HOST: address.url, DOCKER_CONTEXT: undefined }, name: `the engine at ${address.url}`, remote: false, close: LOCAL.close };
         case 'tcp':
-            return { env: tlsEnv(address, s, dir, env), name: `the Docker host ${address.url}`, remote: (0,engine_address/* isRemote */.Vx)(address), close: LOCAL.close };
+            return { env: tlsEnv(address.url, s, dir, env), name: `the Docker host ${address.url}`, remote: (0,engine_address/* isRemote */.Vx)(address), close: LOCAL.close };
         case 'ssh': {
             const { openSsh } = await __webpack_require__.e(/* import() */ 96).then(__webpack_require__.bind(__webpack_require__, 3096));
             const where = shortDir(dir);
@@ -2109,18 +2108,14 @@ async function openEngine(s, dir, env = process.env) {
     }
 }
 /**
- * tcp:// carries every task value of `docker create`: only with TLS, unless the engine is on this
- * machine's loopback (a `docker:dind` service). The material is read from the step env by name.
+ * tcp:// carries every task value of `docker create`, so it has TLS (checkEngineInputs refused it
+ * otherwise, but on this machine's loopback): the material named by the inputs, written 0600 here, or
+ * the step env's own DOCKER_TLS_VERIFY and DOCKER_CERT_PATH.
  */
-function tlsEnv(a, s, dir, env) {
-    const base = { DOCKER_HOST: a.url, DOCKER_CONTEXT: undefined };
-    if (!s.tls.ca) {
-        if (env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH)
-            return base;
-        if ((0,engine_address/* isLoopback */.U9)(a.host))
-            return { ...base, DOCKER_TLS_VERIFY: undefined };
-        throw new errors/* InputError */.dz(`${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`);
-    }
+function tlsEnv(url, s, dir, env) {
+    const base = { DOCKER_HOST: url, DOCKER_CONTEXT: undefined };
+    if (!s.tls.ca)
+        return env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH ? base : { ...base, DOCKER_TLS_VERIFY: undefined };
     const tls = external_node_path_.join(dir, 'tls');
     external_node_fs_.mkdirSync(tls, { mode: 0o700 });
     const files = [
@@ -2128,14 +2123,9 @@ function tlsEnv(a, s, dir, env) {
         ['cert.pem', s.tls.cert],
         ['key.pem', s.tls.key]
     ];
-    for (const [file, name] of files) {
-        if (!name)
-            continue;
-        const value = env[name];
-        if (!value)
-            throw new errors/* InputError */.dz(`docker-tls: ${name} is not set in the step's env (or is empty)`);
-        external_node_fs_.writeFileSync(external_node_path_.join(tls, file), value, { mode: 0o600 });
-    }
+    for (const [file, name] of files)
+        if (name)
+            external_node_fs_.writeFileSync(external_node_path_.join(tls, file), env[name], { mode: 0o600 });
     return { ...base, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tls };
 }
 /**
@@ -2531,8 +2521,7 @@ async function resolveRun(s, env, log) {
         ...(0,engine_address/* engineSecrets */.W8)(s.engine, env)
     ];
     log.mask(named);
-    const address = (0,engine_address/* resolveContext */.wK)((0,engine_address/* chooseAddress */.QP)(s.engine, env), env);
-    (0,engine_address/* checkEngineInputs */.MX)(address, s.engine, env);
+    const address = (0,engine_address/* engineAddress */.ZK)(s.engine, env);
     const remote = (0,engine_address/* isRemote */.Vx)(address);
     if (remote && sidecars.some(sc => sc.ready))
         throw new errors/* InputError */.dz(REMOTE_READINESS);
@@ -2555,7 +2544,7 @@ async function resolveRun(s, env, log) {
     plan.phases.forEach(p => (0,release_plan/* annotated */.dR)(p.at, () => (0,untrusted/* checkCommand */.em)((0,release_plan/* commandName */.p6)(p), p.command)));
     if (plan.image.kind === 'build')
         log.mask(await checkBuildFiles(plan.settings, plan.image.dockerfile, log));
-    return { plan, manifests, remote, notes: idle ? [idle] : [] };
+    return { plan, manifests, address, remote, notes: idle ? [idle] : [] };
 }
 /**
  * The build's files before the build starts: the context is a directory and the Dockerfile a regular
@@ -2661,7 +2650,7 @@ async function run() {
         const executeModule = __webpack_require__.e(/* import() */ 490).then(__webpack_require__.bind(__webpack_require__, 6490));
         executeModule.catch(() => undefined);
         const s = (0,inputs/* readSettings */.sb)((0,inputs/* envInput */.Ck)());
-        const { plan, remote, notes } = await resolveRun(s, process.env, {
+        const { plan, address, remote, notes } = await resolveRun(s, process.env, {
             info: line => runner/* info */.pq(line),
             warning: line => runner/* warning */.$e(line),
             mask,
@@ -2677,7 +2666,7 @@ async function run() {
         scope = RunScope.create();
         saveRun(scope.runId, scope.tempDir);
         // A remote engine is reached (host key, key, its docker) before anything else is done (design.md §12).
-        link = await openEngine(s.engine, scope.tempDir);
+        link = await openEngine(address, s.engine, scope.tempDir);
         const cli = new docker_cli/* DockerCli */.Vo(undefined, link);
         removeSignalHandlers = installSignalHandlers(cli, scope);
         // The daemon check runs beside the first command instead of before it; its verdict is awaited

@@ -106,9 +106,7 @@ async function remoteSocket(a, ssh) {
 }
 /** A private ssh-agent holding the key from the step env: the key never touches a disk or an argv. */
 async function startAgent(name, dir, env) {
-    const key = env[name];
-    if (!key)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`docker-ssh-key: ${name} is not set in the step's env (or is empty); put the private key there: env: { ${name}: \${{ secrets.${name} }} }`);
+    const key = env[name]; // set: checked with the address (address.ts checkEngineInputs)
     const socket = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'agent.sock');
     const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore', detached: true, env: sshEnv(env, socket) });
     child.on('error', () => undefined);
@@ -160,12 +158,9 @@ function readLog(dir) {
         return '';
     }
 }
+/** ssh's last words, bounded (a log can be long). */
 function lastOf(text) {
-    const ls = text
-        .split(/\r?\n/)
-        .map(l => l.trim())
-        .filter(Boolean);
-    return (ls[ls.length - 1] ?? '').slice(0, 300);
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(text).slice(0, 300);
 }
 /** Runs a short command; `input` goes to its stdin. A background master keeps no pipe of ours open (-f with -E). */
 function run(bin, args, env, input) {

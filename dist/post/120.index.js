@@ -1,5 +1,5 @@
-export const id = 236;
-export const ids = [236];
+export const id = 120;
+export const ids = [120];
 export const modules = {
 
 /***/ 916:
@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bi: () => (/* binding */ DockerError),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   fM: () => (/* binding */ lastLine),
 /* harmony export */   lZ: () => (/* binding */ ActionError)
 /* harmony export */ });
 /* unused harmony exports ManifestError, excerpt */
@@ -41,11 +42,19 @@ function excerpt(text, max = 80) {
     const t = text.replace(/\0/g, '\\0');
     return t.length > max ? `${t.slice(0, max)}… (${t.length} characters)` : t;
 }
+/** The last line of a command's output that is not blank, trimmed: what a failure is reported by. */
+function lastLine(text) {
+    const ls = text
+        .trim()
+        .split('\n')
+        .filter(l => l.trim() !== '');
+    return (ls[ls.length - 1] ?? '').trim();
+}
 
 
 /***/ }),
 
-/***/ 236:
+/***/ 120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -474,6 +483,226 @@ function safeCut(text, secrets) {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(67);
+;// CONCATENATED MODULE: ./src/digest.ts
+
+/** The hex SHA-256 of bytes or text: image ids, blob digests, context names, downloads. */
+const sha256hex = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
+/** `sha256:<hex>`, as a digest is written in manifests and image ids. */
+const sha256digest = (b) => `sha256:${sha256hex(b)}`;
+
+;// CONCATENATED MODULE: ./src/var-name.ts
+/** A process environment variable name as the action accepts it everywhere: a letter or `_`, then letters, digits, `_`. */
+const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+;// CONCATENATED MODULE: ./src/step-env.ts
+/**
+ * Whether the step's env holds a value under `name`. `empty` is its own answer: an unset repository or
+ * environment secret expands to an empty string (design.md §5.3), which is never a usable value.
+ * Whitespace alone counts as empty.
+ */
+function inStepEnv(env, name) {
+    const v = env[name];
+    if (v === undefined)
+        return 'unset';
+    return v.trim() === '' ? 'empty' : 'set';
+}
+
+;// CONCATENATED MODULE: ./src/engine/address.ts
+
+
+
+
+
+
+
+/** A host name, an IPv4 address or a bracketed IPv6 address; never a leading `-` (an ssh option). */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$/;
+const USER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+/** Reads the engine inputs; every name is checked here, before any side effect. */
+function readEngineSettings(get) {
+    const named = (input, v) => {
+        if (v && !VAR_NAME.test(v)) {
+            throw new errors/* InputError */.dz(`${input}: this is not a variable name (a value given where the name of a step env variable is expected?); name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`);
+        }
+        return v;
+    };
+    const s = {
+        host: get('docker-host'),
+        context: get('docker-context'),
+        knownHosts: get('docker-known-hosts'),
+        sshKeyVar: named('docker-ssh-key', get('docker-ssh-key')),
+        tls: {
+            ca: named('docker-tls-ca', get('docker-tls-ca')),
+            cert: named('docker-tls-cert', get('docker-tls-cert')),
+            key: named('docker-tls-key', get('docker-tls-key'))
+        }
+    };
+    if (s.host && s.context)
+        throw new errors/* InputError */.dz('docker-host and docker-context name two engines; give one');
+    if (s.context && !/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/.test(s.context))
+        throw new errors/* InputError */.dz(`docker-context: "${s.context}" is not a context name`);
+    if (!!s.tls.cert !== !!s.tls.key)
+        throw new errors/* InputError */.dz('docker-tls-cert and docker-tls-key go together: the engine checks the client certificate with its key');
+    if ((s.tls.cert || s.tls.key) && !s.tls.ca)
+        throw new errors/* InputError */.dz('docker-tls-ca is needed with a client certificate: the engine is verified by it');
+    checkKnownHosts(s.knownHosts);
+    return s;
+}
+/** The address chosen by the inputs, then the step env, then the CLI's own configuration. */
+function chooseAddress(s, env) {
+    if (s.host)
+        return parseDockerHost(s.host, 'docker-host');
+    if (s.context)
+        return { kind: 'context', name: s.context };
+    if (env.DOCKER_HOST)
+        return parseDockerHost(env.DOCKER_HOST, 'DOCKER_HOST');
+    if (env.DOCKER_CONTEXT)
+        return { kind: 'context', name: env.DOCKER_CONTEXT };
+    return { kind: 'default' };
+}
+/** `ssh://[user@]host[:port][/socket]`, `tcp://host[:port]`, `unix:///path`: anything else is an error. */
+function parseDockerHost(url, what) {
+    // A user part may hold a password (user:pw@host): it is never quoted back.
+    const shown = url.slice(0, 200).replace(/^([a-z]+:\/\/)[^@/]*@/, '$1…@');
+    const bad = (why) => new errors/* InputError */.dz(`${what}: "${shown}" ${why}; use ssh://user@host[:port], tcp://host:port (TLS) or unix:///path`);
+    if (/[\s\0]/.test(url))
+        throw bad('holds a space or a control character');
+    const unix = /^unix:\/\/(\/.*)$/.exec(url);
+    if (unix)
+        return { kind: 'unix', url, path: unix[1] };
+    const m = /^(ssh|tcp):\/\/(?:([^@/]+)@)?(\[[^\]]*\]|[^:/]+)(?::(\d+))?(\/.*)?$/.exec(url);
+    if (!m)
+        throw bad('is not an engine address');
+    const [, scheme, user, host, port, rest] = m;
+    if (!HOST.test(host))
+        throw bad(`has no valid host name (${host})`);
+    const portNumber = port ? Number(port) : scheme === 'ssh' ? 22 : 2376;
+    if (!(portNumber > 0 && portNumber < 65536))
+        throw bad('has no valid port');
+    if (scheme === 'tcp') {
+        if (user || (rest && rest !== '/'))
+            throw bad('has a user or a path, which tcp:// takes neither of');
+        return { kind: 'tcp', url, host, port: portNumber };
+    }
+    if (user !== undefined && !USER.test(user))
+        throw bad('has no valid user name (a password does not belong in the address: SSH takes a key)');
+    if (rest && rest !== '/' && !/^\/[A-Za-z0-9_./-]+$/.test(rest))
+        throw bad('names a socket path with characters a path on the host should not have');
+    return { kind: 'ssh', url, user: user ?? '', host, port: portNumber, socket: rest && rest !== '/' ? rest : '' };
+}
+/** True for an engine this machine reaches without a network (its loopback or a local socket). */
+function isLoopback(host) {
+    return LOOPBACK.test(host);
+}
+/** One known_hosts line: `[@marker] patterns keytype base64 [comment]` (sshd(8) SSH_KNOWN_HOSTS FILE FORMAT). */
+function checkKnownHosts(text) {
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            return;
+        const fields = line.split(/\s+/);
+        const at = fields[0].startsWith('@') ? 1 : 0;
+        if (at === 1 && !['@cert-authority', '@revoked'].includes(fields[0]))
+            throw knownHostsError(i, `${fields[0]} is not a known_hosts marker`);
+        const [patterns, type, key] = fields.slice(at);
+        if (!patterns || !type || !key)
+            throw knownHostsError(i, 'is not "host keytype key" (the output of ssh-keyscan)');
+        if (!/^(?:ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+$/.test(type))
+            throw knownHostsError(i, `${type.slice(0, 40)} is not an SSH key type`);
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key))
+            throw knownHostsError(i, 'holds a key that is not base64');
+    });
+}
+function knownHostsError(index, why) {
+    return new errors/* InputError */.dz(`docker-known-hosts: line ${index + 1} ${why}`);
+}
+/** An engine off this machine: what a runner-side probe cannot reach. */
+function isRemote(a) {
+    if (a.kind === 'context')
+        return !a.host?.startsWith('unix://') && !(a.host && isLoopback(hostOf(a.host)));
+    return a.kind === 'ssh' || (a.kind === 'tcp' && !isLoopback(a.host));
+}
+/** The host of a `tcp://host:port` endpoint. */
+function hostOf(url) {
+    return /^tcp:\/\/(\[[^\]]*\]|[^:/]+)/.exec(url)?.[1] ?? '';
+}
+/** The private key and the TLS key named by the inputs, to be masked like every secret. */
+function engineSecrets(s, env) {
+    const named = [
+        ['docker-ssh-key', s.sshKeyVar],
+        ['docker-tls-key', s.tls.key]
+    ];
+    return named.filter(([, v]) => v && env[v]).map(([input, v]) => ({ name: `${input} (${v})`, value: env[v] }));
+}
+/**
+ * A context (named, or the CLI's current one) whose endpoint is ssh:// gets the SSH treatment; others
+ * stay contexts. Read from the CLI's own store: `contexts/meta/<sha256 of the name>/meta.json`.
+ */
+function resolveContext(address, env) {
+    const configDir = env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker');
+    const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined;
+    if (!name || name === 'default')
+        return address.kind === 'context' ? { kind: 'default' } : address;
+    const meta = external_node_path_.join(configDir, 'contexts', 'meta', sha256hex(name), 'meta.json');
+    let endpoint;
+    try {
+        endpoint = JSON.parse(external_node_fs_.readFileSync(meta, 'utf8')).Endpoints?.docker;
+    }
+    catch {
+        throw new errors/* InputError */.dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
+    }
+    const host = endpoint?.Host;
+    if (host?.startsWith('ssh://'))
+        return parseDockerHost(host, `docker context ${name}`);
+    const context = { kind: 'context', name, host };
+    // A tcp:// context carries every task value too: the same rule as docker-host (design.md §12.3).
+    const ca = external_node_path_.join(configDir, 'contexts', 'tls', sha256hex(name), 'docker', 'ca.pem');
+    if (isRemote(context) && host?.startsWith('tcp://') && (endpoint?.SkipTLSVerify || !external_node_fs_.existsSync(ca))) {
+        throw new errors/* InputError */.dz(`docker context ${name}: ${host} without a verified TLS connection would send every task value in clear; create the context with ca=, cert= and key= (docker context create --docker "host=…,ca=…,cert=…,key=…")`);
+    }
+    return context;
+}
+/** The CLI's current context from its config file, when one is set. */
+function currentContext(configDir) {
+    try {
+        return JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(configDir, 'config.json'), 'utf8')).currentContext;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The engine this run uses, its inputs checked (resolve.ts before any side effect, and the post step). */
+function engineAddress(s, env) {
+    const address = resolveContext(chooseAddress(s, env), env);
+    checkEngineInputs(address, s, env);
+    return address;
+}
+/**
+ * The engine inputs checked against the address they go with, before any side effect (and in a dry
+ * run): key material named but missing, TLS where it cannot apply, plain tcp:// off the loopback.
+ */
+function checkEngineInputs(a, s, env) {
+    const tls = [s.tls.ca, s.tls.cert, s.tls.key].filter(Boolean);
+    if ((s.sshKeyVar || s.knownHosts) && a.kind !== 'ssh') {
+        throw new errors/* InputError */.dz('docker-ssh-key and docker-known-hosts are for an ssh:// engine; this one is not reached over SSH');
+    }
+    if (tls.length > 0 && a.kind !== 'tcp')
+        throw new errors/* InputError */.dz('docker-tls-ca, docker-tls-cert and docker-tls-key are for a tcp:// engine');
+    for (const [input, name] of [
+        ['docker-ssh-key', s.sshKeyVar],
+        ['docker-tls-ca', s.tls.ca],
+        ['docker-tls-cert', s.tls.cert],
+        ['docker-tls-key', s.tls.key]
+    ]) {
+        if (name && inStepEnv(env, name) !== 'set')
+            throw new errors/* InputError */.dz(`${input}: ${name} is not set in the step's env (or is empty); put the value there: env: { ${name}: \${{ secrets.${name} }} }`);
+    }
+    if (a.kind === 'tcp' && !s.tls.ca && !(env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH) && !isLoopback(a.host)) {
+        throw new errors/* InputError */.dz(`${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/docker/socket.ts
 
 
@@ -486,16 +715,8 @@ function localSocket(env) {
         return env.DOCKER_CONTEXT === 'default' && !env.DOCKER_HOST ? '/var/run/docker.sock' : undefined;
     if (env.DOCKER_HOST)
         return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined;
-    try {
-        const dir = env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker');
-        const current = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(dir, 'config.json'), 'utf8')).currentContext;
-        if (current && current !== 'default')
-            return undefined;
-    }
-    catch {
-        // no CLI config: the default context
-    }
-    return '/var/run/docker.sock';
+    const current = currentContext(env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker'));
+    return current && current !== 'default' ? undefined : '/var/run/docker.sock';
 }
 function socketRequest(socketPath, method, apiPath, body, extra = {}, timeoutMs = 0) {
     return new Promise((resolve, reject) => {
@@ -570,6 +791,8 @@ function merge(all) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
+
+
 
 
 
@@ -696,7 +919,7 @@ class DockerCli {
     async ok(args, what, opts = {}) {
         const r = await this.exec(args, opts);
         if (r.code !== 0)
-            throw new errors/* DockerError */.Bi(`${what} failed: ${lastLine(r.stderr) || `docker exited with code ${r.code}`}`);
+            throw new errors/* DockerError */.Bi(`${what} failed: ${(0,errors/* lastLine */.fM)(r.stderr) || `docker exited with code ${r.code}`}`);
         return r.stdout;
     }
     /**
@@ -746,13 +969,6 @@ class DockerCli {
         closed.catch(() => undefined);
         return { stdout: child.stdout, stderr: child.stderr, stdin: child.stdin, closed };
     }
-}
-function lastLine(text) {
-    const ls = text
-        .trim()
-        .split('\n')
-        .filter(l => l.trim() !== '');
-    return (ls[ls.length - 1] ?? '').trim();
 }
 /** Keeps the last `max` lines of a stream in bounded memory. */
 class Tail {
@@ -973,208 +1189,7 @@ function list(value) {
         .filter(l => l !== '');
 }
 
-;// CONCATENATED MODULE: ./src/digest.ts
-
-/** The hex SHA-256 of bytes or text: image ids, blob digests, context names, downloads. */
-const sha256hex = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
-/** `sha256:<hex>`, as a digest is written in manifests and image ids. */
-const sha256digest = (b) => `sha256:${sha256hex(b)}`;
-
-;// CONCATENATED MODULE: ./src/var-name.ts
-/** A process environment variable name as the action accepts it everywhere: a letter or `_`, then letters, digits, `_`. */
-const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-;// CONCATENATED MODULE: ./src/engine/address.ts
-
-
-
-
-
-
-
-/** A host name, an IPv4 address or a bracketed IPv6 address; never a leading `-` (an ssh option). */
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$/;
-const USER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
-/** Reads the engine inputs; every name is checked here, before any side effect. */
-function readEngineSettings(get) {
-    const named = (input, v) => {
-        if (v && !VAR_NAME.test(v)) {
-            throw new errors/* InputError */.dz(`${input}: this is not a variable name (a value given where the name of a step env variable is expected?); name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`);
-        }
-        return v;
-    };
-    const s = {
-        host: get('docker-host'),
-        context: get('docker-context'),
-        knownHosts: get('docker-known-hosts'),
-        sshKeyVar: named('docker-ssh-key', get('docker-ssh-key')),
-        tls: {
-            ca: named('docker-tls-ca', get('docker-tls-ca')),
-            cert: named('docker-tls-cert', get('docker-tls-cert')),
-            key: named('docker-tls-key', get('docker-tls-key'))
-        }
-    };
-    if (s.host && s.context)
-        throw new errors/* InputError */.dz('docker-host and docker-context name two engines; give one');
-    if (s.context && !/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/.test(s.context))
-        throw new errors/* InputError */.dz(`docker-context: "${s.context}" is not a context name`);
-    if (!!s.tls.cert !== !!s.tls.key)
-        throw new errors/* InputError */.dz('docker-tls-cert and docker-tls-key go together: the engine checks the client certificate with its key');
-    if ((s.tls.cert || s.tls.key) && !s.tls.ca)
-        throw new errors/* InputError */.dz('docker-tls-ca is needed with a client certificate: the engine is verified by it');
-    checkKnownHosts(s.knownHosts);
-    return s;
-}
-/** The address chosen by the inputs, then the step env, then the CLI's own configuration. */
-function chooseAddress(s, env) {
-    if (s.host)
-        return parseDockerHost(s.host, 'docker-host');
-    if (s.context)
-        return { kind: 'context', name: s.context };
-    if (env.DOCKER_HOST)
-        return parseDockerHost(env.DOCKER_HOST, 'DOCKER_HOST');
-    if (env.DOCKER_CONTEXT)
-        return { kind: 'context', name: env.DOCKER_CONTEXT };
-    return { kind: 'default' };
-}
-/** `ssh://[user@]host[:port][/socket]`, `tcp://host[:port]`, `unix:///path`: anything else is an error. */
-function parseDockerHost(url, what) {
-    // A user part may hold a password (user:pw@host): it is never quoted back.
-    const shown = url.slice(0, 200).replace(/^([a-z]+:\/\/)[^@/]*@/, '$1…@');
-    const bad = (why) => new errors/* InputError */.dz(`${what}: "${shown}" ${why}; use ssh://user@host[:port], tcp://host:port (TLS) or unix:///path`);
-    if (/[\s\0]/.test(url))
-        throw bad('holds a space or a control character');
-    const unix = /^unix:\/\/(\/.*)$/.exec(url);
-    if (unix)
-        return { kind: 'unix', url, path: unix[1] };
-    const m = /^(ssh|tcp):\/\/(?:([^@/]+)@)?(\[[^\]]*\]|[^:/]+)(?::(\d+))?(\/.*)?$/.exec(url);
-    if (!m)
-        throw bad('is not an engine address');
-    const [, scheme, user, host, port, rest] = m;
-    if (!HOST.test(host))
-        throw bad(`has no valid host name (${host})`);
-    const portNumber = port ? Number(port) : scheme === 'ssh' ? 22 : 2376;
-    if (!(portNumber > 0 && portNumber < 65536))
-        throw bad('has no valid port');
-    if (scheme === 'tcp') {
-        if (user || (rest && rest !== '/'))
-            throw bad('has a user or a path, which tcp:// takes neither of');
-        return { kind: 'tcp', url, host, port: portNumber };
-    }
-    if (user !== undefined && !USER.test(user))
-        throw bad('has no valid user name (a password does not belong in the address: SSH takes a key)');
-    if (rest && rest !== '/' && !/^\/[A-Za-z0-9_./-]+$/.test(rest))
-        throw bad('names a socket path with characters a path on the host should not have');
-    return { kind: 'ssh', url, user: user ?? '', host, port: portNumber, socket: rest && rest !== '/' ? rest : '' };
-}
-/** True for an engine this machine reaches without a network (its loopback or a local socket). */
-function isLoopback(host) {
-    return LOOPBACK.test(host);
-}
-/** One known_hosts line: `[@marker] patterns keytype base64 [comment]` (sshd(8) SSH_KNOWN_HOSTS FILE FORMAT). */
-function checkKnownHosts(text) {
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            return;
-        const fields = line.split(/\s+/);
-        const at = fields[0].startsWith('@') ? 1 : 0;
-        if (at === 1 && !['@cert-authority', '@revoked'].includes(fields[0]))
-            throw knownHostsError(i, `${fields[0]} is not a known_hosts marker`);
-        const [patterns, type, key] = fields.slice(at);
-        if (!patterns || !type || !key)
-            throw knownHostsError(i, 'is not "host keytype key" (the output of ssh-keyscan)');
-        if (!/^(?:ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+$/.test(type))
-            throw knownHostsError(i, `${type.slice(0, 40)} is not an SSH key type`);
-        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key))
-            throw knownHostsError(i, 'holds a key that is not base64');
-    });
-}
-function knownHostsError(index, why) {
-    return new errors/* InputError */.dz(`docker-known-hosts: line ${index + 1} ${why}`);
-}
-/** An engine off this machine: what a runner-side probe cannot reach. */
-function isRemote(a) {
-    if (a.kind === 'context')
-        return !a.host?.startsWith('unix://') && !(a.host && isLoopback(hostOf(a.host)));
-    return a.kind === 'ssh' || (a.kind === 'tcp' && !isLoopback(a.host));
-}
-/** The host of a `tcp://host:port` endpoint. */
-function hostOf(url) {
-    return /^tcp:\/\/(\[[^\]]*\]|[^:/]+)/.exec(url)?.[1] ?? '';
-}
-/** The private key and the TLS key named by the inputs, to be masked like every secret. */
-function engineSecrets(s, env) {
-    const named = [
-        ['docker-ssh-key', s.sshKeyVar],
-        ['docker-tls-key', s.tls.key]
-    ];
-    return named.filter(([, v]) => v && env[v]).map(([input, v]) => ({ name: `${input} (${v})`, value: env[v] }));
-}
-/**
- * A context (named, or the CLI's current one) whose endpoint is ssh:// gets the SSH treatment; others
- * stay contexts. Read from the CLI's own store: `contexts/meta/<sha256 of the name>/meta.json`.
- */
-function resolveContext(address, env) {
-    const configDir = env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker');
-    const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined;
-    if (!name || name === 'default')
-        return address.kind === 'context' ? { kind: 'default' } : address;
-    const meta = external_node_path_.join(configDir, 'contexts', 'meta', sha256hex(name), 'meta.json');
-    let endpoint;
-    try {
-        endpoint = JSON.parse(external_node_fs_.readFileSync(meta, 'utf8')).Endpoints?.docker;
-    }
-    catch {
-        throw new errors/* InputError */.dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
-    }
-    const host = endpoint?.Host;
-    if (host?.startsWith('ssh://'))
-        return parseDockerHost(host, `docker context ${name}`);
-    const context = { kind: 'context', name, host };
-    // A tcp:// context carries every task value too: the same rule as docker-host (design.md §12.3).
-    const ca = external_node_path_.join(configDir, 'contexts', 'tls', sha256hex(name), 'docker', 'ca.pem');
-    if (isRemote(context) && host?.startsWith('tcp://') && (endpoint?.SkipTLSVerify || !external_node_fs_.existsSync(ca))) {
-        throw new errors/* InputError */.dz(`docker context ${name}: ${host} without a verified TLS connection would send every task value in clear; create the context with ca=, cert= and key= (docker context create --docker "host=…,ca=…,cert=…,key=…")`);
-    }
-    return context;
-}
-function currentContext(configDir) {
-    try {
-        return JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(configDir, 'config.json'), 'utf8')).currentContext;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The engine inputs checked against the address they go with, before any side effect (and in a dry
- * run): key material named but missing, TLS where it cannot apply, plain tcp:// off the loopback.
- */
-function checkEngineInputs(a, s, env) {
-    const tls = [s.tls.ca, s.tls.cert, s.tls.key].filter(Boolean);
-    if ((s.sshKeyVar || s.knownHosts) && a.kind !== 'ssh') {
-        throw new InputError('docker-ssh-key and docker-known-hosts are for an ssh:// engine; this one is not reached over SSH');
-    }
-    if (tls.length > 0 && a.kind !== 'tcp')
-        throw new InputError('docker-tls-ca, docker-tls-cert and docker-tls-key are for a tcp:// engine');
-    for (const [input, name] of [
-        ['docker-ssh-key', s.sshKeyVar],
-        ['docker-tls-ca', s.tls.ca],
-        ['docker-tls-cert', s.tls.cert],
-        ['docker-tls-key', s.tls.key]
-    ]) {
-        if (name && inStepEnv(env, name) !== 'set')
-            throw new InputError(`${input}: ${name} is not set in the step's env (or is empty); put the value there: env: { ${name}: \${{ secrets.${name} }} }`);
-    }
-    if (a.kind === 'tcp' && !s.tls.ca && !(env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH) && !isLoopback(a.host)) {
-        throw new InputError(`${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine/connect.ts
-
 
 
 
@@ -1191,12 +1206,12 @@ const LOCAL = {
     close: async () => undefined
 };
 /**
- * Opens the chosen engine (design.md §12): SSH through one forwarded connection (ssh.ts), TCP only with
- * TLS (material by name, written to the run's private directory), a socket or context as the CLI would.
- * `dir` is private to the run (0700) and removed with it.
+ * Opens the chosen engine (design.md §12), its address already checked (address.ts engineAddress): SSH
+ * through one forwarded connection (ssh.ts), TCP with its TLS material (by name, written to the run's
+ * private directory), a socket or context as the CLI would. `dir` is private to the run (0700) and
+ * removed with it.
  */
-async function openEngine(s, dir, env = process.env) {
-    const address = resolveContext(chooseAddress(s, env), env);
+async function openEngine(address, s, dir, env = process.env) {
     switch (address.kind) {
         case 'default':
             return LOCAL;
@@ -1211,7 +1226,7 @@ async function openEngine(s, dir, env = process.env) {
         case 'unix':
             return { env: { DOCKER_HOST: address.url, DOCKER_CONTEXT: undefined }, name: `the engine at ${address.url}`, remote: false, close: LOCAL.close };
         case 'tcp':
-            return { env: tlsEnv(address, s, dir, env), name: `the Docker host ${address.url}`, remote: isRemote(address), close: LOCAL.close };
+            return { env: tlsEnv(address.url, s, dir, env), name: `the Docker host ${address.url}`, remote: isRemote(address), close: LOCAL.close };
         case 'ssh': {
             const { openSsh } = await __webpack_require__.e(/* import() */ 96).then(__webpack_require__.bind(__webpack_require__, 96));
             const where = shortDir(dir);
@@ -1232,18 +1247,14 @@ async function openEngine(s, dir, env = process.env) {
     }
 }
 /**
- * tcp:// carries every task value of `docker create`: only with TLS, unless the engine is on this
- * machine's loopback (a `docker:dind` service). The material is read from the step env by name.
+ * tcp:// carries every task value of `docker create`, so it has TLS (checkEngineInputs refused it
+ * otherwise, but on this machine's loopback): the material named by the inputs, written 0600 here, or
+ * the step env's own DOCKER_TLS_VERIFY and DOCKER_CERT_PATH.
  */
-function tlsEnv(a, s, dir, env) {
-    const base = { DOCKER_HOST: a.url, DOCKER_CONTEXT: undefined };
-    if (!s.tls.ca) {
-        if (env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH)
-            return base;
-        if (isLoopback(a.host))
-            return { ...base, DOCKER_TLS_VERIFY: undefined };
-        throw new errors/* InputError */.dz(`${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`);
-    }
+function tlsEnv(url, s, dir, env) {
+    const base = { DOCKER_HOST: url, DOCKER_CONTEXT: undefined };
+    if (!s.tls.ca)
+        return env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH ? base : { ...base, DOCKER_TLS_VERIFY: undefined };
     const tls = external_node_path_.join(dir, 'tls');
     external_node_fs_.mkdirSync(tls, { mode: 0o700 });
     const files = [
@@ -1251,14 +1262,9 @@ function tlsEnv(a, s, dir, env) {
         ['cert.pem', s.tls.cert],
         ['key.pem', s.tls.key]
     ];
-    for (const [file, name] of files) {
-        if (!name)
-            continue;
-        const value = env[name];
-        if (!value)
-            throw new errors/* InputError */.dz(`docker-tls: ${name} is not set in the step's env (or is empty)`);
-        external_node_fs_.writeFileSync(external_node_path_.join(tls, file), value, { mode: 0o600 });
-    }
+    for (const [file, name] of files)
+        if (name)
+            external_node_fs_.writeFileSync(external_node_path_.join(tls, file), env[name], { mode: 0o600 });
     return { ...base, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tls };
 }
 /**
@@ -1395,7 +1401,8 @@ async function removeLabelled(cli, runId, removed) {
 async function onEngine(work) {
     const dir = external_node_fs_.mkdtempSync(external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), 'release-phase-'));
     try {
-        const link = await openEngine(readEngineSettings(envInput()), dir);
+        const settings = readEngineSettings(envInput());
+        const link = await openEngine(engineAddress(settings, process.env), settings, dir);
         try {
             await work(new DockerCli(undefined, link));
         }
