@@ -28,7 +28,7 @@ async function readArchive(file: string): Promise<ArchiveEntry[]> {
       next()
     })
   })
-  const done = new Promise(resolve => extract.on('finish', resolve))
+  const done = new Promise<void>(resolve => extract.on('finish', resolve))
   extract.end(gunzipSync(fs.readFileSync(path.join(FIXTURES, file))))
   await done
   return entries

@@ -201,7 +201,7 @@ describe('the SSH connection: errors and leftovers', () => {
     fake(2_000_000_004, ['ssh', '-o', 'ControlPath=/tmp/run/release-phase-abcdef/ssh-mux'])
     const killed: number[] = []
     const kill = process.kill
-    process.kill = ((pid: number) => void killed.push(pid)) as typeof process.kill
+    process.kill = ((pid: number) => (killed.push(pid), true)) as typeof process.kill
     try {
       expect(endLeftovers(['/tmp/run/release-phase-abc'], proc)).toBe(2)
     } finally {

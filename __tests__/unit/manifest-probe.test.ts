@@ -55,7 +55,7 @@ function fakeEngine(opts: { reach?: boolean; pushed?: Buffer } = {}): FakeEngine
       const put = await fetch(`http://${host}${start.headers.get('location')}?digest=${digest(blob)}`, { method: 'PUT', body: blob }).catch(() => undefined)
       if (put?.status !== 201) return { status: 200, text: `{"status":"Pushing"}\n{"error":"blob upload failed"}\n` }
     }
-    const put = await fetch(`${base}/manifests/${url.searchParams.get('tag')}`, { method: 'PUT', body: opts.pushed ?? manifest })
+    const put = await fetch(`${base}/manifests/${url.searchParams.get('tag')}`, { method: 'PUT', body: new Uint8Array(opts.pushed ?? manifest) })
     return { status: 200, text: put.status === 201 ? '{"status":"pushed"}\n' : '{"error":"manifest refused"}\n' }
   }
   return { request, calls }
@@ -123,11 +123,11 @@ describe('the loopback registry', () => {
     const start = await fetch(`http://${r.host}/v2/${r.repo}/blobs/uploads/`, { method: 'POST' })
     let location = start.headers.get('location')!
     if (chunked) {
-      const patch = await fetch(`http://${r.host}${location}`, { method: 'PATCH', body: body.subarray(0, 3) })
+      const patch = await fetch(`http://${r.host}${location}`, { method: 'PATCH', body: new Uint8Array(body.subarray(0, 3)) })
       location = patch.headers.get('location')!
       body = body.subarray(3)
     }
-    return (await fetch(`http://${r.host}${location}?digest=${claimed}`, { method: 'PUT', body })).status
+    return (await fetch(`http://${r.host}${location}?digest=${claimed}`, { method: 'PUT', body: new Uint8Array(body) })).status
   }
 
   it('says it has every blob but the wanted ones, and keeps only those, checked', async () => {

@@ -182,7 +182,7 @@ const buildPush: Local = (w, job, inputs): LocalResult => {
  * session (so the job needs id-token: write, or the real action fails to get one) and exports the
  * session's variables to every later step, masked. Here: a made-up session, no AWS.
  */
-const awsCredentials: Local = (_w, job, inputs) => {
+const awsCredentials: Local = (_w, job, inputs): LocalResult => {
   if (!inputs['role-to-assume'] || !inputs['aws-region']) {
     job.log('  configure-aws-credentials: the player plays role-to-assume with aws-region only')
     return { ok: false, outputs: {} }
