@@ -2,6 +2,8 @@ import * as path from 'node:path'
 import type { Settings } from './inputs.js'
 import { buildExtrasArgv } from './build-inputs.js'
 import { splitPair } from './pairs.js'
+import { InputError } from './errors.js'
+import { formatRef, parseTagRef, type TagRef } from './image-ref.js'
 
 export interface GitHubContext {
   repository?: string
@@ -18,15 +20,28 @@ export function githubContext(env: NodeJS.ProcessEnv, checkedOut?: string): GitH
   return { repository: env.GITHUB_REPOSITORY, sha: checkedOut ?? env.GITHUB_SHA, serverUrl: env.GITHUB_SERVER_URL || 'https://github.com' }
 }
 
-/** design.md §3: `<repository, lower-cased>:<sha>` in GitHub, `<folder>:local` outside. */
-export function defaultTags(s: Settings, gh: GitHubContext): string[] {
-  if (gh.repository && gh.sha) return [`${gh.repository.toLowerCase()}:${gh.sha}`]
+/**
+ * design.md §3: `<repository, lower-cased>:<sha>` in GitHub, `<folder>:local` outside; validated like a
+ * given tag, before any side effect (`acme/.github` makes `acme/.github:<sha>`, which no engine accepts).
+ */
+export function defaultTags(s: Settings, gh: GitHubContext): TagRef[] {
+  const text = gh.repository && gh.sha ? `${gh.repository.toLowerCase()}:${gh.sha}` : `${localName(s.workingDirectory)}:local`
+  try {
+    return [parseTagRef(text)]
+  } catch {
+    throw new InputError(
+      `tags: the default tag ${JSON.stringify(text)} (made from ${gh.repository ? 'GITHUB_REPOSITORY and the commit' : 'the folder name'}) is not a valid image reference; set tags`
+    )
+  }
+}
+
+function localName(workingDirectory: string): string {
   const folder = path
-    .basename(s.workingDirectory)
+    .basename(workingDirectory)
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
     .replace(/^[._-]+|[._-]+$/g, '')
-  return [`${folder || 'app'}:local`]
+  return folder || 'app'
 }
 
 /** OCI labels from the GitHub context; the user's `labels` win on the same key. */
@@ -45,7 +60,10 @@ export function buildLabels(s: Settings, gh: GitHubContext, now: Date): string[]
 }
 
 /** The `docker buildx build` argv (design.md §3). Build secrets are `env=` references: values never appear. */
-export function buildArgv(s: Settings, opts: { tags: string[]; labels: string[]; dockerfile: string; iidfile: string; metadataFile: string }): string[] {
+export function buildArgv(
+  s: Settings,
+  opts: { tags: readonly TagRef[]; labels: string[]; dockerfile: string; iidfile: string; metadataFile: string }
+): string[] {
   const argv = ['buildx', 'build']
   if (s.builder) argv.push('--builder', s.builder)
   argv.push('--load', '--iidfile', opts.iidfile, '--metadata-file', opts.metadataFile)
@@ -56,7 +74,7 @@ export function buildArgv(s: Settings, opts: { tags: string[]; labels: string[];
   if (s.noCache) argv.push('--no-cache')
   for (const a of s.buildArgs) argv.push('--build-arg', a)
   for (const l of opts.labels) argv.push('--label', l)
-  for (const t of opts.tags) argv.push('--tag', t)
+  for (const t of opts.tags) argv.push('--tag', formatRef(t))
   for (const c of s.cacheFrom) argv.push('--cache-from', c)
   for (const c of s.cacheTo) argv.push('--cache-to', c)
   for (const b of s.buildSecrets) argv.push('--secret', `id=${b.name},env=${b.source}`)

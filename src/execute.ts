@@ -13,7 +13,7 @@ import { acquireImage as acquireReference } from './docker/acquire.js'
 import { promotionWarning, registrySource, unpushedImage } from './prebuilt.js'
 import { formatDuration } from './duration.js'
 import { startSidecars } from './sidecars/pod.js'
-import { repositoryOf, type ImageRef } from './image-ref.js'
+import { formatRef, refName, type ImageRef } from './image-ref.js'
 import { buildFailure } from './build.js'
 import { repeatsEntrypoint } from './entrypoint.js'
 import { findingMessage, scanForms } from './predeploy-scan.js'
@@ -37,8 +37,8 @@ export async function execute(plan: ReleasePlan, ctx: ExecuteContext): Promise<v
   const { result } = ctx
   let info = await acquireImage(plan, ctx)
   const acquired = info.id
-  result.tags = [...plan.tags]
-  result.image = plan.tags[0] ?? unpushedImage([], [], source(plan)).image
+  result.tags = plan.tags.map(formatRef)
+  result.image = result.tags[0] ?? unpushedImage([], [], source(plan)).image
   result.imageId = info.id
 
   // Bound before the first container starts: exec-mode errors must not leave half a release.
@@ -65,12 +65,12 @@ async function acquireImage(plan: ReleasePlan, ctx: ExecuteContext): Promise<Ima
   if (plan.image.kind === 'reference') {
     await ctx.engine
     const info = await acquireReference(cli, plan.image.ref, plan.image.parsed, () => scope.throwIfCancelled())
-    for (const t of s.tags) await cli.ok(['tag', info.id, t], `docker tag ${t}`)
+    for (const t of s.tags.map(formatRef)) await cli.ok(['tag', info.id, t], `docker tag ${t}`)
     return info
   }
   const files = { iidfile: path.join(scope.tempDir, 'iid'), metadataFile: path.join(scope.tempDir, 'metadata.json') }
   scope.throwIfCancelled()
-  core.startGroup(`Building ${plan.tags[0]}`)
+  core.startGroup(`Building ${formatRef(plan.tags[0])}`)
   const tail = new Tail(5)
   const code = await cli.stream(planBuildArgv(plan, files)!, { cancellable: true, onChunk: b => tail.push(b) }).finally(() => core.endGroup())
   await ctx.engine
@@ -191,7 +191,7 @@ async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome
   const built = plan.image.kind === 'build' ? info.id : undefined
   try {
     const note = `release-phase predeploy: ${p.text}`
-    const id = await commitPredeploy(cli, outcome.container, info, [...plan.tags], note, { later: w => scope.defer(w), runId: scope.runId, log })
+    const id = await commitPredeploy(cli, outcome.container, info, plan.tags, note, { later: w => scope.defer(w), runId: scope.runId, log })
     ctx.result.imageId = id
     // After every deferred removal (the temporary commit is its child), so it never races the
     // release's first unpack (containerd store) and never writes into a running task's output.
@@ -210,14 +210,14 @@ async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome
 async function publish(plan: ReleasePlan, info: ImageInfo, unchanged: boolean, ctx: ExecuteContext): Promise<void> {
   const { result } = ctx
   if (plan.settings.push) {
-    core.startGroup(`Pushing ${plan.tags.join(', ')}`)
+    core.startGroup(`Pushing ${plan.tags.map(formatRef).join(', ')}`)
     result.digest = await pushOrPromote(plan, info, unchanged, ctx).finally(() => core.endGroup())
-    result.image = `${repositoryOf(plan.tags[0])}@${result.digest}`
+    result.image = `${refName(plan.tags[0])}@${result.digest}`
     const changed = promotionWarning(source(plan), result.digest, unchanged)
     if (changed) core.warning(changed)
     return
   }
-  const named = unpushedImage([...plan.tags], info.repoDigests, unchanged ? source(plan) : undefined)
+  const named = unpushedImage(plan.tags, info.repoDigests, unchanged ? source(plan) : undefined)
   if (named.digest) Object.assign(result, named)
 }
 
@@ -225,6 +225,6 @@ async function publish(plan: ReleasePlan, info: ImageInfo, unchanged: boolean, c
 async function pushOrPromote(plan: ReleasePlan, info: ImageInfo, unchanged: boolean, ctx: ExecuteContext): Promise<string> {
   const cancelled = (): void => ctx.scope.throwIfCancelled()
   const from = unchanged ? registrySource(source(plan), info.repoDigests) : undefined
-  const promoted = from && (await promoteIndex(ctx.cli, from.ref, from.digest, [...plan.tags], cancelled, line => core.info(line)))
-  return promoted || pushTags(ctx.cli, [...plan.tags], info.id, cancelled)
+  const promoted = from && (await promoteIndex(ctx.cli, from.ref, from.digest, plan.tags, cancelled, line => core.info(line)))
+  return promoted || pushTags(ctx.cli, plan.tags, info.id, cancelled)
 }

@@ -91,13 +91,24 @@ export function parseImageRef(text: string, what = 'image'): ImageRef {
   }
 }
 
-/** A `tags` entry: where the image is tagged and pushed, so name[:tag] only. */
-export function parseTagRef(text: string, what = 'tags'): ImageRef {
+/**
+ * A `tags` entry, parsed once and kept parsed (inputs, default tags, push, commit): where the image is
+ * named and pushed, so `name[:tag]`, never a digest. `formatRef` gives it back as written.
+ */
+export type TagRef = ImageRef & { readonly digest?: undefined }
+
+/** A `tags` entry: name[:tag] only. */
+export function parseTagRef(text: string, what = 'tags'): TagRef {
   const ref = parseImageRef(text, what)
   if (ref.digest !== undefined) {
     throw invalid(what, text, 'a tag cannot carry a digest (the registry computes it on push); give name:tag, and pass a digest reference as image')
   }
-  return ref
+  return ref as TagRef
+}
+
+/** The tag a `TagRef` names: docker's `latest` when none is written. */
+export function tagOf(ref: TagRef): string {
+  return ref.tag ?? 'latest'
 }
 
 /** `registry/repository`, as written. */
@@ -123,12 +134,4 @@ export function familiarName(ref: ImageRef): string {
 /** `name@digest`: the canonical form of a digest reference (a tag beside a digest is ignored by docker). */
 export function digestRef(ref: ImageRef & { digest: string }): string {
   return `${refName(ref)}@${ref.digest}`
-}
-
-/** `registry/repo:tag` → `registry/repo` (a port's colon is not a tag). */
-export function repositoryOf(ref: string): string {
-  const noDigest = ref.split('@')[0]
-  const slash = noDigest.lastIndexOf('/')
-  const colon = noDigest.lastIndexOf(':')
-  return colon > slash ? noDigest.slice(0, colon) : noDigest
 }

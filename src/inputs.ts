@@ -1,7 +1,7 @@
 import { InputError } from './errors.js'
 import { parseDuration } from './duration.js'
 import { splitWords } from './words.js'
-import { parseImageRef, parseTagRef, type ImageRef } from './image-ref.js'
+import { parseImageRef, parseTagRef, type ImageRef, type TagRef } from './image-ref.js'
 import { readBuildExtras, type BuildExtras } from './build-inputs.js'
 import { insidePath, realpathExisting } from './workspace-files.js'
 import { VAR_NAME } from './var-name.js'
@@ -30,7 +30,8 @@ export interface Settings extends BuildExtras {
   target: string
   buildArgs: string[]
   labels: string[]
-  tags: string[]
+  /** Parsed once here and kept parsed to the push (image-ref.ts). */
+  tags: TagRef[]
   builder: string
   platform: string
   pull: boolean
@@ -125,11 +126,6 @@ function parseEnvPairs(value: string): { name: string; value: string }[] {
   })
 }
 
-/** A `tags` entry: name[:tag] by the distribution reference grammar (src/image-ref.ts). */
-export function validateTag(tag: string): void {
-  parseTagRef(tag)
-}
-
 /** Reads and validates every input (design.md §2–§10). Pure but for the getter and `env` (GitHub context). */
 export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.env): Settings {
   // Real path: every path below is compared with it once its links are followed (workspace-files.ts).
@@ -147,8 +143,7 @@ export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.
   if (platforms.length > 1) {
     throw new InputError(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`)
   }
-  const tags = list(get('tags'))
-  tags.forEach(validateTag)
+  const tags = list(get('tags')).map(t => parseTagRef(t))
   const image = get('image')
   const imageRef = image ? parseImageRef(image) : undefined
 

@@ -1,21 +1,21 @@
 import { InputError, excerpt } from './errors.js'
-import { digestRef, familiarName, parseTagRef, refName, type ImageRef } from './image-ref.js'
-import { repositoryOf } from './image-ref.js'
+import { digestRef, familiarName, formatRef, refName, type ImageRef, type TagRef } from './image-ref.js'
 
 /**
  * The tags a pre-built `image` gets (design.md §3.4): the `tags` input when given (a promotion), else
  * the image's own name:tag. A digest reference names a manifest, not a place to tag: no tag then.
  */
-export function prebuiltTags(text: string, ref: ImageRef, tags: string[]): string[] {
+export function prebuiltTags(ref: ImageRef, tags: TagRef[]): TagRef[] {
   if (tags.length > 0) return tags
-  return ref.digest ? [] : [text]
+  const { digest, ...name } = ref
+  return digest === undefined ? [name] : []
 }
 
 /**
  * Combinations that cannot do what they say, refused before any Docker side effect: a digest cannot
  * be pushed to, and a predeploy commit of a digest image would make an image nothing names.
  */
-export function checkPrebuilt(text: string, ref: ImageRef, tags: string[], push: boolean, predeployRuns: boolean): void {
+export function checkPrebuilt(text: string, ref: ImageRef, tags: TagRef[], push: boolean, predeployRuns: boolean): void {
   if (!ref.digest || tags.length > 0) return
   const quoted = excerpt(text, 300)
   if (predeployRuns) {
@@ -30,27 +30,18 @@ export function checkPrebuilt(text: string, ref: ImageRef, tags: string[], push:
   }
 }
 
-/** `repo` as RepoDigests spells it (familiar form); a default tag that does not parse falls back to the text. */
-function familiarRepository(tag: string): string {
-  try {
-    return familiarName(parseTagRef(tag))
-  } catch {
-    return repositoryOf(tag)
-  }
-}
-
 /**
  * `image` and `digest` outputs when nothing was pushed (design.md §6): the reference the deploy job can pull.
  * An image the engine knows by a registry digest in the first tag's repository is named by it; with no
  * tag at all (a digest reference, unchanged) the reference itself; else the first tag.
  */
-export function unpushedImage(tags: string[], repoDigests: string[], source: ImageRef | undefined): { image: string; digest: string } {
+export function unpushedImage(tags: readonly TagRef[], repoDigests: string[], source: ImageRef | undefined): { image: string; digest: string } {
   if (tags.length === 0) {
     return source?.digest ? { image: digestRef({ ...source, digest: source.digest }), digest: source.digest } : { image: '', digest: '' }
   }
-  const repo = familiarRepository(tags[0])
+  const repo = familiarName(tags[0])
   const known = repoDigests.find(d => d.startsWith(`${repo}@`))
-  return known ? { image: known, digest: known.slice(repo.length + 1) } : { image: tags[0], digest: '' }
+  return known ? { image: known, digest: known.slice(repo.length + 1) } : { image: formatRef(tags[0]), digest: '' }
 }
 
 /**

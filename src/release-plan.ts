@@ -10,7 +10,7 @@ import { planInvocation, type TaskInvocation } from './entrypoint.js'
 import { createArgv, containerName, type TaskSpec } from './task-argv.js'
 import { sidecarContainerName, sidecarPlan } from './sidecars/argv.js'
 import type { ResolvedSidecar } from './sidecars/spec.js'
-import { parseTagRef, type ImageRef } from './image-ref.js'
+import { formatRef, type ImageRef, type TagRef } from './image-ref.js'
 import { checkPrebuilt, prebuiltTags } from './prebuilt.js'
 import { hasCommand } from './manifests/presence.js'
 
@@ -48,7 +48,7 @@ export type ImageSource =
 export interface ReleasePlan {
   readonly settings: Settings
   readonly image: ImageSource
-  readonly tags: readonly string[]
+  readonly tags: readonly TagRef[]
   readonly phases: readonly PhasePlan[]
   readonly vars: TaskEnv
   readonly release: ReleaseChoice
@@ -118,39 +118,28 @@ export function resolvePlan(p: PlanInputs): ReleasePlan {
   const image: ImageSource = s.imageRef
     ? { kind: 'reference', ref: s.image, parsed: s.imageRef }
     : { kind: 'build', dockerfile: chooseDockerfile(s, p.manifests), labels: buildLabels(s, p.github, p.now) }
-  const tags = s.imageRef ? prebuiltTags(s.image, s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : checkedDefaultTags(s, p.github)
+  const tags = s.imageRef ? prebuiltTags(s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : checkedDefaultTags(s, p.github)
   return { settings: s, image, tags, phases, vars: p.vars, release: p.release, sidecars: p.sidecars, firstDeploy: p.firstDeploy }
 }
 
 /**
  * design.md §3.2, §6.1 (ADR 0009): a default tag names no registry the user chose, so it is never pushed
- * (docker would send `acme/app:<sha>` to Docker Hub); and it is validated like a given tag, before any
- * side effect (`acme/.github` makes `acme/.github:<sha>`, which no engine accepts).
+ * (docker would send `acme/app:<sha>` to Docker Hub).
  */
-function checkedDefaultTags(s: Settings, github: GitHubContext): string[] {
+function checkedDefaultTags(s: Settings, github: GitHubContext): TagRef[] {
   if (s.push) {
     throw new InputError(
       'push: true needs tags naming where to push (e.g. ghcr.io/owner/app:${{ github.sha }}, lower-case); ' +
         'without tags the image is only named locally, and docker would push that name to Docker Hub'
     )
   }
-  const tags = defaultTags(s, github)
-  for (const t of tags) {
-    try {
-      parseTagRef(t)
-    } catch {
-      throw new InputError(
-        `tags: the default tag ${JSON.stringify(t)} (made from ${github.repository ? 'GITHUB_REPOSITORY and the commit' : 'the folder name'}) is not a valid image reference; set tags`
-      )
-    }
-  }
-  return tags
+  return defaultTags(s, github)
 }
 
 /** The `docker buildx build` argv of a plan that builds; files are where buildx writes the id and metadata. */
 export function planBuildArgv(plan: ReleasePlan, files: { iidfile: string; metadataFile: string }): string[] | null {
   if (plan.image.kind !== 'build') return null
-  return buildArgv(plan.settings, { tags: [...plan.tags], labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files })
+  return buildArgv(plan.settings, { tags: plan.tags, labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files })
 }
 
 /** What is known of the image before tasks are bound; undefined entrypoint = not built yet. */
@@ -252,7 +241,7 @@ export function dryRunView(plan: ReleasePlan, phases: BoundPhase[], imageRef: st
   const argv = planBuildArgv(plan, { iidfile: '<temp>/iid', metadataFile: '<temp>/metadata.json' })
   return {
     image: imageRef,
-    tags: [...plan.tags],
+    tags: plan.tags.map(formatRef),
     build: argv ? { argv: ['docker', ...argv] } : null,
     phases: phases.map(p => {
       const mode = p.invocation?.mode ?? (p.skip ? 'none' : 'auto: decided by the built image ENTRYPOINT')
@@ -270,7 +259,7 @@ export function dryRunView(plan: ReleasePlan, phases: BoundPhase[], imageRef: st
       secret: [...plan.vars].filter(([, v]) => v.secret).map(([k]) => k),
       plain: [...plan.vars].filter(([, v]) => !v.secret).map(([k]) => k)
     },
-    push: s.push ? { tags: [...plan.tags] } : null,
+    push: s.push ? { tags: plan.tags.map(formatRef) } : null,
     firstDeploy: !s.phases.includes('first-deploy')
       ? 'not requested'
       : plan.firstDeploy === undefined

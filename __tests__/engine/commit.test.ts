@@ -2,6 +2,7 @@ import { afterAll, expect, it } from 'vitest'
 import { DockerCli } from '../../src/docker/cli.js'
 import { saveRewriteLoad } from '../../src/commit/commit.js'
 import { inspectImage } from '../../src/docker/image.js'
+import { parseTagRef } from '../../src/image-ref.js'
 import { BASE_IMAGE, describeEngine, docker, uniqueTag } from '../helpers/engine.js'
 
 describeEngine('predeploy commit rewrite, both archive forms (SPEC 4.3)', () => {
@@ -20,7 +21,7 @@ describeEngine('predeploy commit rewrite, both archive forms (SPEC 4.3)', () => 
     docker('rm', name)
     const tag = uniqueTag('commit')
     made.push(tag, tmp)
-    const r = await saveRewriteLoad(cli, tmp, original, [tag], 'release-phase predeploy: test', configOnly)
+    const r = await saveRewriteLoad(cli, tmp, original, [parseTagRef(tag)], 'release-phase predeploy: test', configOnly)
     expect(r.ok).toBe(true)
     expect(docker('image', 'inspect', '--format', '{{.Id}}', tag).trim()).toBe(r.id)
     expect(docker('run', '--rm', tag, 'cat', '/kept').trim()).toBe('kept')

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { readSettings } from '../../src/inputs.js'
 import { buildArgv, buildLabels, defaultTags, githubContext } from '../../src/build.js'
+import { formatRef, parseTagRef } from '../../src/image-ref.js'
 
 const settings = (inputs: Record<string, string>) => readSettings(n => inputs[n] ?? '', { GITHUB_WORKSPACE: '/ws' })
 const files = { dockerfile: '/ws/Dockerfile', iidfile: '/t/iid', metadataFile: '/t/meta.json' }
 
 describe('buildx argv (SPEC 3)', () => {
   it('minimal', () => {
-    expect(buildArgv(settings({}), { ...files, tags: ['app:local'], labels: [] })).toEqual([
+    expect(buildArgv(settings({}), { ...files, tags: [parseTagRef('app:local')], labels: [] })).toEqual([
       'buildx',
       'build',
       '--load',
@@ -34,7 +35,7 @@ describe('buildx argv (SPEC 3)', () => {
       'cache-to': 'type=gha,mode=max',
       'build-secrets': 'NPM_TOKEN\nkey=DEPLOY_KEY'
     })
-    expect(buildArgv(s, { ...files, tags: ['x:1', 'x:2'], labels: ['a=b'] })).toEqual([
+    expect(buildArgv(s, { ...files, tags: [parseTagRef('x:1'), parseTagRef('x:2')], labels: ['a=b'] })).toEqual([
       'buildx',
       'build',
       '--builder',
@@ -74,12 +75,12 @@ describe('buildx argv (SPEC 3)', () => {
     ])
   })
   it('default tags: repository lower-cased and sha in GitHub, folder:local outside', () => {
-    expect(defaultTags(settings({}), githubContext({ GITHUB_REPOSITORY: 'Acme/Web', GITHUB_SHA: 'f00' }))).toEqual(['acme/web:f00'])
+    expect(defaultTags(settings({}), githubContext({ GITHUB_REPOSITORY: 'Acme/Web', GITHUB_SHA: 'f00' })).map(formatRef)).toEqual(['acme/web:f00'])
     expect(
       defaultTags(
         readSettings(() => '', { GITHUB_WORKSPACE: '/src/My App_' }),
         {}
-      )
+      ).map(formatRef)
     ).toEqual(['my-app:local'])
   })
   it('OCI labels from the context, user labels win', () => {
@@ -116,7 +117,7 @@ describe('build-push-action build inputs, passed to buildx as it does (issue 14)
   const extra = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = ws) => {
     const argv = buildArgv(
       readSettings(n => inputs[n] ?? '', env),
-      { ...files, tags: ['x:1'], labels: [] }
+      { ...files, tags: [parseTagRef('x:1')], labels: [] }
     )
     return argv.slice(argv.indexOf('x:1') + 1, -1)
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readSettings } from '../../src/inputs.js'
+import { formatRef } from '../../src/image-ref.js'
 
 const ws = '/work/ws'
 const settings = (inputs: Record<string, string>) => readSettings(name => inputs[name] ?? '', { GITHUB_WORKSPACE: ws })
@@ -45,7 +46,7 @@ describe('readSettings', () => {
       timeout: '90s',
       'stop-timeout': '3'
     })
-    expect(s.tags).toEqual(['a/b:1', 'a/b:2', 'registry.local:5000/a/b:latest'])
+    expect(s.tags.map(formatRef)).toEqual(['a/b:1', 'a/b:2', 'registry.local:5000/a/b:latest'])
     expect(s.buildArgs).toEqual(['A=1', 'B=x,y'])
     expect(s.secrets).toEqual([
       { name: 'DATABASE_URL', source: 'DATABASE_URL' },

@@ -3,7 +3,8 @@ import * as net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { rewriteSavedImage } from '../../src/commit/archive.js'
 import { startLoopbackRegistry, type LoopbackRegistry } from '../../src/commit/loopback-registry.js'
-import { probeImage, probedArchive, splitTag, type RequestFn } from '../../src/commit/containerd.js'
+import { probeImage, probedArchive, type RequestFn } from '../../src/commit/containerd.js'
+import { parseTagRef, refName, tagOf } from '../../src/image-ref.js'
 
 /**
  * The probe's protocol, against the real loopback registry over HTTP, with a stand-in for the engine
@@ -109,8 +110,9 @@ describe('the manifest probe', () => {
     ['localhost:5000/team/app:v2', ['localhost:5000/team/app', 'v2']],
     ['localhost:5000/team/app', ['localhost:5000/team/app', 'latest']],
     ['ghcr.io/o/app', ['ghcr.io/o/app', 'latest']]
-  ])('splits %s into repository and tag', (ref, parts) => {
-    expect(splitTag(ref)).toEqual(parts)
+  ])('names %s by repository and tag (what the engine tag call takes)', (ref, parts) => {
+    const parsed = parseTagRef(ref)
+    expect([refName(parsed), tagOf(parsed)]).toEqual(parts)
   })
 })
 

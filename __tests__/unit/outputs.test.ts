@@ -3,7 +3,7 @@ import { emptyResult, outputValues, summaryMarkdown } from '../../src/outputs.js
 import { rewriteImageConfig } from '../../src/commit/commit.js'
 import { chooseReleaseCommand } from '../../src/manifests/release-command.js'
 import { digestFromPushOutput, pushedIsImage, pushTags } from '../../src/docker/push.js'
-import { repositoryOf } from '../../src/image-ref.js'
+import { parseTagRef, refName } from '../../src/image-ref.js'
 import { FakeDocker } from '../helpers/fake-docker.js'
 
 describe('outputs and summary (SPEC 6)', () => {
@@ -94,10 +94,10 @@ describe('release command precedence (SPEC 2.5)', () => {
 })
 
 describe('push helpers', () => {
-  it('reads the digest and repository', () => {
+  it('reads the digest, and a tag names its repository (a port is not a tag)', () => {
     expect(digestFromPushOutput(`latest: digest: sha256:${'a'.repeat(64)} size: 528`)).toBe(`sha256:${'a'.repeat(64)}`)
-    expect(repositoryOf('127.0.0.1:5000/team/app:v1')).toBe('127.0.0.1:5000/team/app')
-    expect(repositoryOf('127.0.0.1:5000/team/app')).toBe('127.0.0.1:5000/team/app')
+    expect(refName(parseTagRef('127.0.0.1:5000/team/app:v1'))).toBe('127.0.0.1:5000/team/app')
+    expect(refName(parseTagRef('127.0.0.1:5000/team/app'))).toBe('127.0.0.1:5000/team/app')
   })
 })
 
@@ -121,13 +121,15 @@ const quiet = async <T>(p: () => Promise<T>): Promise<T> => {
   }
 }
 
+const tags = (...texts: string[]) => texts.map(t => parseTagRef(t))
+
 describe('pushTags', () => {
   const id = 'sha256:' + 'a'.repeat(64)
   const pushed = 'sha256:' + 'b'.repeat(64)
 
   it('points each tag at the image that passed right before pushing it', async () => {
-    const { cli, calls } = pushCli(tag => [`${repositoryOf(tag)}@${pushed}`])
-    expect(await quiet(() => pushTags(cli, ['r/a:1', 'r/a:2'], id))).toBe(pushed)
+    const { cli, calls } = pushCli(tag => [`${refName(parseTagRef(tag))}@${pushed}`])
+    expect(await quiet(() => pushTags(cli, tags('r/a:1', 'r/a:2'), id))).toBe(pushed)
     expect(calls.filter(c => c[0] !== 'image')).toEqual([
       ['tag', id, 'r/a:1'],
       ['push', 'r/a:1'],
@@ -138,24 +140,24 @@ describe('pushTags', () => {
 
   it('fails when the engine did not record the pushed digest on this image (the tag was moved in between)', async () => {
     const { cli, calls } = pushCli(() => [])
-    await expect(quiet(() => pushTags(cli, ['r/a:1', 'r/a:2'], id))).rejects.toThrow(/pushed sha256:b+, which is not the image whose phases passed/)
+    await expect(quiet(() => pushTags(cli, tags('r/a:1', 'r/a:2'), id))).rejects.toThrow(/pushed sha256:b+, which is not the image whose phases passed/)
     expect(calls.filter(c => c[0] === 'push')).toEqual([['push', 'r/a:1']])
   })
 
   it('matches Docker Hub names as docker prints them, and the containerd store by id', () => {
-    expect(pushedIsImage('docker.io/library/app:1', pushed, id, [`app@${pushed}`])).toBe(true)
-    expect(pushedIsImage('other/app:1', pushed, id, [`app@${pushed}`])).toBe(false)
-    expect(pushedIsImage('r/a:1', pushed, pushed, [])).toBe(true)
+    expect(pushedIsImage(parseTagRef('docker.io/library/app:1'), pushed, id, [`app@${pushed}`])).toBe(true)
+    expect(pushedIsImage(parseTagRef('other/app:1'), pushed, id, [`app@${pushed}`])).toBe(false)
+    expect(pushedIsImage(parseTagRef('r/a:1'), pushed, pushed, [])).toBe(true)
   })
 
   it('pushes no further tag once the job is cancelled', async () => {
-    const { cli, calls } = pushCli(tag => [`${repositoryOf(tag)}@${pushed}`])
+    const { cli, calls } = pushCli(tag => [`${refName(parseTagRef(tag))}@${pushed}`])
     let cancelled = false
     const check = (): void => {
       if (cancelled) throw new Error('cancelled')
       cancelled = true
     }
-    await expect(quiet(() => pushTags(cli, ['r/a:1', 'r/a:2'], id, check))).rejects.toThrow('cancelled')
+    await expect(quiet(() => pushTags(cli, tags('r/a:1', 'r/a:2'), id, check))).rejects.toThrow('cancelled')
     expect(calls.filter(c => c[0] === 'push')).toEqual([['push', 'r/a:1']])
   })
 })

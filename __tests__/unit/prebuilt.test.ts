@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseImageRef } from '../../src/image-ref.js'
+import { formatRef, parseImageRef, parseTagRef } from '../../src/image-ref.js'
 import { checkPrebuilt, prebuiltTags, promotionWarning, registrySource, unpushedImage } from '../../src/prebuilt.js'
 import { isIndex, pushedByImagetools } from '../../src/docker/push.js'
 import { isVerified, lookupKey } from '../../src/docker/acquire.js'
@@ -12,9 +12,16 @@ const info = (repoDigests: string[]): ImageInfo => ({ id: OTHER, repoDigests, en
 
 describe('a pre-built image (SPEC 3 / 6, amendment 11)', () => {
   it('is tagged under the tags input, else its own name:tag, and a digest reference gets no tag', () => {
-    expect(prebuiltTags('app:v1', parseImageRef('app:v1'), [])).toEqual(['app:v1'])
-    expect(prebuiltTags(`${REG}/app@${D}`, parseImageRef(`${REG}/app@${D}`), [])).toEqual([])
-    expect(prebuiltTags(`${REG}/app@${D}`, parseImageRef(`${REG}/app@${D}`), [`${REG}/app:prod`])).toEqual([`${REG}/app:prod`])
+    const named = (image: string, tags: string[]) =>
+      prebuiltTags(
+        parseImageRef(image),
+        tags.map(t => parseTagRef(t))
+      ).map(formatRef)
+    expect(named('app:v1', [])).toEqual(['app:v1'])
+    expect(named(`${REG}/app`, [])).toEqual([`${REG}/app`])
+    expect(named(`${REG}/app@${D}`, [])).toEqual([])
+    expect(named(`${REG}/app:v1@${D}`, [])).toEqual([])
+    expect(named(`${REG}/app@${D}`, [`${REG}/app:prod`])).toEqual([`${REG}/app:prod`])
   })
 
   it('refuses a push or a predeploy commit that nothing could name', () => {
@@ -25,7 +32,7 @@ describe('a pre-built image (SPEC 3 / 6, amendment 11)', () => {
     expect(() => checkPrebuilt(`${REG}/app@${D}`, ref, [], false, true)).toThrow(
       /^image: .* is a digest reference and predeploy would commit a new image under no name/
     )
-    expect(() => checkPrebuilt(`${REG}/app@${D}`, ref, [`${REG}/app:prod`], true, true)).not.toThrow()
+    expect(() => checkPrebuilt(`${REG}/app@${D}`, ref, [parseTagRef(`${REG}/app:prod`)], true, true)).not.toThrow()
     expect(() => checkPrebuilt(`${REG}/app@${D}`, ref, [], false, false)).not.toThrow()
     expect(() => checkPrebuilt('app:v1', parseImageRef('app:v1'), [], true, true)).not.toThrow()
   })
@@ -34,11 +41,14 @@ describe('a pre-built image (SPEC 3 / 6, amendment 11)', () => {
     // a digest reference, unchanged, no tags: itself, in canonical form (a tag beside the digest dropped)
     expect(unpushedImage([], [], parseImageRef(`${REG}/app:v1@${D}`))).toEqual({ image: `${REG}/app@${D}`, digest: D })
     // the first tag's repository is known by a registry digest: that one
-    expect(unpushedImage([`${REG}/app:prod`], [`${REG}/app@${D}`], undefined)).toEqual({ image: `${REG}/app@${D}`, digest: D })
+    expect(unpushedImage([parseTagRef(`${REG}/app:prod`)], [`${REG}/app@${D}`], undefined)).toEqual({ image: `${REG}/app@${D}`, digest: D })
     // Docker Hub names are compared in the engine's familiar form
-    expect(unpushedImage(['docker.io/library/busybox:1'], [`busybox@${D}`], undefined)).toEqual({ image: `busybox@${D}`, digest: D })
+    expect(unpushedImage([parseTagRef('docker.io/library/busybox:1')], [`busybox@${D}`], undefined)).toEqual({ image: `busybox@${D}`, digest: D })
     // otherwise the first tag, no digest claimed
-    expect(unpushedImage([`${REG}/other:prod`], [`${REG}/app@${D}`], parseImageRef(`${REG}/app@${D}`))).toEqual({ image: `${REG}/other:prod`, digest: '' })
+    expect(unpushedImage([parseTagRef(`${REG}/other:prod`)], [`${REG}/app@${D}`], parseImageRef(`${REG}/app@${D}`))).toEqual({
+      image: `${REG}/other:prod`,
+      digest: ''
+    })
   })
 
   it('warns when a promoted, unchanged image got another manifest digest', () => {

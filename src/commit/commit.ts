@@ -6,7 +6,8 @@ import { lastLine, type DockerClient } from '../docker/cli.js'
 import { assembleCommitConfig, configOnlyArchive, type HistoryItem, type InspectedImage } from './classic.js'
 import { engineApi, type EngineApi } from '../docker/engine-api.js'
 import { startLoopbackRegistry } from './loopback-registry.js'
-import { probeImage, probedArchive, splitTag } from './containerd.js'
+import { probeImage, probedArchive } from './containerd.js'
+import { formatRef, refName, tagOf, type TagRef } from '../image-ref.js'
 import type { ImageInfo } from '../docker/image.js'
 import { fallback, isFallback, type Fallback } from '../fallback.js'
 
@@ -45,7 +46,7 @@ export async function commitPredeploy(
   cli: DockerClient,
   container: string,
   original: ImageInfo,
-  tags: string[],
+  tags: readonly TagRef[],
   note: string,
   hooks: CommitHooks
 ): Promise<string> {
@@ -80,7 +81,7 @@ export async function commitPredeploy(
 interface CommitJob {
   tmpId: string
   original: ImageInfo
-  tags: string[]
+  tags: readonly TagRef[]
   note: string
   runId: string
 }
@@ -112,7 +113,7 @@ async function fastCommit(api: EngineApi, job: CommitJob): Promise<{ id: string;
   if (committed.GraphDriver && committed.GraphDriver.Data == null) return containerdCommit(api, job)
   const config = assembleCommitConfig(committed, before, history, note)
   if (typeof config !== 'string') return config
-  const archive = configOnlyArchive(config, tags)
+  const archive = configOnlyArchive(config, tags.map(formatRef))
   const refused = await api.load(await tarEntries(archive.entries))
   if (refused) return fallback(`docker load refused the config-only archive (${refused})`)
   return { id: archive.id, containerdStore: false }
@@ -137,13 +138,17 @@ async function containerdCommit(api: EngineApi, job: CommitJob): Promise<{ id: s
     .catch((e: Error) => fallback(`the probe failed (${e.message})`))
     .finally(() => Promise.all([registry.close(), reach?.close()]))
   if (isFallback(probed)) return fallback(`the engine uses the containerd image store, and ${probed.reason}`)
-  const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), { imageId: tmpId, original: original.config, tags, note })
+  const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), {
+    imageId: tmpId,
+    original: original.config,
+    tags: tags.map(formatRef),
+    note
+  })
   const refused = await api.load(await tarEntries(result.entries.filter(e => !result.layerNames.has(e.name))))
   if (refused) return fallback(`docker load refused the config-only archive (${refused})`)
   for (const tag of tags) {
-    const [repo, name] = splitTag(tag)
-    const r = await api.request('POST', `/images/${result.id}/tag?repo=${encodeURIComponent(repo)}&tag=${encodeURIComponent(name)}`)
-    if (r.status !== 201) throw new DockerError(`tagging the predeploy commit ${result.id} as ${tag} failed: HTTP ${r.status} ${lastLine(r.text)}`)
+    const r = await api.request('POST', `/images/${result.id}/tag?repo=${encodeURIComponent(refName(tag))}&tag=${encodeURIComponent(tagOf(tag))}`)
+    if (r.status !== 201) throw new DockerError(`tagging the predeploy commit ${result.id} as ${formatRef(tag)} failed: HTTP ${r.status} ${lastLine(r.text)}`)
   }
   return { id: result.id, containerdStore: true }
 }
@@ -157,19 +162,19 @@ export async function saveRewriteLoad(
   cli: DockerClient,
   tmpId: string,
   original: ImageInfo,
-  tags: string[],
+  tags: readonly TagRef[],
   note: string,
   configOnly: boolean
 ): Promise<{ ok: boolean; id: string; containerdStore: boolean }> {
   const { ok, result } = await saveTransformLoad(
     cli,
     tmpId,
-    entries => rewriteSavedImage(entries, { imageId: tmpId, original: original.config, tags, note }),
+    entries => rewriteSavedImage(entries, { imageId: tmpId, original: original.config, tags: tags.map(formatRef), note }),
     configOnly
   )
   if (!ok) return { ok: false, id: '', containerdStore: result.containerdStore }
   if (result.containerdStore) {
-    for (const tag of tags) {
+    for (const tag of tags.map(formatRef)) {
       const r = await cli.exec(['tag', result.id, tag])
       if (r.code !== 0) {
         if (configOnly) return { ok: false, id: '', containerdStore: true }

@@ -84,9 +84,3 @@ export function probedArchive(imageId: string, manifest: Buffer, config: Buffer)
     { name: 'oci-layout', body: Buffer.from('{"imageLayoutVersion":"1.0.0"}') }
   ]
 }
-
-/** `host:port/name:tag` → [`host:port/name`, `tag`]: the tag is after the last colon past the last slash. */
-export function splitTag(ref: string): [string, string] {
-  const colon = ref.lastIndexOf(':')
-  return colon > ref.lastIndexOf('/') ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest']
-}

@@ -1,7 +1,7 @@
 import { DockerError } from '../errors.js'
 import { lastLine, type DockerClient } from './cli.js'
 import { stopCommands } from '../relay.js'
-import { familiarName, parseTagRef } from '../image-ref.js'
+import { familiarName, formatRef, parseImageRef, tagOf, type TagRef } from '../image-ref.js'
 import { inspectImage } from './image.js'
 
 /** `docker push` prints `<tag>: digest: sha256:… size: N` as its last step. */
@@ -13,20 +13,19 @@ export function digestFromPushOutput(out: string): string | undefined {
  * Whether `digest`, just pushed under `tag`, is the image `imageId`: the engine records a pushed manifest
  * digest on the image it pushed (RepoDigests), and on the containerd store the image id is that digest.
  */
-export function pushedIsImage(tag: string, digest: string, imageId: string, repoDigests: string[]): boolean {
+export function pushedIsImage(tag: TagRef, digest: string, imageId: string, repoDigests: string[]): boolean {
   if (digest === imageId) return true
-  const repo = familiar(tag)?.name
+  const repo = familiarName(tag)
   return repoDigests.some(rd => {
-    const at = rd.lastIndexOf('@')
-    return at > 0 && rd.slice(at + 1) === digest && repo !== undefined && familiar(rd.slice(0, at))?.name === repo
+    const parsed = engineRef(rd)
+    return parsed?.digest === digest && familiarName(parsed) === repo
   })
 }
 
-/** A reference's name as docker prints it (`docker.io/library/app` → `app`) and its tag; undefined if not one. */
-function familiar(ref: string): { name: string; tag: string } | undefined {
+/** A reference the engine or buildx printed, parsed; undefined when it is not one. */
+function engineRef(text: string): ReturnType<typeof parseImageRef> | undefined {
   try {
-    const parsed = parseTagRef(ref)
-    return { name: familiarName(parsed), tag: parsed.tag ?? 'latest' }
+    return parseImageRef(text)
   } catch {
     return undefined
   }
@@ -38,9 +37,10 @@ function familiar(ref: string): { name: string; tag: string } | undefined {
  * same workflow on a shared self-hosted engine builds the same tag), so each is pointed at `imageId`
  * right before its push, and what was pushed is checked after it: a mismatch fails before the next tag.
  */
-export async function pushTags(cli: DockerClient, tags: string[], imageId: string, checkCancelled: () => void = () => undefined): Promise<string> {
+export async function pushTags(cli: DockerClient, tags: readonly TagRef[], imageId: string, checkCancelled: () => void = () => undefined): Promise<string> {
   let digest = ''
-  for (const tag of tags) {
+  for (const ref of tags) {
+    const tag = formatRef(ref)
     // A cancelled job pushes no further tag.
     checkCancelled()
     await cli.ok(['tag', imageId, tag], `docker tag ${tag}`)
@@ -53,7 +53,7 @@ export async function pushTags(cli: DockerClient, tags: string[], imageId: strin
     const d = digestFromPushOutput(r.stdout)
     if (!d) throw new DockerError(`docker push ${tag} reported no digest`)
     const now = await inspectImage(cli, imageId)
-    if (!pushedIsImage(tag, d, imageId, now?.repoDigests ?? [])) {
+    if (!pushedIsImage(ref, d, imageId, now?.repoDigests ?? [])) {
       throw new DockerError(
         `docker push ${tag} pushed ${d}, which is not the image whose phases passed (${imageId}): something else on this Docker engine ` +
           `re-tagged ${tag} between this step's tag and its push (another run of this workflow?). The registry holds that other image under ${tag} now; no further tag is pushed`
@@ -80,14 +80,16 @@ export function isIndex(raw: string): boolean {
  */
 export function pushedByImagetools(output: string): Map<string, string> {
   const out = new Map<string, string>()
-  for (const m of output.matchAll(/pushing (sha256:[0-9a-f]{64}) to (\S+)/g)) out.set(familiarTag(m[2]), m[1])
+  for (const m of output.matchAll(/pushing (sha256:[0-9a-f]{64}) to (\S+)/g)) {
+    const printed = engineRef(m[2])
+    out.set(printed && printed.digest === undefined ? familiarTag(printed as TagRef) : m[2], m[1])
+  }
   return out
 }
 
-/** `docker.io/library/app:1` → `app:1`; a name the grammar refuses stays as it is. */
-function familiarTag(tag: string): string {
-  const f = familiar(tag)
-  return f ? `${f.name}:${f.tag}` : tag
+/** `docker.io/library/app:1` → `app:1`. */
+function familiarTag(ref: TagRef): string {
+  return `${familiarName(ref)}:${tagOf(ref)}`
 }
 
 /**
@@ -101,7 +103,7 @@ export async function promoteIndex(
   cli: DockerClient,
   source: string,
   digest: string,
-  tags: string[],
+  tags: readonly TagRef[],
   checkCancelled: () => void,
   log: (line: string) => void
 ): Promise<string | undefined> {
@@ -113,7 +115,7 @@ export async function promoteIndex(
   if (!isIndex(raw.stdout)) return undefined
   checkCancelled()
   let output = ''
-  const code = await cli.stream(['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source], {
+  const code = await cli.stream(['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', formatRef(t)]), source], {
     cancellable: true,
     onChunk: b => (output += b.toString())
   })
@@ -121,7 +123,7 @@ export async function promoteIndex(
   const pushed = pushedByImagetools(output)
   for (const t of tags) {
     if (pushed.get(familiarTag(t)) !== digest) {
-      throw new DockerError(`promoting ${source}: ${t} was given ${pushed.get(familiarTag(t)) ?? 'nothing'} instead of the index itself (${digest})`)
+      throw new DockerError(`promoting ${source}: ${formatRef(t)} was given ${pushed.get(familiarTag(t)) ?? 'nothing'} instead of the index itself (${digest})`)
     }
   }
   return digest
