@@ -184,7 +184,11 @@ function checkBuildFiles(x, workspace) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _build_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1913);
-/* harmony import */ var _pairs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9514);
+/* harmony import */ var _pairs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9514);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7206);
+
+
 
 
 
@@ -196,15 +200,25 @@ function checkBuildFiles(x, workspace) {
 function githubContext(env, checkedOut) {
     return { repository: env.GITHUB_REPOSITORY, sha: checkedOut ?? env.GITHUB_SHA, serverUrl: env.GITHUB_SERVER_URL || 'https://github.com' };
 }
-/** design.md §3: `<repository, lower-cased>:<sha>` in GitHub, `<folder>:local` outside. */
+/**
+ * design.md §3: `<repository, lower-cased>:<sha>` in GitHub, `<folder>:local` outside; validated like a
+ * given tag, before any side effect (`acme/.github` makes `acme/.github:<sha>`, which no engine accepts).
+ */
 function defaultTags(s, gh) {
-    if (gh.repository && gh.sha)
-        return [`${gh.repository.toLowerCase()}:${gh.sha}`];
-    const folder = node_path__WEBPACK_IMPORTED_MODULE_0__.basename(s.workingDirectory)
+    const text = gh.repository && gh.sha ? `${gh.repository.toLowerCase()}:${gh.sha}` : `${localName(s.workingDirectory)}:local`;
+    try {
+        return [(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(text)];
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`tags: the default tag ${JSON.stringify(text)} (made from ${gh.repository ? 'GITHUB_REPOSITORY and the commit' : 'the folder name'}) is not a valid image reference; set tags`);
+    }
+}
+function localName(workingDirectory) {
+    const folder = node_path__WEBPACK_IMPORTED_MODULE_0__.basename(workingDirectory)
         .toLowerCase()
         .replace(/[^a-z0-9._-]+/g, '-')
         .replace(/^[._-]+|[._-]+$/g, '');
-    return [`${folder || 'app'}:local`];
+    return folder || 'app';
 }
 /** OCI labels from the GitHub context; the user's `labels` win on the same key. */
 function buildLabels(s, gh, now) {
@@ -216,7 +230,7 @@ function buildLabels(s, gh, now) {
         labels.set('org.opencontainers.image.created', now.toISOString());
     }
     for (const l of s.labels) {
-        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .splitPair */ .T)(l);
+        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_4__/* .splitPair */ .T)(l);
         labels.set(key, value ?? '');
     }
     return [...labels].map(([k, v]) => `${k}=${v}`);
@@ -241,7 +255,7 @@ function buildArgv(s, opts) {
     for (const l of opts.labels)
         argv.push('--label', l);
     for (const t of opts.tags)
-        argv.push('--tag', t);
+        argv.push('--tag', (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRef */ .rq)(t));
     for (const c of s.cacheFrom)
         argv.push('--cache-from', c);
     for (const c of s.cacheTo)
@@ -1421,12 +1435,12 @@ function lastLine(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P7: () => (/* binding */ refName),
 /* harmony export */   Q: () => (/* binding */ parseImageRef),
-/* harmony export */   _M: () => (/* binding */ repositoryOf),
+/* harmony export */   cO: () => (/* binding */ tagOf),
 /* harmony export */   h2: () => (/* binding */ parseTagRef),
 /* harmony export */   hG: () => (/* binding */ familiarName),
+/* harmony export */   rq: () => (/* binding */ formatRef),
 /* harmony export */   yb: () => (/* binding */ digestRef)
 /* harmony export */ });
-/* unused harmony export formatRef */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
 // The grammar of distribution/reference (regexp.go), the one the docker CLI parses with.
@@ -1512,13 +1526,17 @@ function parseImageRef(text, what = 'image') {
         throw e;
     }
 }
-/** A `tags` entry: where the image is tagged and pushed, so name[:tag] only. */
+/** A `tags` entry: name[:tag] only. */
 function parseTagRef(text, what = 'tags') {
     const ref = parseImageRef(text, what);
     if (ref.digest !== undefined) {
         throw invalid(what, text, 'a tag cannot carry a digest (the registry computes it on push); give name:tag, and pass a digest reference as image');
     }
     return ref;
+}
+/** The tag a `TagRef` names: docker's `latest` when none is written. */
+function tagOf(ref) {
+    return ref.tag ?? 'latest';
 }
 /** `registry/repository`, as written. */
 function refName(ref) {
@@ -1541,13 +1559,6 @@ function familiarName(ref) {
 /** `name@digest`: the canonical form of a digest reference (a tag beside a digest is ignored by docker). */
 function digestRef(ref) {
     return `${refName(ref)}@${ref.digest}`;
-}
-/** `registry/repo:tag` → `registry/repo` (a port's colon is not a tag). */
-function repositoryOf(ref) {
-    const noDigest = ref.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return colon > slash ? noDigest.slice(0, colon) : noDigest;
 }
 
 
@@ -1592,7 +1603,7 @@ function list(value) {
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   yt: () => (/* reexport safe */ _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__.yt)
 /* harmony export */ });
-/* unused harmony exports PHASES, parseMappings, validateTag */
+/* unused harmony exports PHASES, parseMappings */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
 /* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5846);
@@ -1675,10 +1686,6 @@ function parseEnvPairs(value) {
         return { name, value };
     });
 }
-/** A `tags` entry: name[:tag] by the distribution reference grammar (src/image-ref.ts). */
-function validateTag(tag) {
-    (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(tag);
-}
 /** Reads and validates every input (design.md §2–§10). Pure but for the getter and `env` (GitHub context). */
 function readSettings(get, env = process.env) {
     // Real path: every path below is compared with it once its links are followed (workspace-files.ts).
@@ -1695,8 +1702,7 @@ function readSettings(get, env = process.env) {
     if (platforms.length > 1) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
     }
-    const tags = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .list */ .p_)(get('tags'));
-    tags.forEach(validateTag);
+    const tags = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .list */ .p_)(get('tags')).map(t => (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(t));
     const image = get('image');
     const imageRef = image ? (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageRef */ .Q)(image) : undefined;
     const context = get('context') ? (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get('context'), 'context') : workingDirectory;
@@ -2994,15 +3000,15 @@ function splitPair(text) {
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7206);
 
 
-
 /**
  * The tags a pre-built `image` gets (design.md §3.4): the `tags` input when given (a promotion), else
  * the image's own name:tag. A digest reference names a manifest, not a place to tag: no tag then.
  */
-function prebuiltTags(text, ref, tags) {
+function prebuiltTags(ref, tags) {
     if (tags.length > 0)
         return tags;
-    return ref.digest ? [] : [text];
+    const { digest, ...name } = ref;
+    return digest === undefined ? [name] : [];
 }
 /**
  * Combinations that cannot do what they say, refused before any Docker side effect: a digest cannot
@@ -3019,15 +3025,6 @@ function checkPrebuilt(text, ref, tags, push, predeployRuns) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`push: image ${quoted} is a digest reference: it is already in its registry and a digest cannot be pushed to; give tags to promote it under (e.g. registry/app:production), or drop push`);
     }
 }
-/** `repo` as RepoDigests spells it (familiar form); a default tag that does not parse falls back to the text. */
-function familiarRepository(tag) {
-    try {
-        return (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)((0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTagRef */ .h2)(tag));
-    }
-    catch {
-        return (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryOf */ ._M)(tag);
-    }
-}
 /**
  * `image` and `digest` outputs when nothing was pushed (design.md §6): the reference the deploy job can pull.
  * An image the engine knows by a registry digest in the first tag's repository is named by it; with no
@@ -3037,9 +3034,9 @@ function unpushedImage(tags, repoDigests, source) {
     if (tags.length === 0) {
         return source?.digest ? { image: (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .digestRef */ .yb)({ ...source, digest: source.digest }), digest: source.digest } : { image: '', digest: '' };
     }
-    const repo = familiarRepository(tags[0]);
+    const repo = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)(tags[0]);
     const known = repoDigests.find(d => d.startsWith(`${repo}@`));
-    return known ? { image: known, digest: known.slice(repo.length + 1) } : { image: tags[0], digest: '' };
+    return known ? { image: known, digest: known.slice(repo.length + 1) } : { image: (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .formatRef */ .rq)(tags[0]), digest: '' };
 }
 /**
  * Where a pre-built image is in its registry, by digest: the digest it was given by, or the one the
@@ -3233,35 +3230,25 @@ function resolvePlan(p) {
     const image = s.imageRef
         ? { kind: 'reference', ref: s.image, parsed: s.imageRef }
         : { kind: 'build', dockerfile: chooseDockerfile(s, p.manifests), labels: (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildLabels */ .S6)(s, p.github, p.now) };
-    const tags = s.imageRef ? (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_6__/* .prebuiltTags */ .p5)(s.image, s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : checkedDefaultTags(s, p.github);
+    const tags = s.imageRef ? (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_6__/* .prebuiltTags */ .p5)(s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : checkedDefaultTags(s, p.github);
     return { settings: s, image, tags, phases, vars: p.vars, release: p.release, sidecars: p.sidecars, firstDeploy: p.firstDeploy };
 }
 /**
  * design.md §3.2, §6.1 (ADR 0009): a default tag names no registry the user chose, so it is never pushed
- * (docker would send `acme/app:<sha>` to Docker Hub); and it is validated like a given tag, before any
- * side effect (`acme/.github` makes `acme/.github:<sha>`, which no engine accepts).
+ * (docker would send `acme/app:<sha>` to Docker Hub).
  */
 function checkedDefaultTags(s, github) {
     if (s.push) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('push: true needs tags naming where to push (e.g. ghcr.io/owner/app:${{ github.sha }}, lower-case); ' +
             'without tags the image is only named locally, and docker would push that name to Docker Hub');
     }
-    const tags = (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultTags */ .nK)(s, github);
-    for (const t of tags) {
-        try {
-            (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .parseTagRef */ .h2)(t);
-        }
-        catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`tags: the default tag ${JSON.stringify(t)} (made from ${github.repository ? 'GITHUB_REPOSITORY and the commit' : 'the folder name'}) is not a valid image reference; set tags`);
-        }
-    }
-    return tags;
+    return (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultTags */ .nK)(s, github);
 }
 /** The `docker buildx build` argv of a plan that builds; files are where buildx writes the id and metadata. */
 function planBuildArgv(plan, files) {
     if (plan.image.kind !== 'build')
         return null;
-    return (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildArgv */ .v$)(plan.settings, { tags: [...plan.tags], labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files });
+    return (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildArgv */ .v$)(plan.settings, { tags: plan.tags, labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files });
 }
 /** The variables a phase's exec-mode command may expand: mapped ones, RELEASE_PHASE, the image's ENV. */
 function lookupFor(phase, vars, image) {
@@ -3339,7 +3326,7 @@ function dryRunView(plan, phases, imageRef) {
     const argv = planBuildArgv(plan, { iidfile: '<temp>/iid', metadataFile: '<temp>/metadata.json' });
     return {
         image: imageRef,
-        tags: [...plan.tags],
+        tags: plan.tags.map(_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRef */ .rq),
         build: argv ? { argv: ['docker', ...argv] } : null,
         phases: phases.map(p => {
             const mode = p.invocation?.mode ?? (p.skip ? 'none' : 'auto: decided by the built image ENTRYPOINT');
@@ -3357,7 +3344,7 @@ function dryRunView(plan, phases, imageRef) {
             secret: [...plan.vars].filter(([, v]) => v.secret).map(([k]) => k),
             plain: [...plan.vars].filter(([, v]) => !v.secret).map(([k]) => k)
         },
-        push: s.push ? { tags: [...plan.tags] } : null,
+        push: s.push ? { tags: plan.tags.map(_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRef */ .rq) } : null,
         firstDeploy: !s.phases.includes('first-deploy')
             ? 'not requested'
             : plan.firstDeploy === undefined

@@ -504,13 +504,11 @@ function probedArchive(imageId, manifest, config) {
         { name: 'oci-layout', body: Buffer.from('{"imageLayoutVersion":"1.0.0"}') }
     ];
 }
-/** `host:port/name:tag` → [`host:port/name`, `tag`]: the tag is after the last colon past the last slash. */
-function splitTag(ref) {
-    const colon = ref.lastIndexOf(':');
-    return colon > ref.lastIndexOf('/') ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
-}
 
+// EXTERNAL MODULE: ./src/image-ref.ts
+var image_ref = __webpack_require__(7206);
 ;// CONCATENATED MODULE: ./src/commit/commit.ts
+
 
 
 
@@ -600,7 +598,7 @@ async function fastCommit(api, job) {
     const config = assembleCommitConfig(committed, before, history, note);
     if (typeof config !== 'string')
         return config;
-    const archive = configOnlyArchive(config, tags);
+    const archive = configOnlyArchive(config, tags.map(image_ref/* formatRef */.rq));
     const refused = await api.load(await tarEntries(archive.entries));
     if (refused)
         return fallback(`docker load refused the config-only archive (${refused})`);
@@ -627,15 +625,19 @@ async function containerdCommit(api, job) {
         .finally(() => Promise.all([registry.close(), reach?.close()]));
     if (isFallback(probed))
         return fallback(`the engine uses the containerd image store, and ${probed.reason}`);
-    const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), { imageId: tmpId, original: original.config, tags, note });
+    const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), {
+        imageId: tmpId,
+        original: original.config,
+        tags: tags.map(image_ref/* formatRef */.rq),
+        note
+    });
     const refused = await api.load(await tarEntries(result.entries.filter(e => !result.layerNames.has(e.name))));
     if (refused)
         return fallback(`docker load refused the config-only archive (${refused})`);
     for (const tag of tags) {
-        const [repo, name] = splitTag(tag);
-        const r = await api.request('POST', `/images/${result.id}/tag?repo=${encodeURIComponent(repo)}&tag=${encodeURIComponent(name)}`);
+        const r = await api.request('POST', `/images/${result.id}/tag?repo=${encodeURIComponent((0,image_ref/* refName */.P7)(tag))}&tag=${encodeURIComponent((0,image_ref/* tagOf */.cO)(tag))}`);
         if (r.status !== 201)
-            throw new errors/* DockerError */.Bi(`tagging the predeploy commit ${result.id} as ${tag} failed: HTTP ${r.status} ${(0,docker_cli/* lastLine */.fM)(r.text)}`);
+            throw new errors/* DockerError */.Bi(`tagging the predeploy commit ${result.id} as ${(0,image_ref/* formatRef */.rq)(tag)} failed: HTTP ${r.status} ${(0,docker_cli/* lastLine */.fM)(r.text)}`);
     }
     return { id: result.id, containerdStore: true };
 }
@@ -645,11 +647,11 @@ async function containerdCommit(api, job) {
  * they are tagged after loading.
  */
 async function saveRewriteLoad(cli, tmpId, original, tags, note, configOnly) {
-    const { ok, result } = await saveTransformLoad(cli, tmpId, entries => rewriteSavedImage(entries, { imageId: tmpId, original: original.config, tags, note }), configOnly);
+    const { ok, result } = await saveTransformLoad(cli, tmpId, entries => rewriteSavedImage(entries, { imageId: tmpId, original: original.config, tags: tags.map(image_ref/* formatRef */.rq), note }), configOnly);
     if (!ok)
         return { ok: false, id: '', containerdStore: result.containerdStore };
     if (result.containerdStore) {
-        for (const tag of tags) {
+        for (const tag of tags.map(image_ref/* formatRef */.rq)) {
             const r = await cli.exec(['tag', result.id, tag]);
             if (r.code !== 0) {
                 if (configOnly)

@@ -282,17 +282,16 @@ function digestFromPushOutput(out) {
 function pushedIsImage(tag, digest, imageId, repoDigests) {
     if (digest === imageId)
         return true;
-    const repo = familiar(tag)?.name;
+    const repo = (0,image_ref/* familiarName */.hG)(tag);
     return repoDigests.some(rd => {
-        const at = rd.lastIndexOf('@');
-        return at > 0 && rd.slice(at + 1) === digest && repo !== undefined && familiar(rd.slice(0, at))?.name === repo;
+        const parsed = engineRef(rd);
+        return parsed?.digest === digest && (0,image_ref/* familiarName */.hG)(parsed) === repo;
     });
 }
-/** A reference's name as docker prints it (`docker.io/library/app` → `app`) and its tag; undefined if not one. */
-function familiar(ref) {
+/** A reference the engine or buildx printed, parsed; undefined when it is not one. */
+function engineRef(text) {
     try {
-        const parsed = (0,image_ref/* parseTagRef */.h2)(ref);
-        return { name: (0,image_ref/* familiarName */.hG)(parsed), tag: parsed.tag ?? 'latest' };
+        return (0,image_ref/* parseImageRef */.Q)(text);
     }
     catch {
         return undefined;
@@ -306,7 +305,8 @@ function familiar(ref) {
  */
 async function pushTags(cli, tags, imageId, checkCancelled = () => undefined) {
     let digest = '';
-    for (const tag of tags) {
+    for (const ref of tags) {
+        const tag = (0,image_ref/* formatRef */.rq)(ref);
         // A cancelled job pushes no further tag.
         checkCancelled();
         await cli.ok(['tag', imageId, tag], `docker tag ${tag}`);
@@ -321,7 +321,7 @@ async function pushTags(cli, tags, imageId, checkCancelled = () => undefined) {
         if (!d)
             throw new errors/* DockerError */.Bi(`docker push ${tag} reported no digest`);
         const now = await (0,docker_image/* inspectImage */.mm)(cli, imageId);
-        if (!pushedIsImage(tag, d, imageId, now?.repoDigests ?? [])) {
+        if (!pushedIsImage(ref, d, imageId, now?.repoDigests ?? [])) {
             throw new errors/* DockerError */.Bi(`docker push ${tag} pushed ${d}, which is not the image whose phases passed (${imageId}): something else on this Docker engine ` +
                 `re-tagged ${tag} between this step's tag and its push (another run of this workflow?). The registry holds that other image under ${tag} now; no further tag is pushed`);
         }
@@ -346,14 +346,15 @@ function isIndex(raw) {
  */
 function pushedByImagetools(output) {
     const out = new Map();
-    for (const m of output.matchAll(/pushing (sha256:[0-9a-f]{64}) to (\S+)/g))
-        out.set(familiarTag(m[2]), m[1]);
+    for (const m of output.matchAll(/pushing (sha256:[0-9a-f]{64}) to (\S+)/g)) {
+        const printed = engineRef(m[2]);
+        out.set(printed && printed.digest === undefined ? familiarTag(printed) : m[2], m[1]);
+    }
     return out;
 }
-/** `docker.io/library/app:1` → `app:1`; a name the grammar refuses stays as it is. */
-function familiarTag(tag) {
-    const f = familiar(tag);
-    return f ? `${f.name}:${f.tag}` : tag;
+/** `docker.io/library/app:1` → `app:1`. */
+function familiarTag(ref) {
+    return `${(0,image_ref/* familiarName */.hG)(ref)}:${(0,image_ref/* tagOf */.cO)(ref)}`;
 }
 /**
  * design.md §3.5: promotes an unchanged image whose registry manifest is an index (attestations and
@@ -372,7 +373,7 @@ async function promoteIndex(cli, source, digest, tags, checkCancelled, log) {
         return undefined;
     checkCancelled();
     let output = '';
-    const code = await cli.stream(['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source], {
+    const code = await cli.stream(['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', (0,image_ref/* formatRef */.rq)(t)]), source], {
         cancellable: true,
         onChunk: b => (output += b.toString())
     });
@@ -381,7 +382,7 @@ async function promoteIndex(cli, source, digest, tags, checkCancelled, log) {
     const pushed = pushedByImagetools(output);
     for (const t of tags) {
         if (pushed.get(familiarTag(t)) !== digest) {
-            throw new errors/* DockerError */.Bi(`promoting ${source}: ${t} was given ${pushed.get(familiarTag(t)) ?? 'nothing'} instead of the index itself (${digest})`);
+            throw new errors/* DockerError */.Bi(`promoting ${source}: ${(0,image_ref/* formatRef */.rq)(t)} was given ${pushed.get(familiarTag(t)) ?? 'nothing'} instead of the index itself (${digest})`);
         }
     }
     return digest;
@@ -721,8 +722,8 @@ async function execute(plan, ctx) {
     const { result } = ctx;
     let info = await acquireImage(plan, ctx);
     const acquired = info.id;
-    result.tags = [...plan.tags];
-    result.image = plan.tags[0] ?? (0,prebuilt/* unpushedImage */.u6)([], [], source(plan)).image;
+    result.tags = plan.tags.map(image_ref/* formatRef */.rq);
+    result.image = result.tags[0] ?? (0,prebuilt/* unpushedImage */.u6)([], [], source(plan)).image;
     result.imageId = info.id;
     // Bound before the first container starts: exec-mode errors must not leave half a release.
     const phases = (0,release_plan/* bindPhases */.Sh)(plan, { entrypoint: info.entrypoint, env: (0,docker_image/* imageEnv */.Zw)(info) });
@@ -748,13 +749,13 @@ async function acquireImage(plan, ctx) {
     if (plan.image.kind === 'reference') {
         await ctx.engine;
         const info = await (0,acquire/* acquireImage */.OG)(cli, plan.image.ref, plan.image.parsed, () => scope.throwIfCancelled());
-        for (const t of s.tags)
+        for (const t of s.tags.map(image_ref/* formatRef */.rq))
             await cli.ok(['tag', info.id, t], `docker tag ${t}`);
         return info;
     }
     const files = { iidfile: external_node_path_.join(scope.tempDir, 'iid'), metadataFile: external_node_path_.join(scope.tempDir, 'metadata.json') };
     scope.throwIfCancelled();
-    runner/* startGroup */.Oh(`Building ${plan.tags[0]}`);
+    runner/* startGroup */.Oh(`Building ${(0,image_ref/* formatRef */.rq)(plan.tags[0])}`);
     const tail = new docker_cli/* Tail */.PW(5);
     const code = await cli.stream((0,release_plan/* planBuildArgv */.Ih)(plan, files), { cancellable: true, onChunk: b => tail.push(b) }).finally(() => runner/* endGroup */.N4());
     await ctx.engine;
@@ -871,7 +872,7 @@ async function commit(plan, p, info, outcome, ctx) {
     const built = plan.image.kind === 'build' ? info.id : undefined;
     try {
         const note = `release-phase predeploy: ${p.text}`;
-        const id = await commitPredeploy(cli, outcome.container, info, [...plan.tags], note, { later: w => scope.defer(w), runId: scope.runId, log });
+        const id = await commitPredeploy(cli, outcome.container, info, plan.tags, note, { later: w => scope.defer(w), runId: scope.runId, log });
         ctx.result.imageId = id;
         // After every deferred removal (the temporary commit is its child), so it never races the
         // release's first unpack (containerd store) and never writes into a running task's output.
@@ -891,15 +892,15 @@ async function commit(plan, p, info, outcome, ctx) {
 async function publish(plan, info, unchanged, ctx) {
     const { result } = ctx;
     if (plan.settings.push) {
-        runner/* startGroup */.Oh(`Pushing ${plan.tags.join(', ')}`);
+        runner/* startGroup */.Oh(`Pushing ${plan.tags.map(image_ref/* formatRef */.rq).join(', ')}`);
         result.digest = await pushOrPromote(plan, info, unchanged, ctx).finally(() => runner/* endGroup */.N4());
-        result.image = `${(0,image_ref/* repositoryOf */._M)(plan.tags[0])}@${result.digest}`;
+        result.image = `${(0,image_ref/* refName */.P7)(plan.tags[0])}@${result.digest}`;
         const changed = (0,prebuilt/* promotionWarning */.gc)(source(plan), result.digest, unchanged);
         if (changed)
             runner/* warning */.$e(changed);
         return;
     }
-    const named = (0,prebuilt/* unpushedImage */.u6)([...plan.tags], info.repoDigests, unchanged ? source(plan) : undefined);
+    const named = (0,prebuilt/* unpushedImage */.u6)(plan.tags, info.repoDigests, unchanged ? source(plan) : undefined);
     if (named.digest)
         Object.assign(result, named);
 }
@@ -907,8 +908,8 @@ async function publish(plan, info, unchanged, ctx) {
 async function pushOrPromote(plan, info, unchanged, ctx) {
     const cancelled = () => ctx.scope.throwIfCancelled();
     const from = unchanged ? (0,prebuilt/* registrySource */.Bf)(source(plan), info.repoDigests) : undefined;
-    const promoted = from && (await promoteIndex(ctx.cli, from.ref, from.digest, [...plan.tags], cancelled, line => runner/* info */.pq(line)));
-    return promoted || pushTags(ctx.cli, [...plan.tags], info.id, cancelled);
+    const promoted = from && (await promoteIndex(ctx.cli, from.ref, from.digest, plan.tags, cancelled, line => runner/* info */.pq(line)));
+    return promoted || pushTags(ctx.cli, plan.tags, info.id, cancelled);
 }
 
 
