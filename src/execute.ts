@@ -147,19 +147,38 @@ async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: Ph
     r.status = 'succeeded'
     return info
   }
-  // Before anything is committed: a value the task wrote into a file would be pushed with the image.
-  // Such a predeploy has failed: what it made cannot be released.
-  const found = await scanPredeployFiles(plan, p, outcome.container, ctx).catch((e: unknown) => {
-    scope.defer(removeContainer(cli, outcome.container))
-    throw e
-  })
-  if (found) {
-    r.status = 'failed'
-    scope.defer(removeContainer(cli, outcome.container))
-    throw new ActionError(found)
-  }
+  const tmpId = await scanBesideCommit(plan, p, outcome.container, r, ctx)
   r.status = 'succeeded'
-  return commit(plan, p, info, outcome, ctx)
+  return commit(plan, p, info, outcome, tmpId, ctx)
+}
+
+/**
+ * Before anything is named or pushed, the files the predeploy task wrote are searched for secrets: a
+ * value in a file would be pushed with the image, so such a predeploy has failed. The temporary commit
+ * is made meanwhile (issue 22): both read the same layer, and it names nothing. Returns its id.
+ */
+async function scanBesideCommit(plan: ReleasePlan, p: BoundPhase, container: string, r: PhaseResult, ctx: ExecuteContext): Promise<string> {
+  const { cli, scope } = ctx
+  const { temporaryCommit } = await import('./commit/commit.js')
+  const made = temporaryCommit(cli, container, scope.runId).then(
+    id => ({ id }),
+    (error: unknown) => ({ error })
+  )
+  const found = await scanPredeployFiles(plan, p, container, ctx).catch((error: unknown) => ({ error }))
+  if (found === undefined) {
+    const tmp = await made
+    if ('id' in tmp) return tmp.id
+    scope.defer(removeContainer(cli, container))
+    throw tmp.error
+  }
+  // Failed: the temporary commit (it holds every task value) and the container go; after the commit
+  // has settled, so neither removal races it.
+  const tmp = await made
+  if ('id' in tmp) scope.defer(cli.removeImages([tmp.id]))
+  scope.defer(removeContainer(cli, container))
+  if (typeof found !== 'string') throw found.error
+  r.status = 'failed'
+  throw new ActionError(found)
 }
 
 /** design.md §4.6: the files the predeploy task changed, searched for secrets; the error, when one holds any. */
@@ -184,14 +203,14 @@ function taskError(plan: ReleasePlan, p: BoundPhase, outcome: TaskOutcome, info:
  * The predeploy container's filesystem becomes the image every later phase and tag uses. The image
  * the action built (never a given `image`) is removed once superseded and unreferenced.
  */
-async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome: TaskOutcome, ctx: ExecuteContext): Promise<ImageInfo> {
+async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome: TaskOutcome, tmpId: string, ctx: ExecuteContext): Promise<ImageInfo> {
   const { cli, scope } = ctx
   const { commitPredeploy, removeSuperseded } = await import('./commit/commit.js')
   const log = (line: string): void => core.info(line)
   const built = plan.image.kind === 'build' ? info.id : undefined
   try {
     const note = `release-phase predeploy: ${p.text}`
-    const id = await commitPredeploy(cli, outcome.container, info, plan.tags, note, { later: w => scope.defer(w), runId: scope.runId, log })
+    const id = await commitPredeploy(cli, tmpId, info, plan.tags, note, { later: w => scope.defer(w), runId: scope.runId, log })
     ctx.result.imageId = id
     // After every deferred removal (the temporary commit is its child), so it never races the
     // release's first unpack (containerd store) and never writes into a running task's output.

@@ -9,6 +9,7 @@ import {
   BASE_IMAGE,
   REAL_DOCKER,
   containersOfRun,
+  imagesOfRun,
   describeEngine,
   docker,
   errorLines,
@@ -205,8 +206,9 @@ describeEngine('adversarial corpus (issue 11): attacks as data, through the bund
         for (const t of texts) expect(group![1].replace(/\r?\n/g, ''), `${t} in group ${title}`).not.toContain(t)
       }
       for (const d of a.mustStayEmpty ?? []) expect(fs.readdirSync(fill(d)), `written into ${d}`).toEqual([])
-      // This run's containers only: other helpers share the engine.
+      // This run's containers and temporary commits only: other helpers share the engine.
       if (r.state['run-id']) expect(containersOfRun(r.state['run-id'])).toEqual([])
+      if (r.state['run-id']) expect(imagesOfRun(r.state['run-id']), 'temporary commit left').toEqual([])
     } finally {
       fs.rmSync(outside, { recursive: true, force: true })
       try {

@@ -2,10 +2,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { BASE_IMAGE, REAL_DOCKER, describeEngine, docker, imageConfig, makeApp, runAction, uniqueTag } from '../helpers/engine.js'
-
-const imagesOfRun = (runId: string): string[] =>
-  docker('image', 'ls', '--all', '--quiet', '--filter', `label=release-phase.run=${runId}`).split('\n').filter(Boolean)
+import { BASE_IMAGE, REAL_DOCKER, describeEngine, docker, imageConfig, imagesOfRun, makeApp, runAction, uniqueTag } from '../helpers/engine.js'
 
 describeEngine('the run label on the temporary predeploy commit (SPEC 11, post)', () => {
   const tags: string[] = []

@@ -184,6 +184,11 @@ export function containersOfRun(runId: string): string[] {
   return docker('ps', '-a', '-q', '--filter', `label=release-phase.run=${runId}`).split('\n').filter(Boolean)
 }
 
+/** Images labelled with a run's id: its temporary predeploy commit, until it is removed. */
+export function imagesOfRun(runId: string): string[] {
+  return docker('image', 'ls', '--all', '--quiet', '--filter', `label=release-phase.run=${runId}`).split('\n').filter(Boolean)
+}
+
 export function allReleasePhaseContainers(): string[] {
   return docker('ps', '-a', '-q', '--filter', 'label=release-phase.run').split('\n').filter(Boolean)
 }

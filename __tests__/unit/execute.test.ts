@@ -174,4 +174,48 @@ describe('execute against a fake engine (issue 21)', () => {
     expect(cli.callsOf('create').map(c => c[2])).toEqual(['release-phase-0123456789ab-predeploy'])
     info.mockRestore()
   })
+
+  it('the secret scan runs beside the temporary commit; a finding removes it and names, loads and pushes nothing', async () => {
+    const { plan: p, result } = await plan(
+      { Procfile: 'release: bin/migrate\n', 'app.json': '{"scripts":{"dokku":{"predeploy":"bin/assets"}}}' },
+      { image: 'ghcr.io/acme/app:ready', tags: 'ghcr.io/acme/app:v1', push: 'true', phases: 'predeploy,release', secrets: 'DATABASE_URL' }
+    )
+    const tmp = `sha256:${'d'.repeat(64)}`
+    let commitStarted: () => void = () => undefined
+    const started = new Promise<void>(r => (commitStarted = r))
+    const leak = await tarOf({ 'leak.txt': `url=postgres://app:${SECRET}@db/app\n` })
+    const cli = engine({
+      extra: {
+        'container diff': () => ({ stdout: 'C /app\nA /app/leak.txt\n' }),
+        commit: async () => (commitStarted(), await new Promise(r => setTimeout(r, 20)), { stdout: `${tmp}\n` }),
+        // Answers only once the commit has begun: a scan that waited for the commit (or the other way
+        // round) would never get its archive.
+        cp: async () =>
+          (await Promise.race([started.then(() => true), new Promise(r => setTimeout(() => r(false), 2000))]))
+            ? { stdout: leak }
+            : { code: 1, stderr: 'the scan did not run beside the commit' }
+      }
+    })
+    const ctx = context(cli, result)
+    await expect(execute(p, ctx)).rejects.toThrow(/^predeploy wrote the value of DATABASE_URL into \/app\/leak\.txt;/)
+    await ctx.scope.close()
+    expect(cli.callsOf('image', 'rm').map(c => c.at(-1))).toContain(tmp)
+    expect(cli.callsOf('rm').map(c => c.at(-1))).toContain('release-phase-0123456789ab-predeploy')
+    expect(sub(cli.calls).filter(c => ['load', 'push', 'system'].includes(c))).toEqual([])
+    // The pre-built image's own tag, before the tasks; the predeploy commit names nothing.
+    expect(cli.callsOf('tag')).toEqual([['tag', IMAGE_ID, 'ghcr.io/acme/app:v1']])
+    expect(cli.callsOf('create').map(c => c[2])).toEqual(['release-phase-0123456789ab-predeploy'])
+    expect(result.phases.map(ph => ph.status)).toEqual(['failed', 'not-run'])
+  })
 })
+
+/** A tar of small ASCII files, as a string (what `docker cp … -` prints; every byte survives UTF-8). */
+async function tarOf(files: Record<string, string>): Promise<string> {
+  const { pack } = await import('tar-stream')
+  const p = pack()
+  for (const [name, text] of Object.entries(files)) p.entry({ name, mode: 0o644, mtime: new Date(0) }, text)
+  p.finalize()
+  const chunks: Buffer[] = []
+  for await (const c of p) chunks.push(c as Buffer)
+  return Buffer.concat(chunks).toString('latin1')
+}

@@ -13,6 +13,18 @@ import { fallback, isFallback, type Fallback } from '../fallback.js'
 
 export { PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig } from './archive.js'
 
+/**
+ * The temporary commit, the first half of `commitPredeploy`: the engine's own copy of the task's layer.
+ * It holds the container's Env (every -e value), so it is labelled with the run id and the post step
+ * removes it even when the runner is killed right here. (A commit also copies the container's own
+ * labels, which include it; the change says so explicitly rather than relying on that.) The clean
+ * image's config is the original's (restoredConfig), so it never carries this label. It names nothing:
+ * it can be made while the predeploy scan is still reading the same files.
+ */
+export function temporaryCommit(cli: DockerClient, container: string, runId: string): Promise<string> {
+  return engineApi(cli).commit(container, [`LABEL ${RUN_LABEL}=${runId}`])
+}
+
 /** What the commit needs from the run: a place for deferred work, and the log. */
 export interface CommitHooks {
   /** Work the run must see finished before it ends (removals), started now. */
@@ -23,8 +35,8 @@ export interface CommitHooks {
 }
 
 /**
- * design.md §4.6: commit the predeploy container so its filesystem changes are kept, with the original
- * image config and no passed value in it.
+ * design.md §4.6: from the predeploy container's temporary commit (`temporaryCommit`), the image its
+ * filesystem changes are kept in, with the original image config and no passed value in it.
  *
  * Why not plain `docker commit`: it copies the container's Env, where every `-e` value sits (this is how
  * Dokku bakes secrets into images), and neither `--change` nor the Engine API's commit body can remove
@@ -44,18 +56,13 @@ export interface CommitHooks {
  */
 export async function commitPredeploy(
   cli: DockerClient,
-  container: string,
+  tmpId: string,
   original: ImageInfo,
   tags: readonly TagRef[],
   note: string,
   hooks: CommitHooks
 ): Promise<string> {
   const api = engineApi(cli)
-  // The temporary commit holds the container's Env (every -e value): labelled with the run id so the
-  // post step removes it even when the runner is killed right here. (A commit also copies the
-  // container's own labels, which include it; the change says so explicitly rather than relying on
-  // that.) The clean image's config is the original's (restoredConfig), so it never carries this label.
-  const tmpId = await api.commit(container, [`LABEL ${RUN_LABEL}=${hooks.runId}`])
   let tmpRemoved = false
   try {
     const fast = await fastCommit(api, { tmpId, original, tags, note, runId: hooks.runId })
