@@ -15,7 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   removeSuperseded: () => (/* binding */ removeSuperseded),
   restoredConfig: () => (/* reexport */ restoredConfig),
   rewriteImageConfig: () => (/* reexport */ rewriteImageConfig),
-  saveRewriteLoad: () => (/* binding */ saveRewriteLoad)
+  saveRewriteLoad: () => (/* binding */ saveRewriteLoad),
+  temporaryCommit: () => (/* binding */ temporaryCommit)
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -521,8 +522,19 @@ var image_ref = __webpack_require__(7206);
 
 
 /**
- * design.md §4.6: commit the predeploy container so its filesystem changes are kept, with the original
- * image config and no passed value in it.
+ * The temporary commit, the first half of `commitPredeploy`: the engine's own copy of the task's layer.
+ * It holds the container's Env (every -e value), so it is labelled with the run id and the post step
+ * removes it even when the runner is killed right here. (A commit also copies the container's own
+ * labels, which include it; the change says so explicitly rather than relying on that.) The clean
+ * image's config is the original's (restoredConfig), so it never carries this label. It names nothing:
+ * it can be made while the predeploy scan is still reading the same files.
+ */
+function temporaryCommit(cli, container, runId) {
+    return (0,engine_api.engineApi)(cli).commit(container, [`LABEL ${labels/* RUN_LABEL */.j}=${runId}`]);
+}
+/**
+ * design.md §4.6: from the predeploy container's temporary commit (`temporaryCommit`), the image its
+ * filesystem changes are kept in, with the original image config and no passed value in it.
  *
  * Why not plain `docker commit`: it copies the container's Env, where every `-e` value sits (this is how
  * Dokku bakes secrets into images), and neither `--change` nor the Engine API's commit body can remove
@@ -540,13 +552,8 @@ var image_ref = __webpack_require__(7206);
  * The first two cost the same whatever the image's size.
  * The temporary commit is removed, so the only image holding the filesystem change is the clean one.
  */
-async function commitPredeploy(cli, container, original, tags, note, hooks) {
+async function commitPredeploy(cli, tmpId, original, tags, note, hooks) {
     const api = (0,engine_api.engineApi)(cli);
-    // The temporary commit holds the container's Env (every -e value): labelled with the run id so the
-    // post step removes it even when the runner is killed right here. (A commit also copies the
-    // container's own labels, which include it; the change says so explicitly rather than relying on
-    // that.) The clean image's config is the original's (restoredConfig), so it never carries this label.
-    const tmpId = await api.commit(container, [`LABEL ${labels/* RUN_LABEL */.j}=${hooks.runId}`]);
     let tmpRemoved = false;
     try {
         const fast = await fastCommit(api, { tmpId, original, tags, note, runId: hooks.runId });

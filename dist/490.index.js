@@ -827,19 +827,37 @@ async function runPhase(plan, p, info, r, ctx) {
         r.status = 'succeeded';
         return info;
     }
-    // Before anything is committed: a value the task wrote into a file would be pushed with the image.
-    // Such a predeploy has failed: what it made cannot be released.
-    const found = await scanPredeployFiles(plan, p, outcome.container, ctx).catch((e) => {
-        scope.defer(removeContainer(cli, outcome.container));
-        throw e;
-    });
-    if (found) {
-        r.status = 'failed';
-        scope.defer(removeContainer(cli, outcome.container));
-        throw new errors/* ActionError */.lZ(found);
-    }
+    const tmpId = await scanBesideCommit(plan, p, outcome.container, r, ctx);
     r.status = 'succeeded';
-    return commit(plan, p, info, outcome, ctx);
+    return commit(plan, p, info, outcome, tmpId, ctx);
+}
+/**
+ * Before anything is named or pushed, the files the predeploy task wrote are searched for secrets: a
+ * value in a file would be pushed with the image, so such a predeploy has failed. The temporary commit
+ * is made meanwhile (issue 22): both read the same layer, and it names nothing. Returns its id.
+ */
+async function scanBesideCommit(plan, p, container, r, ctx) {
+    const { cli, scope } = ctx;
+    const { temporaryCommit } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(325)]).then(__webpack_require__.bind(__webpack_require__, 4325));
+    const made = temporaryCommit(cli, container, scope.runId).then(id => ({ id }), (error) => ({ error }));
+    const found = await scanPredeployFiles(plan, p, container, ctx).catch((error) => ({ error }));
+    if (found === undefined) {
+        const tmp = await made;
+        if ('id' in tmp)
+            return tmp.id;
+        scope.defer(removeContainer(cli, container));
+        throw tmp.error;
+    }
+    // Failed: the temporary commit (it holds every task value) and the container go; after the commit
+    // has settled, so neither removal races it.
+    const tmp = await made;
+    if ('id' in tmp)
+        scope.defer(cli.removeImages([tmp.id]));
+    scope.defer(removeContainer(cli, container));
+    if (typeof found !== 'string')
+        throw found.error;
+    r.status = 'failed';
+    throw new errors/* ActionError */.lZ(found);
 }
 /** design.md §4.6: the files the predeploy task changed, searched for secrets; the error, when one holds any. */
 async function scanPredeployFiles(plan, p, container, ctx) {
@@ -865,14 +883,14 @@ function taskError(plan, p, outcome, info) {
  * The predeploy container's filesystem becomes the image every later phase and tag uses. The image
  * the action built (never a given `image`) is removed once superseded and unreferenced.
  */
-async function commit(plan, p, info, outcome, ctx) {
+async function commit(plan, p, info, outcome, tmpId, ctx) {
     const { cli, scope } = ctx;
     const { commitPredeploy, removeSuperseded } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(325)]).then(__webpack_require__.bind(__webpack_require__, 4325));
     const log = (line) => runner/* info */.pq(line);
     const built = plan.image.kind === 'build' ? info.id : undefined;
     try {
         const note = `release-phase predeploy: ${p.text}`;
-        const id = await commitPredeploy(cli, outcome.container, info, plan.tags, note, { later: w => scope.defer(w), runId: scope.runId, log });
+        const id = await commitPredeploy(cli, tmpId, info, plan.tags, note, { later: w => scope.defer(w), runId: scope.runId, log });
         ctx.result.imageId = id;
         // After every deferred removal (the temporary commit is its child), so it never races the
         // release's first unpack (containerd store) and never writes into a running task's output.
