@@ -53,8 +53,9 @@ export async function run(): Promise<void> {
     const cli = new DockerCli(undefined, link)
     removeSignalHandlers = installSignalHandlers(cli, scope)
     // The daemon check runs beside the first command instead of before it; its verdict is awaited
-    // before that command's result is used, so an unreachable engine still gets its own error.
-    const engine = checkEngine(cli)
+    // before that command's result is used, so an unreachable engine still gets its own error. It starts
+    // a turn later: the first command is spawned before the check's request is set up (~10 ms).
+    const engine = new Promise(next => setImmediate(next)).then(() => checkEngine(cli))
     engine.catch(() => undefined)
     if (link.remote) await engine
     const { execute } = await executeModule
