@@ -212,9 +212,14 @@ async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome
     const note = `release-phase predeploy: ${p.text}`
     const id = await commitPredeploy(cli, tmpId, info, plan.tags, note, { later: w => scope.defer(w), runId: scope.runId, log })
     ctx.result.imageId = id
-    // After every deferred removal (the temporary commit is its child), so it never races the
-    // release's first unpack (containerd store) and never writes into a running task's output.
-    if (built) scope.atClose(() => removeSuperseded(cli, built, log))
+    // After the removals started so far (the temporary commit is its child, the predeploy container
+    // uses it) and once the release container exists (containerd store: its first unpack is done),
+    // beside the release task; its line is held until the run ends, never inside a task's output.
+    if (built) {
+      const lines: string[] = []
+      scope.afterNextCreate(() => removeSuperseded(cli, built, line => lines.push(line)))
+      scope.atClose(async () => lines.forEach(log))
+    }
     // The commit carries the original config exactly: only the id (and the label) changed.
     return { ...info, id, repoDigests: [] }
   } finally {

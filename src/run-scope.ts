@@ -17,6 +17,7 @@ export class RunScope {
   private cancelled = false
   private readonly hooks = new Set<CancelHook>()
   private readonly pending: Promise<unknown>[] = []
+  private readonly waiting: (() => Promise<unknown>)[] = []
   private readonly last: (() => Promise<unknown>)[] = []
 
   constructor(
@@ -57,6 +58,22 @@ export class RunScope {
     this.pending.push(work.catch(() => undefined))
   }
 
+  /**
+   * Work that must wait for every removal started so far and for the next task container to exist
+   * (on the containerd store its create is the image's first unpack): it then runs beside that task.
+   * With no task after it, it runs in close(), once every deferred removal is done.
+   */
+  afterNextCreate(work: () => Promise<unknown>): void {
+    this.waiting.push(work)
+  }
+
+  /** A task container was created: the work waiting for one starts, after the removals started so far. */
+  taskCreated(): void {
+    if (this.waiting.length === 0) return
+    const before = Promise.all([...this.pending])
+    for (const work of this.waiting.splice(0)) this.defer(before.then(work))
+  }
+
   /** Work that must wait until every deferred removal is done (it runs in close()). */
   atClose(work: () => Promise<unknown>): void {
     this.last.push(work)
@@ -68,7 +85,7 @@ export class RunScope {
    */
   async close(final?: () => Promise<void>): Promise<void> {
     while (this.pending.length > 0) await Promise.all(this.pending.splice(0))
-    for (const work of this.last.splice(0)) await work().catch(() => undefined)
+    for (const work of [...this.waiting.splice(0), ...this.last.splice(0)]) await work().catch(() => undefined)
     try {
       await final?.()
     } finally {

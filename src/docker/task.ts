@@ -62,6 +62,7 @@ export async function runTask(cli: DockerClient, spec: TaskSpec, scope: RunScope
   // and one that came just before registration is seen by the check below. `docker run` would leave
   // a window where the container exists but the handler cannot know it.
   await cli.ok(createArgv(spec, name), `creating the ${spec.phase} container`, { env })
+  scope.taskCreated()
   const unregister = scope.onCancel(async force => {
     cancelled = true
     if (!force) await stopContainer(cli, name, spec.stopTimeoutSeconds)
