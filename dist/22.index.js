@@ -1980,6 +1980,7 @@ class RunScope {
     cancelled = false;
     hooks = new Set();
     pending = [];
+    waiting = [];
     last = [];
     constructor(runId, tempDir) {
         this.runId = runId;
@@ -2013,6 +2014,22 @@ class RunScope {
     defer(work) {
         this.pending.push(work.catch(() => undefined));
     }
+    /**
+     * Work that must wait for every removal started so far and for the next task container to exist
+     * (on the containerd store its create is the image's first unpack): it then runs beside that task.
+     * With no task after it, it runs in close(), once every deferred removal is done.
+     */
+    afterNextCreate(work) {
+        this.waiting.push(work);
+    }
+    /** A task container was created: the work waiting for one starts, after the removals started so far. */
+    taskCreated() {
+        if (this.waiting.length === 0)
+            return;
+        const before = Promise.all([...this.pending]);
+        for (const work of this.waiting.splice(0))
+            this.defer(before.then(work));
+    }
     /** Work that must wait until every deferred removal is done (it runs in close()). */
     atClose(work) {
         this.last.push(work);
@@ -2024,7 +2041,7 @@ class RunScope {
     async close(final) {
         while (this.pending.length > 0)
             await Promise.all(this.pending.splice(0));
-        for (const work of this.last.splice(0))
+        for (const work of [...this.waiting.splice(0), ...this.last.splice(0)])
             await work().catch(() => undefined);
         try {
             await final?.();
@@ -2676,8 +2693,9 @@ async function run() {
         const cli = new docker_cli/* DockerCli */.Vo(undefined, link);
         removeSignalHandlers = installSignalHandlers(cli, scope);
         // The daemon check runs beside the first command instead of before it; its verdict is awaited
-        // before that command's result is used, so an unreachable engine still gets its own error.
-        const engine = (0,docker_image/* checkEngine */.Xx)(cli);
+        // before that command's result is used, so an unreachable engine still gets its own error. It starts
+        // a turn later: the first command is spawned before the check's request is set up (~10 ms).
+        const engine = new Promise(next => setImmediate(next)).then(() => (0,docker_image/* checkEngine */.Xx)(cli));
         engine.catch(() => undefined);
         if (link.remote)
             await engine;

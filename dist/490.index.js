@@ -204,6 +204,7 @@ async function runTask(cli, spec, scope) {
     // and one that came just before registration is seen by the check below. `docker run` would leave
     // a window where the container exists but the handler cannot know it.
     await cli.ok((0,task_argv/* createArgv */.X)(spec, name), `creating the ${spec.phase} container`, { env });
+    scope.taskCreated();
     const unregister = scope.onCancel(async (force) => {
         cancelled = true;
         if (!force)
@@ -892,10 +893,14 @@ async function commit(plan, p, info, outcome, tmpId, ctx) {
         const note = `release-phase predeploy: ${p.text}`;
         const id = await commitPredeploy(cli, tmpId, info, plan.tags, note, { later: w => scope.defer(w), runId: scope.runId, log });
         ctx.result.imageId = id;
-        // After every deferred removal (the temporary commit is its child), so it never races the
-        // release's first unpack (containerd store) and never writes into a running task's output.
-        if (built)
-            scope.atClose(() => removeSuperseded(cli, built, log));
+        // After the removals started so far (the temporary commit is its child, the predeploy container
+        // uses it) and once the release container exists (containerd store: its first unpack is done),
+        // beside the release task; its line is held until the run ends, never inside a task's output.
+        if (built) {
+            const lines = [];
+            scope.afterNextCreate(() => removeSuperseded(cli, built, line => lines.push(line)));
+            scope.atClose(async () => lines.forEach(log));
+        }
         // The commit carries the original config exactly: only the id (and the label) changed.
         return { ...info, id, repoDigests: [] };
     }
