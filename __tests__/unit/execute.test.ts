@@ -207,6 +207,44 @@ describe('execute against a fake engine (issue 21)', () => {
     expect(cli.callsOf('create').map(c => c[2])).toEqual(['release-phase-0123456789ab-predeploy'])
     expect(result.phases.map(ph => ph.status)).toEqual(['failed', 'not-run'])
   })
+
+  it('a temporary commit that fails after a clean scan: the task is still reported as passed, the error is the commit', async () => {
+    const { plan: p, result } = await plan(
+      { Procfile: 'release: bin/migrate\n', 'app.json': '{"scripts":{"dokku":{"predeploy":"bin/assets"}}}' },
+      { image: 'ghcr.io/acme/app:ready', phases: 'predeploy,release', secrets: 'DATABASE_URL' }
+    )
+    const cli = engine({ extra: { 'container diff': () => ({ stdout: '' }), commit: () => ({ code: 1, stderr: 'commit broke' }) } })
+    const ctx = context(cli, result)
+    await expect(execute(p, ctx)).rejects.toThrow(/commit broke/)
+    await ctx.scope.close()
+    expect(result.phases.map(ph => ph.status)).toEqual(['succeeded', 'not-run'])
+    expect(cli.callsOf('rm').map(c => c.at(-1))).toContain('release-phase-0123456789ab-predeploy')
+    expect(sub(cli.calls).filter(c => ['load', 'push'].includes(c))).toEqual([])
+  })
+
+  it('a cancel while the scan reads: the clean image is never made, the temporary commit is removed', async () => {
+    const { plan: p, result } = await plan(
+      { Procfile: 'release: bin/migrate\n', 'app.json': '{"scripts":{"dokku":{"predeploy":"bin/assets"}}}' },
+      { image: 'ghcr.io/acme/app:ready', tags: 'ghcr.io/acme/app:v1', push: 'true', phases: 'predeploy,release', secrets: 'DATABASE_URL' }
+    )
+    const tmp = `sha256:${'d'.repeat(64)}`
+    const ctx = context(new FakeDocker(), result)
+    const cli = engine({
+      extra: {
+        'container diff': () => ({ stdout: 'A /app/clean.txt\n' }),
+        commit: () => ({ stdout: `${tmp}\n` }),
+        cp: async () => (await ctx.scope.cancel(false), { stdout: await tarOf({ 'clean.txt': 'nothing secret here\n' }) })
+      }
+    })
+    ctx.cli = cli
+    await expect(execute(p, ctx)).rejects.toThrow(/^cancelled by a signal/)
+    await ctx.scope.close()
+    expect(cli.callsOf('image', 'rm').map(c => c.at(-1))).toContain(tmp)
+    expect(cli.callsOf('rm').map(c => c.at(-1))).toContain('release-phase-0123456789ab-predeploy')
+    expect(sub(cli.calls).filter(c => ['load', 'push', 'system'].includes(c))).toEqual([])
+    expect(cli.callsOf('tag')).toEqual([['tag', IMAGE_ID, 'ghcr.io/acme/app:v1']])
+    expect(cli.callsOf('create').map(c => c[2])).toEqual(['release-phase-0123456789ab-predeploy'])
+  })
 })
 
 /** A tar of small ASCII files, as a string (what `docker cp … -` prints; every byte survives UTF-8). */
