@@ -835,26 +835,28 @@ async function runPhase(plan, p, info, r, ctx) {
 /**
  * Before anything is named or pushed, the files the predeploy task wrote are searched for secrets: a
  * value in a file would be pushed with the image, so such a predeploy has failed. The temporary commit
- * is made meanwhile (issue 22): both read the same layer, and it names nothing. Returns its id.
+ * is made meanwhile (issue 22): both read the same layer, and it names nothing. Returns its id once the
+ * scan has passed and the run was not cancelled meanwhile.
  */
 async function scanBesideCommit(plan, p, container, r, ctx) {
     const { cli, scope } = ctx;
     const { temporaryCommit } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(325)]).then(__webpack_require__.bind(__webpack_require__, 4325));
     const made = temporaryCommit(cli, container, scope.runId).then(id => ({ id }), (error) => ({ error }));
     const found = await scanPredeployFiles(plan, p, container, ctx).catch((error) => ({ error }));
+    const tmp = found === undefined ? await made : undefined;
+    if (tmp && 'id' in tmp && !scope.isCancelled)
+        return tmp.id;
+    // Not to be committed: the temporary commit (it holds every task value) goes once it has settled,
+    // then the container, in the background (the error is not held up by a slow commit).
+    const discard = made.then(async (t) => ('id' in t ? cli.removeImages([t.id]) : undefined)).catch(() => undefined);
+    scope.defer(discard.then(() => removeContainer(cli, container)));
     if (found === undefined) {
-        const tmp = await made;
-        if ('id' in tmp)
-            return tmp.id;
-        scope.defer(removeContainer(cli, container));
+        // The task itself passed; what failed after it is the temporary commit, or the run was cancelled
+        // (then the commit's outcome does not matter).
+        r.status = 'succeeded';
+        scope.throwIfCancelled();
         throw tmp.error;
     }
-    // Failed: the temporary commit (it holds every task value) and the container go; after the commit
-    // has settled, so neither removal races it.
-    const tmp = await made;
-    if ('id' in tmp)
-        scope.defer(cli.removeImages([tmp.id]));
-    scope.defer(removeContainer(cli, container));
     if (typeof found !== 'string')
         throw found.error;
     r.status = 'failed';
