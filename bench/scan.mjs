@@ -56,7 +56,7 @@ function once(withSecret) {
         else if (inPredeploy && line === '::endgroup::') {
           stamps.taskEnd = t
           inPredeploy = false
-        } else if (/^predeploy: \d+ files? the task wrote hold no secret$/.test(line)) stamps.scanEnd = t
+        } else if (/^predeploy: what the task wrote holds no secret \(/.test(line)) stamps.scanEnd = t
         else if (/^predeploy commit:/.test(line)) stamps.commit = t
       }
     })

@@ -16,7 +16,7 @@ import { startSidecars } from './sidecars/pod.js'
 import { formatRef, refName, type ImageRef } from './image-ref.js'
 import { buildFailure } from './build.js'
 import { repeatsEntrypoint } from './entrypoint.js'
-import { findingMessage, scanForms } from './predeploy-scan.js'
+import { cleanScanLine, findingMessage, scanForms } from './predeploy-scan.js'
 import type { Masks } from './secrets.js'
 
 /** What execute needs besides the plan; `engine` is the daemon check started beside the first command. */
@@ -191,7 +191,7 @@ async function scanPredeployFiles(plan: ReleasePlan, p: BoundPhase, container: s
   const initMounted = initArgs({ init: plan.settings.init, invocation: p.invocation! }).includes('--init')
   const scan = await scanChangedFiles(engineApi(ctx.cli), container, scanForms(ctx.masks.owners), initMounted)
   if (scan.findings.length > 0) return findingMessage(scan.findings)
-  if (scan.files > 0) core.info(`predeploy: ${scan.files} file${scan.files === 1 ? '' : 's'} the task wrote hold no secret`)
+  if (scan.paths > 0) core.info(cleanScanLine(scan.paths, scan.bytes))
   return undefined
 }
 

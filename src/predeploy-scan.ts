@@ -49,10 +49,14 @@ function parentOf(p: string): string | undefined {
   return i <= 0 ? undefined : p.slice(0, i)
 }
 
-/** A secret form found in a file: the file and whose value, never the value. */
+/**
+ * A secret form found: the file and whose value, never the value. `part`: in the file's name or link
+ * target, or somewhere in the archive of the subtree `file` that no one entry holds; else its content.
+ */
 export interface Finding {
   file: string
   owner: string
+  part?: 'name' | 'archive'
 }
 
 /**
@@ -72,15 +76,34 @@ export class FileSearch {
 
   push(chunk: Buffer): void {
     if (this.found !== undefined) return
-    const window = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk
+    // The chunk itself, and the seam with the one before (its last bytes and this one's first): no copy
+    // of the chunk, whatever its size.
+    const seam = this.carry.length > 0 ? Buffer.concat([this.carry, chunk.subarray(0, this.keep)]) : undefined
     for (const n of this.needles) {
-      if (window.indexOf(n.bytes) >= 0) {
+      if (chunk.indexOf(n.bytes) >= 0 || (seam !== undefined && seam.indexOf(n.bytes) >= 0)) {
         this.found = n.owner
         return
       }
     }
-    this.carry = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)))
+    const kept = chunk.length >= this.keep ? chunk.subarray(chunk.length - this.keep) : Buffer.concat([this.carry, chunk])
+    this.carry = Buffer.from(kept.subarray(Math.max(0, kept.length - this.keep)))
   }
+}
+
+/** Whose form one of these strings (an entry's name, its link target) holds, if any. */
+export function namesHolding(forms: Map<string, string>, names: string[]): string | undefined {
+  for (const [form, owner] of forms) if (names.some(n => n.includes(form))) return owner
+  return undefined
+}
+
+/**
+ * Whether `bytes` of archive ending in `end` (its last bytes, up to 1024) is a whole tar: tar writers
+ * end one with two zero blocks, so an archive cut short on the way is not read as a clean one. An
+ * empty read (nothing there any more) is whole too.
+ */
+export function isWholeTar(bytes: number, end: Buffer): boolean {
+  if (bytes === 0) return true
+  return bytes % 512 === 0 && end.length === 1024 && end.every(b => b === 0)
 }
 
 /**
@@ -103,8 +126,20 @@ export function scanForms(owners: Map<string, string>): Map<string, string> {
 export function findingMessage(findings: Finding[]): string {
   const [first] = findings
   const more = findings.length > 1 ? ` (and ${findings.length - 1} more file${findings.length > 2 ? 's' : ''})` : ''
+  const where =
+    first.part === 'name'
+      ? `the name or link target of ${first.file}`
+      : first.part === 'archive'
+        ? `what it changed under ${first.file} (a file name, link target or attribute)`
+        : first.file
   return (
-    `predeploy wrote the value of ${first.owner} into ${first.file}${more}; committing it would put the secret in the image and every registry it is pushed to. ` +
+    `predeploy wrote the value of ${first.owner} into ${where}${more}; committing it would put the secret in the image and every registry it is pushed to. ` +
     'Nothing was committed or pushed. Make the task keep that value in memory or write it outside the image (a volume through run-args), or delete the file before the task ends'
   )
+}
+
+/** The log line of a scan that found nothing: how much was read back, from how many changed paths. */
+export function cleanScanLine(paths: number, bytes: number): string {
+  const size = bytes < 1 << 20 ? `${Math.max(1, Math.round(bytes / 1024))} KiB` : `${(bytes / (1 << 20)).toFixed(1)} MiB`
+  return `predeploy: what the task wrote holds no secret (${paths} changed path${paths === 1 ? '' : 's'}, ${size} read back)`
 }

@@ -167,7 +167,7 @@ describeEngine('adversarial corpus (issue 11): attacks as data, through the bund
       for (const s of a.notInSummary ?? []) expect(r.summary + JSON.stringify(r.outputs), `in summary: ${s}`).not.toContain(s)
       for (const s of a.notLiveInSummary ?? []) expect(liveMarkdown(r.summary), `live in summary: ${s}`).not.toContain(s)
       for (const s of a.masked ?? []) expect(r.stdout).toContain(`::add-mask::${s.replace(/%/g, '%25')}\n`)
-      for (const s of a.stdoutHas ?? []) expect(r.stdout.split('\n')).toContain(s)
+      for (const s of a.stdoutHas ?? []) expect(r.stdout.split('\n'), r.stdout).toContain(s)
       // What the runner obeys (runner-protocol.ts): `::` at a line's start, `##[` anywhere, names in any
       // case, lines split at a lone CR too, stop-commands honoured; stdout and stderr as they arrived.
       const obeyed = obeyedCommands(r.output).map(c => c.line)

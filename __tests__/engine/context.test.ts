@@ -33,7 +33,7 @@ describeEngine('a non-default Docker context: the CLI path of every engine call,
     })
     expect(r.code, r.stdout + r.stderr).toBe(0)
     expect(r.stdout).not.toMatch(/unexpected failure/)
-    expect(r.stdout).toMatch(/^predeploy: 1 file the task wrote holds? no secret$/m)
+    expect(r.stdout).toMatch(/^predeploy: what the task wrote holds no secret \(1 changed path, \d+ KiB read back\)$/m)
     expect(r.stdout).toMatch(/^built$/m)
     expect(r.outputs.released).toBe('true')
     // The engine calls went through the CLI: no local-socket shortcut was taken.

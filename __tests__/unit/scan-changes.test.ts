@@ -1,0 +1,103 @@
+import { Readable } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { scanChangedFiles } from '../../src/docker/scan-changes.js'
+import type { EngineApi } from '../../src/docker/engine-api.js'
+import { FileSearch, cleanScanLine, findingMessage, isWholeTar } from '../../src/predeploy-scan.js'
+
+const FORMS = new Map([['s3cr3t-Value-91', 'API_TOKEN']])
+
+type Entry = { name: string; body?: string; linkname?: string }
+
+/** A tar as the engine sends one (tar-stream writes what Go's archive/tar does: two zero blocks at the end). */
+async function tarOf(entries: Entry[]): Promise<Buffer> {
+  const { pack } = await import('tar-stream')
+  const p = pack()
+  for (const e of entries) {
+    if (e.linkname !== undefined) p.entry({ name: e.name, type: 'symlink', linkname: e.linkname })
+    else p.entry({ name: e.name, mode: 0o644 }, e.body ?? '')
+  }
+  p.finalize()
+  const chunks: Buffer[] = []
+  for await (const c of p) chunks.push(c as Buffer)
+  return Buffer.concat(chunks)
+}
+
+/** The engine's archive of each root, sent in chunks of `size` bytes; `reads` counts the requests. */
+function api(archives: Record<string, Buffer>, size = 100): EngineApi & { reads: string[] } {
+  const reads: string[] = []
+  const chunks = (b: Buffer): Buffer[] => Array.from({ length: Math.ceil(b.length / size) }, (_, i) => b.subarray(i * size, (i + 1) * size))
+  return {
+    reads,
+    changes: async () => Object.keys(archives).map(Path => ({ Path, Kind: 1 })),
+    archive: async (_c: string, p: string) => (reads.push(p), Readable.from(chunks(archives[p]))),
+    commit: async () => '',
+    get: async () => ({}),
+    load: async () => ''
+  } as unknown as EngineApi & { reads: string[] }
+}
+
+describe('the predeploy scan reads raw archive bytes, and parses only on a hit (issue 22)', () => {
+  it('a clean change is read once, never parsed, and says how much it read', async () => {
+    const a = api({ '/app/assets': await tarOf([{ name: 'assets/a.js', body: 'x'.repeat(5000) }]) })
+    const r = await scanChangedFiles(a, 'c', FORMS, false)
+    expect(r.findings).toEqual([])
+    expect(a.reads).toEqual(['/app/assets'])
+    expect(r.paths).toBe(1)
+    expect(cleanScanLine(r.paths, r.bytes)).toBe('predeploy: what the task wrote holds no secret (1 changed path, 7 KiB read back)')
+  })
+
+  it('a form in a content, across the engine chunks: read again, parsed, and the file named', async () => {
+    const tar = await tarOf([
+      { name: 'assets/a.js', body: 'clean' },
+      { name: 'assets/b.env', body: `${'y'.repeat(95)}TOKEN=s3cr3t-Value-91\n` }
+    ])
+    const a = api({ '/app/assets': tar }, 7)
+    const r = await scanChangedFiles(a, 'c', FORMS, false)
+    expect(r.findings).toEqual([{ file: '/app/assets/b.env', owner: 'API_TOKEN' }])
+    expect(a.reads).toEqual(['/app/assets', '/app/assets'])
+  })
+
+  it('a form in a file name or a link target is found too: a commit keeps both', async () => {
+    const a = api({
+      '/tmp/s3cr3t-Value-91.txt': await tarOf([{ name: 's3cr3t-Value-91.txt', body: 'nothing' }]),
+      '/app/link': await tarOf([{ name: 'link', linkname: '/run/s3cr3t-Value-91' }])
+    })
+    const r = await scanChangedFiles(a, 'c', FORMS, false)
+    expect(r.findings).toEqual([
+      { file: '/app/link', owner: 'API_TOKEN', part: 'name' },
+      { file: '/tmp/s3cr3t-Value-91.txt', owner: 'API_TOKEN', part: 'name' }
+    ])
+    expect(findingMessage(r.findings)).toMatch(/^predeploy wrote the value of API_TOKEN into the name or link target of \/app\/link \(and 1 more file\);/)
+  })
+
+  it('an archive cut short is an error, never a clean read', async () => {
+    const tar = await tarOf([{ name: 'assets/a.js', body: 'x'.repeat(3000) }])
+    for (const cut of [tar.subarray(0, 1536), tar.subarray(0, tar.length - 512), tar.subarray(0, 700)]) {
+      await expect(scanChangedFiles(api({ '/app/assets': cut }), 'c', FORMS, false)).rejects.toThrow(
+        /the archive of \/app\/assets the engine sent is cut short/
+      )
+    }
+  })
+})
+
+describe('FileSearch and the tar end, at their edges', () => {
+  it('finds a form split over many chunks shorter than the form', () => {
+    const s = new FileSearch(FORMS)
+    for (const c of 'xx s3cr3t-Value-91 yy') s.push(Buffer.from(c))
+    expect(s.found).toBe('API_TOKEN')
+  })
+  it('does not join bytes that were never next to each other', () => {
+    const s = new FileSearch(FORMS)
+    s.push(Buffer.from('s3cr3t-Val'))
+    s.push(Buffer.from('x'.repeat(64)))
+    s.push(Buffer.from('ue-91'))
+    expect(s.found).toBeUndefined()
+  })
+  it('a tar ends with two zero blocks, on a block boundary', () => {
+    expect(isWholeTar(0, Buffer.alloc(0))).toBe(true)
+    expect(isWholeTar(2048, Buffer.alloc(1024))).toBe(true)
+    expect(isWholeTar(2047, Buffer.alloc(1024))).toBe(false)
+    expect(isWholeTar(1536, Buffer.concat([Buffer.alloc(1023), Buffer.from([1])]))).toBe(false)
+    expect(isWholeTar(512, Buffer.alloc(512))).toBe(false)
+  })
+})
