@@ -864,14 +864,14 @@ async function scanBesideCommit(plan, p, container, r, ctx) {
 }
 /** design.md §4.6: the files the predeploy task changed, searched for secrets; the error, when one holds any. */
 async function scanPredeployFiles(plan, p, container, ctx) {
-    const { scanChangedFiles } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 3043));
+    const { scanChangedFiles } = await __webpack_require__.e(/* import() */ 43).then(__webpack_require__.bind(__webpack_require__, 3043));
     const { engineApi } = await __webpack_require__.e(/* import() */ 633).then(__webpack_require__.bind(__webpack_require__, 2633));
     const initMounted = (0,task_argv/* initArgs */.Gt)({ init: plan.settings.init, invocation: p.invocation }).includes('--init');
     const scan = await scanChangedFiles(engineApi(ctx.cli), container, (0,predeploy_scan/* scanForms */.xT)(ctx.masks.owners), initMounted);
     if (scan.findings.length > 0)
         return (0,predeploy_scan/* findingMessage */.pG)(scan.findings);
-    if (scan.files > 0)
-        runner/* info */.pq(`predeploy: ${scan.files} file${scan.files === 1 ? '' : 's'} the task wrote hold no secret`);
+    if (scan.paths > 0)
+        runner/* info */.pq((0,predeploy_scan/* cleanScanLine */.Fw)(scan.paths, scan.bytes));
     return undefined;
 }
 function taskError(plan, p, outcome, info) {
@@ -944,8 +944,11 @@ async function pushOrPromote(plan, info, unchanged, ctx) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ cleanScanLine),
 /* harmony export */   Of: () => (/* binding */ pathsToRead),
+/* harmony export */   Wf: () => (/* binding */ namesHolding),
 /* harmony export */   Xq: () => (/* binding */ FileSearch),
+/* harmony export */   ZX: () => (/* binding */ isWholeTar),
 /* harmony export */   pG: () => (/* binding */ findingMessage),
 /* harmony export */   xT: () => (/* binding */ scanForms)
 /* harmony export */ });
@@ -1012,15 +1015,35 @@ class FileSearch {
     push(chunk) {
         if (this.found !== undefined)
             return;
-        const window = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+        // The chunk itself, and the seam with the one before (its last bytes and this one's first): no copy
+        // of the chunk, whatever its size.
+        const seam = this.carry.length > 0 ? Buffer.concat([this.carry, chunk.subarray(0, this.keep)]) : undefined;
         for (const n of this.needles) {
-            if (window.indexOf(n.bytes) >= 0) {
+            if (chunk.indexOf(n.bytes) >= 0 || (seam !== undefined && seam.indexOf(n.bytes) >= 0)) {
                 this.found = n.owner;
                 return;
             }
         }
-        this.carry = Buffer.from(window.subarray(Math.max(0, window.length - this.keep)));
+        const kept = chunk.length >= this.keep ? chunk.subarray(chunk.length - this.keep) : Buffer.concat([this.carry, chunk]);
+        this.carry = Buffer.from(kept.subarray(Math.max(0, kept.length - this.keep)));
     }
+}
+/** Whose form one of these strings (an entry's name, its link target) holds, if any. */
+function namesHolding(forms, names) {
+    for (const [form, owner] of forms)
+        if (names.some(n => n.includes(form)))
+            return owner;
+    return undefined;
+}
+/**
+ * Whether `bytes` of archive ending in `end` (its last bytes, up to 1024) is a whole tar: tar writers
+ * end one with two zero blocks, so an archive cut short on the way is not read as a clean one. An
+ * empty read (nothing there any more) is whole too.
+ */
+function isWholeTar(bytes, end) {
+    if (bytes === 0)
+        return true;
+    return bytes % 512 === 0 && end.length === 1024 && end.every(b => b === 0);
 }
 /**
  * The forms the scan searches, from the masked ones: a file the task wrote fails the step, so a form
@@ -1044,8 +1067,18 @@ function scanForms(owners) {
 function findingMessage(findings) {
     const [first] = findings;
     const more = findings.length > 1 ? ` (and ${findings.length - 1} more file${findings.length > 2 ? 's' : ''})` : '';
-    return (`predeploy wrote the value of ${first.owner} into ${first.file}${more}; committing it would put the secret in the image and every registry it is pushed to. ` +
+    const where = first.part === 'name'
+        ? `the name or link target of ${first.file}`
+        : first.part === 'archive'
+            ? `what it changed under ${first.file} (a file name, link target or attribute)`
+            : first.file;
+    return (`predeploy wrote the value of ${first.owner} into ${where}${more}; committing it would put the secret in the image and every registry it is pushed to. ` +
         'Nothing was committed or pushed. Make the task keep that value in memory or write it outside the image (a volume through run-args), or delete the file before the task ends');
+}
+/** The log line of a scan that found nothing: how much was read back, from how many changed paths. */
+function cleanScanLine(paths, bytes) {
+    const size = bytes < 1 << 20 ? `${Math.max(1, Math.round(bytes / 1024))} KiB` : `${(bytes / (1 << 20)).toFixed(1)} MiB`;
+    return `predeploy: what the task wrote holds no secret (${paths} changed path${paths === 1 ? '' : 's'}, ${size} read back)`;
 }
 
 
