@@ -76,7 +76,7 @@ async function acquireImage(plan: ReleasePlan, ctx: ExecuteContext): Promise<Ima
   await ctx.engine
   scope.throwIfCancelled()
   if (code !== 0 && isBuildxMissing(tail.text())) throw new DockerError(BUILDX_MISSING)
-  if (code !== 0) throw new ActionError(buildFailure(code, tail.text()))
+  if (code !== 0) throw new ActionError(buildFailure(code, tail.text(), cli.remote))
   ctx.result.metadata = fs.existsSync(files.metadataFile) ? fs.readFileSync(files.metadataFile, 'utf8').trim() : ''
   const id = fs.readFileSync(files.iidfile, 'utf8').trim()
   const inspected = await inspectImage(cli, id)

@@ -282,6 +282,16 @@ describeEngine('a remote Docker host over SSH and TLS', () => {
     expect(plain.dockerCalls).toEqual([])
   })
 
+  it("cache-to refused by the host's docker driver: the fix named is one that builds on that host", async () => {
+    const inputs = { ...sshInputs(), tags: uniqueTag('remote-cache'), 'cache-to': 'type=local,dest=/tmp/rp-remote-cache' }
+    const r = await runAction({ workspace: app(), inputs, env: sshEnv() })
+    expect(r.code).toBe(1)
+    expect(errorLines(r.stdout)).toEqual([
+      '::error::cache-to: the builder uses the docker driver, which cannot export build cache on this engine. ' +
+        'A docker/setup-buildx-action builder would build on the runner, not on that engine: use cache-to: type=inline, or remove cache-to'
+    ])
+  })
+
   it('a readiness probe on a remote engine is refused before any side effect', async () => {
     const r = await runAction({
       workspace: app(),

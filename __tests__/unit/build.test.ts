@@ -251,6 +251,12 @@ describe('a build failure explained (issue 14)', async () => {
     expect(buildFailure(1, 'failed to solve with frontend dockerfile.v0: unsupported frontend capability moby.buildkit.frontend.contexts')).toMatch(
       /^build-contexts: .*Docker Engine 23.*setup-buildx-action/
     )
+    // On a remote engine a builder made on the runner would not build there: not suggested.
+    expect(buildFailure(1, tail, true)).toBe(
+      'cache-to: the builder uses the docker driver, which cannot export build cache on this engine. ' +
+        'A docker/setup-buildx-action builder would build on the runner, not on that engine: use cache-to: type=inline, or remove cache-to'
+    )
+    expect(buildFailure(1, 'unsupported frontend capability moby.buildkit.frontend.contexts', true)).not.toMatch(/setup-buildx-action/)
     expect(buildFailure(1, 'ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully')).toBe(
       'docker buildx build failed with exit code 1'
     )
