@@ -268,16 +268,23 @@ function buildArgv(s, opts) {
 }
 // buildx 0.13: "Cache export is not supported for the docker driver."; older: "cache export feature is currently not supported for docker driver".
 const CACHE_EXPORT_REFUSED = /cache export (feature )?is (currently )?not supported for (the )?docker driver/i;
-/** The error for a failed build, from its last output lines: buildx's own words are not always a fix. */
-function buildFailure(code, tail) {
+/**
+ * The error for a failed build, from its last output lines: buildx's own words are not always a fix.
+ * On a remote engine (`docker-host`) a builder made by docker/setup-buildx-action runs on the runner's
+ * engine, not on the deploy host, so it is not suggested there.
+ */
+function buildFailure(code, tail, remote = false) {
     if (CACHE_EXPORT_REFUSED.test(tail)) {
-        return ('cache-to: the builder uses the docker driver, which cannot export build cache on this engine. ' +
-            'Add a docker/setup-buildx-action step before this one (it creates and selects a docker-container builder), ' +
-            'or use cache-to: type=inline, or remove cache-to');
+        const builder = remote
+            ? 'A docker/setup-buildx-action builder would build on the runner, not on that engine: '
+            : 'Add a docker/setup-buildx-action step before this one (it creates and selects a docker-container builder), or ';
+        return `cache-to: the builder uses the docker driver, which cannot export build cache on this engine. ${builder}use cache-to: type=inline, or remove cache-to`;
     }
     if (tail.includes('unsupported frontend capability moby.buildkit.frontend.contexts')) {
-        return ("build-contexts: this engine's builtin BuildKit has no named contexts (Docker Engine 23 or later has them). " +
-            'Add a docker/setup-buildx-action step before this one to build with a docker-container builder');
+        const fix = remote
+            ? 'Upgrade the Docker Engine on that host, or give the other images by reference in the Dockerfile'
+            : 'Add a docker/setup-buildx-action step before this one to build with a docker-container builder';
+        return `build-contexts: this engine's builtin BuildKit has no named contexts (Docker Engine 23 or later has them). ${fix}`;
     }
     return `docker buildx build failed with exit code ${code}`;
 }

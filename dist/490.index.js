@@ -764,7 +764,7 @@ async function acquireImage(plan, ctx) {
     if (code !== 0 && (0,docker_image/* isBuildxMissing */.Tk)(tail.text()))
         throw new errors/* DockerError */.Bi(docker_image/* BUILDX_MISSING */.QG);
     if (code !== 0)
-        throw new errors/* ActionError */.lZ((0,build/* buildFailure */.He)(code, tail.text()));
+        throw new errors/* ActionError */.lZ((0,build/* buildFailure */.He)(code, tail.text(), cli.remote));
     ctx.result.metadata = external_node_fs_.existsSync(files.metadataFile) ? external_node_fs_.readFileSync(files.metadataFile, 'utf8').trim() : '';
     const id = external_node_fs_.readFileSync(files.iidfile, 'utf8').trim();
     const inspected = await (0,docker_image/* inspectImage */.mm)(cli, id);
