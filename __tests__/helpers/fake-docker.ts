@@ -89,16 +89,32 @@ export class FakeDocker implements DockerClient {
     return this.reply(['image', 'rm', ...(opts.force ? ['--force'] : []), '--no-prune', ...ids])
   }
 
+  /**
+   * A process with its output. `docker system dial-stdio` is answered once the first bytes arrive on its
+   * stdin, and their first line (`GET /containers/x/changes HTTP/1.0`, the Engine API request) is
+   * recorded and passed to the handler as one more word.
+   */
   open(args: string[], stdin: 'ignore' | 'pipe' = 'ignore'): RawProcess {
     const stdout = new PassThrough()
     const stderr = new PassThrough()
-    const closed = this.reply(args).then(r => {
-      stdout.end(r.stdout)
-      stderr.end(r.stderr)
-      return r.code
-    })
-    return { stdout, stderr, stdin: stdin === 'pipe' ? new PassThrough() : null, closed }
+    const input = stdin === 'pipe' ? new PassThrough() : null
+    const dial = input !== null && args[0] === 'system' && args[1] === 'dial-stdio'
+    const asked = dial ? new Promise<string[]>(r => input.once('data', (b: Buffer) => r([...args, b.toString().split('\r\n')[0]]))) : Promise.resolve(args)
+    const closed = asked
+      .then(a => this.reply(a))
+      .then(r => {
+        stdout.end(r.stdout)
+        stderr.end(r.stderr)
+        return r.code
+      })
+    return { stdout, stderr, stdin: input, closed }
   }
+}
+
+/** What `docker system dial-stdio` relays back for an Engine API call answered 200 with this JSON. */
+export function engineAnswer(body: unknown): Reply {
+  const text = JSON.stringify(body)
+  return { stdout: `HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}` }
 }
 
 /** `docker image inspect --format '{{json .}}'` of an image with this config. */

@@ -9,7 +9,7 @@ import { resolveRun } from '../../src/resolve.js'
 import type { ReleasePlan } from '../../src/release-plan.js'
 import { RunScope } from '../../src/run-scope.js'
 import { maskValues, noMasks } from '../../src/secrets.js'
-import { FakeDocker, inspected, type Handler } from '../helpers/fake-docker.js'
+import { FakeDocker, engineAnswer, inspected, type Handler } from '../helpers/fake-docker.js'
 
 /**
  * Issue 21: execute's own logic (order, cancellation, timeouts, a lost engine, the commit's fallback)
@@ -154,10 +154,10 @@ describe('execute against a fake engine (issue 21)', () => {
     const tmp = `sha256:${'d'.repeat(64)}`
     const cli = engine({
       extra: {
-        'container diff': () => ({ stdout: '' }),
         commit: () => ({ stdout: `${tmp}\n` }),
-        // The Engine API through the CLI: this engine answers nothing (the fast path's facts are missing).
-        'system dial-stdio': () => ({ code: 1, stderr: 'no answer' }),
+        // The Engine API through the CLI: this engine lists no change, and answers nothing else (the
+        // fast path's facts are missing).
+        'system dial-stdio': args => (args[2].includes('/changes') ? engineAnswer([]) : { code: 1, stderr: 'no answer' }),
         save: () => ({ code: 1, stderr: 'save broke' })
       }
     })
@@ -166,7 +166,8 @@ describe('execute against a fake engine (issue 21)', () => {
     await expect(execute(p, ctx)).rejects.toThrow(/^docker save of the predeploy commit failed: save broke$/)
     await ctx.scope.close()
     const order = sub(cli.calls).filter(c => ['commit', 'system', 'save', 'load'].includes(c))
-    expect(order).toEqual(['commit', 'system', 'system', 'system', 'save', 'load'])
+    expect(order, JSON.stringify(cli.calls)).toEqual(['commit', 'system', 'system', 'system', 'system', 'save', 'load'])
+    expect(cli.callsOf('system', 'dial-stdio')[0][2]).toBe('GET /containers/release-phase-0123456789ab-predeploy/changes HTTP/1.0')
     expect(stdout.join('')).toMatch(/predeploy commit: the engine did not describe the commit \(.*\); rewriting the saved image instead/)
     // The temporary commit holds every task value: removed even though the commit failed.
     expect(cli.callsOf('image', 'rm').map(c => c.at(-1))).toContain(tmp)
@@ -186,7 +187,11 @@ describe('execute against a fake engine (issue 21)', () => {
     const leak = await tarOf({ 'leak.txt': `url=postgres://app:${SECRET}@db/app\n` })
     const cli = engine({
       extra: {
-        'container diff': () => ({ stdout: 'C /app\nA /app/leak.txt\n' }),
+        'system dial-stdio': () =>
+          engineAnswer([
+            { Path: '/app', Kind: 0 },
+            { Path: '/app/leak.txt', Kind: 1 }
+          ]),
         commit: async () => (commitStarted(), await new Promise(r => setTimeout(r, 20)), { stdout: `${tmp}\n` }),
         // Answers only once the commit has begun: a scan that waited for the commit (or the other way
         // round) would never get its archive.
@@ -201,7 +206,9 @@ describe('execute against a fake engine (issue 21)', () => {
     await ctx.scope.close()
     expect(cli.callsOf('image', 'rm').map(c => c.at(-1))).toContain(tmp)
     expect(cli.callsOf('rm').map(c => c.at(-1))).toContain('release-phase-0123456789ab-predeploy')
-    expect(sub(cli.calls).filter(c => ['load', 'push', 'system'].includes(c))).toEqual([])
+    expect(sub(cli.calls).filter(c => ['load', 'push'].includes(c))).toEqual([])
+    // The Engine API was asked for the changes only: no fact of a commit to make.
+    expect(cli.callsOf('system').map(c => c[2])).toEqual(['GET /containers/release-phase-0123456789ab-predeploy/changes HTTP/1.0'])
     // The pre-built image's own tag, before the tasks; the predeploy commit names nothing.
     expect(cli.callsOf('tag')).toEqual([['tag', IMAGE_ID, 'ghcr.io/acme/app:v1']])
     expect(cli.callsOf('create').map(c => c[2])).toEqual(['release-phase-0123456789ab-predeploy'])
@@ -213,7 +220,7 @@ describe('execute against a fake engine (issue 21)', () => {
       { Procfile: 'release: bin/migrate\n', 'app.json': '{"scripts":{"dokku":{"predeploy":"bin/assets"}}}' },
       { image: 'ghcr.io/acme/app:ready', phases: 'predeploy,release', secrets: 'DATABASE_URL' }
     )
-    const cli = engine({ extra: { 'container diff': () => ({ stdout: '' }), commit: () => ({ code: 1, stderr: 'commit broke' }) } })
+    const cli = engine({ extra: { 'system dial-stdio': () => engineAnswer([]), commit: () => ({ code: 1, stderr: 'commit broke' }) } })
     const ctx = context(cli, result)
     await expect(execute(p, ctx)).rejects.toThrow(/commit broke/)
     await ctx.scope.close()
@@ -231,7 +238,7 @@ describe('execute against a fake engine (issue 21)', () => {
     const ctx = context(new FakeDocker(), result)
     const cli = engine({
       extra: {
-        'container diff': () => ({ stdout: 'A /app/clean.txt\n' }),
+        'system dial-stdio': () => engineAnswer([{ Path: '/app/clean.txt', Kind: 1 }]),
         commit: () => ({ stdout: `${tmp}\n` }),
         cp: async () => (await ctx.scope.cancel(false), { stdout: await tarOf({ 'clean.txt': 'nothing secret here\n' }) })
       }
@@ -241,7 +248,9 @@ describe('execute against a fake engine (issue 21)', () => {
     await ctx.scope.close()
     expect(cli.callsOf('image', 'rm').map(c => c.at(-1))).toContain(tmp)
     expect(cli.callsOf('rm').map(c => c.at(-1))).toContain('release-phase-0123456789ab-predeploy')
-    expect(sub(cli.calls).filter(c => ['load', 'push', 'system'].includes(c))).toEqual([])
+    expect(sub(cli.calls).filter(c => ['load', 'push'].includes(c))).toEqual([])
+    // The Engine API was asked for the changes only: no fact of a commit to make.
+    expect(cli.callsOf('system').map(c => c[2])).toEqual(['GET /containers/release-phase-0123456789ab-predeploy/changes HTTP/1.0'])
     expect(cli.callsOf('tag')).toEqual([['tag', IMAGE_ID, 'ghcr.io/acme/app:v1']])
     expect(cli.callsOf('create').map(c => c[2])).toEqual(['release-phase-0123456789ab-predeploy'])
   })

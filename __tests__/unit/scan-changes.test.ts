@@ -22,14 +22,21 @@ async function tarOf(entries: Entry[]): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
-/** The engine's archive of each root, sent in chunks of `size` bytes; `reads` counts the requests. */
-function api(archives: Record<string, Buffer>, size = 100): EngineApi & { reads: string[] } {
+/**
+ * The engine's archive of each root, sent in chunks of `size` bytes (none for a root mapped to
+ * undefined: the engine cannot find it); `reads` counts the requests; `more` are listed changes below.
+ */
+function api(archives: Record<string, Buffer | undefined>, size = 100, more: string[] = []): EngineApi & { reads: string[] } {
   const reads: string[] = []
   const chunks = (b: Buffer): Buffer[] => Array.from({ length: Math.ceil(b.length / size) }, (_, i) => b.subarray(i * size, (i + 1) * size))
   return {
     reads,
-    changes: async () => Object.keys(archives).map(Path => ({ Path, Kind: 1 })),
-    archive: async (_c: string, p: string) => (reads.push(p), Readable.from(chunks(archives[p]))),
+    changes: async () => [...Object.keys(archives), ...more].map(Path => ({ Path, Kind: 1 })),
+    archive: async (_c: string, p: string) => {
+      reads.push(p)
+      const tar = archives[p]
+      return tar && Readable.from(chunks(tar))
+    },
     commit: async () => '',
     get: async () => ({}),
     load: async () => ''
@@ -68,6 +75,22 @@ describe('the predeploy scan reads raw archive bytes, and parses only on a hit (
       { file: '/tmp/s3cr3t-Value-91.txt', owner: 'API_TOKEN', part: 'name' }
     ])
     expect(findingMessage(r.findings)).toMatch(/^predeploy wrote the value of API_TOKEN into the name or link target of \/app\/link \(and 1 more file\);/)
+  })
+
+  it('a changed path the engine cannot read back is an error (a name that is not UTF-8 arrives mangled)', async () => {
+    const a = api({ '/app/\uFFFD': undefined })
+    await expect(scanChangedFiles(a, 'c', FORMS, false)).rejects.toThrow(
+      /^the engine lists "\/app\/\uFFFD" among the predeploy task's changes but cannot read it back \(a file name that is not UTF-8\)/
+    )
+  })
+
+  it('a form in a long name is found in the change list, where the archive splits the name at a slash', async () => {
+    // 108 bytes: a ustar writer (Go's, tar-stream) keeps the last 100 in the name field, from a slash.
+    const file = `/app/x/s3cr3t/Value-91-${'v'.repeat(82)}.txt`
+    const tar = await tarOf([{ name: file.slice(1), body: 'nothing' }])
+    expect(tar.includes('s3cr3t/Value-91')).toBe(false) // the archive holds the name in two fields
+    const r = await scanChangedFiles(api({ '/app': tar }, 100, [file]), 'c', new Map([['s3cr3t/Value-91', 'API_TOKEN']]), false)
+    expect(r.findings).toEqual([{ file, owner: 'API_TOKEN', part: 'name' }])
   })
 
   it('an archive cut short is an error, never a clean read', async () => {

@@ -29,7 +29,7 @@ export interface EngineApi {
    * machine's loopback, which a remote engine is not.
    */
   request?: (method: string, apiPath: string, headers?: Record<string, string>) => Promise<{ status: number; text: string }>
-  /** The container's filesystem changes (`docker diff`). */
+  /** The container's filesystem changes (`docker diff`, as the Engine API's JSON). */
   changes(container: string): Promise<Change[]>
   /** A tar of one path of the container (`docker cp container:path -`); undefined when it is gone. */
   archive(container: string, containerPath: string): Promise<Readable | undefined>
@@ -55,7 +55,8 @@ export function engineApi(cli: DockerClient, env: NodeJS.ProcessEnv = cli.baseEn
   return {
     commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),
     get: p => dialGet(cli, p),
-    changes: async c => parseDiff(await cli.ok(['container', 'diff', c], 'docker diff')),
+    // JSON, not `docker diff`'s lines: a file name may hold a line break (and then a line of its own).
+    changes: async c => ((await dialGet(cli, `/containers/${encodeURIComponent(c)}/changes`)) as Change[] | null) ?? [],
     archive: (c, p) => cliArchive(cli, c, p),
     load: async tar => {
       const r = await cli.exec(['load', '--quiet'], { input: Readable.from(tar) })
@@ -117,15 +118,6 @@ async function cliArchive(cli: DockerClient, container: string, containerPath: s
     (e: Error) => out.destroy(e)
   )
   return out
-}
-
-/** `docker diff` lines: `A /path`, `C /path`, `D /path`. */
-export function parseDiff(text: string): Change[] {
-  const kinds: Record<string, number> = { C: 0, A: 1, D: 2 }
-  return text
-    .split('\n')
-    .filter(l => /^[ACD] \//.test(l))
-    .map(l => ({ Kind: kinds[l[0]], Path: l.slice(2) }))
 }
 
 /** The first error in one of the Engine API's JSON message streams (load, pull, push), '' for none. */
