@@ -31,7 +31,10 @@ const PARALLEL = 4;
 async function scanChangedFiles(api, container, forms, initMounted) {
     if (forms.size === 0)
         return { findings: [], paths: 0, bytes: 0 };
-    const roots = (0,_predeploy_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .pathsToRead */ .Of)(await api.changes(container), initMounted);
+    const changes = await api.changes(container);
+    const roots = (0,_predeploy_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .pathsToRead */ .Of)(changes, initMounted);
+    // Every changed name, as the engine lists it in full (an archive splits a long one at a '/').
+    const named = changes.filter(c => c.Kind !== 2).flatMap(c => nameFinding(forms, c.Path));
     const hits = [];
     let bytes = 0;
     let next = 0;
@@ -39,8 +42,9 @@ async function scanChangedFiles(api, container, forms, initMounted) {
         while (next < roots.length) {
             const root = roots[next++];
             const tar = await api.archive(container, root);
+            // The engine listed it as changed but cannot read it back: never a clean read.
             if (!tar)
-                continue;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(unreadable(root));
             const read = await searchArchive(tar, forms, root);
             bytes += read.bytes;
             if (read.owner !== undefined)
@@ -48,9 +52,22 @@ async function scanChangedFiles(api, container, forms, initMounted) {
         }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, roots.length) }, worker));
-    const findings = (await Promise.all(hits.map(h => locate(api, container, h, forms)))).flat();
+    const located = (await Promise.all(hits.map(h => locate(api, container, h, forms)))).flat();
+    const findings = [...named, ...located.filter(f => !named.some(n => n.file === f.file))];
     findings.sort((a, b) => (a.file < b.file ? -1 : 1));
     return { findings, paths: roots.length, bytes };
+}
+function nameFinding(forms, file) {
+    const owner = (0,_predeploy_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .namesHolding */ .Wf)(forms, [file]);
+    return owner === undefined ? [] : [{ file, owner, part: 'name' }];
+}
+/**
+ * The engine's change list is JSON, where a name that is not UTF-8 arrives with U+FFFD in place of its
+ * bytes: the archive of that path is then not found.
+ */
+function unreadable(root) {
+    return (`the engine lists ${JSON.stringify(root)} among the predeploy task's changes but cannot read it back` +
+        `${root.includes('\uFFFD') ? ' (a file name that is not UTF-8)' : ''}: the scan cannot say it holds no secret. Make the task write names in UTF-8`);
 }
 /** One archive searched as it streams. One that does not end as a tar ends is an error, never a clean read. */
 async function searchArchive(tar, forms, root) {

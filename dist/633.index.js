@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   engineApi: () => (/* binding */ engineApi),
 /* harmony export */   z3: () => (/* binding */ streamError)
 /* harmony export */ });
-/* unused harmony exports parseDiff, dialGet */
+/* unused harmony export dialGet */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
@@ -45,7 +45,8 @@ function engineApi(cli, env = cli.baseEnv) {
     return {
         commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),
         get: p => dialGet(cli, p),
-        changes: async (c) => parseDiff(await cli.ok(['container', 'diff', c], 'docker diff')),
+        // JSON, not `docker diff`'s lines: a file name may hold a line break (and then a line of its own).
+        changes: async (c) => (await dialGet(cli, `/containers/${encodeURIComponent(c)}/changes`)) ?? [],
         archive: (c, p) => cliArchive(cli, c, p),
         load: async (tar) => {
             const r = await cli.exec(['load', '--quiet'], { input: node_stream__WEBPACK_IMPORTED_MODULE_3__.Readable.from(tar) });
@@ -106,14 +107,6 @@ async function cliArchive(cli, container, containerPath) {
             out.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker cp ${container}:${containerPath} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(stderr) || `exit code ${code}`}`));
     }, (e) => out.destroy(e));
     return out;
-}
-/** `docker diff` lines: `A /path`, `C /path`, `D /path`. */
-function parseDiff(text) {
-    const kinds = { C: 0, A: 1, D: 2 };
-    return text
-        .split('\n')
-        .filter(l => /^[ACD] \//.test(l))
-        .map(l => ({ Kind: kinds[l[0]], Path: l.slice(2) }));
 }
 /** The first error in one of the Engine API's JSON message streams (load, pull, push), '' for none. */
 function streamError(text) {
