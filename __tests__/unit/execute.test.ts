@@ -69,6 +69,16 @@ function engine(opts: { releaseExit?: number | 'until-stopped'; extra?: Record<s
 }
 
 const PREBUILT = { image: 'ghcr.io/acme/app:ready', phases: 'release', secrets: 'DATABASE_URL' }
+const WITH_PREDEPLOY = { Procfile: 'release: bin/migrate\n', 'app.json': '{"scripts":{"dokku":{"predeploy":"bin/assets"}}}' }
+const PREDEPLOY_CONTAINER = 'release-phase-0123456789ab-predeploy'
+const PROMOTED_WITH_PREDEPLOY = { ...PREBUILT, tags: 'ghcr.io/acme/app:v1', push: 'true', phases: 'predeploy,release' }
+const TEMPORARY_COMMIT = `sha256:${'d'.repeat(64)}`
+/** What a predeploy that must not be committed leaves: its container removed; nothing loaded or pushed. */
+function expectNothingCommitted(cli: FakeDocker): void {
+  expect(cli.callsOf('rm').map(c => c.at(-1))).toContain(PREDEPLOY_CONTAINER)
+  expect(sub(cli.calls).filter(c => ['load', 'push'].includes(c))).toEqual([])
+  expect(cli.callsOf('create').map(c => c[2])).toEqual([PREDEPLOY_CONTAINER])
+}
 const sub = (calls: string[][]): string[] => calls.map(c => (c[0] === 'image' || c[0] === 'container' ? c.slice(0, 2).join(' ') : c[0]))
 
 describe('execute against a fake engine (issue 21)', () => {
@@ -147,10 +157,7 @@ describe('execute against a fake engine (issue 21)', () => {
   })
 
   it('the predeploy commit falls back in order: fast path (engine describes the commit) → save/rewrite/load, each said', async () => {
-    const { plan: p, result } = await plan(
-      { Procfile: 'release: bin/migrate\n', 'app.json': '{"scripts":{"dokku":{"predeploy":"bin/assets"}}}' },
-      { image: 'ghcr.io/acme/app:ready', phases: 'predeploy,release', secrets: 'DATABASE_URL' }
-    )
+    const { plan: p, result } = await plan(WITH_PREDEPLOY, { image: 'ghcr.io/acme/app:ready', phases: 'predeploy,release', secrets: 'DATABASE_URL' })
     const tmp = `sha256:${'d'.repeat(64)}`
     const cli = engine({
       extra: {
@@ -177,11 +184,8 @@ describe('execute against a fake engine (issue 21)', () => {
   })
 
   it('the secret scan runs beside the temporary commit; a finding removes it and names, loads and pushes nothing', async () => {
-    const { plan: p, result } = await plan(
-      { Procfile: 'release: bin/migrate\n', 'app.json': '{"scripts":{"dokku":{"predeploy":"bin/assets"}}}' },
-      { image: 'ghcr.io/acme/app:ready', tags: 'ghcr.io/acme/app:v1', push: 'true', phases: 'predeploy,release', secrets: 'DATABASE_URL' }
-    )
-    const tmp = `sha256:${'d'.repeat(64)}`
+    const { plan: p, result } = await plan(WITH_PREDEPLOY, PROMOTED_WITH_PREDEPLOY)
+    const tmp = TEMPORARY_COMMIT
     let commitStarted: () => void = () => undefined
     const started = new Promise<void>(r => (commitStarted = r))
     const leak = await tarOf({ 'leak.txt': `url=postgres://app:${SECRET}@db/app\n` })
@@ -205,36 +209,27 @@ describe('execute against a fake engine (issue 21)', () => {
     await expect(execute(p, ctx)).rejects.toThrow(/^predeploy wrote the value of DATABASE_URL into \/app\/leak\.txt;/)
     await ctx.scope.close()
     expect(cli.callsOf('image', 'rm').map(c => c.at(-1))).toContain(tmp)
-    expect(cli.callsOf('rm').map(c => c.at(-1))).toContain('release-phase-0123456789ab-predeploy')
-    expect(sub(cli.calls).filter(c => ['load', 'push'].includes(c))).toEqual([])
+    expectNothingCommitted(cli)
     // The Engine API was asked for the changes only: no fact of a commit to make.
-    expect(cli.callsOf('system').map(c => c[2])).toEqual(['GET /containers/release-phase-0123456789ab-predeploy/changes HTTP/1.0'])
+    expect(cli.callsOf('system').map(c => c[2])).toEqual([`GET /containers/${PREDEPLOY_CONTAINER}/changes HTTP/1.0`])
     // The pre-built image's own tag, before the tasks; the predeploy commit names nothing.
     expect(cli.callsOf('tag')).toEqual([['tag', IMAGE_ID, 'ghcr.io/acme/app:v1']])
-    expect(cli.callsOf('create').map(c => c[2])).toEqual(['release-phase-0123456789ab-predeploy'])
     expect(result.phases.map(ph => ph.status)).toEqual(['failed', 'not-run'])
   })
 
   it('a temporary commit that fails after a clean scan: the task is still reported as passed, the error is the commit', async () => {
-    const { plan: p, result } = await plan(
-      { Procfile: 'release: bin/migrate\n', 'app.json': '{"scripts":{"dokku":{"predeploy":"bin/assets"}}}' },
-      { image: 'ghcr.io/acme/app:ready', phases: 'predeploy,release', secrets: 'DATABASE_URL' }
-    )
+    const { plan: p, result } = await plan(WITH_PREDEPLOY, { image: 'ghcr.io/acme/app:ready', phases: 'predeploy,release', secrets: 'DATABASE_URL' })
     const cli = engine({ extra: { 'system dial-stdio': () => engineAnswer([]), commit: () => ({ code: 1, stderr: 'commit broke' }) } })
     const ctx = context(cli, result)
     await expect(execute(p, ctx)).rejects.toThrow(/commit broke/)
     await ctx.scope.close()
     expect(result.phases.map(ph => ph.status)).toEqual(['succeeded', 'not-run'])
-    expect(cli.callsOf('rm').map(c => c.at(-1))).toContain('release-phase-0123456789ab-predeploy')
-    expect(sub(cli.calls).filter(c => ['load', 'push'].includes(c))).toEqual([])
+    expectNothingCommitted(cli)
   })
 
   it('a cancel while the scan reads: the clean image is never made, the temporary commit is removed', async () => {
-    const { plan: p, result } = await plan(
-      { Procfile: 'release: bin/migrate\n', 'app.json': '{"scripts":{"dokku":{"predeploy":"bin/assets"}}}' },
-      { image: 'ghcr.io/acme/app:ready', tags: 'ghcr.io/acme/app:v1', push: 'true', phases: 'predeploy,release', secrets: 'DATABASE_URL' }
-    )
-    const tmp = `sha256:${'d'.repeat(64)}`
+    const { plan: p, result } = await plan(WITH_PREDEPLOY, PROMOTED_WITH_PREDEPLOY)
+    const tmp = TEMPORARY_COMMIT
     const ctx = context(new FakeDocker(), result)
     const cli = engine({
       extra: {
@@ -247,12 +242,9 @@ describe('execute against a fake engine (issue 21)', () => {
     await expect(execute(p, ctx)).rejects.toThrow(/^cancelled by a signal/)
     await ctx.scope.close()
     expect(cli.callsOf('image', 'rm').map(c => c.at(-1))).toContain(tmp)
-    expect(cli.callsOf('rm').map(c => c.at(-1))).toContain('release-phase-0123456789ab-predeploy')
-    expect(sub(cli.calls).filter(c => ['load', 'push'].includes(c))).toEqual([])
-    // The Engine API was asked for the changes only: no fact of a commit to make.
-    expect(cli.callsOf('system').map(c => c[2])).toEqual(['GET /containers/release-phase-0123456789ab-predeploy/changes HTTP/1.0'])
+    expectNothingCommitted(cli)
+    expect(cli.callsOf('system').map(c => c[2])).toEqual([`GET /containers/${PREDEPLOY_CONTAINER}/changes HTTP/1.0`])
     expect(cli.callsOf('tag')).toEqual([['tag', IMAGE_ID, 'ghcr.io/acme/app:v1']])
-    expect(cli.callsOf('create').map(c => c[2])).toEqual(['release-phase-0123456789ab-predeploy'])
   })
 })
 
