@@ -246,6 +246,68 @@ describe('execute against a fake engine (issue 21)', () => {
     expect(cli.callsOf('system').map(c => c[2])).toEqual([`GET /containers/${PREDEPLOY_CONTAINER}/changes HTTP/1.0`])
     expect(cli.callsOf('tag')).toEqual([['tag', IMAGE_ID, 'ghcr.io/acme/app:v1']])
   })
+
+  it('a build with predeploy: the superseded build is removed once the release container exists and the commit and predeploy container are gone', async () => {
+    const { plan: p, result } = await plan({ ...WITH_PREDEPLOY, Dockerfile: 'FROM scratch\n' }, { phases: 'predeploy,release', secrets: 'DATABASE_URL' })
+    const built = IMAGE_ID
+    const layer = (c: string): string => `sha256:${c.repeat(64)}`
+    const image = (id: string, layers: string[]) => ({
+      Id: id,
+      Created: '2026-12-03T00:00:00Z',
+      Architecture: 'amd64',
+      Os: 'linux',
+      Config: { Cmd: ['sh'], Env: ['PATH=/bin'] },
+      RootFS: { Type: 'layers', Layers: layers },
+      GraphDriver: { Name: 'overlay2', Data: { UpperDir: '/x' } }
+    })
+    const api: Record<string, unknown> = {
+      [`/containers/${PREDEPLOY_CONTAINER}/changes`]: [],
+      [`/images/${TEMPORARY_COMMIT}/json`]: image(TEMPORARY_COMMIT, [layer('1'), layer('2')]),
+      [`/images/${built}/json`]: image(built, [layer('1')]),
+      [`/images/${TEMPORARY_COMMIT}/history`]: [
+        { Created: 1, CreatedBy: 'release-phase predeploy', Comment: '', Size: 5 },
+        { Created: 1, CreatedBy: 'COPY . /app', Comment: '', Size: 10 }
+      ]
+    }
+    // What happened, in the order it finished: the temporary commit's removal is slow here.
+    const events: string[] = []
+    let removalStarted: () => void = () => undefined
+    const started = new Promise<void>(r => (removalStarted = r))
+    const cli = engine({
+      extra: {
+        'buildx build': args => (fs.writeFileSync(args[args.indexOf('--iidfile') + 1], built), {}),
+        'image inspect': () => inspected(built),
+        'image rm': async args => {
+          if (args.at(-1) === TEMPORARY_COMMIT) await new Promise(r => setTimeout(r, 30))
+          if (args.at(-1) === built) removalStarted()
+          events.push(`removed ${args.at(-1) === built ? 'the build' : 'the temporary commit'}`)
+          return {}
+        },
+        rm: () => (events.push('removed the predeploy container'), {}),
+        commit: () => ({ stdout: `${TEMPORARY_COMMIT}\n` }),
+        'system dial-stdio': args => engineAnswer(api[args[2].split(' ')[1]]),
+        // The release runs until the build's removal has begun beside it (or gives up after 2 s).
+        start: async args => {
+          if (!args.at(-1)!.endsWith('-release')) return {}
+          const beside = await Promise.race([started.then(() => true), new Promise(r => setTimeout(() => r(false), 2000))])
+          events.push('release ended')
+          return beside ? {} : { code: 1, stderr: 'the build was not removed beside the release' }
+        }
+      }
+    })
+    const ctx = context(cli, result)
+    await execute(p, ctx)
+    await ctx.scope.close()
+    expect(stdout.join('')).toContain('predeploy commit: config-only')
+    const created = cli.calls.findIndex(c => c[0] === 'create' && c[2] === 'release-phase-0123456789ab-release')
+    expect(cli.calls.findIndex(c => c[0] === 'image' && c[1] === 'rm' && c.at(-1) === built)).toBeGreaterThan(created)
+    expect(events.indexOf('removed the build')).toBeGreaterThan(events.indexOf('removed the temporary commit'))
+    expect(events.indexOf('removed the build')).toBeGreaterThan(events.indexOf('removed the predeploy container'))
+    expect(events.indexOf('release ended')).toBeGreaterThan(events.indexOf('removed the build'))
+    // Its line comes after the release task's output, at the end.
+    const text = stdout.join('')
+    expect(text.indexOf('removed the image built before predeploy')).toBeGreaterThan(text.lastIndexOf('::endgroup::'))
+  })
 })
 
 /** A tar of small ASCII files, as a string (what `docker cp … -` prints; every byte survives UTF-8). */
