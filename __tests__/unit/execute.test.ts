@@ -10,6 +10,7 @@ import type { ReleasePlan } from '../../src/release-plan.js'
 import { RunScope } from '../../src/run-scope.js'
 import { maskValues, noMasks } from '../../src/secrets.js'
 import { FakeDocker, engineAnswer, inspected, type Handler } from '../helpers/fake-docker.js'
+import { tarEntries } from '../../src/commit/save-load.js'
 
 /**
  * Issue 21: execute's own logic (order, cancellation, timeouts, a lost engine, the commit's fallback)
@@ -310,13 +311,8 @@ describe('execute against a fake engine (issue 21)', () => {
   })
 })
 
-/** A tar of small ASCII files, as a string (what `docker cp … -` prints; every byte survives UTF-8). */
+/** A tar of small ASCII files as `docker cp … -` prints it, as a string (every byte survives UTF-8). */
 async function tarOf(files: Record<string, string>): Promise<string> {
-  const { pack } = await import('tar-stream')
-  const p = pack()
-  for (const [name, text] of Object.entries(files)) p.entry({ name, mode: 0o644, mtime: new Date(0) }, text)
-  p.finalize()
-  const chunks: Buffer[] = []
-  for await (const c of p) chunks.push(c as Buffer)
-  return Buffer.concat(chunks).toString('latin1')
+  const tar = await tarEntries(Object.entries(files).map(([name, text]) => ({ name, body: Buffer.from(text) })))
+  return tar.toString('latin1')
 }

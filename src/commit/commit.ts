@@ -173,15 +173,16 @@ export async function saveRewriteLoad(
   note: string,
   configOnly: boolean
 ): Promise<{ ok: boolean; id: string; containerdStore: boolean }> {
+  const names = tags.map(formatRef)
   const { ok, result } = await saveTransformLoad(
     cli,
     tmpId,
-    entries => rewriteSavedImage(entries, { imageId: tmpId, original: original.config, tags: tags.map(formatRef), note }),
+    entries => rewriteSavedImage(entries, { imageId: tmpId, original: original.config, tags: names, note }),
     configOnly
   )
   if (!ok) return { ok: false, id: '', containerdStore: result.containerdStore }
   if (result.containerdStore) {
-    for (const tag of tags.map(formatRef)) {
+    for (const tag of names) {
       const r = await cli.exec(['tag', result.id, tag])
       if (r.code !== 0) {
         if (configOnly) return { ok: false, id: '', containerdStore: true }

@@ -1,7 +1,7 @@
 import { DockerError } from '../errors.js'
 import { lastLine, type DockerClient } from './cli.js'
 import { stopCommands } from '../relay.js'
-import { familiarName, formatRef, parseImageRef, tagOf, type TagRef } from '../image-ref.js'
+import { familiarName, formatRef, parseImageRef, tagOf, type ImageRef, type TagRef } from '../image-ref.js'
 import { inspectImage } from './image.js'
 
 /** `docker push` prints `<tag>: digest: sha256:… size: N` as its last step. */
@@ -23,7 +23,7 @@ export function pushedIsImage(tag: TagRef, digest: string, imageId: string, repo
 }
 
 /** A reference the engine or buildx printed, parsed; undefined when it is not one. */
-function engineRef(text: string): ReturnType<typeof parseImageRef> | undefined {
+function engineRef(text: string): ImageRef | undefined {
   try {
     return parseImageRef(text)
   } catch {
