@@ -654,11 +654,12 @@ async function containerdCommit(api, job) {
  * they are tagged after loading.
  */
 async function saveRewriteLoad(cli, tmpId, original, tags, note, configOnly) {
-    const { ok, result } = await saveTransformLoad(cli, tmpId, entries => rewriteSavedImage(entries, { imageId: tmpId, original: original.config, tags: tags.map(image_ref/* formatRef */.rq), note }), configOnly);
+    const names = tags.map(image_ref/* formatRef */.rq);
+    const { ok, result } = await saveTransformLoad(cli, tmpId, entries => rewriteSavedImage(entries, { imageId: tmpId, original: original.config, tags: names, note }), configOnly);
     if (!ok)
         return { ok: false, id: '', containerdStore: result.containerdStore };
     if (result.containerdStore) {
-        for (const tag of tags.map(image_ref/* formatRef */.rq)) {
+        for (const tag of names) {
             const r = await cli.exec(['tag', result.id, tag]);
             if (r.code !== 0) {
                 if (configOnly)
