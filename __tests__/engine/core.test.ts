@@ -11,8 +11,10 @@ import {
   errorLines,
   imageConfig,
   makeApp,
+  noContainerCreated,
   runAction,
   sideEffectCalls,
+  taskRecord,
   uniqueTag
 } from '../helpers/engine.js'
 import { SHELL_PREAMBLE } from '../../src/entrypoint.js'
@@ -43,9 +45,8 @@ describeEngine('the action end to end on a real engine', () => {
     expect(r.outputs['release-exit-code']).toBe('0')
     expect(r.outputs.released).toBe('true')
     expect(JSON.parse(r.outputs.processes)).toEqual({ web: 'httpd -f' })
-    const create = r.dockerCalls.find(c => c[0] === 'create')!
     // SPEC 11 (4.2): the command runs after Dokku's set -e / pipefail preamble, verbatim.
-    expect(create.slice(-3)).toEqual(['/bin/sh', '-c', `${SHELL_PREAMBLE}echo a && echo b`])
+    expect(taskRecord(r, 'release')!.Config.Cmd).toEqual(['/bin/sh', '-c', `${SHELL_PREAMBLE}echo a && echo b`])
     expect(phases(r.outputs)).toEqual([
       expect.objectContaining({ phase: 'predeploy', status: 'skipped', exitCode: null }),
       expect.objectContaining({ phase: 'release', status: 'succeeded', exitCode: 0 })
@@ -77,8 +78,7 @@ describeEngine('the action end to end on a real engine', () => {
     const r = await runAction({ workspace: ws, inputs: { tags: tag('tini') } })
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('pid1=tini\nsum=3\n')
-    const create = r.dockerCalls.find(c => c[0] === 'create')!
-    expect(create).not.toContain('--entrypoint')
+    expect(taskRecord(r, 'release')!.Config.Entrypoint).toEqual(['/usr/bin/tini', '--'])
   })
 
   it('commits predeploy changes into the image the release sees and the final tag, config unchanged', async () => {
@@ -199,12 +199,14 @@ describeEngine('the action end to end on a real engine', () => {
     ['an unset variable', 'migrate --db $NOT_SET_ANYWHERE', '::error file=Procfile,line=1::release command: variable $NOT_SET_ANYWHERE is not set']
   ])('rejects exec mode with %s before any container starts', async (_, command, error) => {
     const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\nENTRYPOINT ["/bin/echo"]\n`, Procfile: `release: ${command}\n` })
+    const since = Date.now()
     const r = await runAction({ workspace: ws, inputs: { tags: tag('execerr') } })
     expect(r.code).toBe(1)
     const errors = errorLines(r.stdout)
     expect(errors).toHaveLength(1)
     expect(errors[0].startsWith(error)).toBe(true)
     expect(r.dockerCalls.some(c => c[0] === 'run' || c[0] === 'create' || c[0] === 'start')).toBe(false)
+    noContainerCreated(r, since)
     expect(r.outputs.released).toBe('false')
   })
 
@@ -280,7 +282,7 @@ describeEngine('the action end to end on a real engine', () => {
       const r = await runAction({ workspace: ws, inputs: { tags: tag('network'), network: net } })
       expect(r.code, r.stdout).toBe(0)
       expect(r.stdout).toMatch(/^pong$/m)
-      expect(r.dockerCalls.find(c => c[0] === 'create')).toEqual(expect.arrayContaining(['--network', net]))
+      expect(taskRecord(r, 'release')!.HostConfig.NetworkMode).toBe(net)
     } finally {
       docker('rm', '--force', db)
       docker('network', 'rm', net)

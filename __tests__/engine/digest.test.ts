@@ -1,12 +1,22 @@
 import { spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { BASE_IMAGE, REAL_DOCKER, containersOfRun, describeEngine, docker, errorLines, makeApp, runAction, sideEffectCalls } from '../helpers/engine.js'
+import {
+  BASE_IMAGE,
+  REAL_DOCKER,
+  containersCreated,
+  containersOfRun,
+  describeEngine,
+  docker,
+  errorLines,
+  makeApp,
+  runAction,
+  sideEffectCalls
+} from '../helpers/engine.js'
 import { startRegistry, type Registry } from '../helpers/registry.js'
 
 const MANIFEST_V2 = 'application/vnd.docker.distribution.manifest.v2+json'
 const present = (ref: string): boolean => spawnSync(REAL_DOCKER, ['image', 'inspect', ref], { stdio: 'ignore' }).status === 0
 const rmi = (...refs: string[]): void => void spawnSync(REAL_DOCKER, ['image', 'rm', ...refs], { stdio: 'ignore' })
-const creates = (calls: string[][]): string[][] => calls.filter(c => c[0] === 'create' || c[0] === 'run')
 
 /**
  * The hand-off between jobs (issue 10 item 1, SPEC 3 / 6 amendment): a release job pushes and hands
@@ -70,6 +80,7 @@ describeEngine('a digest reference handed from job to job', () => {
 
   it('a digest the registry does not have fails with a clear error before any container', async () => {
     const wrong = `${repo}@sha256:${'0'.repeat(64)}`
+    const since = Date.now()
     const r = await runAction({ workspace: app(), inputs: { image: wrong, phases: 'postdeploy' }, env: { DOCKER_CONFIG: reg.dockerConfig } })
     expect(r.code).toBe(1)
     const errors = errorLines(r.stdout)
@@ -79,7 +90,7 @@ describeEngine('a digest reference handed from job to job', () => {
         `^::error::image: docker pull ${wrong} failed: .*(manifest unknown|not found).*; the registry has no image with that digest in ${repo}: pass a registry manifest digest`
       )
     )
-    expect(creates(r.dockerCalls)).toEqual([])
+    expect(containersCreated(r.state['run-id'], since)).toEqual([])
     expect(sideEffectCalls(r.dockerCalls).map(c => c[0])).toEqual(['pull'])
     expect(r.outputs.released).toBe('false')
     // This run's own containers only: other suites share the engine.
@@ -90,11 +101,12 @@ describeEngine('a digest reference handed from job to job', () => {
     // Some engines resolve repo@sha256:<image id> to the local image of that id (Docker 20.10 here does
     // not); either way only a RepoDigests entry proves the manifest (unit-tested in prebuilt.test.ts).
     const byId = `${repo}@${release['image-id']}`
+    const since = Date.now()
     const r = await runAction({ workspace: app(), inputs: { image: byId, phases: 'postdeploy' }, env: { DOCKER_CONFIG: reg.dockerConfig } })
     expect(r.code).toBe(1)
     expect(errorLines(r.stdout)).toHaveLength(1)
     expect(errorLines(r.stdout)[0]).toMatch(new RegExp(`^::error::image: docker pull ${byId} failed: .*not an image id$`))
-    expect(creates(r.dockerCalls)).toEqual([])
+    expect(containersCreated(r.state['run-id'], since)).toEqual([])
     expect(r.stdout).not.toMatch(/^postdeploy-on-committed$/m)
   })
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs'
 import { afterAll, expect, it } from 'vitest'
-import { BASE_IMAGE, describeEngine, docker, errorLines, makeApp, runAction, sideEffectCalls, uniqueTag } from '../helpers/engine.js'
+import { BASE_IMAGE, describeEngine, docker, errorLines, makeApp, noContainerCreated, runAction, sideEffectCalls, uniqueTag } from '../helpers/engine.js'
 
 /** Issue 10 item 5 / SPEC 11 §9: a job that finds nothing to do says so; it never reports a silent release. */
 describeEngine('no silent success', () => {
@@ -51,11 +51,13 @@ describeEngine('no silent success', () => {
 
   it('manifests with no command for the requested phases: a warning and a note in the summary', async () => {
     const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'web: httpd -f\n', 'app.json': '{"scripts":{"dokku":{"postdeploy":"echo later"}}}' })
+    const since = Date.now()
     const r = await runAction({ workspace: ws, inputs: { tags: tag('idle') } })
     expect(r.code, r.stdout).toBe(0)
     const message = 'none of the requested phases (predeploy, release) has a command in Procfile, app.json: no task runs'
     expect(r.stdout.split('\n').filter(l => l.startsWith('::warning'))).toEqual([`::warning::${message}`])
     expect(r.summary).toContain('**Note:** none of the requested phases \\(predeploy, release\\) has a command in Procfile, app\\.json\\: no task runs')
     expect(r.dockerCalls.some(c => c[0] === 'create' || c[0] === 'run')).toBe(false)
+    noContainerCreated(r, since)
   })
 })

@@ -5,13 +5,16 @@ import {
   BASE_IMAGE,
   REAL_DOCKER,
   ROOT,
+  containersCreated,
   containersOfRun,
   sideEffectCalls,
   describeEngine,
   docker,
   errorLines,
   makeApp,
+  namespaceOf,
   runAction,
+  taskRecord,
   uniqueTag,
   whenLine,
   type ActionRun
@@ -112,8 +115,7 @@ describeEngine('sidecars (issue 16)', () => {
     // Secret transport: names only on the argv; the sidecar's create has -e POSTGRES_PASSWORD.
     const dbCreate = creates(r).find(c => c.includes('release-phase.sidecar=db'))!
     expect(dbCreate).toEqual(expect.arrayContaining(['-e', 'POSTGRES_PASSWORD', '-e', 'POSTGRES_DB']))
-    const taskCreate = creates(r).find(c => c.includes('release-phase.phase=release') && !c.some(w => w.startsWith('release-phase.sidecar')))!
-    expect(taskCreate[taskCreate.indexOf('--network') + 1]).toBe(`container:release-phase-${r.state['run-id']}-release-sidecar-db`)
+    expect(taskRecord(r, 'release')!.HostConfig.NetworkMode).toBe(namespaceOf(r, `release-phase-${r.state['run-id']}-release-sidecar-db`))
     noValueOnAnyArgv(r)
     onlyMasked(r)
     expect(r.summary).toMatch(/^\| predeploy \| db \| release\\-phase\\-test\/postgres\\:local \| ready \| \d+\.\ds \|$/m)
@@ -209,7 +211,8 @@ proxy:
     ])
     expect(r.stdout).not.toMatch(/^the task ran$/m)
     expect(phases(r).map(p => p.status)).toEqual(['skipped', 'not-run'])
-    expect(creates(r).filter(c => c.includes('release-phase.phase=release') && !c.includes('release-phase.sidecar=slow'))).toEqual([])
+    expect(containersCreated(r.state['run-id'], started).filter(n => n.endsWith('-release'))).toEqual([])
+    expect(containersCreated(r.state['run-id'], started)).toEqual([`release-phase-${r.state['run-id']}-release-sidecar-slow`])
     expect(r.summary).toMatch(/^\| release \| slow \| .* \| never ready \| {2}\|$/m)
     expect(r.summary).toContain('starting with token ***')
     onlyMasked(r)

@@ -8,7 +8,19 @@ import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { BASE_IMAGE, containersOfRun, describeEngine, docker, errorLines, makeApp, runAction, uniqueTag, whenLine } from '../helpers/engine.js'
+import {
+  BASE_IMAGE,
+  containersOfRun,
+  describeEngine,
+  docker,
+  errorLines,
+  makeApp,
+  noContainerCreated,
+  runAction,
+  taskRecord,
+  uniqueTag,
+  whenLine
+} from '../helpers/engine.js'
 
 const phases = (outputs: Record<string, string>) => JSON.parse(outputs.phases) as { phase: string; status: string; exitCode: number | null }[]
 
@@ -105,7 +117,7 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
     expect(seconds).toBeLessThan(10)
     expect(phases(r.outputs).find(p => p.phase === 'release')).toMatchObject({ status: 'cancelled', exitCode: 143 })
     expect(errorLines(r.stdout)).toEqual(['::error::release task was cancelled; its container was stopped and removed'])
-    expect(r.dockerCalls.find(c => c[0] === 'create')).toContain('--init')
+    expect(taskRecord(r, 'release')!.HostConfig.Init).toBe(true)
     expect(containersOfRun(r.state['run-id'])).toEqual([])
   })
 
@@ -171,13 +183,13 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
     const off = await runAction({ workspace: app({ Procfile: pid1 }), inputs: { tags: tag('no-init'), init: 'false' } })
     expect(off.code).toBe(0)
     expect(off.stdout).toMatch(/^pid1=sh$/m)
-    expect(off.dockerCalls.find(c => c[0] === 'create')).not.toContain('--init')
+    expect(taskRecord(off, 'release')!.HostConfig.Init).toBeFalsy()
     const on = await runAction({ workspace: app({ Procfile: pid1 }), inputs: { tags: tag('init') } })
     expect(on.stdout).toMatch(/^pid1=docker-init$/m)
     const tini = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\nENTRYPOINT ["/usr/bin/tini","--"]\n`, Procfile: pid1 })
     const wrapped = await runAction({ workspace: tini, inputs: { tags: tag('tini-init') } })
     expect(wrapped.stdout).toMatch(/^pid1=tini$/m)
-    expect(wrapped.dockerCalls.find(c => c[0] === 'create')).not.toContain('--init')
+    expect(taskRecord(wrapped, 'release')!.HostConfig.Init).toBeFalsy()
   })
 
   it('shell mode runs under set -e and pipefail: a compound release fails on its first failing part', async () => {
@@ -218,6 +230,7 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
       'app.json': '{"scripts":{"dokku":{"predeploy":"","postdeploy":"   "},"postdeploy":""}}',
       'heroku.yml': 'release:\n  command: ""\n'
     })
+    const since = Date.now()
     const r = await runAction({
       workspace: ws,
       inputs: { tags: tag('empty'), phases: 'predeploy,release,postdeploy,first-deploy', 'first-deploy': 'true', 'release-command': '  ' }
@@ -231,6 +244,7 @@ describeEngine('task semantics of real releases (SPEC 11)', () => {
     ])
     expect(r.outputs['release-source']).toBe('none')
     expect(r.dockerCalls.filter(c => ['create', 'start', 'commit'].includes(c[0]))).toEqual([])
+    noContainerCreated(r, since)
     const arr = await runAction({
       workspace: makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, 'heroku.yml': 'release:\n  command: []\n' }),
       inputs: { tags: tag('empty-array') }

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { describe } from 'vitest'
+import { describe, expect } from 'vitest'
 import { stepState } from './runner-protocol.js'
 import { BASE_IMAGE, REAL_DOCKER, ROOT } from './machine.js'
 
@@ -59,6 +59,20 @@ export interface ActionRun {
   runnerTemp: string
   /** Every docker argv the action started, in order (recorded by a shim on PATH). */
   dockerCalls: string[][]
+  /**
+   * Every container the action started (`docker start`), as the engine held it just before: what it was
+   * created with, whether by a `docker create` process or by the action's own Engine API request.
+   */
+  started: ContainerRecord[]
+}
+
+/** `docker container inspect`'s record, the parts the tests read. */
+export interface ContainerRecord {
+  Id: string
+  /** `/<name>`. */
+  Name: string
+  Config: { Image: string; Cmd: string[] | null; Entrypoint: string[] | null; Env: string[]; Labels: Record<string, string> }
+  HostConfig: { Init: boolean | null; NetworkMode: string; Tmpfs?: Record<string, string> | null }
 }
 
 /** Parses the runner's file-command format: `name<<DELIM\nvalue\nDELIM` (and plain `name=value`). */
@@ -117,9 +131,14 @@ export function runAction(opts: RunOptions): Promise<ActionRun> {
   const hooks = Object.entries(opts.shimBefore ?? {})
     .map(([sub, sh]) => `if [ "$1" = '${sub}' ]; then ${sh}; fi\n`)
     .join('')
+  // The container a `docker start` names last, inspected first (in the engine the action's env chose),
+  // a file each: starts may run side by side.
+  const startedDir = path.join(files, 'started')
+  fs.mkdirSync(startedDir)
+  const inspect = `if [ "$1" = start ]; then for last; do :; done; '${REAL_DOCKER}' container inspect "$last" > '${startedDir}'/"$(date +%s%N)-$$" 2>/dev/null; fi\n`
   fs.writeFileSync(
     path.join(shimDir, 'docker'),
-    `#!/bin/sh\nrec=$(printf '%s\\037' "$@")\nprintf '%s\\036' "$rec" >> '${log}'\n${hooks}exec '${REAL_DOCKER}' "$@"\n`,
+    `#!/bin/sh\nrec=$(printf '%s\\037' "$@")\nprintf '%s\\036' "$rec" >> '${log}'\n${inspect}${hooks}exec '${REAL_DOCKER}' "$@"\n`,
     {
       mode: 0o755
     }
@@ -163,10 +182,54 @@ export function runAction(opts: RunOptions): Promise<ActionRun> {
         fileState: parseFileCommands(fs.readFileSync(stateFile, 'utf8')),
         output,
         runnerTemp,
-        dockerCalls: calls
+        dockerCalls: calls,
+        started: startedRecords(startedDir)
       })
     })
   })
+}
+
+/**
+ * The engine's form of `--network container:<name>`: it records the container's id. The sidecar named
+ * must be one the action started.
+ */
+export function namespaceOf(r: Pick<ActionRun, 'started'>, name: string): string {
+  const c = r.started.find(x => x.Name === `/${name}`)
+  if (!c) throw new Error(`no container ${name} was started`)
+  return `container:${c.Id}`
+}
+
+/** The task container of a phase the action started (a sidecar's carries release-phase.sidecar too). */
+export function taskRecord(r: Pick<ActionRun, 'started'>, phase: string): ContainerRecord | undefined {
+  return r.started.find(c => c.Config.Labels['release-phase.phase'] === phase && !c.Config.Labels['release-phase.sidecar'])
+}
+
+/**
+ * The names of the containers the engine created for a run from `sinceMs` on, read from its event log:
+ * a create through the socket or the CLI, started or not, removed since or not.
+ */
+export function containersCreated(runId: string, sinceMs: number): string[] {
+  const [since, until] = [sinceMs, Date.now()].map(ms => (ms / 1000).toFixed(3))
+  const filters = ['type=container', 'event=create', `label=release-phase.run=${runId}`].flatMap(f => ['--filter', f])
+  return docker('events', '--since', since, '--until', until, ...filters, '--format', '{{.Actor.Attributes.name}}')
+    .split('\n')
+    .filter(Boolean)
+}
+
+/** No container of the run was created, through the CLI or the socket (the run got as far as its id). */
+export function noContainerCreated(r: Pick<ActionRun, 'state'>, sinceMs: number): void {
+  expect(r.state['run-id']).toMatch(/^[0-9a-f]{12}$/)
+  expect(containersCreated(r.state['run-id'], sinceMs)).toEqual([])
+}
+
+/** In start order (the files are named by the time of each start). */
+function startedRecords(dir: string): ContainerRecord[] {
+  return fs
+    .readdirSync(dir)
+    .sort((a, b) => Number(BigInt(a.split('-')[0]) - BigInt(b.split('-')[0])))
+    .map(f => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .filter(text => text.trim() !== '')
+    .map(text => (JSON.parse(text) as ContainerRecord[])[0])
 }
 
 /** The docker commands that change something (everything but inspect/version/info/ps/history). */

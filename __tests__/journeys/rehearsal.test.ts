@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { expect, it } from 'vitest'
-import { containersOfRun, describeEngine, errorLines } from '../helpers/engine.js'
+import { containersOfRun, describeEngine, errorLines, namespaceOf, taskRecord } from '../helpers/engine.js'
 import { workflow } from './catalog.js'
 import { expectGreen, lines, printOnFailure } from './expect-run.js'
 import { POSTGRES_IMAGE } from './player/postgres.js'
@@ -70,7 +70,6 @@ describeEngine('docs/workflows.md: release rehearsal on pull requests', () => {
       // The sidecar: the stand-in image, the documented tmpfs, no --init (its server is PID 1, as in
       // `docker run` of the image). The tasks: the built image, --init, in the sidecar's namespace.
       const sidecars = creates(step).filter(isSidecar)
-      const tasks = creates(step).filter(c => !isSidecar(c))
       expect(sidecars.map(c => [c.includes('--init'), c[c.indexOf('--tmpfs') + 1], c.includes(POSTGRES_IMAGE)])).toEqual([
         [false, '/var/lib/postgresql/data', true],
         [false, '/var/lib/postgresql/data', true]
@@ -80,9 +79,10 @@ describeEngine('docs/workflows.md: release rehearsal on pull requests', () => {
       const built = (JSON.parse(step.outputs.metadata) as Record<string, string>)['containerimage.digest']
       const tagged = spawnSync('docker', ['image', 'inspect', '--format', '{{.Id}}', step.inputs.tags], { encoding: 'utf8' }).stdout.trim()
       expect([tagged, step.outputs['image-id']]).toEqual([expect.stringMatching(/^sha256:/), tagged])
-      expect(tasks.map(c => [c.includes('--init'), c[c.indexOf('--network') + 1], c.find(a => a.startsWith('sha256:'))])).toEqual([
-        [true, `container:release-phase-${step.post!.state['run-id']}-predeploy-sidecar-db`, built],
-        [true, `container:release-phase-${step.post!.state['run-id']}-release-sidecar-db`, tagged]
+      const tasks = ['predeploy', 'release'].map(phase => taskRecord({ started: step.started! }, phase)!)
+      expect(tasks.map(c => [c.HostConfig.Init, c.HostConfig.NetworkMode, c.Config.Image])).toEqual([
+        [true, namespaceOf({ started: step.started! }, `release-phase-${step.post!.state['run-id']}-predeploy-sidecar-db`), built],
+        [true, namespaceOf({ started: step.started! }, `release-phase-${step.post!.state['run-id']}-release-sidecar-db`), tagged]
       ])
       await expectNothingPushedOrLeft(run, step, w)
     }))

@@ -3,7 +3,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { parse } from 'yaml'
-import { parseFileCommands, ROOT, runAction } from '../../helpers/engine.js'
+import { parseFileCommands, ROOT, runAction, type ContainerRecord } from '../../helpers/engine.js'
 import { interpolateDeep, scalar, type Contexts } from './expressions.js'
 import { LOCAL_ACTIONS, type JobEnv } from './local-actions.js'
 import type { World } from './world.js'
@@ -31,6 +31,8 @@ export interface StepResult {
   stdout: string
   /** For this action: every docker call its main step made (argv after `docker`). */
   dockerCalls?: string[][]
+  /** For this action: every container its main step started, as the engine held it (helpers/engine.ts). */
+  started?: ContainerRecord[]
   /** For this action: what its post step needs. */
   post?: { state: Record<string, string>; runnerTemp: string; env: Record<string, string>; inputs: Record<string, string> }
 }
@@ -106,6 +108,7 @@ async function runThisAction(withInputs: Record<string, string>, job: RunningJob
     inputs,
     stdout: r.stdout,
     dockerCalls: r.dockerCalls,
+    started: r.started,
     post: { state: r.state, runnerTemp: r.runnerTemp, env, inputs }
   }
 }
