@@ -40,6 +40,51 @@ export function createArgv(spec: TaskSpec, name: string): string[] {
   return argv
 }
 
+/** `docker create` as the Engine API's request: the container's name and the JSON body. */
+export interface CreateRequest {
+  name: string
+  body: {
+    Image: string
+    Cmd?: string[]
+    Entrypoint?: string[]
+    Env: string[]
+    Labels: Record<string, string>
+    AttachStdout: true
+    AttachStderr: true
+    HostConfig: { Init?: true; NetworkMode?: string }
+    NetworkingConfig?: { EndpointsConfig: Record<string, object> }
+  }
+}
+
+/**
+ * The container createArgv describes, as the Engine API request the CLI would send for it (design.md
+ * §4.2): `-e NAME` becomes `NAME=value` from `values`, an unset name left out as the CLI leaves it out. Undefined with run-args: only the CLI's own parser knows all its options.
+ */
+export function createRequest(spec: TaskSpec, name: string, values: Record<string, string>): CreateRequest | undefined {
+  if (spec.runArgs.length > 0) return undefined
+  // initArgs' words: --init unless the image's own wrapper is PID 1, its variable either way.
+  const init = spec.init && !spec.invocation.wrapped
+  // One entry per name, the last given winning, as the CLI's map of them does (its order is a Go map's).
+  const env = new Map(spec.init ? [['TINI_KILL_PROCESS_GROUP', '1']] : [])
+  env.set('RELEASE_PHASE', spec.phase)
+  for (const n of spec.vars.keys()) if (values[n] !== undefined) env.set(n, values[n])
+  const { entrypoint, args } = spec.invocation
+  return {
+    name,
+    body: {
+      Image: spec.image,
+      ...(args.length > 0 ? { Cmd: [...args] } : {}),
+      ...(entrypoint !== undefined ? { Entrypoint: [entrypoint] } : {}),
+      Env: [...env].map(([k, v]) => `${k}=${v}`),
+      Labels: { [RUN_LABEL]: spec.runId, 'release-phase.phase': spec.phase },
+      AttachStdout: true,
+      AttachStderr: true,
+      HostConfig: { ...(init ? { Init: true as const } : {}), ...(spec.network ? { NetworkMode: spec.network } : {}) },
+      ...(spec.network ? { NetworkingConfig: { EndpointsConfig: { [spec.network]: {} } } } : {})
+    }
+  }
+}
+
 /**
  * design.md §4.2: a shell or a runtime as PID 1 ignores SIGTERM, so a stopped task would only end at
  * SIGKILL. docker's init (tini) is PID 1 instead; TINI_KILL_PROCESS_GROUP makes it (and an image's own

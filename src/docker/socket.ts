@@ -1,14 +1,13 @@
 import * as http from 'node:http'
-import * as os from 'node:os'
-import * as path from 'node:path'
 import { DockerError } from '../errors.js'
-import { currentContext } from '../engine/address.js'
+import { cliConfigDir, currentContext } from '../engine/address.js'
+import type { CreateRequest } from '../task-argv.js'
 
 /** The unix socket the docker CLI would talk to, when that is certain; else undefined. */
 export function localSocket(env: NodeJS.ProcessEnv): string | undefined {
   if (env.DOCKER_CONTEXT) return env.DOCKER_CONTEXT === 'default' && !env.DOCKER_HOST ? '/var/run/docker.sock' : undefined
   if (env.DOCKER_HOST) return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined
-  const current = currentContext(env.DOCKER_CONFIG || path.join(os.homedir(), '.docker'))
+  const current = currentContext(cliConfigDir(env))
   return current && current !== 'default' ? undefined : '/var/run/docker.sock'
 }
 
@@ -65,15 +64,26 @@ export class SocketCalls {
     return merge(all)
   }
 
+  /**
+   * `docker create`: the container's id, as the CLI prints it. The body holds the task's values, as the
+   * CLI's own request would: it goes to the engine's socket and nowhere else (no error quotes it).
+   */
+  createContainer(req: CreateRequest): Promise<CliShaped> {
+    const body = Buffer.from(JSON.stringify(req.body))
+    const apiPath = `/containers/create?name=${encodeURIComponent(req.name)}`
+    return this.call('POST', apiPath, text => `${(JSON.parse(text) as { Id: string }).Id}\n`, body)
+  }
+
   /** `docker image rm [--force] --no-prune <ids>`. */
   async removeImages(ids: string[], force: boolean): Promise<CliShaped> {
     const all = await Promise.all(ids.map(id => this.call('DELETE', `/images/${encodeURI(id)}?noprune=1${force ? '&force=1' : ''}`, () => `Deleted: ${id}\n`)))
     return merge(all)
   }
 
-  private async call(method: string, apiPath: string, ok: (text: string) => string): Promise<CliShaped> {
+  private async call(method: string, apiPath: string, ok: (text: string) => string, body?: Buffer): Promise<CliShaped> {
     try {
-      const r = await socketRequest(this.socket, method, apiPath, undefined, {}, 30_000)
+      const json: Record<string, string> = body ? { 'Content-Type': 'application/json' } : {}
+      const r = await socketRequest(this.socket, method, apiPath, body, json, 30_000)
       if (r.status >= 200 && r.status < 300) return { code: 0, stdout: ok(r.text), stderr: '' }
       return { code: 1, stdout: '', stderr: `Error response from daemon: ${daemonMessage(r.text)}\n` }
     } catch (e) {

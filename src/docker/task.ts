@@ -1,6 +1,6 @@
 import { DockerError, excerpt } from '../errors.js'
 import type { Phase } from '../inputs.js'
-import { containerName, createArgv, type TaskSpec } from '../task-argv.js'
+import { containerName, createArgv, createRequest, type TaskSpec } from '../task-argv.js'
 
 export { containerName, createArgv, initArgs, type TaskSpec } from '../task-argv.js'
 import { valuesOf } from '../secrets.js'
@@ -60,8 +60,11 @@ export async function runTask(cli: DockerClient, spec: TaskSpec, scope: RunScope
   let cancelled = false
   // Created first, registered, then started: a signal at any moment finds the container by name,
   // and one that came just before registration is seen by the check below. `docker run` would leave
-  // a window where the container exists but the handler cannot know it.
-  await cli.ok(createArgv(spec, name), `creating the ${spec.phase} container`, { env })
+  // a window where the container exists but the handler cannot know it. On a local socket the create
+  // is the action's own request (no process start); elsewhere, and with run-args, the CLI's.
+  const created = await cli.createContainer(createArgv(spec, name), env, createRequest(spec, name, env))
+  if (created.code !== 0)
+    throw new DockerError(`creating the ${spec.phase} container failed: ${lastLine(created.stderr) || `docker exited with code ${created.code}`}`)
   scope.taskCreated()
   const unregister = scope.onCancel(async force => {
     cancelled = true

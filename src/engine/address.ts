@@ -146,7 +146,7 @@ export function engineSecrets(s: EngineSettings, env: NodeJS.ProcessEnv): { name
  * stay contexts. Read from the CLI's own store: `contexts/meta/<sha256 of the name>/meta.json`.
  */
 export function resolveContext(address: EngineAddress, env: NodeJS.ProcessEnv): EngineAddress {
-  const configDir = env.DOCKER_CONFIG || path.join(os.homedir(), '.docker')
+  const configDir = cliConfigDir(env)
   const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined
   if (!name || name === 'default') return address.kind === 'context' ? { kind: 'default' } : address
   const meta = path.join(configDir, 'contexts', 'meta', sha256hex(name), 'meta.json')
@@ -171,12 +171,20 @@ export function resolveContext(address: EngineAddress, env: NodeJS.ProcessEnv): 
 
 /** The CLI's current context from its config file, when one is set. */
 export function currentContext(configDir: string): string | undefined {
+  return cliConfig(configDir).currentContext
+}
+
+/** The docker CLI's config.json, the parts the action reads; {} when there is none or it is unreadable. */
+export function cliConfig(configDir: string): { currentContext?: string; proxies?: Record<string, unknown> } {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as { currentContext?: string }).currentContext
+    return (JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as object | null) ?? {}
   } catch {
-    return undefined
+    return {}
   }
 }
+
+/** The CLI's configuration directory, as the CLI finds it. */
+export const cliConfigDir = (env: NodeJS.ProcessEnv): string => env.DOCKER_CONFIG || path.join(os.homedir(), '.docker')
 
 /** The engine this run uses, its inputs checked (resolve.ts before any side effect, and the post step). */
 export function engineAddress(s: EngineSettings, env: NodeJS.ProcessEnv): EngineAddress {
