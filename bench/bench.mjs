@@ -135,6 +135,9 @@ const plain = []
 const action = []
 let plainCalls = 0
 let actionCalls = 0
+// Each run's docker processes ({ cmd, start, end } in ms from the process start), for the timeline.
+const plainRuns = []
+const actionRuns = []
 for (let i = 0; i < rounds; i++) {
   // Alternate which goes first so drift on the machine hits both alike.
   const order = i % 2 === 0 ? ['a', 'b'] : ['b', 'a']
@@ -143,10 +146,12 @@ for (let i = 0; i < rounds; i++) {
       const r = timed('bash', [shellScript], { ...process.env, PATH, GREETING: 'hello' })
       plain.push(r.seconds)
       plainCalls = r.calls.length
+      plainRuns.push({ calls: r.calls, ms: r.seconds * 1000 })
     } else {
       const r = timed(process.execPath, [bundle], runnerEnv())
       action.push(r.seconds)
       actionCalls = r.calls.length
+      actionRuns.push({ calls: r.calls, ms: r.seconds * 1000 })
     }
   }
   process.stdout.write(`round ${i + 1}/${rounds}: plain ${fmt(plain.at(-1))}s, action ${fmt(action.at(-1))}s\n`)
@@ -536,9 +541,36 @@ function remoteLines(localGap) {
   ]
 }
 
+/**
+ * The median start and end of each docker process, by its place in the run, and of the run's end: where
+ * the action's time goes beside the plain script's (issue 22 asks for this timeline).
+ */
+function timeline(runs) {
+  const n = Math.max(...runs.map(r => r.calls.length))
+  const rows = []
+  for (let i = 0; i < n; i++) {
+    const at = runs.map(r => r.calls[i]).filter(Boolean)
+    rows.push(`${at[0].cmd} ${fmt(stats(at.map(c => c.start)).median, 0)}–${fmt(stats(at.map(c => c.end)).median, 0)}`)
+  }
+  return [...rows, `exit ${fmt(stats(runs.map(r => r.ms)).median, 0)}`]
+}
+function timelineLines() {
+  const [p, b] = [timeline(plainRuns), timeline(actionRuns)]
+  const rows = Array.from({ length: Math.max(p.length, b.length) }, (_, i) => `| ${i + 1} | ${p[i] ?? ''} | ${b[i] ?? ''} |`)
+  return [
+    `Per-call timeline of the runs above: each docker process by its place in the run, median start–end in ms from the process start (the action's other engine calls go through the socket, between these).`,
+    ``,
+    `| # | plain CLI | action |`,
+    `| --- | --- | --- |`,
+    ...rows,
+    ``
+  ]
+}
+
 const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown'
 const engine = execFileSync(realDocker, ['version', '--format', 'engine {{.Server.Version}}, client {{.Client.Version}}']).toString().trim()
 const buildx = execFileSync(realDocker, ['buildx', 'version']).toString().trim()
+const overheadMs = (b.median - a.median) * 1000
 const verdict = (ok, target) => `${ok ? 'meets' : 'misses'} target ${target}`
 const lines = [
   `# Benchmarks`,
@@ -559,7 +591,9 @@ const lines = [
   `| peak RSS, release printing 8 MB | ${fmt(rss8, 1)} MiB | ≤ 100 MB |`,
   `| peak RSS, release printing 512 MB | ${fmt(rss512, 1)} MiB | ≤ 100 MB, within 10 % of 8 MB: ${verdict(rss512 <= 100 && rss512 <= rss8 * 1.1, '')} |`,
   `| docker processes: (a) / (b) | ${plainCalls} / ${actionCalls} | |`,
+  `| overhead b − a, ms (median) | ${fmt(overheadMs, 0)} | ≤ bare node + 50 = ${fmt(nodeBare.median + 50, 0)} ms (issue 22): ${verdict(overheadMs <= nodeBare.median + 50, '')} |`,
   ``,
+  ...timelineLines(),
   ...sizeLines(),
   ...realLines(),
   ...remoteLines(b.median - a.median)
