@@ -654,6 +654,8 @@ const sha256digest = (b) => `sha256:${sha256hex(b)}`;
 /* harmony import */ var _cli_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4207);
 /* harmony import */ var _relay_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1066);
 /* harmony import */ var _socket_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4707);
+/* harmony import */ var _engine_address_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6970);
+
 
 
 
@@ -693,6 +695,8 @@ class DockerCli {
     cancellable = new Set();
     /** On an engine behind a socket of this machine, these calls go to it directly (socket.ts). */
     socket;
+    /** config.json's `proxies` become variables of every container the CLI creates: only it may create then. */
+    cliAddsProxies;
     /** How errors name the engine (`the local engine`, or its address). */
     engineName;
     /** Off this machine: a lost engine is a lost connection, and errors name it. */
@@ -720,12 +724,18 @@ class DockerCli {
         const socket = (0,_socket_js__WEBPACK_IMPORTED_MODULE_6__/* .localSocket */ .rJ)(this.baseEnv);
         if (socket && node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(socket))
             this.socket = new _socket_js__WEBPACK_IMPORTED_MODULE_6__/* .SocketCalls */ .$l(socket);
+        this.cliAddsProxies = (0,_engine_address_js__WEBPACK_IMPORTED_MODULE_7__/* .cliConfig */ .$6)((0,_engine_address_js__WEBPACK_IMPORTED_MODULE_7__/* .cliConfigDir */ ._$)(this.baseEnv)).proxies !== undefined;
     }
     serverVersion() {
         return this.socket ? this.socket.version() : this.exec(['version', '--format', '{{.Server.Version}}']);
     }
     inspectImageJson(ref) {
         return this.socket ? this.socket.inspectImage(ref) : this.exec(['image', 'inspect', '--format', '{{json .}}', ref]);
+    }
+    createContainer(argv, env, request) {
+        if (this.socket && request && !this.cliAddsProxies)
+            return this.socket.createContainer(request);
+        return this.exec(argv, { env });
     }
     removeContainers(names) {
         return this.socket ? this.socket.removeContainers(names) : this.exec(['rm', '--force', '--volumes', ...names]);
@@ -931,14 +941,8 @@ function imageEnv(info) {
 /* harmony export */ });
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _engine_address_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6970);
-
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _engine_address_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6970);
 
 
 
@@ -948,7 +952,7 @@ function localSocket(env) {
         return env.DOCKER_CONTEXT === 'default' && !env.DOCKER_HOST ? '/var/run/docker.sock' : undefined;
     if (env.DOCKER_HOST)
         return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined;
-    const current = (0,_engine_address_js__WEBPACK_IMPORTED_MODULE_4__/* .currentContext */ .Fi)(env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_os__WEBPACK_IMPORTED_MODULE_1__.homedir(), '.docker'));
+    const current = (0,_engine_address_js__WEBPACK_IMPORTED_MODULE_2__/* .currentContext */ .Fi)((0,_engine_address_js__WEBPACK_IMPORTED_MODULE_2__/* .cliConfigDir */ ._$)(env));
     return current && current !== 'default' ? undefined : '/var/run/docker.sock';
 }
 function socketRequest(socketPath, method, apiPath, body, extra = {}, timeoutMs = 0) {
@@ -960,7 +964,7 @@ function socketRequest(socketPath, method, apiPath, body, extra = {}, timeoutMs 
             res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
             res.on('error', reject);
         });
-        req.on('timeout', () => req.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`Engine API ${method} ${apiPath}: no answer in ${timeoutMs / 1000} s`)));
+        req.on('timeout', () => req.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DockerError */ .Bi(`Engine API ${method} ${apiPath}: no answer in ${timeoutMs / 1000} s`)));
         req.on('error', reject);
         req.end(body);
     });
@@ -988,14 +992,24 @@ class SocketCalls {
         const all = await Promise.all(names.map(n => this.call('DELETE', `/containers/${encodeURIComponent(n)}?force=1&v=1`, () => `${n}\n`)));
         return merge(all);
     }
+    /**
+     * `docker create`: the container's id, as the CLI prints it. The body holds the task's values, as the
+     * CLI's own request would: it goes to the engine's socket and nowhere else (no error quotes it).
+     */
+    createContainer(req) {
+        const body = Buffer.from(JSON.stringify(req.body));
+        const apiPath = `/containers/create?name=${encodeURIComponent(req.name)}`;
+        return this.call('POST', apiPath, text => `${JSON.parse(text).Id}\n`, body);
+    }
     /** `docker image rm [--force] --no-prune <ids>`. */
     async removeImages(ids, force) {
         const all = await Promise.all(ids.map(id => this.call('DELETE', `/images/${encodeURI(id)}?noprune=1${force ? '&force=1' : ''}`, () => `Deleted: ${id}\n`)));
         return merge(all);
     }
-    async call(method, apiPath, ok) {
+    async call(method, apiPath, ok, body) {
         try {
-            const r = await socketRequest(this.socket, method, apiPath, undefined, {}, 30_000);
+            const json = body ? { 'Content-Type': 'application/json' } : {};
+            const r = await socketRequest(this.socket, method, apiPath, body, json, 30_000);
             if (r.status >= 200 && r.status < 300)
                 return { code: 0, stdout: ok(r.text), stderr: '' };
             return { code: 1, stdout: '', stderr: `Error response from daemon: ${daemonMessage(r.text)}\n` };
@@ -1070,10 +1084,12 @@ function formatDuration(seconds) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ cliConfig),
 /* harmony export */   Fi: () => (/* binding */ currentContext),
 /* harmony export */   Vx: () => (/* binding */ isRemote),
 /* harmony export */   W8: () => (/* binding */ engineSecrets),
 /* harmony export */   ZK: () => (/* binding */ engineAddress),
+/* harmony export */   _$: () => (/* binding */ cliConfigDir),
 /* harmony export */   mr: () => (/* binding */ readEngineSettings)
 /* harmony export */ });
 /* unused harmony exports chooseAddress, parseDockerHost, isLoopback, checkKnownHosts, resolveContext, checkEngineInputs */
@@ -1219,7 +1235,7 @@ function engineSecrets(s, env) {
  * stay contexts. Read from the CLI's own store: `contexts/meta/<sha256 of the name>/meta.json`.
  */
 function resolveContext(address, env) {
-    const configDir = env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_3__.join(node_os__WEBPACK_IMPORTED_MODULE_2__.homedir(), '.docker');
+    const configDir = cliConfigDir(env);
     const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined;
     if (!name || name === 'default')
         return address.kind === 'context' ? { kind: 'default' } : address;
@@ -1244,13 +1260,19 @@ function resolveContext(address, env) {
 }
 /** The CLI's current context from its config file, when one is set. */
 function currentContext(configDir) {
+    return cliConfig(configDir).currentContext;
+}
+/** The docker CLI's config.json, the parts the action reads; {} when there is none or it is unreadable. */
+function cliConfig(configDir) {
     try {
-        return JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'config.json'), 'utf8')).currentContext;
+        return JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'config.json'), 'utf8')) ?? {};
     }
     catch {
-        return undefined;
+        return {};
     }
 }
+/** The CLI's configuration directory, as the CLI finds it. */
+const cliConfigDir = (env) => env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_3__.join(node_os__WEBPACK_IMPORTED_MODULE_2__.homedir(), '.docker');
 /** The engine this run uses, its inputs checked (resolve.ts before any side effect, and the post step). */
 function engineAddress(s, env) {
     const address = resolveContext(chooseAddress(s, env), env);
@@ -3770,6 +3792,7 @@ function inStepEnv(env, name) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gt: () => (/* binding */ initArgs),
+/* harmony export */   WL: () => (/* binding */ createRequest),
 /* harmony export */   X: () => (/* binding */ createArgv),
 /* harmony export */   xN: () => (/* binding */ containerName)
 /* harmony export */ });
@@ -3795,6 +3818,37 @@ function createArgv(spec, name) {
         argv.push('--entrypoint', spec.invocation.entrypoint);
     argv.push(spec.image, ...spec.invocation.args);
     return argv;
+}
+/**
+ * The container createArgv describes, as the Engine API request the CLI would send for it (design.md
+ * §4.2): `-e NAME` becomes `NAME=value` from `values`, an unset name left out as the CLI leaves it out. Undefined with run-args: only the CLI's own parser knows all its options.
+ */
+function createRequest(spec, name, values) {
+    if (spec.runArgs.length > 0)
+        return undefined;
+    // initArgs' words: --init unless the image's own wrapper is PID 1, its variable either way.
+    const init = spec.init && !spec.invocation.wrapped;
+    // One entry per name, the last given winning, as the CLI's map of them does (its order is a Go map's).
+    const env = new Map(spec.init ? [['TINI_KILL_PROCESS_GROUP', '1']] : []);
+    env.set('RELEASE_PHASE', spec.phase);
+    for (const n of spec.vars.keys())
+        if (values[n] !== undefined)
+            env.set(n, values[n]);
+    const { entrypoint, args } = spec.invocation;
+    return {
+        name,
+        body: {
+            Image: spec.image,
+            ...(args.length > 0 ? { Cmd: [...args] } : {}),
+            ...(entrypoint !== undefined ? { Entrypoint: [entrypoint] } : {}),
+            Env: [...env].map(([k, v]) => `${k}=${v}`),
+            Labels: { [_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .j]: spec.runId, 'release-phase.phase': spec.phase },
+            AttachStdout: true,
+            AttachStderr: true,
+            HostConfig: { ...(init ? { Init: true } : {}), ...(spec.network ? { NetworkMode: spec.network } : {}) },
+            ...(spec.network ? { NetworkingConfig: { EndpointsConfig: { [spec.network]: {} } } } : {})
+        }
+    };
 }
 /**
  * design.md §4.2: a shell or a runtime as PID 1 ignores SIGTERM, so a stopped task would only end at

@@ -202,8 +202,11 @@ async function runTask(cli, spec, scope) {
     let cancelled = false;
     // Created first, registered, then started: a signal at any moment finds the container by name,
     // and one that came just before registration is seen by the check below. `docker run` would leave
-    // a window where the container exists but the handler cannot know it.
-    await cli.ok((0,task_argv/* createArgv */.X)(spec, name), `creating the ${spec.phase} container`, { env });
+    // a window where the container exists but the handler cannot know it. On a local socket the create
+    // is the action's own request (no process start); elsewhere, and with run-args, the CLI's.
+    const created = await cli.createContainer((0,task_argv/* createArgv */.X)(spec, name), env, (0,task_argv/* createRequest */.WL)(spec, name, env));
+    if (created.code !== 0)
+        throw new errors/* DockerError */.Bi(`creating the ${spec.phase} container failed: ${(0,docker_cli/* lastLine */.fM)(created.stderr) || `docker exited with code ${created.code}`}`);
     scope.taskCreated();
     const unregister = scope.onCancel(async (force) => {
         cancelled = true;

@@ -640,7 +640,7 @@ function engineSecrets(s, env) {
  * stay contexts. Read from the CLI's own store: `contexts/meta/<sha256 of the name>/meta.json`.
  */
 function resolveContext(address, env) {
-    const configDir = env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker');
+    const configDir = cliConfigDir(env);
     const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined;
     if (!name || name === 'default')
         return address.kind === 'context' ? { kind: 'default' } : address;
@@ -665,13 +665,19 @@ function resolveContext(address, env) {
 }
 /** The CLI's current context from its config file, when one is set. */
 function currentContext(configDir) {
+    return cliConfig(configDir).currentContext;
+}
+/** The docker CLI's config.json, the parts the action reads; {} when there is none or it is unreadable. */
+function cliConfig(configDir) {
     try {
-        return JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(configDir, 'config.json'), 'utf8')).currentContext;
+        return JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(configDir, 'config.json'), 'utf8')) ?? {};
     }
     catch {
-        return undefined;
+        return {};
     }
 }
+/** The CLI's configuration directory, as the CLI finds it. */
+const cliConfigDir = (env) => env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker');
 /** The engine this run uses, its inputs checked (resolve.ts before any side effect, and the post step). */
 function engineAddress(s, env) {
     const address = resolveContext(chooseAddress(s, env), env);
@@ -707,15 +713,13 @@ function checkEngineInputs(a, s, env) {
 
 
 
-
-
 /** The unix socket the docker CLI would talk to, when that is certain; else undefined. */
 function localSocket(env) {
     if (env.DOCKER_CONTEXT)
         return env.DOCKER_CONTEXT === 'default' && !env.DOCKER_HOST ? '/var/run/docker.sock' : undefined;
     if (env.DOCKER_HOST)
         return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined;
-    const current = currentContext(env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker'));
+    const current = currentContext(cliConfigDir(env));
     return current && current !== 'default' ? undefined : '/var/run/docker.sock';
 }
 function socketRequest(socketPath, method, apiPath, body, extra = {}, timeoutMs = 0) {
@@ -755,14 +759,24 @@ class SocketCalls {
         const all = await Promise.all(names.map(n => this.call('DELETE', `/containers/${encodeURIComponent(n)}?force=1&v=1`, () => `${n}\n`)));
         return merge(all);
     }
+    /**
+     * `docker create`: the container's id, as the CLI prints it. The body holds the task's values, as the
+     * CLI's own request would: it goes to the engine's socket and nowhere else (no error quotes it).
+     */
+    createContainer(req) {
+        const body = Buffer.from(JSON.stringify(req.body));
+        const apiPath = `/containers/create?name=${encodeURIComponent(req.name)}`;
+        return this.call('POST', apiPath, text => `${JSON.parse(text).Id}\n`, body);
+    }
     /** `docker image rm [--force] --no-prune <ids>`. */
     async removeImages(ids, force) {
         const all = await Promise.all(ids.map(id => this.call('DELETE', `/images/${encodeURI(id)}?noprune=1${force ? '&force=1' : ''}`, () => `Deleted: ${id}\n`)));
         return merge(all);
     }
-    async call(method, apiPath, ok) {
+    async call(method, apiPath, ok, body) {
         try {
-            const r = await socketRequest(this.socket, method, apiPath, undefined, {}, 30_000);
+            const json = body ? { 'Content-Type': 'application/json' } : {};
+            const r = await socketRequest(this.socket, method, apiPath, body, json, 30_000);
             if (r.status >= 200 && r.status < 300)
                 return { code: 0, stdout: ok(r.text), stderr: '' };
             return { code: 1, stdout: '', stderr: `Error response from daemon: ${daemonMessage(r.text)}\n` };
@@ -791,6 +805,7 @@ function merge(all) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
+
 
 
 
@@ -830,6 +845,8 @@ class DockerCli {
     cancellable = new Set();
     /** On an engine behind a socket of this machine, these calls go to it directly (socket.ts). */
     socket;
+    /** config.json's `proxies` become variables of every container the CLI creates: only it may create then. */
+    cliAddsProxies;
     /** How errors name the engine (`the local engine`, or its address). */
     engineName;
     /** Off this machine: a lost engine is a lost connection, and errors name it. */
@@ -857,12 +874,18 @@ class DockerCli {
         const socket = localSocket(this.baseEnv);
         if (socket && external_node_fs_.existsSync(socket))
             this.socket = new SocketCalls(socket);
+        this.cliAddsProxies = cliConfig(cliConfigDir(this.baseEnv)).proxies !== undefined;
     }
     serverVersion() {
         return this.socket ? this.socket.version() : this.exec(['version', '--format', '{{.Server.Version}}']);
     }
     inspectImageJson(ref) {
         return this.socket ? this.socket.inspectImage(ref) : this.exec(['image', 'inspect', '--format', '{{json .}}', ref]);
+    }
+    createContainer(argv, env, request) {
+        if (this.socket && request && !this.cliAddsProxies)
+            return this.socket.createContainer(request);
+        return this.exec(argv, { env });
     }
     removeContainers(names) {
         return this.socket ? this.socket.removeContainers(names) : this.exec(['rm', '--force', '--volumes', ...names]);
