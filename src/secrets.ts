@@ -220,7 +220,7 @@ export function hiddenOutputs(outputs: Record<string, string>, masks: Masks): st
   return out
 }
 
-/** The values for a docker child's environment (the argv carries only the names: design.md §5.4). */
+/** The values for a docker child's environment (the argv carries only the names: design.md §5.4), or a create request's body. */
 export function valuesOf(vars: TaskEnv): Record<string, string> {
   return Object.fromEntries([...vars].map(([k, v]) => [k, v.value]))
 }

@@ -26,7 +26,7 @@ export function containerName(runId: string, phase: Phase): string {
 
 /**
  * design.md §4.2 (`docker run` split into create + start, see runTask). Variables go as `-e NAME` only:
- * their values are in the docker child's environment.
+ * their values are in the docker child's environment (createRequest: the same create through the socket).
  */
 export function createArgv(spec: TaskSpec, name: string): string[] {
   const argv = ['create', '--name', name, '--label', `${RUN_LABEL}=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`]
@@ -52,22 +52,23 @@ export interface CreateRequest {
     AttachStdout: true
     AttachStderr: true
     HostConfig: { Init?: true; NetworkMode?: string }
-    NetworkingConfig?: { EndpointsConfig: Record<string, object> }
   }
 }
 
 /**
  * The container createArgv describes, as the Engine API request the CLI would send for it (design.md
- * §4.2): `-e NAME` becomes `NAME=value` from `values`, an unset name left out as the CLI leaves it out. Undefined with run-args: only the CLI's own parser knows all its options.
+ * §4.2): `-e NAME` becomes `NAME=value` from `values`; a name without one is sent bare, as the CLI
+ * sends it (the engine then unsets the image's variable of that name). Undefined with run-args: only
+ * the CLI's own parser knows all of its options.
  */
 export function createRequest(spec: TaskSpec, name: string, values: Record<string, string>): CreateRequest | undefined {
   if (spec.runArgs.length > 0) return undefined
   // initArgs' words: --init unless the image's own wrapper is PID 1, its variable either way.
   const init = spec.init && !spec.invocation.wrapped
   // One entry per name, the last given winning, as the CLI's map of them does (its order is a Go map's).
-  const env = new Map(spec.init ? [['TINI_KILL_PROCESS_GROUP', '1']] : [])
+  const env = new Map<string, string | undefined>(spec.init ? [['TINI_KILL_PROCESS_GROUP', '1']] : [])
   env.set('RELEASE_PHASE', spec.phase)
-  for (const n of spec.vars.keys()) if (values[n] !== undefined) env.set(n, values[n])
+  for (const n of spec.vars.keys()) env.set(n, values[n])
   const { entrypoint, args } = spec.invocation
   return {
     name,
@@ -75,12 +76,12 @@ export function createRequest(spec: TaskSpec, name: string, values: Record<strin
       Image: spec.image,
       ...(args.length > 0 ? { Cmd: [...args] } : {}),
       ...(entrypoint !== undefined ? { Entrypoint: [entrypoint] } : {}),
-      Env: [...env].map(([k, v]) => `${k}=${v}`),
+      Env: [...env].map(([k, v]) => (v === undefined ? k : `${k}=${v}`)),
       Labels: { [RUN_LABEL]: spec.runId, 'release-phase.phase': spec.phase },
       AttachStdout: true,
       AttachStderr: true,
-      HostConfig: { ...(init ? { Init: true as const } : {}), ...(spec.network ? { NetworkMode: spec.network } : {}) },
-      ...(spec.network ? { NetworkingConfig: { EndpointsConfig: { [spec.network]: {} } } } : {})
+      // One network without options: the CLI sends no endpoint settings either.
+      HostConfig: { ...(init ? { Init: true as const } : {}), ...(spec.network ? { NetworkMode: spec.network } : {}) }
     }
   }
 }

@@ -49,6 +49,10 @@ describeEngine('a task container created through the socket is the one `docker c
   const net = `rp-create-net-${process.pid}`
   const made_: string[] = []
   let image = ''
+  /** The base image with `ENV FOO=bar`, for a task variable given no value (sent bare: FOO is unset). */
+  let withFoo = ''
+  /** A running container whose namespace a task joins, as a sidecar's. */
+  const sidecar = `rp-create-sidecar-${process.pid}`
   // Values as a task gets them: a URL, an empty one, a line break, bytes outside ASCII.
   const values = { DATABASE_URL: 'postgres://u:p@db:5432/app?sslmode=disable', EMPTY: '', PEM: 'line one\nline two', NAME: 'café ☕' }
   const vars: TaskSpec['vars'] = new Map(Object.entries(values).map(([k, v]) => [k, { value: v, secret: k !== 'NAME' }]))
@@ -70,10 +74,15 @@ describeEngine('a task container created through the socket is the one `docker c
   beforeAll(() => {
     image = docker('image', 'inspect', '--format', '{{.Id}}', BASE_IMAGE).trim()
     docker('network', 'create', net)
+    docker('run', '--detach', '--name', sidecar, BASE_IMAGE, 'sleep', '600')
+    const base = docker('create', BASE_IMAGE, 'true').trim()
+    withFoo = docker('commit', '--change', 'ENV FOO=bar', base).trim()
+    docker('rm', base)
   })
   afterAll(() => {
-    if (made_.length > 0) docker('rm', '--force', ...made_)
+    docker('rm', '--force', sidecar, ...made_)
     docker('network', 'rm', net)
+    docker('image', 'rm', withFoo)
   })
 
   const cases: [string, Partial<TaskSpec>][] = [
@@ -82,12 +91,16 @@ describeEngine('a task container created through the socket is the one `docker c
     ["an image's init wrapper kept, the shell as entrypoint", { invocation: { mode: 'shell', wrapped: true, entrypoint: '/bin/sh', args: ['-c', 'true'] } }],
     ['exec form without init, the image command kept', { init: false, invocation: { mode: 'exec-form', wrapped: false, args: [] } }],
     ['no variables at all', { vars: new Map() }],
+    ["a sidecar's namespace", { network: `container:${sidecar}` }],
+    ["the host's network", { network: 'host' }],
+    ['a variable given no value unsets the image ENV of that name', { vars: new Map([['FOO', { value: '', secret: false }]]) }],
     ["the task's own TINI_KILL_PROCESS_GROUP", { vars: new Map([...vars, ['TINI_KILL_PROCESS_GROUP', { value: '0', secret: false }]]) }]
   ]
   it.each(cases)('%s', async (_what, over) => {
-    const s = spec(over)
+    const s = spec({ ...over, image: over.vars?.has('FOO') ? withFoo : image })
     const [viaCli, viaSocket] = [`rp-create-cli-${process.pid}-${made_.length}`, `rp-create-api-${process.pid}-${made_.length}`]
     made_.push(viaCli, viaSocket)
+    // Every variable has its value but FOO, which neither way is given one.
     const env = { ...values, TINI_KILL_PROCESS_GROUP: '0' }
     const r = await cli.exec(createArgv(s, viaCli), { env })
     expect(r.code, r.stderr).toBe(0)
@@ -96,9 +109,9 @@ describeEngine('a task container created through the socket is the one `docker c
     expect([a.code, a.stderr]).toEqual([0, ''])
     expect(a.stdout).toMatch(/^[0-9a-f]{64}\n$/)
     expect(made(viaSocket)).toEqual(made(viaCli))
-    expect((made(viaSocket).Config as { Env: string[] }).Env).toEqual(
-      expect.arrayContaining(s.vars.size > 0 ? ['PEM=line one\nline two', 'NAME=café ☕', 'EMPTY='] : [])
-    )
+    const recorded = (made(viaSocket).Config as { Env: string[] }).Env
+    expect(recorded).toEqual(expect.arrayContaining(s.vars.has('PEM') ? ['PEM=line one\nline two', 'NAME=café ☕', 'EMPTY='] : []))
+    if (s.vars.has('FOO')) expect(recorded).not.toContain('FOO=bar')
   })
 
   it("the engine's refusal reads as the CLI's", async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
   BASE_IMAGE,
   REAL_DOCKER,
-  containersCreated,
+  noContainerCreated,
   containersOfRun,
   describeEngine,
   docker,
@@ -90,7 +90,7 @@ describeEngine('a digest reference handed from job to job', () => {
         `^::error::image: docker pull ${wrong} failed: .*(manifest unknown|not found).*; the registry has no image with that digest in ${repo}: pass a registry manifest digest`
       )
     )
-    expect(containersCreated(r.state['run-id'], since)).toEqual([])
+    noContainerCreated(r, since)
     expect(sideEffectCalls(r.dockerCalls).map(c => c[0])).toEqual(['pull'])
     expect(r.outputs.released).toBe('false')
     // This run's own containers only: other suites share the engine.
@@ -106,7 +106,7 @@ describeEngine('a digest reference handed from job to job', () => {
     expect(r.code).toBe(1)
     expect(errorLines(r.stdout)).toHaveLength(1)
     expect(errorLines(r.stdout)[0]).toMatch(new RegExp(`^::error::image: docker pull ${byId} failed: .*not an image id$`))
-    expect(containersCreated(r.state['run-id'], since)).toEqual([])
+    noContainerCreated(r, since)
     expect(r.stdout).not.toMatch(/^postdeploy-on-committed$/m)
   })
 

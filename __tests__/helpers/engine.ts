@@ -206,10 +206,14 @@ export function taskRecord(r: Pick<ActionRun, 'started'>, phase: string): Contai
 
 /**
  * The names of the containers the engine created for a run from `sinceMs` on, read from its event log:
- * a create through the socket or the CLI, started or not, removed since or not.
+ * a create through the socket or the CLI, started or not, removed since or not. The engine replays only
+ * its last 256 events (moby's eventsLimit): with that many since `sinceMs` the log cannot tell, and
+ * this throws instead of answering "none".
  */
 export function containersCreated(runId: string, sinceMs: number): string[] {
   const [since, until] = [sinceMs, Date.now()].map(ms => (ms / 1000).toFixed(3))
+  const all = docker('events', '--since', since, '--until', until, '--format', '{{.Type}}').split('\n').filter(Boolean)
+  if (all.length >= 256) throw new Error(`the engine's event log holds its last 256 events only, and ${all.length} came since the run began`)
   const filters = ['type=container', 'event=create', `label=release-phase.run=${runId}`].flatMap(f => ['--filter', f])
   return docker('events', '--since', since, '--until', until, ...filters, '--format', '{{.Actor.Attributes.name}}')
     .split('\n')

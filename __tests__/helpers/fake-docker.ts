@@ -81,7 +81,7 @@ export class FakeDocker implements DockerClient {
     return this.reply(['image', 'inspect', '--format', '{{json .}}', ref])
   }
 
-  /** As on an engine without a local socket: the argv is answered (task-argv.test.ts holds the request). */
+  /** As on an engine without a local socket: the argv is answered (unit/task.test.ts holds the request). */
   createContainer(argv: string[], env: Record<string, string>): Promise<ExecResult> {
     return this.reply(argv, env)
   }

@@ -1,4 +1,8 @@
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { cliShapesCreate } from '../../src/docker/cli.js'
 import { initArgs } from '../../src/docker/task.js'
 import { createArgv, createRequest, type TaskSpec } from '../../src/task-argv.js'
 
@@ -52,15 +56,15 @@ describe('createRequest: the Engine API body of the container createArgv describ
     })
   })
 
-  it('an entrypoint override, a network, an image wrapper, no init; a name without a value is left out as the CLI leaves it', () => {
+  it('an entrypoint override, a network, an image wrapper, no init; a name without a value is sent bare, as the CLI sends it', () => {
     const wrapped = spec({ invocation: { mode: 'shell', wrapped: true, entrypoint: '/bin/bash', args: ['-c', 'x'] }, network: 'container:db' })
     expect(createRequest(wrapped, 'c', { DATABASE_URL: 'v' })!.body).toMatchObject({
       Entrypoint: ['/bin/bash'],
       Cmd: ['-c', 'x'],
-      Env: ['TINI_KILL_PROCESS_GROUP=1', 'RELEASE_PHASE=release', 'DATABASE_URL=v'],
-      HostConfig: { NetworkMode: 'container:db' },
-      NetworkingConfig: { EndpointsConfig: { 'container:db': {} } }
+      Env: ['TINI_KILL_PROCESS_GROUP=1', 'RELEASE_PHASE=release', 'DATABASE_URL=v', 'EMPTY'],
+      HostConfig: { NetworkMode: 'container:db' }
     })
+    expect(createRequest(wrapped, 'c', values)!.body).not.toHaveProperty('NetworkingConfig')
     expect(createRequest(wrapped, 'c', values)!.body.HostConfig).not.toHaveProperty('Init')
     const off = createRequest(spec({ init: false, invocation: { mode: 'exec-form', wrapped: false, args: [] } }), 'c', values)!.body
     expect([off.Env[0], off.HostConfig, 'Cmd' in off]).toEqual(['RELEASE_PHASE=release', {}, false])
@@ -73,5 +77,26 @@ describe('createRequest: the Engine API body of the container createArgv describ
 
   it('none with run-args: only the CLI parses all of its options', () => {
     expect(createRequest(spec({ runArgs: ['--memory', '512m'] }), 'c', values)).toBeUndefined()
+  })
+})
+
+describe('cliShapesCreate: when only docker create makes the container the CLI would (ADR 0013)', () => {
+  const configDir = (text?: string): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-cli-config-'))
+    if (text !== undefined) fs.writeFileSync(path.join(dir, 'config.json'), text)
+    return dir
+  }
+  it('proxies in config.json, in any case of the key, as Go reads it', () => {
+    expect(cliShapesCreate({ DOCKER_CONFIG: configDir('{"proxies":{"default":{"httpProxy":"http://p:3128"}}}') })).toBe('proxies in config.json')
+    expect(cliShapesCreate({ DOCKER_CONFIG: configDir('{"Proxies":{}}') })).toBe('proxies in config.json')
+  })
+  it('the platform or API version the CLI would send', () => {
+    expect(cliShapesCreate({ DOCKER_CONFIG: configDir(), DOCKER_DEFAULT_PLATFORM: 'linux/arm64' })).toBe('DOCKER_DEFAULT_PLATFORM')
+    expect(cliShapesCreate({ DOCKER_CONFIG: configDir(), DOCKER_API_VERSION: '1.41' })).toBe('DOCKER_API_VERSION')
+  })
+  it('nothing: no config, an empty or unreadable one, other keys', () => {
+    for (const text of [undefined, '{}', 'not json', '[]', 'null', '{"auths":{},"currentContext":"default"}']) {
+      expect(cliShapesCreate({ DOCKER_CONFIG: configDir(text) }), String(text)).toBeUndefined()
+    }
   })
 })

@@ -75,6 +75,18 @@ export interface DockerClient {
   removeImages(ids: string[], opts?: { force?: boolean }): Promise<ExecResult>
 }
 
+/**
+ * What in the CLI's own configuration would change the container `docker create` makes, which a request
+ * of the action's would not carry (ADR 0013): config.json's `proxies` (variables of every container;
+ * Go reads the key in any case), DOCKER_DEFAULT_PLATFORM (the create's platform), DOCKER_API_VERSION
+ * (the API the request speaks). Undefined when there is none.
+ */
+export function cliShapesCreate(env: NodeJS.ProcessEnv): string | undefined {
+  const config = cliConfig(cliConfigDir(env))
+  if (Object.keys(config).some(k => k.toLowerCase() === 'proxies')) return 'proxies in config.json'
+  return ['DOCKER_DEFAULT_PLATFORM', 'DOCKER_API_VERSION'].find(n => env[n])
+}
+
 /** Finds `docker` on PATH without a shell. */
 export function findDocker(envPath = process.env.PATH ?? ''): string | undefined {
   for (const dir of envPath.split(path.delimiter)) {
@@ -103,8 +115,8 @@ export class DockerCli implements DockerClient {
   private readonly cancellable = new Set<ChildProcess>()
   /** On an engine behind a socket of this machine, these calls go to it directly (socket.ts). */
   private readonly socket?: SocketCalls
-  /** config.json's `proxies` become variables of every container the CLI creates: only it may create then. */
-  private readonly cliAddsProxies: boolean
+  /** Why only the CLI may create a task container here (cliShapesCreate), or undefined. */
+  private readonly createByCli?: string
 
   /** How errors name the engine (`the local engine`, or its address). */
   readonly engineName: string
@@ -131,7 +143,7 @@ export class DockerCli implements DockerClient {
     this.baseEnv = childEnv(own)
     const socket = localSocket(this.baseEnv)
     if (socket && fs.existsSync(socket)) this.socket = new SocketCalls(socket)
-    this.cliAddsProxies = cliConfig(cliConfigDir(this.baseEnv)).proxies !== undefined
+    this.createByCli = cliShapesCreate(this.baseEnv)
   }
 
   serverVersion(): Promise<ExecResult> {
@@ -143,7 +155,7 @@ export class DockerCli implements DockerClient {
   }
 
   createContainer(argv: string[], env: Record<string, string>, request?: CreateRequest): Promise<ExecResult> {
-    if (this.socket && request && !this.cliAddsProxies) return this.socket.createContainer(request)
+    if (this.socket && request && !this.createByCli) return this.socket.createContainer(request)
     return this.exec(argv, { env })
   }
 

@@ -71,7 +71,8 @@ export class SocketCalls {
   createContainer(req: CreateRequest): Promise<CliShaped> {
     const body = Buffer.from(JSON.stringify(req.body))
     const apiPath = `/containers/create?name=${encodeURIComponent(req.name)}`
-    return this.call('POST', apiPath, text => `${(JSON.parse(text) as { Id: string }).Id}\n`, body)
+    // No time limit, as the CLI has none: on the containerd store a create is the image's first unpack.
+    return this.call('POST', apiPath, text => `${(JSON.parse(text) as { Id: string }).Id}\n`, body, 0)
   }
 
   /** `docker image rm [--force] --no-prune <ids>`. */
@@ -80,10 +81,10 @@ export class SocketCalls {
     return merge(all)
   }
 
-  private async call(method: string, apiPath: string, ok: (text: string) => string, body?: Buffer): Promise<CliShaped> {
+  private async call(method: string, apiPath: string, ok: (text: string) => string, body?: Buffer, timeoutMs = 30_000): Promise<CliShaped> {
     try {
       const json: Record<string, string> = body ? { 'Content-Type': 'application/json' } : {}
-      const r = await socketRequest(this.socket, method, apiPath, body, json, 30_000)
+      const r = await socketRequest(this.socket, method, apiPath, body, json, timeoutMs)
       if (r.status >= 200 && r.status < 300) return { code: 0, stdout: ok(r.text), stderr: '' }
       return { code: 1, stdout: '', stderr: `Error response from daemon: ${daemonMessage(r.text)}\n` }
     } catch (e) {

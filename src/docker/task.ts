@@ -63,8 +63,11 @@ export async function runTask(cli: DockerClient, spec: TaskSpec, scope: RunScope
   // a window where the container exists but the handler cannot know it. On a local socket the create
   // is the action's own request (no process start); elsewhere, and with run-args, the CLI's.
   const created = await cli.createContainer(createArgv(spec, name), env, createRequest(spec, name, env))
-  if (created.code !== 0)
+  if (created.code !== 0) {
+    // A connection lost after the request went out may still leave the container: removed by name.
+    scope.defer(removeContainer(cli, name))
     throw new DockerError(`creating the ${spec.phase} container failed: ${lastLine(created.stderr) || `docker exited with code ${created.code}`}`)
+  }
   scope.taskCreated()
   const unregister = scope.onCancel(async force => {
     cancelled = true

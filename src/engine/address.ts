@@ -175,9 +175,10 @@ export function currentContext(configDir: string): string | undefined {
 }
 
 /** The docker CLI's config.json, the parts the action reads; {} when there is none or it is unreadable. */
-export function cliConfig(configDir: string): { currentContext?: string; proxies?: Record<string, unknown> } {
+export function cliConfig(configDir: string): Record<string, unknown> & { currentContext?: string } {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as object | null) ?? {}
+    const config = JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as unknown
+    return typeof config === 'object' && config !== null && !Array.isArray(config) ? (config as Record<string, unknown>) : {}
   } catch {
     return {}
   }
