@@ -194,13 +194,15 @@ const size = fs.statSync(bundle).size
 // ---- Size axis (issue 12): the same work on the example app and on it plus >= 1 GiB of layers. ----
 
 /** Where each step of one run went, from the call log (ms). The commit step runs from the end of the
- * predeploy task to the start of the release task's container (`run` for the plain script, whose step
- * also holds its serial `docker rm`; `create` for the action, which removes the container beside it). */
+ * predeploy task to the start of the release task's container: `run` for the plain script, whose step
+ * also holds its serial `docker rm` (its release container's create is inside the `run`); `start` for
+ * the action, whose step holds the release container's create (an Engine API request where the engine
+ * has a socket here, ADR 0013) and which removes the predeploy container beside the release. */
 function steps(calls, seconds, plainRun) {
   const at = (cmd, from = 0) => calls.findIndex((c, i) => i >= from && c.cmd === cmd)
   const build = at('buildx')
   const predeploy = at(plainRun ? 'run' : 'start')
-  const release = plainRun ? at('run', predeploy + 1) : at('create', predeploy + 1)
+  const release = at(plainRun ? 'run' : 'start', predeploy + 1)
   const commit = at('commit')
   return {
     build: calls[build].end - calls[build].start,
@@ -351,7 +353,7 @@ function sizeLines() {
   const lines = [
     `## Size axis: the example app vs the same app with ${sizeMib} MiB more of layers`,
     ``,
-    `${sizeRounds} alternating rounds per image and store, warm build cache; medians in ms. Commit step: from the end of the predeploy task to the start of the release task's container (the plain script's holds \`docker commit\` and its serial \`docker rm\`; the action removes the predeploy container beside the release). The action makes no \`docker commit\` CLI call on a local engine (it commits through the engine's socket).`,
+    `${sizeRounds} alternating rounds per image and store, warm build cache; medians in ms. Commit step: from the end of the predeploy task to the start of the release task's container (the plain script's holds \`docker commit\` and its serial \`docker rm\`, its \`run\` then creates the release container; the action's holds that create, through the engine's socket, and removes the predeploy container beside the release). The action makes no \`docker commit\` CLI call on a local engine (it commits through the engine's socket).`,
     ``
   ]
   for (const [store, bySize] of Object.entries(sizes)) {
