@@ -302,8 +302,8 @@ function buildFailure(code, tail, remote = false) {
 /* harmony export */ });
 /**
  * The names the docker CLI, its buildx plugin and the Go runtime under them read from their own
- * environment (design.md §5.3). Task values live in the environment of the `docker create` child (design.md §5.4),
- * so a task variable with one of these names would steer the action's own CLI: `DOCKER_HOST` from a
+ * environment (design.md §5.3). Task values live in the environment of the `docker create` child (design.md §5.4)
+ * wherever the CLI creates the task container (ADR 0013), so a task variable with one of these names would steer the action's own CLI: `DOCKER_HOST` from a
  * pull request's app.json would send every secret, inside the create request, to a server it names.
  *
  * Sources:
@@ -644,6 +644,7 @@ const sha256digest = (b) => `sha256:${sha256hex(b)}`;
 /* harmony export */   ce: () => (/* binding */ findDocker),
 /* harmony export */   fM: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_3__.fM)
 /* harmony export */ });
+/* unused harmony export cliShapesCreate */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -665,6 +666,18 @@ const sha256digest = (b) => `sha256:${sha256hex(b)}`;
 
 
 
+/**
+ * What in the CLI's own configuration would change the container `docker create` makes, which a request
+ * of the action's would not carry (ADR 0013): config.json's `proxies` (variables of every container;
+ * Go reads the key in any case), DOCKER_DEFAULT_PLATFORM (the create's platform), DOCKER_API_VERSION
+ * (the API the request speaks). Undefined when there is none.
+ */
+function cliShapesCreate(env) {
+    const config = (0,_engine_address_js__WEBPACK_IMPORTED_MODULE_7__/* .cliConfig */ .$6)((0,_engine_address_js__WEBPACK_IMPORTED_MODULE_7__/* .cliConfigDir */ ._$)(env));
+    if (Object.keys(config).some(k => k.toLowerCase() === 'proxies'))
+        return 'proxies in config.json';
+    return ['DOCKER_DEFAULT_PLATFORM', 'DOCKER_API_VERSION'].find(n => env[n]);
+}
 /** Finds `docker` on PATH without a shell. */
 function findDocker(envPath = process.env.PATH ?? '') {
     for (const dir of envPath.split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
@@ -695,8 +708,8 @@ class DockerCli {
     cancellable = new Set();
     /** On an engine behind a socket of this machine, these calls go to it directly (socket.ts). */
     socket;
-    /** config.json's `proxies` become variables of every container the CLI creates: only it may create then. */
-    cliAddsProxies;
+    /** Why only the CLI may create a task container here (cliShapesCreate), or undefined. */
+    createByCli;
     /** How errors name the engine (`the local engine`, or its address). */
     engineName;
     /** Off this machine: a lost engine is a lost connection, and errors name it. */
@@ -724,7 +737,7 @@ class DockerCli {
         const socket = (0,_socket_js__WEBPACK_IMPORTED_MODULE_6__/* .localSocket */ .rJ)(this.baseEnv);
         if (socket && node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(socket))
             this.socket = new _socket_js__WEBPACK_IMPORTED_MODULE_6__/* .SocketCalls */ .$l(socket);
-        this.cliAddsProxies = (0,_engine_address_js__WEBPACK_IMPORTED_MODULE_7__/* .cliConfig */ .$6)((0,_engine_address_js__WEBPACK_IMPORTED_MODULE_7__/* .cliConfigDir */ ._$)(this.baseEnv)).proxies !== undefined;
+        this.createByCli = cliShapesCreate(this.baseEnv);
     }
     serverVersion() {
         return this.socket ? this.socket.version() : this.exec(['version', '--format', '{{.Server.Version}}']);
@@ -733,7 +746,7 @@ class DockerCli {
         return this.socket ? this.socket.inspectImage(ref) : this.exec(['image', 'inspect', '--format', '{{json .}}', ref]);
     }
     createContainer(argv, env, request) {
-        if (this.socket && request && !this.cliAddsProxies)
+        if (this.socket && request && !this.createByCli)
             return this.socket.createContainer(request);
         return this.exec(argv, { env });
     }
@@ -999,17 +1012,18 @@ class SocketCalls {
     createContainer(req) {
         const body = Buffer.from(JSON.stringify(req.body));
         const apiPath = `/containers/create?name=${encodeURIComponent(req.name)}`;
-        return this.call('POST', apiPath, text => `${JSON.parse(text).Id}\n`, body);
+        // No time limit, as the CLI has none: on the containerd store a create is the image's first unpack.
+        return this.call('POST', apiPath, text => `${JSON.parse(text).Id}\n`, body, 0);
     }
     /** `docker image rm [--force] --no-prune <ids>`. */
     async removeImages(ids, force) {
         const all = await Promise.all(ids.map(id => this.call('DELETE', `/images/${encodeURI(id)}?noprune=1${force ? '&force=1' : ''}`, () => `Deleted: ${id}\n`)));
         return merge(all);
     }
-    async call(method, apiPath, ok, body) {
+    async call(method, apiPath, ok, body, timeoutMs = 30_000) {
         try {
             const json = body ? { 'Content-Type': 'application/json' } : {};
-            const r = await socketRequest(this.socket, method, apiPath, body, json, 30_000);
+            const r = await socketRequest(this.socket, method, apiPath, body, json, timeoutMs);
             if (r.status >= 200 && r.status < 300)
                 return { code: 0, stdout: ok(r.text), stderr: '' };
             return { code: 1, stdout: '', stderr: `Error response from daemon: ${daemonMessage(r.text)}\n` };
@@ -1265,7 +1279,8 @@ function currentContext(configDir) {
 /** The docker CLI's config.json, the parts the action reads; {} when there is none or it is unreadable. */
 function cliConfig(configDir) {
     try {
-        return JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'config.json'), 'utf8')) ?? {};
+        const config = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'config.json'), 'utf8'));
+        return typeof config === 'object' && config !== null && !Array.isArray(config) ? config : {};
     }
     catch {
         return {};
@@ -3718,7 +3733,7 @@ function hiddenOutputs(outputs, masks) {
     }
     return out;
 }
-/** The values for a docker child's environment (the argv carries only the names: design.md §5.4). */
+/** The values for a docker child's environment (the argv carries only the names: design.md §5.4), or a create request's body. */
 function valuesOf(vars) {
     return Object.fromEntries([...vars].map(([k, v]) => [k, v.value]));
 }
@@ -3803,7 +3818,7 @@ function containerName(runId, phase) {
 }
 /**
  * design.md §4.2 (`docker run` split into create + start, see runTask). Variables go as `-e NAME` only:
- * their values are in the docker child's environment.
+ * their values are in the docker child's environment (createRequest: the same create through the socket).
  */
 function createArgv(spec, name) {
     const argv = ['create', '--name', name, '--label', `${_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .j}=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`];
@@ -3821,7 +3836,9 @@ function createArgv(spec, name) {
 }
 /**
  * The container createArgv describes, as the Engine API request the CLI would send for it (design.md
- * §4.2): `-e NAME` becomes `NAME=value` from `values`, an unset name left out as the CLI leaves it out. Undefined with run-args: only the CLI's own parser knows all its options.
+ * §4.2): `-e NAME` becomes `NAME=value` from `values`; a name without one is sent bare, as the CLI
+ * sends it (the engine then unsets the image's variable of that name). Undefined with run-args: only
+ * the CLI's own parser knows all of its options.
  */
 function createRequest(spec, name, values) {
     if (spec.runArgs.length > 0)
@@ -3832,8 +3849,7 @@ function createRequest(spec, name, values) {
     const env = new Map(spec.init ? [['TINI_KILL_PROCESS_GROUP', '1']] : []);
     env.set('RELEASE_PHASE', spec.phase);
     for (const n of spec.vars.keys())
-        if (values[n] !== undefined)
-            env.set(n, values[n]);
+        env.set(n, values[n]);
     const { entrypoint, args } = spec.invocation;
     return {
         name,
@@ -3841,12 +3857,12 @@ function createRequest(spec, name, values) {
             Image: spec.image,
             ...(args.length > 0 ? { Cmd: [...args] } : {}),
             ...(entrypoint !== undefined ? { Entrypoint: [entrypoint] } : {}),
-            Env: [...env].map(([k, v]) => `${k}=${v}`),
+            Env: [...env].map(([k, v]) => (v === undefined ? k : `${k}=${v}`)),
             Labels: { [_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .j]: spec.runId, 'release-phase.phase': spec.phase },
             AttachStdout: true,
             AttachStderr: true,
-            HostConfig: { ...(init ? { Init: true } : {}), ...(spec.network ? { NetworkMode: spec.network } : {}) },
-            ...(spec.network ? { NetworkingConfig: { EndpointsConfig: { [spec.network]: {} } } } : {})
+            // One network without options: the CLI sends no endpoint settings either.
+            HostConfig: { ...(init ? { Init: true } : {}), ...(spec.network ? { NetworkMode: spec.network } : {}) }
         }
     };
 }

@@ -205,8 +205,11 @@ async function runTask(cli, spec, scope) {
     // a window where the container exists but the handler cannot know it. On a local socket the create
     // is the action's own request (no process start); elsewhere, and with run-args, the CLI's.
     const created = await cli.createContainer((0,task_argv/* createArgv */.X)(spec, name), env, (0,task_argv/* createRequest */.WL)(spec, name, env));
-    if (created.code !== 0)
+    if (created.code !== 0) {
+        // A connection lost after the request went out may still leave the container: removed by name.
+        scope.defer(removeContainer(cli, name));
         throw new errors/* DockerError */.Bi(`creating the ${spec.phase} container failed: ${(0,docker_cli/* lastLine */.fM)(created.stderr) || `docker exited with code ${created.code}`}`);
+    }
     scope.taskCreated();
     const unregister = scope.onCancel(async (force) => {
         cancelled = true;

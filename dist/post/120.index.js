@@ -223,8 +223,8 @@ var external_node_child_process_ = __webpack_require__(421);
 ;// CONCATENATED MODULE: ./src/cli-env.ts
 /**
  * The names the docker CLI, its buildx plugin and the Go runtime under them read from their own
- * environment (design.md §5.3). Task values live in the environment of the `docker create` child (design.md §5.4),
- * so a task variable with one of these names would steer the action's own CLI: `DOCKER_HOST` from a
+ * environment (design.md §5.3). Task values live in the environment of the `docker create` child (design.md §5.4)
+ * wherever the CLI creates the task container (ADR 0013), so a task variable with one of these names would steer the action's own CLI: `DOCKER_HOST` from a
  * pull request's app.json would send every secret, inside the create request, to a server it names.
  *
  * Sources:
@@ -670,7 +670,8 @@ function currentContext(configDir) {
 /** The docker CLI's config.json, the parts the action reads; {} when there is none or it is unreadable. */
 function cliConfig(configDir) {
     try {
-        return JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(configDir, 'config.json'), 'utf8')) ?? {};
+        const config = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(configDir, 'config.json'), 'utf8'));
+        return typeof config === 'object' && config !== null && !Array.isArray(config) ? config : {};
     }
     catch {
         return {};
@@ -766,17 +767,18 @@ class SocketCalls {
     createContainer(req) {
         const body = Buffer.from(JSON.stringify(req.body));
         const apiPath = `/containers/create?name=${encodeURIComponent(req.name)}`;
-        return this.call('POST', apiPath, text => `${JSON.parse(text).Id}\n`, body);
+        // No time limit, as the CLI has none: on the containerd store a create is the image's first unpack.
+        return this.call('POST', apiPath, text => `${JSON.parse(text).Id}\n`, body, 0);
     }
     /** `docker image rm [--force] --no-prune <ids>`. */
     async removeImages(ids, force) {
         const all = await Promise.all(ids.map(id => this.call('DELETE', `/images/${encodeURI(id)}?noprune=1${force ? '&force=1' : ''}`, () => `Deleted: ${id}\n`)));
         return merge(all);
     }
-    async call(method, apiPath, ok, body) {
+    async call(method, apiPath, ok, body, timeoutMs = 30_000) {
         try {
             const json = body ? { 'Content-Type': 'application/json' } : {};
-            const r = await socketRequest(this.socket, method, apiPath, body, json, 30_000);
+            const r = await socketRequest(this.socket, method, apiPath, body, json, timeoutMs);
             if (r.status >= 200 && r.status < 300)
                 return { code: 0, stdout: ok(r.text), stderr: '' };
             return { code: 1, stdout: '', stderr: `Error response from daemon: ${daemonMessage(r.text)}\n` };
@@ -815,6 +817,18 @@ function merge(all) {
 
 
 
+/**
+ * What in the CLI's own configuration would change the container `docker create` makes, which a request
+ * of the action's would not carry (ADR 0013): config.json's `proxies` (variables of every container;
+ * Go reads the key in any case), DOCKER_DEFAULT_PLATFORM (the create's platform), DOCKER_API_VERSION
+ * (the API the request speaks). Undefined when there is none.
+ */
+function cliShapesCreate(env) {
+    const config = cliConfig(cliConfigDir(env));
+    if (Object.keys(config).some(k => k.toLowerCase() === 'proxies'))
+        return 'proxies in config.json';
+    return ['DOCKER_DEFAULT_PLATFORM', 'DOCKER_API_VERSION'].find(n => env[n]);
+}
 /** Finds `docker` on PATH without a shell. */
 function findDocker(envPath = process.env.PATH ?? '') {
     for (const dir of envPath.split(external_node_path_.delimiter)) {
@@ -845,8 +859,8 @@ class DockerCli {
     cancellable = new Set();
     /** On an engine behind a socket of this machine, these calls go to it directly (socket.ts). */
     socket;
-    /** config.json's `proxies` become variables of every container the CLI creates: only it may create then. */
-    cliAddsProxies;
+    /** Why only the CLI may create a task container here (cliShapesCreate), or undefined. */
+    createByCli;
     /** How errors name the engine (`the local engine`, or its address). */
     engineName;
     /** Off this machine: a lost engine is a lost connection, and errors name it. */
@@ -874,7 +888,7 @@ class DockerCli {
         const socket = localSocket(this.baseEnv);
         if (socket && external_node_fs_.existsSync(socket))
             this.socket = new SocketCalls(socket);
-        this.cliAddsProxies = cliConfig(cliConfigDir(this.baseEnv)).proxies !== undefined;
+        this.createByCli = cliShapesCreate(this.baseEnv);
     }
     serverVersion() {
         return this.socket ? this.socket.version() : this.exec(['version', '--format', '{{.Server.Version}}']);
@@ -883,7 +897,7 @@ class DockerCli {
         return this.socket ? this.socket.inspectImage(ref) : this.exec(['image', 'inspect', '--format', '{{json .}}', ref]);
     }
     createContainer(argv, env, request) {
-        if (this.socket && request && !this.cliAddsProxies)
+        if (this.socket && request && !this.createByCli)
             return this.socket.createContainer(request);
         return this.exec(argv, { env });
     }
