@@ -113,6 +113,17 @@ describe('execute against a fake engine (issue 21)', () => {
     expect(result.released).toBe(false)
   })
 
+  it('a create that fails is followed by a removal by name (a lost connection may still leave the container)', async () => {
+    const { plan: p, result } = await plan({ Procfile: 'release: bin/migrate\n' }, { ...PREBUILT, tags: 'ghcr.io/acme/app:v1', push: 'true' })
+    const cli = engine({ extra: { create: () => ({ code: 1, stderr: 'error during connect: EOF\n' }) } })
+    const ctx = context(cli, result)
+    await expect(execute(p, ctx)).rejects.toThrow(/^creating the release container failed: error during connect: EOF$/)
+    await ctx.scope.close()
+    expect(cli.callsOf('rm')).toEqual([['rm', '--force', '--volumes', 'release-phase-0123456789ab-release']])
+    expect(sub(cli.calls).filter(c => ['start', 'push'].includes(c))).toEqual([])
+    expect(result.released).toBe(false)
+  })
+
   it('a cancel stops the task with its grace, removes it, and pushes nothing', async () => {
     const { plan: p, result } = await plan(
       { Procfile: 'release: bin/migrate\n' },
