@@ -1,8 +1,9 @@
 /**
  * The names the docker CLI, its buildx plugin and the Go runtime under them read from their own
- * environment (design.md §5.3). Task values live in the environment of the `docker create` child (design.md §5.4)
- * wherever the CLI creates the task container (ADR 0013), so a task variable with one of these names would steer the action's own CLI: `DOCKER_HOST` from a
- * pull request's app.json would send every secret, inside the create request, to a server it names.
+ * environment (design.md §5.3). Task values live in the environment of the `docker create` child
+ * (design.md §5.4) wherever the CLI creates the task container (ADR 0013), so a task variable with one
+ * of these names would steer the action's own CLI: `DOCKER_HOST` from a pull request's app.json would
+ * send every secret, inside the create request, to a server it names.
  *
  * Sources:
  * - docker CLI, "Environment variables": https://docs.docker.com/reference/cli/docker/#environment-variables

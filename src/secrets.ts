@@ -220,7 +220,10 @@ export function hiddenOutputs(outputs: Record<string, string>, masks: Masks): st
   return out
 }
 
-/** The values for a docker child's environment (the argv carries only the names: design.md §5.4), or a create request's body. */
+/**
+ * The values for a docker child's environment (the argv carries only the names: design.md §5.4), or for
+ * a create request's body (ADR 0013).
+ */
 export function valuesOf(vars: TaskEnv): Record<string, string> {
   return Object.fromEntries([...vars].map(([k, v]) => [k, v.value]))
 }

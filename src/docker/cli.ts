@@ -75,6 +75,11 @@ export interface DockerClient {
   removeImages(ids: string[], opts?: { force?: boolean }): Promise<ExecResult>
 }
 
+/** A failed docker call as an error carrying docker's own last line: `<what> failed: <line>`. */
+export function commandFailure(what: string, r: ExecResult): DockerError {
+  return new DockerError(`${what} failed: ${lastLine(r.stderr) || `docker exited with code ${r.code}`}`)
+}
+
 /**
  * What in the CLI's own configuration would change the container `docker create` makes, which a request
  * of the action's would not carry (ADR 0013): config.json's `proxies` (variables of every container;
@@ -115,8 +120,6 @@ export class DockerCli implements DockerClient {
   private readonly cancellable = new Set<ChildProcess>()
   /** On an engine behind a socket of this machine, these calls go to it directly (socket.ts). */
   private readonly socket?: SocketCalls
-  /** Why only the CLI may create a task container here (cliShapesCreate), or undefined. */
-  private readonly createByCli?: string
 
   /** How errors name the engine (`the local engine`, or its address). */
   readonly engineName: string
@@ -143,7 +146,6 @@ export class DockerCli implements DockerClient {
     this.baseEnv = childEnv(own)
     const socket = localSocket(this.baseEnv)
     if (socket && fs.existsSync(socket)) this.socket = new SocketCalls(socket)
-    this.createByCli = cliShapesCreate(this.baseEnv)
   }
 
   serverVersion(): Promise<ExecResult> {
@@ -155,7 +157,7 @@ export class DockerCli implements DockerClient {
   }
 
   createContainer(argv: string[], env: Record<string, string>, request?: CreateRequest): Promise<ExecResult> {
-    if (this.socket && request && !this.createByCli) return this.socket.createContainer(request)
+    if (this.socket && request && !cliShapesCreate(this.baseEnv)) return this.socket.createContainer(request)
     return this.exec(argv, { env })
   }
 
@@ -217,7 +219,7 @@ export class DockerCli implements DockerClient {
   /** Like exec, but a non-zero exit is an error carrying docker's own message. */
   async ok(args: string[], what: string, opts: { env?: Record<string, string>; input?: NodeJS.ReadableStream } = {}): Promise<string> {
     const r = await this.exec(args, opts)
-    if (r.code !== 0) throw new DockerError(`${what} failed: ${lastLine(r.stderr) || `docker exited with code ${r.code}`}`)
+    if (r.code !== 0) throw commandFailure(what, r)
     return r.stdout
   }
 

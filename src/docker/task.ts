@@ -4,7 +4,7 @@ import { containerName, createArgv, createRequest, type TaskSpec } from '../task
 
 export { containerName, createArgv, initArgs, type TaskSpec } from '../task-argv.js'
 import { valuesOf } from '../secrets.js'
-import { lastLine, type DockerClient } from './cli.js'
+import { commandFailure, lastLine, type DockerClient } from './cli.js'
 import type { RunScope } from '../run-scope.js'
 import { taskLog, type TaskLog } from './task-log.js'
 import { stopCommands } from '../relay.js'
@@ -66,7 +66,7 @@ export async function runTask(cli: DockerClient, spec: TaskSpec, scope: RunScope
   if (created.code !== 0) {
     // A connection lost after the request went out may still leave the container: removed by name.
     scope.defer(removeContainer(cli, name))
-    throw new DockerError(`creating the ${spec.phase} container failed: ${lastLine(created.stderr) || `docker exited with code ${created.code}`}`)
+    throw commandFailure(`creating the ${spec.phase} container`, created)
   }
   scope.taskCreated()
   const unregister = scope.onCancel(async force => {
