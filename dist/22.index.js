@@ -302,9 +302,10 @@ function buildFailure(code, tail, remote = false) {
 /* harmony export */ });
 /**
  * The names the docker CLI, its buildx plugin and the Go runtime under them read from their own
- * environment (design.md §5.3). Task values live in the environment of the `docker create` child (design.md §5.4)
- * wherever the CLI creates the task container (ADR 0013), so a task variable with one of these names would steer the action's own CLI: `DOCKER_HOST` from a
- * pull request's app.json would send every secret, inside the create request, to a server it names.
+ * environment (design.md §5.3). Task values live in the environment of the `docker create` child
+ * (design.md §5.4) wherever the CLI creates the task container (ADR 0013), so a task variable with one
+ * of these names would steer the action's own CLI: `DOCKER_HOST` from a pull request's app.json would
+ * send every secret, inside the create request, to a server it names.
  *
  * Sources:
  * - docker CLI, "Environment variables": https://docs.docker.com/reference/cli/docker/#environment-variables
@@ -641,6 +642,7 @@ const sha256digest = (b) => `sha256:${sha256hex(b)}`;
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   PW: () => (/* binding */ Tail),
 /* harmony export */   Vo: () => (/* binding */ DockerCli),
+/* harmony export */   _I: () => (/* binding */ commandFailure),
 /* harmony export */   ce: () => (/* binding */ findDocker),
 /* harmony export */   fM: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_3__.fM)
 /* harmony export */ });
@@ -666,6 +668,10 @@ const sha256digest = (b) => `sha256:${sha256hex(b)}`;
 
 
 
+/** A failed docker call as an error carrying docker's own last line: `<what> failed: <line>`. */
+function commandFailure(what, r) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`${what} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(r.stderr) || `docker exited with code ${r.code}`}`);
+}
 /**
  * What in the CLI's own configuration would change the container `docker create` makes, which a request
  * of the action's would not carry (ADR 0013): config.json's `proxies` (variables of every container;
@@ -708,8 +714,6 @@ class DockerCli {
     cancellable = new Set();
     /** On an engine behind a socket of this machine, these calls go to it directly (socket.ts). */
     socket;
-    /** Why only the CLI may create a task container here (cliShapesCreate), or undefined. */
-    createByCli;
     /** How errors name the engine (`the local engine`, or its address). */
     engineName;
     /** Off this machine: a lost engine is a lost connection, and errors name it. */
@@ -737,7 +741,6 @@ class DockerCli {
         const socket = (0,_socket_js__WEBPACK_IMPORTED_MODULE_6__/* .localSocket */ .rJ)(this.baseEnv);
         if (socket && node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(socket))
             this.socket = new _socket_js__WEBPACK_IMPORTED_MODULE_6__/* .SocketCalls */ .$l(socket);
-        this.createByCli = cliShapesCreate(this.baseEnv);
     }
     serverVersion() {
         return this.socket ? this.socket.version() : this.exec(['version', '--format', '{{.Server.Version}}']);
@@ -746,7 +749,7 @@ class DockerCli {
         return this.socket ? this.socket.inspectImage(ref) : this.exec(['image', 'inspect', '--format', '{{json .}}', ref]);
     }
     createContainer(argv, env, request) {
-        if (this.socket && request && !this.createByCli)
+        if (this.socket && request && !cliShapesCreate(this.baseEnv))
             return this.socket.createContainer(request);
         return this.exec(argv, { env });
     }
@@ -805,7 +808,7 @@ class DockerCli {
     async ok(args, what, opts = {}) {
         const r = await this.exec(args, opts);
         if (r.code !== 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`${what} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(r.stderr) || `docker exited with code ${r.code}`}`);
+            throw commandFailure(what, r);
         return r.stdout;
     }
     /**
@@ -3733,7 +3736,10 @@ function hiddenOutputs(outputs, masks) {
     }
     return out;
 }
-/** The values for a docker child's environment (the argv carries only the names: design.md §5.4), or a create request's body. */
+/**
+ * The values for a docker child's environment (the argv carries only the names: design.md §5.4), or for
+ * a create request's body (ADR 0013).
+ */
 function valuesOf(vars) {
     return Object.fromEntries([...vars].map(([k, v]) => [k, v.value]));
 }

@@ -208,7 +208,7 @@ async function runTask(cli, spec, scope) {
     if (created.code !== 0) {
         // A connection lost after the request went out may still leave the container: removed by name.
         scope.defer(removeContainer(cli, name));
-        throw new errors/* DockerError */.Bi(`creating the ${spec.phase} container failed: ${(0,docker_cli/* lastLine */.fM)(created.stderr) || `docker exited with code ${created.code}`}`);
+        throw (0,docker_cli/* commandFailure */._I)(`creating the ${spec.phase} container`, created);
     }
     scope.taskCreated();
     const unregister = scope.onCancel(async (force) => {

@@ -223,9 +223,10 @@ var external_node_child_process_ = __webpack_require__(421);
 ;// CONCATENATED MODULE: ./src/cli-env.ts
 /**
  * The names the docker CLI, its buildx plugin and the Go runtime under them read from their own
- * environment (design.md §5.3). Task values live in the environment of the `docker create` child (design.md §5.4)
- * wherever the CLI creates the task container (ADR 0013), so a task variable with one of these names would steer the action's own CLI: `DOCKER_HOST` from a
- * pull request's app.json would send every secret, inside the create request, to a server it names.
+ * environment (design.md §5.3). Task values live in the environment of the `docker create` child
+ * (design.md §5.4) wherever the CLI creates the task container (ADR 0013), so a task variable with one
+ * of these names would steer the action's own CLI: `DOCKER_HOST` from a pull request's app.json would
+ * send every secret, inside the create request, to a server it names.
  *
  * Sources:
  * - docker CLI, "Environment variables": https://docs.docker.com/reference/cli/docker/#environment-variables
@@ -817,6 +818,10 @@ function merge(all) {
 
 
 
+/** A failed docker call as an error carrying docker's own last line: `<what> failed: <line>`. */
+function commandFailure(what, r) {
+    return new errors/* DockerError */.Bi(`${what} failed: ${(0,errors/* lastLine */.fM)(r.stderr) || `docker exited with code ${r.code}`}`);
+}
 /**
  * What in the CLI's own configuration would change the container `docker create` makes, which a request
  * of the action's would not carry (ADR 0013): config.json's `proxies` (variables of every container;
@@ -859,8 +864,6 @@ class DockerCli {
     cancellable = new Set();
     /** On an engine behind a socket of this machine, these calls go to it directly (socket.ts). */
     socket;
-    /** Why only the CLI may create a task container here (cliShapesCreate), or undefined. */
-    createByCli;
     /** How errors name the engine (`the local engine`, or its address). */
     engineName;
     /** Off this machine: a lost engine is a lost connection, and errors name it. */
@@ -888,7 +891,6 @@ class DockerCli {
         const socket = localSocket(this.baseEnv);
         if (socket && external_node_fs_.existsSync(socket))
             this.socket = new SocketCalls(socket);
-        this.createByCli = cliShapesCreate(this.baseEnv);
     }
     serverVersion() {
         return this.socket ? this.socket.version() : this.exec(['version', '--format', '{{.Server.Version}}']);
@@ -897,7 +899,7 @@ class DockerCli {
         return this.socket ? this.socket.inspectImage(ref) : this.exec(['image', 'inspect', '--format', '{{json .}}', ref]);
     }
     createContainer(argv, env, request) {
-        if (this.socket && request && !this.createByCli)
+        if (this.socket && request && !cliShapesCreate(this.baseEnv))
             return this.socket.createContainer(request);
         return this.exec(argv, { env });
     }
@@ -956,7 +958,7 @@ class DockerCli {
     async ok(args, what, opts = {}) {
         const r = await this.exec(args, opts);
         if (r.code !== 0)
-            throw new errors/* DockerError */.Bi(`${what} failed: ${(0,errors/* lastLine */.fM)(r.stderr) || `docker exited with code ${r.code}`}`);
+            throw commandFailure(what, r);
         return r.stdout;
     }
     /**
