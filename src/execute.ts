@@ -18,6 +18,8 @@ import { buildFailure } from './build.js'
 import { repeatsEntrypoint } from './entrypoint.js'
 import { cleanScanLine, findingMessage, scanForms } from './predeploy-scan.js'
 import type { Masks } from './secrets.js'
+import { isFallback, type Fallback } from './fallback.js'
+import type { OpenProbe } from './commit/commit.js'
 
 /** What execute needs besides the plan; `engine` is the daemon check started beside the first command. */
 export interface ExecuteContext {
@@ -129,8 +131,7 @@ async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: Ph
   )
   // A Heroku user expects a shell: say when the words go to the image's ENTRYPOINT instead.
   const how = p.invocation.mode === 'exec' ? ` (as arguments of the image's ENTRYPOINT ${JSON.stringify(info.entrypoint)}, without a shell)` : ''
-  // The commit's code loads while the predeploy task runs, not after it (issue 22: the commit step).
-  if (p.phase === 'predeploy') void import('./commit/commit.js').catch(() => undefined)
+  const probe = p.phase === 'predeploy' ? openProbeBeside(info, ctx) : undefined
   core.info(`Running ${p.phase} task: ${p.text}${how}`)
   core.startGroup(`${p.phase} output`)
   const outcome = await runTask(cli, taskSpec(plan, p.phase, p.invocation, info.id, scope.runId), scope)
@@ -147,21 +148,49 @@ async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: Ph
     r.status = 'succeeded'
     return info
   }
-  const tmpId = await scanBesideCommit(plan, p, outcome.container, r, ctx)
+  const tmpId = await scanBesideCommit(plan, p, outcome.container, r, ctx, await probe)
   r.status = 'succeeded'
-  return commit(plan, p, info, outcome, tmpId, ctx)
+  return commit(plan, p, info, outcome, tmpId, ctx, await probe)
+}
+
+/**
+ * While the predeploy task runs (issue 22: off the commit step), the commit's code loads and, on the
+ * containerd store, its manifest probe opens (commit/commit.ts openProbe). The commit closes it; so
+ * does the run's end, for a task that failed or a run that was cancelled.
+ */
+function openProbeBeside(info: ImageInfo, ctx: ExecuteContext): Promise<OpenProbe | Fallback | undefined> {
+  const loaded = import('./commit/commit.js')
+  if (!info.containerdStore)
+    return loaded.then(
+      () => undefined,
+      () => undefined
+    )
+  const probe = loaded.then(m => m.openProbe(ctx.cli, ctx.scope.runId))
+  ctx.scope.atClose(async () => {
+    const open = await probe.catch(() => undefined)
+    if (open && !isFallback(open)) await open.close()
+  })
+  return probe
 }
 
 /**
  * Before anything is named or pushed, the files the predeploy task wrote are searched for secrets: a
  * value in a file would be pushed with the image, so such a predeploy has failed. The temporary commit
- * is made meanwhile (issue 22): both read the same layer, and it names nothing. Returns its id once the
- * scan has passed and the run was not cancelled meanwhile.
+ * is made meanwhile (issue 22): both read the same layer, and it names nothing but the probe's
+ * reference (containerd store). Returns its id once the scan has passed and the run was not cancelled
+ * meanwhile.
  */
-async function scanBesideCommit(plan: ReleasePlan, p: BoundPhase, container: string, r: PhaseResult, ctx: ExecuteContext): Promise<string> {
+async function scanBesideCommit(
+  plan: ReleasePlan,
+  p: BoundPhase,
+  container: string,
+  r: PhaseResult,
+  ctx: ExecuteContext,
+  probe: OpenProbe | Fallback | undefined
+): Promise<string> {
   const { cli, scope } = ctx
   const { temporaryCommit } = await import('./commit/commit.js')
-  const made = temporaryCommit(cli, container, scope.runId).then(
+  const made = temporaryCommit(cli, container, scope.runId, probe).then(
     id => ({ id }),
     (error: unknown) => ({ error })
   )
@@ -206,14 +235,22 @@ function taskError(plan: ReleasePlan, p: BoundPhase, outcome: TaskOutcome, info:
  * The predeploy container's filesystem becomes the image every later phase and tag uses. The image
  * the action built (never a given `image`) is removed once superseded and unreferenced.
  */
-async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome: TaskOutcome, tmpId: string, ctx: ExecuteContext): Promise<ImageInfo> {
+async function commit(
+  plan: ReleasePlan,
+  p: BoundPhase,
+  info: ImageInfo,
+  outcome: TaskOutcome,
+  tmpId: string,
+  ctx: ExecuteContext,
+  probe: OpenProbe | Fallback | undefined
+): Promise<ImageInfo> {
   const { cli, scope } = ctx
   const { commitPredeploy, removeSuperseded } = await import('./commit/commit.js')
   const log = (line: string): void => core.info(line)
   const built = plan.image.kind === 'build' ? info.id : undefined
   try {
     const note = `release-phase predeploy: ${p.text}`
-    const id = await commitPredeploy(cli, tmpId, info, plan.tags, note, { later: w => scope.defer(w), runId: scope.runId, log })
+    const id = await commitPredeploy(cli, tmpId, info, plan.tags, note, { later: w => scope.defer(w), log, probe })
     ctx.result.imageId = id
     // After the removals started so far (the temporary commit is its child, the predeploy container
     // uses it) and once the release container exists (containerd store: its first unpack is done),
@@ -227,6 +264,7 @@ async function commit(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, outcome
     return { ...info, id, repoDigests: [] }
   } finally {
     scope.defer(removeContainer(cli, outcome.container))
+    if (probe && !isFallback(probe)) scope.defer(probe.close())
   }
 }
 

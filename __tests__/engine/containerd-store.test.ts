@@ -7,7 +7,7 @@ import { rewriteSavedImage } from '../../src/commit/archive.js'
 import { DockerCli } from '../../src/docker/cli.js'
 import { engineApi } from '../../src/docker/engine-api.js'
 import { startLoopbackRegistry } from '../../src/commit/loopback-registry.js'
-import { probeImage, probedArchive } from '../../src/commit/containerd.js'
+import { probeCommit, probedArchive, proveRoute } from '../../src/commit/containerd.js'
 import { BASE_IMAGE, describeEngine, makeApp, runAction } from '../helpers/engine.js'
 import { containerdEngineBin, startPrivateDaemon, type PrivateDaemon } from '../helpers/daemon.js'
 import { startRegistry } from '../helpers/registry.js'
@@ -99,6 +99,27 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     expectCleanCommit(r, tags)
   })
 
+  it('a failed predeploy ends the run, the probe it opened beside the task closed, and leaves nothing', async () => {
+    const ws = makeApp({
+      Dockerfile: `FROM ${BASE_IMAGE}\nCMD ["/bin/sh", "-c", "echo serving"]\n`,
+      'app.json': '{"scripts":{"dokku":{"predeploy":"sleep 1; exit 3"}}}',
+      Procfile: 'release: echo never\n'
+    })
+    // In the engine's namespace the route check passes while the task runs: the registry is open.
+    const r = await runAction({
+      workspace: ws,
+      inputs: { tags: 'rp-test/containerd-failed:1', secrets: 'TOKEN' },
+      env: { DOCKER_HOST: daemon.host, TOKEN: secret },
+      wrap: daemon.inNetns
+    })
+    expect(r.code, r.stdout + r.stderr).toBe(1)
+    expect(r.stdout).toContain('::error::predeploy task failed with exit code 3')
+    expect(r.stdout).not.toMatch(/^never$/m)
+    expect(daemon.docker('image', 'ls', '--format', '{{.Repository}}')).not.toMatch(/probe/)
+    expect(daemon.docker('image', 'ls', '--quiet', '--filter', 'label=release-phase.run')).toBe('')
+    expect(daemon.docker('ps', '--all', '--quiet', '--filter', 'label=release-phase.run')).toBe('')
+  }, 60_000)
+
   it('commits a pulled image: (`image:` from a registry), and the clean image pushes', async () => {
     const reg = await startRegistry()
     try {
@@ -183,7 +204,11 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     const registry = await startLoopbackRegistry('release-phase/probe-equivalence')
     try {
       await daemon.forwardPort(Number(registry.host.split(':')[1]))
-      const probed = await probeImage(engineApi(new DockerCli(), daemon.env).request!, registry, tmp)
+      const request = engineApi(new DockerCli(), daemon.env).request!
+      const route = await proveRoute(request, registry)
+      if ('reason' in route) throw new Error(route.reason)
+      daemon.docker('tag', tmp, `${route.repo}:${route.tag}`)
+      const probed = await probeCommit(request, route, tmp)
       if ('reason' in probed) throw new Error(probed.reason)
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-saved-'))
       execFileSync('sh', ['-c', `docker save '${tmp}' | tar -x -C '${dir}'`], { env: daemon.env })
@@ -214,7 +239,7 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     foreign.stdout.on('data', b => (seen += b))
     try {
       await new Promise(resolve => foreign.stdout.once('data', resolve))
-      const probed = await probeImage(engineApi(new DockerCli(), daemon.env).request!, registry, tmp)
+      const probed = await proveRoute(engineApi(new DockerCli(), daemon.env).request!, registry)
       expect(probed).toEqual({ reason: expect.stringContaining("does not share this machine's loopback") })
       // It saw the route check's pull, and nothing of the commit.
       expect(seen).toMatch(/(GET|HEAD) \/v2\/release-phase\/probe-foreign\/manifests\/route-/)

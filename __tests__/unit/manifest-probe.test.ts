@@ -3,7 +3,7 @@ import * as net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { rewriteSavedImage } from '../../src/commit/archive.js'
 import { startLoopbackRegistry, type LoopbackRegistry } from '../../src/commit/loopback-registry.js'
-import { probeImage, probedArchive, type RequestFn } from '../../src/commit/containerd.js'
+import { probeCommit, probedArchive, proveRoute, type ProbeRoute, type RequestFn } from '../../src/commit/containerd.js'
 import { parseTagRef, refName, tagOf } from '../../src/image-ref.js'
 
 /**
@@ -66,27 +66,45 @@ describe('the manifest probe', () => {
   let registry: LoopbackRegistry | undefined
   afterEach(async () => registry?.close())
 
+  /** The route check passed, as the probe is opened while the predeploy task runs. */
+  async function provenRoute(engine: FakeEngine, r: LoopbackRegistry): Promise<ProbeRoute> {
+    const route = await proveRoute(engine.request, r)
+    if ('reason' in route) throw new Error(route.reason)
+    return route
+  }
+
   it('brings the manifest and the config, and no layer is uploaded', async () => {
     registry = await startLoopbackRegistry('release-phase/probe-abc')
     const engine = fakeEngine()
-    const probed = await probeImage(engine.request, registry, digest(manifest))
+    const probed = await probeCommit(engine.request, await provenRoute(engine, registry), digest(manifest))
     expect(probed).toEqual({ manifest, config })
     expect([...registry.blobs.keys()]).toEqual([digest(config)])
-    expect(engine.calls.filter(c => c.includes('/push'))).toHaveLength(2)
+    // The route check's pull, then two pushes: no tag call (the commit was named when it was made).
+    const push = expect.stringMatching(/^POST \/images\/.*probe-abc\/push$/)
+    expect(engine.calls).toEqual(['POST /images/create', push, push])
+  })
+
+  it('names the commit under its own repository and a tag of its own, once the route is proven', async () => {
+    registry = await startLoopbackRegistry('release-phase/probe-abc')
+    const route = await provenRoute(fakeEngine(), registry)
+    expect(route.repo).toBe(`${registry.host}/release-phase/probe-abc`)
+    expect(route.tag).toMatch(/^commit-[0-9a-f]{12}$/)
+    expect(registry.asked).toEqual([expect.stringMatching(/^route-[0-9a-f]{16}$/)])
   })
 
   it('pushes nothing when a pull does not reach its registry (the engine has another loopback)', async () => {
     registry = await startLoopbackRegistry('release-phase/probe-abc')
     const engine = fakeEngine({ reach: false })
-    const probed = await probeImage(engine.request, registry, digest(manifest))
-    expect(probed).toEqual({ reason: expect.stringContaining("does not share this machine's loopback") })
+    const route = await proveRoute(engine.request, registry)
+    expect(route).toEqual({ reason: expect.stringContaining("does not share this machine's loopback") })
     expect(engine.calls).toEqual(['POST /images/create'])
   })
 
   it('refuses a manifest that is not the image it asked for', async () => {
     registry = await startLoopbackRegistry('release-phase/probe-abc')
     const other = manifestOf(Buffer.from('{"other":true}'))
-    const probed = await probeImage(fakeEngine({ pushed: other }).request, registry, digest(manifest))
+    const engine = fakeEngine({ pushed: other })
+    const probed = await probeCommit(engine.request, await provenRoute(engine, registry), digest(manifest))
     expect(probed).toEqual({ reason: expect.stringContaining('digest differs from the image id') })
   })
 

@@ -8,7 +8,7 @@ import type { ImageInfo } from '../../src/docker/image.js'
 const D = `sha256:${'a1'.repeat(32)}`
 const OTHER = `sha256:${'b2'.repeat(32)}`
 const REG = '127.0.0.1:5000'
-const info = (repoDigests: string[]): ImageInfo => ({ id: OTHER, repoDigests, entrypoint: null, cmd: null, env: [], config: {} })
+const info = (repoDigests: string[]): ImageInfo => ({ id: OTHER, repoDigests, entrypoint: null, cmd: null, env: [], config: {}, containerdStore: false })
 
 describe('a pre-built image (SPEC 3 / 6, amendment 11)', () => {
   it('is tagged under the tags input, else its own name:tag, and a digest reference gets no tag', () => {

@@ -6,7 +6,7 @@ import { lastLine, type DockerClient } from '../docker/cli.js'
 import { assembleCommitConfig, configOnlyArchive, type HistoryItem, type InspectedImage } from './classic.js'
 import { engineApi, type EngineApi } from '../docker/engine-api.js'
 import { startLoopbackRegistry } from './loopback-registry.js'
-import { probeImage, probedArchive } from './containerd.js'
+import { probeCommit, probedArchive, proveRoute, type ProbedImage, type ProbeRoute } from './containerd.js'
 import { formatRef, refName, tagOf, type TagRef } from '../image-ref.js'
 import type { ImageInfo } from '../docker/image.js'
 import { fallback, isFallback, type Fallback } from '../fallback.js'
@@ -18,20 +18,57 @@ export { PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig } from './archive.j
  * It holds the container's Env (every -e value), so it is labelled with the run id and the post step
  * removes it even when the runner is killed right here. (A commit also copies the container's own
  * labels, which include it; the change says so explicitly rather than relying on that.) The clean
- * image's config is the original's (restoredConfig), so it never carries this label. It names nothing:
- * it can be made while the predeploy scan is still reading the same files.
+ * image's config is the original's (restoredConfig), so it never carries this label. It names nothing
+ * but the probe's reference (containerd store, `probe` open): it can be made while the predeploy scan
+ * is still reading the same files.
  */
-export function temporaryCommit(cli: DockerClient, container: string, runId: string): Promise<string> {
-  return engineApi(cli).commit(container, [`LABEL ${RUN_LABEL}=${runId}`])
+export function temporaryCommit(cli: DockerClient, container: string, runId: string, probe?: OpenProbe | Fallback): Promise<string> {
+  const name = probe && !isFallback(probe) ? { repo: probe.route.repo, tag: probe.route.tag } : undefined
+  return engineApi(cli).commit(container, [`LABEL ${RUN_LABEL}=${runId}`], name)
+}
+
+/**
+ * The containerd store's manifest probe, opened while the predeploy task runs (issue 22: the registry's
+ * start, its reach over SSH and the route check are then off the commit step). Close it once the
+ * commit is done, whatever happened.
+ */
+export interface OpenProbe {
+  route: ProbeRoute
+  /** The temporary commit's manifest and config, through the registry (containerd.ts). */
+  probe(imageId: string): Promise<ProbedImage | Fallback>
+  /** Stops the registry (and its SSH forward); a second call waits for the first. */
+  close(): Promise<void>
+}
+
+/** Never rejects: anything that goes wrong is why the commit takes the `docker save` path. */
+export async function openProbe(cli: DockerClient, runId: string): Promise<OpenProbe | Fallback> {
+  const why = (reason: string): Fallback => fallback(`the engine uses the containerd image store, and ${reason}`)
+  const { request, expose } = engineApi(cli)
+  if (!request) return why('is not on a local socket')
+  const registry = await startLoopbackRegistry(`release-phase/probe-${runId}`).catch((e: Error) => e)
+  if (registry instanceof Error) return why(`the probe's registry did not start (${registry.message})`)
+  // A remote engine reaches the registry through the SSH connection, on a port of its own loopback.
+  const reach = expose && (await expose(Number(registry.host.split(':')[1])).catch((e: Error) => fallback(e.message)))
+  let closed: Promise<void> | undefined
+  const close = (): Promise<void> => (closed ??= Promise.all([registry.close(), reach && !isFallback(reach) ? reach.close() : undefined]).then(() => undefined))
+  const seen = reach && !isFallback(reach) ? { ...registry, host: `127.0.0.1:${reach.port}` } : registry
+  const route = reach && isFallback(reach) ? reach : await proveRoute(request, seen).catch((e: Error) => fallback(`the probe failed (${e.message})`))
+  if (isFallback(route)) {
+    await close()
+    return why(route.reason)
+  }
+  const probe = (imageId: string): Promise<ProbedImage | Fallback> =>
+    probeCommit(request, route, imageId).catch((e: Error) => fallback(`the probe failed (${e.message})`))
+  return { route, probe, close }
 }
 
 /** What the commit needs from the run: a place for deferred work, and the log. */
 export interface CommitHooks {
   /** Work the run must see finished before it ends (removals), started now. */
   later: (work: Promise<unknown>) => void
-  /** The run's id: the temporary commit carries it, so the post step removes it after a crash. */
-  runId: string
   log: (line: string) => void
+  /** containerd store: the manifest probe opened while the task ran (`openProbe`), or why there is none. */
+  probe?: OpenProbe | Fallback
 }
 
 /**
@@ -65,10 +102,10 @@ export async function commitPredeploy(
   const api = engineApi(cli)
   let tmpRemoved = false
   try {
-    const fast = await fastCommit(api, { tmpId, original, tags, note, runId: hooks.runId })
+    const fast = await fastCommit(api, { tmpId, original, tags, note }, hooks.probe)
     if (!isFallback(fast)) {
+      if (fast.containerdStore) tmpRemoved = await tagBesideRemoval(api, cli, fast.id, tags, tmpId)
       hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`)
-      if (fast.containerdStore) tmpRemoved = await removeFirst(cli, tmpId)
       return fast.id
     }
     hooks.log(`predeploy commit: ${fast.reason}; rewriting the saved image instead (its cost grows with the image)`)
@@ -90,7 +127,6 @@ interface CommitJob {
   original: ImageInfo
   tags: readonly TagRef[]
   note: string
-  runId: string
 }
 
 /**
@@ -104,20 +140,42 @@ async function removeFirst(cli: DockerClient, tmpId: string): Promise<true> {
 }
 
 /**
- * The config-only commit: inspect the temporary commit and the original, then either assemble the clean
- * config from inspect + history (classic store) or have the engine push the commit's manifest and
- * config to a loopback registry (containerd store), and load the config alone. Returns the new id, or
- * why not.
+ * containerd store, config-only: the loaded image is tagged beside the temporary commit's removal
+ * (removeFirst), which needs only the load to have named the new image by its digest.
  */
-async function fastCommit(api: EngineApi, job: CommitJob): Promise<{ id: string; containerdStore: boolean } | Fallback> {
+async function tagBesideRemoval(api: EngineApi, cli: DockerClient, id: string, tags: readonly TagRef[], tmpId: string): Promise<true> {
+  const removal = removeFirst(cli, tmpId)
+  try {
+    for (const tag of tags) {
+      const r = await api.request!('POST', `/images/${id}/tag?repo=${encodeURIComponent(refName(tag))}&tag=${encodeURIComponent(tagOf(tag))}`)
+      if (r.status !== 201) throw new DockerError(`tagging the predeploy commit ${id} as ${formatRef(tag)} failed: HTTP ${r.status} ${lastLine(r.text)}`)
+    }
+  } finally {
+    await removal
+  }
+  return true
+}
+
+/**
+ * The config-only commit: on the containerd store through the probe (`probe`); otherwise inspect the
+ * temporary commit and the original, assemble the clean config from inspect + history, and load it
+ * alone. Returns the new id, or why not.
+ */
+async function fastCommit(
+  api: EngineApi,
+  job: CommitJob,
+  probe: OpenProbe | Fallback | undefined
+): Promise<{ id: string; containerdStore: boolean } | Fallback> {
   const { tmpId, original, tags, note } = job
+  if (original.containerdStore) return containerdCommit(api, job, probe)
   const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${original.id}/json`), api.get(`/images/${tmpId}/history`)]).catch(
     (e: Error) => e
   )
   if (facts instanceof Error) return fallback(`the engine did not describe the commit (${facts.message})`)
   const [committed, before, history] = facts as [InspectedImage & { GraphDriver?: { Data?: unknown } }, InspectedImage, HistoryItem[]]
-  // The containerd store reports no graph driver data; its images are named by manifest digest.
-  if (committed.GraphDriver && committed.GraphDriver.Data == null) return containerdCommit(api, job)
+  // The containerd store reports no graph driver data; a config-only archive of this layout is not for it.
+  if (committed.GraphDriver && committed.GraphDriver.Data == null)
+    return fallback('the engine uses the containerd image store, which its inspect did not show before')
   const config = assembleCommitConfig(committed, before, history, note)
   if (typeof config !== 'string') return config
   const archive = configOnlyArchive(config, tags.map(formatRef))
@@ -128,22 +186,17 @@ async function fastCommit(api: EngineApi, job: CommitJob): Promise<{ id: string;
 
 /**
  * The containerd store: the manifest and config come from the loopback probe (containerd.ts), go
- * through the same rewrite as a saved archive, and are loaded without their layers; then tagged.
+ * through the same rewrite as a saved archive, and are loaded without their layers (then tagged,
+ * tagBesideRemoval).
  */
-async function containerdCommit(api: EngineApi, job: CommitJob): Promise<{ id: string; containerdStore: true } | Fallback> {
-  const { tmpId, original, tags, note, runId } = job
-  if (!api.request) return fallback('the engine uses the containerd image store and is not on a local socket')
-  const registry = await startLoopbackRegistry(`release-phase/probe-${runId}`)
-  // A remote engine reaches the registry through the SSH connection, on a port of its own loopback.
-  const reach = api.expose && (await api.expose(Number(registry.host.split(':')[1])).catch((e: Error) => fallback(e.message)))
-  if (reach && isFallback(reach)) {
-    await registry.close()
-    return fallback(`the engine uses the containerd image store, and ${reach.reason}`)
-  }
-  const seen = reach ? { ...registry, host: `127.0.0.1:${reach.port}` } : registry
-  const probed = await probeImage(api.request, seen, tmpId)
-    .catch((e: Error) => fallback(`the probe failed (${e.message})`))
-    .finally(() => Promise.all([registry.close(), reach?.close()]))
+async function containerdCommit(
+  api: EngineApi,
+  job: CommitJob,
+  probe: OpenProbe | Fallback | undefined
+): Promise<{ id: string; containerdStore: true } | Fallback> {
+  const { tmpId, original, tags, note } = job
+  if (!probe || isFallback(probe)) return probe ?? fallback('the engine uses the containerd image store, and its probe was not opened')
+  const probed = await probe.probe(tmpId)
   if (isFallback(probed)) return fallback(`the engine uses the containerd image store, and ${probed.reason}`)
   const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), {
     imageId: tmpId,
@@ -153,10 +206,6 @@ async function containerdCommit(api: EngineApi, job: CommitJob): Promise<{ id: s
   })
   const refused = await api.load(await tarEntries(result.entries.filter(e => !result.layerNames.has(e.name))))
   if (refused) return fallback(`docker load refused the config-only archive (${refused})`)
-  for (const tag of tags) {
-    const r = await api.request('POST', `/images/${result.id}/tag?repo=${encodeURIComponent(refName(tag))}&tag=${encodeURIComponent(tagOf(tag))}`)
-    if (r.status !== 201) throw new DockerError(`tagging the predeploy commit ${result.id} as ${formatRef(tag)} failed: HTTP ${r.status} ${lastLine(r.text)}`)
-  }
   return { id: result.id, containerdStore: true }
 }
 

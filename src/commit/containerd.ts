@@ -14,10 +14,10 @@ import { fallback, type Fallback } from '../fallback.js'
  * their digests (the image id is the manifest's digest in that store), so what comes back is exactly
  * what `docker save` would have written, and the archive rewrite that follows is the same.
  *
- * The temporary commit's config holds every task value, so it is pushed only after the route is
- * proven: a pull of a random reference must reach this process's registry. An engine that does not
- * share this machine's loopback (remote, rootless, or the action in a job container) fails that check,
- * and the caller takes the `docker save` path.
+ * The temporary commit's config holds every task value, so it is named and pushed only after the
+ * route is proven: a pull of a random reference must reach this process's registry. An engine that
+ * does not share this machine's loopback (remote, rootless, or the action in a job container) fails
+ * that check, and the caller takes the `docker save` path.
  */
 
 export type RequestFn = (method: string, apiPath: string, headers?: Record<string, string>) => Promise<{ status: number; text: string }>
@@ -31,31 +31,39 @@ export interface ProbedImage {
 const NO_AUTH = { 'X-Registry-Auth': Buffer.from('{}').toString('base64url') }
 
 /**
- * The temporary commit's manifest and config, through `registry` (started by the caller, closed by it);
- * or why the probe cannot be used. The commit keeps the probe's tag: in the containerd store an image
- * whose last name goes is deleted, content and all. The caller removes the commit by id, names and all.
+ * The registry as the engine reaches it, proven by a pull, and the name the temporary commit takes
+ * there. In the containerd store an image whose last name goes is deleted, content and all: the commit
+ * keeps this name until the caller removes it by id, names and all.
  */
-export async function probeImage(request: RequestFn, registry: LoopbackRegistry, imageId: string): Promise<ProbedImage | Fallback> {
-  const name = `${registry.host}/${registry.repo}`
-  const route = await routeCheck(request, registry, name)
-  if (route) return route
-  const tag = `commit-${randomBytes(6).toString('hex')}`
-  const t = await request('POST', `/images/${imageId}/tag?repo=${encodeURIComponent(name)}&tag=${tag}`)
-  if (t.status !== 201) return fallback(`the engine did not tag the commit for the probe (HTTP ${t.status})`)
-  return pushTwice(request, registry, name, tag, imageId)
+export interface ProbeRoute {
+  registry: LoopbackRegistry
+  /** `<host>/<repo>` as the engine reaches the registry. */
+  repo: string
+  tag: string
 }
 
-/** '' when a pull of a random reference reached this registry; else why the probe cannot be used. */
-async function routeCheck(request: RequestFn, registry: LoopbackRegistry, name: string): Promise<Fallback | undefined> {
+/**
+ * Proves that the engine's pulls reach `registry` (started by the caller, closed by it), before the
+ * temporary commit is named there; or why the probe cannot be used. It names and pushes nothing, so
+ * it runs while the predeploy task does (issue 22: off the commit step).
+ */
+export async function proveRoute(request: RequestFn, registry: LoopbackRegistry): Promise<ProbeRoute | Fallback> {
+  const repo = `${registry.host}/${registry.repo}`
   const nonce = `route-${randomBytes(8).toString('hex')}`
-  await request('POST', `/images/create?fromImage=${encodeURIComponent(name)}&tag=${nonce}`, NO_AUTH)
+  await request('POST', `/images/create?fromImage=${encodeURIComponent(repo)}&tag=${nonce}`, NO_AUTH)
   if (!registry.asked.includes(nonce)) return fallback("the engine does not share this machine's loopback (a remote or rootless engine, or a job container)")
-  return undefined
+  return { registry, repo, tag: `commit-${randomBytes(6).toString('hex')}` }
 }
 
-async function pushTwice(request: RequestFn, registry: LoopbackRegistry, name: string, tag: string, imageId: string): Promise<ProbedImage | Fallback> {
+/**
+ * The temporary commit's manifest and config, pushed by the engine under the route's name (which the
+ * commit was given); or why not. The first push brings the manifest (the registry has every blob); the
+ * second, with the config's digest now wanted, the config.
+ */
+export async function probeCommit(request: RequestFn, route: ProbeRoute, imageId: string): Promise<ProbedImage | Fallback> {
+  const { registry, repo, tag } = route
   const push = async (): Promise<string> => {
-    const r = await request('POST', `/images/${encodeURIComponent(name)}/push?tag=${tag}`, NO_AUTH)
+    const r = await request('POST', `/images/${encodeURIComponent(repo)}/push?tag=${tag}`, NO_AUTH)
     return r.status === 200 ? streamError(r.text) : `HTTP ${r.status}`
   }
   const first = await push()

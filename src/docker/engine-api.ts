@@ -22,8 +22,8 @@ export interface EngineApi {
   get(apiPath: string): Promise<unknown>
   /** `docker load` of a tar held in memory; resolves to the engine's error text, '' on success. */
   load(tar: Buffer): Promise<string>
-  /** `docker commit --pause=false` with Dockerfile-instruction changes: the new image's id. */
-  commit(container: string, changes: string[]): Promise<string>
+  /** `docker commit --pause=false` with Dockerfile-instruction changes, named when `name` is given: the new image's id. */
+  commit(container: string, changes: string[], name?: { repo: string; tag: string }): Promise<string>
   /**
    * Any call, on a local engine only (undefined elsewhere): the manifest probe needs the engine on this
    * machine's loopback, which a remote engine is not.
@@ -45,7 +45,7 @@ export function engineApi(cli: DockerClient, env: NodeJS.ProcessEnv = cli.baseEn
     return {
       get: p => socketGet(socket, p),
       load: tar => socketLoad(socket, tar),
-      commit: (c, ch) => socketCommit(socket, c, ch),
+      commit: (c, ch, name) => socketCommit(socket, c, ch, name),
       // A pull or push that stalls (an engine retrying an unreachable registry) must not hold the run.
       request: (method, p, headers) => socketRequest(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
       changes: async c => ((await socketGet(socket, `/containers/${encodeURIComponent(c)}/changes`)) as Change[] | null) ?? [],
@@ -53,7 +53,10 @@ export function engineApi(cli: DockerClient, env: NodeJS.ProcessEnv = cli.baseEn
       expose: cli.expose
     }
   return {
-    commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),
+    commit: async (c, ch, name) =>
+      (
+        await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c, ...(name ? [`${name.repo}:${name.tag}`] : [])], 'docker commit')
+      ).trim(),
     get: p => dialGet(cli, p),
     // JSON, not `docker diff`'s lines: a file name may hold a line break (and then a line of its own).
     changes: async c => ((await dialGet(cli, `/containers/${encodeURIComponent(c)}/changes`)) as Change[] | null) ?? [],
@@ -65,8 +68,9 @@ export function engineApi(cli: DockerClient, env: NodeJS.ProcessEnv = cli.baseEn
   }
 }
 
-async function socketCommit(socketPath: string, container: string, changes: string[]): Promise<string> {
-  const query = [`container=${encodeURIComponent(container)}`, 'pause=0', ...changes.map(c => `changes=${encodeURIComponent(c)}`)].join('&')
+async function socketCommit(socketPath: string, container: string, changes: string[], name?: { repo: string; tag: string }): Promise<string> {
+  const named = name ? [`repo=${encodeURIComponent(name.repo)}`, `tag=${encodeURIComponent(name.tag)}`] : []
+  const query = [`container=${encodeURIComponent(container)}`, 'pause=0', ...named, ...changes.map(c => `changes=${encodeURIComponent(c)}`)].join('&')
   const r = await socketRequest(socketPath, 'POST', `/commit?${query}`)
   if (r.status !== 201) throw new DockerError(`docker commit failed: ${lastLine(r.text)}`)
   return (JSON.parse(r.text) as { Id: string }).Id

@@ -10,6 +10,8 @@ export interface ImageInfo {
   cmd: string[] | null
   env: string[]
   config: Record<string, unknown>
+  /** The engine keeps images in the containerd image store (its inspect reports no graph driver data). */
+  containerdStore: boolean
 }
 
 export const BUILDX_MISSING =
@@ -34,7 +36,7 @@ export async function inspectImage(cli: DockerClient, ref: string): Promise<Imag
     if (/no such image/i.test(r.stderr)) return undefined
     throw new DockerError(`docker image inspect ${ref} failed: ${lastLine(r.stderr)}`)
   }
-  const raw = JSON.parse(r.stdout) as { Id: string; RepoDigests?: string[]; Config?: Record<string, unknown> }
+  const raw = JSON.parse(r.stdout) as { Id: string; RepoDigests?: string[]; Config?: Record<string, unknown>; GraphDriver?: { Data?: unknown } }
   const config = raw.Config ?? {}
   return {
     id: raw.Id,
@@ -42,7 +44,8 @@ export async function inspectImage(cli: DockerClient, ref: string): Promise<Imag
     entrypoint: (config.Entrypoint as string[] | null) ?? null,
     cmd: (config.Cmd as string[] | null) ?? null,
     env: (config.Env as string[] | null) ?? [],
-    config
+    config,
+    containerdStore: raw.GraphDriver != null && raw.GraphDriver.Data == null
   }
 }
 
