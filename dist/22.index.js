@@ -930,7 +930,8 @@ async function inspectImage(cli, ref) {
         entrypoint: config.Entrypoint ?? null,
         cmd: config.Cmd ?? null,
         env: config.Env ?? [],
-        config
+        config,
+        containerdStore: raw.GraphDriver != null && raw.GraphDriver.Data == null
     };
 }
 /** Image ENV as a map, for exec-mode `$NAME` expansion. */

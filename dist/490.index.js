@@ -703,7 +703,10 @@ var build = __webpack_require__(4323);
 var entrypoint = __webpack_require__(781);
 // EXTERNAL MODULE: ./src/predeploy-scan.ts
 var predeploy_scan = __webpack_require__(2855);
+// EXTERNAL MODULE: ./src/fallback.ts
+var fallback = __webpack_require__(8433);
 ;// CONCATENATED MODULE: ./src/execute.ts
+
 
 
 
@@ -815,9 +818,7 @@ async function runPhase(plan, p, info, r, ctx) {
     const pod = await startSidecars(cli, [...plan.sidecars], scope, { phase: p.phase, network: plan.settings.network, secrets: ctx.masks.forms }, (ctx.result.sidecars ??= []));
     // A Heroku user expects a shell: say when the words go to the image's ENTRYPOINT instead.
     const how = p.invocation.mode === 'exec' ? ` (as arguments of the image's ENTRYPOINT ${JSON.stringify(info.entrypoint)}, without a shell)` : '';
-    // The commit's code loads while the predeploy task runs, not after it (issue 22: the commit step).
-    if (p.phase === 'predeploy')
-        void Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(325)]).then(__webpack_require__.bind(__webpack_require__, 4325)).catch(() => undefined);
+    const probe = p.phase === 'predeploy' ? openProbeBeside(info, ctx) : undefined;
     runner/* info */.pq(`Running ${p.phase} task: ${p.text}${how}`);
     runner/* startGroup */.Oh(`${p.phase} output`);
     const outcome = await runTask(cli, (0,release_plan/* taskSpec */.VL)(plan, p.phase, p.invocation, info.id, scope.runId), scope)
@@ -834,20 +835,38 @@ async function runPhase(plan, p, info, r, ctx) {
         r.status = 'succeeded';
         return info;
     }
-    const tmpId = await scanBesideCommit(plan, p, outcome.container, r, ctx);
+    const tmpId = await scanBesideCommit(plan, p, outcome.container, r, ctx, await probe);
     r.status = 'succeeded';
-    return commit(plan, p, info, outcome, tmpId, ctx);
+    return commit(plan, p, info, outcome, tmpId, ctx, await probe);
+}
+/**
+ * While the predeploy task runs (issue 22: off the commit step), the commit's code loads and, on the
+ * containerd store, its manifest probe opens (commit/commit.ts openProbe). The commit closes it; so
+ * does the run's end, for a task that failed or a run that was cancelled.
+ */
+function openProbeBeside(info, ctx) {
+    const loaded = Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(687)]).then(__webpack_require__.bind(__webpack_require__, 8687));
+    if (!info.containerdStore)
+        return loaded.then(() => undefined, () => undefined);
+    const probe = loaded.then(m => m.openProbe(ctx.cli, ctx.scope.runId));
+    ctx.scope.atClose(async () => {
+        const open = await probe.catch(() => undefined);
+        if (open && !(0,fallback/* isFallback */.R)(open))
+            await open.close();
+    });
+    return probe;
 }
 /**
  * Before anything is named or pushed, the files the predeploy task wrote are searched for secrets: a
  * value in a file would be pushed with the image, so such a predeploy has failed. The temporary commit
- * is made meanwhile (issue 22): both read the same layer, and it names nothing. Returns its id once the
- * scan has passed and the run was not cancelled meanwhile.
+ * is made meanwhile (issue 22): both read the same layer, and it names nothing but the probe's
+ * reference (containerd store). Returns its id once the scan has passed and the run was not cancelled
+ * meanwhile.
  */
-async function scanBesideCommit(plan, p, container, r, ctx) {
+async function scanBesideCommit(plan, p, container, r, ctx, probe) {
     const { cli, scope } = ctx;
-    const { temporaryCommit } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(325)]).then(__webpack_require__.bind(__webpack_require__, 4325));
-    const made = temporaryCommit(cli, container, scope.runId).then(id => ({ id }), (error) => ({ error }));
+    const { temporaryCommit } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(687)]).then(__webpack_require__.bind(__webpack_require__, 8687));
+    const made = temporaryCommit(cli, container, scope.runId, probe).then(id => ({ id }), (error) => ({ error }));
     const found = await scanPredeployFiles(plan, p, container, ctx).catch((error) => ({ error }));
     const tmp = found === undefined ? await made : undefined;
     if (tmp && 'id' in tmp && !scope.isCancelled)
@@ -892,14 +911,14 @@ function taskError(plan, p, outcome, info) {
  * The predeploy container's filesystem becomes the image every later phase and tag uses. The image
  * the action built (never a given `image`) is removed once superseded and unreferenced.
  */
-async function commit(plan, p, info, outcome, tmpId, ctx) {
+async function commit(plan, p, info, outcome, tmpId, ctx, probe) {
     const { cli, scope } = ctx;
-    const { commitPredeploy, removeSuperseded } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(325)]).then(__webpack_require__.bind(__webpack_require__, 4325));
+    const { commitPredeploy, removeSuperseded } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(687)]).then(__webpack_require__.bind(__webpack_require__, 8687));
     const log = (line) => runner/* info */.pq(line);
     const built = plan.image.kind === 'build' ? info.id : undefined;
     try {
         const note = `release-phase predeploy: ${p.text}`;
-        const id = await commitPredeploy(cli, tmpId, info, plan.tags, note, { later: w => scope.defer(w), runId: scope.runId, log });
+        const id = await commitPredeploy(cli, tmpId, info, plan.tags, note, { later: w => scope.defer(w), log, probe });
         ctx.result.imageId = id;
         // After the removals started so far (the temporary commit is its child, the predeploy container
         // uses it) and once the release container exists (containerd store: its first unpack is done),
@@ -914,6 +933,8 @@ async function commit(plan, p, info, outcome, tmpId, ctx) {
     }
     finally {
         scope.defer(removeContainer(cli, outcome.container));
+        if (probe && !(0,fallback/* isFallback */.R)(probe))
+            scope.defer(probe.close());
     }
 }
 /**
@@ -941,6 +962,21 @@ async function pushOrPromote(plan, info, unchanged, ctx) {
     const from = unchanged ? (0,prebuilt/* registrySource */.Bf)(source(plan), info.repoDigests) : undefined;
     const promoted = from && (await promoteIndex(ctx.cli, from.ref, from.digest, plan.tags, cancelled, line => runner/* info */.pq(line)));
     return promoted || pushTags(ctx.cli, plan.tags, info.id, cancelled);
+}
+
+
+/***/ }),
+
+/***/ 8433:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ fallback),
+/* harmony export */   R: () => (/* binding */ isFallback)
+/* harmony export */ });
+const fallback = (reason) => ({ reason });
+function isFallback(r) {
+    return typeof r === 'object' && r !== null && 'reason' in r;
 }
 
 

@@ -35,7 +35,7 @@ function engineApi(cli, env = cli.baseEnv) {
         return {
             get: p => socketGet(socket, p),
             load: tar => socketLoad(socket, tar),
-            commit: (c, ch) => socketCommit(socket, c, ch),
+            commit: (c, ch, name) => socketCommit(socket, c, ch, name),
             // A pull or push that stalls (an engine retrying an unreachable registry) must not hold the run.
             request: (method, p, headers) => (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
             changes: async (c) => (await socketGet(socket, `/containers/${encodeURIComponent(c)}/changes`)) ?? [],
@@ -43,7 +43,7 @@ function engineApi(cli, env = cli.baseEnv) {
             expose: cli.expose
         };
     return {
-        commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),
+        commit: async (c, ch, name) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c, ...(name ? [`${name.repo}:${name.tag}`] : [])], 'docker commit')).trim(),
         get: p => dialGet(cli, p),
         // JSON, not `docker diff`'s lines: a file name may hold a line break (and then a line of its own).
         changes: async (c) => (await dialGet(cli, `/containers/${encodeURIComponent(c)}/changes`)) ?? [],
@@ -54,8 +54,9 @@ function engineApi(cli, env = cli.baseEnv) {
         }
     };
 }
-async function socketCommit(socketPath, container, changes) {
-    const query = [`container=${encodeURIComponent(container)}`, 'pause=0', ...changes.map(c => `changes=${encodeURIComponent(c)}`)].join('&');
+async function socketCommit(socketPath, container, changes, name) {
+    const named = name ? [`repo=${encodeURIComponent(name.repo)}`, `tag=${encodeURIComponent(name.tag)}`] : [];
+    const query = [`container=${encodeURIComponent(container)}`, 'pause=0', ...named, ...changes.map(c => `changes=${encodeURIComponent(c)}`)].join('&');
     const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socketPath, 'POST', `/commit?${query}`);
     if (r.status !== 201)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.text)}`);

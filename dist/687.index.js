@@ -1,8 +1,8 @@
-export const id = 325;
-export const ids = [325,633];
+export const id = 687;
+export const ids = [687,633];
 export const modules = {
 
-/***/ 4325:
+/***/ 8687:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   PREDEPLOY_LABEL: () => (/* reexport */ PREDEPLOY_LABEL),
   commitPredeploy: () => (/* binding */ commitPredeploy),
+  openProbe: () => (/* binding */ openProbe),
   removeSuperseded: () => (/* binding */ removeSuperseded),
   restoredConfig: () => (/* reexport */ restoredConfig),
   rewriteImageConfig: () => (/* reexport */ rewriteImageConfig),
@@ -232,12 +233,8 @@ function collectText(c) {
     return () => text;
 }
 
-;// CONCATENATED MODULE: ./src/fallback.ts
-const fallback = (reason) => ({ reason });
-function isFallback(r) {
-    return typeof r === 'object' && r !== null && 'reason' in r;
-}
-
+// EXTERNAL MODULE: ./src/fallback.ts
+var fallback = __webpack_require__(8433);
 ;// CONCATENATED MODULE: ./src/commit/classic.ts
 
 
@@ -257,7 +254,7 @@ function layerFlags(parent, layerCount) {
     const open = parent.filter(h => h.Size <= 0 && !METADATA_ONLY.test(h.CreatedBy)).length;
     const need = layerCount - sized;
     if (need !== 0 && need !== open) {
-        return fallback(`${parent.length} history entries cannot be matched to ${layerCount} layers (${sized} with a size, ${open} undecided)`);
+        return (0,fallback/* fallback */.N)(`${parent.length} history entries cannot be matched to ${layerCount} layers (${sized} with a size, ${open} undecided)`);
     }
     return parent.map(h => h.Size > 0 || (need > 0 && !METADATA_ONLY.test(h.CreatedBy)));
 }
@@ -271,16 +268,16 @@ function assembleCommitConfig(committed, original, history, note) {
     const before = original.RootFS?.Layers ?? [];
     const after = committed.RootFS?.Layers ?? [];
     if (before.some((l, i) => after[i] !== l) || after.length - before.length > 1)
-        return fallback("the commit's layers do not extend the original's");
+        return (0,fallback/* fallback */.N)("the commit's layers do not extend the original's");
     if (committed.Os !== original.Os || committed.Architecture !== original.Architecture)
-        return fallback('the commit changed the platform');
+        return (0,fallback/* fallback */.N)('the commit changed the platform');
     // A history entry can carry an author the API does not report; images with one take the slow path.
     if (original.Author)
-        return fallback('the original image has an author, which history entries may carry');
+        return (0,fallback/* fallback */.N)('the original image has an author, which history entries may carry');
     const oldestFirst = [...history].reverse();
     const parent = oldestFirst.slice(0, -1);
     const flags = layerFlags(parent, before.length);
-    if (isFallback(flags))
+    if ((0,fallback/* isFallback */.R)(flags))
         return flags;
     const entries = parent.map((h, i) => ({
         created: isoSeconds(h.Created),
@@ -449,46 +446,41 @@ function answer(req, res, body, repo, s, uploads) {
 /** The Engine API wants an X-Registry-Auth header on pull and push; `{}` is "no credentials". */
 const NO_AUTH = { 'X-Registry-Auth': Buffer.from('{}').toString('base64url') };
 /**
- * The temporary commit's manifest and config, through `registry` (started by the caller, closed by it);
- * or why the probe cannot be used. The commit keeps the probe's tag: in the containerd store an image
- * whose last name goes is deleted, content and all. The caller removes the commit by id, names and all.
+ * Proves that the engine's pulls reach `registry` (started by the caller, closed by it), before the
+ * temporary commit is named there; or why the probe cannot be used. It names and pushes nothing, so
+ * it runs while the predeploy task does (issue 22: off the commit step).
  */
-async function probeImage(request, registry, imageId) {
-    const name = `${registry.host}/${registry.repo}`;
-    const route = await routeCheck(request, registry, name);
-    if (route)
-        return route;
-    const tag = `commit-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-    const t = await request('POST', `/images/${imageId}/tag?repo=${encodeURIComponent(name)}&tag=${tag}`);
-    if (t.status !== 201)
-        return fallback(`the engine did not tag the commit for the probe (HTTP ${t.status})`);
-    return pushTwice(request, registry, name, tag, imageId);
-}
-/** '' when a pull of a random reference reached this registry; else why the probe cannot be used. */
-async function routeCheck(request, registry, name) {
+async function proveRoute(request, registry) {
+    const repo = `${registry.host}/${registry.repo}`;
     const nonce = `route-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
-    await request('POST', `/images/create?fromImage=${encodeURIComponent(name)}&tag=${nonce}`, NO_AUTH);
+    await request('POST', `/images/create?fromImage=${encodeURIComponent(repo)}&tag=${nonce}`, NO_AUTH);
     if (!registry.asked.includes(nonce))
-        return fallback("the engine does not share this machine's loopback (a remote or rootless engine, or a job container)");
-    return undefined;
+        return (0,fallback/* fallback */.N)("the engine does not share this machine's loopback (a remote or rootless engine, or a job container)");
+    return { registry, repo, tag: `commit-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}` };
 }
-async function pushTwice(request, registry, name, tag, imageId) {
+/**
+ * The temporary commit's manifest and config, pushed by the engine under the route's name (which the
+ * commit was given); or why not. The first push brings the manifest (the registry has every blob); the
+ * second, with the config's digest now wanted, the config.
+ */
+async function probeCommit(request, route, imageId) {
+    const { registry, repo, tag } = route;
     const push = async () => {
-        const r = await request('POST', `/images/${encodeURIComponent(name)}/push?tag=${tag}`, NO_AUTH);
+        const r = await request('POST', `/images/${encodeURIComponent(repo)}/push?tag=${tag}`, NO_AUTH);
         return r.status === 200 ? (0,engine_api/* streamError */.z3)(r.text) : `HTTP ${r.status}`;
     };
     const first = await push();
     const manifest = registry.manifests.get(tag);
     if (first || !manifest)
-        return fallback(`the probe push failed (${first || 'no manifest arrived'})`);
+        return (0,fallback/* fallback */.N)(`the probe push failed (${first || 'no manifest arrived'})`);
     if ((0,src_digest/* sha256digest */.w)(manifest) !== imageId)
-        return fallback('the pushed manifest is not the commit (its digest differs from the image id)');
+        return (0,fallback/* fallback */.N)('the pushed manifest is not the commit (its digest differs from the image id)');
     const configDigest = JSON.parse(manifest.toString('utf8')).config?.digest ?? '';
     registry.want.add(configDigest);
     const second = await push();
     const config = registry.blobs.get(configDigest);
     if (second || !config)
-        return fallback(`the probe push of the config failed (${second || 'no config arrived'})`);
+        return (0,fallback/* fallback */.N)(`the probe push of the config failed (${second || 'no config arrived'})`);
     return { manifest, config };
 }
 /**
@@ -526,11 +518,35 @@ var image_ref = __webpack_require__(7206);
  * It holds the container's Env (every -e value), so it is labelled with the run id and the post step
  * removes it even when the runner is killed right here. (A commit also copies the container's own
  * labels, which include it; the change says so explicitly rather than relying on that.) The clean
- * image's config is the original's (restoredConfig), so it never carries this label. It names nothing:
- * it can be made while the predeploy scan is still reading the same files.
+ * image's config is the original's (restoredConfig), so it never carries this label. It names nothing
+ * but the probe's reference (containerd store, `probe` open): it can be made while the predeploy scan
+ * is still reading the same files.
  */
-function temporaryCommit(cli, container, runId) {
-    return (0,engine_api.engineApi)(cli).commit(container, [`LABEL ${labels/* RUN_LABEL */.j}=${runId}`]);
+function temporaryCommit(cli, container, runId, probe) {
+    const name = probe && !(0,fallback/* isFallback */.R)(probe) ? { repo: probe.route.repo, tag: probe.route.tag } : undefined;
+    return (0,engine_api.engineApi)(cli).commit(container, [`LABEL ${labels/* RUN_LABEL */.j}=${runId}`], name);
+}
+/** Never rejects: anything that goes wrong is why the commit takes the `docker save` path. */
+async function openProbe(cli, runId) {
+    const why = (reason) => (0,fallback/* fallback */.N)(`the engine uses the containerd image store, and ${reason}`);
+    const { request, expose } = (0,engine_api.engineApi)(cli);
+    if (!request)
+        return why('is not on a local socket');
+    const registry = await startLoopbackRegistry(`release-phase/probe-${runId}`).catch((e) => e);
+    if (registry instanceof Error)
+        return why(`the probe's registry did not start (${registry.message})`);
+    // A remote engine reaches the registry through the SSH connection, on a port of its own loopback.
+    const reach = expose && (await expose(Number(registry.host.split(':')[1])).catch((e) => (0,fallback/* fallback */.N)(e.message)));
+    let closed;
+    const close = () => (closed ??= Promise.all([registry.close(), reach && !(0,fallback/* isFallback */.R)(reach) ? reach.close() : undefined]).then(() => undefined));
+    const seen = reach && !(0,fallback/* isFallback */.R)(reach) ? { ...registry, host: `127.0.0.1:${reach.port}` } : registry;
+    const route = reach && (0,fallback/* isFallback */.R)(reach) ? reach : await proveRoute(request, seen).catch((e) => (0,fallback/* fallback */.N)(`the probe failed (${e.message})`));
+    if ((0,fallback/* isFallback */.R)(route)) {
+        await close();
+        return why(route.reason);
+    }
+    const probe = (imageId) => probeCommit(request, route, imageId).catch((e) => (0,fallback/* fallback */.N)(`the probe failed (${e.message})`));
+    return { route, probe, close };
 }
 /**
  * design.md §4.6: from the predeploy container's temporary commit (`temporaryCommit`), the image its
@@ -556,11 +572,11 @@ async function commitPredeploy(cli, tmpId, original, tags, note, hooks) {
     const api = (0,engine_api.engineApi)(cli);
     let tmpRemoved = false;
     try {
-        const fast = await fastCommit(api, { tmpId, original, tags, note, runId: hooks.runId });
-        if (!isFallback(fast)) {
-            hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`);
+        const fast = await fastCommit(api, { tmpId, original, tags, note }, hooks.probe);
+        if (!(0,fallback/* isFallback */.R)(fast)) {
             if (fast.containerdStore)
-                tmpRemoved = await removeFirst(cli, tmpId);
+                tmpRemoved = await tagBesideRemoval(api, cli, fast.id, tags, tmpId);
+            hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`);
             return fast.id;
         }
         hooks.log(`predeploy commit: ${fast.reason}; rewriting the saved image instead (its cost grows with the image)`);
@@ -588,50 +604,60 @@ async function removeFirst(cli, tmpId) {
     return true;
 }
 /**
- * The config-only commit: inspect the temporary commit and the original, then either assemble the clean
- * config from inspect + history (classic store) or have the engine push the commit's manifest and
- * config to a loopback registry (containerd store), and load the config alone. Returns the new id, or
- * why not.
+ * containerd store, config-only: the loaded image is tagged beside the temporary commit's removal
+ * (removeFirst), which needs only the load to have named the new image by its digest.
  */
-async function fastCommit(api, job) {
+async function tagBesideRemoval(api, cli, id, tags, tmpId) {
+    const removal = removeFirst(cli, tmpId);
+    try {
+        for (const tag of tags) {
+            const r = await api.request('POST', `/images/${id}/tag?repo=${encodeURIComponent((0,image_ref/* refName */.P7)(tag))}&tag=${encodeURIComponent((0,image_ref/* tagOf */.cO)(tag))}`);
+            if (r.status !== 201)
+                throw new errors/* DockerError */.Bi(`tagging the predeploy commit ${id} as ${(0,image_ref/* formatRef */.rq)(tag)} failed: HTTP ${r.status} ${(0,docker_cli/* lastLine */.fM)(r.text)}`);
+        }
+    }
+    finally {
+        await removal;
+    }
+    return true;
+}
+/**
+ * The config-only commit: on the containerd store through the probe (`probe`); otherwise inspect the
+ * temporary commit and the original, assemble the clean config from inspect + history, and load it
+ * alone. Returns the new id, or why not.
+ */
+async function fastCommit(api, job, probe) {
     const { tmpId, original, tags, note } = job;
+    if (original.containerdStore)
+        return containerdCommit(api, job, probe);
     const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${original.id}/json`), api.get(`/images/${tmpId}/history`)]).catch((e) => e);
     if (facts instanceof Error)
-        return fallback(`the engine did not describe the commit (${facts.message})`);
+        return (0,fallback/* fallback */.N)(`the engine did not describe the commit (${facts.message})`);
     const [committed, before, history] = facts;
-    // The containerd store reports no graph driver data; its images are named by manifest digest.
+    // The containerd store reports no graph driver data; a config-only archive of this layout is not for it.
     if (committed.GraphDriver && committed.GraphDriver.Data == null)
-        return containerdCommit(api, job);
+        return (0,fallback/* fallback */.N)('the engine uses the containerd image store, which its inspect did not show before');
     const config = assembleCommitConfig(committed, before, history, note);
     if (typeof config !== 'string')
         return config;
     const archive = configOnlyArchive(config, tags.map(image_ref/* formatRef */.rq));
     const refused = await api.load(await tarEntries(archive.entries));
     if (refused)
-        return fallback(`docker load refused the config-only archive (${refused})`);
+        return (0,fallback/* fallback */.N)(`docker load refused the config-only archive (${refused})`);
     return { id: archive.id, containerdStore: false };
 }
 /**
  * The containerd store: the manifest and config come from the loopback probe (containerd.ts), go
- * through the same rewrite as a saved archive, and are loaded without their layers; then tagged.
+ * through the same rewrite as a saved archive, and are loaded without their layers (then tagged,
+ * tagBesideRemoval).
  */
-async function containerdCommit(api, job) {
-    const { tmpId, original, tags, note, runId } = job;
-    if (!api.request)
-        return fallback('the engine uses the containerd image store and is not on a local socket');
-    const registry = await startLoopbackRegistry(`release-phase/probe-${runId}`);
-    // A remote engine reaches the registry through the SSH connection, on a port of its own loopback.
-    const reach = api.expose && (await api.expose(Number(registry.host.split(':')[1])).catch((e) => fallback(e.message)));
-    if (reach && isFallback(reach)) {
-        await registry.close();
-        return fallback(`the engine uses the containerd image store, and ${reach.reason}`);
-    }
-    const seen = reach ? { ...registry, host: `127.0.0.1:${reach.port}` } : registry;
-    const probed = await probeImage(api.request, seen, tmpId)
-        .catch((e) => fallback(`the probe failed (${e.message})`))
-        .finally(() => Promise.all([registry.close(), reach?.close()]));
-    if (isFallback(probed))
-        return fallback(`the engine uses the containerd image store, and ${probed.reason}`);
+async function containerdCommit(api, job, probe) {
+    const { tmpId, original, tags, note } = job;
+    if (!probe || (0,fallback/* isFallback */.R)(probe))
+        return probe ?? (0,fallback/* fallback */.N)('the engine uses the containerd image store, and its probe was not opened');
+    const probed = await probe.probe(tmpId);
+    if ((0,fallback/* isFallback */.R)(probed))
+        return (0,fallback/* fallback */.N)(`the engine uses the containerd image store, and ${probed.reason}`);
     const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), {
         imageId: tmpId,
         original: original.config,
@@ -640,12 +666,7 @@ async function containerdCommit(api, job) {
     });
     const refused = await api.load(await tarEntries(result.entries.filter(e => !result.layerNames.has(e.name))));
     if (refused)
-        return fallback(`docker load refused the config-only archive (${refused})`);
-    for (const tag of tags) {
-        const r = await api.request('POST', `/images/${result.id}/tag?repo=${encodeURIComponent((0,image_ref/* refName */.P7)(tag))}&tag=${encodeURIComponent((0,image_ref/* tagOf */.cO)(tag))}`);
-        if (r.status !== 201)
-            throw new errors/* DockerError */.Bi(`tagging the predeploy commit ${result.id} as ${(0,image_ref/* formatRef */.rq)(tag)} failed: HTTP ${r.status} ${(0,docker_cli/* lastLine */.fM)(r.text)}`);
-    }
+        return (0,fallback/* fallback */.N)(`docker load refused the config-only archive (${refused})`);
     return { id: result.id, containerdStore: true };
 }
 /**
@@ -731,7 +752,7 @@ function engineApi(cli, env = cli.baseEnv) {
         return {
             get: p => socketGet(socket, p),
             load: tar => socketLoad(socket, tar),
-            commit: (c, ch) => socketCommit(socket, c, ch),
+            commit: (c, ch, name) => socketCommit(socket, c, ch, name),
             // A pull or push that stalls (an engine retrying an unreachable registry) must not hold the run.
             request: (method, p, headers) => (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
             changes: async (c) => (await socketGet(socket, `/containers/${encodeURIComponent(c)}/changes`)) ?? [],
@@ -739,7 +760,7 @@ function engineApi(cli, env = cli.baseEnv) {
             expose: cli.expose
         };
     return {
-        commit: async (c, ch) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c], 'docker commit')).trim(),
+        commit: async (c, ch, name) => (await cli.ok(['commit', '--pause=false', ...ch.flatMap(x => ['--change', x]), c, ...(name ? [`${name.repo}:${name.tag}`] : [])], 'docker commit')).trim(),
         get: p => dialGet(cli, p),
         // JSON, not `docker diff`'s lines: a file name may hold a line break (and then a line of its own).
         changes: async (c) => (await dialGet(cli, `/containers/${encodeURIComponent(c)}/changes`)) ?? [],
@@ -750,8 +771,9 @@ function engineApi(cli, env = cli.baseEnv) {
         }
     };
 }
-async function socketCommit(socketPath, container, changes) {
-    const query = [`container=${encodeURIComponent(container)}`, 'pause=0', ...changes.map(c => `changes=${encodeURIComponent(c)}`)].join('&');
+async function socketCommit(socketPath, container, changes, name) {
+    const named = name ? [`repo=${encodeURIComponent(name.repo)}`, `tag=${encodeURIComponent(name.tag)}`] : [];
+    const query = [`container=${encodeURIComponent(container)}`, 'pause=0', ...named, ...changes.map(c => `changes=${encodeURIComponent(c)}`)].join('&');
     const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socketPath, 'POST', `/commit?${query}`);
     if (r.status !== 201)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.text)}`);
