@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -7,7 +8,8 @@ import { rewriteSavedImage } from '../../src/commit/archive.js'
 import { DockerCli } from '../../src/docker/cli.js'
 import { engineApi } from '../../src/docker/engine-api.js'
 import { startLoopbackRegistry } from '../../src/commit/loopback-registry.js'
-import { probeCommit, probedArchive, proveRoute } from '../../src/commit/containerd.js'
+import { assembledArchive, probeCommit, probedArchive, proveRoute } from '../../src/commit/containerd.js'
+import { assembleCommitConfig, type HistoryItem, type InspectedImage } from '../../src/commit/classic.js'
 import { BASE_IMAGE, describeEngine, makeApp, runAction } from '../helpers/engine.js'
 import { containerdEngineBin, startPrivateDaemon, type PrivateDaemon } from '../helpers/daemon.js'
 import { startRegistry } from '../helpers/registry.js'
@@ -82,9 +84,23 @@ describeStore('the predeploy commit on an engine using the containerd image stor
   }
 
   it('keeps the filesystem change and restores the config without reading a layer (the loopback probe)', async () => {
+    const since = Math.floor(Date.now() / 1000)
     const { r, tags } = await runPredeploy(daemon.inNetns)
     expect(r.stdout).toContain('predeploy commit: config-only (2 tags moved; no layer read)')
     expect(r.dockerCalls.map(c => c[0])).not.toContain('save')
+    // One push brings the manifest; the config is assembled from inspect and history (issue 22).
+    const pushes = daemon.docker(
+      'events',
+      '--since',
+      String(since),
+      '--until',
+      String(Math.ceil(Date.now() / 1000)),
+      '--filter',
+      'event=push',
+      '--format',
+      '{{.Actor.ID}}'
+    )
+    expect(pushes.trim().split('\n')).toEqual([expect.stringMatching(/\/release-phase\/probe-[0-9a-f]+:commit-[0-9a-f]+$/)])
     expectCleanCommit(r, tags)
   })
 
@@ -224,6 +240,52 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     } finally {
       await registry.close()
       daemon.docker('image', 'rm', '--force', tmp)
+    }
+  })
+
+  it('assembles from inspect and history the config the commit would give, to the second (one push)', async () => {
+    // A built image with the history BuildKit writes (layers, metadata-only steps, comments), committed
+    // with a value in its Env as the predeploy commit is.
+    const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\nENV A=1\nRUN echo one > /one\nWORKDIR /app\nRUN ln -s /one /app/link\nCMD ["sh"]\n` })
+    daemon.docker('buildx', 'build', '--load', '--tag', 'rp-test/assembled:1', ws)
+    const name = `rp-assembled-${Date.now()}`
+    daemon.docker('run', '--name', name, '-e', `LEAKY=${secret}`, 'rp-test/assembled:1', 'sh', '-c', 'echo kept > /kept')
+    const tmp = daemon.docker('commit', name).trim()
+    daemon.docker('rm', name)
+    const registry = await startLoopbackRegistry('release-phase/probe-assembled')
+    try {
+      await daemon.forwardPort(Number(registry.host.split(':')[1]))
+      const api = engineApi(new DockerCli(), daemon.env)
+      const route = await proveRoute(api.request!, registry)
+      if ('reason' in route) throw new Error(route.reason)
+      daemon.docker('tag', tmp, `${route.repo}:${route.tag}`)
+      const probed = await probeCommit(api.request!, route, tmp)
+      if ('reason' in probed) throw new Error(probed.reason)
+      const original = JSON.parse(daemon.docker('image', 'inspect', 'rp-test/assembled:1'))[0]
+      const note = 'release-phase predeploy: test'
+      const exact = rewriteSavedImage(probedArchive(tmp, probed.manifest, probed.config), { imageId: tmp, original: original.Config, tags: [], note })
+      const exactManifest = JSON.parse(exact.entries.find(e => e.name === `blobs/sha256/${exact.id.slice(7)}`)!.body.toString())
+      const exactConfig = JSON.parse(exact.entries.find(e => e.name === `blobs/sha256/${exactManifest.config.digest.slice(7)}`)!.body.toString())
+      const history = (await api.get(`/images/${tmp}/history`)) as HistoryItem[]
+      // As commit.ts assembles it on this store: without the daemon's version, which inspect adds.
+      const committed = { ...((await api.get(`/images/${tmp}/json`)) as InspectedImage), DockerVersion: undefined }
+      const assembled = assembleCommitConfig(committed, original, history, note)
+      if (typeof assembled !== 'string') throw new Error(assembled.reason)
+      const toSecond = (h: { created: string }) => ({ ...h, created: h.created.replace(/\.\d+Z$/, 'Z') })
+      const parsed = JSON.parse(assembled)
+      // The commit's own history line keeps its exact time (inspect reports it to the nanosecond).
+      expect({ ...parsed, history: parsed.history.slice(0, -1) }).toEqual({ ...exactConfig, history: exactConfig.history.slice(0, -1).map(toSecond) })
+      expect(parsed.history.at(-1)).toEqual(exactConfig.history.at(-1))
+      expect(assembled).not.toContain(secret)
+      // The manifest keeps every layer descriptor and names the assembled config.
+      const image = assembledArchive(probed.manifest, assembled)
+      if ('reason' in image) throw new Error(image.reason)
+      const manifest = JSON.parse(image.entries.find(e => e.name === `blobs/sha256/${image.id.slice(7)}`)!.body.toString())
+      expect(manifest.layers).toEqual(exactManifest.layers)
+      expect(manifest.config.digest).toBe(`sha256:${createHash('sha256').update(assembled).digest('hex')}`)
+    } finally {
+      await registry.close()
+      daemon.docker('image', 'rm', '--force', tmp, 'rp-test/assembled:1')
     }
   })
 

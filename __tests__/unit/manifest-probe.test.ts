@@ -3,7 +3,7 @@ import * as net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { rewriteSavedImage } from '../../src/commit/archive.js'
 import { startLoopbackRegistry, type LoopbackRegistry } from '../../src/commit/loopback-registry.js'
-import { probeCommit, probedArchive, proveRoute, type ProbeRoute, type RequestFn } from '../../src/commit/containerd.js'
+import { assembledArchive, probeCommit, probedArchive, proveRoute, type ProbeRoute, type RequestFn } from '../../src/commit/containerd.js'
 import { parseTagRef, refName, tagOf } from '../../src/image-ref.js'
 
 /**
@@ -121,6 +121,24 @@ describe('the manifest probe', () => {
     expect(written).not.toContain('secret-Zq1')
     const index = JSON.parse(result.entries.find(e => e.name === 'index.json')!.body.toString())
     expect(index.manifests[0].digest).toBe(result.id)
+  })
+
+  it('names an assembled config from the pushed manifest, every layer descriptor kept', () => {
+    const clean = JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: ['sha256:' + 'a'.repeat(64)] } })
+    const image = assembledArchive(manifest, clean)
+    if ('reason' in image) throw new Error(image.reason)
+    const blob = (d: string): Buffer => image.entries.find(e => e.name === `blobs/sha256/${d.slice(7)}`)!.body
+    const written = JSON.parse(blob(image.id).toString())
+    const pushed = JSON.parse(manifest.toString())
+    expect(written).toEqual({ ...pushed, config: { ...pushed.config, digest: digest(Buffer.from(clean)), size: clean.length } })
+    expect(blob(written.config.digest).toString()).toBe(clean)
+    expect(image.id).toBe(digest(blob(image.id)))
+    expect(JSON.parse(image.entries.find(e => e.name === 'index.json')!.body.toString()).manifests[0].digest).toBe(image.id)
+  })
+
+  it('refuses to pair a manifest with a config of another layer count', () => {
+    const two = JSON.stringify({ rootfs: { type: 'layers', diff_ids: ['sha256:' + 'a'.repeat(64), 'sha256:' + 'b'.repeat(64)] } })
+    expect(assembledArchive(manifest, two)).toEqual({ reason: "the pushed manifest's layers (1) are not the config's (2)" })
   })
 
   it.each([

@@ -1,12 +1,12 @@
 import { DockerError } from '../errors.js'
 import { RUN_LABEL } from '../labels.js'
-import { rewriteSavedImage } from './archive.js'
+import { rewriteSavedImage, type ArchiveEntry } from './archive.js'
 import { saveTransformLoad, tarEntries } from './save-load.js'
 import { lastLine, type DockerClient } from '../docker/cli.js'
 import { assembleCommitConfig, configOnlyArchive, type HistoryItem, type InspectedImage } from './classic.js'
 import { engineApi, type EngineApi } from '../docker/engine-api.js'
 import { startLoopbackRegistry } from './loopback-registry.js'
-import { probeCommit, probedArchive, proveRoute, type ProbedImage, type ProbeRoute } from './containerd.js'
+import { assembledArchive, probedArchive, proveRoute, pushConfig, pushManifest, type ProbeRoute } from './containerd.js'
 import { formatRef, refName, tagOf, type TagRef } from '../image-ref.js'
 import type { ImageInfo } from '../docker/image.js'
 import { fallback, isFallback, type Fallback } from '../fallback.js'
@@ -34,8 +34,10 @@ export function temporaryCommit(cli: DockerClient, container: string, runId: str
  */
 export interface OpenProbe {
   route: ProbeRoute
-  /** The temporary commit's manifest and config, through the registry (containerd.ts). */
-  probe(imageId: string): Promise<ProbedImage | Fallback>
+  /** The temporary commit's manifest, through the registry (containerd.ts). */
+  manifest(imageId: string): Promise<Buffer | Fallback>
+  /** The config that manifest names, by a second push. */
+  config(manifest: Buffer): Promise<Buffer | Fallback>
   /** Stops the registry (and its SSH forward); a second call waits for the first. */
   close(): Promise<void>
 }
@@ -57,9 +59,13 @@ export async function openProbe(cli: DockerClient, runId: string): Promise<OpenP
     await close()
     return why(route.reason)
   }
-  const probe = (imageId: string): Promise<ProbedImage | Fallback> =>
-    probeCommit(request, route, imageId).catch((e: Error) => fallback(`the probe failed (${e.message})`))
-  return { route, probe, close }
+  const failed = (e: Error): Fallback => fallback(`the probe failed (${e.message})`)
+  return {
+    route,
+    manifest: imageId => pushManifest(request, route, imageId).catch(failed),
+    config: manifest => pushConfig(request, route, manifest).catch(failed),
+    close
+  }
 }
 
 /** What the commit needs from the run: a place for deferred work, and the log. */
@@ -157,56 +163,71 @@ async function tagBesideRemoval(api: EngineApi, cli: DockerClient, id: string, t
 }
 
 /**
- * The config-only commit: on the containerd store through the probe (`probe`); otherwise inspect the
- * temporary commit and the original, assemble the clean config from inspect + history, and load it
- * alone. Returns the new id, or why not.
+ * The config-only commit: on the containerd store through the probe (`probe`); on the classic store
+ * the clean config assembled from inspect + history, loaded alone. Returns the new id, or why not.
  */
 async function fastCommit(
   api: EngineApi,
   job: CommitJob,
   probe: OpenProbe | Fallback | undefined
 ): Promise<{ id: string; containerdStore: boolean } | Fallback> {
-  const { tmpId, original, tags, note } = job
-  if (original.containerdStore) return containerdCommit(api, job, probe)
-  const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${original.id}/json`), api.get(`/images/${tmpId}/history`)]).catch(
-    (e: Error) => e
-  )
-  if (facts instanceof Error) return fallback(`the engine did not describe the commit (${facts.message})`)
-  const [committed, before, history] = facts as [InspectedImage & { GraphDriver?: { Data?: unknown } }, InspectedImage, HistoryItem[]]
-  // The containerd store reports no graph driver data; a config-only archive of this layout is not for it.
-  if (committed.GraphDriver && committed.GraphDriver.Data == null)
-    return fallback('the engine uses the containerd image store, which its inspect did not show before')
-  const config = assembleCommitConfig(committed, before, history, note)
-  if (typeof config !== 'string') return config
-  const archive = configOnlyArchive(config, tags.map(formatRef))
+  if (job.original.containerdStore) return containerdCommit(api, job, probe)
+  const config = await assembleConfig(api, job)
+  if (isFallback(config)) return config
+  const archive = configOnlyArchive(config, job.tags.map(formatRef))
   const refused = await api.load(await tarEntries(archive.entries))
   if (refused) return fallback(`docker load refused the config-only archive (${refused})`)
   return { id: archive.id, containerdStore: false }
 }
 
+/** The clean config from what the engine reports of the commit and the original (classic.ts), or why not. */
+async function assembleConfig(api: EngineApi, job: CommitJob): Promise<string | Fallback> {
+  const { tmpId, original, note } = job
+  const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${original.id}/json`), api.get(`/images/${tmpId}/history`)]).catch(
+    (e: Error) => e
+  )
+  if (facts instanceof Error) return fallback(`the engine did not describe the commit (${facts.message})`)
+  const [committed, before, history] = facts as [InspectedImage & { GraphDriver?: { Data?: unknown } }, InspectedImage, HistoryItem[]]
+  // The containerd store reports no graph driver data; each store's archive layout is its own.
+  const containerdStore = committed.GraphDriver != null && committed.GraphDriver.Data == null
+  if (containerdStore !== original.containerdStore) return fallback("the commit's image store is not the one the built image's inspect showed")
+  // That store's inspect reports the daemon's version, which its commits do not write into the config.
+  return assembleCommitConfig(containerdStore ? { ...committed, DockerVersion: undefined } : committed, before, history, note)
+}
+
 /**
- * The containerd store: the manifest and config come from the loopback probe (containerd.ts), go
- * through the same rewrite as a saved archive, and are loaded without their layers (then tagged,
- * tagBesideRemoval).
+ * The containerd store: the commit's manifest from the loopback probe (containerd.ts) and the config
+ * assembled as on the classic store, side by side; where the config cannot be assembled, the commit's
+ * own, by a second push, through the rewrite of a saved archive. Loaded without the layers (then
+ * tagged, tagBesideRemoval).
  */
 async function containerdCommit(
   api: EngineApi,
   job: CommitJob,
   probe: OpenProbe | Fallback | undefined
 ): Promise<{ id: string; containerdStore: true } | Fallback> {
-  const { tmpId, original, tags, note } = job
   if (!probe || isFallback(probe)) return probe ?? fallback('the engine uses the containerd image store, and its probe was not opened')
-  const probed = await probe.probe(tmpId)
-  if (isFallback(probed)) return fallback(`the engine uses the containerd image store, and ${probed.reason}`)
-  const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), {
-    imageId: tmpId,
-    original: original.config,
-    tags: tags.map(formatRef),
-    note
-  })
-  const refused = await api.load(await tarEntries(result.entries.filter(e => !result.layerNames.has(e.name))))
+  const [manifest, config] = await Promise.all([probe.manifest(job.tmpId), assembleConfig(api, job)])
+  if (isFallback(manifest)) return fallback(`the engine uses the containerd image store, and ${manifest.reason}`)
+  const assembled = isFallback(config) ? config : assembledArchive(manifest, config)
+  const image = isFallback(assembled) ? await exactArchive(probe, manifest, job) : assembled
+  if (isFallback(image)) return fallback(`the engine uses the containerd image store, and ${image.reason}`)
+  const refused = await api.load(await tarEntries(image.entries))
   if (refused) return fallback(`docker load refused the config-only archive (${refused})`)
-  return { id: result.id, containerdStore: true }
+  return { id: image.id, containerdStore: true }
+}
+
+/** The commit's own config by a second push, rewritten as a saved archive is (archive.ts); its small entries. */
+async function exactArchive(probe: OpenProbe, manifest: Buffer, job: CommitJob): Promise<{ id: string; entries: ArchiveEntry[] } | Fallback> {
+  const config = await probe.config(manifest)
+  if (isFallback(config)) return config
+  const result = rewriteSavedImage(probedArchive(job.tmpId, manifest, config), {
+    imageId: job.tmpId,
+    original: job.original.config,
+    tags: job.tags.map(formatRef),
+    note: job.note
+  })
+  return { id: result.id, entries: result.entries.filter(e => !result.layerNames.has(e.name)) }
 }
 
 /**

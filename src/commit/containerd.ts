@@ -3,16 +3,18 @@ import type { ArchiveEntry } from './archive.js'
 import { sha256digest as sha256 } from '../digest.js'
 import { streamError } from '../docker/engine-api.js'
 import type { LoopbackRegistry } from './loopback-registry.js'
-import { fallback, type Fallback } from '../fallback.js'
+import { fallback, isFallback, type Fallback } from '../fallback.js'
 
 /**
  * The containerd image store keeps an image's layers as blobs named by their compressed digest, and no
  * Engine API call reports those descriptors: only `docker save` (which reads every layer) and a push
  * write the manifest out. So the engine pushes the temporary commit to a registry the action runs on
  * the loopback, which answers "already exists" for every blob: the engine sends the manifest and reads
- * no layer. A second push, wanting the config blob alone, brings the config. Both are checked against
- * their digests (the image id is the manifest's digest in that store), so what comes back is exactly
- * what `docker save` would have written, and the archive rewrite that follows is the same.
+ * no layer. The clean config is assembled from inspect and history, as on the classic store; where
+ * that is ambiguous, a second push, wanting the config blob alone, brings the commit's config. Both
+ * are checked against their digests (the image id is the manifest's digest in that store), so what
+ * comes back is exactly what `docker save` would have written, and the archive rewrite of a saved
+ * image applies to it.
  *
  * The temporary commit's config holds every task value, so it is named and pushed only after the
  * route is proven: a pull of a random reference must reach this process's registry. An engine that
@@ -56,26 +58,55 @@ export async function proveRoute(request: RequestFn, registry: LoopbackRegistry)
 }
 
 /**
- * The temporary commit's manifest and config, pushed by the engine under the route's name (which the
- * commit was given); or why not. The first push brings the manifest (the registry has every blob); the
- * second, with the config's digest now wanted, the config.
+ * The temporary commit's manifest, pushed by the engine under the route's name (which the commit was
+ * given); or why not. The registry has every blob, so the engine reads no layer and sends only the
+ * manifest, checked against the image id (in the containerd store, the manifest's digest).
  */
-export async function probeCommit(request: RequestFn, route: ProbeRoute, imageId: string): Promise<ProbedImage | Fallback> {
-  const { registry, repo, tag } = route
-  const push = async (): Promise<string> => {
-    const r = await request('POST', `/images/${encodeURIComponent(repo)}/push?tag=${tag}`, NO_AUTH)
-    return r.status === 200 ? streamError(r.text) : `HTTP ${r.status}`
-  }
-  const first = await push()
-  const manifest = registry.manifests.get(tag)
-  if (first || !manifest) return fallback(`the probe push failed (${first || 'no manifest arrived'})`)
+export async function pushManifest(request: RequestFn, route: ProbeRoute, imageId: string): Promise<Buffer | Fallback> {
+  const failed = await pushProbe(request, route)
+  const manifest = route.registry.manifests.get(route.tag)
+  if (failed || !manifest) return fallback(`the probe push failed (${failed || 'no manifest arrived'})`)
   if (sha256(manifest) !== imageId) return fallback('the pushed manifest is not the commit (its digest differs from the image id)')
+  return manifest
+}
+
+/** The config `manifest` names, brought by a second push with its digest now wanted; or why not. */
+export async function pushConfig(request: RequestFn, route: ProbeRoute, manifest: Buffer): Promise<Buffer | Fallback> {
   const configDigest = (JSON.parse(manifest.toString('utf8')) as { config?: { digest?: string } }).config?.digest ?? ''
-  registry.want.add(configDigest)
-  const second = await push()
-  const config = registry.blobs.get(configDigest)
-  if (second || !config) return fallback(`the probe push of the config failed (${second || 'no config arrived'})`)
-  return { manifest, config }
+  route.registry.want.add(configDigest)
+  const failed = await pushProbe(request, route)
+  const config = route.registry.blobs.get(configDigest)
+  if (failed || !config) return fallback(`the probe push of the config failed (${failed || 'no config arrived'})`)
+  return config
+}
+
+/** Both, exactly as `docker save` would hold them. */
+export async function probeCommit(request: RequestFn, route: ProbeRoute, imageId: string): Promise<ProbedImage | Fallback> {
+  const manifest = await pushManifest(request, route, imageId)
+  if (isFallback(manifest)) return manifest
+  const config = await pushConfig(request, route, manifest)
+  return isFallback(config) ? config : { manifest, config }
+}
+
+/** One push of the route's reference; the engine's error, '' when it went through. */
+async function pushProbe(request: RequestFn, { repo, tag }: ProbeRoute): Promise<string> {
+  const r = await request('POST', `/images/${encodeURIComponent(repo)}/push?tag=${tag}`, NO_AUTH)
+  return r.status === 200 ? streamError(r.text) : `HTTP ${r.status}`
+}
+
+/**
+ * The clean image from the commit's manifest and a config assembled from inspect and history (as on
+ * the classic store, classic.ts): the manifest with its config descriptor replaced, as the small
+ * entries of an OCI archive, and the new image's id (its manifest's digest). Pure.
+ */
+export function assembledArchive(manifest: Buffer, config: string): { id: string; entries: ArchiveEntry[] } | Fallback {
+  const m = JSON.parse(manifest.toString('utf8')) as { config: { digest: string; size: number }; layers?: unknown[] }
+  const diffIds = (JSON.parse(config) as { rootfs: { diff_ids: string[] } }).rootfs.diff_ids
+  if (m.layers?.length !== diffIds.length) return fallback(`the pushed manifest's layers (${m.layers?.length ?? 0}) are not the config's (${diffIds.length})`)
+  const body = Buffer.from(config)
+  const clean = Buffer.from(JSON.stringify({ ...m, config: { ...m.config, digest: sha256(body), size: body.length } }))
+  const id = sha256(clean)
+  return { id, entries: probedArchive(id, clean, body) }
 }
 
 /**
