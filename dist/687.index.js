@@ -459,29 +459,56 @@ async function proveRoute(request, registry) {
     return { registry, repo, tag: `commit-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}` };
 }
 /**
- * The temporary commit's manifest and config, pushed by the engine under the route's name (which the
- * commit was given); or why not. The first push brings the manifest (the registry has every blob); the
- * second, with the config's digest now wanted, the config.
+ * The temporary commit's manifest, pushed by the engine under the route's name (which the commit was
+ * given); or why not. The registry has every blob, so the engine reads no layer and sends only the
+ * manifest, checked against the image id (in the containerd store, the manifest's digest).
  */
-async function probeCommit(request, route, imageId) {
-    const { registry, repo, tag } = route;
-    const push = async () => {
-        const r = await request('POST', `/images/${encodeURIComponent(repo)}/push?tag=${tag}`, NO_AUTH);
-        return r.status === 200 ? (0,engine_api/* streamError */.z3)(r.text) : `HTTP ${r.status}`;
-    };
-    const first = await push();
-    const manifest = registry.manifests.get(tag);
-    if (first || !manifest)
-        return (0,fallback/* fallback */.N)(`the probe push failed (${first || 'no manifest arrived'})`);
+async function pushManifest(request, route, imageId) {
+    const failed = await pushProbe(request, route);
+    const manifest = route.registry.manifests.get(route.tag);
+    if (failed || !manifest)
+        return (0,fallback/* fallback */.N)(`the probe push failed (${failed || 'no manifest arrived'})`);
     if ((0,src_digest/* sha256digest */.w)(manifest) !== imageId)
         return (0,fallback/* fallback */.N)('the pushed manifest is not the commit (its digest differs from the image id)');
+    return manifest;
+}
+/** The config `manifest` names, brought by a second push with its digest now wanted; or why not. */
+async function pushConfig(request, route, manifest) {
     const configDigest = JSON.parse(manifest.toString('utf8')).config?.digest ?? '';
-    registry.want.add(configDigest);
-    const second = await push();
-    const config = registry.blobs.get(configDigest);
-    if (second || !config)
-        return (0,fallback/* fallback */.N)(`the probe push of the config failed (${second || 'no config arrived'})`);
-    return { manifest, config };
+    route.registry.want.add(configDigest);
+    const failed = await pushProbe(request, route);
+    const config = route.registry.blobs.get(configDigest);
+    if (failed || !config)
+        return (0,fallback/* fallback */.N)(`the probe push of the config failed (${failed || 'no config arrived'})`);
+    return config;
+}
+/** Both, exactly as `docker save` would hold them. */
+async function probeCommit(request, route, imageId) {
+    const manifest = await pushManifest(request, route, imageId);
+    if (isFallback(manifest))
+        return manifest;
+    const config = await pushConfig(request, route, manifest);
+    return isFallback(config) ? config : { manifest, config };
+}
+/** One push of the route's reference; the engine's error, '' when it went through. */
+async function pushProbe(request, { repo, tag }) {
+    const r = await request('POST', `/images/${encodeURIComponent(repo)}/push?tag=${tag}`, NO_AUTH);
+    return r.status === 200 ? (0,engine_api/* streamError */.z3)(r.text) : `HTTP ${r.status}`;
+}
+/**
+ * The clean image from the commit's manifest and a config assembled from inspect and history (as on
+ * the classic store, classic.ts): the manifest with its config descriptor replaced, as the small
+ * entries of an OCI archive, and the new image's id (its manifest's digest). Pure.
+ */
+function assembledArchive(manifest, config) {
+    const m = JSON.parse(manifest.toString('utf8'));
+    const diffIds = JSON.parse(config).rootfs.diff_ids;
+    if (m.layers?.length !== diffIds.length)
+        return (0,fallback/* fallback */.N)(`the pushed manifest's layers (${m.layers?.length ?? 0}) are not the config's (${diffIds.length})`);
+    const body = Buffer.from(config);
+    const clean = Buffer.from(JSON.stringify({ ...m, config: { ...m.config, digest: (0,src_digest/* sha256digest */.w)(body), size: body.length } }));
+    const id = (0,src_digest/* sha256digest */.w)(clean);
+    return { id, entries: probedArchive(id, clean, body) };
 }
 /**
  * The probed manifest and config as the small entries of a saved OCI archive (index.json pointing at
@@ -545,8 +572,13 @@ async function openProbe(cli, runId) {
         await close();
         return why(route.reason);
     }
-    const probe = (imageId) => probeCommit(request, route, imageId).catch((e) => (0,fallback/* fallback */.N)(`the probe failed (${e.message})`));
-    return { route, probe, close };
+    const failed = (e) => (0,fallback/* fallback */.N)(`the probe failed (${e.message})`);
+    return {
+        route,
+        manifest: imageId => pushManifest(request, route, imageId).catch(failed),
+        config: manifest => pushConfig(request, route, manifest).catch(failed),
+        close
+    };
 }
 /**
  * design.md §4.6: from the predeploy container's temporary commit (`temporaryCommit`), the image its
@@ -622,52 +654,68 @@ async function tagBesideRemoval(api, cli, id, tags, tmpId) {
     return true;
 }
 /**
- * The config-only commit: on the containerd store through the probe (`probe`); otherwise inspect the
- * temporary commit and the original, assemble the clean config from inspect + history, and load it
- * alone. Returns the new id, or why not.
+ * The config-only commit: on the containerd store through the probe (`probe`); on the classic store
+ * the clean config assembled from inspect + history, loaded alone. Returns the new id, or why not.
  */
 async function fastCommit(api, job, probe) {
-    const { tmpId, original, tags, note } = job;
-    if (original.containerdStore)
+    if (job.original.containerdStore)
         return containerdCommit(api, job, probe);
-    const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${original.id}/json`), api.get(`/images/${tmpId}/history`)]).catch((e) => e);
-    if (facts instanceof Error)
-        return (0,fallback/* fallback */.N)(`the engine did not describe the commit (${facts.message})`);
-    const [committed, before, history] = facts;
-    // The containerd store reports no graph driver data; a config-only archive of this layout is not for it.
-    if (committed.GraphDriver && committed.GraphDriver.Data == null)
-        return (0,fallback/* fallback */.N)('the engine uses the containerd image store, which its inspect did not show before');
-    const config = assembleCommitConfig(committed, before, history, note);
-    if (typeof config !== 'string')
+    const config = await assembleConfig(api, job);
+    if ((0,fallback/* isFallback */.R)(config))
         return config;
-    const archive = configOnlyArchive(config, tags.map(image_ref/* formatRef */.rq));
+    const archive = configOnlyArchive(config, job.tags.map(image_ref/* formatRef */.rq));
     const refused = await api.load(await tarEntries(archive.entries));
     if (refused)
         return (0,fallback/* fallback */.N)(`docker load refused the config-only archive (${refused})`);
     return { id: archive.id, containerdStore: false };
 }
+/** The clean config from what the engine reports of the commit and the original (classic.ts), or why not. */
+async function assembleConfig(api, job) {
+    const { tmpId, original, note } = job;
+    const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${original.id}/json`), api.get(`/images/${tmpId}/history`)]).catch((e) => e);
+    if (facts instanceof Error)
+        return (0,fallback/* fallback */.N)(`the engine did not describe the commit (${facts.message})`);
+    const [committed, before, history] = facts;
+    // The containerd store reports no graph driver data; each store's archive layout is its own.
+    const containerdStore = committed.GraphDriver != null && committed.GraphDriver.Data == null;
+    if (containerdStore !== original.containerdStore)
+        return (0,fallback/* fallback */.N)("the commit's image store is not the one the built image's inspect showed");
+    // That store's inspect reports the daemon's version, which its commits do not write into the config.
+    return assembleCommitConfig(containerdStore ? { ...committed, DockerVersion: undefined } : committed, before, history, note);
+}
 /**
- * The containerd store: the manifest and config come from the loopback probe (containerd.ts), go
- * through the same rewrite as a saved archive, and are loaded without their layers (then tagged,
- * tagBesideRemoval).
+ * The containerd store: the commit's manifest from the loopback probe (containerd.ts) and the config
+ * assembled as on the classic store, side by side; where the config cannot be assembled, the commit's
+ * own, by a second push, through the rewrite of a saved archive. Loaded without the layers (then
+ * tagged, tagBesideRemoval).
  */
 async function containerdCommit(api, job, probe) {
-    const { tmpId, original, tags, note } = job;
     if (!probe || (0,fallback/* isFallback */.R)(probe))
         return probe ?? (0,fallback/* fallback */.N)('the engine uses the containerd image store, and its probe was not opened');
-    const probed = await probe.probe(tmpId);
-    if ((0,fallback/* isFallback */.R)(probed))
-        return (0,fallback/* fallback */.N)(`the engine uses the containerd image store, and ${probed.reason}`);
-    const result = rewriteSavedImage(probedArchive(tmpId, probed.manifest, probed.config), {
-        imageId: tmpId,
-        original: original.config,
-        tags: tags.map(image_ref/* formatRef */.rq),
-        note
-    });
-    const refused = await api.load(await tarEntries(result.entries.filter(e => !result.layerNames.has(e.name))));
+    const [manifest, config] = await Promise.all([probe.manifest(job.tmpId), assembleConfig(api, job)]);
+    if ((0,fallback/* isFallback */.R)(manifest))
+        return (0,fallback/* fallback */.N)(`the engine uses the containerd image store, and ${manifest.reason}`);
+    const assembled = (0,fallback/* isFallback */.R)(config) ? config : assembledArchive(manifest, config);
+    const image = (0,fallback/* isFallback */.R)(assembled) ? await exactArchive(probe, manifest, job) : assembled;
+    if ((0,fallback/* isFallback */.R)(image))
+        return (0,fallback/* fallback */.N)(`the engine uses the containerd image store, and ${image.reason}`);
+    const refused = await api.load(await tarEntries(image.entries));
     if (refused)
         return (0,fallback/* fallback */.N)(`docker load refused the config-only archive (${refused})`);
-    return { id: result.id, containerdStore: true };
+    return { id: image.id, containerdStore: true };
+}
+/** The commit's own config by a second push, rewritten as a saved archive is (archive.ts); its small entries. */
+async function exactArchive(probe, manifest, job) {
+    const config = await probe.config(manifest);
+    if ((0,fallback/* isFallback */.R)(config))
+        return config;
+    const result = rewriteSavedImage(probedArchive(job.tmpId, manifest, config), {
+        imageId: job.tmpId,
+        original: job.original.config,
+        tags: job.tags.map(image_ref/* formatRef */.rq),
+        note: job.note
+    });
+    return { id: result.id, entries: result.entries.filter(e => !result.layerNames.has(e.name)) };
 }
 /**
  * One `docker save | rewrite | docker load` pass; `ok` false when load refused a config-only archive.
