@@ -18,7 +18,7 @@ import { buildFailure } from './build.js'
 import { repeatsEntrypoint } from './entrypoint.js'
 import { cleanScanLine, findingMessage, scanForms } from './predeploy-scan.js'
 import type { Masks } from './secrets.js'
-import { isFallback, type Fallback } from './fallback.js'
+import { fallback, isFallback, type Fallback } from './fallback.js'
 import type { OpenProbe } from './commit/commit.js'
 
 /** What execute needs besides the plan; `engine` is the daemon check started beside the first command. */
@@ -131,7 +131,7 @@ async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: Ph
   )
   // A Heroku user expects a shell: say when the words go to the image's ENTRYPOINT instead.
   const how = p.invocation.mode === 'exec' ? ` (as arguments of the image's ENTRYPOINT ${JSON.stringify(info.entrypoint)}, without a shell)` : ''
-  const probe = p.phase === 'predeploy' ? openProbeBeside(info, ctx) : undefined
+  const probe = p.phase === 'predeploy' ? openProbeBeside(info, ctx) : Promise.resolve(undefined)
   core.info(`Running ${p.phase} task: ${p.text}${how}`)
   core.startGroup(`${p.phase} output`)
   const outcome = await runTask(cli, taskSpec(plan, p.phase, p.invocation, info.id, scope.runId), scope)
@@ -148,7 +148,7 @@ async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: Ph
     r.status = 'succeeded'
     return info
   }
-  const tmpId = await scanBesideCommit(plan, p, outcome.container, r, ctx, await probe)
+  const tmpId = await scanBesideCommit(plan, p, outcome.container, r, ctx, probe)
   r.status = 'succeeded'
   return commit(plan, p, info, outcome, tmpId, ctx, await probe)
 }
@@ -165,9 +165,13 @@ function openProbeBeside(info: ImageInfo, ctx: ExecuteContext): Promise<OpenProb
       () => undefined,
       () => undefined
     )
-  const probe = loaded.then(m => m.openProbe(ctx.cli, ctx.scope.runId))
+  // openProbe never rejects; the chunk's import might: a rejection here must not go unobserved while the task runs.
+  const probe = loaded.then(
+    m => m.openProbe(ctx.cli, ctx.scope.runId),
+    (e: Error) => fallback(`the probe's code did not load (${e.message})`)
+  )
   ctx.scope.atClose(async () => {
-    const open = await probe.catch(() => undefined)
+    const open = await probe
     if (open && !isFallback(open)) await open.close()
   })
   return probe
@@ -186,14 +190,17 @@ async function scanBesideCommit(
   container: string,
   r: PhaseResult,
   ctx: ExecuteContext,
-  probe: OpenProbe | Fallback | undefined
+  probe: Promise<OpenProbe | Fallback | undefined>
 ): Promise<string> {
   const { cli, scope } = ctx
   const { temporaryCommit } = await import('./commit/commit.js')
-  const made = temporaryCommit(cli, container, scope.runId, probe).then(
-    id => ({ id }),
-    (error: unknown) => ({ error })
-  )
+  // The scan need not wait for the probe's route check; only the commit, which is named after it.
+  const made = probe
+    .then(pr => temporaryCommit(cli, container, scope.runId, pr))
+    .then(
+      id => ({ id }),
+      (error: unknown) => ({ error })
+    )
   const found = await scanPredeployFiles(plan, p, container, ctx).catch((error: unknown) => ({ error }))
   const tmp = found === undefined ? await made : undefined
   if (tmp && 'id' in tmp && !scope.isCancelled) return tmp.id

@@ -8,8 +8,9 @@ import { rewriteSavedImage } from '../../src/commit/archive.js'
 import { DockerCli } from '../../src/docker/cli.js'
 import { engineApi } from '../../src/docker/engine-api.js'
 import { startLoopbackRegistry } from '../../src/commit/loopback-registry.js'
-import { assembledArchive, probeCommit, probedArchive, proveRoute } from '../../src/commit/containerd.js'
-import { assembleCommitConfig, type HistoryItem, type InspectedImage } from '../../src/commit/classic.js'
+import { assembledArchive, pushConfig, pushManifest, probedArchive, proveRoute, type ProbeRoute, type RequestFn } from '../../src/commit/containerd.js'
+import { assembleConfig } from '../../src/commit/commit.js'
+import { inspectImage } from '../../src/docker/image.js'
 import { BASE_IMAGE, describeEngine, makeApp, runAction } from '../helpers/engine.js'
 import { containerdEngineBin, startPrivateDaemon, type PrivateDaemon } from '../helpers/daemon.js'
 import { startRegistry } from '../helpers/registry.js'
@@ -104,6 +105,41 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     expectCleanCommit(r, tags)
   })
 
+  it("where the config cannot be assembled (an image with an author), a second push brings the commit's own", async () => {
+    const ws = makeApp({
+      Dockerfile: `FROM ${BASE_IMAGE}\nMAINTAINER someone <someone@example.com>\nENV FROM_IMAGE=1\n`,
+      'app.json': '{"scripts":{"dokku":{"predeploy":"echo compiled > /app-assets"}}}',
+      Procfile: 'release: cat /app-assets\n'
+    })
+    const since = Math.floor(Date.now() / 1000)
+    const r = await runAction({
+      workspace: ws,
+      inputs: { tags: 'rp-test/containerd-author:1', secrets: 'TOKEN' },
+      env: { DOCKER_HOST: daemon.host, TOKEN: secret },
+      wrap: daemon.inNetns
+    })
+    expect(r.code, r.stdout + r.stderr).toBe(0)
+    expect(r.stdout).toContain('the config could not be assembled (the original image has an author')
+    expect(r.stdout).toContain('predeploy commit: config-only (1 tag moved; no layer read)')
+    const pushes = daemon.docker(
+      'events',
+      '--since',
+      String(since),
+      '--until',
+      String(Math.ceil(Date.now() / 1000)),
+      '--filter',
+      'event=push',
+      '--format',
+      '{{.Actor.ID}}'
+    )
+    expect(pushes.trim().split('\n')).toHaveLength(2)
+    const image = JSON.parse(daemon.docker('image', 'inspect', 'rp-test/containerd-author:1'))[0]
+    expect(image.Author).toBe('someone <someone@example.com>')
+    expect(image.Config.Labels).toEqual({ 'release-phase.predeploy': 'true' })
+    expect(JSON.stringify(image) + daemon.docker('history', '--no-trunc', image.Id)).not.toContain(secret)
+    expect(daemon.docker('run', '--rm', image.Id, 'cat', '/app-assets').trim()).toBe('compiled')
+  })
+
   it('takes the docker save path, and says why, when the engine does not share the loopback', async () => {
     // The action in the host's network namespace, the engine in its own: the route check fails.
     const { r, tags } = await runPredeploy(undefined)
@@ -116,21 +152,28 @@ describeStore('the predeploy commit on an engine using the containerd image stor
   })
 
   it('a failed predeploy ends the run, the probe it opened beside the task closed, and leaves nothing', async () => {
+    /** Ports listening on the engine namespace's 127.0.0.1, from /proc/net/tcp lines. */
+    const listening = (table: string): Set<string> => new Set([...table.matchAll(/^\s*\d+: 0100007F:([0-9A-F]{4}) 00000000:0000 0A /gm)].map(m => m[1]))
+    const netTcp = (): string => execFileSync(daemon.inNetns[0], [...daemon.inNetns.slice(1), 'cat', '/proc/net/tcp'], { encoding: 'utf8' })
     const ws = makeApp({
       Dockerfile: `FROM ${BASE_IMAGE}\nCMD ["/bin/sh", "-c", "echo serving"]\n`,
-      'app.json': '{"scripts":{"dokku":{"predeploy":"sleep 1; exit 3"}}}',
+      // On the engine's own network the task sees the registry the action opened beside it.
+      'app.json': '{"scripts":{"dokku":{"predeploy":"sleep 1; cat /proc/net/tcp; exit 3"}}}',
       Procfile: 'release: echo never\n'
     })
-    // In the engine's namespace the route check passes while the task runs: the registry is open.
+    const before = listening(netTcp())
     const r = await runAction({
       workspace: ws,
-      inputs: { tags: 'rp-test/containerd-failed:1', secrets: 'TOKEN' },
+      inputs: { tags: 'rp-test/containerd-failed:1', secrets: 'TOKEN', network: 'host' },
       env: { DOCKER_HOST: daemon.host, TOKEN: secret },
       wrap: daemon.inNetns
     })
     expect(r.code, r.stdout + r.stderr).toBe(1)
     expect(r.stdout).toContain('::error::predeploy task failed with exit code 3')
     expect(r.stdout).not.toMatch(/^never$/m)
+    const opened = [...listening(r.stdout)].filter(p => !before.has(p))
+    expect(opened).toHaveLength(1)
+    expect(listening(netTcp()).has(opened[0])).toBe(false)
     expect(daemon.docker('image', 'ls', '--format', '{{.Repository}}')).not.toMatch(/probe/)
     expect(daemon.docker('image', 'ls', '--quiet', '--filter', 'label=release-phase.run')).toBe('')
     expect(daemon.docker('ps', '--all', '--quiet', '--filter', 'label=release-phase.run')).toBe('')
@@ -224,7 +267,7 @@ describeStore('the predeploy commit on an engine using the containerd image stor
       const route = await proveRoute(request, registry)
       if ('reason' in route) throw new Error(route.reason)
       daemon.docker('tag', tmp, `${route.repo}:${route.tag}`)
-      const probed = await probeCommit(request, route, tmp)
+      const probed = await bothPushes(request, route, tmp)
       if ('reason' in probed) throw new Error(probed.reason)
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-saved-'))
       execFileSync('sh', ['-c', `docker save '${tmp}' | tar -x -C '${dir}'`], { env: daemon.env })
@@ -259,17 +302,17 @@ describeStore('the predeploy commit on an engine using the containerd image stor
       const route = await proveRoute(api.request!, registry)
       if ('reason' in route) throw new Error(route.reason)
       daemon.docker('tag', tmp, `${route.repo}:${route.tag}`)
-      const probed = await probeCommit(api.request!, route, tmp)
+      const probed = await bothPushes(api.request!, route, tmp)
       if ('reason' in probed) throw new Error(probed.reason)
       const original = JSON.parse(daemon.docker('image', 'inspect', 'rp-test/assembled:1'))[0]
       const note = 'release-phase predeploy: test'
       const exact = rewriteSavedImage(probedArchive(tmp, probed.manifest, probed.config), { imageId: tmp, original: original.Config, tags: [], note })
       const exactManifest = JSON.parse(exact.entries.find(e => e.name === `blobs/sha256/${exact.id.slice(7)}`)!.body.toString())
       const exactConfig = JSON.parse(exact.entries.find(e => e.name === `blobs/sha256/${exactManifest.config.digest.slice(7)}`)!.body.toString())
-      const history = (await api.get(`/images/${tmp}/history`)) as HistoryItem[]
-      // As commit.ts assembles it on this store: without the daemon's version, which inspect adds.
-      const committed = { ...((await api.get(`/images/${tmp}/json`)) as InspectedImage), DockerVersion: undefined }
-      const assembled = assembleCommitConfig(committed, original, history, note)
+      const cli = new DockerCli(undefined, { env: daemon.env, name: 'the containerd-store engine', remote: false })
+      const built = await inspectImage(cli, 'rp-test/assembled:1')
+      expect(built?.containerdStore).toBe(true)
+      const assembled = await assembleConfig(engineApi(cli), { tmpId: tmp, original: built!, note })
       if (typeof assembled !== 'string') throw new Error(assembled.reason)
       const toSecond = (h: { created: string }) => ({ ...h, created: h.created.replace(/\.\d+Z$/, 'Z') })
       const parsed = JSON.parse(assembled)
@@ -314,6 +357,14 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     }
   })
 })
+
+/** The manifest's push, then the config's, as the commit makes them where the config cannot be assembled. */
+async function bothPushes(request: RequestFn, route: ProbeRoute, imageId: string): Promise<{ manifest: Buffer; config: Buffer } | { reason: string }> {
+  const pushed = await pushManifest(request, route, imageId)
+  if (!Buffer.isBuffer(pushed)) return pushed
+  const config = await pushConfig(request, route, pushed)
+  return Buffer.isBuffer(config) ? { manifest: pushed, config } : config
+}
 
 /** Logs each request and answers like a registry that wants everything. */
 const FOREIGN_REGISTRY = `

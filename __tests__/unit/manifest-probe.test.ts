@@ -3,7 +3,7 @@ import * as net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { rewriteSavedImage } from '../../src/commit/archive.js'
 import { startLoopbackRegistry, type LoopbackRegistry } from '../../src/commit/loopback-registry.js'
-import { assembledArchive, probeCommit, probedArchive, proveRoute, type ProbeRoute, type RequestFn } from '../../src/commit/containerd.js'
+import { assembledArchive, pushConfig, pushManifest, probedArchive, proveRoute, type ProbeRoute, type RequestFn } from '../../src/commit/containerd.js'
 import { parseTagRef, refName, tagOf } from '../../src/image-ref.js'
 
 /**
@@ -62,6 +62,14 @@ function fakeEngine(opts: { reach?: boolean; pushed?: Buffer } = {}): FakeEngine
   return { request, calls }
 }
 
+/** The manifest's push, then the config's, as the commit makes them where the config cannot be assembled. */
+async function bothPushes(request: RequestFn, route: ProbeRoute, imageId: string): Promise<{ manifest: Buffer; config: Buffer } | { reason: string }> {
+  const pushed = await pushManifest(request, route, imageId)
+  if (!Buffer.isBuffer(pushed)) return pushed
+  const config = await pushConfig(request, route, pushed)
+  return Buffer.isBuffer(config) ? { manifest: pushed, config } : config
+}
+
 describe('the manifest probe', () => {
   let registry: LoopbackRegistry | undefined
   afterEach(async () => registry?.close())
@@ -76,7 +84,7 @@ describe('the manifest probe', () => {
   it('brings the manifest and the config, and no layer is uploaded', async () => {
     registry = await startLoopbackRegistry('release-phase/probe-abc')
     const engine = fakeEngine()
-    const probed = await probeCommit(engine.request, await provenRoute(engine, registry), digest(manifest))
+    const probed = await bothPushes(engine.request, await provenRoute(engine, registry), digest(manifest))
     expect(probed).toEqual({ manifest, config })
     expect([...registry.blobs.keys()]).toEqual([digest(config)])
     // The route check's pull, then two pushes: no tag call (the commit was named when it was made).
@@ -104,7 +112,7 @@ describe('the manifest probe', () => {
     registry = await startLoopbackRegistry('release-phase/probe-abc')
     const other = manifestOf(Buffer.from('{"other":true}'))
     const engine = fakeEngine({ pushed: other })
-    const probed = await probeCommit(engine.request, await provenRoute(engine, registry), digest(manifest))
+    const probed = await bothPushes(engine.request, await provenRoute(engine, registry), digest(manifest))
     expect(probed).toEqual({ reason: expect.stringContaining('digest differs from the image id') })
   })
 
@@ -195,11 +203,21 @@ describe('the loopback registry', () => {
   it('bounds what any local client can make it hold, and survives odd requests', async () => {
     registry = await startLoopbackRegistry('release-phase/probe-x')
     const base = `http://${registry.host}/v2/release-phase/probe-x`
+    // It is open while the task runs: before it wants a blob, no upload starts.
+    expect((await fetch(`${base}/blobs/uploads/`, { method: 'POST' })).status).toBe(404)
+    registry.want.add(digest(blob))
     const starts = await Promise.all(Array.from({ length: 12 }, () => fetch(`${base}/blobs/uploads/`, { method: 'POST' }).then(r => r.status)))
     expect(starts.filter(s => s === 202)).toHaveLength(8)
     expect(starts.filter(s => s === 429)).toHaveLength(4)
+    // A manifest is taken only under a reference it accepts (the commit's tag), and so many at most.
+    expect((await fetch(`${base}/manifests/other`, { method: 'PUT', body: '{}' })).status).toBe(404)
+    expect(registry.manifests.size).toBe(0)
+    for (let i = 0; i < 10; i++) registry.accept.add(`t${i}`)
     for (let i = 0; i < 10; i++) await fetch(`${base}/manifests/t${i}`, { method: 'PUT', body: '{}' })
     expect(registry.manifests.size).toBe(8)
+    // Pulls are recorded for the route check, a few only.
+    for (let i = 0; i < 20; i++) await fetch(`${base}/manifests/route-${i}`)
+    expect(registry.asked).toHaveLength(16)
     // Not a digest: no header echoes it.
     const odd = await fetch(`${base}/blobs/sha256:${'x'.repeat(64)}`, { method: 'HEAD' })
     expect([odd.status, odd.headers.get('docker-content-digest')]).toEqual([404, null])
@@ -216,6 +234,7 @@ describe('the loopback registry', () => {
 
   it('answers only for its repository, and takes no large body', async () => {
     registry = await startLoopbackRegistry('release-phase/probe-x')
+    registry.accept.add('t')
     const base = `http://${registry.host}/v2`
     expect((await fetch(`${base}/`)).status).toBe(200)
     expect((await fetch(`${base}/other/manifests/t`, { method: 'PUT', body: '{}' })).status).toBe(404)

@@ -87,13 +87,14 @@ export interface CommitHooks {
  * the tags move to is loaded from a clean config:
  * - classic image store: the config is assembled from inspect + history and loaded with no layer at all
  *   (classic.ts);
- * - containerd image store: the engine pushes the commit's manifest and config to a registry the action
- *   runs on the loopback, which says it has every layer (containerd.ts), and the config is loaded
- *   alone;
+ * - containerd image store: the engine pushes the commit's manifest to a registry the action runs on
+ *   the loopback, which says it has every layer (containerd.ts); the manifest then names the config
+ *   assembled as on the classic store (or, where it cannot be, the commit's own, by a second push,
+ *   rewritten), and is loaded without its layers;
  * - otherwise (a containerd-store engine that cannot reach the action's loopback, such as tcp:// or
- *   rootless; a history that cannot be matched to layers): `docker save` → rewrite → `docker load`
- *   (archive.ts), whose cost grows with the image. Over SSH the registry is reached through the
- *   connection (engine/ssh.ts `expose`).
+ *   rootless; on the classic store, a history that cannot be matched to layers): `docker save` →
+ *   rewrite → `docker load` (archive.ts), whose cost grows with the image. Over SSH the registry is
+ *   reached through the connection (engine/ssh.ts `expose`).
  * The first two cost the same whatever the image's size.
  * The temporary commit is removed, so the only image holding the filesystem change is the clean one.
  */
@@ -108,7 +109,7 @@ export async function commitPredeploy(
   const api = engineApi(cli)
   let tmpRemoved = false
   try {
-    const fast = await fastCommit(api, { tmpId, original, tags, note }, hooks.probe)
+    const fast = await fastCommit(api, { tmpId, original, tags, note, log: hooks.log }, hooks.probe)
     if (!isFallback(fast)) {
       if (fast.containerdStore) tmpRemoved = await tagBesideRemoval(api, cli, fast.id, tags, tmpId)
       hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`)
@@ -128,11 +129,12 @@ export async function commitPredeploy(
 }
 
 /** What the fast paths work on: the temporary commit, the image it came from, and what to make of it. */
-interface CommitJob {
+export interface CommitJob {
   tmpId: string
   original: ImageInfo
   tags: readonly TagRef[]
   note: string
+  log: (line: string) => void
 }
 
 /**
@@ -181,7 +183,7 @@ async function fastCommit(
 }
 
 /** The clean config from what the engine reports of the commit and the original (classic.ts), or why not. */
-async function assembleConfig(api: EngineApi, job: CommitJob): Promise<string | Fallback> {
+export async function assembleConfig(api: EngineApi, job: Omit<CommitJob, 'tags' | 'log'>): Promise<string | Fallback> {
   const { tmpId, original, note } = job
   const facts = await Promise.all([api.get(`/images/${tmpId}/json`), api.get(`/images/${original.id}/json`), api.get(`/images/${tmpId}/history`)]).catch(
     (e: Error) => e
@@ -210,6 +212,7 @@ async function containerdCommit(
   const [manifest, config] = await Promise.all([probe.manifest(job.tmpId), assembleConfig(api, job)])
   if (isFallback(manifest)) return fallback(`the engine uses the containerd image store, and ${manifest.reason}`)
   const assembled = isFallback(config) ? config : assembledArchive(manifest, config)
+  if (isFallback(assembled)) job.log(`predeploy commit: the config could not be assembled (${assembled.reason}); a second push brings the commit's own`)
   const image = isFallback(assembled) ? await exactArchive(probe, manifest, job) : assembled
   if (isFallback(image)) return fallback(`the engine uses the containerd image store, and ${image.reason}`)
   const refused = await api.load(await tarEntries(image.entries))

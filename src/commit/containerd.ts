@@ -3,7 +3,7 @@ import type { ArchiveEntry } from './archive.js'
 import { sha256digest as sha256 } from '../digest.js'
 import { streamError } from '../docker/engine-api.js'
 import type { LoopbackRegistry } from './loopback-registry.js'
-import { fallback, isFallback, type Fallback } from '../fallback.js'
+import { fallback, type Fallback } from '../fallback.js'
 
 /**
  * The containerd image store keeps an image's layers as blobs named by their compressed digest, and no
@@ -23,11 +23,6 @@ import { fallback, isFallback, type Fallback } from '../fallback.js'
  */
 
 export type RequestFn = (method: string, apiPath: string, headers?: Record<string, string>) => Promise<{ status: number; text: string }>
-
-export interface ProbedImage {
-  manifest: Buffer
-  config: Buffer
-}
 
 /** The Engine API wants an X-Registry-Auth header on pull and push; `{}` is "no credentials". */
 const NO_AUTH = { 'X-Registry-Auth': Buffer.from('{}').toString('base64url') }
@@ -54,7 +49,9 @@ export async function proveRoute(request: RequestFn, registry: LoopbackRegistry)
   const nonce = `route-${randomBytes(8).toString('hex')}`
   await request('POST', `/images/create?fromImage=${encodeURIComponent(repo)}&tag=${nonce}`, NO_AUTH)
   if (!registry.asked.includes(nonce)) return fallback("the engine does not share this machine's loopback (a remote or rootless engine, or a job container)")
-  return { registry, repo, tag: `commit-${randomBytes(6).toString('hex')}` }
+  const tag = `commit-${randomBytes(6).toString('hex')}`
+  registry.accept.add(tag)
+  return { registry, repo, tag }
 }
 
 /**
@@ -78,14 +75,6 @@ export async function pushConfig(request: RequestFn, route: ProbeRoute, manifest
   const config = route.registry.blobs.get(configDigest)
   if (failed || !config) return fallback(`the probe push of the config failed (${failed || 'no config arrived'})`)
   return config
-}
-
-/** Both, exactly as `docker save` would hold them. */
-export async function probeCommit(request: RequestFn, route: ProbeRoute, imageId: string): Promise<ProbedImage | Fallback> {
-  const manifest = await pushManifest(request, route, imageId)
-  if (isFallback(manifest)) return manifest
-  const config = await pushConfig(request, route, manifest)
-  return isFallback(config) ? config : { manifest, config }
 }
 
 /** One push of the route's reference; the engine's error, '' when it went through. */

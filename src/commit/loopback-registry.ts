@@ -15,8 +15,10 @@ export interface LoopbackRegistry {
   host: string
   /** The one repository it answers for. */
   repo: string
-  /** Manifest references asked for by a pull (the route check), in order. */
+  /** Manifest references asked for by a pull (the route check), in order; the first few only. */
   asked: string[]
+  /** The references a manifest may be pushed under (the temporary commit's tag, once the route is proven). */
+  accept: Set<string>
   /** Manifests pushed, by the reference they were pushed under. */
   manifests: Map<string, Buffer>
   /** Blobs uploaded (only those in `want`), by digest. */
@@ -30,10 +32,19 @@ export interface LoopbackRegistry {
 const MAX_BODY = 4 << 20
 /** A probe makes one upload (the config) and two manifest pushes; a client making many is not the engine. */
 const MAX_UPLOADS = 8
+/** The route check asks for one reference; the registry is open while the task runs, and keeps no more. */
+const MAX_ASKED = 16
 const DIGEST = /^sha256:[0-9a-f]{64}$/
 
 export async function startLoopbackRegistry(repo: string): Promise<LoopbackRegistry> {
-  const state = { asked: [] as string[], manifests: new Map<string, Buffer>(), blobs: new Map<string, Buffer>(), want: new Set<string>(), uploadsStarted: 0 }
+  const state = {
+    asked: [] as string[],
+    accept: new Set<string>(),
+    manifests: new Map<string, Buffer>(),
+    blobs: new Map<string, Buffer>(),
+    want: new Set<string>(),
+    uploadsStarted: 0
+  }
   const uploads = new Map<string, Buffer[]>()
   const server = http.createServer((req, res) => {
     readBody(req).then(
@@ -56,6 +67,7 @@ export async function startLoopbackRegistry(repo: string): Promise<LoopbackRegis
     host: `127.0.0.1:${port}`,
     repo,
     asked: state.asked,
+    accept: state.accept,
     manifests: state.manifests,
     blobs: state.blobs,
     want: state.want,
@@ -89,7 +101,7 @@ function reply(res: http.ServerResponse, status: number, headers: Record<string,
   res.end()
 }
 
-type State = Pick<LoopbackRegistry, 'asked' | 'manifests' | 'blobs' | 'want'> & { uploadsStarted: number }
+type State = Pick<LoopbackRegistry, 'asked' | 'accept' | 'manifests' | 'blobs' | 'want'> & { uploadsStarted: number }
 
 /** The few calls of the distribution API a push and a failing pull make; anything else is refused. */
 function answer(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, repo: string, s: State, uploads: Map<string, Buffer[]>): void {
@@ -99,10 +111,11 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, body: Buffe
   if (!m || m[1] !== repo) return reply(res, 404)
   const [, , kind, ref] = m
   if (kind === 'manifests' && (req.method === 'GET' || req.method === 'HEAD')) {
-    s.asked.push(ref)
+    if (s.asked.length < MAX_ASKED) s.asked.push(ref)
     return reply(res, 404)
   }
   if (kind === 'manifests' && req.method === 'PUT') {
+    if (!s.accept.has(ref)) return reply(res, 404)
     if (s.manifests.size >= MAX_UPLOADS && !s.manifests.has(ref)) return reply(res, 429)
     s.manifests.set(ref, body)
     return reply(res, 201, { 'Docker-Content-Digest': sha256(body), Location: `/v2/${repo}/manifests/${sha256(body)}` })
@@ -112,6 +125,8 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, body: Buffe
     return reply(res, 200, { 'Docker-Content-Digest': ref })
   }
   if (kind === 'blobs/uploads' && req.method === 'POST') {
+    // Only a blob the registry asked for is uploaded; nothing is, before it asks.
+    if (s.want.size === 0) return reply(res, 404)
     if (++s.uploadsStarted > MAX_UPLOADS) return reply(res, 429)
     const id = randomUUID()
     uploads.set(id, [])
