@@ -818,7 +818,7 @@ async function runPhase(plan, p, info, r, ctx) {
     const pod = await startSidecars(cli, [...plan.sidecars], scope, { phase: p.phase, network: plan.settings.network, secrets: ctx.masks.forms }, (ctx.result.sidecars ??= []));
     // A Heroku user expects a shell: say when the words go to the image's ENTRYPOINT instead.
     const how = p.invocation.mode === 'exec' ? ` (as arguments of the image's ENTRYPOINT ${JSON.stringify(info.entrypoint)}, without a shell)` : '';
-    const probe = p.phase === 'predeploy' ? openProbeBeside(info, ctx) : undefined;
+    const probe = p.phase === 'predeploy' ? openProbeBeside(info, ctx) : Promise.resolve(undefined);
     runner/* info */.pq(`Running ${p.phase} task: ${p.text}${how}`);
     runner/* startGroup */.Oh(`${p.phase} output`);
     const outcome = await runTask(cli, (0,release_plan/* taskSpec */.VL)(plan, p.phase, p.invocation, info.id, scope.runId), scope)
@@ -835,7 +835,7 @@ async function runPhase(plan, p, info, r, ctx) {
         r.status = 'succeeded';
         return info;
     }
-    const tmpId = await scanBesideCommit(plan, p, outcome.container, r, ctx, await probe);
+    const tmpId = await scanBesideCommit(plan, p, outcome.container, r, ctx, probe);
     r.status = 'succeeded';
     return commit(plan, p, info, outcome, tmpId, ctx, await probe);
 }
@@ -848,9 +848,10 @@ function openProbeBeside(info, ctx) {
     const loaded = Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(687)]).then(__webpack_require__.bind(__webpack_require__, 8687));
     if (!info.containerdStore)
         return loaded.then(() => undefined, () => undefined);
-    const probe = loaded.then(m => m.openProbe(ctx.cli, ctx.scope.runId));
+    // openProbe never rejects; the chunk's import might: a rejection here must not go unobserved while the task runs.
+    const probe = loaded.then(m => m.openProbe(ctx.cli, ctx.scope.runId), (e) => (0,fallback/* fallback */.N)(`the probe's code did not load (${e.message})`));
     ctx.scope.atClose(async () => {
-        const open = await probe.catch(() => undefined);
+        const open = await probe;
         if (open && !(0,fallback/* isFallback */.R)(open))
             await open.close();
     });
@@ -866,7 +867,10 @@ function openProbeBeside(info, ctx) {
 async function scanBesideCommit(plan, p, container, r, ctx, probe) {
     const { cli, scope } = ctx;
     const { temporaryCommit } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(687)]).then(__webpack_require__.bind(__webpack_require__, 8687));
-    const made = temporaryCommit(cli, container, scope.runId, probe).then(id => ({ id }), (error) => ({ error }));
+    // The scan need not wait for the probe's route check; only the commit, which is named after it.
+    const made = probe
+        .then(pr => temporaryCommit(cli, container, scope.runId, pr))
+        .then(id => ({ id }), (error) => ({ error }));
     const found = await scanPredeployFiles(plan, p, container, ctx).catch((error) => ({ error }));
     const tmp = found === undefined ? await made : undefined;
     if (tmp && 'id' in tmp && !scope.isCancelled)

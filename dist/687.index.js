@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   PREDEPLOY_LABEL: () => (/* reexport */ PREDEPLOY_LABEL),
+  assembleConfig: () => (/* binding */ assembleConfig),
   commitPredeploy: () => (/* binding */ commitPredeploy),
   openProbe: () => (/* binding */ openProbe),
   removeSuperseded: () => (/* binding */ removeSuperseded),
@@ -332,9 +333,18 @@ var external_node_http_ = __webpack_require__(7067);
 const MAX_BODY = 4 << 20;
 /** A probe makes one upload (the config) and two manifest pushes; a client making many is not the engine. */
 const MAX_UPLOADS = 8;
+/** The route check asks for one reference; the registry is open while the task runs, and keeps no more. */
+const MAX_ASKED = 16;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 async function startLoopbackRegistry(repo) {
-    const state = { asked: [], manifests: new Map(), blobs: new Map(), want: new Set(), uploadsStarted: 0 };
+    const state = {
+        asked: [],
+        accept: new Set(),
+        manifests: new Map(),
+        blobs: new Map(),
+        want: new Set(),
+        uploadsStarted: 0
+    };
     const uploads = new Map();
     const server = external_node_http_.createServer((req, res) => {
         readBody(req).then(body => {
@@ -356,6 +366,7 @@ async function startLoopbackRegistry(repo) {
         host: `127.0.0.1:${port}`,
         repo,
         asked: state.asked,
+        accept: state.accept,
         manifests: state.manifests,
         blobs: state.blobs,
         want: state.want,
@@ -397,10 +408,13 @@ function answer(req, res, body, repo, s, uploads) {
         return reply(res, 404);
     const [, , kind, ref] = m;
     if (kind === 'manifests' && (req.method === 'GET' || req.method === 'HEAD')) {
-        s.asked.push(ref);
+        if (s.asked.length < MAX_ASKED)
+            s.asked.push(ref);
         return reply(res, 404);
     }
     if (kind === 'manifests' && req.method === 'PUT') {
+        if (!s.accept.has(ref))
+            return reply(res, 404);
         if (s.manifests.size >= MAX_UPLOADS && !s.manifests.has(ref))
             return reply(res, 429);
         s.manifests.set(ref, body);
@@ -412,6 +426,9 @@ function answer(req, res, body, repo, s, uploads) {
         return reply(res, 200, { 'Docker-Content-Digest': ref });
     }
     if (kind === 'blobs/uploads' && req.method === 'POST') {
+        // Only a blob the registry asked for is uploaded; nothing is, before it asks.
+        if (s.want.size === 0)
+            return reply(res, 404);
         if (++s.uploadsStarted > MAX_UPLOADS)
             return reply(res, 429);
         const id = (0,external_node_crypto_.randomUUID)();
@@ -456,7 +473,9 @@ async function proveRoute(request, registry) {
     await request('POST', `/images/create?fromImage=${encodeURIComponent(repo)}&tag=${nonce}`, NO_AUTH);
     if (!registry.asked.includes(nonce))
         return (0,fallback/* fallback */.N)("the engine does not share this machine's loopback (a remote or rootless engine, or a job container)");
-    return { registry, repo, tag: `commit-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}` };
+    const tag = `commit-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    registry.accept.add(tag);
+    return { registry, repo, tag };
 }
 /**
  * The temporary commit's manifest, pushed by the engine under the route's name (which the commit was
@@ -481,14 +500,6 @@ async function pushConfig(request, route, manifest) {
     if (failed || !config)
         return (0,fallback/* fallback */.N)(`the probe push of the config failed (${failed || 'no config arrived'})`);
     return config;
-}
-/** Both, exactly as `docker save` would hold them. */
-async function probeCommit(request, route, imageId) {
-    const manifest = await pushManifest(request, route, imageId);
-    if (isFallback(manifest))
-        return manifest;
-    const config = await pushConfig(request, route, manifest);
-    return isFallback(config) ? config : { manifest, config };
 }
 /** One push of the route's reference; the engine's error, '' when it went through. */
 async function pushProbe(request, { repo, tag }) {
@@ -590,13 +601,14 @@ async function openProbe(cli, runId) {
  * the tags move to is loaded from a clean config:
  * - classic image store: the config is assembled from inspect + history and loaded with no layer at all
  *   (classic.ts);
- * - containerd image store: the engine pushes the commit's manifest and config to a registry the action
- *   runs on the loopback, which says it has every layer (containerd.ts), and the config is loaded
- *   alone;
+ * - containerd image store: the engine pushes the commit's manifest to a registry the action runs on
+ *   the loopback, which says it has every layer (containerd.ts); the manifest then names the config
+ *   assembled as on the classic store (or, where it cannot be, the commit's own, by a second push,
+ *   rewritten), and is loaded without its layers;
  * - otherwise (a containerd-store engine that cannot reach the action's loopback, such as tcp:// or
- *   rootless; a history that cannot be matched to layers): `docker save` → rewrite → `docker load`
- *   (archive.ts), whose cost grows with the image. Over SSH the registry is reached through the
- *   connection (engine/ssh.ts `expose`).
+ *   rootless; on the classic store, a history that cannot be matched to layers): `docker save` →
+ *   rewrite → `docker load` (archive.ts), whose cost grows with the image. Over SSH the registry is
+ *   reached through the connection (engine/ssh.ts `expose`).
  * The first two cost the same whatever the image's size.
  * The temporary commit is removed, so the only image holding the filesystem change is the clean one.
  */
@@ -604,7 +616,7 @@ async function commitPredeploy(cli, tmpId, original, tags, note, hooks) {
     const api = (0,engine_api.engineApi)(cli);
     let tmpRemoved = false;
     try {
-        const fast = await fastCommit(api, { tmpId, original, tags, note }, hooks.probe);
+        const fast = await fastCommit(api, { tmpId, original, tags, note, log: hooks.log }, hooks.probe);
         if (!(0,fallback/* isFallback */.R)(fast)) {
             if (fast.containerdStore)
                 tmpRemoved = await tagBesideRemoval(api, cli, fast.id, tags, tmpId);
@@ -696,6 +708,8 @@ async function containerdCommit(api, job, probe) {
     if ((0,fallback/* isFallback */.R)(manifest))
         return (0,fallback/* fallback */.N)(`the engine uses the containerd image store, and ${manifest.reason}`);
     const assembled = (0,fallback/* isFallback */.R)(config) ? config : assembledArchive(manifest, config);
+    if ((0,fallback/* isFallback */.R)(assembled))
+        job.log(`predeploy commit: the config could not be assembled (${assembled.reason}); a second push brings the commit's own`);
     const image = (0,fallback/* isFallback */.R)(assembled) ? await exactArchive(probe, manifest, job) : assembled;
     if ((0,fallback/* isFallback */.R)(image))
         return (0,fallback/* fallback */.N)(`the engine uses the containerd image store, and ${image.reason}`);
