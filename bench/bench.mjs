@@ -13,7 +13,7 @@
 // DOCKER_HOST=ssh:// against the action with docker-host, SSH connections counted by the host's sshd.
 //
 //   npm run bench [-- --rounds N] [--no-write] [--max-ratio R] [--no-size] [--size-rounds N]
-//                 [--size-mib N] [--no-containerd] [--no-remote] [--no-real]
+//                 [--size-mib N] [--no-classic] [--no-containerd] [--no-remote] [--no-real]
 //
 // A real-app axis (issue 22) gives the example app a real app's shape: a 300 MiB layer, a predeploy
 // that writes 2,000 asset files (20 MB, searched for the secret by the action), a migration of ~2 s
@@ -36,6 +36,7 @@ const sizeAxis = !process.argv.includes('--no-size')
 const sizeRounds = Number(arg('size-rounds', '3'))
 const sizeMib = Number(arg('size-mib', '1024'))
 const withContainerd = !process.argv.includes('--no-containerd')
+const withClassic = !process.argv.includes('--no-classic')
 const remoteAxis = !process.argv.includes('--no-remote')
 const realAxis = !process.argv.includes('--no-real')
 
@@ -337,7 +338,7 @@ function removeMade(tag, extraEnv = {}) {
 
 const sizes = {}
 if (sizeAxis) {
-  sizes.classic = measureSizes('classic', {})
+  if (withClassic) sizes.classic = measureSizes('classic', {})
   const engine = withContainerd ? startContainerdEngine() : undefined
   if (engine) {
     try {
