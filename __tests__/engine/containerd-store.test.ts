@@ -84,24 +84,21 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     expect(fs.existsSync(r.runnerTemp)).toBe(true)
   }
 
+  /** What the engine pushed since a moment (its event log, to the second). */
+  function pushedSince(since: number): string[] {
+    const until = String(Math.ceil(Date.now() / 1000))
+    const events = daemon.docker('events', '--since', String(since), '--until', until, '--filter', 'event=push', '--format', '{{.Actor.ID}}')
+    return events.trim().split('\n').filter(Boolean)
+  }
+
   it('keeps the filesystem change and restores the config without reading a layer (the loopback probe)', async () => {
     const since = Math.floor(Date.now() / 1000)
     const { r, tags } = await runPredeploy(daemon.inNetns)
     expect(r.stdout).toContain('predeploy commit: config-only (2 tags moved; no layer read)')
     expect(r.dockerCalls.map(c => c[0])).not.toContain('save')
     // One push brings the manifest; the config is assembled from inspect and history (issue 22).
-    const pushes = daemon.docker(
-      'events',
-      '--since',
-      String(since),
-      '--until',
-      String(Math.ceil(Date.now() / 1000)),
-      '--filter',
-      'event=push',
-      '--format',
-      '{{.Actor.ID}}'
-    )
-    expect(pushes.trim().split('\n')).toEqual([expect.stringMatching(/\/release-phase\/probe-[0-9a-f]+:commit-[0-9a-f]+$/)])
+    const pushes = pushedSince(since)
+    expect(pushes).toEqual([expect.stringMatching(/\/release-phase\/probe-[0-9a-f]+:commit-[0-9a-f]+$/)])
     expectCleanCommit(r, tags)
   })
 
@@ -121,18 +118,8 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     expect(r.code, r.stdout + r.stderr).toBe(0)
     expect(r.stdout).toContain('the config could not be assembled (the original image has an author')
     expect(r.stdout).toContain('predeploy commit: config-only (1 tag moved; no layer read)')
-    const pushes = daemon.docker(
-      'events',
-      '--since',
-      String(since),
-      '--until',
-      String(Math.ceil(Date.now() / 1000)),
-      '--filter',
-      'event=push',
-      '--format',
-      '{{.Actor.ID}}'
-    )
-    expect(pushes.trim().split('\n')).toHaveLength(2)
+    const pushes = pushedSince(since)
+    expect(pushes).toHaveLength(2)
     const image = JSON.parse(daemon.docker('image', 'inspect', 'rp-test/containerd-author:1'))[0]
     expect(image.Author).toBe('someone <someone@example.com>')
     expect(image.Config.Labels).toEqual({ 'release-phase.predeploy': 'true' })
