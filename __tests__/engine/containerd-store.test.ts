@@ -8,7 +8,8 @@ import { rewriteSavedImage } from '../../src/commit/archive.js'
 import { DockerCli } from '../../src/docker/cli.js'
 import { engineApi } from '../../src/docker/engine-api.js'
 import { startLoopbackRegistry } from '../../src/commit/loopback-registry.js'
-import { assembledArchive, pushConfig, pushManifest, probedArchive, proveRoute, type ProbeRoute, type RequestFn } from '../../src/commit/containerd.js'
+import { assembledArchive, probedArchive, proveRoute } from '../../src/commit/containerd.js'
+import { bothPushes } from '../helpers/probe.js'
 import { assembleConfig } from '../../src/commit/commit.js'
 import { inspectImage } from '../../src/docker/image.js'
 import { BASE_IMAGE, describeEngine, makeApp, runAction } from '../helpers/engine.js'
@@ -344,14 +345,6 @@ describeStore('the predeploy commit on an engine using the containerd image stor
     }
   })
 })
-
-/** The manifest's push, then the config's, as the commit makes them where the config cannot be assembled. */
-async function bothPushes(request: RequestFn, route: ProbeRoute, imageId: string): Promise<{ manifest: Buffer; config: Buffer } | { reason: string }> {
-  const pushed = await pushManifest(request, route, imageId)
-  if (!Buffer.isBuffer(pushed)) return pushed
-  const config = await pushConfig(request, route, pushed)
-  return Buffer.isBuffer(config) ? { manifest: pushed, config } : config
-}
 
 /** Logs each request and answers like a registry that wants everything. */
 const FOREIGN_REGISTRY = `

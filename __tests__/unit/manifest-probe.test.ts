@@ -3,7 +3,8 @@ import * as net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { rewriteSavedImage } from '../../src/commit/archive.js'
 import { startLoopbackRegistry, type LoopbackRegistry } from '../../src/commit/loopback-registry.js'
-import { assembledArchive, pushConfig, pushManifest, probedArchive, proveRoute, type ProbeRoute, type RequestFn } from '../../src/commit/containerd.js'
+import { assembledArchive, probedArchive, proveRoute, type ProbeRoute, type RequestFn } from '../../src/commit/containerd.js'
+import { bothPushes } from '../helpers/probe.js'
 import { parseTagRef, refName, tagOf } from '../../src/image-ref.js'
 
 /**
@@ -60,14 +61,6 @@ function fakeEngine(opts: { reach?: boolean; pushed?: Buffer } = {}): FakeEngine
     return { status: 200, text: put.status === 201 ? '{"status":"pushed"}\n' : '{"error":"manifest refused"}\n' }
   }
   return { request, calls }
-}
-
-/** The manifest's push, then the config's, as the commit makes them where the config cannot be assembled. */
-async function bothPushes(request: RequestFn, route: ProbeRoute, imageId: string): Promise<{ manifest: Buffer; config: Buffer } | { reason: string }> {
-  const pushed = await pushManifest(request, route, imageId)
-  if (!Buffer.isBuffer(pushed)) return pushed
-  const config = await pushConfig(request, route, pushed)
-  return Buffer.isBuffer(config) ? { manifest: pushed, config } : config
 }
 
 describe('the manifest probe', () => {

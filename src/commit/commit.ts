@@ -51,15 +51,18 @@ export async function openProbe(cli: DockerClient, runId: string): Promise<OpenP
   if (registry instanceof Error) return why(`the probe's registry did not start (${registry.message})`)
   // A remote engine reaches the registry through the SSH connection, on a port of its own loopback.
   const reach = expose && (await expose(Number(registry.host.split(':')[1])).catch((e: Error) => fallback(e.message)))
+  if (reach && isFallback(reach)) {
+    await registry.close()
+    return why(reach.reason)
+  }
   let closed: Promise<void> | undefined
-  const close = (): Promise<void> => (closed ??= Promise.all([registry.close(), reach && !isFallback(reach) ? reach.close() : undefined]).then(() => undefined))
-  const seen = reach && !isFallback(reach) ? { ...registry, host: `127.0.0.1:${reach.port}` } : registry
-  const route = reach && isFallback(reach) ? reach : await proveRoute(request, seen).catch((e: Error) => fallback(`the probe failed (${e.message})`))
+  const close = (): Promise<void> => (closed ??= Promise.all([registry.close(), reach?.close()]).then(() => undefined))
+  const failed = (e: Error): Fallback => fallback(`the probe failed (${e.message})`)
+  const route = await proveRoute(request, reach ? { ...registry, host: `127.0.0.1:${reach.port}` } : registry).catch(failed)
   if (isFallback(route)) {
     await close()
     return why(route.reason)
   }
-  const failed = (e: Error): Fallback => fallback(`the probe failed (${e.message})`)
   return {
     route,
     manifest: imageId => pushManifest(request, route, imageId).catch(failed),
