@@ -575,15 +575,18 @@ async function openProbe(cli, runId) {
         return why(`the probe's registry did not start (${registry.message})`);
     // A remote engine reaches the registry through the SSH connection, on a port of its own loopback.
     const reach = expose && (await expose(Number(registry.host.split(':')[1])).catch((e) => (0,fallback/* fallback */.N)(e.message)));
+    if (reach && (0,fallback/* isFallback */.R)(reach)) {
+        await registry.close();
+        return why(reach.reason);
+    }
     let closed;
-    const close = () => (closed ??= Promise.all([registry.close(), reach && !(0,fallback/* isFallback */.R)(reach) ? reach.close() : undefined]).then(() => undefined));
-    const seen = reach && !(0,fallback/* isFallback */.R)(reach) ? { ...registry, host: `127.0.0.1:${reach.port}` } : registry;
-    const route = reach && (0,fallback/* isFallback */.R)(reach) ? reach : await proveRoute(request, seen).catch((e) => (0,fallback/* fallback */.N)(`the probe failed (${e.message})`));
+    const close = () => (closed ??= Promise.all([registry.close(), reach?.close()]).then(() => undefined));
+    const failed = (e) => (0,fallback/* fallback */.N)(`the probe failed (${e.message})`);
+    const route = await proveRoute(request, reach ? { ...registry, host: `127.0.0.1:${reach.port}` } : registry).catch(failed);
     if ((0,fallback/* isFallback */.R)(route)) {
         await close();
         return why(route.reason);
     }
-    const failed = (e) => (0,fallback/* fallback */.N)(`the probe failed (${e.message})`);
     return {
         route,
         manifest: imageId => pushManifest(request, route, imageId).catch(failed),
