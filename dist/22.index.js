@@ -2742,9 +2742,10 @@ async function run() {
         removeSignalHandlers = installSignalHandlers(cli, scope);
         // The daemon check runs beside the first command instead of before it; its verdict is awaited
         // before that command's result is used, so an unreachable engine still gets its own error. It starts
-        // a turn after execute() is called, which spawns a build synchronously (a pulled reference or a
-        // buildx install awaits the check first), so the check's request (~10 ms to set up) never delays
-        // the build's spawn; scheduled before the module had loaded, it did in 2 of 6 stamped runs.
+        // a turn after execute() is called, which spawns its first command (the build, or `docker info`
+        // where annotations are checked) synchronously; a pulled reference or a buildx install awaits the
+        // check first. So the check's request (~10 ms to set up) never delays that spawn; scheduled before
+        // the module had loaded, it did in 2 of 6 stamped runs.
         const { execute } = await executeModule;
         const engine = new Promise(next => setImmediate(next)).then(() => (0,docker_image/* checkEngine */.Xx)(cli));
         engine.catch(() => undefined);
