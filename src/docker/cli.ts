@@ -13,6 +13,7 @@ import { localSocket, SocketCalls } from './socket.js'
 import type { Engine } from '../engine/connect.js'
 import type { Expose } from '../engine/ssh.js'
 import { cliConfig, cliConfigDir } from '../engine/address.js'
+import { buildxPlugin, PLUGIN_REEXEC_VAR } from './buildx-plugin.js'
 import type { CreateRequest } from '../task-argv.js'
 
 export interface ExecResult {
@@ -172,7 +173,11 @@ export class DockerCli implements DockerClient {
 
   private start(args: string[], env: Record<string, string> | undefined, stdio: ('ignore' | 'pipe')[]): ChildProcess {
     // Task values join by name; the CLI's own configuration stays the action's (cli-env.ts).
-    return spawn(this.bin, args, { env: env ? childEnv(this.baseEnv, env) : this.baseEnv, stdio, detached: true })
+    const childVars = env ? childEnv(this.baseEnv, env) : this.baseEnv
+    // `docker buildx ...` is started as the CLI would start it, without the CLI (ADR 0014).
+    const plugin = args[0] === 'buildx' ? buildxPlugin(this.bin, this.baseEnv) : undefined
+    if (plugin) return spawn(plugin, args, { env: { ...childVars, [PLUGIN_REEXEC_VAR]: this.bin }, stdio, detached: true })
+    return spawn(this.bin, args, { env: childVars, stdio, detached: true })
   }
 
   /** Runs a short command and returns its output (for inspect, version, commit, ...). */

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { expect, it } from 'vitest'
+import { BASE_IMAGE, REAL_DOCKER, containersOfRun, describeEngine, docker, errorLines, makeApp, runAction } from '../helpers/engine.js'
+
+const REAL_BUILDX = '/usr/libexec/docker/cli-plugins/docker-buildx'
+/** PATH with the real docker CLI first and no recording shim: the action sees docker as it is. */
+const REAL_PATH = `${path.dirname(REAL_DOCKER)}:${process.env.PATH}`
+
+/**
+ * A DOCKER_CONFIG whose buildx plugin records each start (its arguments and the CLI's plugin variable)
+ * and then runs the machine's buildx: the CLI takes this one first (ADR 0014).
+ */
+function recordingPlugin(): { config: string; starts: () => string[][] } {
+  const config = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-plugin-config-'))
+  const record = path.join(config, 'starts')
+  fs.writeFileSync(record, '')
+  fs.mkdirSync(path.join(config, 'cli-plugins'))
+  fs.writeFileSync(
+    path.join(config, 'cli-plugins', 'docker-buildx'),
+    `#!/bin/sh\nrec=$(printf '%s\\037' "$@" "ORIGINAL=$DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND")\nprintf '%s\\036' "$rec" >> '${record}'\nexec '${REAL_BUILDX}' "$@"\n`,
+    { mode: 0o755 }
+  )
+  const starts = (): string[][] =>
+    fs
+      .readFileSync(record, 'utf8')
+      .split('\x1e')
+      .filter(Boolean)
+      .map(r => r.split('\x1f').slice(0, -1))
+  return { config, starts }
+}
+
+describeEngine('buildx started as the CLI starts a plugin (ADR 0014, issue 22)', () => {
+  const app = () => makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\nRUN echo built > /proof\n`, Procfile: 'release: cat /proof\n' })
+
+  it('with the docker CLI itself on PATH, the build is one start of the plugin, with the variable the CLI sets', async () => {
+    const plugin = recordingPlugin()
+    const r = await runAction({ workspace: app(), path: REAL_PATH, inputs: { tags: 'rp-test/plugin:1' }, env: { DOCKER_CONFIG: plugin.config } })
+    expect(r.code, r.output).toBe(0)
+    expect(r.stdout).toMatch(/^built$/m)
+    const starts = plugin.starts()
+    expect(starts).toHaveLength(1)
+    expect(starts[0].slice(0, 3)).toEqual(['buildx', 'build', '--load'])
+    expect(starts[0].at(-1)).toBe(`ORIGINAL=${REAL_DOCKER}`)
+    expect(containersOfRun(r.state['run-id'])).toEqual([])
+  })
+
+  it('through a wrapper script named docker, the CLI starts it (its check, then the build)', async () => {
+    const plugin = recordingPlugin()
+    const r = await runAction({ workspace: app(), inputs: { tags: 'rp-test/plugin:2' }, env: { DOCKER_CONFIG: plugin.config } })
+    expect(r.code, r.output).toBe(0)
+    expect(r.dockerCalls.filter(c => c[0] === 'buildx').map(c => c.slice(0, 2))).toEqual([['buildx', 'build']])
+    const starts = plugin.starts().map(s => s[0])
+    expect(starts).toEqual(['docker-cli-plugin-metadata', 'buildx'])
+  })
+
+  it('a cancelled build ends at once and leaves no build step running', async () => {
+    const marker = `sleep ${4000 + Math.floor(Math.random() * 999)}`
+    const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\nRUN ${marker}\n`, Procfile: 'release: true\n' })
+    const running = (): boolean => spawnSync('pgrep', ['-f', `^${marker}$`]).status === 0
+    let sentAt = 0
+    const r = await runAction({
+      workspace: ws,
+      path: REAL_PATH,
+      inputs: { tags: 'rp-test/plugin:3', 'no-cache': 'true' },
+      onStart: child => {
+        const poll = setInterval(() => {
+          if (!running()) return
+          clearInterval(poll)
+          sentAt = Date.now()
+          child.kill('SIGTERM')
+        }, 100)
+        child.on('close', () => clearInterval(poll))
+      }
+    })
+    expect(sentAt).toBeGreaterThan(0)
+    expect(Date.now() - sentAt).toBeLessThan(10_000)
+    expect(r.code).toBe(1)
+    expect(errorLines(r.stdout)).toEqual(['::error::cancelled by a signal before the next step started; nothing further was run or pushed'])
+    expect(running()).toBe(false)
+    expect(docker('image', 'ls', '-q', 'rp-test/plugin:3')).toBe('')
+    expect(containersOfRun(r.state['run-id'])).toEqual([])
+  })
+})
