@@ -636,28 +636,118 @@ const sha256digest = (b) => `sha256:${sha256hex(b)}`;
 
 /***/ }),
 
-/***/ 1670:
+/***/ 8683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PW: () => (/* binding */ Tail),
-/* harmony export */   Vo: () => (/* binding */ DockerCli),
-/* harmony export */   _I: () => (/* binding */ commandFailure),
-/* harmony export */   ce: () => (/* binding */ findDocker),
-/* harmony export */   fM: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_3__.fM)
-/* harmony export */ });
-/* unused harmony export cliShapesCreate */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _cli_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4207);
-/* harmony import */ var _relay_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1066);
-/* harmony import */ var _socket_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4707);
-/* harmony import */ var _engine_address_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6970);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Vo: () => (/* binding */ DockerCli),
+  PW: () => (/* binding */ Tail),
+  _I: () => (/* binding */ commandFailure),
+  ce: () => (/* binding */ findDocker),
+  fM: () => (/* reexport */ errors/* lastLine */.fM)
+});
+
+// UNUSED EXPORTS: cliShapesCreate
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/cli-env.ts
+var cli_env = __webpack_require__(4207);
+// EXTERNAL MODULE: ./src/relay.ts
+var relay = __webpack_require__(1066);
+// EXTERNAL MODULE: ./src/docker/socket.ts
+var docker_socket = __webpack_require__(4707);
+// EXTERNAL MODULE: ./src/engine/address.ts
+var address = __webpack_require__(6970);
+;// CONCATENATED MODULE: ./src/docker/buildx-plugin.ts
+
+
+
+/** Where the docker CLI looks for plugins on Linux after its configuration's own (docker/cli, cli-plugins/manager). */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins'
+];
+/** What the CLI sets when it starts a plugin: the plugin then reads its arguments as `buildx <command> ...`. */
+const PLUGIN_REEXEC_VAR = 'DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND';
+/**
+ * The directories the CLI searches for a plugin, in its order: config.json's `cliPluginsExtraDirs`,
+ * `<config dir>/cli-plugins`, the system's. Undefined when the key holds anything but a list of strings
+ * (Go's decoder would refuse the whole file; the CLI then decides what happens). Go matches JSON keys
+ * in any case.
+ */
+function pluginDirs(config, configDir) {
+    const key = Object.keys(config).find(k => k.toLowerCase() === 'clipluginsextradirs');
+    const extra = key === undefined ? [] : config[key];
+    if (extra !== null && !(Array.isArray(extra) && extra.every(d => typeof d === 'string')))
+        return undefined;
+    return [...(extra ?? []), external_node_path_.join(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS];
+}
+/**
+ * The buildx plugin `docker buildx` would run, for the action to start itself as the CLI starts it
+ * (ADR 0014): `docker buildx` is the CLI's start, a start of the plugin to check it, then the plugin's
+ * own, ~60 ms a call on the benchmark machine (issue 22). Undefined, and the CLI is used, off Linux,
+ * where `docker` is not a compiled binary (a wrapper script does its own work first), or where the
+ * first candidate the CLI would take is not an executable file (the CLI then says what is wrong).
+ */
+function buildxPlugin(docker, env) {
+    if (process.platform !== 'linux' || !isElf(docker))
+        return undefined;
+    const configDir = (0,address/* cliConfigDir */._$)(env);
+    const dirs = pluginDirs((0,address/* cliConfig */.$6)(configDir), configDir);
+    for (const dir of dirs ?? []) {
+        const candidate = external_node_path_.join(dir, 'docker-buildx');
+        let stat;
+        try {
+            stat = external_node_fs_.statSync(candidate);
+        }
+        catch (e) {
+            // The CLI skips a candidate only when it does not exist (a broken link included).
+            if (e.code === 'ENOENT')
+                continue;
+            return undefined;
+        }
+        return stat.isFile() && executable(candidate) ? candidate : undefined;
+    }
+    return undefined;
+}
+function isElf(file) {
+    let fd;
+    try {
+        fd = external_node_fs_.openSync(file, 'r');
+        const head = Buffer.alloc(4);
+        return external_node_fs_.readSync(fd, head, 0, 4, 0) === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+    }
+    catch {
+        return false;
+    }
+    finally {
+        if (fd !== undefined)
+            external_node_fs_.closeSync(fd);
+    }
+}
+function executable(file) {
+    try {
+        external_node_fs_.accessSync(file, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docker/cli.ts
+
 
 
 
@@ -670,7 +760,7 @@ const sha256digest = (b) => `sha256:${sha256hex(b)}`;
 
 /** A failed docker call as an error carrying docker's own last line: `<what> failed: <line>`. */
 function commandFailure(what, r) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`${what} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(r.stderr) || `docker exited with code ${r.code}`}`);
+    return new errors/* DockerError */.Bi(`${what} failed: ${(0,errors/* lastLine */.fM)(r.stderr) || `docker exited with code ${r.code}`}`);
 }
 /**
  * What in the CLI's own configuration would change the container `docker create` makes, which a request
@@ -679,20 +769,20 @@ function commandFailure(what, r) {
  * (the API the request speaks). Undefined when there is none.
  */
 function cliShapesCreate(env) {
-    const config = (0,_engine_address_js__WEBPACK_IMPORTED_MODULE_7__/* .cliConfig */ .$6)((0,_engine_address_js__WEBPACK_IMPORTED_MODULE_7__/* .cliConfigDir */ ._$)(env));
+    const config = (0,address/* cliConfig */.$6)((0,address/* cliConfigDir */._$)(env));
     if (Object.keys(config).some(k => k.toLowerCase() === 'proxies'))
         return 'proxies in config.json';
     return ['DOCKER_DEFAULT_PLATFORM', 'DOCKER_API_VERSION'].find(n => env[n]);
 }
 /** Finds `docker` on PATH without a shell. */
 function findDocker(envPath = process.env.PATH ?? '') {
-    for (const dir of envPath.split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
+    for (const dir of envPath.split(external_node_path_.delimiter)) {
         if (!dir)
             continue;
-        const candidate = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'docker');
+        const candidate = external_node_path_.join(dir, 'docker');
         try {
-            node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync(candidate, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
-            if (node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync(candidate).isFile())
+            external_node_fs_.accessSync(candidate, external_node_fs_.constants.X_OK);
+            if (external_node_fs_.statSync(candidate).isFile())
                 return candidate;
         }
         catch {
@@ -724,7 +814,7 @@ class DockerCli {
     constructor(bin, engine = { env: {}, name: 'the local engine', remote: false }) {
         const found = bin ?? findDocker();
         if (!found) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi('the docker CLI was not found on PATH; install Docker (on GitHub-hosted Ubuntu runners it is preinstalled)');
+            throw new errors/* DockerError */.Bi('the docker CLI was not found on PATH; install Docker (on GitHub-hosted Ubuntu runners it is preinstalled)');
         }
         this.bin = found;
         this.engineName = engine.name;
@@ -737,10 +827,10 @@ class DockerCli {
             else
                 own[k] = v;
         }
-        this.baseEnv = (0,_cli_env_js__WEBPACK_IMPORTED_MODULE_4__/* .childEnv */ .gf)(own);
-        const socket = (0,_socket_js__WEBPACK_IMPORTED_MODULE_6__/* .localSocket */ .rJ)(this.baseEnv);
-        if (socket && node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(socket))
-            this.socket = new _socket_js__WEBPACK_IMPORTED_MODULE_6__/* .SocketCalls */ .$l(socket);
+        this.baseEnv = (0,cli_env/* childEnv */.gf)(own);
+        const socket = (0,docker_socket/* localSocket */.rJ)(this.baseEnv);
+        if (socket && external_node_fs_.existsSync(socket))
+            this.socket = new docker_socket/* SocketCalls */.$l(socket);
     }
     serverVersion() {
         return this.socket ? this.socket.version() : this.exec(['version', '--format', '{{.Server.Version}}']);
@@ -763,7 +853,12 @@ class DockerCli {
     }
     start(args, env, stdio) {
         // Task values join by name; the CLI's own configuration stays the action's (cli-env.ts).
-        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.bin, args, { env: env ? (0,_cli_env_js__WEBPACK_IMPORTED_MODULE_4__/* .childEnv */ .gf)(this.baseEnv, env) : this.baseEnv, stdio, detached: true });
+        const childVars = env ? (0,cli_env/* childEnv */.gf)(this.baseEnv, env) : this.baseEnv;
+        // `docker buildx ...` is started as the CLI would start it, without the CLI (ADR 0014).
+        const plugin = args[0] === 'buildx' ? buildxPlugin(this.bin, this.baseEnv) : undefined;
+        if (plugin)
+            return (0,external_node_child_process_.spawn)(plugin, args, { env: { ...childVars, [PLUGIN_REEXEC_VAR]: this.bin }, stdio, detached: true });
+        return (0,external_node_child_process_.spawn)(this.bin, args, { env: childVars, stdio, detached: true });
     }
     /** Runs a short command and returns its output (for inspect, version, commit, ...). */
     exec(args, opts = {}) {
@@ -799,7 +894,7 @@ class DockerCli {
      */
     attach(args) {
         return new Promise((resolve, reject) => {
-            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.bin, args, { env: this.baseEnv, stdio: ['ignore', 1, 1], detached: true });
+            const child = (0,external_node_child_process_.spawn)(this.bin, args, { env: this.baseEnv, stdio: ['ignore', 1, 1], detached: true });
             child.on('error', reject);
             child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
         });
@@ -817,7 +912,7 @@ class DockerCli {
      * the exit code.
      */
     stream(args, opts = {}) {
-        const resume = (0,_relay_js__WEBPACK_IMPORTED_MODULE_5__/* .stopCommands */ .FN)();
+        const resume = (0,relay/* stopCommands */.FN)();
         let open = false;
         return new Promise((resolve, reject) => {
             const child = this.start(args, opts.env, ['ignore', 'pipe', 'pipe']);
@@ -898,7 +993,7 @@ class Tail {
 /* harmony export */   mm: () => (/* binding */ inspectImage)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1670);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8683);
 /* harmony import */ var _pairs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9514);
 
 
@@ -2115,8 +2210,8 @@ function savedRun() {
     return { runId: core.getState('run-id'), tempDir: core.getState('temp-dir') };
 }
 
-// EXTERNAL MODULE: ./src/docker/cli.ts
-var docker_cli = __webpack_require__(1670);
+// EXTERNAL MODULE: ./src/docker/cli.ts + 1 modules
+var docker_cli = __webpack_require__(8683);
 // EXTERNAL MODULE: ./src/docker/image.ts
 var docker_image = __webpack_require__(3905);
 // EXTERNAL MODULE: ./src/engine/address.ts

@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7206);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1670);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8683);
 /* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3905);
 
 
@@ -86,7 +86,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var _release_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3912);
-/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1670);
+/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8683);
 /* harmony import */ var _docker_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3905);
 /* harmony import */ var _docker_acquire_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1164);
 /* harmony import */ var _prebuilt_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9416);

@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7206);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1670);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8683);
 /* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3905);
 
 
@@ -98,8 +98,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/release-plan.ts
 var release_plan = __webpack_require__(3912);
-// EXTERNAL MODULE: ./src/docker/cli.ts
-var docker_cli = __webpack_require__(1670);
+// EXTERNAL MODULE: ./src/docker/cli.ts + 1 modules
+var docker_cli = __webpack_require__(8683);
 // EXTERNAL MODULE: ./src/docker/image.ts
 var docker_image = __webpack_require__(3905);
 // EXTERNAL MODULE: ./src/task-argv.ts

@@ -141,8 +141,8 @@ function rewriteOci(byName, req) {
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
-// EXTERNAL MODULE: ./src/docker/cli.ts
-var docker_cli = __webpack_require__(1670);
+// EXTERNAL MODULE: ./src/docker/cli.ts + 1 modules
+var docker_cli = __webpack_require__(8683);
 ;// CONCATENATED MODULE: ./src/commit/save-load.ts
 
 
@@ -799,7 +799,7 @@ function keptBecause(stderr) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1670);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8683);
 /* harmony import */ var _socket_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4707);
 
 

@@ -1,5 +1,5 @@
-export const id = 120;
-export const ids = [120];
+export const id = 288;
+export const ids = [288];
 export const modules = {
 
 /***/ 916:
@@ -54,7 +54,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 120:
+/***/ 288:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -807,7 +807,87 @@ function merge(all) {
     return { code: all.some(r => r.code !== 0) ? 1 : 0, stdout: all.map(r => r.stdout).join(''), stderr: all.map(r => r.stderr).join('') };
 }
 
+;// CONCATENATED MODULE: ./src/docker/buildx-plugin.ts
+
+
+
+/** Where the docker CLI looks for plugins on Linux after its configuration's own (docker/cli, cli-plugins/manager). */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins'
+];
+/** What the CLI sets when it starts a plugin: the plugin then reads its arguments as `buildx <command> ...`. */
+const PLUGIN_REEXEC_VAR = 'DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND';
+/**
+ * The directories the CLI searches for a plugin, in its order: config.json's `cliPluginsExtraDirs`,
+ * `<config dir>/cli-plugins`, the system's. Undefined when the key holds anything but a list of strings
+ * (Go's decoder would refuse the whole file; the CLI then decides what happens). Go matches JSON keys
+ * in any case.
+ */
+function pluginDirs(config, configDir) {
+    const key = Object.keys(config).find(k => k.toLowerCase() === 'clipluginsextradirs');
+    const extra = key === undefined ? [] : config[key];
+    if (extra !== null && !(Array.isArray(extra) && extra.every(d => typeof d === 'string')))
+        return undefined;
+    return [...(extra ?? []), external_node_path_.join(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS];
+}
+/**
+ * The buildx plugin `docker buildx` would run, for the action to start itself as the CLI starts it
+ * (ADR 0014): `docker buildx` is the CLI's start, a start of the plugin to check it, then the plugin's
+ * own, ~60 ms a call on the benchmark machine (issue 22). Undefined, and the CLI is used, off Linux,
+ * where `docker` is not a compiled binary (a wrapper script does its own work first), or where the
+ * first candidate the CLI would take is not an executable file (the CLI then says what is wrong).
+ */
+function buildxPlugin(docker, env) {
+    if (process.platform !== 'linux' || !isElf(docker))
+        return undefined;
+    const configDir = cliConfigDir(env);
+    const dirs = pluginDirs(cliConfig(configDir), configDir);
+    for (const dir of dirs ?? []) {
+        const candidate = external_node_path_.join(dir, 'docker-buildx');
+        let stat;
+        try {
+            stat = external_node_fs_.statSync(candidate);
+        }
+        catch (e) {
+            // The CLI skips a candidate only when it does not exist (a broken link included).
+            if (e.code === 'ENOENT')
+                continue;
+            return undefined;
+        }
+        return stat.isFile() && executable(candidate) ? candidate : undefined;
+    }
+    return undefined;
+}
+function isElf(file) {
+    let fd;
+    try {
+        fd = external_node_fs_.openSync(file, 'r');
+        const head = Buffer.alloc(4);
+        return external_node_fs_.readSync(fd, head, 0, 4, 0) === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+    }
+    catch {
+        return false;
+    }
+    finally {
+        if (fd !== undefined)
+            external_node_fs_.closeSync(fd);
+    }
+}
+function executable(file) {
+    try {
+        external_node_fs_.accessSync(file, external_node_fs_.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
+
 
 
 
@@ -913,7 +993,12 @@ class DockerCli {
     }
     start(args, env, stdio) {
         // Task values join by name; the CLI's own configuration stays the action's (cli-env.ts).
-        return (0,external_node_child_process_.spawn)(this.bin, args, { env: env ? childEnv(this.baseEnv, env) : this.baseEnv, stdio, detached: true });
+        const childVars = env ? childEnv(this.baseEnv, env) : this.baseEnv;
+        // `docker buildx ...` is started as the CLI would start it, without the CLI (ADR 0014).
+        const plugin = args[0] === 'buildx' ? buildxPlugin(this.bin, this.baseEnv) : undefined;
+        if (plugin)
+            return (0,external_node_child_process_.spawn)(plugin, args, { env: { ...childVars, [PLUGIN_REEXEC_VAR]: this.bin }, stdio, detached: true });
+        return (0,external_node_child_process_.spawn)(this.bin, args, { env: childVars, stdio, detached: true });
     }
     /** Runs a short command and returns its output (for inspect, version, commit, ...). */
     exec(args, opts = {}) {
