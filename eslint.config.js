@@ -29,5 +29,11 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' }
     }
   },
+  {
+    // The benchmark's preload (`node -r`) is CommonJS: it must patch child_process before the ESM action binds it.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', performance: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
   prettier
 )

@@ -46,16 +46,18 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-bench-'))
 const app = path.join(work, 'app')
 fs.cpSync(path.join(root, 'example'), app, { recursive: true })
 
-// A docker on PATH that logs each invocation's start and end (ns) and first argument.
-const shimDir = path.join(work, 'bin')
-fs.mkdirSync(shimDir)
+// Each docker process's start and end (epoch ns) and first argument, one line each: the plain script
+// stamps its calls with bash's own clock (no process per stamp), the action through a preload that
+// records its spawns (bench/stamp-spawns.cjs). No recording `docker` on PATH: the action starts buildx
+// as the CLI would only where `docker` is the CLI itself (ADR 0014).
 const callLog = path.join(work, 'calls')
-fs.writeFileSync(
-  path.join(shimDir, 'docker'),
-  `#!/bin/sh\ns=$(date +%s%N)\n'${realDocker}' "$@"\nrc=$?\necho "$s $(date +%s%N) $1" >> "${callLog}"\nexit $rc\n`,
-  { mode: 0o755 }
-)
-const PATH = `${shimDir}:${process.env.PATH}`
+const stampSpawns = path.join(root, 'bench', 'stamp-spawns.cjs')
+/** node's arguments to start the action as the runner does, its docker processes recorded. */
+const actionArgs = ['-r', stampSpawns, bundle]
+const PATH = process.env.PATH
+process.env.BENCH_CALL_LOG = callLog
+/** Epoch ns from the preload's integer or bash's EPOCHREALTIME (seconds, six decimals, the locale's point). */
+const epochNs = t => (/[.,]/.test(t) ? BigInt(t.replace(/[.,]/, '')) * 1000n : BigInt(t))
 const TAG = 'release-phase-bench:local'
 const predeploy = '/app/bin/build-assets'
 const release = '/app/bin/migrate'
@@ -68,6 +70,7 @@ function plainScript(appDir, tag, name) {
   fs.writeFileSync(
     file,
     `set -euo pipefail
+docker() { local s=$EPOCHREALTIME rc=0; command docker "$@" || rc=$?; echo "$s $EPOCHREALTIME $1" >> '${callLog}'; return $rc; }
 tmp=$(mktemp -d)
 docker buildx build --load --iidfile "$tmp/iid" --metadata-file "$tmp/meta.json" --file "${appDir}/Dockerfile" --tag ${tag} "${appDir}" >/dev/null 2>&1
 docker run --name rp-bench-predeploy-${name} -e RELEASE_PHASE=predeploy -e GREETING "$(cat "$tmp/iid")" /bin/sh -c '${predeploy}'
@@ -115,7 +118,7 @@ function timed(cmd, args, env) {
     .filter(Boolean)
     .map(l => {
       const [a, b, cmd] = l.split(' ')
-      return { cmd, start: Number(BigInt(a) - startWall) / 1e6, end: Number(BigInt(b) - startWall) / 1e6 }
+      return { cmd, start: Number(epochNs(a) - startWall) / 1e6, end: Number(epochNs(b) - startWall) / 1e6 }
     })
     .sort((x, y) => x.start - y.start)
   const firstCallMs = calls.length ? calls[0].start : null
@@ -130,7 +133,7 @@ const fmt = (x, d = 3) => x.toFixed(d)
 
 console.log(`warming the build cache…`)
 timed('bash', [shellScript], { ...process.env, PATH, GREETING: 'hello' })
-timed(process.execPath, [bundle], runnerEnv())
+timed(process.execPath, actionArgs, runnerEnv())
 
 const plain = []
 const action = []
@@ -149,7 +152,7 @@ for (let i = 0; i < rounds; i++) {
       plainCalls = r.calls.length
       plainRuns.push({ calls: r.calls, ms: r.seconds * 1000 })
     } else {
-      const r = timed(process.execPath, [bundle], runnerEnv())
+      const r = timed(process.execPath, actionArgs, runnerEnv())
       action.push(r.seconds)
       actionCalls = r.calls.length
       actionRuns.push({ calls: r.calls, ms: r.seconds * 1000 })
@@ -166,7 +169,7 @@ const toDocker = []
 const toExit = []
 const nodeOnly = []
 for (let i = 0; i < Math.max(rounds, 5); i++) {
-  toDocker.push(timed(process.execPath, [bundle], runnerEnv()).firstCallMs)
+  toDocker.push(timed(process.execPath, actionArgs, runnerEnv()).firstCallMs)
   toExit.push(timed(process.execPath, [bundle], runnerEnv({ 'INPUT_DRY-RUN': 'true' })).seconds * 1000)
   nodeOnly.push(timed(process.execPath, ['-e', '0'], process.env).seconds * 1000)
 }
@@ -241,7 +244,7 @@ function measureSizes(store, extraEnv, wrap = []) {
     console.log(`${store} ${v.name}: warming the build cache…`)
     timed('bash', [script], env)
     // The action starts as the runner starts it; `wrap` puts it in the engine's network namespace.
-    const runAction = () => timed(wrap[0] ?? process.execPath, [...wrap.slice(1), ...(wrap.length ? [process.execPath] : []), bundle], actionEnv())
+    const runAction = () => timed(wrap[0] ?? process.execPath, [...wrap.slice(1), ...(wrap.length ? [process.execPath] : []), ...actionArgs], actionEnv())
     const warm = runAction()
     out[v.name] = { plain: [], action: [], path: warm.calls.some(c => c.cmd === 'save') ? 'docker save → rewrite → load' : 'config-only load, no layer read' }
     for (let i = 0; i < sizeRounds; i++) {
@@ -407,11 +410,11 @@ function measureReal() {
   const actionEnv = () => runnerEnv({ GITHUB_WORKSPACE: dir, INPUT_TAGS: tag, INPUT_SECRETS: 'DATABASE_URL', ...secret })
   console.log('real-app shape: warming the build cache…')
   timed('bash', [script], env)
-  timed(process.execPath, [bundle], actionEnv())
+  timed(process.execPath, actionArgs, actionEnv())
   const out = { plain: [], action: [] }
   for (let i = 0; i < rounds; i++) {
     for (const which of i % 2 === 0 ? ['plain', 'action'] : ['action', 'plain']) {
-      out[which].push((which === 'plain' ? timed('bash', [script], env) : timed(process.execPath, [bundle], actionEnv())).seconds)
+      out[which].push((which === 'plain' ? timed('bash', [script], env) : timed(process.execPath, actionArgs, actionEnv())).seconds)
     }
     console.log(`real-app round ${i + 1}/${rounds}: plain ${fmt(out.plain.at(-1))}s, action ${fmt(out.action.at(-1))}s`)
   }
@@ -487,14 +490,14 @@ async function measureRemote() {
       const script = plainScript(v.dir, v.tag, `remote-${v.name}`)
       console.log(`remote ${v.name}: warming the build cache on the host…`)
       timed('bash', [script], plainEnv)
-      timed(process.execPath, [bundle], actionEnv(v.dir, v.tag))
+      timed(process.execPath, actionArgs, actionEnv(v.dir, v.tag))
       const r = (out[v.name] = {})
       for (const who of ['plain', 'mux', 'action']) Object.assign(r, { [who]: [], [`${who}Ssh`]: 0, [`${who}Calls`]: 0, [`${who}Steps`]: [] })
       for (let i = 0; i < v.rounds; i++) {
         for (const which of i % 2 === 0 ? ['plain', 'mux', 'action'] : ['action', 'mux', 'plain']) {
           const before = host.accepted()
           const t =
-            which === 'action' ? timed(process.execPath, [bundle], actionEnv(v.dir, v.tag)) : timed('bash', [script], which === 'plain' ? plainEnv : muxEnv)
+            which === 'action' ? timed(process.execPath, actionArgs, actionEnv(v.dir, v.tag)) : timed('bash', [script], which === 'plain' ? plainEnv : muxEnv)
           r[which].push(t.seconds)
           r[`${which}Ssh`] = host.accepted() - before
           r[`${which}Calls`] = t.calls.length
