@@ -56,14 +56,16 @@ describeEngine('buildx started as the CLI starts a plugin (ADR 0014, issue 22)',
     expect(starts).toEqual(['docker-cli-plugin-metadata', 'buildx'])
   })
 
-  it('a cancelled build ends at once and leaves no build step running', async () => {
+  it('a build started without the CLI, cancelled, ends at once and leaves no build step running', async () => {
     const marker = `sleep ${4000 + Math.floor(Math.random() * 999)}`
     const ws = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\nRUN ${marker}\n`, Procfile: 'release: true\n' })
     const running = (): boolean => spawnSync('pgrep', ['-f', `^${marker}$`]).status === 0
     let sentAt = 0
+    const plugin = recordingPlugin()
     const r = await runAction({
       workspace: ws,
       path: REAL_PATH,
+      env: { DOCKER_CONFIG: plugin.config },
       inputs: { tags: 'rp-test/plugin:3', 'no-cache': 'true' },
       onStart: child => {
         const poll = setInterval(() => {
@@ -76,6 +78,8 @@ describeEngine('buildx started as the CLI starts a plugin (ADR 0014, issue 22)',
       }
     })
     expect(sentAt).toBeGreaterThan(0)
+    // The signal reached the plugin itself: no CLI in front of it.
+    expect(plugin.starts().map(c => c.slice(0, 2))).toEqual([['buildx', 'build']])
     expect(Date.now() - sentAt).toBeLessThan(10_000)
     expect(r.code).toBe(1)
     expect(errorLines(r.stdout)).toEqual(['::error::cancelled by a signal before the next step started; nothing further was run or pushed'])

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { cliConfig, cliConfigDir } from '../engine/address.js'
+import { cliConfigDir } from '../engine/address.js'
 
 /** Where the docker CLI looks for plugins on Linux after its configuration's own (docker/cli, cli-plugins/manager). */
 const SYSTEM_PLUGIN_DIRS = [
@@ -12,31 +12,62 @@ const SYSTEM_PLUGIN_DIRS = [
 
 /** What the CLI sets when it starts a plugin: the plugin then reads its arguments as `buildx <command> ...`. */
 export const PLUGIN_REEXEC_VAR = 'DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND'
+/** The CLI's socket to its plugin (a closed one tells the plugin to stop); the CLI always sets its own. */
+const PLUGIN_SOCKET_VAR = 'DOCKER_CLI_PLUGIN_SOCKET'
+
+/** A key Go's decoder would take for `cliPluginsExtraDirs`: it folds case, ſ to s and the Kelvin sign to k. */
+const foldsToExtraDirs = (key: string): boolean =>
+  key
+    .replace(/\u017f/g, 's')
+    .replace(/\u212a/g, 'k')
+    .toLowerCase() === 'clipluginsextradirs'
 
 /**
  * The directories the CLI searches for a plugin, in its order: config.json's `cliPluginsExtraDirs`,
- * `<config dir>/cli-plugins`, the system's. Undefined when the key holds anything but a list of strings
- * (Go's decoder would refuse the whole file; the CLI then decides what happens). Go matches JSON keys
- * in any case.
+ * `<config dir>/cli-plugins`, the system's. Undefined wherever this reading could differ from the CLI's
+ * (the key in another spelling, or holding anything but a list of strings): the CLI then decides.
  */
 export function pluginDirs(config: Record<string, unknown>, configDir: string): string[] | undefined {
-  const key = Object.keys(config).find(k => k.toLowerCase() === 'clipluginsextradirs')
-  const extra = key === undefined ? [] : config[key]
-  if (extra !== null && !(Array.isArray(extra) && extra.every(d => typeof d === 'string'))) return undefined
-  return [...(extra ?? []), path.join(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS]
+  const keys = Object.keys(config).filter(foldsToExtraDirs)
+  if (keys.some(k => k !== 'cliPluginsExtraDirs')) return undefined
+  const extra = config.cliPluginsExtraDirs
+  if (extra !== undefined && extra !== null && !(Array.isArray(extra) && extra.every(d => typeof d === 'string'))) return undefined
+  return [...((extra as string[] | null | undefined) ?? []), path.join(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS]
+}
+
+/**
+ * config.json as the plugin lookup needs it: `{}` when there is none; undefined when it cannot be read
+ * or is not one JSON object (Go's decoder keeps what it decoded before an error, and reads past a
+ * first object: the CLI decides then).
+ */
+export function readCliConfig(configDir: string): Record<string, unknown> | undefined {
+  let text: string
+  try {
+    text = fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? {} : undefined
+  }
+  try {
+    const config = JSON.parse(text) as unknown
+    return typeof config === 'object' && config !== null && !Array.isArray(config) ? (config as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /**
  * The buildx plugin `docker buildx` would run, for the action to start itself as the CLI starts it
  * (ADR 0014): `docker buildx` is the CLI's start, a start of the plugin to check it, then the plugin's
  * own, ~60 ms a call on the benchmark machine (issue 22). Undefined, and the CLI is used, off Linux,
- * where `docker` is not a compiled binary (a wrapper script does its own work first), or where the
- * first candidate the CLI would take is not an executable file (the CLI then says what is wrong).
+ * where `docker` is not the compiled CLI itself, where config.json could be read otherwise than the
+ * CLI reads it, or where the first candidate the CLI would take is not an executable file (the CLI
+ * then says what is wrong).
  */
 export function buildxPlugin(docker: string, env: NodeJS.ProcessEnv): string | undefined {
-  if (process.platform !== 'linux' || !isElf(docker)) return undefined
+  if (process.platform !== 'linux' || !isDockerCli(docker)) return undefined
   const configDir = cliConfigDir(env)
-  const dirs = pluginDirs(cliConfig(configDir), configDir)
+  const config = readCliConfig(configDir)
+  const dirs = config && pluginDirs(config, configDir)
   for (const dir of dirs ?? []) {
     const candidate = path.join(dir, 'docker-buildx')
     let stat: fs.Stats
@@ -52,10 +83,16 @@ export function buildxPlugin(docker: string, env: NodeJS.ProcessEnv): string | u
   return undefined
 }
 
-function isElf(file: string): boolean {
+/**
+ * A compiled binary that is itself named docker: a script (a team's wrapper, podman-docker's) and a
+ * link to another program (snap's launcher, podman) run something else first, or instead.
+ */
+function isDockerCli(file: string): boolean {
   let fd: number | undefined
   try {
-    fd = fs.openSync(file, 'r')
+    const real = fs.realpathSync(file)
+    if (path.basename(real) !== 'docker') return false
+    fd = fs.openSync(real, 'r')
     const head = Buffer.alloc(4)
     return fs.readSync(fd, head, 0, 4, 0) === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]))
   } catch {
@@ -72,4 +109,14 @@ function executable(file: string): boolean {
   } catch {
     return false
   }
+}
+
+/**
+ * The plugin's environment as the CLI makes it: the CLI's own, its variable naming the CLI, and no
+ * socket but the CLI's (which there is none of here: an inherited one would end the build when it closes).
+ */
+export function pluginEnv(env: NodeJS.ProcessEnv, docker: string): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...env, [PLUGIN_REEXEC_VAR]: docker }
+  delete out[PLUGIN_SOCKET_VAR]
+  return out
 }

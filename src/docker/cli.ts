@@ -13,7 +13,7 @@ import { localSocket, SocketCalls } from './socket.js'
 import type { Engine } from '../engine/connect.js'
 import type { Expose } from '../engine/ssh.js'
 import { cliConfig, cliConfigDir } from '../engine/address.js'
-import { buildxPlugin, PLUGIN_REEXEC_VAR } from './buildx-plugin.js'
+import { buildxPlugin, pluginEnv } from './buildx-plugin.js'
 import type { CreateRequest } from '../task-argv.js'
 
 export interface ExecResult {
@@ -176,7 +176,7 @@ export class DockerCli implements DockerClient {
     const childVars = env ? childEnv(this.baseEnv, env) : this.baseEnv
     // `docker buildx ...` is started as the CLI would start it, without the CLI (ADR 0014).
     const plugin = args[0] === 'buildx' ? buildxPlugin(this.bin, this.baseEnv) : undefined
-    if (plugin) return spawn(plugin, args, { env: { ...childVars, [PLUGIN_REEXEC_VAR]: this.bin }, stdio, detached: true })
+    if (plugin) return spawn(plugin, args, { env: pluginEnv(childVars, this.bin), stdio, detached: true })
     return spawn(this.bin, args, { env: childVars, stdio, detached: true })
   }
 
