@@ -70,6 +70,7 @@ function plainScript(appDir, tag, name) {
   fs.writeFileSync(
     file,
     `set -euo pipefail
+[ -n "\${EPOCHREALTIME:-}" ] || { echo 'the benchmark needs bash 5 (EPOCHREALTIME)' >&2; exit 1; }
 docker() { local s=$EPOCHREALTIME rc=0; command docker "$@" || rc=$?; echo "$s $EPOCHREALTIME $1" >> '${callLog}'; return $rc; }
 tmp=$(mktemp -d)
 docker buildx build --load --iidfile "$tmp/iid" --metadata-file "$tmp/meta.json" --file "${appDir}/Dockerfile" --tag ${tag} "${appDir}" >/dev/null 2>&1
@@ -170,6 +171,7 @@ const toExit = []
 const nodeOnly = []
 for (let i = 0; i < Math.max(rounds, 5); i++) {
   toDocker.push(timed(process.execPath, actionArgs, runnerEnv()).firstCallMs)
+  // A dry run starts no docker process: it is started as the runner starts it, without the preload.
   toExit.push(timed(process.execPath, [bundle], runnerEnv({ 'INPUT_DRY-RUN': 'true' })).seconds * 1000)
   nodeOnly.push(timed(process.execPath, ['-e', '0'], process.env).seconds * 1000)
 }
