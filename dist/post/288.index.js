@@ -820,31 +820,62 @@ const SYSTEM_PLUGIN_DIRS = [
 ];
 /** What the CLI sets when it starts a plugin: the plugin then reads its arguments as `buildx <command> ...`. */
 const PLUGIN_REEXEC_VAR = 'DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND';
+/** The CLI's socket to its plugin (a closed one tells the plugin to stop); the CLI always sets its own. */
+const PLUGIN_SOCKET_VAR = 'DOCKER_CLI_PLUGIN_SOCKET';
+/** A key Go's decoder would take for `cliPluginsExtraDirs`: it folds case, ſ to s and the Kelvin sign to k. */
+const foldsToExtraDirs = (key) => key
+    .replace(/\u017f/g, 's')
+    .replace(/\u212a/g, 'k')
+    .toLowerCase() === 'clipluginsextradirs';
 /**
  * The directories the CLI searches for a plugin, in its order: config.json's `cliPluginsExtraDirs`,
- * `<config dir>/cli-plugins`, the system's. Undefined when the key holds anything but a list of strings
- * (Go's decoder would refuse the whole file; the CLI then decides what happens). Go matches JSON keys
- * in any case.
+ * `<config dir>/cli-plugins`, the system's. Undefined wherever this reading could differ from the CLI's
+ * (the key in another spelling, or holding anything but a list of strings): the CLI then decides.
  */
 function pluginDirs(config, configDir) {
-    const key = Object.keys(config).find(k => k.toLowerCase() === 'clipluginsextradirs');
-    const extra = key === undefined ? [] : config[key];
-    if (extra !== null && !(Array.isArray(extra) && extra.every(d => typeof d === 'string')))
+    const keys = Object.keys(config).filter(foldsToExtraDirs);
+    if (keys.some(k => k !== 'cliPluginsExtraDirs'))
+        return undefined;
+    const extra = config.cliPluginsExtraDirs;
+    if (extra !== undefined && extra !== null && !(Array.isArray(extra) && extra.every(d => typeof d === 'string')))
         return undefined;
     return [...(extra ?? []), external_node_path_.join(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS];
+}
+/**
+ * config.json as the plugin lookup needs it: `{}` when there is none; undefined when it cannot be read
+ * or is not one JSON object (Go's decoder keeps what it decoded before an error, and reads past a
+ * first object: the CLI decides then).
+ */
+function readCliConfig(configDir) {
+    let text;
+    try {
+        text = external_node_fs_.readFileSync(external_node_path_.join(configDir, 'config.json'), 'utf8');
+    }
+    catch (e) {
+        return e.code === 'ENOENT' ? {} : undefined;
+    }
+    try {
+        const config = JSON.parse(text);
+        return typeof config === 'object' && config !== null && !Array.isArray(config) ? config : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * The buildx plugin `docker buildx` would run, for the action to start itself as the CLI starts it
  * (ADR 0014): `docker buildx` is the CLI's start, a start of the plugin to check it, then the plugin's
  * own, ~60 ms a call on the benchmark machine (issue 22). Undefined, and the CLI is used, off Linux,
- * where `docker` is not a compiled binary (a wrapper script does its own work first), or where the
- * first candidate the CLI would take is not an executable file (the CLI then says what is wrong).
+ * where `docker` is not the compiled CLI itself, where config.json could be read otherwise than the
+ * CLI reads it, or where the first candidate the CLI would take is not an executable file (the CLI
+ * then says what is wrong).
  */
 function buildxPlugin(docker, env) {
-    if (process.platform !== 'linux' || !isElf(docker))
+    if (process.platform !== 'linux' || !isDockerCli(docker))
         return undefined;
     const configDir = cliConfigDir(env);
-    const dirs = pluginDirs(cliConfig(configDir), configDir);
+    const config = readCliConfig(configDir);
+    const dirs = config && pluginDirs(config, configDir);
     for (const dir of dirs ?? []) {
         const candidate = external_node_path_.join(dir, 'docker-buildx');
         let stat;
@@ -861,10 +892,17 @@ function buildxPlugin(docker, env) {
     }
     return undefined;
 }
-function isElf(file) {
+/**
+ * A compiled binary that is itself named docker: a script (a team's wrapper, podman-docker's) and a
+ * link to another program (snap's launcher, podman) run something else first, or instead.
+ */
+function isDockerCli(file) {
     let fd;
     try {
-        fd = external_node_fs_.openSync(file, 'r');
+        const real = external_node_fs_.realpathSync(file);
+        if (external_node_path_.basename(real) !== 'docker')
+            return false;
+        fd = external_node_fs_.openSync(real, 'r');
         const head = Buffer.alloc(4);
         return external_node_fs_.readSync(fd, head, 0, 4, 0) === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
     }
@@ -884,6 +922,15 @@ function executable(file) {
     catch {
         return false;
     }
+}
+/**
+ * The plugin's environment as the CLI makes it: the CLI's own, its variable naming the CLI, and no
+ * socket but the CLI's (which there is none of here: an inherited one would end the build when it closes).
+ */
+function pluginEnv(env, docker) {
+    const out = { ...env, [PLUGIN_REEXEC_VAR]: docker };
+    delete out[PLUGIN_SOCKET_VAR];
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
@@ -997,7 +1044,7 @@ class DockerCli {
         // `docker buildx ...` is started as the CLI would start it, without the CLI (ADR 0014).
         const plugin = args[0] === 'buildx' ? buildxPlugin(this.bin, this.baseEnv) : undefined;
         if (plugin)
-            return (0,external_node_child_process_.spawn)(plugin, args, { env: { ...childVars, [PLUGIN_REEXEC_VAR]: this.bin }, stdio, detached: true });
+            return (0,external_node_child_process_.spawn)(plugin, args, { env: pluginEnv(childVars, this.bin), stdio, detached: true });
         return (0,external_node_child_process_.spawn)(this.bin, args, { env: childVars, stdio, detached: true });
     }
     /** Runs a short command and returns its output (for inspect, version, commit, ...). */
