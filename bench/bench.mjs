@@ -6,14 +6,15 @@
 //
 // A size axis (issue 12) repeats the example app with >= 1 GiB of extra layers (from /dev/urandom),
 // plain CLI vs action alternating, and times each step, on the machine's engine and, when
-// scripts/containerd-engine.sh provides one, on a private engine using the containerd image store.
+// scripts/containerd-engine.sh provides them, on private Docker 26 engines with the classic and with
+// the containerd image store.
 //
 // A remote axis (issue 24) repeats the example app against an engine over SSH (a host in a network
 // namespace of its own, __tests__/helpers/remote-host.ts bundled by ncc): the plain CLI with
 // DOCKER_HOST=ssh:// against the action with docker-host, SSH connections counted by the host's sshd.
 //
 //   npm run bench [-- --rounds N] [--no-write] [--max-ratio R] [--no-size] [--size-rounds N]
-//                 [--size-mib N] [--no-classic] [--no-containerd] [--no-remote] [--no-real]
+//                 [--size-mib N] [--no-classic] [--no-classic26] [--no-containerd] [--no-remote] [--no-real]
 //
 // A real-app axis (issue 22) gives the example app a real app's shape: a 300 MiB layer, a predeploy
 // that writes 2,000 asset files (20 MB, searched for the secret by the action), a migration of ~2 s
@@ -36,6 +37,7 @@ const sizeAxis = !process.argv.includes('--no-size')
 const sizeRounds = Number(arg('size-rounds', '3'))
 const sizeMib = Number(arg('size-mib', '1024'))
 const withContainerd = !process.argv.includes('--no-containerd')
+const withClassic26 = !process.argv.includes('--no-classic26')
 const withClassic = !process.argv.includes('--no-classic')
 const remoteAxis = !process.argv.includes('--no-remote')
 const realAxis = !process.argv.includes('--no-real')
@@ -264,16 +266,20 @@ function measureSizes(store, extraEnv, wrap = []) {
   return out
 }
 
-/** A private dockerd with the containerd image store (as in the engine tests), or undefined. */
-function startContainerdEngine() {
+/**
+ * A private Docker 26 dockerd (scripts/containerd-engine.sh, as in the engine tests) with the containerd
+ * image store, or with the classic one (a current engine's classic store, as on hosted runners, beside
+ * the machine's older one), or undefined.
+ */
+function startPrivateEngine(containerd) {
   const r = spawnSync('bash', [path.join(root, 'scripts/containerd-engine.sh')], { encoding: 'utf8' })
   if (r.status !== 0) {
-    console.log(`containerd image store: skipped (${r.stderr.trim().split('\n').pop()})`)
+    console.log(`private Docker 26 engine: skipped (${r.stderr.trim().split('\n').pop()})`)
     return undefined
   }
   const dir = r.stdout.trim()
   const droot = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-bench-dockerd-'))
-  fs.writeFileSync(path.join(droot, 'daemon.json'), JSON.stringify({ features: { 'containerd-snapshotter': true } }))
+  fs.writeFileSync(path.join(droot, 'daemon.json'), JSON.stringify(containerd ? { features: { 'containerd-snapshotter': true } } : {}))
   const host = `unix://${droot}/docker.sock`
   const log = fs.openSync(path.join(droot, 'log'), 'w')
   const child = spawn(
@@ -344,14 +350,23 @@ function removeMade(tag, extraEnv = {}) {
 const sizes = {}
 if (sizeAxis) {
   if (withClassic) sizes.classic = measureSizes('classic', {})
-  const engine = withContainerd ? startContainerdEngine() : undefined
-  if (engine) {
+  for (const [store, containerd, wanted] of [
+    ['classic26', false, withClassic26],
+    ['containerd', true, withContainerd]
+  ]) {
+    const engine = wanted ? startPrivateEngine(containerd) : undefined
+    if (!engine) continue
     try {
-      sizes['containerd'] = measureSizes('containerd', engine.env, engine.wrap)
+      sizes[store] = measureSizes(store, engine.env, engine.wrap)
     } finally {
       engine.stop()
     }
   }
+}
+const STORE_TITLES = {
+  classic: 'Classic image store (the machine engine)',
+  classic26: 'Classic image store (private Docker 26 engine)',
+  containerd: 'containerd image store (private Docker 26 engine)'
 }
 const median = xs => stats(xs).median
 function sizeLines() {
@@ -364,7 +379,7 @@ function sizeLines() {
   ]
   for (const [store, bySize] of Object.entries(sizes)) {
     const keys = Object.keys(bySize.small.plain[0])
-    lines.push(`### ${store === 'classic' ? 'Classic image store (the machine engine)' : 'containerd image store (private Docker 26 engine)'}`, ``)
+    lines.push(`### ${STORE_TITLES[store]}`, ``)
     lines.push(`| step | plain, small | action, small | plain, large | action, large | action large − small |`, `| --- | --- | --- | --- | --- | --- |`)
     for (const k of keys) {
       const m = (size, who) => median(bySize[size][who].map(x => x[k]))
