@@ -6,6 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { BASE_IMAGE, describeEngine, docker, errorLines, makeApp, runAction, uniqueTag, whenLine } from '../helpers/engine.js'
 import { startRegistry, type Registry } from '../helpers/registry.js'
 import { startRemoteHost, type RemoteHost } from '../helpers/remote-host.js'
+import { REAL_DOCKER } from '../helpers/machine.js'
+import { REAL_PATH, recordingPlugin } from '../helpers/buildx-plugin.js'
 
 /**
  * Issue 24: the whole release on a remote engine, through the bundle, against a real sshd and a second
@@ -84,6 +86,20 @@ describeEngine('a remote Docker host over SSH and TLS', () => {
     expect(fs.readdirSync(runnerTemp)).toEqual([])
     // The committed image carries no value.
     expect(host.docker('image', 'inspect', r.outputs['image-id'])).not.toContain(secret)
+  })
+
+  it('buildx started without the CLI (ADR 0014) builds on the host, over the same one connection', async () => {
+    const before = host.accepted()
+    const plugin = recordingPlugin()
+    const tag = uniqueTag('remote-plugin')
+    const r = await runAction({ workspace: app(), path: REAL_PATH, inputs: { ...sshInputs(), tags: tag }, env: { ...sshEnv(), DOCKER_CONFIG: plugin.config } })
+    expect(r.code, r.output).toBe(0)
+    expect(plugin.starts().map(s => [s[0], s[1], s.at(-1)])).toEqual([['buildx', 'build', `ORIGINAL=${REAL_DOCKER}`]])
+    expect(onHost(r.outputs['image-id'])).toBe(true)
+    expect(() => docker('image', 'inspect', r.outputs['image-id'])).toThrow()
+    expect(host.accepted() - before).toBe(1)
+    const post = await runAction({ workspace: app(), inputs: sshInputs(), env: sshEnv(), post: { state: r.state, runnerTemp: r.runnerTemp } })
+    expect(post.code, post.output).toBe(0)
   })
 
   it('no value reaches an argv on either side, a process outside the task, the host disk outside Docker, or the image', async () => {
