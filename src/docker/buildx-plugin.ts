@@ -11,7 +11,7 @@ const SYSTEM_PLUGIN_DIRS = [
 ]
 
 /** What the CLI sets when it starts a plugin: the plugin then reads its arguments as `buildx <command> ...`. */
-export const PLUGIN_REEXEC_VAR = 'DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND'
+const PLUGIN_REEXEC_VAR = 'DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND'
 /** The CLI's socket to its plugin (a closed one tells the plugin to stop); the CLI always sets its own. */
 const PLUGIN_SOCKET_VAR = 'DOCKER_CLI_PLUGIN_SOCKET'
 
@@ -112,8 +112,9 @@ function executable(file: string): boolean {
 }
 
 /**
- * The plugin's environment as the CLI makes it: the CLI's own, its variable naming the CLI, and no
- * socket but the CLI's (which there is none of here: an inherited one would end the build when it closes).
+ * The plugin's environment as the CLI makes it: the CLI's own and its variable naming the CLI. The CLI
+ * also puts its own socket in place of any plugin socket it inherited; here there is none, and an
+ * inherited one would end the build when it closes.
  */
 export function pluginEnv(env: NodeJS.ProcessEnv, docker: string): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...env, [PLUGIN_REEXEC_VAR]: docker }
