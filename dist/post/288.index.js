@@ -924,8 +924,9 @@ function executable(file) {
     }
 }
 /**
- * The plugin's environment as the CLI makes it: the CLI's own, its variable naming the CLI, and no
- * socket but the CLI's (which there is none of here: an inherited one would end the build when it closes).
+ * The plugin's environment as the CLI makes it: the CLI's own and its variable naming the CLI. The CLI
+ * also puts its own socket in place of any plugin socket it inherited; here there is none, and an
+ * inherited one would end the build when it closes.
  */
 function pluginEnv(env, docker) {
     const out = { ...env, [PLUGIN_REEXEC_VAR]: docker };
