@@ -2,7 +2,8 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildxPlugin, pluginDirs, readCliConfig } from '../../src/docker/buildx-plugin.js'
+import { buildxPlugin, pluginDirs } from '../../src/docker/buildx-plugin.js'
+import { readCliConfig } from '../../src/engine/address.js'
 import { DockerCli } from '../../src/docker/cli.js'
 
 const SYSTEM = ['/usr/local/lib/docker/cli-plugins', '/usr/local/libexec/docker/cli-plugins', '/usr/lib/docker/cli-plugins', '/usr/libexec/docker/cli-plugins']

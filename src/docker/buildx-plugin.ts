@@ -1,6 +1,6 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { cliConfigDir } from '../engine/address.js'
+import { cliConfigDir, readCliConfig } from '../engine/address.js'
 
 /** Where the docker CLI looks for plugins on Linux after its configuration's own (docker/cli, cli-plugins/manager). */
 const SYSTEM_PLUGIN_DIRS = [
@@ -36,29 +36,9 @@ export function pluginDirs(config: Record<string, unknown>, configDir: string): 
 }
 
 /**
- * config.json as the plugin lookup needs it: `{}` when there is none; undefined when it cannot be read
- * or is not one JSON object (Go's decoder keeps what it decoded before an error, and reads past a
- * first object: the CLI decides then).
- */
-export function readCliConfig(configDir: string): Record<string, unknown> | undefined {
-  let text: string
-  try {
-    text = fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? {} : undefined
-  }
-  try {
-    const config = JSON.parse(text) as unknown
-    return typeof config === 'object' && config !== null && !Array.isArray(config) ? (config as Record<string, unknown>) : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/**
  * The buildx plugin `docker buildx` would run, for the action to start itself as the CLI starts it
  * (ADR 0014): `docker buildx` is the CLI's start, a start of the plugin to check it, then the plugin's
- * own, ~60 ms a call on the benchmark machine (issue 22). Undefined, and the CLI is used, off Linux,
+ * own, ~50–65 ms a build on the benchmark machine (issue 22). Undefined, and the CLI is used, off Linux,
  * where `docker` is not the compiled CLI itself, where config.json could be read otherwise than the
  * CLI reads it, or where the first candidate the CLI would take is not an executable file (the CLI
  * then says what is wrong).
@@ -70,15 +50,14 @@ export function buildxPlugin(docker: string, env: NodeJS.ProcessEnv): string | u
   const dirs = config && pluginDirs(config, configDir)
   for (const dir of dirs ?? []) {
     const candidate = path.join(dir, 'docker-buildx')
-    let stat: fs.Stats
     try {
-      stat = fs.statSync(candidate)
+      fs.statSync(candidate)
     } catch (e) {
       // The CLI skips a candidate only when it does not exist (a broken link included).
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue
       return undefined
     }
-    return stat.isFile() && executable(candidate) ? candidate : undefined
+    return executableFile(candidate) ? candidate : undefined
   }
   return undefined
 }
@@ -102,10 +81,11 @@ function isDockerCli(file: string): boolean {
   }
 }
 
-function executable(file: string): boolean {
+/** A regular file (links followed) this process may execute. */
+export function executableFile(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.X_OK)
-    return true
+    return fs.statSync(file).isFile()
   } catch {
     return false
   }

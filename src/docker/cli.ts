@@ -13,7 +13,7 @@ import { localSocket, SocketCalls } from './socket.js'
 import type { Engine } from '../engine/connect.js'
 import type { Expose } from '../engine/ssh.js'
 import { cliConfig, cliConfigDir } from '../engine/address.js'
-import { buildxPlugin, pluginEnv } from './buildx-plugin.js'
+import { buildxPlugin, executableFile, pluginEnv } from './buildx-plugin.js'
 import type { CreateRequest } from '../task-argv.js'
 
 export interface ExecResult {
@@ -98,12 +98,7 @@ export function findDocker(envPath = process.env.PATH ?? ''): string | undefined
   for (const dir of envPath.split(path.delimiter)) {
     if (!dir) continue
     const candidate = path.join(dir, 'docker')
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK)
-      if (fs.statSync(candidate).isFile()) return candidate
-    } catch {
-      // not here
-    }
+    if (executableFile(candidate)) return candidate
   }
   return undefined
 }

@@ -176,11 +176,26 @@ export function currentContext(configDir: string): string | undefined {
 
 /** The docker CLI's config.json, the parts the action reads; {} when there is none or it is unreadable. */
 export function cliConfig(configDir: string): Record<string, unknown> & { currentContext?: string } {
+  return readCliConfig(configDir) ?? {}
+}
+
+/**
+ * config.json as it is: `{}` when there is none; undefined when it cannot be read or is not one JSON
+ * object (Go's decoder keeps what it decoded before an error, and reads past a first object: where the
+ * difference matters, ADR 0014, the CLI decides then).
+ */
+export function readCliConfig(configDir: string): Record<string, unknown> | undefined {
+  let text: string
   try {
-    const config = JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')) as unknown
-    return typeof config === 'object' && config !== null && !Array.isArray(config) ? (config as Record<string, unknown>) : {}
+    text = fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? {} : undefined
+  }
+  try {
+    const config = JSON.parse(text) as unknown
+    return typeof config === 'object' && config !== null && !Array.isArray(config) ? (config as Record<string, unknown>) : undefined
   } catch {
-    return {}
+    return undefined
   }
 }
 
