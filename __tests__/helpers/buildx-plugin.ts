@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { REAL_DOCKER } from './machine.js'
+import { readArgvRecords, recordArgvSh } from './argv-record.js'
 
 /** The machine's buildx plugin, where its docker CLI finds it. */
 export const REAL_BUILDX = '/usr/libexec/docker/cli-plugins/docker-buildx'
@@ -19,14 +20,8 @@ export function recordingPlugin(): { config: string; starts: () => string[][] } 
   fs.mkdirSync(path.join(config, 'cli-plugins'))
   fs.writeFileSync(
     path.join(config, 'cli-plugins', 'docker-buildx'),
-    `#!/bin/sh\nrec=$(printf '%s\\037' "$@" "ORIGINAL=$DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND")\nprintf '%s\\036' "$rec" >> '${record}'\nexec '${REAL_BUILDX}' "$@"\n`,
+    `#!/bin/sh\n${recordArgvSh(record, ' "ORIGINAL=$DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND"')}exec '${REAL_BUILDX}' "$@"\n`,
     { mode: 0o755 }
   )
-  const starts = (): string[][] =>
-    fs
-      .readFileSync(record, 'utf8')
-      .split('\x1e')
-      .filter(Boolean)
-      .map(r => r.split('\x1f').slice(0, -1))
-  return { config, starts }
+  return { config, starts: () => readArgvRecords(record) }
 }

@@ -5,6 +5,7 @@ import * as path from 'node:path'
 import { describe, expect } from 'vitest'
 import { stepState } from './runner-protocol.js'
 import { BASE_IMAGE, REAL_DOCKER, ROOT } from './machine.js'
+import { readArgvRecords, recordArgvSh } from './argv-record.js'
 
 export { BASE_IMAGE, REAL_DOCKER, ROOT }
 
@@ -126,8 +127,6 @@ export function runAction(opts: RunOptions): Promise<ActionRun> {
   const log = path.join(files, 'docker.log')
   fs.mkdirSync(shimDir)
   fs.writeFileSync(log, '')
-  // One write per record: the action runs docker commands side by side, and two writes per record let
-  // their records interleave (a `save` once vanished into another call's record).
   const hooks = Object.entries(opts.shimBefore ?? {})
     .map(([sub, sh]) => `if [ "$1" = '${sub}' ]; then ${sh}; fi\n`)
     .join('')
@@ -136,13 +135,9 @@ export function runAction(opts: RunOptions): Promise<ActionRun> {
   const startedDir = path.join(files, 'started')
   fs.mkdirSync(startedDir)
   const inspect = `if [ "$1" = start ]; then for last; do :; done; '${REAL_DOCKER}' container inspect "$last" > '${startedDir}'/"$(date +%s%N)-$$" 2>/dev/null; fi\n`
-  fs.writeFileSync(
-    path.join(shimDir, 'docker'),
-    `#!/bin/sh\nrec=$(printf '%s\\037' "$@")\nprintf '%s\\036' "$rec" >> '${log}'\n${inspect}${hooks}exec '${REAL_DOCKER}' "$@"\n`,
-    {
-      mode: 0o755
-    }
-  )
+  fs.writeFileSync(path.join(shimDir, 'docker'), `#!/bin/sh\n${recordArgvSh(log)}${inspect}${hooks}exec '${REAL_DOCKER}' "$@"\n`, {
+    mode: 0o755
+  })
   const env: NodeJS.ProcessEnv = {
     PATH: opts.path ?? `${shimDir}:${process.env.PATH}`,
     HOME: process.env.HOME,
@@ -165,11 +160,7 @@ export function runAction(opts: RunOptions): Promise<ActionRun> {
     opts.onStart?.(child)
     child.on('error', reject)
     child.on('close', (code, signal) => {
-      const calls = fs
-        .readFileSync(log, 'utf8')
-        .split('\x1e')
-        .filter(Boolean)
-        .map(rec => rec.split('\x1f').slice(0, -1))
+      const calls = readArgvRecords(log)
       const output = stdout + (stdout === '' || stdout.endsWith('\n') ? '' : '\n') + stderr
       resolve({
         code,
