@@ -702,30 +702,9 @@ function pluginDirs(config, configDir) {
     return [...(extra ?? []), external_node_path_.join(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS];
 }
 /**
- * config.json as the plugin lookup needs it: `{}` when there is none; undefined when it cannot be read
- * or is not one JSON object (Go's decoder keeps what it decoded before an error, and reads past a
- * first object: the CLI decides then).
- */
-function readCliConfig(configDir) {
-    let text;
-    try {
-        text = external_node_fs_.readFileSync(external_node_path_.join(configDir, 'config.json'), 'utf8');
-    }
-    catch (e) {
-        return e.code === 'ENOENT' ? {} : undefined;
-    }
-    try {
-        const config = JSON.parse(text);
-        return typeof config === 'object' && config !== null && !Array.isArray(config) ? config : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
  * The buildx plugin `docker buildx` would run, for the action to start itself as the CLI starts it
  * (ADR 0014): `docker buildx` is the CLI's start, a start of the plugin to check it, then the plugin's
- * own, ~60 ms a call on the benchmark machine (issue 22). Undefined, and the CLI is used, off Linux,
+ * own, ~50–65 ms a build on the benchmark machine (issue 22). Undefined, and the CLI is used, off Linux,
  * where `docker` is not the compiled CLI itself, where config.json could be read otherwise than the
  * CLI reads it, or where the first candidate the CLI would take is not an executable file (the CLI
  * then says what is wrong).
@@ -734,13 +713,12 @@ function buildxPlugin(docker, env) {
     if (process.platform !== 'linux' || !isDockerCli(docker))
         return undefined;
     const configDir = (0,address/* cliConfigDir */._$)(env);
-    const config = readCliConfig(configDir);
+    const config = (0,address/* readCliConfig */.J1)(configDir);
     const dirs = config && pluginDirs(config, configDir);
     for (const dir of dirs ?? []) {
         const candidate = external_node_path_.join(dir, 'docker-buildx');
-        let stat;
         try {
-            stat = external_node_fs_.statSync(candidate);
+            external_node_fs_.statSync(candidate);
         }
         catch (e) {
             // The CLI skips a candidate only when it does not exist (a broken link included).
@@ -748,7 +726,7 @@ function buildxPlugin(docker, env) {
                 continue;
             return undefined;
         }
-        return stat.isFile() && executable(candidate) ? candidate : undefined;
+        return executableFile(candidate) ? candidate : undefined;
     }
     return undefined;
 }
@@ -774,10 +752,11 @@ function isDockerCli(file) {
             external_node_fs_.closeSync(fd);
     }
 }
-function executable(file) {
+/** A regular file (links followed) this process may execute. */
+function executableFile(file) {
     try {
         external_node_fs_.accessSync(file, external_node_fs_.constants.X_OK);
-        return true;
+        return external_node_fs_.statSync(file).isFile();
     }
     catch {
         return false;
@@ -828,14 +807,8 @@ function findDocker(envPath = process.env.PATH ?? '') {
         if (!dir)
             continue;
         const candidate = external_node_path_.join(dir, 'docker');
-        try {
-            external_node_fs_.accessSync(candidate, external_node_fs_.constants.X_OK);
-            if (external_node_fs_.statSync(candidate).isFile())
-                return candidate;
-        }
-        catch {
-            // not here
-        }
+        if (executableFile(candidate))
+            return candidate;
     }
     return undefined;
 }
@@ -1247,6 +1220,7 @@ function formatDuration(seconds) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $6: () => (/* binding */ cliConfig),
 /* harmony export */   Fi: () => (/* binding */ currentContext),
+/* harmony export */   J1: () => (/* binding */ readCliConfig),
 /* harmony export */   Vx: () => (/* binding */ isRemote),
 /* harmony export */   W8: () => (/* binding */ engineSecrets),
 /* harmony export */   ZK: () => (/* binding */ engineAddress),
@@ -1425,12 +1399,27 @@ function currentContext(configDir) {
 }
 /** The docker CLI's config.json, the parts the action reads; {} when there is none or it is unreadable. */
 function cliConfig(configDir) {
+    return readCliConfig(configDir) ?? {};
+}
+/**
+ * config.json as it is: `{}` when there is none; undefined when it cannot be read or is not one JSON
+ * object (Go's decoder keeps what it decoded before an error, and reads past a first object: where the
+ * difference matters, ADR 0014, the CLI decides then).
+ */
+function readCliConfig(configDir) {
+    let text;
     try {
-        const config = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'config.json'), 'utf8'));
-        return typeof config === 'object' && config !== null && !Array.isArray(config) ? config : {};
+        text = node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'config.json'), 'utf8');
+    }
+    catch (e) {
+        return e.code === 'ENOENT' ? {} : undefined;
+    }
+    try {
+        const config = JSON.parse(text);
+        return typeof config === 'object' && config !== null && !Array.isArray(config) ? config : undefined;
     }
     catch {
-        return {};
+        return undefined;
     }
 }
 /** The CLI's configuration directory, as the CLI finds it. */
