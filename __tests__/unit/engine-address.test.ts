@@ -111,6 +111,47 @@ describe('the engine address (docker-host, DOCKER_HOST, contexts)', () => {
     expect(resolveContext({ kind: 'default' }, env)).toMatchObject({ kind: 'ssh', host: 'app-host' })
   })
 
+  it("a context's meta.json is read as the CLI's Go decoder reads it (issue 33): keys in any case, ſ and K folded", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-ctx-'))
+    const hash = (name: string): string => createHash('sha256').update(name).digest('hex')
+    const meta = (name: string, text: string, ca = false): void => {
+      const d = path.join(dir, 'contexts', 'meta', hash(name))
+      fs.mkdirSync(d, { recursive: true })
+      fs.writeFileSync(path.join(d, 'meta.json'), text)
+      if (!ca) return
+      fs.mkdirSync(path.join(dir, 'contexts', 'tls', hash(name), 'docker'), { recursive: true })
+      fs.writeFileSync(path.join(dir, 'contexts', 'tls', hash(name), 'docker', 'ca.pem'), 'PEM')
+    }
+    const env = { DOCKER_CONFIG: dir }
+    const clear = /without a verified TLS connection would send every task value in clear/
+    // Spelt as the CLI writes it, and spelt otherwise: the CLI connects to tcp:// either way.
+    meta('lower', '{"name":"lower","endpoints":{"docker":{"host":"tcp://10.0.0.3:2375"}}}')
+    meta('long-s', '{"Endpointſ":{"docker":{"Hoſt":"tcp://10.0.0.3:2375"}}}')
+    meta('upper', '{"ENDPOINTS":{"docker":{"HOST":"tcp://10.0.0.3:2375"}}}')
+    for (const name of ['lower', 'long-s', 'upper']) expect(() => resolveContext({ kind: 'context', name }, env), name).toThrow(clear)
+    // SkipTLSVerify in any spelling is refused even with a CA, which it would ignore.
+    meta('skip', '{"Endpoints":{"docker":{"Host":"tcp://10.0.0.3:2376","sKIPtlsverify":true}}}', true)
+    meta('skip-kelvin', '{"Endpoints":{"docker":{"Host":"tcp://10.0.0.3:2376","S\u212aipTLSVerify":true}}}', true)
+    for (const name of ['skip', 'skip-kelvin']) expect(() => resolveContext({ kind: 'context', name }, env), name).toThrow(/with SkipTLSVerify/)
+    meta('verified', '{"endpoints":{"docker":{"host":"tcp://10.0.0.3:2376","skipTLSVerify":false}}}', true)
+    expect(resolveContext({ kind: 'context', name: 'verified' }, env)).toEqual({ kind: 'context', name: 'verified', host: 'tcp://10.0.0.3:2376' })
+    meta('ssh', '{"ENDPOINTS":{"docker":{"hOsT":"ssh://deploy@app-host"}}}')
+    expect(resolveContext({ kind: 'context', name: 'ssh' }, env)).toMatchObject({ kind: 'ssh', host: 'app-host' })
+    // Two spellings (JSON.parse keeps no order between them) or a value Go would not decode: refused.
+    meta('twice', '{"Endpoints":{"docker":{"Host":"unix:///var/run/docker.sock","host":"tcp://10.0.0.3:2375"}}}')
+    expect(() => resolveContext({ kind: 'context', name: 'twice' }, env)).toThrow(/spells an endpoint field two ways/)
+    meta('typed', '{"Endpoints":{"docker":{"Host":"tcp://10.0.0.3:2376","SkipTLSVerify":"false"}}}', true)
+    expect(() => resolveContext({ kind: 'context', name: 'typed' }, env)).toThrow(/SkipTLSVerify that is not true or false/)
+    // The map key `docker` is matched exactly by Go: `Docker` is another endpoint, and no host at all.
+    meta('map-key', '{"Endpoints":{"Docker":{"Host":"tcp://10.0.0.3:2375"}}}')
+    expect(resolveContext({ kind: 'context', name: 'map-key' }, env)).toEqual({ kind: 'context', name: 'map-key', host: undefined })
+    // config.json's currentContext, in another spelling, is the CLI's current context too.
+    fs.writeFileSync(path.join(dir, 'config.json'), '{"CURRENTCONTEXT":"lower"}')
+    expect(() => resolveContext({ kind: 'default' }, env)).toThrow(clear)
+    fs.writeFileSync(path.join(dir, 'config.json'), '{"currentContext":"verified","currentcontext":"lower"}')
+    expect(() => resolveContext({ kind: 'default' }, env)).toThrow(/spells currentContext two ways/)
+  })
+
   it('the key and the TLS key are masked under their input and variable names, never others', () => {
     const s = settings({ 'docker-ssh-key': 'DEPLOY_KEY', 'docker-tls-ca': 'CA', 'docker-tls-cert': 'CERT', 'docker-tls-key': 'TLS_KEY' })
     expect(engineSecrets(s, { DEPLOY_KEY: 'k1-value', TLS_KEY: 'k2-value', CA: 'public', CERT: 'public' })).toEqual([

@@ -11,7 +11,8 @@ const SRC = path.resolve(__dirname, '..', '..', 'src')
 
 /** Where the action touches processes, sockets, the engine and the runner's files. */
 const IO = [
-  /^docker\//,
+  // go-json.ts is a pure reading rule beside the CLI config readers that use it.
+  /^docker\/(?!go-json\.ts$)/,
   /^engine\/(connect|ssh|leftovers)\.ts$/,
   /^commit\/(commit|containerd|loopback-registry|save-load)\.ts$/,
   /^sidecars\/pod\.ts$/,

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { cliConfigDir, readCliConfig } from '../engine/address.js'
+import { goFold } from './go-json.js'
 
 /** Where the docker CLI looks for plugins on Linux after its configuration's own (docker/cli, cli-plugins/manager). */
 const SYSTEM_PLUGIN_DIRS = [
@@ -15,12 +16,8 @@ const PLUGIN_REEXEC_VAR = 'DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND'
 /** The CLI's socket to its plugin (a closed one tells the plugin to stop); the CLI always sets its own. */
 const PLUGIN_SOCKET_VAR = 'DOCKER_CLI_PLUGIN_SOCKET'
 
-/** A key Go's decoder would take for `cliPluginsExtraDirs`: it folds case, ſ to s and the Kelvin sign to k. */
-const foldsToExtraDirs = (key: string): boolean =>
-  key
-    .replace(/\u017f/g, 's')
-    .replace(/\u212a/g, 'k')
-    .toLowerCase() === 'clipluginsextradirs'
+/** A key Go's decoder would take for `cliPluginsExtraDirs` (go-json.ts). */
+const foldsToExtraDirs = (key: string): boolean => goFold(key) === 'clipluginsextradirs'
 
 /**
  * The directories the CLI searches for a plugin, in its order: config.json's `cliPluginsExtraDirs`,

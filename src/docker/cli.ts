@@ -13,6 +13,7 @@ import { localSocket, SocketCalls } from './socket.js'
 import type { Engine } from '../engine/connect.js'
 import type { Expose } from '../engine/ssh.js'
 import { cliConfig, cliConfigDir } from '../engine/address.js'
+import { goFold } from './go-json.js'
 import { buildxPlugin, executableFile, pluginEnv } from './buildx-plugin.js'
 import type { CreateRequest } from '../task-argv.js'
 
@@ -89,7 +90,7 @@ export function commandFailure(what: string, r: ExecResult): DockerError {
  */
 export function cliShapesCreate(env: NodeJS.ProcessEnv): string | undefined {
   const config = cliConfig(cliConfigDir(env))
-  if (Object.keys(config).some(k => k.toLowerCase() === 'proxies')) return 'proxies in config.json'
+  if (Object.keys(config).some(k => goFold(k) === 'proxies')) return 'proxies in config.json'
   return ['DOCKER_DEFAULT_PLATFORM', 'DOCKER_API_VERSION'].find(n => env[n])
 }
 

@@ -5,6 +5,7 @@ import * as path from 'node:path'
 import { InputError } from '../errors.js'
 import { VAR_NAME } from '../var-name.js'
 import { inStepEnv } from '../step-env.js'
+import { AMBIGUOUS, goField } from '../docker/go-json.js'
 
 /**
  * Which Docker engine the run uses (design.md §12): the `docker-host` or `docker-context` input, else
@@ -150,32 +151,53 @@ export function resolveContext(address: EngineAddress, env: NodeJS.ProcessEnv): 
   const name = address.kind === 'context' ? address.name : address.kind === 'default' ? currentContext(configDir) : undefined
   if (!name || name === 'default') return address.kind === 'context' ? { kind: 'default' } : address
   const meta = path.join(configDir, 'contexts', 'meta', sha256hex(name), 'meta.json')
-  let endpoint: { Host?: string; SkipTLSVerify?: boolean } | undefined
+  let parsed: unknown
   try {
-    endpoint = (JSON.parse(fs.readFileSync(meta, 'utf8')) as { Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } } }).Endpoints?.docker
+    parsed = JSON.parse(fs.readFileSync(meta, 'utf8'))
   } catch {
     throw new InputError(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`)
   }
-  const host = endpoint?.Host
+  const { host, skipTLSVerify } = dockerEndpoint(parsed, name)
   if (host?.startsWith('ssh://')) return parseDockerHost(host, `docker context ${name}`)
   const context: EngineAddress = { kind: 'context', name, host }
   // A tcp:// context carries every task value too: the same rule as docker-host (design.md §12.3).
   const ca = path.join(configDir, 'contexts', 'tls', sha256hex(name), 'docker', 'ca.pem')
-  if (isRemote(context) && host?.startsWith('tcp://') && (endpoint?.SkipTLSVerify || !fs.existsSync(ca))) {
+  if (isRemote(context) && host?.startsWith('tcp://') && (skipTLSVerify || !fs.existsSync(ca))) {
+    const why = skipTLSVerify ? 'with SkipTLSVerify, which accepts any engine that answers,' : 'without a verified TLS connection'
     throw new InputError(
-      `docker context ${name}: ${host} without a verified TLS connection would send every task value in clear; create the context with ca=, cert= and key= (docker context create --docker "host=…,ca=…,cert=…,key=…")`
+      `docker context ${name}: ${host} ${why} would send every task value in clear; create the context with ca=, cert= and key= (docker context create --docker "host=…,ca=…,cert=…,key=…")`
     )
   }
   return context
 }
 
+/**
+ * The docker endpoint of a context's meta.json, as the CLI decodes it (go-json.ts): `Endpoints` and
+ * the endpoint's fields in any case, the map key `docker` exactly. A field the CLI would not decode,
+ * or one spelt two ways, is refused: the CLI would then fail, or connect where this reading does not.
+ */
+function dockerEndpoint(meta: unknown, name: string): { host?: string; skipTLSVerify: boolean } {
+  const bad = (why: string): InputError => new InputError(`docker context ${name}: its meta.json ${why}; recreate it with docker context create`)
+  const endpoints = goField(meta, 'Endpoints')
+  if (endpoints === AMBIGUOUS) throw bad('spells Endpoints two ways')
+  const docker = typeof endpoints === 'object' && endpoints !== null ? (endpoints as Record<string, unknown>).docker : undefined
+  const host = goField(docker, 'Host')
+  const skip = goField(docker, 'SkipTLSVerify')
+  if (host === AMBIGUOUS || skip === AMBIGUOUS) throw bad('spells an endpoint field two ways')
+  if (host != null && typeof host !== 'string') throw bad('has a Host that is not a string')
+  if (skip != null && typeof skip !== 'boolean') throw bad('has a SkipTLSVerify that is not true or false')
+  return { host: host ?? undefined, skipTLSVerify: skip === true }
+}
+
 /** The CLI's current context from its config file, when one is set. */
 export function currentContext(configDir: string): string | undefined {
-  return cliConfig(configDir).currentContext
+  const current = goField(cliConfig(configDir), 'currentContext')
+  if (current === AMBIGUOUS) throw new InputError(`${path.join(configDir, 'config.json')} spells currentContext two ways; keep one`)
+  return typeof current === 'string' ? current : undefined
 }
 
 /** The docker CLI's config.json, the parts the action reads; {} when there is none or it is unreadable. */
-export function cliConfig(configDir: string): Record<string, unknown> & { currentContext?: string } {
+export function cliConfig(configDir: string): Record<string, unknown> {
   return readCliConfig(configDir) ?? {}
 }
 
