@@ -18,8 +18,15 @@ const CREDENTIAL_LINE = [
   { what: 'a URL with a password', re: /^\s*(?:url|pushurl)\s*=\s*"?[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/im }
 ]
 
-/** Directories walked at most, looking for `.git` (a context this large says so in a warning). */
-export const MAX_DIRS = 20_000
+/**
+ * Bounds of the walk (design.md §9.4). Past one, the check cannot say the context is clean, so the
+ * step fails (issue 33: a token behind the 20,000th directory used to be sent with a warning).
+ */
+export const MAX_DIRS = 50_000
+/** Submodule configs under one `.git/modules`. */
+const MAX_MODULE_CONFIGS = 1000
+/** One `.git` config's size: a larger one is not read, so it is refused. */
+const MAX_CONFIG = 1024 * 1024
 
 type Ignore = import('@balena/dockerignore').Ignore
 
@@ -33,15 +40,29 @@ function ignoreText(context: string, dockerfile: string | undefined): string {
   return readFileIfRegular(path.join(context, '.dockerignore')) ?? ''
 }
 
-/** Each `.git` config in a `.git` directory: its own and every submodule's under `modules`. */
-function configsOf(gitDir: string): string[] {
-  const out = [path.join(gitDir, 'config')]
+/** Each `.git` config in a `.git` directory that the build sends: its own and every submodule's under `modules`. */
+function configsOf(gitDir: string, sent: (file: string) => boolean, tooMany: (file: string, what: string) => InputError): string[] {
+  const configs = [path.join(gitDir, 'config')]
   const modules = path.join(gitDir, 'modules')
   if (fs.existsSync(modules) && fs.lstatSync(modules).isDirectory()) {
     const found = fs.readdirSync(modules, { recursive: true, withFileTypes: true }).filter(e => e.isFile() && e.name === 'config')
-    for (const e of found.slice(0, 1000)) out.push(path.join(e.parentPath, e.name))
+    configs.push(...found.map(e => path.join(e.parentPath, e.name)))
   }
+  const out = configs.filter(sent)
+  if (out.length > MAX_MODULE_CONFIGS) throw tooMany(modules, `holds more than ${MAX_MODULE_CONFIGS} submodule configs`)
   return out
+}
+
+/**
+ * A `.git` config's text for the check: undefined for a link (buildx sends the link, not its target)
+ * or a file that is gone; anything else that cannot be read whole is refused.
+ */
+function configText(file: string, tooMany: (file: string, what: string) => InputError): string | undefined {
+  const st = fs.lstatSync(file, { throwIfNoEntry: false })
+  if (!st || st.isSymbolicLink()) return undefined
+  const text = readFileIfRegular(file, { follow: false, limit: MAX_CONFIG })
+  if (text === undefined && st.isFile()) throw tooMany(file, `is ${st.size} bytes (at most ${MAX_CONFIG} are read)`)
+  return text
 }
 
 /**
@@ -82,27 +103,29 @@ async function loadIgnore(text: string): Promise<Ignore> {
 
 /**
  * Refuses, before the build, a context (and each local named build context) that would send a persisted
- * credential to the builder. Returns a warning when a context was too large to walk whole.
+ * credential to the builder, or that is too large for the check to say it does not.
  */
 export async function checkContextCredentials(
   contexts: { dir: string; name: string; dockerfile?: string }[],
   workspace: string,
   maxDirs = MAX_DIRS
-): Promise<string | undefined> {
-  let warning: string | undefined
+): Promise<void> {
   for (const c of contexts) {
+    const tooMany = (file: string, what: string): InputError =>
+      new InputError(
+        `context ${c.name}: ${path.relative(workspace, file) || '.'} ${what}, so the check for persisted checkout credentials cannot say the build context holds none. ` +
+          'Exclude what the build does not need in .dockerignore (node_modules, vendor, .git), or build from a smaller context'
+      )
     const text = ignoreText(c.dir, c.dockerfile)
     const ig = text.trim() === '' ? undefined : await loadIgnore(text)
     const { dirs, truncated } = gitDirs(c.dir, ig, /^\s*!/m.test(text), maxDirs)
-    if (truncated) {
-      warning = `context ${c.name}: more than ${maxDirs} directories; the check for persisted checkout credentials looked at the first ${maxDirs} (exclude what the build does not need in .dockerignore)`
-    }
+    if (truncated) throw tooMany(c.dir, `holds more than ${maxDirs} directories that the build would send`)
     for (const gitDir of dirs) {
-      for (const file of configsOf(gitDir)) {
-        const rel = path.relative(c.dir, file)
-        const config = readFileIfRegular(file, { follow: false })
+      const sent = (file: string): boolean => !ig?.ignores(path.relative(c.dir, file))
+      for (const file of configsOf(gitDir, sent, tooMany)) {
+        const config = configText(file, tooMany)
         const found = config === undefined ? undefined : CREDENTIAL_LINE.find(x => x.re.test(config))
-        if (!found || ig?.ignores(rel)) continue
+        if (!found) continue
         throw new InputError(
           `context ${c.name}: ${path.relative(workspace, file)} holds ${found.what} (a checkout's persisted token), and the build would send it to the builder, ` +
             'where COPY . puts it in the image. Set persist-credentials: false on actions/checkout, or add .git to .dockerignore'
@@ -110,5 +133,4 @@ export async function checkContextCredentials(
       }
     }
   }
-  return warning
 }

@@ -101,8 +101,7 @@ async function checkBuildFiles(s: Settings, dockerfile: string, log: ResolveLog)
     { dir: s.context, name: path.relative(s.workspace, s.context) || '.', dockerfile },
     ...s.buildContexts.filter(c => path.isAbsolute(c.source)).map(c => ({ dir: c.source, name: c.name }))
   ]
-  const large = await checkContextCredentials(contexts, s.workspace)
-  if (large) log.warning(large)
+  await checkContextCredentials(contexts, s.workspace)
   return secretFiles
 }
 

@@ -179,13 +179,27 @@ describe('persisted checkout credentials in the build context (issue 20 item 5)'
     ).catch((e: Error) => e)
     expect((err as Error).message).toMatch(/^context shared: .*\.git\/config holds/)
   })
-  it('says when a context is too large to walk whole', async () => {
+  it('fails closed where a bound stops the check (issue 33): more directories, submodule configs or config bytes than it reads', async () => {
     const dir = context({})
     for (let i = 0; i < 51; i++) fs.mkdirSync(path.join(dir, `d${i}`))
-    expect(await checkContextCredentials([{ dir, name: '.' }], dir, 50)).toMatch(/^context \.: more than 50 directories; the check/)
-    expect(await checkContextCredentials([{ dir, name: '.' }], dir, 60)).toBeUndefined()
-    expect(MAX_DIRS).toBe(20_000)
-    fs.rmSync(dir, { recursive: true, force: true })
+    const big = await checkContextCredentials([{ dir, name: '.' }], dir, 50).catch((e: Error) => e)
+    expect((big as Error).message).toMatch(/^context \.: \. holds more than 50 directories that the build would send, so the check .* cannot say .*\.dockerignore/)
+    await expect(checkContextCredentials([{ dir, name: '.' }], dir, 60)).resolves.toBeUndefined()
+    // What .dockerignore excludes is not walked, so it is the fix the error names.
+    fs.writeFileSync(path.join(dir, '.dockerignore'), 'd1*\nd2*\n')
+    await expect(checkContextCredentials([{ dir, name: '.' }], dir, 50)).resolves.toBeUndefined()
+    expect(MAX_DIRS).toBe(50_000)
+    const modules = context({ '.git/config': '[core]\n' })
+    for (let i = 0; i < 1001; i++) {
+      fs.mkdirSync(path.join(modules, '.git', 'modules', `m${i}`), { recursive: true })
+      fs.writeFileSync(path.join(modules, '.git', 'modules', `m${i}`, 'config'), '[core]\n')
+    }
+    expect(((await check(modules).catch((e: Error) => e)) as Error).message).toMatch(/\.git\/modules holds more than 1000 submodule configs/)
+    fs.writeFileSync(path.join(modules, '.dockerignore'), '.git\n')
+    await expect(check(modules)).resolves.toBeUndefined()
+    const large = context({ '.git/config': '[core]\n' + '#'.repeat(1024 * 1024) + '\n' + header })
+    expect(((await check(large).catch((e: Error) => e)) as Error).message).toMatch(/\.git\/config is 10\d+ bytes \(at most 1048576 are read\)/)
+    for (const d of [dir, modules, large]) fs.rmSync(d, { recursive: true, force: true })
   })
   it('walks into an ignored folder when an exception could re-include what is below it', async () => {
     const err = await check(context({ 'vendor/lib/.git/config': header, '.dockerignore': 'vendor\n!vendor/lib/**\n' })).catch((e: Error) => e)
