@@ -9,6 +9,7 @@ import { envInput, lines, list, type InputGetter, type Mapping } from './input-g
 import { readEngineSettings, type EngineSettings } from './engine/address.js'
 import { splitPair } from './pairs.js'
 import { createArgsProblem } from './create-args.js'
+import { eventValues, guardLists } from './inputs/event-values.js'
 
 export { insidePath }
 
@@ -127,7 +128,9 @@ function parseEnvPairs(value: string): { name: string; value: string }[] {
 }
 
 /** Reads and validates every input (design.md §2–§10). Pure but for the getter and `env` (GitHub context). */
-export function readSettings(get: InputGetter, env: NodeJS.ProcessEnv = process.env): Settings {
+export function readSettings(input: InputGetter, env: NodeJS.ProcessEnv = process.env): Settings {
+  // An event value (a branch name, a title) that would add a list item is refused (ADR 0015).
+  const get = guardLists(input, () => eventValues(env))
   // Real path: every path below is compared with it once its links are followed (workspace-files.ts).
   const workspace = realpathExisting(env.GITHUB_WORKSPACE || process.cwd())
   const workingDirectory = insidePath(workspace, workspace, get('working-directory') || '.', 'working-directory')

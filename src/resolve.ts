@@ -82,7 +82,7 @@ export async function resolveRun(s: Settings, env: NodeJS.ProcessEnv, log: Resol
   if (idle) log.warning(idle)
   // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
   plan.phases.forEach(p => annotated(p.at, () => checkCommand(commandName(p), p.command)))
-  if (plan.image.kind === 'build') log.mask(await checkBuildFiles(plan.settings, plan.image.dockerfile, log))
+  if (plan.image.kind === 'build') log.mask(await checkBuildFiles(plan.settings, plan.image.dockerfile))
   return { plan, manifests, address, remote, notes: idle ? [idle] : [] }
 }
 
@@ -91,7 +91,7 @@ export async function resolveRun(s: Settings, env: NodeJS.ProcessEnv, log: Resol
  * file (both inside the workspace: inputs.ts), no context holds a persisted checkout token; returns the
  * secret-files contents, to be masked.
  */
-async function checkBuildFiles(s: Settings, dockerfile: string, log: ResolveLog): Promise<NamedSecret[]> {
+async function checkBuildFiles(s: Settings, dockerfile: string): Promise<NamedSecret[]> {
   checkDirectory(s.context, `context ${path.relative(s.workspace, s.context) || '.'}`)
   if (!fs.existsSync(dockerfile)) throw new ActionError(`Dockerfile not found: ${path.relative(s.workspace, dockerfile)}`)
   checkRegularFile(dockerfile, `Dockerfile ${path.relative(s.workspace, dockerfile)}`)

@@ -62,7 +62,9 @@ async function attack(a: Attack) {
   const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-outside-'))
   fs.writeFileSync(path.join(outside, 'secret.txt'), `PASSWORD=${OUTSIDE_MARKER}\n`)
   fs.writeFileSync(path.join(outside, 'Dockerfile'), `FROM ${BASE_IMAGE}\nRUN echo ${OUTSIDE_MARKER}\n`)
-  const fill = (s: string): string => s.replaceAll('{outside}', outside).replaceAll('{attacker}', `127.0.0.1:${(attacker.address() as AddressInfo).port}`)
+  const port = (attacker.address() as AddressInfo).port
+  const fill = (s: string): string =>
+    s.replaceAll('{outside}', outside).replaceAll('{attacker}', `127.0.0.1:${port}`).replaceAll('{attacker-port}', String(port))
   const fillAll = (o: Record<string, string> = {}): Record<string, string> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, fill(v)]))
   const files: Record<string, string> = { Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: echo ok\n', ...a.files }
   for (const [k, v] of Object.entries(files)) if (v === null) delete files[k]
@@ -81,7 +83,7 @@ async function attack(a: Attack) {
   const tag = a.push ? `${registry!.host}/adversarial/app:${uniqueTag('x').split(':')[1]}` : uniqueTag('adversarial')
   const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-runner-'))
   let gh: FakeGitHub | undefined
-  const env = fillAll(a.env)
+  const env = Object.fromEntries(Object.entries(fillAll(a.env)).map(([k, v]) => [k, v.replaceAll('{workspace}', ws)]))
   if (a.deployments) {
     gh = await startFakeGitHub(a.deployments)
     Object.assign(env, { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/web', GITHUB_RUN_ID: '7001', GITHUB_SERVER_URL: 'https://github.com' })
@@ -137,7 +139,10 @@ describeEngine('adversarial corpus (issue 11): attacks as data, through the bund
         'first-deploy',
         'credentials',
         'provenance',
-        'predeploy-files'
+        'predeploy-files',
+        'event-values',
+        'bounds',
+        'engine-config'
       ])
     )
   })
