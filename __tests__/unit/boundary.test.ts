@@ -183,7 +183,9 @@ describe('persisted checkout credentials in the build context (issue 20 item 5)'
     const dir = context({})
     for (let i = 0; i < 51; i++) fs.mkdirSync(path.join(dir, `d${i}`))
     const big = await checkContextCredentials([{ dir, name: '.' }], dir, 50).catch((e: Error) => e)
-    expect((big as Error).message).toMatch(/^context \.: \. holds more than 50 directories that the build would send, so the check .* cannot say .*\.dockerignore/)
+    expect((big as Error).message).toMatch(
+      /^context \.: \. holds more than 50 directories that the build would send, so the check .* cannot say .*\.dockerignore/
+    )
     await expect(checkContextCredentials([{ dir, name: '.' }], dir, 60)).resolves.toBeUndefined()
     // What .dockerignore excludes is not walked, so it is the fix the error names.
     fs.writeFileSync(path.join(dir, '.dockerignore'), 'd1*\nd2*\n')
