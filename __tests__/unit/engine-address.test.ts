@@ -24,7 +24,7 @@ describe('the engine address (docker-host, DOCKER_HOST, contexts)', () => {
     })
     expect(parseDockerHost('ssh://[fd00::2]/run/user/1000/docker.sock', 'x')).toMatchObject({
       host: '[fd00::2]',
-      port: 22,
+      port: undefined,
       user: '',
       socket: '/run/user/1000/docker.sock'
     })

@@ -15,7 +15,7 @@ import { AMBIGUOUS, goField } from '../docker/go-json.js'
 export type EngineAddress =
   | { kind: 'default' }
   | { kind: 'unix'; url: string; path: string }
-  | { kind: 'ssh'; url: string; user: string; host: string; port: number; socket: string }
+  | { kind: 'ssh'; url: string; user: string; host: string; /** Undefined: the ssh config's Port, else 22. */ port?: number; socket: string }
   | { kind: 'tcp'; url: string; host: string; port: number }
   | { kind: 'context'; name: string; /** Its endpoint, when read from the CLI's store. */ host?: string }
 
@@ -95,7 +95,8 @@ export function parseDockerHost(url: string, what: string): EngineAddress {
   }
   if (user !== undefined && !USER.test(user)) throw bad('has no valid user name (a password does not belong in the address: SSH takes a key)')
   if (rest && rest !== '/' && !/^\/[A-Za-z0-9_./-]+$/.test(rest)) throw bad('names a socket path with characters a path on the host should not have')
-  return { kind: 'ssh', url, user: user ?? '', host, port: portNumber, socket: rest && rest !== '/' ? rest : '' }
+  // No port in the URL: ssh's own configuration decides, as for the docker CLI (connhelper/ssh).
+  return { kind: 'ssh', url, user: user ?? '', host, port: port ? portNumber : undefined, socket: rest && rest !== '/' ? rest : '' }
 }
 
 /** True for an engine this machine reaches without a network (its loopback or a local socket). */
