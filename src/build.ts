@@ -59,11 +59,11 @@ export function buildLabels(s: Settings, gh: GitHubContext, now: Date): string[]
   return [...labels].map(([k, v]) => `${k}=${v}`)
 }
 
-/** The `docker buildx build` argv (design.md §3). Build secrets are `env=` references: values never appear. */
-export function buildArgv(
-  s: Settings,
-  opts: { tags: readonly TagRef[]; labels: string[]; dockerfile: string; iidfile: string; metadataFile: string }
-): string[] {
+/**
+ * The `docker buildx build` argv (design.md §3). Build secrets are `env=` references: values never appear.
+ * `name` is the run-private name (labels.ts runImageName): the requested tags move only once the release passed.
+ */
+export function buildArgv(s: Settings, opts: { name: string; labels: string[]; dockerfile: string; iidfile: string; metadataFile: string }): string[] {
   const argv = ['buildx', 'build']
   if (s.builder) argv.push('--builder', s.builder)
   argv.push('--load', '--iidfile', opts.iidfile, '--metadata-file', opts.metadataFile)
@@ -74,7 +74,7 @@ export function buildArgv(
   if (s.noCache) argv.push('--no-cache')
   for (const a of s.buildArgs) argv.push('--build-arg', a)
   for (const l of opts.labels) argv.push('--label', l)
-  for (const t of opts.tags) argv.push('--tag', formatRef(t))
+  argv.push('--tag', opts.name)
   for (const c of s.cacheFrom) argv.push('--cache-from', c)
   for (const c of s.cacheTo) argv.push('--cache-to', c)
   for (const b of s.buildSecrets) argv.push('--secret', `id=${b.name},env=${b.source}`)
@@ -105,4 +105,19 @@ export function buildFailure(code: number, tail: string, remote = false): string
     return `build-contexts: this engine's builtin BuildKit has no named contexts (Docker Engine 23 or later has them). ${fix}`
   }
   return `docker buildx build failed with exit code ${code}`
+}
+
+/**
+ * buildx's metadata names the image it built (`image.name`, where the builder writes it): the run's own
+ * name here. The output names the requested tags, as docker/build-push-action's does; text that is not
+ * such an object is passed on as it is.
+ */
+export function namedMetadata(text: string, tags: readonly TagRef[]): string {
+  try {
+    const m = JSON.parse(text) as unknown
+    if (typeof m !== 'object' || m === null || typeof (m as Record<string, unknown>)['image.name'] !== 'string') return text
+    return JSON.stringify({ ...m, 'image.name': tags.map(formatRef).join(',') }, null, 2)
+  } catch {
+    return text
+  }
 }

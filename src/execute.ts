@@ -13,8 +13,9 @@ import { acquireImage as acquireReference } from './docker/acquire.js'
 import { promotionWarning, registrySource, unpushedImage } from './prebuilt.js'
 import { formatDuration } from './duration.js'
 import { startSidecars } from './sidecars/pod.js'
-import { formatRef, refName, type ImageRef } from './image-ref.js'
-import { buildFailure } from './build.js'
+import { formatRef, parseTagRef, refName, type ImageRef, type TagRef } from './image-ref.js'
+import { runImageName } from './labels.js'
+import { buildFailure, namedMetadata } from './build.js'
 import { repeatsEntrypoint } from './entrypoint.js'
 import { cleanScanLine, findingMessage, scanForms } from './predeploy-scan.js'
 import type { Masks } from './secrets.js'
@@ -35,12 +36,12 @@ export interface ExecuteContext {
  * Walks a resolved plan: acquire the image → bind the phases to it → run them in order (committing
  * predeploy) → publish. Fills `result` as it goes, so outputs are written whatever the outcome.
  */
-export async function execute(plan: ReleasePlan, ctx: ExecuteContext): Promise<void> {
+export async function execute(plan: ReleasePlan, outer: ExecuteContext): Promise<void> {
+  const ctx: RunContext = { ...outer, own: runName(outer) }
   const { result } = ctx
   let info = await acquireImage(plan, ctx)
   const acquired = info.id
   result.tags = plan.tags.map(formatRef)
-  result.image = result.tags[0] ?? unpushedImage([], [], source(plan)).image
   result.imageId = info.id
 
   // Bound before the first container starts: exec-mode errors must not leave half a release.
@@ -49,13 +50,67 @@ export async function execute(plan: ReleasePlan, ctx: ExecuteContext): Promise<v
     info = await runPhase(plan, p, info, result.phases[i], ctx)
   }
   ctx.scope.throwIfCancelled()
+  // Every phase passed: only now do the tags move, on the engine, then in the registry (design.md §9.3).
+  await moveTags(plan, info.id, ctx)
+  result.image = result.tags[0] ?? unpushedImage([], [], source(plan)).image
   await publish(plan, info, info.id === acquired, ctx)
   result.released = true
   core.info(`Released ${result.image} (${result.imageId})`)
 }
 
+/** The run's private name for its image until the release passed (labels.ts), and whether it was given. */
+interface RunName {
+  ref: TagRef
+  /** Called once the name is on an image: a run that ends before moveTags removes it then. */
+  given(): void
+  /** The tags moved: the name is removed now, and not again at the end. */
+  release(): Promise<void>
+}
+
+interface RunContext extends ExecuteContext {
+  own: RunName
+}
+
+/**
+ * A failed or cancelled run leaves every tag where it was (issue 33). The image its phases ran in is
+ * named only for the run; when the run ends short of moveTags, the name goes, and with it the image,
+ * unless something else (an older tag of the same content, a container) still holds it.
+ */
+function runName(ctx: ExecuteContext): RunName {
+  const name = runImageName(ctx.scope.runId)
+  let state: 'none' | 'given' | 'released' = 'none'
+  const remove = async (): Promise<string> => {
+    const r = await ctx.cli.exec(['image', 'rm', name])
+    return r.code === 0 ? r.stdout : ''
+  }
+  return {
+    ref: parseTagRef(name),
+    given: () => {
+      if (state !== 'none') return
+      state = 'given'
+      ctx.scope.atClose(async () => {
+        if (state !== 'given') return
+        const out = await remove()
+        const deleted = /^Deleted: (\S+)/m.exec(out)?.[1]
+        core.info(`no tag was moved${deleted ? `; removed the image whose phases did not all pass (${deleted})` : ''}`)
+      })
+    },
+    release: async () => {
+      if (state !== 'given') return
+      state = 'released'
+      await remove()
+    }
+  }
+}
+
+/** Points each requested tag at the image whose phases passed, then drops the run's own name. */
+async function moveTags(plan: ReleasePlan, id: string, ctx: RunContext): Promise<void> {
+  for (const t of plan.tags.map(formatRef)) await ctx.cli.ok(['tag', id, t], `docker tag ${t}`)
+  await ctx.own.release()
+}
+
 /** The image the tasks run in: built from the workspace, or the given reference (pulled when absent). */
-async function acquireImage(plan: ReleasePlan, ctx: ExecuteContext): Promise<ImageInfo> {
+async function acquireImage(plan: ReleasePlan, ctx: RunContext): Promise<ImageInfo> {
   const { cli, scope } = ctx
   const s = plan.settings
   // Before buildx is installed: nothing is done for a build that would drop them.
@@ -66,20 +121,19 @@ async function acquireImage(plan: ReleasePlan, ctx: ExecuteContext): Promise<Ima
   }
   if (plan.image.kind === 'reference') {
     await ctx.engine
-    const info = await acquireReference(cli, plan.image.ref, plan.image.parsed, () => scope.throwIfCancelled())
-    for (const t of s.tags.map(formatRef)) await cli.ok(['tag', info.id, t], `docker tag ${t}`)
-    return info
+    return acquireReference(cli, plan.image.ref, plan.image.parsed, () => scope.throwIfCancelled())
   }
   const files = { iidfile: path.join(scope.tempDir, 'iid'), metadataFile: path.join(scope.tempDir, 'metadata.json') }
   scope.throwIfCancelled()
   core.startGroup(`Building ${formatRef(plan.tags[0])}`)
   const tail = new Tail(5)
-  const code = await cli.stream(planBuildArgv(plan, files)!, { cancellable: true, onChunk: b => tail.push(b) }).finally(() => core.endGroup())
+  ctx.own.given()
+  const code = await cli.stream(planBuildArgv(plan, files, scope.runId)!, { cancellable: true, onChunk: b => tail.push(b) }).finally(() => core.endGroup())
   await ctx.engine
   scope.throwIfCancelled()
   if (code !== 0 && isBuildxMissing(tail.text())) throw new DockerError(BUILDX_MISSING)
   if (code !== 0) throw new ActionError(buildFailure(code, tail.text(), cli.remote))
-  ctx.result.metadata = fs.existsSync(files.metadataFile) ? fs.readFileSync(files.metadataFile, 'utf8').trim() : ''
+  ctx.result.metadata = fs.existsSync(files.metadataFile) ? namedMetadata(fs.readFileSync(files.metadataFile, 'utf8').trim(), plan.tags) : ''
   const id = fs.readFileSync(files.iidfile, 'utf8').trim()
   const inspected = await inspectImage(cli, id)
   if (!inspected) throw new ActionError(`the built image ${id} is not in the local engine (was --load ignored by the builder?)`)
@@ -113,7 +167,7 @@ function source(plan: ReleasePlan): ImageRef | undefined {
 }
 
 /** Runs one phase; returns the image later phases run in (a new one after a predeploy commit). */
-async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: PhaseResult, ctx: ExecuteContext): Promise<ImageInfo> {
+async function runPhase(plan: ReleasePlan, p: BoundPhase, info: ImageInfo, r: PhaseResult, ctx: RunContext): Promise<ImageInfo> {
   const { cli, scope } = ctx
   if (p.skip || !p.invocation) {
     r.status = 'skipped'
@@ -248,7 +302,7 @@ async function commit(
   info: ImageInfo,
   outcome: TaskOutcome,
   tmpId: string,
-  ctx: ExecuteContext,
+  ctx: RunContext,
   probe: OpenProbe | Fallback | undefined
 ): Promise<ImageInfo> {
   const { cli, scope } = ctx
@@ -257,7 +311,9 @@ async function commit(
   const built = plan.image.kind === 'build' ? info.id : undefined
   try {
     const note = `release-phase predeploy: ${p.text}`
-    const id = await commitPredeploy(cli, tmpId, info, plan.tags, note, { later: w => scope.defer(w), log, probe })
+    // The commit is named for the run only: the tags move once every phase passed.
+    ctx.own.given()
+    const id = await commitPredeploy(cli, tmpId, info, [ctx.own.ref], note, { later: w => scope.defer(w), log, probe })
     ctx.result.imageId = id
     // After the removals started so far (the temporary commit is its child, the predeploy container
     // uses it) and once the release container exists (containerd store: its first unpack is done),

@@ -1,4 +1,4 @@
-import { RUN_LABEL } from './labels.js'
+import { RUN_LABEL, runImageName } from './labels.js'
 import * as core from './runner.js'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -52,6 +52,11 @@ async function removeLabelled(cli: DockerClient, runId: string, removed: string[
     if (rmi.code !== 0) core.warning(`post: could not remove images ${images.join(', ')}: ${rmi.stderr.trim()}`)
     else removed.push(...images.map(id => `image ${id}`))
   }
+  // A killed main's image still under the run's own name (its tags never moved): the name goes, and
+  // the image with it unless another tag holds it. Gone already after a run that ended by itself.
+  const own = await cli.exec(['image', 'rm', runImageName(runId)])
+  if (own.code === 0) removed.push(`image ${runImageName(runId)}`)
+  else if (!/No such image/i.test(own.stderr)) core.warning(`post: could not remove ${runImageName(runId)}: ${own.stderr.trim()}`)
 }
 
 /**

@@ -13,6 +13,7 @@ import type { ResolvedSidecar } from './sidecars/spec.js'
 import { formatRef, type ImageRef, type TagRef } from './image-ref.js'
 import { checkPrebuilt, prebuiltTags } from './prebuilt.js'
 import { hasCommand } from './manifests/presence.js'
+import { runImageName } from './labels.js'
 
 /** Why a requested phase does not run. */
 export type SkipReason = 'no command' | 'not the first deploy'
@@ -136,10 +137,13 @@ function checkedDefaultTags(s: Settings, github: GitHubContext): TagRef[] {
   return defaultTags(s, github)
 }
 
-/** The `docker buildx build` argv of a plan that builds; files are where buildx writes the id and metadata. */
-export function planBuildArgv(plan: ReleasePlan, files: { iidfile: string; metadataFile: string }): string[] | null {
+/**
+ * The `docker buildx build` argv of a plan that builds; files are where buildx writes the id and
+ * metadata. The image is named for the run only (labels.ts runImageName).
+ */
+export function planBuildArgv(plan: ReleasePlan, files: { iidfile: string; metadataFile: string }, runId: string): string[] | null {
   if (plan.image.kind !== 'build') return null
-  return buildArgv(plan.settings, { tags: plan.tags, labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files })
+  return buildArgv(plan.settings, { name: runImageName(runId), labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files })
 }
 
 /** What is known of the image before tasks are bound; undefined entrypoint = not built yet. */
@@ -238,7 +242,7 @@ export interface DryRunPlan {
  */
 export function dryRunView(plan: ReleasePlan, phases: BoundPhase[], imageRef: string): DryRunPlan {
   const s = plan.settings
-  const argv = planBuildArgv(plan, { iidfile: '<temp>/iid', metadataFile: '<temp>/metadata.json' })
+  const argv = planBuildArgv(plan, { iidfile: '<temp>/iid', metadataFile: '<temp>/metadata.json' }, '<run-id>')
   return {
     image: imageRef,
     tags: plan.tags.map(formatRef),

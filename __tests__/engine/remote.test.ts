@@ -282,6 +282,21 @@ describeEngine('a remote Docker host over SSH and TLS', () => {
     expect(leftovers(runnerTemp)).toBe('')
   })
 
+  it("a failed release leaves the host's tag on its live image; a passed one moves it (issue 33)", async () => {
+    const tag = uniqueTag('remote-live')
+    const live = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\nLABEL live=${tag}\n` })
+    execFileSync('sh', ['-c', `'${REAL_DOCKER}' build -q -t '${tag}' '${live}' >/dev/null`], { env: host.env })
+    const liveId = host.docker('image', 'inspect', '--format', '{{.Id}}', tag).trim()
+    const failed = await runAction({ workspace: app('release: exit 5\n'), inputs: { ...sshInputs(), tags: tag }, env: sshEnv() })
+    expect(failed.code).toBe(1)
+    expect(host.docker('image', 'inspect', '--format', '{{.Id}}', tag).trim()).toBe(liveId)
+    expect(onHost(failed.outputs['image-id'])).toBe(false)
+    expect(onHost(`release-phase/run-${failed.state['run-id']}:image`)).toBe(false)
+    const passed = await runAction({ workspace: app(), inputs: { ...sshInputs(), tags: tag }, env: sshEnv() })
+    expect(passed.code, passed.output).toBe(0)
+    expect(host.docker('image', 'inspect', '--format', '{{.Id}}', tag).trim()).toBe(passed.outputs['image-id'])
+  })
+
   it('tcp:// with TLS material by name runs the release on the host; without TLS it is refused before any side effect', async () => {
     const tag = uniqueTag('remote-tls')
     const tlsInputs = { 'docker-host': host.tcpUrl, 'docker-tls-ca': 'ENGINE_CA', 'docker-tls-cert': 'ENGINE_CERT', 'docker-tls-key': 'ENGINE_KEY' }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readSettings } from '../../src/inputs.js'
-import { buildArgv, buildLabels, defaultTags, githubContext } from '../../src/build.js'
+import { buildArgv, buildLabels, defaultTags, githubContext, namedMetadata } from '../../src/build.js'
 import { formatRef, parseTagRef } from '../../src/image-ref.js'
 
 const settings = (inputs: Record<string, string>) => readSettings(n => inputs[n] ?? '', { GITHUB_WORKSPACE: '/ws' })
@@ -8,7 +8,7 @@ const files = { dockerfile: '/ws/Dockerfile', iidfile: '/t/iid', metadataFile: '
 
 describe('buildx argv (SPEC 3)', () => {
   it('minimal', () => {
-    expect(buildArgv(settings({}), { ...files, tags: [parseTagRef('app:local')], labels: [] })).toEqual([
+    expect(buildArgv(settings({}), { ...files, name: 'release-phase/run-0123456789ab:image', labels: [] })).toEqual([
       'buildx',
       'build',
       '--load',
@@ -19,7 +19,7 @@ describe('buildx argv (SPEC 3)', () => {
       '--file',
       '/ws/Dockerfile',
       '--tag',
-      'app:local',
+      'release-phase/run-0123456789ab:image',
       '/ws'
     ])
   })
@@ -35,7 +35,7 @@ describe('buildx argv (SPEC 3)', () => {
       'cache-to': 'type=gha,mode=max',
       'build-secrets': 'NPM_TOKEN\nkey=DEPLOY_KEY'
     })
-    expect(buildArgv(s, { ...files, tags: [parseTagRef('x:1'), parseTagRef('x:2')], labels: ['a=b'] })).toEqual([
+    expect(buildArgv(s, { ...files, name: 'release-phase/run-0123456789ab:image', labels: ['a=b'] })).toEqual([
       'buildx',
       'build',
       '--builder',
@@ -59,10 +59,9 @@ describe('buildx argv (SPEC 3)', () => {
       'B',
       '--label',
       'a=b',
+      // The run's own name only: the requested tags move once the release passed (issue 33).
       '--tag',
-      'x:1',
-      '--tag',
-      'x:2',
+      'release-phase/run-0123456789ab:image',
       '--cache-from',
       'type=gha',
       '--cache-to',
@@ -117,7 +116,7 @@ describe('build-push-action build inputs, passed to buildx as it does (issue 14)
   const extra = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = ws) => {
     const argv = buildArgv(
       readSettings(n => inputs[n] ?? '', env),
-      { ...files, tags: [parseTagRef('x:1')], labels: [] }
+      { ...files, name: 'x:1', labels: [] }
     )
     return argv.slice(argv.indexOf('x:1') + 1, -1)
   }
@@ -292,5 +291,16 @@ describe('build input files checked before any Docker side effect (issue 14)', a
     expect(() => check({ 'build-contexts': 'l=token' })).toThrow('build-contexts: token is not a folder')
     expect(() => check({ 'build-contexts': 'l=oci-layout://nope' })).toThrow('build-contexts: nope does not exist')
     expect(() => check({ ssh: 'k=lib' })).toThrow('ssh: lib is neither a key file nor an agent socket')
+  })
+})
+
+describe("buildx's metadata, named as the requested tags (issue 33)", () => {
+  it('replaces the run name in image.name, keeps the rest, and passes anything else on', () => {
+    const tags = [parseTagRef('ghcr.io/acme/app:1'), parseTagRef('ghcr.io/acme/app:latest')]
+    const built = JSON.stringify({ 'image.name': 'release-phase/run-0123456789ab:image', 'containerimage.digest': 'sha256:ab' })
+    expect(JSON.parse(namedMetadata(built, tags))).toEqual({ 'image.name': 'ghcr.io/acme/app:1,ghcr.io/acme/app:latest', 'containerimage.digest': 'sha256:ab' })
+    const plain = '{\n  "containerimage.digest": "sha256:ab"\n}'
+    expect(namedMetadata(plain, tags)).toBe(plain)
+    expect(namedMetadata('not json', tags)).toBe('not json')
   })
 })

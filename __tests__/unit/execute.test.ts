@@ -89,8 +89,9 @@ describe('execute against a fake engine (issue 21)', () => {
     const ctx = context(cli, result)
     await execute(p, ctx)
     await ctx.scope.close()
-    // The registry manifest is asked for first (an index would be promoted registry-side); a plain one is pushed.
-    expect(sub(cli.calls)).toEqual(['image inspect', 'tag', 'create', 'start', 'rm', 'buildx', 'tag', 'push', 'image inspect'])
+    // The tag moves once the release passed (issue 33); then the registry manifest is asked for (an index
+    // would be promoted registry-side); a plain one is pushed.
+    expect(sub(cli.calls)).toEqual(['image inspect', 'create', 'start', 'rm', 'tag', 'buildx', 'tag', 'push', 'image inspect'])
     expect(result.released).toBe(true)
     expect(result.digest).toBe(PUSHED)
     const create = cli.callsOf('create')[0]
@@ -106,8 +107,8 @@ describe('execute against a fake engine (issue 21)', () => {
     await expect(execute(p, ctx)).rejects.toThrow(/^release task failed with exit code 1: bin\/migrate$/)
     await ctx.scope.close()
     expect(cli.callsOf('push')).toEqual([])
-    // The tag given to the pulled image when acquired, and no second one before a push.
-    expect(cli.callsOf('tag')).toEqual([['tag', IMAGE_ID, 'ghcr.io/acme/app:v1']])
+    // No tag moved: the release did not pass (issue 33).
+    expect(cli.callsOf('tag')).toEqual([])
     expect(cli.callsOf('rm')).toHaveLength(1)
     expect(result.phases.map(ph => ph.status)).toEqual(['failed'])
     expect(result.released).toBe(false)
@@ -224,8 +225,8 @@ describe('execute against a fake engine (issue 21)', () => {
     expectNothingCommitted(cli)
     // The Engine API was asked for the changes only: no fact of a commit to make.
     expect(cli.callsOf('system').map(c => c[2])).toEqual([`GET /containers/${PREDEPLOY_CONTAINER}/changes HTTP/1.0`])
-    // The pre-built image's own tag, before the tasks; the predeploy commit names nothing.
-    expect(cli.callsOf('tag')).toEqual([['tag', IMAGE_ID, 'ghcr.io/acme/app:v1']])
+    // No tag moved: predeploy did not pass (issue 33).
+    expect(cli.callsOf('tag')).toEqual([])
     expect(result.phases.map(ph => ph.status)).toEqual(['failed', 'not-run'])
   })
 
@@ -256,7 +257,7 @@ describe('execute against a fake engine (issue 21)', () => {
     expect(cli.callsOf('image', 'rm').map(c => c.at(-1))).toContain(tmp)
     expectNothingCommitted(cli)
     expect(cli.callsOf('system').map(c => c[2])).toEqual([`GET /containers/${PREDEPLOY_CONTAINER}/changes HTTP/1.0`])
-    expect(cli.callsOf('tag')).toEqual([['tag', IMAGE_ID, 'ghcr.io/acme/app:v1']])
+    expect(cli.callsOf('tag')).toEqual([])
   })
 
   it('a build with predeploy: the superseded build is removed once the release container exists and the commit and predeploy container are gone', async () => {

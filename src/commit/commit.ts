@@ -115,7 +115,7 @@ export async function commitPredeploy(
     const fast = await fastCommit(api, { tmpId, original, tags, note, log: hooks.log }, hooks.probe)
     if (!isFallback(fast)) {
       if (fast.containerdStore) tmpRemoved = await tagBesideRemoval(api, cli, fast.id, tags, tmpId)
-      hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`)
+      hooks.log('predeploy commit: config-only (no layer read)')
       return fast.id
     }
     hooks.log(`predeploy commit: ${fast.reason}; rewriting the saved image instead (its cost grows with the image)`)
