@@ -6,6 +6,8 @@
  * the container's changes and files (docker/changes.ts).
  */
 
+import { base64Variations } from './masking.js'
+
 /** One entry of `docker diff` / `GET /containers/{id}/changes`: Kind 0 changed, 1 added, 2 deleted. */
 export interface Change {
   Path: string
@@ -61,7 +63,9 @@ export interface Finding {
 
 /**
  * Searches one file's content as it streams, in bounded memory: each chunk is searched together with the
- * last `longest - 1` bytes of the one before, so a form split across two chunks is still found.
+ * last `longest - 1` bytes of the one before, so a form split across two chunks is still found. Line
+ * breaks are left out of both the content and the forms (issue 33): base64 wrapped at 64 columns (PEM)
+ * or 76 (MIME), with LF or CRLF, still holds the form, whatever the column it starts at.
  */
 export class FileSearch {
   private carry = Buffer.alloc(0)
@@ -70,12 +74,13 @@ export class FileSearch {
   found: string | undefined
 
   constructor(forms: Map<string, string>) {
-    this.needles = [...forms].map(([form, owner]) => ({ bytes: Buffer.from(form, 'utf8'), owner }))
+    this.needles = [...forms].map(([form, owner]) => ({ bytes: withoutLineBreaks(Buffer.from(form, 'utf8')), owner })).filter(n => n.bytes.length > 0)
     this.keep = Math.max(0, ...this.needles.map(n => n.bytes.length)) - 1
   }
 
-  push(chunk: Buffer): void {
+  push(raw: Buffer): void {
     if (this.found !== undefined) return
+    const chunk = withoutLineBreaks(raw)
     // The chunk itself, and the seam with the one before (its last bytes and this one's first): no copy
     // of the chunk, whatever its size.
     const seam = this.carry.length > 0 ? Buffer.concat([this.carry, chunk.subarray(0, this.keep)]) : undefined
@@ -88,6 +93,18 @@ export class FileSearch {
     const kept = chunk.length >= this.keep ? chunk.subarray(chunk.length - this.keep) : Buffer.concat([this.carry, chunk])
     this.carry = Buffer.from(kept.subarray(Math.max(0, kept.length - this.keep)))
   }
+}
+
+/** `b` without its CR and LF bytes (`b` itself when it has none: most binary chunks are copied once). */
+export function withoutLineBreaks(b: Buffer): Buffer {
+  if (b.indexOf(10) < 0 && b.indexOf(13) < 0) return b
+  const out = Buffer.allocUnsafe(b.length)
+  let n = 0
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]
+    if (c !== 10 && c !== 13) out[n++] = c
+  }
+  return out.subarray(0, n)
 }
 
 /** Whose form one of these strings (an entry's name, its link target) holds, if any. */
@@ -111,6 +128,7 @@ export function isWholeTar(bytes: number, end: Buffer): boolean {
  * that matches by chance must not be searched. Kept: forms of 8 characters or more, except a word of
  * letters alone under 16 (`production`, a setting held in a secrets-dotenv document) and PEM armour lines
  * (`-----BEGIN RSA PRIVATE KEY-----`, in every bundle of test keys); the lines between them are kept.
+ * Each kept form is searched also as the accidental shapes of issue 33 write it (scanShapes).
  */
 export function scanForms(owners: Map<string, string>): Map<string, string> {
   const out = new Map<string, string>()
@@ -118,9 +136,41 @@ export function scanForms(owners: Map<string, string>): Map<string, string> {
     if (form.length < 8) continue
     if (form.length < 16 && /^[A-Za-z]+$/.test(form)) continue
     if (/^-----(BEGIN|END) [A-Z0-9 ]+-----$/.test(form.trim())) continue
-    out.set(form, owner)
+    for (const shape of [form, ...scanShapes(form)]) if (!out.has(shape)) out.set(shape, owner)
+    // A base64 form of a value that does not end on a 3-byte boundary ends in a character that also
+    // encodes the next byte: within longer data it differs. Its bytes up to there are searched too.
+    for (const b64 of base64Variations(form)) {
+      const partial = b64.length % 4 !== 0 && owners.has(b64) ? b64.slice(0, -1) : undefined
+      if (partial && partial.length >= 8 && !out.has(partial)) out.set(partial, owner)
+    }
   }
   return out
+}
+
+/**
+ * A form as tools write it into files without meaning to hide it (issue 33), beyond the runner's own
+ * encoders (masking.ts): URL encoding as a URL path, a form body or with lower-case hex; and JSON or
+ * JavaScript `\u` escapes as Go (`<>&`), Python and JavaScript's ensure_ascii (non-ASCII), .NET's
+ * System.Text.Json (upper-case hex, `<>&'+` too) and PHP (`\/`) write them. Only shapes that differ.
+ */
+export function scanShapes(form: string): string[] {
+  const component = encodeURIComponent(form)
+  const json = JSON.stringify(form).slice(1, -1)
+  const u = (upper: boolean) => (c: string) => {
+    const hex = c.charCodeAt(0).toString(16).padStart(4, '0')
+    return `\\u${upper ? hex.toUpperCase() : hex}`
+  }
+  const shapes = [
+    component,
+    component.replace(/%[0-9A-F]{2}/g, h => h.toLowerCase()),
+    new URLSearchParams({ v: form }).toString().slice(2),
+    encodeURI(form),
+    json.replace(/[<>&\u2028\u2029]/g, u(false)),
+    json.replace(/[\u0080-\uffff]/g, u(false)),
+    json.replace(/[<>&'+`]|[\u0080-\uffff]/g, u(true)),
+    json.replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, u(false))
+  ]
+  return [...new Set(shapes)].filter(x => x !== form && x !== json)
 }
 
 export function findingMessage(findings: Finding[]): string {

@@ -301,7 +301,11 @@ describeEngine('bad input: one clear error, exit 1, nothing done, nothing left',
     expect(r.stdout).not.toContain('::debug::') // not even an escaped one: only with RUNNER_DEBUG=1
     const effects = sideEffectCalls(r.dockerCalls)
     if (c.afterBuild) {
-      expect(effects.map(e => e.slice(0, 2).join(' '))).toEqual(['buildx build'])
+      // The build named the image for the run only; that name goes with the image (issue 33): no tag moved.
+      const own = `release-phase/run-${r.state['run-id']}:image`
+      expect(effects.map(e => e.slice(0, 2).join(' '))).toEqual(['buildx build', 'image rm'])
+      expect(effects[0]).toEqual(expect.arrayContaining(['--tag', own]))
+      expect(effects[1]).toEqual(['image', 'rm', own])
     } else {
       expect(effects).toEqual([])
     }

@@ -20,7 +20,9 @@ describeEngine('dry-run (SPEC 10)', () => {
     expect(sideEffectCalls(r.dockerCalls)).toEqual([])
     const plan = JSON.parse(r.outputs.plan)
     expect(plan.build.argv.slice(0, 4)).toEqual(['docker', 'buildx', 'build', '--load'])
-    expect(plan.build.argv).toEqual(expect.arrayContaining(['--tag', 'registry.local:5000/app:v1']))
+    // The build names the image for the run only; the tags move once the release passed (issue 33).
+    expect(plan.build.argv).toEqual(expect.arrayContaining(['--tag', 'release-phase/run-<run-id>:image']))
+    expect(plan.tags).toEqual(['registry.local:5000/app:v1'])
     expect(plan.phases).toEqual([
       expect.objectContaining({
         phase: 'predeploy',

@@ -45,8 +45,10 @@ describeEngine('push after a passing release (SPEC 6)', () => {
     const r = await runAction({ workspace: ws, inputs: { tags: `${repo}:v1`, push: 'true' }, env: { DOCKER_CONFIG: reg.dockerConfig } })
     expect(r.code).toBe(1)
     expect(r.outputs.digest).toBe('')
-    expect(r.outputs.image).toBe(`${repo}:v1`)
-    expect(r.dockerCalls.some(c => c[0] === 'push')).toBe(false)
+    // No tag names the image whose release failed (issue 33), so no image is claimed.
+    expect(r.outputs.image).toBe('')
+    expect(r.outputs.tags).toBe(`${repo}:v1`)
+    expect(r.dockerCalls.some(c => c[0] === 'push' || c[0] === 'tag')).toBe(false)
     expect((await reg.get('/v2/team/failing/manifests/v1', MANIFEST_V2)).status).toBe(404)
     expect((await reg.get('/v2/team/failing/tags/list')).status).toBe(404)
   })

@@ -2,11 +2,13 @@ import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { scanChangedFiles } from '../../src/docker/scan-changes.js'
 import type { EngineApi } from '../../src/docker/engine-api.js'
-import { FileSearch, cleanScanLine, findingMessage, isWholeTar } from '../../src/predeploy-scan.js'
+import { gzipSync } from 'node:zlib'
+import { FileSearch, cleanScanLine, findingMessage, isWholeTar, scanForms, scanShapes } from '../../src/predeploy-scan.js'
+import { base64Variations, secretForms } from '../../src/masking.js'
 
 const FORMS = new Map([['s3cr3t-Value-91', 'API_TOKEN']])
 
-type Entry = { name: string; body?: string; linkname?: string }
+type Entry = { name: string; body?: string | Buffer; linkname?: string }
 
 /** A tar as the engine sends one (tar-stream writes what Go's archive/tar does: two zero blocks at the end). */
 async function tarOf(entries: Entry[]): Promise<Buffer> {
@@ -122,5 +124,79 @@ describe('FileSearch and the tar end, at their edges', () => {
     expect(isWholeTar(2047, Buffer.alloc(1024))).toBe(false)
     expect(isWholeTar(1536, Buffer.concat([Buffer.alloc(1023), Buffer.from([1])]))).toBe(false)
     expect(isWholeTar(512, Buffer.alloc(512))).toBe(false)
+  })
+})
+
+describe('the shapes accidental leaks take (issue 33)', () => {
+  const secret = 'tok_9fK2-Lq8/ZpR+e3WvY7Xn5MbC1'
+  const forms = new Map([[secret, 'API_TOKEN']])
+  const found = (text: string | Buffer, f: Map<string, string> = forms): string | undefined => {
+    const s = new FileSearch(f)
+    s.push(Buffer.isBuffer(text) ? text : Buffer.from(text))
+    return s.found
+  }
+
+  it('base64 wrapped at 64 or 76 columns, LF or CRLF, whatever the column the value starts at', () => {
+    const searched = scanForms(new Map(secretForms(secret).map(f => [f, 'API_TOKEN'])))
+    let broken = 0
+    for (const width of [64, 76])
+      for (const eol of ['\n', '\r\n'])
+        for (const lead of [0, 1, 2, 17, 40, 63]) {
+          const b64 = Buffer.from(`${'x'.repeat(lead)}${secret}${'y'.repeat(50)}`).toString('base64')
+          const wrapped = b64.match(new RegExp(`.{1,${width}}`, 'g'))!.join(eol)
+          if (!base64Variations(secret).some(f => wrapped.includes(f))) broken++
+          expect(found(wrapped, searched), `${width} ${JSON.stringify(eol)} ${lead}`).toBe('API_TOKEN')
+        }
+    // Most of these break a line inside every base64 form: the unwrapped search alone missed them.
+    expect(broken).toBeGreaterThan(12)
+  })
+
+  it('URL encoding as a component, in lower-case hex, as a form body, and JSON \\u escapes as Go, Python, .NET and PHP write them', () => {
+    const tricky = 'p<ss&w>rd/é+ 7'
+    const shapes = scanShapes(tricky)
+    expect(shapes).toEqual(
+      expect.arrayContaining([
+        'p%3Css%26w%3Erd%2F%C3%A9%2B%207',
+        'p%3css%26w%3erd%2f%c3%a9%2b%207',
+        'p%3Css%26w%3Erd%2F%C3%A9%2B+7',
+        'p\\u003css\\u0026w\\u003erd/é+ 7',
+        'p<ss&w>rd/\\u00e9+ 7',
+        'p\\u003Css\\u0026w\\u003Erd/\\u00E9\\u002B 7',
+        'p<ss&w>rd\\/\\u00e9+ 7'
+      ])
+    )
+    const searched = scanForms(new Map([[tricky, 'API_TOKEN']]))
+    expect(
+      found(
+        `{"token":"${JSON.stringify(tricky)
+          .slice(1, -1)
+          .replace(/[<>&]/g, c => `\\u00${c.charCodeAt(0).toString(16)}`)}"}`,
+        searched
+      )
+    ).toBe('API_TOKEN')
+    // A value of plain token characters has no other shape: nothing more is searched.
+    expect(scanShapes('abcDEF123456')).toEqual([])
+  })
+
+  it('gzip files in the archive are searched decompressed, named, and bounded (fails closed past the bound)', async () => {
+    const { GzipMembers } = await import('../../src/commit/gzip-members.js')
+    const long = `app/${'d'.repeat(120)}/token.gz`
+    const tar = await tarOf([
+      { name: 'app/plain.txt', body: 'nothing here' },
+      { name: 'app/cache.gz', body: gzipSync('also nothing') },
+      { name: long, body: gzipSync(`config: ${'z'.repeat(100_000)} ${secret}\n`) }
+    ])
+    const raw = new FileSearch(forms)
+    raw.push(tar)
+    expect(raw.found, 'the raw bytes hold no form').toBeUndefined()
+    const members = new GzipMembers(forms)
+    for (let i = 0; i < tar.length; i += 100) await members.push(tar.subarray(i, i + 100))
+    await members.end()
+    expect(members.found).toEqual([{ name: long, owner: 'API_TOKEN' }])
+    const bomb = await tarOf([{ name: 'app/bomb.gz', body: gzipSync(Buffer.alloc(1 << 20)) }])
+    const bounded = new GzipMembers(forms, 64 * 1024)
+    await expect(bounded.push(bomb).then(() => bounded.end())).rejects.toThrow(
+      /^predeploy wrote app\/bomb\.gz, a gzip file that decompresses to more than 65536 bytes, so the scan cannot say it holds no secret/
+    )
   })
 })

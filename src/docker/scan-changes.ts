@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream'
 import type { EngineApi } from './engine-api.js'
 import { DockerError } from '../errors.js'
 import { FileSearch, isWholeTar, namesHolding, pathsToRead, type Finding } from '../predeploy-scan.js'
+import { GzipMembers } from '../commit/gzip-members.js'
 
 /** Archives read side by side: enough to hide the engine's latency, few enough to stay light. */
 const PARALLEL = 4
@@ -28,6 +29,7 @@ export async function scanChangedFiles(
   // Every changed name, as the engine lists it in full (an archive splits a long one at a '/').
   const named = changes.filter(c => c.Kind !== 2).flatMap(c => nameFinding(forms, c.Path))
   const hits: { root: string; owner: string }[] = []
+  const gzipped: Finding[] = []
   let bytes = 0
   let next = 0
   const worker = async (): Promise<void> => {
@@ -39,11 +41,12 @@ export async function scanChangedFiles(
       const read = await searchArchive(tar, forms, root)
       bytes += read.bytes
       if (read.owner !== undefined) hits.push({ root, owner: read.owner })
+      gzipped.push(...read.gzipped.map(g => ({ file: path.join(path.dirname(root), g.name), owner: g.owner })))
     }
   }
   await Promise.all(Array.from({ length: Math.min(PARALLEL, roots.length) }, worker))
   const located = (await Promise.all(hits.map(h => locate(api, container, h, forms)))).flat()
-  const findings = [...named, ...located.filter(f => !named.some(n => n.file === f.file))]
+  const findings = [...named, ...[...located, ...gzipped].filter(f => !named.some(n => n.file === f.file))]
   findings.sort((a, b) => (a.file < b.file ? -1 : 1))
   return { findings, paths: roots.length, bytes }
 }
@@ -64,18 +67,28 @@ function unreadable(root: string): string {
   )
 }
 
-/** One archive searched as it streams. One that does not end as a tar ends is an error, never a clean read. */
-async function searchArchive(tar: Readable, forms: Map<string, string>, root: string): Promise<{ owner?: string; bytes: number }> {
+/**
+ * One archive searched as it streams, its gzip files decompressed too (gzip-members.ts). One that does
+ * not end as a tar ends is an error, never a clean read.
+ */
+async function searchArchive(
+  tar: Readable,
+  forms: Map<string, string>,
+  root: string
+): Promise<{ owner?: string; bytes: number; gzipped: { name: string; owner: string }[] }> {
   const search = new FileSearch(forms)
+  const members = new GzipMembers(forms)
   let bytes = 0
   let end: Buffer = Buffer.alloc(0)
   for await (const chunk of tar as AsyncIterable<Buffer>) {
     bytes += chunk.length
     search.push(chunk)
+    await members.push(chunk)
     end = chunk.length >= 1024 ? chunk.subarray(chunk.length - 1024) : Buffer.concat([end, chunk]).subarray(-1024)
   }
   if (!isWholeTar(bytes, end)) throw new DockerError(`the archive of ${root} the engine sent is cut short (${bytes} bytes): the scan cannot say it is clean`)
-  return { owner: search.found, bytes }
+  await members.end()
+  return { owner: search.found, bytes, gzipped: members.found }
 }
 
 /**
