@@ -177,6 +177,7 @@ function checkBuildFiles(x, workspace) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   He: () => (/* binding */ buildFailure),
 /* harmony export */   S6: () => (/* binding */ buildLabels),
+/* harmony export */   TA: () => (/* binding */ namedMetadata),
 /* harmony export */   h4: () => (/* binding */ githubContext),
 /* harmony export */   nK: () => (/* binding */ defaultTags),
 /* harmony export */   v$: () => (/* binding */ buildArgv)
@@ -235,7 +236,10 @@ function buildLabels(s, gh, now) {
     }
     return [...labels].map(([k, v]) => `${k}=${v}`);
 }
-/** The `docker buildx build` argv (design.md §3). Build secrets are `env=` references: values never appear. */
+/**
+ * The `docker buildx build` argv (design.md §3). Build secrets are `env=` references: values never appear.
+ * `name` is the run-private name (labels.ts runImageName): the requested tags move only once the release passed.
+ */
 function buildArgv(s, opts) {
     const argv = ['buildx', 'build'];
     if (s.builder)
@@ -254,8 +258,7 @@ function buildArgv(s, opts) {
         argv.push('--build-arg', a);
     for (const l of opts.labels)
         argv.push('--label', l);
-    for (const t of opts.tags)
-        argv.push('--tag', (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRef */ .rq)(t));
+    argv.push('--tag', opts.name);
     for (const c of s.cacheFrom)
         argv.push('--cache-from', c);
     for (const c of s.cacheTo)
@@ -287,6 +290,22 @@ function buildFailure(code, tail, remote = false) {
         return `build-contexts: this engine's builtin BuildKit has no named contexts (Docker Engine 23 or later has them). ${fix}`;
     }
     return `docker buildx build failed with exit code ${code}`;
+}
+/**
+ * buildx's metadata names the image it built (`image.name`, where the builder writes it): the run's own
+ * name here. The output names the requested tags, as docker/build-push-action's does; text that is not
+ * such an object is passed on as it is.
+ */
+function namedMetadata(text, tags) {
+    try {
+        const m = JSON.parse(text);
+        if (typeof m !== 'object' || m === null || typeof m['image.name'] !== 'string')
+            return text;
+        return JSON.stringify({ ...m, 'image.name': tags.map(_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRef */ .rq).join(',') }, null, 2);
+    }
+    catch {
+        return text;
+    }
 }
 
 
@@ -667,7 +686,10 @@ var relay = __webpack_require__(1066);
 var docker_socket = __webpack_require__(4707);
 // EXTERNAL MODULE: ./src/engine/address.ts
 var address = __webpack_require__(6970);
+// EXTERNAL MODULE: ./src/docker/go-json.ts
+var go_json = __webpack_require__(3791);
 ;// CONCATENATED MODULE: ./src/docker/buildx-plugin.ts
+
 
 
 
@@ -682,11 +704,8 @@ const SYSTEM_PLUGIN_DIRS = [
 const PLUGIN_REEXEC_VAR = 'DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND';
 /** The CLI's socket to its plugin (a closed one tells the plugin to stop); the CLI always sets its own. */
 const PLUGIN_SOCKET_VAR = 'DOCKER_CLI_PLUGIN_SOCKET';
-/** A key Go's decoder would take for `cliPluginsExtraDirs`: it folds case, ſ to s and the Kelvin sign to k. */
-const foldsToExtraDirs = (key) => key
-    .replace(/\u017f/g, 's')
-    .replace(/\u212a/g, 'k')
-    .toLowerCase() === 'clipluginsextradirs';
+/** A key Go's decoder would take for `cliPluginsExtraDirs` (go-json.ts). */
+const foldsToExtraDirs = (key) => (0,go_json/* goFold */.K_)(key) === 'clipluginsextradirs';
 /**
  * The directories the CLI searches for a plugin, in its order: config.json's `cliPluginsExtraDirs`,
  * `<config dir>/cli-plugins`, the system's. Undefined wherever this reading could differ from the CLI's
@@ -785,6 +804,7 @@ function pluginEnv(env, docker) {
 
 
 
+
 /** A failed docker call as an error carrying docker's own last line: `<what> failed: <line>`. */
 function commandFailure(what, r) {
     return new errors/* DockerError */.Bi(`${what} failed: ${(0,errors/* lastLine */.fM)(r.stderr) || `docker exited with code ${r.code}`}`);
@@ -797,7 +817,7 @@ function commandFailure(what, r) {
  */
 function cliShapesCreate(env) {
     const config = (0,address/* cliConfig */.$6)((0,address/* cliConfigDir */._$)(env));
-    if (Object.keys(config).some(k => k.toLowerCase() === 'proxies'))
+    if (Object.keys(config).some(k => (0,go_json/* goFold */.K_)(k) === 'proxies'))
         return 'proxies in config.json';
     return ['DOCKER_DEFAULT_PLATFORM', 'DOCKER_API_VERSION'].find(n => env[n]);
 }
@@ -998,6 +1018,47 @@ class Tail {
         const all = this.partial ? [...this.lines, this.partial] : this.lines;
         return all.slice(-this.max).join('\n');
     }
+}
+
+
+/***/ }),
+
+/***/ 3791:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K_: () => (/* binding */ goFold),
+/* harmony export */   Te: () => (/* binding */ AMBIGUOUS),
+/* harmony export */   tY: () => (/* binding */ goField)
+/* harmony export */ });
+/**
+ * The docker CLI decodes its files (config.json, a context's meta.json) with Go's encoding/json, which
+ * matches an object key to a struct field without regard to case, by Unicode simple folding (so `ſ`
+ * reads as `s` and the Kelvin sign as `k`), and lets the last matching key in the text win. The action
+ * reads those files as the CLI does, or an attacker's spelling would mean one thing to the CLI and
+ * another here.
+ */
+/** Two spellings of one field: JSON.parse keeps no order between them, so which one Go takes is unknown. */
+const AMBIGUOUS = Symbol('ambiguous');
+/** A key as Go's decoder compares it with a field name (ASCII field names: only ſ and K fold into them). */
+function goFold(key) {
+    return key
+        .replace(/\u017f/g, 's')
+        .replace(/\u212a/g, 'k')
+        .toLowerCase();
+}
+/**
+ * The value Go would decode into the field `name` of a struct from `obj` (undefined: none). One key
+ * spelt twice alike is JSON.parse's last, as Go's; spelt two ways, AMBIGUOUS.
+ */
+function goField(obj, name) {
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+        return undefined;
+    const folded = goFold(name);
+    const keys = Object.keys(obj).filter(k => goFold(k) === folded);
+    if (keys.length > 1)
+        return AMBIGUOUS;
+    return keys.length === 1 ? obj[keys[0]] : undefined;
 }
 
 
@@ -1236,8 +1297,10 @@ function formatDuration(seconds) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7420);
-/* harmony import */ var _step_env_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(291);
+/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7420);
+/* harmony import */ var _step_env_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(291);
+/* harmony import */ var _docker_go_json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3791);
+
 
 
 
@@ -1252,7 +1315,7 @@ const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 /** Reads the engine inputs; every name is checked here, before any side effect. */
 function readEngineSettings(get) {
     const named = (input, v) => {
-        if (v && !_var_name_js__WEBPACK_IMPORTED_MODULE_5__/* .VAR_NAME */ .e.test(v)) {
+        if (v && !_var_name_js__WEBPACK_IMPORTED_MODULE_6__/* .VAR_NAME */ .e.test(v)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input}: this is not a variable name (a value given where the name of a step env variable is expected?); name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`);
         }
         return v;
@@ -1319,7 +1382,8 @@ function parseDockerHost(url, what) {
         throw bad('has no valid user name (a password does not belong in the address: SSH takes a key)');
     if (rest && rest !== '/' && !/^\/[A-Za-z0-9_./-]+$/.test(rest))
         throw bad('names a socket path with characters a path on the host should not have');
-    return { kind: 'ssh', url, user: user ?? '', host, port: portNumber, socket: rest && rest !== '/' ? rest : '' };
+    // No port in the URL: ssh's own configuration decides, as for the docker CLI (connhelper/ssh).
+    return { kind: 'ssh', url, user: user ?? '', host, port: port ? portNumber : undefined, socket: rest && rest !== '/' ? rest : '' };
 }
 /** True for an engine this machine reaches without a network (its loopback or a local socket). */
 function isLoopback(host) {
@@ -1375,27 +1439,52 @@ function resolveContext(address, env) {
     if (!name || name === 'default')
         return address.kind === 'context' ? { kind: 'default' } : address;
     const meta = node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'contexts', 'meta', (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256hex */ .L)(name), 'meta.json');
-    let endpoint;
+    let parsed;
     try {
-        endpoint = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(meta, 'utf8')).Endpoints?.docker;
+        parsed = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(meta, 'utf8'));
     }
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
     }
-    const host = endpoint?.Host;
+    const { host, skipTLSVerify } = dockerEndpoint(parsed, name);
     if (host?.startsWith('ssh://'))
         return parseDockerHost(host, `docker context ${name}`);
     const context = { kind: 'context', name, host };
     // A tcp:// context carries every task value too: the same rule as docker-host (design.md §12.3).
     const ca = node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'contexts', 'tls', (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256hex */ .L)(name), 'docker', 'ca.pem');
-    if (isRemote(context) && host?.startsWith('tcp://') && (endpoint?.SkipTLSVerify || !node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(ca))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`docker context ${name}: ${host} without a verified TLS connection would send every task value in clear; create the context with ca=, cert= and key= (docker context create --docker "host=…,ca=…,cert=…,key=…")`);
+    if (isRemote(context) && host?.startsWith('tcp://') && (skipTLSVerify || !node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(ca))) {
+        const why = skipTLSVerify ? 'with SkipTLSVerify, which accepts any engine that answers,' : 'without a verified TLS connection';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`docker context ${name}: ${host} ${why} would send every task value in clear; create the context with ca=, cert= and key= (docker context create --docker "host=…,ca=…,cert=…,key=…")`);
     }
     return context;
 }
+/**
+ * The docker endpoint of a context's meta.json, as the CLI decodes it (go-json.ts): `Endpoints` and
+ * the endpoint's fields in any case, the map key `docker` exactly. A field the CLI would not decode,
+ * or one spelt two ways, is refused: the CLI would then fail, or connect where this reading does not.
+ */
+function dockerEndpoint(meta, name) {
+    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`docker context ${name}: its meta.json ${why}; recreate it with docker context create`);
+    const endpoints = (0,_docker_go_json_js__WEBPACK_IMPORTED_MODULE_5__/* .goField */ .tY)(meta, 'Endpoints');
+    if (endpoints === _docker_go_json_js__WEBPACK_IMPORTED_MODULE_5__/* .AMBIGUOUS */ .Te)
+        throw bad('spells Endpoints two ways');
+    const docker = typeof endpoints === 'object' && endpoints !== null ? endpoints.docker : undefined;
+    const host = (0,_docker_go_json_js__WEBPACK_IMPORTED_MODULE_5__/* .goField */ .tY)(docker, 'Host');
+    const skip = (0,_docker_go_json_js__WEBPACK_IMPORTED_MODULE_5__/* .goField */ .tY)(docker, 'SkipTLSVerify');
+    if (host === _docker_go_json_js__WEBPACK_IMPORTED_MODULE_5__/* .AMBIGUOUS */ .Te || skip === _docker_go_json_js__WEBPACK_IMPORTED_MODULE_5__/* .AMBIGUOUS */ .Te)
+        throw bad('spells an endpoint field two ways');
+    if (host != null && typeof host !== 'string')
+        throw bad('has a Host that is not a string');
+    if (skip != null && typeof skip !== 'boolean')
+        throw bad('has a SkipTLSVerify that is not true or false');
+    return { host: host ?? undefined, skipTLSVerify: skip === true };
+}
 /** The CLI's current context from its config file, when one is set. */
 function currentContext(configDir) {
-    return cliConfig(configDir).currentContext;
+    const current = (0,_docker_go_json_js__WEBPACK_IMPORTED_MODULE_5__/* .goField */ .tY)(cliConfig(configDir), 'currentContext');
+    if (current === _docker_go_json_js__WEBPACK_IMPORTED_MODULE_5__/* .AMBIGUOUS */ .Te)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'config.json')} spells currentContext two ways; keep one`);
+    return typeof current === 'string' ? current : undefined;
 }
 /** The docker CLI's config.json, the parts the action reads; {} when there is none or it is unreadable. */
 function cliConfig(configDir) {
@@ -1447,7 +1536,7 @@ function checkEngineInputs(a, s, env) {
         ['docker-tls-cert', s.tls.cert],
         ['docker-tls-key', s.tls.key]
     ]) {
-        if (name && (0,_step_env_js__WEBPACK_IMPORTED_MODULE_6__/* .inStepEnv */ .t)(env, name) !== 'set')
+        if (name && (0,_step_env_js__WEBPACK_IMPORTED_MODULE_7__/* .inStepEnv */ .t)(env, name) !== 'set')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input}: ${name} is not set in the step's env (or is empty); put the value there: env: { ${name}: \${{ secrets.${name} }} }`);
     }
     if (a.kind === 'tcp' && !s.tls.ca && !(env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH) && !isLoopback(a.host)) {
@@ -1774,27 +1863,155 @@ function list(value) {
 
 /***/ }),
 
-/***/ 8422:
+/***/ 4224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ck: () => (/* reexport safe */ _input_getter_js__WEBPACK_IMPORTED_MODULE_8__.Ck),
-/* harmony export */   eU: () => (/* reexport safe */ _var_name_js__WEBPACK_IMPORTED_MODULE_9__.e),
-/* harmony export */   sb: () => (/* binding */ readSettings),
-/* harmony export */   yt: () => (/* reexport safe */ _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__.yt)
-/* harmony export */ });
-/* unused harmony exports PHASES, parseMappings */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5846);
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7206);
-/* harmony import */ var _build_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1913);
-/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7076);
-/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7420);
-/* harmony import */ var _input_getter_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9151);
-/* harmony import */ var _engine_address_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6970);
-/* harmony import */ var _pairs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9514);
-/* harmony import */ var _create_args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8273);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  eU: () => (/* reexport */ var_name/* VAR_NAME */.e),
+  Ck: () => (/* reexport */ input_getter/* envInput */.Ck),
+  yt: () => (/* reexport */ workspace_files/* insidePath */.yt),
+  sb: () => (/* binding */ readSettings)
+});
+
+// UNUSED EXPORTS: PHASES, lines, list, parseMappings
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/words.ts
+var words = __webpack_require__(5846);
+// EXTERNAL MODULE: ./src/image-ref.ts
+var image_ref = __webpack_require__(7206);
+// EXTERNAL MODULE: ./src/build-inputs.ts
+var build_inputs = __webpack_require__(1913);
+// EXTERNAL MODULE: ./src/workspace-files.ts
+var workspace_files = __webpack_require__(7076);
+// EXTERNAL MODULE: ./src/var-name.ts
+var var_name = __webpack_require__(7420);
+// EXTERNAL MODULE: ./src/input-getter.ts
+var input_getter = __webpack_require__(9151);
+// EXTERNAL MODULE: ./src/engine/address.ts
+var address = __webpack_require__(6970);
+// EXTERNAL MODULE: ./src/pairs.ts
+var pairs = __webpack_require__(9514);
+// EXTERNAL MODULE: ./src/create-args.ts
+var create_args = __webpack_require__(8273);
+;// CONCATENATED MODULE: ./src/inputs/event-values.ts
+
+
+/**
+ * ADR 0015 (issue 33): an event value cannot add a list item. `tags: ghcr.io/acme/app:pr-${{ github.head_ref }}`
+ * with a branch named `x,ghcr.io/acme/app` would be two tags, the second overwriting production's; a pull
+ * request title with a line break would add a line to `env`. The runner hands the action only the
+ * expanded text, so the rule is read on it: a list input whose text holds an event value that itself
+ * holds one of that input's separators is an error naming the input and where the value came from.
+ */
+/** What splits each list input's items (input-getter.ts `list`, `lines`; words.ts for run-args). */
+const COMMA_OR_LINE = /[,\r\n]/;
+const LINE = /[\r\n]/;
+const WORD = /[\s'"\\]/;
+const LIST_INPUTS = {
+    tags: COMMA_OR_LINE,
+    phases: COMMA_OR_LINE,
+    platforms: COMMA_OR_LINE,
+    'add-hosts': COMMA_OR_LINE,
+    allow: COMMA_OR_LINE,
+    'no-cache-filters': COMMA_OR_LINE,
+    ssh: COMMA_OR_LINE,
+    'build-args': LINE,
+    labels: LINE,
+    'cache-from': LINE,
+    'cache-to': LINE,
+    annotations: LINE,
+    'build-contexts': LINE,
+    'secret-files': LINE,
+    ulimit: LINE,
+    secrets: LINE,
+    env: LINE,
+    'env-files': LINE,
+    'secrets-dotenv': LINE,
+    'build-secrets': LINE,
+    sidecars: LINE,
+    'docker-known-hosts': LINE,
+    'run-args': WORD
+};
+/** The runner's variables that carry a ref someone outside the workflow may have named. */
+const REF_VARIABLES = ['GITHUB_HEAD_REF', 'GITHUB_BASE_REF', 'GITHUB_REF_NAME', 'GITHUB_REF'];
+/**
+ * The payload's parts that whoever may start the workflow cannot choose: `workflow_dispatch` inputs and
+ * a `repository_dispatch` client_payload come from someone with write access, on purpose.
+ */
+const TRUSTED_PAYLOAD = new Set(['inputs', 'client_payload']);
+/** GitHub sends payloads of up to 25 MB; a larger file is not read, so it cannot be checked. */
+const MAX_EVENT_FILE = 32 * 1024 * 1024;
+/**
+ * The event values that could split an item: the ref variables and every string of the event payload
+ * (GITHUB_EVENT_PATH) that holds a comma, a line break or white space, with the path it was found at.
+ */
+function eventValues(env) {
+    const out = REF_VARIABLES.filter(n => env[n]).map(n => ({ source: n, value: env[n] }));
+    if (!env.GITHUB_EVENT_PATH)
+        return out;
+    const text = (0,workspace_files/* readRegularFile */.XF)(env.GITHUB_EVENT_PATH, 'the event payload (GITHUB_EVENT_PATH)', MAX_EVENT_FILE);
+    if (text === undefined)
+        return out;
+    let payload;
+    try {
+        payload = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* InputError */.dz('the event payload (GITHUB_EVENT_PATH) is not JSON, so list inputs cannot be checked for event values');
+    }
+    const stack = [{ at: 'github.event', value: payload }];
+    while (stack.length > 0) {
+        const { at, value } = stack.pop();
+        if (typeof value === 'string' && /[,\s]/.test(value))
+            out.push({ source: at, value });
+        if (typeof value !== 'object' || value === null)
+            continue;
+        for (const [k, v] of Object.entries(value)) {
+            if (at === 'github.event' && TRUSTED_PAYLOAD.has(k))
+                continue;
+            stack.push({ at: Array.isArray(value) ? `${at}[${k}]` : `${at}.${k}`, value: v });
+        }
+    }
+    return out;
+}
+/** The event value that would add an item to `name`, if its text holds one. */
+function splittingValue(name, text, values) {
+    const separator = LIST_INPUTS[name];
+    if (!separator || !separator.test(text))
+        return undefined;
+    const folded = text.toLowerCase();
+    // Case folded: a workflow may lower-case a branch name for a tag (toLower(), metadata-action's raw).
+    const splits = (v) => separator.test(v) && v.replace(new RegExp(separator, 'g'), '') !== '';
+    return values().find(v => splits(v.value) && folded.includes(v.value.toLowerCase()));
+}
+/** `get`, refusing a list input that an event value would split (its values read once, when first needed). */
+function guardLists(get, read) {
+    let values;
+    const once = () => (values ??= read());
+    return name => {
+        const text = get(name);
+        const hit = splittingValue(name, text, once);
+        if (hit)
+            throw new errors/* InputError */.dz(splitError(name, hit));
+        return text;
+    };
+}
+function splitError(name, hit) {
+    const fix = name === 'tags'
+        ? 'make tags with docker/metadata-action (it turns a ref into one valid tag)'
+        : `put it in the step's env and name that variable here (${name === 'build-args' ? 'build-args: NAME takes its value from the step env' : 'secrets: NAME passes it by name'})`;
+    return (`${name}: the text holds ${hit.source}, an event value (chosen by whoever names the branch or writes the pull request, issue or commit), ` +
+        `and that value holds a separator of this input, so it would add items to the list. Never interpolate such a value into a list input: ${fix}`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -1818,12 +2035,12 @@ function bool(get, name, dflt) {
         return true;
     if (['false', 'no', '0', 'off'].includes(v))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${get(name)}" is not a boolean; use true or false`);
+    throw new errors/* InputError */.dz(`${name}: "${get(name)}" is not a boolean; use true or false`);
 }
 function oneOf(get, name, allowed, dflt) {
     const v = get(name) || dflt;
     if (!allowed.includes(v)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${v}" is not one of ${allowed.join(', ')}`);
+        throw new errors/* InputError */.dz(`${name}: "${v}" is not one of ${allowed.join(', ')}`);
     }
     return v;
 }
@@ -1840,68 +2057,70 @@ function notAVariable(input, target, key) {
 }
 function parseMappings(value, name, key) {
     const seen = new Set();
-    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(value).map(line => {
-        const pair = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_10__/* .splitPair */ .T)(line);
+    return (0,input_getter/* lines */.Mn)(value).map(line => {
+        const pair = (0,pairs/* splitPair */.T)(line);
         const target = pair.key.trim();
         const source = (pair.value ?? pair.key).trim();
-        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : _var_name_js__WEBPACK_IMPORTED_MODULE_9__/* .VAR_NAME */ .e;
+        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : var_name/* VAR_NAME */.e;
         if (!re.test(target))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
-        if (!_var_name_js__WEBPACK_IMPORTED_MODULE_9__/* .VAR_NAME */ .e.test(source))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(notAVariable(name, target, key));
+            throw new errors/* InputError */.dz(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
+        if (!var_name/* VAR_NAME */.e.test(source))
+            throw new errors/* InputError */.dz(notAVariable(name, target, key));
         if (seen.has(target))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: ${target} is listed twice`);
+            throw new errors/* InputError */.dz(`${name}: ${target} is listed twice`);
         seen.add(target);
         return { name: target, source };
     });
 }
 function parseEnvPairs(value) {
-    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(value).map(line => {
-        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_10__/* .splitPair */ .T)(line);
+    return (0,input_getter/* lines */.Mn)(value).map(line => {
+        const { key, value } = (0,pairs/* splitPair */.T)(line);
         if (value === undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${line}" is not NAME=value`);
+            throw new errors/* InputError */.dz(`env: "${line}" is not NAME=value`);
         const name = key.trim();
-        if (!_var_name_js__WEBPACK_IMPORTED_MODULE_9__/* .VAR_NAME */ .e.test(name))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`env: "${name}" is not a valid variable name`);
+        if (!var_name/* VAR_NAME */.e.test(name))
+            throw new errors/* InputError */.dz(`env: "${name}" is not a valid variable name`);
         return { name, value };
     });
 }
 /** Reads and validates every input (design.md §2–§10). Pure but for the getter and `env` (GitHub context). */
-function readSettings(get, env = process.env) {
+function readSettings(input, env = process.env) {
+    // An event value (a branch name, a title) that would add a list item is refused (ADR 0015).
+    const get = guardLists(input, () => eventValues(env));
     // Real path: every path below is compared with it once its links are followed (workspace-files.ts).
-    const workspace = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .realpathExisting */ .zE)(env.GITHUB_WORKSPACE || process.cwd());
-    const workingDirectory = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workspace, get('working-directory') || '.', 'working-directory');
-    const manifest = (name, dflt) => (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get(name) || dflt, name);
-    const phaseNames = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .list */ .p_)(get('phases') || 'predeploy,release');
+    const workspace = (0,workspace_files/* realpathExisting */.zE)(env.GITHUB_WORKSPACE || process.cwd());
+    const workingDirectory = (0,workspace_files/* insidePath */.yt)(workspace, workspace, get('working-directory') || '.', 'working-directory');
+    const manifest = (name, dflt) => (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, get(name) || dflt, name);
+    const phaseNames = (0,input_getter/* list */.p_)(get('phases') || 'predeploy,release');
     for (const p of phaseNames) {
         if (!PHASES.includes(p))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`);
+            throw new errors/* InputError */.dz(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`);
     }
     const phases = PHASES.filter(p => phaseNames.includes(p));
-    const platforms = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .list */ .p_)(get('platforms'));
+    const platforms = (0,input_getter/* list */.p_)(get('platforms'));
     if (platforms.length > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
+        throw new errors/* InputError */.dz(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
     }
-    const tags = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .list */ .p_)(get('tags')).map(t => (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(t));
+    const tags = (0,input_getter/* list */.p_)(get('tags')).map(t => (0,image_ref/* parseTagRef */.h2)(t));
     const image = get('image');
-    const imageRef = image ? (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageRef */ .Q)(image) : undefined;
-    const context = get('context') ? (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get('context'), 'context') : workingDirectory;
-    const file = get('file') ? (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, get('file'), 'file') : '';
-    const envFiles = (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(get('env-files')).map(f => (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_5__/* .insidePath */ .yt)(workspace, workingDirectory, f, 'env-files'));
+    const imageRef = image ? (0,image_ref/* parseImageRef */.Q)(image) : undefined;
+    const context = get('context') ? (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, get('context'), 'context') : workingDirectory;
+    const file = get('file') ? (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, get('file'), 'file') : '';
+    const envFiles = (0,input_getter/* lines */.Mn)(get('env-files')).map(f => (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, f, 'env-files'));
     const shell = get('shell') || '/bin/sh';
     const buildxVersion = get('buildx-version').replace(/^v/, '');
     if (buildxVersion && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(buildxVersion)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`buildx-version: "${buildxVersion}" is not an exact version such as 0.13.1`);
+        throw new errors/* InputError */.dz(`buildx-version: "${buildxVersion}" is not an exact version such as 0.13.1`);
     }
-    const timeoutSeconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(get('timeout') || '60m', 'timeout');
-    const stopTimeoutSeconds = (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E)(get('stop-timeout') || '10s', 'stop-timeout');
+    const timeoutSeconds = (0,duration/* parseDuration */.E)(get('timeout') || '60m', 'timeout');
+    const stopTimeoutSeconds = (0,duration/* parseDuration */.E)(get('stop-timeout') || '10s', 'stop-timeout');
     if (!Number.isInteger(stopTimeoutSeconds))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('stop-timeout: use whole seconds');
-    const runArgs = (0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .splitWords */ .y)(get('run-args'), { what: 'run-args' });
+        throw new errors/* InputError */.dz('stop-timeout: use whole seconds');
+    const runArgs = (0,words/* splitWords */.y)(get('run-args'), { what: 'run-args' });
     // The same grammar as sidecar options: a misspelt flag is an input error, not a failed create after the build.
-    const runArgsProblem = (0,_create_args_js__WEBPACK_IMPORTED_MODULE_7__/* .createArgsProblem */ .D6)(runArgs, 'run-args hold options only: the image and the command come from the plan');
+    const runArgsProblem = (0,create_args/* createArgsProblem */.D6)(runArgs, 'run-args hold options only: the image and the command come from the plan');
     if (runArgsProblem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`run-args: ${runArgsProblem}`);
+        throw new errors/* InputError */.dz(`run-args: ${runArgsProblem}`);
     return {
         workspace,
         workingDirectory,
@@ -1912,15 +2131,15 @@ function readSettings(get, env = process.env) {
         context,
         file,
         target: get('target'),
-        buildArgs: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(get('build-args')),
-        labels: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(get('labels')),
+        buildArgs: (0,input_getter/* lines */.Mn)(get('build-args')),
+        labels: (0,input_getter/* lines */.Mn)(get('labels')),
         tags,
         builder: get('builder'),
         platform: platforms[0] ?? '',
         pull: bool(get, 'pull', false),
         noCache: bool(get, 'no-cache', false),
-        cacheFrom: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(get('cache-from')),
-        cacheTo: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(get('cache-to')),
+        cacheFrom: (0,input_getter/* lines */.Mn)(get('cache-from')),
+        cacheTo: (0,input_getter/* lines */.Mn)(get('cache-to')),
         image,
         imageRef,
         phases,
@@ -1934,9 +2153,9 @@ function readSettings(get, env = process.env) {
         secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),
         env: parseEnvPairs(get('env')),
         envFiles,
-        secretsDotenv: (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_8__/* .lines */ .Mn)(get('secrets-dotenv')).map(n => {
-            if (!_var_name_js__WEBPACK_IMPORTED_MODULE_9__/* .VAR_NAME */ .e.test(n))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`secrets-dotenv: "${n}" is not a valid variable name`);
+        secretsDotenv: (0,input_getter/* lines */.Mn)(get('secrets-dotenv')).map(n => {
+            if (!var_name/* VAR_NAME */.e.test(n))
+                throw new errors/* InputError */.dz(`secrets-dotenv: "${n}" is not a valid variable name`);
             return n;
         }),
         buildSecrets: parseMappings(get('build-secrets'), 'build-secrets', 'ID'),
@@ -1947,9 +2166,9 @@ function readSettings(get, env = process.env) {
         buildxVersion,
         buildxDownloadUrl: get('buildx-download-url'),
         dryRun: bool(get, 'dry-run', false),
-        ...(0,_build_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readBuildExtras */ .MH)(get, workspace, workingDirectory, env),
+        ...(0,build_inputs/* readBuildExtras */.MH)(get, workspace, workingDirectory, env),
         sidecars: get('sidecars'),
-        engine: (0,_engine_address_js__WEBPACK_IMPORTED_MODULE_6__/* .readEngineSettings */ .mr)(get)
+        engine: (0,address/* readEngineSettings */.mr)(get)
     };
 }
 
@@ -1960,10 +2179,20 @@ function readSettings(get, env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ runImageName),
 /* harmony export */   j: () => (/* binding */ RUN_LABEL)
 /* harmony export */ });
+// Names one run gives what it makes, shared by main (which makes them) and post (which removes what a
+// killed main left). Derived from the run id alone, which post checks before using it.
 /** The label on every container and temporary image of one run: the post step removes what carries it. */
 const RUN_LABEL = 'release-phase.run';
+/**
+ * The run-private name of the image until its release passes (design.md §9.3, issue 33): the build and
+ * the predeploy commit name only this, and the requested tags move to the image once every phase passed.
+ */
+function runImageName(runId) {
+    return `release-phase/run-${runId}:image`;
+}
 
 
 /***/ }),
@@ -1998,8 +2227,8 @@ __webpack_require__.d(__webpack_exports__, {
 var runner = __webpack_require__(4813);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __webpack_require__(4224);
 // EXTERNAL MODULE: ./src/secrets.ts
 var src_secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/manifests/release-command.ts
@@ -2591,8 +2820,15 @@ const CREDENTIAL_LINE = [
     { what: 'a credential helper', re: /^\s*\[\s*credential\b[^\]]*\][^[]*?^\s*helper\s*=\s*\S/ims },
     { what: 'a URL with a password', re: /^\s*(?:url|pushurl)\s*=\s*"?[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/im }
 ];
-/** Directories walked at most, looking for `.git` (a context this large says so in a warning). */
-const MAX_DIRS = 20_000;
+/**
+ * Bounds of the walk (design.md §9.4). Past one, the check cannot say the context is clean, so the
+ * step fails (issue 33: a token behind the 20,000th directory used to be sent with a warning).
+ */
+const MAX_DIRS = 50_000;
+/** Submodule configs under one `.git/modules`. */
+const MAX_MODULE_CONFIGS = 1000;
+/** One `.git` config's size: a larger one is not read, so it is refused. */
+const MAX_CONFIG = 1024 * 1024;
 /**
  * The ignore file BuildKit uses for this build: `<Dockerfile>.dockerignore` when it exists (BuildKit
  * follows a link to it), else `<context>/.dockerignore`.
@@ -2603,16 +2839,31 @@ function ignoreText(context, dockerfile) {
         return (0,workspace_files/* readFileIfRegular */.GI)(own) ?? '';
     return (0,workspace_files/* readFileIfRegular */.GI)(external_node_path_.join(context, '.dockerignore')) ?? '';
 }
-/** Each `.git` config in a `.git` directory: its own and every submodule's under `modules`. */
-function configsOf(gitDir) {
-    const out = [external_node_path_.join(gitDir, 'config')];
+/** Each `.git` config in a `.git` directory that the build sends: its own and every submodule's under `modules`. */
+function configsOf(gitDir, sent, tooMany) {
+    const configs = [external_node_path_.join(gitDir, 'config')];
     const modules = external_node_path_.join(gitDir, 'modules');
     if (external_node_fs_.existsSync(modules) && external_node_fs_.lstatSync(modules).isDirectory()) {
         const found = external_node_fs_.readdirSync(modules, { recursive: true, withFileTypes: true }).filter(e => e.isFile() && e.name === 'config');
-        for (const e of found.slice(0, 1000))
-            out.push(external_node_path_.join(e.parentPath, e.name));
+        configs.push(...found.map(e => external_node_path_.join(e.parentPath, e.name)));
     }
+    const out = configs.filter(sent);
+    if (out.length > MAX_MODULE_CONFIGS)
+        throw tooMany(modules, `holds more than ${MAX_MODULE_CONFIGS} submodule configs`);
     return out;
+}
+/**
+ * A `.git` config's text for the check: undefined for a link (buildx sends the link, not its target)
+ * or a file that is gone; anything else that cannot be read whole is refused.
+ */
+function configText(file, tooMany) {
+    const st = external_node_fs_.lstatSync(file, { throwIfNoEntry: false });
+    if (!st || st.isSymbolicLink())
+        return undefined;
+    const text = (0,workspace_files/* readFileIfRegular */.GI)(file, { follow: false, limit: MAX_CONFIG });
+    if (text === undefined && st.isFile())
+        throw tooMany(file, `is ${st.size} bytes (at most ${MAX_CONFIG} are read)`);
+    return text;
 }
 /**
  * Every `.git` directory in the context at any depth (a second checkout with `path:` inside the
@@ -2655,30 +2906,29 @@ async function loadIgnore(text) {
 }
 /**
  * Refuses, before the build, a context (and each local named build context) that would send a persisted
- * credential to the builder. Returns a warning when a context was too large to walk whole.
+ * credential to the builder, or that is too large for the check to say it does not.
  */
 async function checkContextCredentials(contexts, workspace, maxDirs = MAX_DIRS) {
-    let warning;
     for (const c of contexts) {
+        const tooMany = (file, what) => new errors/* InputError */.dz(`context ${c.name}: ${external_node_path_.relative(workspace, file) || '.'} ${what}, so the check for persisted checkout credentials cannot say the build context holds none. ` +
+            'Exclude what the build does not need in .dockerignore (node_modules, vendor, .git), or build from a smaller context');
         const text = ignoreText(c.dir, c.dockerfile);
         const ig = text.trim() === '' ? undefined : await loadIgnore(text);
         const { dirs, truncated } = gitDirs(c.dir, ig, /^\s*!/m.test(text), maxDirs);
-        if (truncated) {
-            warning = `context ${c.name}: more than ${maxDirs} directories; the check for persisted checkout credentials looked at the first ${maxDirs} (exclude what the build does not need in .dockerignore)`;
-        }
+        if (truncated)
+            throw tooMany(c.dir, `holds more than ${maxDirs} directories that the build would send`);
         for (const gitDir of dirs) {
-            for (const file of configsOf(gitDir)) {
-                const rel = external_node_path_.relative(c.dir, file);
-                const config = (0,workspace_files/* readFileIfRegular */.GI)(file, { follow: false });
+            const sent = (file) => !ig?.ignores(external_node_path_.relative(c.dir, file));
+            for (const file of configsOf(gitDir, sent, tooMany)) {
+                const config = configText(file, tooMany);
                 const found = config === undefined ? undefined : CREDENTIAL_LINE.find(x => x.re.test(config));
-                if (!found || ig?.ignores(rel))
+                if (!found)
                     continue;
                 throw new errors/* InputError */.dz(`context ${c.name}: ${external_node_path_.relative(workspace, file)} holds ${found.what} (a checkout's persisted token), and the build would send it to the builder, ` +
                     'where COPY . puts it in the image. Set persist-credentials: false on actions/checkout, or add .git to .dockerignore');
             }
         }
     }
-    return warning;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve.ts
@@ -2746,7 +2996,7 @@ async function resolveRun(s, env, log) {
     // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
     plan.phases.forEach(p => (0,release_plan/* annotated */.dR)(p.at, () => (0,untrusted/* checkCommand */.em)((0,release_plan/* commandName */.p6)(p), p.command)));
     if (plan.image.kind === 'build')
-        log.mask(await checkBuildFiles(plan.settings, plan.image.dockerfile, log));
+        log.mask(await checkBuildFiles(plan.settings, plan.image.dockerfile));
     return { plan, manifests, address, remote, notes: idle ? [idle] : [] };
 }
 /**
@@ -2754,7 +3004,7 @@ async function resolveRun(s, env, log) {
  * file (both inside the workspace: inputs.ts), no context holds a persisted checkout token; returns the
  * secret-files contents, to be masked.
  */
-async function checkBuildFiles(s, dockerfile, log) {
+async function checkBuildFiles(s, dockerfile) {
     (0,workspace_files/* checkDirectory */.W3)(s.context, `context ${external_node_path_.relative(s.workspace, s.context) || '.'}`);
     if (!external_node_fs_.existsSync(dockerfile))
         throw new errors/* ActionError */.lZ(`Dockerfile not found: ${external_node_path_.relative(s.workspace, dockerfile)}`);
@@ -2765,9 +3015,7 @@ async function checkBuildFiles(s, dockerfile, log) {
         { dir: s.context, name: external_node_path_.relative(s.workspace, s.context) || '.', dockerfile },
         ...s.buildContexts.filter(c => external_node_path_.isAbsolute(c.source)).map(c => ({ dir: c.source, name: c.name }))
     ];
-    const large = await checkContextCredentials(contexts, s.workspace);
-    if (large)
-        log.warning(large);
+    await checkContextCredentials(contexts, s.workspace);
     return secretFiles;
 }
 /** The task variables from every source (design.md §5), with the env files read from the workspace. */
@@ -3049,9 +3297,10 @@ function commandText(command) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   eo: () => (/* binding */ secretForms),
+/* harmony export */   uE: () => (/* binding */ base64Variations),
 /* harmony export */   yS: () => (/* binding */ MIN_MASK)
 /* harmony export */ });
-/* unused harmony exports base64Variations, urlPassword */
+/* unused harmony export urlPassword */
 /**
  * Every form of a secret that must never be shown (design.md §5.5), the same forms the runner masks in the
  * log: actions/runner registers `GitHub.DistributedTask.Logging.ValueEncoders` (ValueEncoders.cs) with its
@@ -3369,15 +3618,17 @@ function safeCut(text, secrets) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4224);
 /* harmony import */ var _manifests_release_command_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4903);
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4323);
 /* harmony import */ var _entrypoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(781);
-/* harmony import */ var _task_argv_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1713);
-/* harmony import */ var _sidecars_argv_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8896);
+/* harmony import */ var _task_argv_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1713);
+/* harmony import */ var _sidecars_argv_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8896);
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7206);
 /* harmony import */ var _prebuilt_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9416);
 /* harmony import */ var _manifests_presence_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(141);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4584);
+
 
 
 
@@ -3445,11 +3696,14 @@ function checkedDefaultTags(s, github) {
     }
     return (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultTags */ .nK)(s, github);
 }
-/** The `docker buildx build` argv of a plan that builds; files are where buildx writes the id and metadata. */
-function planBuildArgv(plan, files) {
+/**
+ * The `docker buildx build` argv of a plan that builds; files are where buildx writes the id and
+ * metadata. The image is named for the run only (labels.ts runImageName).
+ */
+function planBuildArgv(plan, files, runId) {
     if (plan.image.kind !== 'build')
         return null;
-    return (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildArgv */ .v$)(plan.settings, { tags: plan.tags, labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files });
+    return (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildArgv */ .v$)(plan.settings, { name: (0,_labels_js__WEBPACK_IMPORTED_MODULE_9__/* .runImageName */ .Q)(runId), labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files });
 }
 /** The variables a phase's exec-mode command may expand: mapped ones, RELEASE_PHASE, the image's ENV. */
 function lookupFor(phase, vars, image) {
@@ -3507,7 +3761,7 @@ function taskSpec(plan, phase, invocation, image, runId) {
         invocation,
         runId,
         // With sidecars the task joins the first one's namespace, where every sidecar is at localhost.
-        network: plan.sidecars.length > 0 ? `container:${(0,_sidecars_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .sidecarContainerName */ .Ix)(runId, phase, plan.sidecars[0].name)}` : s.network,
+        network: plan.sidecars.length > 0 ? `container:${(0,_sidecars_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .sidecarContainerName */ .Ix)(runId, phase, plan.sidecars[0].name)}` : s.network,
         runArgs: s.runArgs,
         init: s.init,
         vars: plan.vars,
@@ -3524,7 +3778,7 @@ function taskSpec(plan, phase, invocation, image, runId) {
  */
 function dryRunView(plan, phases, imageRef) {
     const s = plan.settings;
-    const argv = planBuildArgv(plan, { iidfile: '<temp>/iid', metadataFile: '<temp>/metadata.json' });
+    const argv = planBuildArgv(plan, { iidfile: '<temp>/iid', metadataFile: '<temp>/metadata.json' }, '<run-id>');
     return {
         image: imageRef,
         tags: plan.tags.map(_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRef */ .rq),
@@ -3538,7 +3792,7 @@ function dryRunView(plan, phases, imageRef) {
                 source: p.source,
                 willRun: !p.skip,
                 entrypointMode: mode,
-                argv: spec ? ['docker', ...(0,_task_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .createArgv */ .X)(spec, (0,_task_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .containerName */ .xN)('<run-id>', p.phase))] : null
+                argv: spec ? ['docker', ...(0,_task_argv_js__WEBPACK_IMPORTED_MODULE_11__/* .createArgv */ .X)(spec, (0,_task_argv_js__WEBPACK_IMPORTED_MODULE_11__/* .containerName */ .xN)('<run-id>', p.phase))] : null
             };
         }),
         variables: {
@@ -3552,7 +3806,7 @@ function dryRunView(plan, phases, imageRef) {
                 ? 'auto: asked of the deployments API at run time'
                 : String(plan.firstDeploy),
         // Listed as the first task that runs would start them.
-        ...(plan.sidecars.length > 0 ? { sidecars: (0,_sidecars_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .sidecarPlan */ .HK)([...plan.sidecars], phases.find(p => !p.skip)?.phase ?? 'release', s.network) } : {})
+        ...(plan.sidecars.length > 0 ? { sidecars: (0,_sidecars_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .sidecarPlan */ .HK)([...plan.sidecars], phases.find(p => !p.skip)?.phase ?? 'release', s.network) } : {})
     };
 }
 

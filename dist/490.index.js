@@ -697,6 +697,8 @@ async function startSidecars(cli, sidecars, scope, opts, reports) {
     }
 }
 
+// EXTERNAL MODULE: ./src/labels.ts
+var labels = __webpack_require__(4584);
 // EXTERNAL MODULE: ./src/build.ts
 var build = __webpack_require__(4323);
 // EXTERNAL MODULE: ./src/entrypoint.ts
@@ -724,16 +726,17 @@ var fallback = __webpack_require__(8433);
 
 
 
+
 /**
  * Walks a resolved plan: acquire the image → bind the phases to it → run them in order (committing
  * predeploy) → publish. Fills `result` as it goes, so outputs are written whatever the outcome.
  */
-async function execute(plan, ctx) {
+async function execute(plan, outer) {
+    const ctx = { ...outer, own: runName(outer) };
     const { result } = ctx;
     let info = await acquireImage(plan, ctx);
     const acquired = info.id;
     result.tags = plan.tags.map(image_ref/* formatRef */.rq);
-    result.image = result.tags[0] ?? (0,prebuilt/* unpushedImage */.u6)([], [], source(plan)).image;
     result.imageId = info.id;
     // Bound before the first container starts: exec-mode errors must not leave half a release.
     const phases = (0,release_plan/* bindPhases */.Sh)(plan, { entrypoint: info.entrypoint, env: (0,docker_image/* imageEnv */.Zw)(info) });
@@ -741,9 +744,52 @@ async function execute(plan, ctx) {
         info = await runPhase(plan, p, info, result.phases[i], ctx);
     }
     ctx.scope.throwIfCancelled();
+    // Every phase passed: only now do the tags move, on the engine, then in the registry (design.md §9.3).
+    await moveTags(plan, info.id, ctx);
+    result.image = result.tags[0] ?? (0,prebuilt/* unpushedImage */.u6)([], [], source(plan)).image;
     await publish(plan, info, info.id === acquired, ctx);
     result.released = true;
     runner/* info */.pq(`Released ${result.image} (${result.imageId})`);
+}
+/**
+ * A failed or cancelled run leaves every tag where it was (issue 33). The image its phases ran in is
+ * named only for the run; when the run ends short of moveTags, the name goes, and with it the image,
+ * unless something else (an older tag of the same content, a container) still holds it.
+ */
+function runName(ctx) {
+    const name = (0,labels/* runImageName */.Q)(ctx.scope.runId);
+    let state = 'none';
+    const remove = async () => {
+        const r = await ctx.cli.exec(['image', 'rm', name]);
+        return r.code === 0 ? r.stdout : '';
+    };
+    return {
+        ref: (0,image_ref/* parseTagRef */.h2)(name),
+        given: () => {
+            if (state !== 'none')
+                return;
+            state = 'given';
+            ctx.scope.atClose(async () => {
+                if (state !== 'given')
+                    return;
+                const out = await remove();
+                const deleted = /^Deleted: (\S+)/m.exec(out)?.[1];
+                runner/* info */.pq(`no tag was moved${deleted ? `; removed the image whose phases did not all pass (${deleted})` : ''}`);
+            });
+        },
+        release: async () => {
+            if (state !== 'given')
+                return;
+            state = 'released';
+            await remove();
+        }
+    };
+}
+/** Points each requested tag at the image whose phases passed, then drops the run's own name. */
+async function moveTags(plan, id, ctx) {
+    for (const t of plan.tags.map(image_ref/* formatRef */.rq))
+        await ctx.cli.ok(['tag', id, t], `docker tag ${t}`);
+    await ctx.own.release();
 }
 /** The image the tasks run in: built from the workspace, or the given reference (pulled when absent). */
 async function acquireImage(plan, ctx) {
@@ -758,23 +804,21 @@ async function acquireImage(plan, ctx) {
     }
     if (plan.image.kind === 'reference') {
         await ctx.engine;
-        const info = await (0,acquire/* acquireImage */.OG)(cli, plan.image.ref, plan.image.parsed, () => scope.throwIfCancelled());
-        for (const t of s.tags.map(image_ref/* formatRef */.rq))
-            await cli.ok(['tag', info.id, t], `docker tag ${t}`);
-        return info;
+        return (0,acquire/* acquireImage */.OG)(cli, plan.image.ref, plan.image.parsed, () => scope.throwIfCancelled());
     }
     const files = { iidfile: external_node_path_.join(scope.tempDir, 'iid'), metadataFile: external_node_path_.join(scope.tempDir, 'metadata.json') };
     scope.throwIfCancelled();
     runner/* startGroup */.Oh(`Building ${(0,image_ref/* formatRef */.rq)(plan.tags[0])}`);
     const tail = new docker_cli/* Tail */.PW(5);
-    const code = await cli.stream((0,release_plan/* planBuildArgv */.Ih)(plan, files), { cancellable: true, onChunk: b => tail.push(b) }).finally(() => runner/* endGroup */.N4());
+    ctx.own.given();
+    const code = await cli.stream((0,release_plan/* planBuildArgv */.Ih)(plan, files, scope.runId), { cancellable: true, onChunk: b => tail.push(b) }).finally(() => runner/* endGroup */.N4());
     await ctx.engine;
     scope.throwIfCancelled();
     if (code !== 0 && (0,docker_image/* isBuildxMissing */.Tk)(tail.text()))
         throw new errors/* DockerError */.Bi(docker_image/* BUILDX_MISSING */.QG);
     if (code !== 0)
         throw new errors/* ActionError */.lZ((0,build/* buildFailure */.He)(code, tail.text(), cli.remote));
-    ctx.result.metadata = external_node_fs_.existsSync(files.metadataFile) ? external_node_fs_.readFileSync(files.metadataFile, 'utf8').trim() : '';
+    ctx.result.metadata = external_node_fs_.existsSync(files.metadataFile) ? (0,build/* namedMetadata */.TA)(external_node_fs_.readFileSync(files.metadataFile, 'utf8').trim(), plan.tags) : '';
     const id = external_node_fs_.readFileSync(files.iidfile, 'utf8').trim();
     const inspected = await (0,docker_image/* inspectImage */.mm)(cli, id);
     if (!inspected)
@@ -893,7 +937,7 @@ async function scanBesideCommit(plan, p, container, r, ctx, probe) {
 }
 /** design.md §4.6: the files the predeploy task changed, searched for secrets; the error, when one holds any. */
 async function scanPredeployFiles(plan, p, container, ctx) {
-    const { scanChangedFiles } = await __webpack_require__.e(/* import() */ 43).then(__webpack_require__.bind(__webpack_require__, 3043));
+    const { scanChangedFiles } = await __webpack_require__.e(/* import() */ 727).then(__webpack_require__.bind(__webpack_require__, 6727));
     const { engineApi } = await __webpack_require__.e(/* import() */ 633).then(__webpack_require__.bind(__webpack_require__, 2633));
     const initMounted = (0,task_argv/* initArgs */.Gt)({ init: plan.settings.init, invocation: p.invocation }).includes('--init');
     const scan = await scanChangedFiles(engineApi(ctx.cli), container, (0,predeploy_scan/* scanForms */.xT)(ctx.masks.owners), initMounted);
@@ -922,7 +966,9 @@ async function commit(plan, p, info, outcome, tmpId, ctx, probe) {
     const built = plan.image.kind === 'build' ? info.id : undefined;
     try {
         const note = `release-phase predeploy: ${p.text}`;
-        const id = await commitPredeploy(cli, tmpId, info, plan.tags, note, { later: w => scope.defer(w), log, probe });
+        // The commit is named for the run only: the tags move once every phase passed.
+        ctx.own.given();
+        const id = await commitPredeploy(cli, tmpId, info, [ctx.own.ref], note, { later: w => scope.defer(w), log, probe });
         ctx.result.imageId = id;
         // After the removals started so far (the temporary commit is its child, the predeploy container
         // uses it) and once the release container exists (containerd store: its first unpack is done),
@@ -998,6 +1044,8 @@ function isFallback(r) {
 /* harmony export */   pG: () => (/* binding */ findingMessage),
 /* harmony export */   xT: () => (/* binding */ scanForms)
 /* harmony export */ });
+/* unused harmony exports withoutLineBreaks, scanShapes */
+/* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6527);
 /**
  * design.md §4.6: before the predeploy container is committed, the files it changed are searched for
  * every masked form of every secret. The config of the commit is kept clean (§11.1), but a task can
@@ -1005,6 +1053,7 @@ function isFallback(r) {
  * runtime configuration, Rails and Node tools write caches and credential files. Pure: the caller reads
  * the container's changes and files (docker/changes.ts).
  */
+
 /**
  * Files the engine bind-mounts into every container: what is written to them is not committed. Docker's
  * init is mounted at `/sbin/docker-init` only under `--init`; without it a task could write there, and
@@ -1047,7 +1096,9 @@ function parentOf(p) {
 }
 /**
  * Searches one file's content as it streams, in bounded memory: each chunk is searched together with the
- * last `longest - 1` bytes of the one before, so a form split across two chunks is still found.
+ * last `longest - 1` bytes of the one before, so a form split across two chunks is still found. Line
+ * breaks are left out of both the content and the forms (issue 33): base64 wrapped at 64 columns (PEM)
+ * or 76 (MIME), with LF or CRLF, still holds the form, whatever the column it starts at.
  */
 class FileSearch {
     carry = Buffer.alloc(0);
@@ -1055,12 +1106,13 @@ class FileSearch {
     keep;
     found;
     constructor(forms) {
-        this.needles = [...forms].map(([form, owner]) => ({ bytes: Buffer.from(form, 'utf8'), owner }));
+        this.needles = [...forms].map(([form, owner]) => ({ bytes: withoutLineBreaks(Buffer.from(form, 'utf8')), owner })).filter(n => n.bytes.length > 0);
         this.keep = Math.max(0, ...this.needles.map(n => n.bytes.length)) - 1;
     }
-    push(chunk) {
+    push(raw) {
         if (this.found !== undefined)
             return;
+        const chunk = withoutLineBreaks(raw);
         // The chunk itself, and the seam with the one before (its last bytes and this one's first): no copy
         // of the chunk, whatever its size.
         const seam = this.carry.length > 0 ? Buffer.concat([this.carry, chunk.subarray(0, this.keep)]) : undefined;
@@ -1073,6 +1125,19 @@ class FileSearch {
         const kept = chunk.length >= this.keep ? chunk.subarray(chunk.length - this.keep) : Buffer.concat([this.carry, chunk]);
         this.carry = Buffer.from(kept.subarray(Math.max(0, kept.length - this.keep)));
     }
+}
+/** `b` without its CR and LF bytes (`b` itself when it has none: most binary chunks are copied once). */
+function withoutLineBreaks(b) {
+    if (b.indexOf(10) < 0 && b.indexOf(13) < 0)
+        return b;
+    const out = Buffer.allocUnsafe(b.length);
+    let n = 0;
+    for (let i = 0; i < b.length; i++) {
+        const c = b[i];
+        if (c !== 10 && c !== 13)
+            out[n++] = c;
+    }
+    return out.subarray(0, n);
 }
 /** Whose form one of these strings (an entry's name, its link target) holds, if any. */
 function namesHolding(forms, names) {
@@ -1096,6 +1161,7 @@ function isWholeTar(bytes, end) {
  * that matches by chance must not be searched. Kept: forms of 8 characters or more, except a word of
  * letters alone under 16 (`production`, a setting held in a secrets-dotenv document) and PEM armour lines
  * (`-----BEGIN RSA PRIVATE KEY-----`, in every bundle of test keys); the lines between them are kept.
+ * Each kept form is searched also as the accidental shapes of issue 33 write it (scanShapes).
  */
 function scanForms(owners) {
     const out = new Map();
@@ -1106,9 +1172,43 @@ function scanForms(owners) {
             continue;
         if (/^-----(BEGIN|END) [A-Z0-9 ]+-----$/.test(form.trim()))
             continue;
-        out.set(form, owner);
+        for (const shape of [form, ...scanShapes(form)])
+            if (!out.has(shape))
+                out.set(shape, owner);
+        // A base64 form of a value that does not end on a 3-byte boundary ends in a character that also
+        // encodes the next byte: within longer data it differs. Its bytes up to there are searched too.
+        for (const b64 of (0,_masking_js__WEBPACK_IMPORTED_MODULE_0__/* .base64Variations */ .uE)(form)) {
+            const partial = b64.length % 4 !== 0 && owners.has(b64) ? b64.slice(0, -1) : undefined;
+            if (partial && partial.length >= 8 && !out.has(partial))
+                out.set(partial, owner);
+        }
     }
     return out;
+}
+/**
+ * A form as tools write it into files without meaning to hide it (issue 33), beyond the runner's own
+ * encoders (masking.ts): URL encoding as a URL path, a form body or with lower-case hex; and JSON or
+ * JavaScript `\u` escapes as Go (`<>&`), Python and JavaScript's ensure_ascii (non-ASCII), .NET's
+ * System.Text.Json (upper-case hex, `<>&'+` too) and PHP (`\/`) write them. Only shapes that differ.
+ */
+function scanShapes(form) {
+    const component = encodeURIComponent(form);
+    const json = JSON.stringify(form).slice(1, -1);
+    const u = (upper) => (c) => {
+        const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+        return `\\u${upper ? hex.toUpperCase() : hex}`;
+    };
+    const shapes = [
+        component,
+        component.replace(/%[0-9A-F]{2}/g, h => h.toLowerCase()),
+        new URLSearchParams({ v: form }).toString().slice(2),
+        encodeURI(form),
+        json.replace(/[<>&\u2028\u2029]/g, u(false)),
+        json.replace(/[\u0080-\uffff]/g, u(false)),
+        json.replace(/[<>&'+`]|[\u0080-\uffff]/g, u(true)),
+        json.replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, u(false))
+    ];
+    return [...new Set(shapes)].filter(x => x !== form && x !== json);
 }
 function findingMessage(findings) {
     const [first] = findings;

@@ -623,7 +623,7 @@ async function commitPredeploy(cli, tmpId, original, tags, note, hooks) {
         if (!(0,fallback/* isFallback */.R)(fast)) {
             if (fast.containerdStore)
                 tmpRemoved = await tagBesideRemoval(api, cli, fast.id, tags, tmpId);
-            hooks.log(`predeploy commit: config-only (${tags.length} tag${tags.length === 1 ? '' : 's'} moved; no layer read)`);
+            hooks.log('predeploy commit: config-only (no layer read)');
             return fast.id;
         }
         hooks.log(`predeploy commit: ${fast.reason}; rewriting the saved image instead (its cost grows with the image)`);

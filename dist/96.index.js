@@ -34,28 +34,28 @@ async function openSsh(a, s, dir, env) {
         if (s.knownHosts)
             node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'known_hosts'), s.knownHosts.replace(/\r\n/g, '\n') + '\n', { mode: 0o600 });
         const ssh = sshCommand(a, s, dir, agent?.socket, env);
-        const master = await ssh.run(['-f', '-N', '-M', '-E', node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh.log')]);
+        const master = await ssh.connect(['-f', '-N', '-M', '-E', node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh.log')]);
         if (master.code !== 0)
             throw connectError(a, readLog(dir) || master.stderr);
         const remote = a.socket || (await remoteSocket(a, ssh));
         const socket = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'docker.sock');
-        const fwd = await ssh.run(['-O', 'forward', '-L', `${socket}:${remote}`]);
+        const fwd = await ssh.control(['-O', 'forward', '-L', `${socket}:${remote}`]);
         if (fwd.code !== 0) {
-            await ssh.run(['-O', 'exit']);
+            await ssh.control(['-O', 'exit']);
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url}: could not forward its engine socket ${remote} (${lastOf(fwd.stderr)}); sshd must allow stream-local forwarding`);
         }
         return {
             socket,
             expose: async (port) => {
                 // Port 0: the host picks a free one and ssh prints it; the engine then reaches 127.0.0.1:<it>.
-                const r = await ssh.run(['-O', 'forward', '-R', `127.0.0.1:0:127.0.0.1:${port}`]);
+                const r = await ssh.control(['-O', 'forward', '-R', `127.0.0.1:0:127.0.0.1:${port}`]);
                 const there = Number(r.stdout.trim());
                 if (r.code !== 0 || !(there > 0))
                     throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`could not forward port ${port} to the Docker host ${a.url} (${lastOf(r.stderr)})`);
-                return { port: there, close: async () => void (await ssh.run(['-O', 'cancel', '-R', `127.0.0.1:${there}:127.0.0.1:${port}`])) };
+                return { port: there, close: async () => void (await ssh.control(['-O', 'cancel', '-R', `127.0.0.1:${there}:127.0.0.1:${port}`])) };
             },
             close: async () => {
-                await ssh.run(['-O', 'exit']);
+                await ssh.control(['-O', 'exit']);
                 agent?.stop();
             }
         };
@@ -65,12 +65,41 @@ async function openSsh(a, s, dir, env) {
         throw e;
     }
 }
-/** The options every ssh of the run gets: command-line options win over any ssh_config entry. */
+/**
+ * What the runner's ssh configuration may not decide (design.md §12.2, issue 33): the connection
+ * carries the engine socket and the action's own forwards, nothing else. Command-line options win
+ * over any ssh_config entry. The agent (the deploy key's, or the runner's) authenticates and is never
+ * forwarded: ssh refuses a host's agent channel unless ForwardAgent is on, so a hostile host cannot
+ * borrow the key. No X11, no tunnel device, no GSSAPI delegation, no local or remote command, no key
+ * added to the runner's agent, no TTY.
+ */
+const CONFINED = [
+    'ForwardAgent=no',
+    'ForwardX11=no',
+    'ForwardX11Trusted=no',
+    'Tunnel=no',
+    'GSSAPIDelegateCredentials=no',
+    'PermitLocalCommand=no',
+    'RemoteCommand=none',
+    'AddKeysToAgent=no',
+    'RequestTTY=no',
+    'GatewayPorts=no'
+];
+/**
+ * The options every ssh of the run gets. The runner's ssh_config still decides how to reach the host
+ * (HostName, Port, User, IdentityFile, ProxyJump, ProxyCommand, ciphers and the like) for the two
+ * commands that may connect: the master and the engine-socket question through it (`connect`), whose
+ * LocalForward, RemoteForward and DynamicForward entries are cleared. The control commands (`control`:
+ * -O forward, cancel, exit) only talk to the master's socket; they read no ssh_config at all, since a
+ * forward there would be sent to the master beside the action's.
+ */
 function sshCommand(a, s, dir, agentSocket, env) {
     const options = [
+        ...CONFINED,
         'BatchMode=yes',
         'StrictHostKeyChecking=yes',
         'UpdateHostKeys=no',
+        'ControlMaster=no',
         'ConnectTimeout=30',
         'ServerAliveInterval=15',
         'ServerAliveCountMax=3',
@@ -80,10 +109,12 @@ function sshCommand(a, s, dir, agentSocket, env) {
         ...(s.knownHosts ? [`UserKnownHostsFile=${node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'known_hosts')}`, 'GlobalKnownHostsFile=/dev/null'] : []),
         ...(agentSocket ? [`IdentityAgent=${agentSocket}`] : [])
     ];
-    const argv = [...options.flatMap(o => ['-o', o]), '-p', String(a.port), ...(a.user ? ['-l', a.user] : [])];
+    const argv = [...options.flatMap(o => ['-o', o]), ...(a.port ? ['-p', String(a.port)] : []), ...(a.user ? ['-l', a.user] : [])];
     const childEnvironment = sshEnv(env, agentSocket);
+    const host = a.host.replace(/^\[(.*)\]$/, '$1');
     return {
-        run: (args, remoteCommand) => run('ssh', [...argv, ...args, '--', a.host.replace(/^\[(.*)\]$/, '$1'), ...(remoteCommand ? [remoteCommand] : [])], childEnvironment)
+        connect: (args, remoteCommand) => run('ssh', ['-o', 'ClearAllForwardings=yes', ...argv, ...args, '--', host, ...(remoteCommand ? [remoteCommand] : [])], childEnvironment),
+        control: (args) => run('ssh', ['-F', '/dev/null', ...argv, ...args, '--', host], childEnvironment)
     };
 }
 /**
@@ -91,14 +122,14 @@ function sshCommand(a, s, dir, agentSocket, env) {
  * asked once through the master; its absence is the "no docker on the host" error.
  */
 async function remoteSocket(a, ssh) {
-    const r = await ssh.run([], `docker context inspect --format '{{.Endpoints.docker.Host}}'`);
+    const r = await ssh.connect([], `docker context inspect --format '{{.Endpoints.docker.Host}}'`);
     const host = r.stdout.trim();
     if (r.code === 127 || /not found/.test(r.stderr)) {
-        await ssh.run(['-O', 'exit']);
+        await ssh.control(['-O', 'exit']);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url} has no docker CLI on the SSH user's PATH (${lastOf(r.stderr)}); install Docker there, or name its engine socket: ssh://host/path/to/docker.sock`);
     }
     if (r.code !== 0 || !host.startsWith('unix:///')) {
-        await ssh.run(['-O', 'exit']);
+        await ssh.control(['-O', 'exit']);
         const why = r.code !== 0 ? lastOf(r.stderr) : `its docker CLI uses ${host.slice(0, 100)}`;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url}: could not tell its engine socket (${why}); name it: ssh://host/path/to/docker.sock`);
     }
@@ -144,7 +175,7 @@ function connectError(a, log) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url} presented a host key other than the known one (${last}); if the host was rebuilt, update docker-known-hosts from a trusted source`);
     }
     if (/Host key verification failed|No \S+ host key is known/.test(log)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url} is not a known host (${last}); give its public key in docker-known-hosts (ssh-keyscan -p ${a.port} ${a.host}, checked out of band) or add it to ~/.ssh/known_hosts`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url} is not a known host (${last}); give its public key in docker-known-hosts (ssh-keyscan${a.port ? ` -p ${a.port}` : ''} ${a.host}, checked out of band) or add it to ~/.ssh/known_hosts`);
     }
     if (/Permission denied/.test(log))
         return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url} refused the SSH key (${last}); check docker-ssh-key or the runner's ssh-agent`);

@@ -1,5 +1,5 @@
-export const id = 288;
-export const ids = [288];
+export const id = 814;
+export const ids = [814];
 export const modules = {
 
 /***/ 916:
@@ -54,7 +54,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 288:
+/***/ 814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -66,8 +66,17 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: ownTempDir, run
 
 ;// CONCATENATED MODULE: ./src/labels.ts
+// Names one run gives what it makes, shared by main (which makes them) and post (which removes what a
+// killed main left). Derived from the run id alone, which post checks before using it.
 /** The label on every container and temporary image of one run: the post step removes what carries it. */
 const RUN_LABEL = 'release-phase.run';
+/**
+ * The run-private name of the image until its release passes (design.md §9.3, issue 33): the build and
+ * the predeploy commit name only this, and the requested tags move to the image once every phase passed.
+ */
+function runImageName(runId) {
+    return `release-phase/run-${runId}:image`;
+}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
@@ -508,7 +517,39 @@ function inStepEnv(env, name) {
     return v.trim() === '' ? 'empty' : 'set';
 }
 
+;// CONCATENATED MODULE: ./src/docker/go-json.ts
+/**
+ * The docker CLI decodes its files (config.json, a context's meta.json) with Go's encoding/json, which
+ * matches an object key to a struct field without regard to case, by Unicode simple folding (so `ſ`
+ * reads as `s` and the Kelvin sign as `k`), and lets the last matching key in the text win. The action
+ * reads those files as the CLI does, or an attacker's spelling would mean one thing to the CLI and
+ * another here.
+ */
+/** Two spellings of one field: JSON.parse keeps no order between them, so which one Go takes is unknown. */
+const AMBIGUOUS = Symbol('ambiguous');
+/** A key as Go's decoder compares it with a field name (ASCII field names: only ſ and K fold into them). */
+function goFold(key) {
+    return key
+        .replace(/\u017f/g, 's')
+        .replace(/\u212a/g, 'k')
+        .toLowerCase();
+}
+/**
+ * The value Go would decode into the field `name` of a struct from `obj` (undefined: none). One key
+ * spelt twice alike is JSON.parse's last, as Go's; spelt two ways, AMBIGUOUS.
+ */
+function goField(obj, name) {
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+        return undefined;
+    const folded = goFold(name);
+    const keys = Object.keys(obj).filter(k => goFold(k) === folded);
+    if (keys.length > 1)
+        return AMBIGUOUS;
+    return keys.length === 1 ? obj[keys[0]] : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/address.ts
+
 
 
 
@@ -590,7 +631,8 @@ function parseDockerHost(url, what) {
         throw bad('has no valid user name (a password does not belong in the address: SSH takes a key)');
     if (rest && rest !== '/' && !/^\/[A-Za-z0-9_./-]+$/.test(rest))
         throw bad('names a socket path with characters a path on the host should not have');
-    return { kind: 'ssh', url, user: user ?? '', host, port: portNumber, socket: rest && rest !== '/' ? rest : '' };
+    // No port in the URL: ssh's own configuration decides, as for the docker CLI (connhelper/ssh).
+    return { kind: 'ssh', url, user: user ?? '', host, port: port ? portNumber : undefined, socket: rest && rest !== '/' ? rest : '' };
 }
 /** True for an engine this machine reaches without a network (its loopback or a local socket). */
 function isLoopback(host) {
@@ -646,27 +688,52 @@ function resolveContext(address, env) {
     if (!name || name === 'default')
         return address.kind === 'context' ? { kind: 'default' } : address;
     const meta = external_node_path_.join(configDir, 'contexts', 'meta', sha256hex(name), 'meta.json');
-    let endpoint;
+    let parsed;
     try {
-        endpoint = JSON.parse(external_node_fs_.readFileSync(meta, 'utf8')).Endpoints?.docker;
+        parsed = JSON.parse(external_node_fs_.readFileSync(meta, 'utf8'));
     }
     catch {
         throw new errors/* InputError */.dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
     }
-    const host = endpoint?.Host;
+    const { host, skipTLSVerify } = dockerEndpoint(parsed, name);
     if (host?.startsWith('ssh://'))
         return parseDockerHost(host, `docker context ${name}`);
     const context = { kind: 'context', name, host };
     // A tcp:// context carries every task value too: the same rule as docker-host (design.md §12.3).
     const ca = external_node_path_.join(configDir, 'contexts', 'tls', sha256hex(name), 'docker', 'ca.pem');
-    if (isRemote(context) && host?.startsWith('tcp://') && (endpoint?.SkipTLSVerify || !external_node_fs_.existsSync(ca))) {
-        throw new errors/* InputError */.dz(`docker context ${name}: ${host} without a verified TLS connection would send every task value in clear; create the context with ca=, cert= and key= (docker context create --docker "host=…,ca=…,cert=…,key=…")`);
+    if (isRemote(context) && host?.startsWith('tcp://') && (skipTLSVerify || !external_node_fs_.existsSync(ca))) {
+        const why = skipTLSVerify ? 'with SkipTLSVerify, which accepts any engine that answers,' : 'without a verified TLS connection';
+        throw new errors/* InputError */.dz(`docker context ${name}: ${host} ${why} would send every task value in clear; create the context with ca=, cert= and key= (docker context create --docker "host=…,ca=…,cert=…,key=…")`);
     }
     return context;
 }
+/**
+ * The docker endpoint of a context's meta.json, as the CLI decodes it (go-json.ts): `Endpoints` and
+ * the endpoint's fields in any case, the map key `docker` exactly. A field the CLI would not decode,
+ * or one spelt two ways, is refused: the CLI would then fail, or connect where this reading does not.
+ */
+function dockerEndpoint(meta, name) {
+    const bad = (why) => new errors/* InputError */.dz(`docker context ${name}: its meta.json ${why}; recreate it with docker context create`);
+    const endpoints = goField(meta, 'Endpoints');
+    if (endpoints === AMBIGUOUS)
+        throw bad('spells Endpoints two ways');
+    const docker = typeof endpoints === 'object' && endpoints !== null ? endpoints.docker : undefined;
+    const host = goField(docker, 'Host');
+    const skip = goField(docker, 'SkipTLSVerify');
+    if (host === AMBIGUOUS || skip === AMBIGUOUS)
+        throw bad('spells an endpoint field two ways');
+    if (host != null && typeof host !== 'string')
+        throw bad('has a Host that is not a string');
+    if (skip != null && typeof skip !== 'boolean')
+        throw bad('has a SkipTLSVerify that is not true or false');
+    return { host: host ?? undefined, skipTLSVerify: skip === true };
+}
 /** The CLI's current context from its config file, when one is set. */
 function currentContext(configDir) {
-    return cliConfig(configDir).currentContext;
+    const current = goField(cliConfig(configDir), 'currentContext');
+    if (current === AMBIGUOUS)
+        throw new errors/* InputError */.dz(`${external_node_path_.join(configDir, 'config.json')} spells currentContext two ways; keep one`);
+    return typeof current === 'string' ? current : undefined;
 }
 /** The docker CLI's config.json, the parts the action reads; {} when there is none or it is unreadable. */
 function cliConfig(configDir) {
@@ -826,6 +893,7 @@ function merge(all) {
 
 
 
+
 /** Where the docker CLI looks for plugins on Linux after its configuration's own (docker/cli, cli-plugins/manager). */
 const SYSTEM_PLUGIN_DIRS = [
     '/usr/local/lib/docker/cli-plugins',
@@ -837,11 +905,8 @@ const SYSTEM_PLUGIN_DIRS = [
 const PLUGIN_REEXEC_VAR = 'DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND';
 /** The CLI's socket to its plugin (a closed one tells the plugin to stop); the CLI always sets its own. */
 const PLUGIN_SOCKET_VAR = 'DOCKER_CLI_PLUGIN_SOCKET';
-/** A key Go's decoder would take for `cliPluginsExtraDirs`: it folds case, ſ to s and the Kelvin sign to k. */
-const foldsToExtraDirs = (key) => key
-    .replace(/\u017f/g, 's')
-    .replace(/\u212a/g, 'k')
-    .toLowerCase() === 'clipluginsextradirs';
+/** A key Go's decoder would take for `cliPluginsExtraDirs` (go-json.ts). */
+const foldsToExtraDirs = (key) => goFold(key) === 'clipluginsextradirs';
 /**
  * The directories the CLI searches for a plugin, in its order: config.json's `cliPluginsExtraDirs`,
  * `<config dir>/cli-plugins`, the system's. Undefined wherever this reading could differ from the CLI's
@@ -940,6 +1005,7 @@ function pluginEnv(env, docker) {
 
 
 
+
 /** A failed docker call as an error carrying docker's own last line: `<what> failed: <line>`. */
 function commandFailure(what, r) {
     return new errors/* DockerError */.Bi(`${what} failed: ${(0,errors/* lastLine */.fM)(r.stderr) || `docker exited with code ${r.code}`}`);
@@ -952,7 +1018,7 @@ function commandFailure(what, r) {
  */
 function cliShapesCreate(env) {
     const config = cliConfig(cliConfigDir(env));
-    if (Object.keys(config).some(k => k.toLowerCase() === 'proxies'))
+    if (Object.keys(config).some(k => goFold(k) === 'proxies'))
         return 'proxies in config.json';
     return ['DOCKER_DEFAULT_PLATFORM', 'DOCKER_API_VERSION'].find(n => env[n]);
 }
@@ -1552,6 +1618,13 @@ async function removeLabelled(cli, runId, removed) {
         else
             removed.push(...images.map(id => `image ${id}`));
     }
+    // A killed main's image still under the run's own name (its tags never moved): the name goes, and
+    // the image with it unless another tag holds it. Gone already after a run that ended by itself.
+    const own = await cli.exec(['image', 'rm', runImageName(runId)]);
+    if (own.code === 0)
+        removed.push(`image ${runImageName(runId)}`);
+    else if (!/No such image/i.test(own.stderr))
+        warning(`post: could not remove ${runImageName(runId)}: ${own.stderr.trim()}`);
 }
 /**
  * Runs `work` against the engine main used, reconnected from the same inputs and step env (a remote
