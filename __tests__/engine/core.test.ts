@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, expect, it } from 'vitest'
 import {
   BASE_IMAGE,
-  allReleasePhaseContainers,
   containersOfRun,
   describeEngine,
   docker,
@@ -28,9 +27,6 @@ describeEngine('the action end to end on a real engine', () => {
     tags.push(t)
     return t
   }
-  beforeAll(() => {
-    expect(allReleasePhaseContainers()).toEqual([])
-  })
   afterAll(() => {
     for (const t of tags) spawnRmi(t)
   })

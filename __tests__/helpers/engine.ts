@@ -247,10 +247,6 @@ export function imagesOfRun(runId: string): string[] {
   return docker('image', 'ls', '--all', '--quiet', '--filter', `label=release-phase.run=${runId}`).split('\n').filter(Boolean)
 }
 
-export function allReleasePhaseContainers(): string[] {
-  return docker('ps', '-a', '-q', '--filter', 'label=release-phase.run').split('\n').filter(Boolean)
-}
-
 export function imageConfig(ref: string): Record<string, unknown> {
   return JSON.parse(docker('image', 'inspect', '--format', '{{json .Config}}', ref))
 }
