@@ -2,9 +2,9 @@ import * as core from './runner.js'
 import type { RunResult } from './outputs.js'
 import { bindPhases, dryRunView, type ReleasePlan } from './release-plan.js'
 import { DockerCli, findDocker } from './docker/cli.js'
-import { imageEnv, inspectImage, type ImageInfo } from './docker/image.js'
-import { isVerified, lookupKey } from './docker/acquire.js'
-import { unpushedImage } from './prebuilt.js'
+import { imageEnv, inspectImage, type ImageInfo } from './image/inspect.js'
+import { isVerified, lookupKey } from './image/acquire.js'
+import { unpushedImage } from './image/prebuilt.js'
 
 /**
  * design.md §10: print the resolved plan and set `plan`; no build, container, push or download. A

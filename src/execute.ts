@@ -6,20 +6,20 @@ import type { RunResult, PhaseResult } from './outputs.js'
 import type { RunScope } from './run-scope.js'
 import { bindPhases, planBuildArgv, taskSpec, type BoundPhase, type ReleasePlan } from './release-plan.js'
 import { lastLine, Tail, type DockerClient } from './docker/cli.js'
-import { BUILDX_MISSING, imageEnv, inspectImage, isBuildxMissing, type ImageInfo } from './docker/image.js'
-import { initArgs, removeContainer, runTask, type TaskOutcome } from './docker/task.js'
-import { promoteIndex, pushTags } from './docker/push.js'
-import { acquireImage as acquireReference } from './docker/acquire.js'
-import { promotionWarning, registrySource, unpushedImage } from './prebuilt.js'
-import { formatDuration } from './duration.js'
+import { BUILDX_MISSING, imageEnv, inspectImage, isBuildxMissing, type ImageInfo } from './image/inspect.js'
+import { initArgs, removeContainer, runTask, type TaskOutcome } from './task/run.js'
+import { promoteIndex, pushTags } from './image/push.js'
+import { acquireImage as acquireReference } from './image/acquire.js'
+import { promotionWarning, registrySource, unpushedImage } from './image/prebuilt.js'
+import { formatDuration } from './inputs/duration.js'
 import { startSidecars } from './sidecars/pod.js'
-import { formatRef, parseTagRef, refName, type ImageRef, type TagRef } from './image-ref.js'
-import { runImageName } from './labels.js'
-import { buildFailure, namedMetadata } from './build.js'
-import { repeatsEntrypoint } from './entrypoint.js'
-import { cleanScanLine, findingMessage, scanForms } from './predeploy-scan.js'
+import { formatRef, parseTagRef, refName, type ImageRef, type TagRef } from './image/ref.js'
+import { runImageName } from './run-record.js'
+import { buildFailure, namedMetadata } from './image/build.js'
+import { repeatsEntrypoint } from './task/entrypoint.js'
+import { cleanScanLine, findingMessage, scanForms } from './commit/scan.js'
 import type { Masks } from './secrets.js'
-import { fallback, isFallback, type Fallback } from './fallback.js'
+import { fallback, isFallback, type Fallback } from './commit/fallback.js'
 import type { OpenProbe } from './commit/commit.js'
 
 /** What execute needs besides the plan; `engine` is the daemon check started beside the first command. */
@@ -58,7 +58,7 @@ export async function execute(plan: ReleasePlan, outer: ExecuteContext): Promise
   core.info(`Released ${result.image} (${result.imageId})`)
 }
 
-/** The run's private name for its image until the release passed (labels.ts), and whether it was given. */
+/** The run's private name for its image until the release passed (run-record.ts), and whether it was given. */
 interface RunName {
   ref: TagRef
   /** Called once the name is on an image: a run that ends before moveTags removes it then. */
@@ -117,7 +117,7 @@ async function acquireImage(plan: ReleasePlan, ctx: RunContext): Promise<ImageIn
   if (s.annotations.length > 0 && plan.image.kind === 'build') await checkAnnotationsKept(plan, ctx)
   if (s.buildxVersion && plan.image.kind === 'build') {
     await ctx.engine
-    await (await import('./buildx-install.js')).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl)
+    await (await import('./image/buildx-install.js')).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl)
   }
   if (plan.image.kind === 'reference') {
     await ctx.engine
@@ -276,7 +276,7 @@ async function scanBesideCommit(
 
 /** design.md §4.6: the files the predeploy task changed, searched for secrets; the error, when one holds any. */
 async function scanPredeployFiles(plan: ReleasePlan, p: BoundPhase, container: string, ctx: ExecuteContext): Promise<string | undefined> {
-  const { scanChangedFiles } = await import('./docker/scan-changes.js')
+  const { scanChangedFiles } = await import('./commit/scan-changes.js')
   const { engineApi } = await import('./docker/engine-api.js')
   const initMounted = initArgs({ init: plan.settings.init, invocation: p.invocation! }).includes('--init')
   const scan = await scanChangedFiles(engineApi(ctx.cli), container, scanForms(ctx.masks.owners), initMounted)

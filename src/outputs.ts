@@ -1,5 +1,5 @@
 import * as core from './runner.js'
-import type { Phase } from './inputs.js'
+import type { Phase } from './inputs/settings.js'
 import { commandText, type ReleaseSource } from './manifests/release-command.js'
 import type { Manifests } from './manifests/load.js'
 import type { ReleasePlan } from './release-plan.js'

@@ -1,19 +1,19 @@
 import * as path from 'node:path'
 import { ActionError, InputError, ManifestError, type Location } from './errors.js'
-import { insidePath, type Phase, type Settings } from './inputs.js'
+import { insidePath, type Phase, type Settings } from './inputs/settings.js'
 import type { Manifests } from './manifests/load.js'
 import { commandText, type ReleaseChoice } from './manifests/release-command.js'
 import type { TaskEnv } from './secrets.js'
-import type { VarLookup } from './words.js'
-import { buildArgv, buildLabels, defaultTags, type GitHubContext } from './build.js'
-import { planInvocation, type TaskInvocation } from './entrypoint.js'
-import { createArgv, containerName, type TaskSpec } from './task-argv.js'
+import type { VarLookup } from './task/words.js'
+import { buildArgv, buildLabels, defaultTags, type GitHubContext } from './image/build.js'
+import { planInvocation, type TaskInvocation } from './task/entrypoint.js'
+import { createArgv, containerName, type TaskSpec } from './task/argv.js'
 import { sidecarContainerName, sidecarPlan } from './sidecars/argv.js'
 import type { ResolvedSidecar } from './sidecars/spec.js'
-import { formatRef, type ImageRef, type TagRef } from './image-ref.js'
-import { checkPrebuilt, prebuiltTags } from './prebuilt.js'
+import { formatRef, type ImageRef, type TagRef } from './image/ref.js'
+import { checkPrebuilt, prebuiltTags } from './image/prebuilt.js'
 import { hasCommand } from './manifests/presence.js'
-import { runImageName } from './labels.js'
+import { runImageName } from './run-record.js'
 
 /** Why a requested phase does not run. */
 export type SkipReason = 'no command' | 'not the first deploy'
@@ -139,7 +139,7 @@ function checkedDefaultTags(s: Settings, github: GitHubContext): TagRef[] {
 
 /**
  * The `docker buildx build` argv of a plan that builds; files are where buildx writes the id and
- * metadata. The image is named for the run only (labels.ts runImageName).
+ * metadata. The image is named for the run only (run-record.ts runImageName).
  */
 export function planBuildArgv(plan: ReleasePlan, files: { iidfile: string; metadataFile: string }, runId: string): string[] | null {
   if (plan.image.kind !== 'build') return null

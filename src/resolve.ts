@@ -1,19 +1,19 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ActionError, InputError } from './errors.js'
-import type { Settings } from './inputs.js'
+import type { Settings } from './inputs/settings.js'
 import { loadManifests, type Manifests } from './manifests/load.js'
 import { nothingToRun, requireManifests } from './manifests/presence.js'
 import { chooseReleaseCommand } from './manifests/release-command.js'
 import { buildSecretValues, resolveTaskEnv, taskSecrets, type NamedSecret, type TaskEnv } from './secrets.js'
 import { annotated, commandName, resolvePlan, type ReleasePlan } from './release-plan.js'
-import { checkBuildFiles as checkSecretFiles } from './build-inputs.js'
+import { checkBuildFiles as checkSecretFiles } from './image/build-inputs.js'
 import { checkDirectory, checkRegularFile, readRegularFile } from './workspace-files.js'
 import { checkCommand } from './untrusted.js'
 import type { ResolvedSidecar } from './sidecars/spec.js'
-import { githubContext, type GitHubContext } from './build.js'
-import { checkedOutCommit } from './git-head.js'
-import { checkContextCredentials } from './context-credentials.js'
+import { githubContext, type GitHubContext } from './image/build.js'
+import { checkedOutCommit } from './image/git-head.js'
+import { checkContextCredentials } from './image/context-credentials.js'
 import { engineAddress, engineSecrets, isRemote, type EngineAddress } from './engine/address.js'
 
 const REMOTE_READINESS =
@@ -88,7 +88,7 @@ export async function resolveRun(s: Settings, env: NodeJS.ProcessEnv, log: Resol
 
 /**
  * The build's files before the build starts: the context is a directory and the Dockerfile a regular
- * file (both inside the workspace: inputs.ts), no context holds a persisted checkout token; returns the
+ * file (both inside the workspace: inputs/settings.ts), no context holds a persisted checkout token; returns the
  * secret-files contents, to be masked.
  */
 async function checkBuildFiles(s: Settings, dockerfile: string): Promise<NamedSecret[]> {

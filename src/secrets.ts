@@ -1,13 +1,11 @@
 import { parse as parseDotenv } from 'dotenv'
 import { ActionError, InputError } from './errors.js'
-import { VAR_NAME } from './var-name.js'
-import type { Mapping } from './input-getter.js'
+import { VAR_NAME, type Mapping, inStepEnv } from './inputs/grammar.js'
 import type { AppEnvVar } from './manifests/app-json.js'
-import type { VarValue } from './words.js'
+import type { VarValue } from './task/words.js'
 import { reservedTaskNames } from './cli-env.js'
 import { MIN_MASK, secretForms } from './masking.js'
-import { MAX_ENV_ENTRY, MAX_TASK_ENV } from './limits.js'
-import { inStepEnv } from './step-env.js'
+import { MAX_ENV_ENTRY, MAX_TASK_ENV } from './untrusted.js'
 
 /** The variables a task container gets, by name. `secret` values are masked and never expanded onto an argv. */
 export type TaskEnv = Map<string, VarValue>

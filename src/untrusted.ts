@@ -5,7 +5,14 @@
  * start such a line. In the job summary the same text must not be read as Markdown or HTML.
  */
 import { InputError } from './errors.js'
-import { MAX_ENV_ENTRY } from './limits.js'
+
+// Kernel limits the action checks before any side effect. Here, not in secrets.ts: runner.ts (on the
+// start-up path) needs them through this module, and must not load secrets.ts and dotenv to get them.
+
+/** Linux MAX_ARG_STRLEN: one `NAME=value` string of a process environment (or argv) holds at most 128 KiB. */
+export const MAX_ENV_ENTRY = 32 * 4096
+/** All task values together; the rest of ARG_MAX (2 MiB by default) is left to the runner's own environment. */
+export const MAX_TASK_ENV = 1024 * 1024
 
 /** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
 export function safeLine(text: string): string {

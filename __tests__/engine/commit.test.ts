@@ -1,8 +1,8 @@
 import { afterAll, expect, it } from 'vitest'
 import { DockerCli } from '../../src/docker/cli.js'
 import { saveRewriteLoad } from '../../src/commit/commit.js'
-import { inspectImage } from '../../src/docker/image.js'
-import { parseTagRef } from '../../src/image-ref.js'
+import { inspectImage } from '../../src/image/inspect.js'
+import { parseTagRef } from '../../src/image/ref.js'
 import { BASE_IMAGE, describeEngine, docker, uniqueTag } from '../helpers/engine.js'
 
 describeEngine('predeploy commit rewrite, both archive forms (SPEC 4.3)', () => {

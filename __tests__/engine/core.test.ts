@@ -16,7 +16,7 @@ import {
   taskRecord,
   uniqueTag
 } from '../helpers/engine.js'
-import { SHELL_PREAMBLE } from '../../src/entrypoint.js'
+import { SHELL_PREAMBLE } from '../../src/task/entrypoint.js'
 
 const phases = (outputs: Record<string, string>) => JSON.parse(outputs.phases) as { phase: string; status: string; exitCode: number | null }[]
 

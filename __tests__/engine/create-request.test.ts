@@ -4,7 +4,7 @@ import * as path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { DockerCli } from '../../src/docker/cli.js'
 import { SocketCalls } from '../../src/docker/socket.js'
-import { createArgv, createRequest, type TaskSpec } from '../../src/task-argv.js'
+import { createArgv, createRequest, type TaskSpec } from '../../src/task/argv.js'
 import { BASE_IMAGE, describeEngine, docker, errorLines, makeApp, runAction, taskRecord, uniqueTag } from '../helpers/engine.js'
 
 type Inspect = Record<string, unknown> & { Config: Record<string, unknown>; HostConfig: Record<string, unknown> }

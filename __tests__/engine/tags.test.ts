@@ -77,7 +77,7 @@ describeEngine('tags move only after the release passes (issue 33)', () => {
     expect(idOf(tag)).not.toBe(live)
     expect(exists(runName(r.state['run-id']))).toBe(false)
     expect(r.outputs.image).toBe(tag)
-    // buildx's metadata never names the run's own name (build.ts namedMetadata).
+    // buildx's metadata never names the run's own name (image/build.ts namedMetadata).
     expect(r.outputs.metadata).toMatch(/containerimage\.digest/)
     expect(r.outputs.metadata).not.toContain('release-phase/run-')
   })

@@ -4,10 +4,10 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { getState } from '../../src/runner.js'
-import { FileSearch, pathsToRead, scanForms } from '../../src/predeploy-scan.js'
+import { FileSearch, pathsToRead, scanForms } from '../../src/commit/scan.js'
 import { secretForms } from '../../src/masking.js'
-import { checkedOutCommit, originIs } from '../../src/git-head.js'
-import { checkContextCredentials, MAX_DIRS } from '../../src/context-credentials.js'
+import { checkedOutCommit, originIs } from '../../src/image/git-head.js'
+import { checkContextCredentials, MAX_DIRS } from '../../src/image/context-credentials.js'
 import { obeyedCommands, stepState } from '../helpers/runner-protocol.js'
 
 describe('the step state as the runner hands it to the post step (issue 20)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { readSettings } from '../../src/inputs.js'
-import { buildArgv, buildLabels, defaultTags, githubContext, namedMetadata } from '../../src/build.js'
-import { formatRef, parseTagRef } from '../../src/image-ref.js'
+import { readSettings } from '../../src/inputs/settings.js'
+import { buildArgv, buildLabels, defaultTags, githubContext, namedMetadata } from '../../src/image/build.js'
+import { formatRef, parseTagRef } from '../../src/image/ref.js'
 
 const settings = (inputs: Record<string, string>) => readSettings(n => inputs[n] ?? '', { GITHUB_WORKSPACE: '/ws' })
 const files = { dockerfile: '/ws/Dockerfile', iidfile: '/t/iid', metadataFile: '/t/meta.json' }
@@ -95,7 +95,7 @@ describe('buildx argv (SPEC 3)', () => {
 })
 
 describe('buildx download helpers (SPEC 8)', async () => {
-  const { buildxUrl, parseChecksum } = await import('../../src/buildx-install.js')
+  const { buildxUrl, parseChecksum } = await import('../../src/image/buildx-install.js')
   it('fills the template like the release assets are named', () => {
     expect(buildxUrl('', '0.13.1', 'linux', 'x64')).toBe('https://github.com/docker/buildx/releases/download/v0.13.1/buildx-v0.13.1.linux-amd64')
     expect(buildxUrl('', '0.13.1', 'win32', 'arm64')).toBe('https://github.com/docker/buildx/releases/download/v0.13.1/buildx-v0.13.1.windows-arm64.exe')
@@ -238,7 +238,7 @@ describe('build-push-action build inputs, passed to buildx as it does (issue 14)
 })
 
 describe('a build failure explained (issue 14)', async () => {
-  const { buildFailure } = await import('../../src/build.js')
+  const { buildFailure } = await import('../../src/image/build.js')
   it('cache export refused by the docker driver names setup-buildx-action', () => {
     // buildx 0.13.1's words, as seen on Engine 20.10 with --cache-to type=local
     const tail =
@@ -266,7 +266,7 @@ describe('build input files checked before any Docker side effect (issue 14)', a
   const fs = await import('node:fs')
   const os = await import('node:os')
   const path = await import('node:path')
-  const { checkBuildFiles, MAX_SECRET_FILE } = await import('../../src/build-inputs.js')
+  const { checkBuildFiles, MAX_SECRET_FILE } = await import('../../src/image/build-inputs.js')
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-files-'))
   fs.mkdirSync(path.join(ws, 'lib'))
   fs.writeFileSync(path.join(ws, 'token'), 'tok-value\nline2')

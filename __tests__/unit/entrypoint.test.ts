@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { INIT_WRAPPERS, SHELL_PREAMBLE as P, planInvocation, repeatsEntrypoint } from '../../src/entrypoint.js'
+import { INIT_WRAPPERS, SHELL_PREAMBLE as P, planInvocation, repeatsEntrypoint } from '../../src/task/entrypoint.js'
 
 const lookup = (n: string) => (n === 'DB' ? { value: 'db1', secret: false } : undefined)
 const plan = (cmd: string | string[], mode: 'auto' | 'shell' | 'exec', ep: string[] | null) =>

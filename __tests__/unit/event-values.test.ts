@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readSettings } from '../../src/inputs.js'
+import { readSettings } from '../../src/inputs/settings.js'
 import { LIST_INPUTS, eventValues } from '../../src/inputs/event-values.js'
 
 /** The event payload GitHub writes for the step, at GITHUB_EVENT_PATH. */

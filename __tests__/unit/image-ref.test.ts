@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { digestRef, familiarName, formatRef, parseImageRef, parseTagRef, type ImageRef } from '../../src/image-ref.js'
+import { digestRef, familiarName, formatRef, parseImageRef, parseTagRef, type ImageRef } from '../../src/image/ref.js'
 
 /** A stored table (fixtures/image-refs.json), after distribution/reference's grammar and docker's domain rule. */
 const table = JSON.parse(readFileSync(new URL('./fixtures/image-refs.json', import.meta.url), 'utf8')) as {

@@ -14,9 +14,11 @@ const IO = [
   // go-json.ts is a pure reading rule beside the CLI config readers that use it.
   /^docker\/(?!go-json\.ts$)/,
   /^engine\/(connect|ssh|leftovers)\.ts$/,
-  /^commit\/(commit|containerd|loopback-registry|save-load)\.ts$/,
+  /^commit\/(commit|containerd|loopback-registry|save-load|scan-changes)\.ts$/,
+  /^task\/(run|log)\.ts$/,
+  /^image\/(inspect|acquire|push|buildx-install)\.ts$/,
   /^sidecars\/pod\.ts$/,
-  /^(index|post-entry|main|post|resolve|execute|dry-run|buildx-install|first-deploy)\.ts$/
+  /^(index|post-entry|main|post|resolve|execute|dry-run|first-deploy)\.ts$/
 ]
 const isIo = (file: string): boolean => IO.some(re => re.test(file))
 

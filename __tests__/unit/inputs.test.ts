@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readSettings } from '../../src/inputs.js'
-import { formatRef } from '../../src/image-ref.js'
+import { readSettings } from '../../src/inputs/settings.js'
+import { formatRef } from '../../src/image/ref.js'
 
 const ws = '/work/ws'
 const settings = (inputs: Record<string, string>) => readSettings(name => inputs[name] ?? '', { GITHUB_WORKSPACE: ws })

@@ -5,7 +5,7 @@ import { rewriteSavedImage } from '../../src/commit/archive.js'
 import { startLoopbackRegistry, type LoopbackRegistry } from '../../src/commit/loopback-registry.js'
 import { assembledArchive, probedArchive, proveRoute, type ProbeRoute, type RequestFn } from '../../src/commit/containerd.js'
 import { bothPushes } from '../helpers/probe.js'
-import { parseTagRef, refName, tagOf } from '../../src/image-ref.js'
+import { parseTagRef, refName, tagOf } from '../../src/image/ref.js'
 
 /**
  * The probe's protocol, against the real loopback registry over HTTP, with a stand-in for the engine

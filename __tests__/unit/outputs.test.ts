@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { emptyResult, outputValues, summaryMarkdown } from '../../src/outputs.js'
 import { rewriteImageConfig } from '../../src/commit/commit.js'
 import { chooseReleaseCommand } from '../../src/manifests/release-command.js'
-import { digestFromPushOutput, pushedIsImage, pushTags } from '../../src/docker/push.js'
-import { parseTagRef, refName } from '../../src/image-ref.js'
+import { digestFromPushOutput, pushedIsImage, pushTags } from '../../src/image/push.js'
+import { parseTagRef, refName } from '../../src/image/ref.js'
 import { FakeDocker } from '../helpers/fake-docker.js'
 
 describe('outputs and summary (SPEC 6)', () => {

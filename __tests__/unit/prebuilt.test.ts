@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { formatRef, parseImageRef, parseTagRef } from '../../src/image-ref.js'
-import { checkPrebuilt, prebuiltTags, promotionWarning, registrySource, unpushedImage } from '../../src/prebuilt.js'
-import { isIndex, pushedByImagetools } from '../../src/docker/push.js'
-import { isVerified, lookupKey } from '../../src/docker/acquire.js'
-import type { ImageInfo } from '../../src/docker/image.js'
+import { formatRef, parseImageRef, parseTagRef } from '../../src/image/ref.js'
+import { checkPrebuilt, prebuiltTags, promotionWarning, registrySource, unpushedImage } from '../../src/image/prebuilt.js'
+import { isIndex, pushedByImagetools } from '../../src/image/push.js'
+import { isVerified, lookupKey } from '../../src/image/acquire.js'
+import type { ImageInfo } from '../../src/image/inspect.js'
 
 const D = `sha256:${'a1'.repeat(32)}`
 const OTHER = `sha256:${'b2'.repeat(32)}`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readSettings } from '../../src/inputs.js'
+import { readSettings } from '../../src/inputs/settings.js'
 import { nothingToRun, requireManifests } from '../../src/manifests/presence.js'
 import { emptyResult, summaryMarkdown } from '../../src/outputs.js'
 

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { scanChangedFiles } from '../../src/docker/scan-changes.js'
+import { scanChangedFiles } from '../../src/commit/scan-changes.js'
 import type { EngineApi } from '../../src/docker/engine-api.js'
 import { gzipSync } from 'node:zlib'
-import { FileSearch, cleanScanLine, findingMessage, isWholeTar, scanForms, scanShapes } from '../../src/predeploy-scan.js'
+import { FileSearch, cleanScanLine, findingMessage, isWholeTar, scanForms, scanShapes } from '../../src/commit/scan.js'
 import { base64Variations, secretForms } from '../../src/masking.js'
 
 const FORMS = new Map([['s3cr3t-Value-91', 'API_TOKEN']])

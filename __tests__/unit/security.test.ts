@@ -8,7 +8,7 @@ import { base64Variations, secretForms, urlPassword } from '../../src/masking.js
 import { checkTaskEnv, redact, resolveTaskEnv, buildSecretValues } from '../../src/secrets.js'
 import { insidePath, readRegularFile, MAX_FILE } from '../../src/workspace-files.js'
 import { checkCommand, fenced, mdText, safeLine } from '../../src/untrusted.js'
-import { parseMappings } from '../../src/inputs.js'
+import { parseMappings } from '../../src/inputs/settings.js'
 import { ownTempDir } from '../../src/post.js'
 import { deepYamlLine } from '../../src/manifests/load.js'
 

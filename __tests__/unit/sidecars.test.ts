@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { parseSidecars, resolveSidecars, sidecarSecretValues } from '../../src/sidecars/spec.js'
-import { strayWord } from '../../src/create-args.js'
+import { strayWord } from '../../src/task/create-args.js'
 import { sidecarArgv } from '../../src/sidecars/argv.js'
 import { RedactingLines } from '../../src/relay.js'
 import { sidecarSummary } from '../../src/sidecars/summary.js'
-import { readSettings } from '../../src/inputs.js'
+import { readSettings } from '../../src/inputs/settings.js'
 import type { TaskEnv } from '../../src/secrets.js'
 
 const ctx = { network: '', runArgs: [] as string[] }
@@ -274,7 +274,7 @@ describe('sidecar options: every flag is one docker create has (checked before t
 describe("the docker create option table matches the CLI's own help", () => {
   it('lists every option `docker create --help` shows, with its alias and whether it takes a value', async () => {
     const { spawnSync } = await import('node:child_process')
-    const { CREATE_OPTIONS, HIDDEN_OPTIONS } = await import('../../src/create-args.js')
+    const { CREATE_OPTIONS, HIDDEN_OPTIONS } = await import('../../src/task/create-args.js')
     const help = spawnSync('docker', ['create', '--help'], { encoding: 'utf8' })
     if (help.error || help.status !== 0) {
       // Under CI the docker CLI is always there: its absence is a failure, not a skip.
@@ -292,7 +292,7 @@ describe("the docker create option table matches the CLI's own help", () => {
   })
   it('accepts each hidden alias the table allows (the CLI parses the flags before --help, touching no engine)', async () => {
     const { spawnSync } = await import('node:child_process')
-    const { HIDDEN_OPTIONS } = await import('../../src/create-args.js')
+    const { HIDDEN_OPTIONS } = await import('../../src/task/create-args.js')
     const parses = (flag: string) => spawnSync('docker', ['create', `${flag}=x`, '--help'], { encoding: 'utf8' })
     const control = parses('--no-such-flag')
     if (control.error) {

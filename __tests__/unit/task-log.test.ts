@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { taskLog } from '../../src/docker/task-log.js'
+import { taskLog } from '../../src/task/log.js'
 
 const t = (s: number) => `2026-11-22T07:16:${String(s).padStart(2, '0')}.5Z`
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitWords, type VarValue } from '../../src/words.js'
+import { splitWords, type VarValue } from '../../src/task/words.js'
 
 const vars: Record<string, VarValue> = { X: { value: 'x val', secret: false }, S: { value: 's3cret', secret: true }, E: { value: '', secret: false } }
 const lookup = (n: string) => vars[n]

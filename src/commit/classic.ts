@@ -1,5 +1,5 @@
 import { restoredConfig, sha256hex, type ArchiveEntry } from './archive.js'
-import { fallback, isFallback, type Fallback } from '../fallback.js'
+import { fallback, isFallback, type Fallback } from './fallback.js'
 
 /**
  * The fast predeploy commit (classic image store): the clean image config is assembled from what the

@@ -1,5 +1,5 @@
 import { DockerError } from '../errors.js'
-import { RUN_LABEL } from '../labels.js'
+import { RUN_LABEL } from '../run-record.js'
 import { rewriteSavedImage, type ArchiveEntry } from './archive.js'
 import { saveTransformLoad, tarEntries } from './save-load.js'
 import { lastLine, type DockerClient } from '../docker/cli.js'
@@ -7,9 +7,9 @@ import { assembleCommitConfig, configOnlyArchive, type HistoryItem, type Inspect
 import { engineApi, type EngineApi } from '../docker/engine-api.js'
 import { startLoopbackRegistry } from './loopback-registry.js'
 import { assembledArchive, probedArchive, proveRoute, pushConfig, pushManifest, type ProbeRoute } from './containerd.js'
-import { formatRef, refName, tagOf, type TagRef } from '../image-ref.js'
-import type { ImageInfo } from '../docker/image.js'
-import { fallback, isFallback, type Fallback } from '../fallback.js'
+import { formatRef, refName, tagOf, type TagRef } from '../image/ref.js'
+import type { ImageInfo } from '../image/inspect.js'
+import { fallback, isFallback, type Fallback } from './fallback.js'
 
 export { PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig } from './archive.js'
 

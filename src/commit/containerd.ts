@@ -3,7 +3,7 @@ import type { ArchiveEntry } from './archive.js'
 import { sha256digest as sha256 } from '../digest.js'
 import { streamError } from '../docker/engine-api.js'
 import type { LoopbackRegistry } from './loopback-registry.js'
-import { fallback, type Fallback } from '../fallback.js'
+import { fallback, type Fallback } from './fallback.js'
 
 /**
  * The containerd image store keeps an image's layers as blobs named by their compressed digest, and no

@@ -1,6 +1,6 @@
 import * as zlib from 'node:zlib'
 import { ActionError } from '../errors.js'
-import { FileSearch } from '../predeploy-scan.js'
+import { FileSearch } from './scan.js'
 
 /** The bytes one gzip file is decompressed to at most; past it (a bomb, or a huge log) the scan fails closed. */
 export const MAX_GUNZIPPED = 256 * 1024 * 1024

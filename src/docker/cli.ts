@@ -2,9 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import type { Readable, Writable } from 'node:stream'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { DockerError } from '../errors.js'
-
-import { lastLine } from '../errors.js'
+import { DockerError, lastLine } from '../errors.js'
 
 export { lastLine }
 import { childEnv } from '../cli-env.js'
@@ -15,7 +13,7 @@ import type { Expose } from '../engine/ssh.js'
 import { cliConfig, cliConfigDir } from '../engine/address.js'
 import { goFold } from './go-json.js'
 import { buildxPlugin, executableFile, pluginEnv } from './buildx-plugin.js'
-import type { CreateRequest } from '../task-argv.js'
+import type { CreateRequest } from '../task/argv.js'
 
 export interface ExecResult {
   code: number
@@ -67,7 +65,7 @@ export interface DockerClient {
   /** `docker image inspect --format '{{json .}}' <ref>`; a missing image says `No such image`. */
   inspectImageJson(ref: string): Promise<ExecResult>
   /**
-   * `docker create` of a task container (task-argv.ts): `argv` with the values in `env`, or, on an engine
+   * `docker create` of a task container (task/argv.ts): `argv` with the values in `env`, or, on an engine
    * behind a socket of this machine, `request` sent to it (one process start less per task, issue 22).
    */
   createContainer(argv: string[], env: Record<string, string>, request?: CreateRequest): Promise<ExecResult>

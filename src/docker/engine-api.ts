@@ -8,7 +8,7 @@ import { lastLine, type DockerClient } from './cli.js'
 import { localSocket, socketRequest } from './socket.js'
 
 export { localSocket }
-import type { Change } from '../predeploy-scan.js'
+import type { Change } from '../commit/scan.js'
 import type { Expose } from '../engine/ssh.js'
 
 /**

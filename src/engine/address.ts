@@ -3,14 +3,13 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { InputError } from '../errors.js'
-import { VAR_NAME } from '../var-name.js'
-import { inStepEnv } from '../step-env.js'
+import { VAR_NAME, inStepEnv } from '../inputs/grammar.js'
 import { AMBIGUOUS, goField } from '../docker/go-json.js'
 
 /**
  * Which Docker engine the run uses (design.md §12): the `docker-host` or `docker-context` input, else
  * the step env's DOCKER_HOST or DOCKER_CONTEXT (how workflows point the CLI at an engine today), else
- * the CLI's own current context. Pure: a context's endpoint is read by the caller (contexts.ts).
+ * the CLI's own current context. Pure but for resolveContext, which reads a context's endpoint from the CLI's store.
  */
 export type EngineAddress =
   | { kind: 'default' }

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js'
 import { readRegularFile } from '../workspace-files.js'
-import type { InputGetter } from '../input-getter.js'
+import type { InputGetter } from './grammar.js'
 
 /**
  * ADR 0015 (issue 33): an event value cannot add a list item. `tags: ghcr.io/acme/app:pr-${{ github.head_ref }}`
@@ -10,7 +10,7 @@ import type { InputGetter } from '../input-getter.js'
  * holds one of that input's separators is an error naming the input and where the value came from.
  */
 
-/** What splits each list input's items (input-getter.ts `list`, `lines`; words.ts for run-args). */
+/** What splits each list input's items (inputs/grammar.ts `list`, `lines`; task/words.ts for run-args). */
 const COMMA_OR_LINE = /[,\r\n]/
 const LINE = /[\r\n]/
 const WORD = /[\s'"\\]/

@@ -1,7 +1,7 @@
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
 import { ManifestError, type Location } from '../errors.js'
 import { orNone } from './or-none.js'
-import { VAR_NAME } from '../var-name.js'
+import { VAR_NAME } from '../inputs/grammar.js'
 
 export interface AppEnvVar {
   name: string

@@ -1,7 +1,7 @@
 import { ManifestError } from '../errors.js'
 import { readRegularFile } from '../workspace-files.js'
 import * as path from 'node:path'
-import type { Settings } from '../inputs.js'
+import type { Settings } from '../inputs/settings.js'
 import type { AppJson } from './app-json.js'
 import type { HerokuYml } from './heroku-yml.js'
 import { parseProcfile, type ProcfileEntry } from './procfile.js'

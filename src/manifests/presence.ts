@@ -1,6 +1,6 @@
 import * as path from 'node:path'
 import { InputError } from '../errors.js'
-import type { Settings } from '../inputs.js'
+import type { Settings } from '../inputs/settings.js'
 import type { Manifests } from './load.js'
 
 /**

@@ -1,5 +1,5 @@
-import type { Phase } from '../inputs.js'
-import { RUN_LABEL } from '../labels.js'
+import type { Phase } from '../inputs/settings.js'
+import { RUN_LABEL } from '../run-record.js'
 import type { ResolvedSidecar } from './spec.js'
 
 export type SidecarStatus = 'ready' | 'running' | 'exited' | 'not-ready' | 'cancelled' | 'failed'

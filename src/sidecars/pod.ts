@@ -15,7 +15,7 @@
 import * as net from 'node:net'
 import * as core from '../runner.js'
 import { ActionError, DockerError, excerpt } from '../errors.js'
-import type { Phase } from '../inputs.js'
+import type { Phase } from '../inputs/settings.js'
 import { redact, valuesOf } from '../secrets.js'
 import type { ResolvedSidecar } from './spec.js'
 import { lastLine, type DockerClient } from '../docker/cli.js'

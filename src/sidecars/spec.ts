@@ -5,16 +5,14 @@
  */
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml'
 import { InputError } from '../errors.js'
-import { parseDuration } from '../duration.js'
-import { VAR_NAME, type Mapping } from '../inputs.js'
-import type { NamedSecret, TaskEnv } from '../secrets.js'
-import { splitWords } from '../words.js'
+import { parseDuration } from '../inputs/duration.js'
+import { VAR_NAME, type Mapping } from '../inputs/settings.js'
+import { type NamedSecret, type TaskEnv, checkTaskEnv } from '../secrets.js'
+import { splitWords } from '../task/words.js'
 import { isCliEnvName } from '../cli-env.js'
-import { createArgsProblem, shortFlags } from '../create-args.js'
-import { checkTaskEnv } from '../secrets.js'
+import { createArgsProblem, shortFlags } from '../task/create-args.js'
 import { checkCommand } from '../untrusted.js'
-import { splitPair } from '../pairs.js'
-import { inStepEnv } from '../step-env.js'
+import { splitPair, inStepEnv } from '../inputs/grammar.js'
 
 export interface SidecarSpec {
   name: string

@@ -1,5 +1,5 @@
-import { InputError, excerpt } from './errors.js'
-import { digestRef, familiarName, formatRef, refName, type ImageRef, type TagRef } from './image-ref.js'
+import { InputError, excerpt } from '../errors.js'
+import { digestRef, familiarName, formatRef, refName, type ImageRef, type TagRef } from './ref.js'
 
 /**
  * The tags a pre-built `image` gets (design.md §3.4): the `tags` input when given (a promotion), else

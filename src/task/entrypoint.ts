@@ -1,5 +1,5 @@
-import { ActionError } from './errors.js'
-import type { EntrypointMode } from './inputs.js'
+import { ActionError } from '../errors.js'
+import type { EntrypointMode } from '../inputs/settings.js'
 import { splitWords, type VarLookup } from './words.js'
 
 /** Init wrappers that pass their arguments on (Dokku's list, plus common variants). */
@@ -24,7 +24,7 @@ export function isInitWrapper(entrypoint: string[] | null): boolean {
  * /bin/sh, so most slim images) its error exits the shell before `|| true` is reached. Probing in a
  * subshell first is the portable form. The traps make a stopped task end after its current command
  * (exit 128+signal) instead of running the next one; with --init every process of the task gets the
- * signal (see task.ts), so that current command (the migration) is what receives it and rolls back.
+ * signal (see run.ts), so that current command (the migration) is what receives it and rolls back.
  */
 export const SHELL_PREAMBLE = "(set -o pipefail) 2>/dev/null && set -o pipefail; set -e; trap 'exit 143' TERM; trap 'exit 130' INT; "
 

@@ -1,10 +1,10 @@
 import * as path from 'node:path/posix'
 import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
-import type { EngineApi } from './engine-api.js'
+import type { EngineApi } from '../docker/engine-api.js'
 import { DockerError } from '../errors.js'
-import { FileSearch, isWholeTar, namesHolding, pathsToRead, type Finding } from '../predeploy-scan.js'
-import { GzipMembers } from '../commit/gzip-members.js'
+import { FileSearch, isWholeTar, namesHolding, pathsToRead, type Finding } from './scan.js'
+import { GzipMembers } from './gzip-members.js'
 
 /** Archives read side by side: enough to hide the engine's latency, few enough to stay light. */
 const PARALLEL = 4

@@ -1,4 +1,4 @@
-import { InputError } from './errors.js'
+import { InputError } from '../errors.js'
 
 const UNITS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600 }
 

@@ -1,9 +1,9 @@
 import * as path from 'node:path'
-import type { Settings } from './inputs.js'
+import type { Settings } from '../inputs/settings.js'
 import { buildExtrasArgv } from './build-inputs.js'
-import { splitPair } from './pairs.js'
-import { InputError } from './errors.js'
-import { formatRef, parseTagRef, type TagRef } from './image-ref.js'
+import { splitPair } from '../inputs/grammar.js'
+import { InputError } from '../errors.js'
+import { formatRef, parseTagRef, type TagRef } from './ref.js'
 
 export interface GitHubContext {
   repository?: string
@@ -12,7 +12,7 @@ export interface GitHubContext {
 }
 
 /**
- * The repository and commit the image is made from. `checkedOut` (git-head.ts) wins over GITHUB_SHA:
+ * The repository and commit the image is made from. `checkedOut` (image/git-head.ts) wins over GITHUB_SHA:
  * under `pull_request_target` the event's commit is the base branch's, while the workspace holds the
  * pull request's head (design.md §3.2).
  */
@@ -61,7 +61,7 @@ export function buildLabels(s: Settings, gh: GitHubContext, now: Date): string[]
 
 /**
  * The `docker buildx build` argv (design.md §3). Build secrets are `env=` references: values never appear.
- * `name` is the run-private name (labels.ts runImageName): the requested tags move only once the release passed.
+ * `name` is the run-private name (run-record.ts runImageName): the requested tags move only once the release passed.
  */
 export function buildArgv(s: Settings, opts: { name: string; labels: string[]; dockerfile: string; iidfile: string; metadataFile: string }): string[] {
   const argv = ['buildx', 'build']

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { readFileIfRegular } from './workspace-files.js'
+import { readFileIfRegular } from '../workspace-files.js'
 
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
 const REF = /^refs\/[A-Za-z0-9._/-]+$/

@@ -1,6 +1,6 @@
 import { DockerError } from '../errors.js'
-import { lastLine, type DockerClient } from './cli.js'
-import { splitPair } from '../pairs.js'
+import { lastLine, type DockerClient } from '../docker/cli.js'
+import { splitPair } from '../inputs/grammar.js'
 
 /** The parts of `docker image inspect` the action uses; `config` is kept whole for the predeploy commit. */
 export interface ImageInfo {

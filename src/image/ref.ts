@@ -1,4 +1,4 @@
-import { InputError, excerpt } from './errors.js'
+import { InputError, excerpt } from '../errors.js'
 
 /**
  * An image reference as typed data (design.md §3.4, §3.5): `[registry/]repository[:tag][@digest]`.

@@ -1,10 +1,10 @@
-import * as core from './runner.js'
-import { sha256hex } from './digest.js'
+import * as core from '../runner.js'
+import { sha256hex } from '../digest.js'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { ActionError, DockerError } from './errors.js'
-import type { DockerClient } from './docker/cli.js'
+import { ActionError, DockerError } from '../errors.js'
+import type { DockerClient } from '../docker/cli.js'
 
 export const DEFAULT_BUILDX_URL = 'https://github.com/docker/buildx/releases/download/v{version}/buildx-v{version}.{os}-{arch}'
 

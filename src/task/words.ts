@@ -1,5 +1,5 @@
-import { ActionError } from './errors.js'
-import { VAR_NAME } from './var-name.js'
+import { ActionError } from '../errors.js'
+import { VAR_NAME } from '../inputs/grammar.js'
 
 /** Where a variable's value came from: secret values may never be put on an argv. */
 export interface VarValue {

@@ -1,8 +1,8 @@
 import * as core from '../runner.js'
 import { ActionError } from '../errors.js'
-import { digestRef, familiarName, type ImageRef } from '../image-ref.js'
-import { Tail, lastLine, type DockerClient } from './cli.js'
-import { inspectImage, type ImageInfo } from './image.js'
+import { digestRef, familiarName, type ImageRef } from './ref.js'
+import { Tail, lastLine, type DockerClient } from '../docker/cli.js'
+import { inspectImage, type ImageInfo } from './inspect.js'
 
 /** The name docker looks the image up by: `name@digest` for a digest reference (a tag beside it is ignored). */
 export function lookupKey(text: string, ref: ImageRef): string {

@@ -8,8 +8,8 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { InputError } from './errors.js'
-import { readFileIfRegular } from './workspace-files.js'
+import { InputError } from '../errors.js'
+import { readFileIfRegular } from '../workspace-files.js'
 
 /** A config line that carries a credential: an auth header, a credential helper, a URL with a password. */
 const CREDENTIAL_LINE = [

@@ -1,15 +1,15 @@
-import { InputError } from './errors.js'
+import { InputError } from '../errors.js'
 import { parseDuration } from './duration.js'
-import { splitWords } from './words.js'
-import { parseImageRef, parseTagRef, type ImageRef, type TagRef } from './image-ref.js'
-import { readBuildExtras, type BuildExtras } from './build-inputs.js'
-import { insidePath, realpathExisting } from './workspace-files.js'
-import { VAR_NAME } from './var-name.js'
-import { envInput, lines, list, type InputGetter, type Mapping } from './input-getter.js'
-import { readEngineSettings, type EngineSettings } from './engine/address.js'
-import { splitPair } from './pairs.js'
-import { createArgsProblem } from './create-args.js'
-import { eventValues, guardLists } from './inputs/event-values.js'
+import { splitWords } from '../task/words.js'
+import { parseImageRef, parseTagRef, type ImageRef, type TagRef } from '../image/ref.js'
+import { readBuildExtras, type BuildExtras } from '../image/build-inputs.js'
+import { insidePath, realpathExisting } from '../workspace-files.js'
+import { VAR_NAME } from './grammar.js'
+import { envInput, lines, list, type InputGetter, type Mapping } from './grammar.js'
+import { readEngineSettings, type EngineSettings } from '../engine/address.js'
+import { splitPair } from './grammar.js'
+import { createArgsProblem } from '../task/create-args.js'
+import { eventValues, guardLists } from './event-values.js'
 
 export { insidePath }
 
@@ -17,7 +17,7 @@ export const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'] as 
 export type Phase = (typeof PHASES)[number]
 export type EntrypointMode = 'auto' | 'shell' | 'exec' | 'shell-through-entrypoint'
 
-/** BuildExtras: the docker/build-push-action build inputs (build-inputs.ts). */
+/** BuildExtras: the docker/build-push-action build inputs (image/build-inputs.ts). */
 export interface Settings extends BuildExtras {
   workspace: string
   workingDirectory: string
@@ -31,7 +31,7 @@ export interface Settings extends BuildExtras {
   target: string
   buildArgs: string[]
   labels: string[]
-  /** Parsed once here and kept parsed to the push (image-ref.ts). */
+  /** Parsed once here and kept parsed to the push (image/ref.ts). */
   tags: TagRef[]
   builder: string
   platform: string
@@ -63,7 +63,7 @@ export interface Settings extends BuildExtras {
   buildxVersion: string
   buildxDownloadUrl: string
   dryRun: boolean
-  /** The `sidecars` YAML, parsed by sidecars.ts only when given (yaml loads lazily: start-up time). */
+  /** The `sidecars` YAML, parsed by sidecars/spec.ts only when given (yaml loads lazily: start-up time). */
   sidecars: string
   /** The Docker engine the run uses and how to reach it (engine/address.ts). */
   engine: EngineSettings

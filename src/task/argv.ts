@@ -1,6 +1,6 @@
-import type { Phase } from './inputs.js'
-import type { TaskEnv } from './secrets.js'
-import { RUN_LABEL } from './labels.js'
+import type { Phase } from '../inputs/settings.js'
+import type { TaskEnv } from '../secrets.js'
+import { RUN_LABEL } from '../run-record.js'
 import type { TaskInvocation } from './entrypoint.js'
 
 /** One task container, as data: what `docker create` is given (design.md §4.2). */

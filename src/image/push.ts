@@ -1,8 +1,8 @@
 import { DockerError } from '../errors.js'
-import { lastLine, type DockerClient } from './cli.js'
+import { lastLine, type DockerClient } from '../docker/cli.js'
 import { stopCommands } from '../relay.js'
-import { familiarName, formatRef, parseImageRef, tagOf, type ImageRef, type TagRef } from '../image-ref.js'
-import { inspectImage } from './image.js'
+import { familiarName, formatRef, parseImageRef, tagOf, type ImageRef, type TagRef } from './ref.js'
+import { inspectImage } from './inspect.js'
 
 /** `docker push` prints `<tag>: digest: sha256:… size: N` as its last step. */
 export function digestFromPushOutput(out: string): string | undefined {

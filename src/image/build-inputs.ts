@@ -1,11 +1,11 @@
 import * as fs from 'node:fs'
-import type { NamedSecret } from './secrets.js'
+import type { NamedSecret } from '../secrets.js'
 import * as path from 'node:path'
-import { InputError, excerpt } from './errors.js'
-import { lines, list, type InputGetter } from './input-getter.js'
-import { insidePath } from './workspace-files.js'
-import { readRegularFile } from './workspace-files.js'
-import { splitPair } from './pairs.js'
+import { InputError, excerpt } from '../errors.js'
+import { lines, list, type InputGetter } from '../inputs/grammar.js'
+import { insidePath } from '../workspace-files.js'
+import { readRegularFile } from '../workspace-files.js'
+import { splitPair } from '../inputs/grammar.js'
 
 /**
  * The docker/build-push-action inputs this action passes to `docker buildx build` the same way

@@ -3,10 +3,10 @@
  * every masked form of every secret. The config of the commit is kept clean (§11.1), but a task can
  * write a value into a file: an Elixir release with `reboot_system_after_config` writes its evaluated
  * runtime configuration, Rails and Node tools write caches and credential files. Pure: the caller reads
- * the container's changes and files (docker/changes.ts).
+ * the container's changes and files (scan-changes.ts).
  */
 
-import { base64Variations } from './masking.js'
+import { base64Variations } from '../masking.js'
 
 /** One entry of `docker diff` / `GET /containers/{id}/changes`: Kind 0 changed, 1 added, 2 deleted. */
 export interface Change {
