@@ -231,7 +231,7 @@ export const modules = {
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isEOL = exports.format = void 0;
     const scanner_1 = __webpack_require__(8525);
-    const string_intern_1 = __webpack_require__(4579);
+    const string_intern_1 = __webpack_require__(6960);
     function format(documentText, range, options) {
         let initialIndentLevel;
         let formatText;
@@ -1645,7 +1645,7 @@ export const modules = {
 
 /***/ }),
 
-/***/ 4579:
+/***/ 6960:
 /***/ ((module, exports) => {
 
 (function (factory) {

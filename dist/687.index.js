@@ -23,8 +23,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/labels.ts
-var labels = __webpack_require__(4584);
+// EXTERNAL MODULE: ./src/run-record.ts
+var run_record = __webpack_require__(1894);
 // EXTERNAL MODULE: ./src/digest.ts
 var src_digest = __webpack_require__(2187);
 ;// CONCATENATED MODULE: ./src/commit/archive.ts
@@ -234,8 +234,8 @@ function collectText(c) {
     return () => text;
 }
 
-// EXTERNAL MODULE: ./src/fallback.ts
-var fallback = __webpack_require__(8433);
+// EXTERNAL MODULE: ./src/commit/fallback.ts
+var fallback = __webpack_require__(9247);
 ;// CONCATENATED MODULE: ./src/commit/classic.ts
 
 
@@ -536,8 +536,8 @@ function probedArchive(imageId, manifest, config) {
     ];
 }
 
-// EXTERNAL MODULE: ./src/image-ref.ts
-var image_ref = __webpack_require__(7206);
+// EXTERNAL MODULE: ./src/image/ref.ts
+var ref = __webpack_require__(2812);
 ;// CONCATENATED MODULE: ./src/commit/commit.ts
 
 
@@ -562,7 +562,7 @@ var image_ref = __webpack_require__(7206);
  */
 function temporaryCommit(cli, container, runId, probe) {
     const name = probe && !(0,fallback/* isFallback */.R)(probe) ? { repo: probe.route.repo, tag: probe.route.tag } : undefined;
-    return (0,engine_api.engineApi)(cli).commit(container, [`LABEL ${labels/* RUN_LABEL */.j}=${runId}`], name);
+    return (0,engine_api.engineApi)(cli).commit(container, [`LABEL ${run_record/* RUN_LABEL */.jQ}=${runId}`], name);
 }
 /** Never rejects: anything that goes wrong is why the commit takes the `docker save` path. */
 async function openProbe(cli, runId) {
@@ -658,9 +658,9 @@ async function tagBesideRemoval(api, cli, id, tags, tmpId) {
     const removal = removeFirst(cli, tmpId);
     try {
         for (const tag of tags) {
-            const r = await api.request('POST', `/images/${id}/tag?repo=${encodeURIComponent((0,image_ref/* refName */.P7)(tag))}&tag=${encodeURIComponent((0,image_ref/* tagOf */.cO)(tag))}`);
+            const r = await api.request('POST', `/images/${id}/tag?repo=${encodeURIComponent((0,ref/* refName */.P7)(tag))}&tag=${encodeURIComponent((0,ref/* tagOf */.cO)(tag))}`);
             if (r.status !== 201)
-                throw new errors/* DockerError */.Bi(`tagging the predeploy commit ${id} as ${(0,image_ref/* formatRef */.rq)(tag)} failed: HTTP ${r.status} ${(0,docker_cli/* lastLine */.fM)(r.text)}`);
+                throw new errors/* DockerError */.Bi(`tagging the predeploy commit ${id} as ${(0,ref/* formatRef */.rq)(tag)} failed: HTTP ${r.status} ${(0,docker_cli/* lastLine */.fM)(r.text)}`);
         }
     }
     finally {
@@ -678,7 +678,7 @@ async function fastCommit(api, job, probe) {
     const config = await assembleConfig(api, job);
     if ((0,fallback/* isFallback */.R)(config))
         return config;
-    const archive = configOnlyArchive(config, job.tags.map(image_ref/* formatRef */.rq));
+    const archive = configOnlyArchive(config, job.tags.map(ref/* formatRef */.rq));
     const refused = await api.load(await tarEntries(archive.entries));
     if (refused)
         return (0,fallback/* fallback */.N)(`docker load refused the config-only archive (${refused})`);
@@ -729,7 +729,7 @@ async function exactArchive(probe, manifest, job) {
     const result = rewriteSavedImage(probedArchive(job.tmpId, manifest, config), {
         imageId: job.tmpId,
         original: job.original.config,
-        tags: job.tags.map(image_ref/* formatRef */.rq),
+        tags: job.tags.map(ref/* formatRef */.rq),
         note: job.note
     });
     return { id: result.id, entries: result.entries.filter(e => !result.layerNames.has(e.name)) };
@@ -740,7 +740,7 @@ async function exactArchive(probe, manifest, job) {
  * they are tagged after loading.
  */
 async function saveRewriteLoad(cli, tmpId, original, tags, note, configOnly) {
-    const names = tags.map(image_ref/* formatRef */.rq);
+    const names = tags.map(ref/* formatRef */.rq);
     const { ok, result } = await saveTransformLoad(cli, tmpId, entries => rewriteSavedImage(entries, { imageId: tmpId, original: original.config, tags: names, note }), configOnly);
     if (!ok)
         return { ok: false, id: '', containerdStore: result.containerdStore };

@@ -13,7 +13,7 @@ export const modules = {
 /* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _or_none_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1292);
-/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7420);
+/* harmony import */ var _inputs_grammar_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6720);
 
 
 
@@ -86,7 +86,7 @@ function parseEnv(envNode, at) {
     for (const prop of envNode.children ?? []) {
         const [keyNode, valueNode] = prop.children ?? [];
         const name = keyNode.value;
-        if (!_var_name_js__WEBPACK_IMPORTED_MODULE_3__/* .VAR_NAME */ .e.test(name))
+        if (!_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_3__/* .VAR_NAME */ .eU.test(name))
             at(keyNode.offset, `env: "${name}" is not a valid variable name`);
         if (valueNode.type === 'string') {
             vars.push({ name, value: valueNode.value, required: true });

@@ -1,8 +1,8 @@
-export const id = 901;
-export const ids = [901];
+export const id = 927;
+export const ids = [927];
 export const modules = {
 
-/***/ 8901:
+/***/ 5927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

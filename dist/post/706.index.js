@@ -1,5 +1,5 @@
-export const id = 814;
-export const ids = [814];
+export const id = 706;
+export const ids = [706];
 export const modules = {
 
 /***/ 916:
@@ -54,7 +54,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 814:
+/***/ 706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -64,19 +64,6 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: ownTempDir, run
-
-;// CONCATENATED MODULE: ./src/labels.ts
-// Names one run gives what it makes, shared by main (which makes them) and post (which removes what a
-// killed main left). Derived from the run id alone, which post checks before using it.
-/** The label on every container and temporary image of one run: the post step removes what carries it. */
-const RUN_LABEL = 'release-phase.run';
-/**
- * The run-private name of the image until its release passes (design.md §9.3, issue 33): the build and
- * the predeploy commit name only this, and the requested tags move to the image once every phase passed.
- */
-function runImageName(runId) {
-    return `release-phase/run-${runId}:image`;
-}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
@@ -94,7 +81,12 @@ var errors = __webpack_require__(916);
  * start such a line. In the job summary the same text must not be read as Markdown or HTML.
  */
 
-
+// Kernel limits the action checks before any side effect. Here, not in secrets.ts: runner.ts (on the
+// start-up path) needs them through this module, and must not load secrets.ts and dotenv to get them.
+/** Linux MAX_ARG_STRLEN: one `NAME=value` string of a process environment (or argv) holds at most 128 KiB. */
+const MAX_ENV_ENTRY = (/* unused pure expression or super */ null && (32 * 4096));
+/** All task values together; the rest of ARG_MAX (2 MiB by default) is left to the runner's own environment. */
+const MAX_TASK_ENV = (/* unused pure expression or super */ null && (1024 * 1024));
 /** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
 function safeLine(text) {
     // Control characters are exactly what this must find; U+0085 too: .NET's TrimStart (the runner's,
@@ -223,6 +215,32 @@ function appendSummary(markdown) {
     const path = process.env.GITHUB_STEP_SUMMARY;
     if (path)
         fs.appendFileSync(path, markdown + EOL, { encoding: 'utf8' });
+}
+
+;// CONCATENATED MODULE: ./src/run-record.ts
+
+// Names one run gives what it makes, shared by main (which makes them) and post (which removes what a
+// killed main left). Derived from the run id alone, which post checks before using it.
+/** The label on every container and temporary image of one run: the post step removes what carries it. */
+const RUN_LABEL = 'release-phase.run';
+/**
+ * The run-private name of the image until its release passes (design.md §9.3, issue 33): the build and
+ * the predeploy commit name only this, and the requested tags move to the image once every phase passed.
+ */
+function runImageName(runId) {
+    return `release-phase/run-${runId}:image`;
+}
+/**
+ * What the post step needs to clean up after main (actions/checkout's state-helper pattern). Saved
+ * through GITHUB_STATE, which the runner reads after the step, so these values win over any forged
+ * `::save-state` line of the same name; read without regard to case (runner.ts getState).
+ */
+function saveRun(runId, tempDir) {
+    core.saveState('run-id', runId);
+    core.saveState('temp-dir', tempDir);
+}
+function savedRun() {
+    return { runId: getState('run-id'), tempDir: getState('temp-dir') };
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -500,11 +518,35 @@ const sha256hex = (b) => (0,external_node_crypto_.createHash)('sha256').update(b
 /** `sha256:<hex>`, as a digest is written in manifests and image ids. */
 const sha256digest = (b) => `sha256:${sha256hex(b)}`;
 
-;// CONCATENATED MODULE: ./src/var-name.ts
+;// CONCATENATED MODULE: ./src/inputs/grammar.ts
+/** The runner's contract: INPUT_<NAME>, upper-cased, spaces to `_`, hyphens kept. */
+function envInput(env = process.env) {
+    return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** Newline-separated list, blank lines and `#` comment lines dropped. */
+function lines(value) {
+    return value
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== '' && !l.startsWith('#'));
+}
+/** Comma- or newline-separated list. */
+function list(value) {
+    return value
+        .split(/[,\n]/)
+        .map(l => l.trim())
+        .filter(l => l !== '');
+}
+/**
+ * `KEY=VALUE`, split at the first `=` (a value may hold more): the one rule of every such input, manifest
+ * entry and image ENV line. `value` is undefined for a bare `KEY`; nothing is trimmed, callers decide.
+ */
+function splitPair(text) {
+    const eq = text.indexOf('=');
+    return eq < 0 ? { key: text, value: undefined } : { key: text.slice(0, eq), value: text.slice(eq + 1) };
+}
 /** A process environment variable name as the action accepts it everywhere: a letter or `_`, then letters, digits, `_`. */
 const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-;// CONCATENATED MODULE: ./src/step-env.ts
 /**
  * Whether the step's env holds a value under `name`. `empty` is its own answer: an unset repository or
  * environment secret expands to an empty string (design.md §5.3), which is never a usable value.
@@ -549,7 +591,6 @@ function goField(obj, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/address.ts
-
 
 
 
@@ -1005,7 +1046,6 @@ function pluginEnv(env, docker) {
 
 
 
-
 /** A failed docker call as an error carrying docker's own last line: `<what> failed: <line>`. */
 function commandFailure(what, r) {
     return new errors/* DockerError */.Bi(`${what} failed: ${(0,errors/* lastLine */.fM)(r.stderr) || `docker exited with code ${r.code}`}`);
@@ -1221,21 +1261,6 @@ class Tail {
     }
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
-
-/**
- * What the post step needs to clean up after main (actions/checkout's state-helper pattern). Saved
- * through GITHUB_STATE, which the runner reads after the step, so these values win over any forged
- * `::save-state` line of the same name; read without regard to case (runner.ts getState).
- */
-function saveRun(runId, tempDir) {
-    core.saveState('run-id', runId);
-    core.saveState('temp-dir', tempDir);
-}
-function savedRun() {
-    return { runId: getState('run-id'), tempDir: getState('temp-dir') };
-}
-
 ;// CONCATENATED MODULE: ./src/workspace-files.ts
 /**
  * design.md §2.2: the repository is untrusted input. Every path from an input or a manifest is resolved
@@ -1395,26 +1420,6 @@ function checkDirectory(dir, what) {
         throw new InputError(`${what} is ${kind(st)}, not a directory`);
 }
 
-;// CONCATENATED MODULE: ./src/input-getter.ts
-/** The runner's contract: INPUT_<NAME>, upper-cased, spaces to `_`, hyphens kept. */
-function envInput(env = process.env) {
-    return name => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-/** Newline-separated list, blank lines and `#` comment lines dropped. */
-function lines(value) {
-    return value
-        .split(/\r?\n/)
-        .map(l => l.trim())
-        .filter(l => l !== '' && !l.startsWith('#'));
-}
-/** Comma- or newline-separated list. */
-function list(value) {
-    return value
-        .split(/[,\n]/)
-        .map(l => l.trim())
-        .filter(l => l !== '');
-}
-
 ;// CONCATENATED MODULE: ./src/engine/connect.ts
 
 
@@ -1558,7 +1563,6 @@ function runDirs(tempDir, tmp = external_node_os_.tmpdir()) {
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts
-
 
 
 

@@ -1,315 +1,6 @@
-export const id = 22;
-export const ids = [22];
+export const id = 349;
+export const ids = [349];
 export const modules = {
-
-/***/ 1913:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MH: () => (/* binding */ readBuildExtras),
-/* harmony export */   SN: () => (/* binding */ buildExtrasArgv),
-/* harmony export */   oh: () => (/* binding */ checkBuildFiles)
-/* harmony export */ });
-/* unused harmony exports SECRET_ID, MAX_SECRET_FILE */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _input_getter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9151);
-/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7076);
-/* harmony import */ var _pairs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9514);
-
-
-
-
-
-
-
-const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-/** BuildKit refuses secrets over 500 KiB (its MaxSecretSize): say so before the build. */
-const MAX_SECRET_FILE = 500 * 1024;
-function check(items, name, re, form) {
-    for (const item of items)
-        if (!re.test(item))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(item)}" is not ${form}`);
-    return items;
-}
-/** `ID=path`-style pairs; the path must stay inside the workspace and cannot hold a comma (buildx splits on it). */
-function localPath(ws, base, rel, name) {
-    if (/[,"]/.test(rel))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(rel)}": a path with a comma or a double quote cannot be passed to buildx`);
-    return (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .insidePath */ .yt)(ws, base, rel, name);
-}
-/** A build context source is a local folder unless it names an image or a remote (as buildx decides). */
-function contextSource(ws, base, value) {
-    if (value.startsWith('oci-layout://')) {
-        // oci-layout://<path>[:tag][@digest]: only the path is a file name.
-        const m = /^oci-layout:\/\/(.*?)((?::[\w][\w.-]*)?(?:@sha256:[a-f0-9]{64})?)$/.exec(value);
-        return `oci-layout://${localPath(ws, base, m[1], 'build-contexts')}${m[2]}`;
-    }
-    // Only the schemes buildx itself sends elsewhere (build.IsRemoteURL, docker-image://): any other
-    // `x://…` it opens as a local folder, relative to the workspace, so it is checked like one.
-    if (/^(docker-image|https?|git|ssh):\/\//i.test(value) || /^git@/.test(value))
-        return value;
-    return localPath(ws, base, value, 'build-contexts');
-}
-function buildContexts(value, ws, base) {
-    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(value).map(line => {
-        const pair = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_5__/* .splitPair */ .T)(line);
-        const name = pair.key.trim();
-        const source = (pair.value ?? '').trim();
-        if (pair.value === undefined || !name || /\s/.test(name) || source === '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`build-contexts: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(line)}" is not NAME=PATH (or NAME=docker-image://REF)`);
-        return { name, source: contextSource(ws, base, source) };
-    });
-}
-function secretFiles(value, ws, base) {
-    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(value).map(line => {
-        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_5__/* .splitPair */ .T)(line);
-        const id = key.trim();
-        if (value === undefined || !SECRET_ID.test(id))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`secret-files: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(line)}" is not ID=PATH`);
-        return { id, file: localPath(ws, base, value.trim(), 'secret-files') };
-    });
-}
-function ssh(value, ws, base, env) {
-    return (0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(value).map(item => {
-        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_5__/* .splitPair */ .T)(item);
-        const id = key.trim();
-        const rel = (value ?? '').trim();
-        if (!SECRET_ID.test(id))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(id)}" is not a valid ssh id (e.g. default)`);
-        if (rel === '') {
-            if (!env.SSH_AUTH_SOCK)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: ${id} forwards the agent at SSH_AUTH_SOCK, which is not set; start an agent first (e.g. webfactory/ssh-agent)`);
-            return { id, paths: [] };
-        }
-        if (node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(rel)}" is absolute; give "${id}" alone to forward the agent at SSH_AUTH_SOCK, or a key file inside the workspace`);
-        return { id, paths: [localPath(ws, base, rel, 'ssh')] };
-    });
-}
-/** Reads and validates the inputs above (pure but for the getter; paths relative to working-directory). */
-function readBuildExtras(get, workspace, workingDirectory, env) {
-    const shmSize = get('shm-size');
-    check(shmSize ? [shmSize] : [], 'shm-size', /^\d+(\.\d+)?([kmgtp]i?)?b?$/i, 'a size such as 2g or 512m');
-    return {
-        addHosts: check((0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(get('add-hosts')), 'add-hosts', /^[^\s:=]+[:=]\S+$/, 'HOST:IP (e.g. db.internal:10.0.0.5)'),
-        allow: check((0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(get('allow')), 'allow', /^[a-z]+(\.[a-z]+)*(=\S+)?$/, 'an entitlement such as network.host or security.insecure'),
-        annotations: check((0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(get('annotations')), 'annotations', /^[^\s=]+=/, 'KEY=value (optionally TYPE:KEY=value)'),
-        buildContexts: buildContexts(get('build-contexts'), workspace, workingDirectory),
-        cgroupParent: get('cgroup-parent'),
-        noCacheFilters: check((0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(get('no-cache-filters')), 'no-cache-filters', /^\S+$/, 'a stage name'),
-        secretFiles: secretFiles(get('secret-files'), workspace, workingDirectory),
-        shmSize,
-        ssh: ssh(get('ssh'), workspace, workingDirectory, env),
-        ulimits: check((0,_input_getter_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(get('ulimit')), 'ulimit', /^[a-z]+=-?\d+(:-?\d+)?$/, 'NAME=SOFT[:HARD] (e.g. nofile=1024:1024)')
-    };
-}
-/** The buildx flags of these inputs, in build-push-action's order. Secret files go by path, never by value. */
-function buildExtrasArgv(x) {
-    const argv = [];
-    for (const h of x.addHosts)
-        argv.push('--add-host', h);
-    for (const a of x.allow)
-        argv.push('--allow', a);
-    for (const a of x.annotations)
-        argv.push('--annotation', a);
-    for (const c of x.buildContexts)
-        argv.push('--build-context', `${c.name}=${c.source}`);
-    if (x.cgroupParent)
-        argv.push('--cgroup-parent', x.cgroupParent);
-    for (const f of x.noCacheFilters)
-        argv.push('--no-cache-filter', f);
-    for (const f of x.secretFiles)
-        argv.push('--secret', `id=${f.id},src=${f.file}`);
-    if (x.shmSize)
-        argv.push('--shm-size', x.shmSize);
-    for (const k of x.ssh)
-        argv.push('--ssh', k.paths.length > 0 ? `${k.id}=${k.paths.join(',')}` : k.id);
-    for (const u of x.ulimits)
-        argv.push('--ulimit', u);
-    return argv;
-}
-/**
- * Before any Docker side effect: every named file or folder exists with the right kind, and each secret
- * file's content is read so the caller can mask it (a file's content is a secret like an env value).
- */
-function checkBuildFiles(x, workspace) {
-    const rel = (f) => node_path__WEBPACK_IMPORTED_MODULE_1__.relative(workspace, f) || '.';
-    const stat = (f, name) => {
-        try {
-            return node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(f);
-        }
-        catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: ${rel(f)} does not exist`);
-        }
-    };
-    for (const c of x.buildContexts) {
-        const dir = c.source.startsWith('oci-layout://') ? c.source.slice(13).replace(/(:[\w][\w.-]*)?(@sha256:[a-f0-9]{64})?$/, '') : c.source;
-        if (node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(dir) && !stat(dir, 'build-contexts').isDirectory())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`build-contexts: ${rel(dir)} is not a folder`);
-    }
-    for (const k of x.ssh) {
-        for (const p of k.paths) {
-            const st = stat(p, 'ssh');
-            if (!st.isFile() && !st.isSocket())
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: ${rel(p)} is neither a key file nor an agent socket`);
-        }
-    }
-    // Read as manifests are (workspace-files.ts): type and size checked on the opened file, so one
-    // swapped for a FIFO after a check cannot hang the step.
-    return x.secretFiles.map(({ id, file }) => {
-        const text = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(file, `secret-files: ${rel(file)}`, MAX_SECRET_FILE, 'BuildKit takes secrets up to 500 KiB');
-        if (text === undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`secret-files: ${rel(file)} does not exist`);
-        return { name: `secret-files ${id}`, value: text };
-    });
-}
-
-
-/***/ }),
-
-/***/ 4323:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   He: () => (/* binding */ buildFailure),
-/* harmony export */   S6: () => (/* binding */ buildLabels),
-/* harmony export */   TA: () => (/* binding */ namedMetadata),
-/* harmony export */   h4: () => (/* binding */ githubContext),
-/* harmony export */   nK: () => (/* binding */ defaultTags),
-/* harmony export */   v$: () => (/* binding */ buildArgv)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _build_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1913);
-/* harmony import */ var _pairs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9514);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7206);
-
-
-
-
-
-/**
- * The repository and commit the image is made from. `checkedOut` (git-head.ts) wins over GITHUB_SHA:
- * under `pull_request_target` the event's commit is the base branch's, while the workspace holds the
- * pull request's head (design.md §3.2).
- */
-function githubContext(env, checkedOut) {
-    return { repository: env.GITHUB_REPOSITORY, sha: checkedOut ?? env.GITHUB_SHA, serverUrl: env.GITHUB_SERVER_URL || 'https://github.com' };
-}
-/**
- * design.md §3: `<repository, lower-cased>:<sha>` in GitHub, `<folder>:local` outside; validated like a
- * given tag, before any side effect (`acme/.github` makes `acme/.github:<sha>`, which no engine accepts).
- */
-function defaultTags(s, gh) {
-    const text = gh.repository && gh.sha ? `${gh.repository.toLowerCase()}:${gh.sha}` : `${localName(s.workingDirectory)}:local`;
-    try {
-        return [(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(text)];
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`tags: the default tag ${JSON.stringify(text)} (made from ${gh.repository ? 'GITHUB_REPOSITORY and the commit' : 'the folder name'}) is not a valid image reference; set tags`);
-    }
-}
-function localName(workingDirectory) {
-    const folder = node_path__WEBPACK_IMPORTED_MODULE_0__.basename(workingDirectory)
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/^[._-]+|[._-]+$/g, '');
-    return folder || 'app';
-}
-/** OCI labels from the GitHub context; the user's `labels` win on the same key. */
-function buildLabels(s, gh, now) {
-    const labels = new Map();
-    if (gh.repository) {
-        labels.set('org.opencontainers.image.source', `${gh.serverUrl}/${gh.repository}`);
-        if (gh.sha)
-            labels.set('org.opencontainers.image.revision', gh.sha);
-        labels.set('org.opencontainers.image.created', now.toISOString());
-    }
-    for (const l of s.labels) {
-        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_4__/* .splitPair */ .T)(l);
-        labels.set(key, value ?? '');
-    }
-    return [...labels].map(([k, v]) => `${k}=${v}`);
-}
-/**
- * The `docker buildx build` argv (design.md §3). Build secrets are `env=` references: values never appear.
- * `name` is the run-private name (labels.ts runImageName): the requested tags move only once the release passed.
- */
-function buildArgv(s, opts) {
-    const argv = ['buildx', 'build'];
-    if (s.builder)
-        argv.push('--builder', s.builder);
-    argv.push('--load', '--iidfile', opts.iidfile, '--metadata-file', opts.metadataFile);
-    argv.push('--file', opts.dockerfile);
-    if (s.target)
-        argv.push('--target', s.target);
-    if (s.platform)
-        argv.push('--platform', s.platform);
-    if (s.pull)
-        argv.push('--pull');
-    if (s.noCache)
-        argv.push('--no-cache');
-    for (const a of s.buildArgs)
-        argv.push('--build-arg', a);
-    for (const l of opts.labels)
-        argv.push('--label', l);
-    argv.push('--tag', opts.name);
-    for (const c of s.cacheFrom)
-        argv.push('--cache-from', c);
-    for (const c of s.cacheTo)
-        argv.push('--cache-to', c);
-    for (const b of s.buildSecrets)
-        argv.push('--secret', `id=${b.name},env=${b.source}`);
-    argv.push(...(0,_build_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .buildExtrasArgv */ .SN)(s));
-    argv.push(s.context);
-    return argv;
-}
-// buildx 0.13: "Cache export is not supported for the docker driver."; older: "cache export feature is currently not supported for docker driver".
-const CACHE_EXPORT_REFUSED = /cache export (feature )?is (currently )?not supported for (the )?docker driver/i;
-/**
- * The error for a failed build, from its last output lines: buildx's own words are not always a fix.
- * On a remote engine (`docker-host`) a builder made by docker/setup-buildx-action runs on the runner's
- * engine, not on the deploy host, so it is not suggested there.
- */
-function buildFailure(code, tail, remote = false) {
-    if (CACHE_EXPORT_REFUSED.test(tail)) {
-        const builder = remote
-            ? 'A docker/setup-buildx-action builder would build on the runner, not on that engine: '
-            : 'Add a docker/setup-buildx-action step before this one (it creates and selects a docker-container builder), or ';
-        return `cache-to: the builder uses the docker driver, which cannot export build cache on this engine. ${builder}use cache-to: type=inline, or remove cache-to`;
-    }
-    if (tail.includes('unsupported frontend capability moby.buildkit.frontend.contexts')) {
-        const fix = remote
-            ? 'Upgrade the Docker Engine on that host, or give the other images by reference in the Dockerfile'
-            : 'Add a docker/setup-buildx-action step before this one to build with a docker-container builder';
-        return `build-contexts: this engine's builtin BuildKit has no named contexts (Docker Engine 23 or later has them). ${fix}`;
-    }
-    return `docker buildx build failed with exit code ${code}`;
-}
-/**
- * buildx's metadata names the image it built (`image.name`, where the builder writes it): the run's own
- * name here. The output names the requested tags, as docker/build-push-action's does; text that is not
- * such an object is passed on as it is.
- */
-function namedMetadata(text, tags) {
-    try {
-        const m = JSON.parse(text);
-        if (typeof m !== 'object' || m === null || typeof m['image.name'] !== 'string')
-            return text;
-        return JSON.stringify({ ...m, 'image.name': tags.map(_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRef */ .rq).join(',') }, null, 2);
-    }
-    catch {
-        return text;
-    }
-}
-
-
-/***/ }),
 
 /***/ 4207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -389,249 +80,6 @@ function childEnv(own, task = {}) {
 /** The task variable names the CLI would read: an error before any side effect (design.md §5.3). */
 function reservedTaskNames(names) {
     return [...names].filter(isCliEnvName);
-}
-
-
-/***/ }),
-
-/***/ 8273:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AV: () => (/* binding */ shortFlags),
-/* harmony export */   D6: () => (/* binding */ createArgsProblem)
-/* harmony export */ });
-/* unused harmony exports CREATE_OPTIONS, HIDDEN_OPTIONS, shortOption, nearestOption, strayWord, unknownOption */
-const CREATE_OPTIONS = {
-    '--add-host': { value: true },
-    '--attach': { short: 'a', value: true },
-    '--blkio-weight': { value: true },
-    '--blkio-weight-device': { value: true },
-    '--cap-add': { value: true },
-    '--cap-drop': { value: true },
-    '--cgroup-parent': { value: true },
-    '--cgroupns': { value: true },
-    '--cidfile': { value: true },
-    '--cpu-period': { value: true },
-    '--cpu-quota': { value: true },
-    '--cpu-rt-period': { value: true },
-    '--cpu-rt-runtime': { value: true },
-    '--cpu-shares': { short: 'c', value: true },
-    '--cpus': { value: true },
-    '--cpuset-cpus': { value: true },
-    '--cpuset-mems': { value: true },
-    '--device': { value: true },
-    '--device-cgroup-rule': { value: true },
-    '--device-read-bps': { value: true },
-    '--device-read-iops': { value: true },
-    '--device-write-bps': { value: true },
-    '--device-write-iops': { value: true },
-    '--disable-content-trust': { value: false },
-    '--dns': { value: true },
-    '--dns-option': { value: true },
-    '--dns-search': { value: true },
-    '--domainname': { value: true },
-    '--entrypoint': { value: true },
-    '--env': { short: 'e', value: true },
-    '--env-file': { value: true },
-    '--expose': { value: true },
-    '--gpus': { value: true },
-    '--group-add': { value: true },
-    '--health-cmd': { value: true },
-    '--health-interval': { value: true },
-    '--health-retries': { value: true },
-    '--health-start-period': { value: true },
-    '--health-timeout': { value: true },
-    '--help': { value: false },
-    '--hostname': { short: 'h', value: true },
-    '--init': { value: false },
-    '--interactive': { short: 'i', value: false },
-    '--ip': { value: true },
-    '--ip6': { value: true },
-    '--ipc': { value: true },
-    '--isolation': { value: true },
-    '--kernel-memory': { value: true },
-    '--label': { short: 'l', value: true },
-    '--label-file': { value: true },
-    '--link': { value: true },
-    '--link-local-ip': { value: true },
-    '--log-driver': { value: true },
-    '--log-opt': { value: true },
-    '--mac-address': { value: true },
-    '--memory': { short: 'm', value: true },
-    '--memory-reservation': { value: true },
-    '--memory-swap': { value: true },
-    '--memory-swappiness': { value: true },
-    '--mount': { value: true },
-    '--name': { value: true },
-    '--network': { value: true },
-    '--network-alias': { value: true },
-    '--no-healthcheck': { value: false },
-    '--oom-kill-disable': { value: false },
-    '--oom-score-adj': { value: true },
-    '--pid': { value: true },
-    '--pids-limit': { value: true },
-    '--platform': { value: true },
-    '--privileged': { value: false },
-    '--publish': { short: 'p', value: true },
-    '--publish-all': { short: 'P', value: false },
-    '--pull': { value: true },
-    '--quiet': { short: 'q', value: false },
-    '--read-only': { value: false },
-    '--restart': { value: true },
-    '--rm': { value: false },
-    '--runtime': { value: true },
-    '--security-opt': { value: true },
-    '--shm-size': { value: true },
-    '--stop-signal': { value: true },
-    '--stop-timeout': { value: true },
-    '--storage-opt': { value: true },
-    '--sysctl': { value: true },
-    '--tmpfs': { value: true },
-    '--tty': { short: 't', value: false },
-    '--ulimit': { value: true },
-    '--use-api-socket': { value: false },
-    '--user': { short: 'u', value: true },
-    '--userns': { value: true },
-    '--uts': { value: true },
-    '--volume': { short: 'v', value: true },
-    '--volume-driver': { value: true },
-    '--volumes-from': { value: true },
-    '--workdir': { short: 'w', value: true },
-    // Read by the CLI but hidden from --help: aliases that older scripts use.
-    '--net': { value: true },
-    '--net-alias': { value: true },
-    '--dns-opt': { value: true }
-};
-/** Hidden aliases: not in `docker create --help`, so the drift test does not expect them there. */
-const HIDDEN_OPTIONS = (/* unused pure expression or super */ null && (['--net', '--net-alias', '--dns-opt']));
-const SHORT = new Map(Object.entries(CREATE_OPTIONS).flatMap(([long, o]) => (o.short ? [[o.short, { long, ...o }]] : [])));
-/** The option a short letter stands for, if docker create has one. */
-const shortOption = (letter) => SHORT.get(letter);
-/** The known option nearest to a misspelt one (at most two edits away), for the error's suggestion. */
-function nearestOption(flag) {
-    let best;
-    for (const name of Object.keys(CREATE_OPTIONS)) {
-        const d = editDistance(flag, name);
-        if (d <= 2 && (!best || d < best.d))
-            best = { name, d };
-    }
-    return best?.name;
-}
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        for (let j = 1; j <= b.length; j++)
-            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = row;
-    }
-    return prev[b.length];
-}
-/** docker create's boolean short flags (-i, -t, -P, -q): the CLI reads `-itp 80:80` as -i -t -p 80:80. */
-const BOOL_SHORT = Object.values(CREATE_OPTIONS)
-    .filter(o => o.short && !o.value)
-    .map(o => o.short)
-    .join('');
-/** docker create's boolean long flags; every other flag takes a value. */
-const BOOL_LONG = new Set(Object.keys(CREATE_OPTIONS).filter(k => !CREATE_OPTIONS[k].value));
-/** The short flags a single-dash word sets: each boolean one, then the first that takes a value. */
-function shortFlags(word) {
-    if (!/^-[^-]/.test(word))
-        return [];
-    const flags = [];
-    for (const c of word.slice(1)) {
-        flags.push(`-${c}`);
-        if (!BOOL_SHORT.includes(c))
-            break;
-    }
-    return flags;
-}
-/**
- * A word of `options` docker would not read as an option or its value: the first such word becomes
- * the image and the rest the command, so the create fails (or runs something else) after the build.
- * Also a value-taking flag at the end, which would take the action's next word as its value.
- */
-function strayWord(words) {
-    let valueNext = false;
-    for (const w of words) {
-        if (valueNext) {
-            valueNext = false;
-            continue;
-        }
-        if (w === '--' || w === '-' || !w.startsWith('-'))
-            return w;
-        if (w.startsWith('--'))
-            valueNext = !w.includes('=') && !BOOL_LONG.has(w);
-        else {
-            const flags = shortFlags(w);
-            valueNext = w.length === flags.length + 1 && !BOOL_SHORT.includes(w[w.length - 1]);
-        }
-    }
-    return valueNext ? words[words.length - 1] : undefined;
-}
-/** The values the CLI's flag parser (strconv.ParseBool) takes for a boolean flag given `=value`. */
-const BOOL_VALUES = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'];
-/**
- * The first flag of `options` that docker create does not have (a misspelling fails the create only
- * after the build), with the nearest known name when one is close, or a switch given a value the CLI's
- * boolean parser refuses (`--init=maybe`, `-t=yes`), which also fails only at the create. Values are
- * skipped as strayWord does.
- */
-function unknownOption(words) {
-    let valueNext = false;
-    for (const w of words) {
-        if (valueNext || !w.startsWith('-') || w === '-' || w === '--') {
-            valueNext = false;
-            continue;
-        }
-        if (w.startsWith('--')) {
-            const flag = w.split('=')[0];
-            if (!Object.hasOwn(CREATE_OPTIONS, flag))
-                return { flag, near: nearestOption(flag) };
-            const value = w.includes('=') ? w.slice(flag.length + 1) : undefined;
-            if (value !== undefined && !CREATE_OPTIONS[flag].value && !BOOL_VALUES.includes(value))
-                return { flag, notBool: value };
-            valueNext = !w.includes('=') && CREATE_OPTIONS[flag].value;
-            continue;
-        }
-        const shorts = w.slice(1);
-        for (let i = 0; i < shorts.length; i++) {
-            const o = shortOption(shorts[i]);
-            if (!o)
-                return { flag: `-${shorts[i]}` };
-            if (o.value)
-                break; // the rest of the word is its value
-            // `-t=false`: a boolean short flag's value, as the long form's (`-t=` alone is an error in the CLI too)
-            if (shorts[i + 1] === '=' && !BOOL_VALUES.includes(shorts.slice(i + 2)))
-                return { flag: `-${shorts[i]}`, notBool: shorts.slice(i + 2) };
-            if (shorts[i + 1] === '=')
-                break;
-        }
-        valueNext = w.length === shortFlags(w).length + 1 && !BOOL_SHORT.includes(w[w.length - 1]);
-    }
-    return undefined;
-}
-/**
- * What is wrong with words given to `docker create` (sidecar `options`, the task's `run-args`), before
- * any Docker side effect: an option docker create does not have (with the nearest name), a switch
- * given a value its parser refuses, a value-taking flag at the end, or a word docker would read as the
- * image (`what` says where that belongs instead).
- */
-function createArgsProblem(words, imageHint) {
-    const unknown = unknownOption(words);
-    if (unknown?.notBool !== undefined)
-        return `${unknown.flag} is a switch: give it alone, or with =true or =false`;
-    if (unknown)
-        return `${unknown.flag} is not an option of docker create${unknown.near ? ` (did you mean ${unknown.near}?)` : ''}`;
-    const stray = strayWord(words);
-    // A flag at the end that takes a value (`--user`, `-itu`): say so, not where the image goes.
-    if (stray !== undefined && stray.startsWith('-') && stray !== '-' && stray !== '--') {
-        return `"${stray}" is not an option with its value: it needs one, as its next word or after "="`;
-    }
-    if (stray !== undefined)
-        return `"${stray}" is not an option with its value (docker would read a word after the options as the image); ${imageHint}`;
-    return undefined;
 }
 
 
@@ -793,7 +241,6 @@ function pluginEnv(env, docker) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
-
 
 
 
@@ -1064,67 +511,6 @@ function goField(obj, name) {
 
 /***/ }),
 
-/***/ 3905:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QG: () => (/* binding */ BUILDX_MISSING),
-/* harmony export */   Tk: () => (/* binding */ isBuildxMissing),
-/* harmony export */   Xx: () => (/* binding */ checkEngine),
-/* harmony export */   Zw: () => (/* binding */ imageEnv),
-/* harmony export */   mm: () => (/* binding */ inspectImage)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8683);
-/* harmony import */ var _pairs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9514);
-
-
-
-const BUILDX_MISSING = 'docker buildx is not installed; set the buildx-version input (e.g. 0.13.1) to install it, or use docker/setup-buildx-action before this step';
-/** What the CLI prints when the buildx plugin is absent (checked on a failed build, not before every run). */
-function isBuildxMissing(output) {
-    return /'buildx' is not a docker command|unknown command:? "?(docker )?buildx/i.test(output);
-}
-/** The daemon answers (design.md §9). buildx is checked by the build itself: a pre-check costs every run a CLI start. */
-async function checkEngine(cli) {
-    const info = await cli.serverVersion();
-    if (info.code !== 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`cannot reach the Docker daemon (${(0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(info.stderr) || 'no answer'}); start it, or set DOCKER_HOST to a reachable engine`);
-    }
-}
-async function inspectImage(cli, ref) {
-    const r = await cli.inspectImageJson(ref);
-    if (r.code !== 0) {
-        if (/no such image/i.test(r.stderr))
-            return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker image inspect ${ref} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(r.stderr)}`);
-    }
-    const raw = JSON.parse(r.stdout);
-    const config = raw.Config ?? {};
-    return {
-        id: raw.Id,
-        repoDigests: raw.RepoDigests ?? [],
-        entrypoint: config.Entrypoint ?? null,
-        cmd: config.Cmd ?? null,
-        env: config.Env ?? [],
-        config,
-        containerdStore: raw.GraphDriver != null && raw.GraphDriver.Data == null
-    };
-}
-/** Image ENV as a map, for exec-mode `$NAME` expansion. */
-function imageEnv(info) {
-    const m = new Map();
-    for (const kv of info.env) {
-        const { key, value } = (0,_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .splitPair */ .T)(kv);
-        if (key && value !== undefined)
-            m.set(key, value);
-    }
-    return m;
-}
-
-
-/***/ }),
-
 /***/ 4707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1235,46 +621,6 @@ function merge(all) {
 
 /***/ }),
 
-/***/ 7607:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-
-const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
-/** `90s`, `15m`, `1h`, `1h30m`, plain seconds; `0` means none (returns 0). Result in seconds. */
-function parseDuration(input, name) {
-    const text = input.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Number(text);
-    const re = /(\d+(?:\.\d+)?)([hms])/gy;
-    let total = 0;
-    let consumed = 0;
-    let m;
-    while ((m = re.exec(text)) !== null) {
-        total += Number(m[1]) * UNITS[m[2]];
-        consumed = re.lastIndex;
-    }
-    if (text === '' || consumed !== text.length) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${text}" is not a duration; use seconds or forms like 90s, 15m, 1h (0 for none)`);
-    }
-    return total;
-}
-/** Back to the form a user wrote, for messages: 900 → "15m". */
-function formatDuration(seconds) {
-    if (seconds > 0 && seconds % 3600 === 0)
-        return `${seconds / 3600}h`;
-    if (seconds > 0 && seconds % 60 === 0)
-        return `${seconds / 60}m`;
-    return `${seconds}s`;
-}
-
-
-/***/ }),
-
 /***/ 6970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1297,10 +643,8 @@ function formatDuration(seconds) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7420);
-/* harmony import */ var _step_env_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(291);
+/* harmony import */ var _inputs_grammar_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6720);
 /* harmony import */ var _docker_go_json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3791);
-
 
 
 
@@ -1315,7 +659,7 @@ const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 /** Reads the engine inputs; every name is checked here, before any side effect. */
 function readEngineSettings(get) {
     const named = (input, v) => {
-        if (v && !_var_name_js__WEBPACK_IMPORTED_MODULE_6__/* .VAR_NAME */ .e.test(v)) {
+        if (v && !_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_6__/* .VAR_NAME */ .eU.test(v)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input}: this is not a variable name (a value given where the name of a step env variable is expected?); name the step env variable that holds the value (env: { ${input.replace(/-/g, '_').toUpperCase()}: \${{ secrets.… }} })`);
         }
         return v;
@@ -1536,110 +880,12 @@ function checkEngineInputs(a, s, env) {
         ['docker-tls-cert', s.tls.cert],
         ['docker-tls-key', s.tls.key]
     ]) {
-        if (name && (0,_step_env_js__WEBPACK_IMPORTED_MODULE_7__/* .inStepEnv */ .t)(env, name) !== 'set')
+        if (name && (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_6__/* .inStepEnv */ .tv)(env, name) !== 'set')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${input}: ${name} is not set in the step's env (or is empty); put the value there: env: { ${name}: \${{ secrets.${name} }} }`);
     }
     if (a.kind === 'tcp' && !s.tls.ca && !(env.DOCKER_TLS_VERIFY && env.DOCKER_CERT_PATH) && !isLoopback(a.host)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${s.host ? 'docker-host' : 'DOCKER_HOST'}: ${a.url} without TLS would send every task value in clear; give docker-tls-ca, docker-tls-cert and docker-tls-key (names of step env variables holding the PEM text)`);
     }
-}
-
-
-/***/ }),
-
-/***/ 781:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   rt: () => (/* binding */ repeatsEntrypoint),
-/* harmony export */   w$: () => (/* binding */ planInvocation)
-/* harmony export */ });
-/* unused harmony exports INIT_WRAPPERS, isInitWrapper, SHELL_PREAMBLE */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5846);
-
-
-/** Init wrappers that pass their arguments on (Dokku's list, plus common variants). */
-const INIT_WRAPPERS = [
-    ['/tini', '--'],
-    ['/bin/tini', '--'],
-    ['/usr/bin/tini', '--'],
-    ['/usr/local/bin/tini', '--'],
-    ['tini', '--'],
-    ['/sbin/tini', '--'],
-    ['dumb-init', '--'],
-    ['/usr/bin/dumb-init', '--']
-];
-function isInitWrapper(entrypoint) {
-    return !!entrypoint && INIT_WRAPPERS.some(w => w.length === entrypoint.length && w.every((x, i) => x === entrypoint[i]));
-}
-/**
- * design.md §4.4: shell-mode commands run under `set -e` and, where the shell has it, `pipefail`, as
- * Dokku does. Dokku writes `set -o pipefail || true`, but `set` is a special builtin: in dash (Debian's
- * /bin/sh, so most slim images) its error exits the shell before `|| true` is reached. Probing in a
- * subshell first is the portable form. The traps make a stopped task end after its current command
- * (exit 128+signal) instead of running the next one; with --init every process of the task gets the
- * signal (see task.ts), so that current command (the migration) is what receives it and rolls back.
- */
-const SHELL_PREAMBLE = "(set -o pipefail) 2>/dev/null && set -o pipefail; set -e; trap 'exit 143' TERM; trap 'exit 130' INT; ";
-/**
- * design.md §4.3. A string command runs through `<shell> -c` unless the image has a real ENTRYPOINT
- * (Phoenix's `bin/my_app`), which then receives the command's words, as Dokku does. Everything that
- * can go wrong is raised here, before any container starts, so the image's CMD never runs by accident.
- */
-function planInvocation(command, mode, imageEntrypoint, shell, lookup, what) {
-    // An init wrapper ENTRYPOINT is kept in every mode but one: a shell replacing a real ENTRYPOINT.
-    const wrapped = isInitWrapper(imageEntrypoint);
-    if (Array.isArray(command))
-        return { mode: 'exec-form', wrapped, args: [...command] };
-    const hasEntrypoint = !!imageEntrypoint && imageEntrypoint.length > 0;
-    // The image's ENTRYPOINT runs first and then exec's the shell it is given (Rails' bin/docker-entrypoint
-    // preloads jemalloc and prepares the database this way): nothing of the image is dropped.
-    if (mode === 'shell-through-entrypoint')
-        return { mode: 'shell', wrapped, args: [shell, '-c', SHELL_PREAMBLE + command] };
-    const useShell = mode === 'shell' || (mode === 'auto' && (!hasEntrypoint || wrapped));
-    if (useShell) {
-        const script = SHELL_PREAMBLE + command;
-        // The shell replaces a real ENTRYPOINT; an init wrapper stays in front of it.
-        if (hasEntrypoint && !wrapped)
-            return { mode: 'shell', wrapped, entrypoint: shell, args: ['-c', script] };
-        return { mode: 'shell', wrapped, args: [shell, '-c', script] };
-    }
-    const words = splitCommand(command, mode, imageEntrypoint, lookup, what);
-    if (words.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${what}: the command has no words after removing comments`);
-    return { mode: 'exec', wrapped, args: words };
-}
-/**
- * A user who never chose exec mode (a Rails image's `docker-entrypoint`) must learn why the command is
- * not run by a shell: the error names the ENTRYPOINT that receives the words.
- */
-function splitCommand(command, mode, imageEntrypoint, lookup, what) {
-    try {
-        return (0,_words_js__WEBPACK_IMPORTED_MODULE_1__/* .splitWords */ .y)(command, { lookup, what });
-    }
-    catch (e) {
-        if (mode !== 'auto' || !(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ))
-            throw e;
-        const ep = JSON.stringify(imageEntrypoint);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${e.message} (entrypoint: auto passes the command's words, without a shell, to the image's ENTRYPOINT ${ep}, as Dokku does)`);
-    }
-}
-/**
- * An exec-mode command whose first word is the ENTRYPOINT itself (`/app/bin/shop eval …` with
- * `ENTRYPOINT ["/app/bin/shop"]`): the container ran the program with its own path as first argument.
- * Said in the error of a task that failed, as a likely cause (design.md §4.3).
- */
-function repeatsEntrypoint(invocation, imageEntrypoint) {
-    if (invocation.mode !== 'exec' || !imageEntrypoint?.length || invocation.args.length === 0)
-        return undefined;
-    const program = imageEntrypoint[imageEntrypoint.length - 1];
-    const first = invocation.args[0];
-    const base = (p) => p.slice(p.lastIndexOf('/') + 1);
-    if (first !== program && base(first) !== base(program))
-        return undefined;
-    return (`its first word repeats the image's ENTRYPOINT ${JSON.stringify(imageEntrypoint)}, which receives the command's words: ` +
-        `the container ran ${[...imageEntrypoint, ...invocation.args].join(' ')}; leave ${first} out`);
 }
 
 
@@ -1698,7 +944,454 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 7206:
+/***/ 4579:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MH: () => (/* binding */ readBuildExtras),
+/* harmony export */   SN: () => (/* binding */ buildExtrasArgv),
+/* harmony export */   oh: () => (/* binding */ checkBuildFiles)
+/* harmony export */ });
+/* unused harmony exports SECRET_ID, MAX_SECRET_FILE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6720);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7076);
+
+
+
+
+
+
+
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/** BuildKit refuses secrets over 500 KiB (its MaxSecretSize): say so before the build. */
+const MAX_SECRET_FILE = 500 * 1024;
+function check(items, name, re, form) {
+    for (const item of items)
+        if (!re.test(item))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(item)}" is not ${form}`);
+    return items;
+}
+/** `ID=path`-style pairs; the path must stay inside the workspace and cannot hold a comma (buildx splits on it). */
+function localPath(ws, base, rel, name) {
+    if (/[,"]/.test(rel))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(rel)}": a path with a comma or a double quote cannot be passed to buildx`);
+    return (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .insidePath */ .yt)(ws, base, rel, name);
+}
+/** A build context source is a local folder unless it names an image or a remote (as buildx decides). */
+function contextSource(ws, base, value) {
+    if (value.startsWith('oci-layout://')) {
+        // oci-layout://<path>[:tag][@digest]: only the path is a file name.
+        const m = /^oci-layout:\/\/(.*?)((?::[\w][\w.-]*)?(?:@sha256:[a-f0-9]{64})?)$/.exec(value);
+        return `oci-layout://${localPath(ws, base, m[1], 'build-contexts')}${m[2]}`;
+    }
+    // Only the schemes buildx itself sends elsewhere (build.IsRemoteURL, docker-image://): any other
+    // `x://…` it opens as a local folder, relative to the workspace, so it is checked like one.
+    if (/^(docker-image|https?|git|ssh):\/\//i.test(value) || /^git@/.test(value))
+        return value;
+    return localPath(ws, base, value, 'build-contexts');
+}
+function buildContexts(value, ws, base) {
+    return (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(value).map(line => {
+        const pair = (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__/* .splitPair */ .T6)(line);
+        const name = pair.key.trim();
+        const source = (pair.value ?? '').trim();
+        if (pair.value === undefined || !name || /\s/.test(name) || source === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`build-contexts: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(line)}" is not NAME=PATH (or NAME=docker-image://REF)`);
+        return { name, source: contextSource(ws, base, source) };
+    });
+}
+function secretFiles(value, ws, base) {
+    return (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(value).map(line => {
+        const { key, value } = (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__/* .splitPair */ .T6)(line);
+        const id = key.trim();
+        if (value === undefined || !SECRET_ID.test(id))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`secret-files: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(line)}" is not ID=PATH`);
+        return { id, file: localPath(ws, base, value.trim(), 'secret-files') };
+    });
+}
+function ssh(value, ws, base, env) {
+    return (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(value).map(item => {
+        const { key, value } = (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__/* .splitPair */ .T6)(item);
+        const id = key.trim();
+        const rel = (value ?? '').trim();
+        if (!SECRET_ID.test(id))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(id)}" is not a valid ssh id (e.g. default)`);
+        if (rel === '') {
+            if (!env.SSH_AUTH_SOCK)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: ${id} forwards the agent at SSH_AUTH_SOCK, which is not set; start an agent first (e.g. webfactory/ssh-agent)`);
+            return { id, paths: [] };
+        }
+        if (node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(rel)}" is absolute; give "${id}" alone to forward the agent at SSH_AUTH_SOCK, or a key file inside the workspace`);
+        return { id, paths: [localPath(ws, base, rel, 'ssh')] };
+    });
+}
+/** Reads and validates the inputs above (pure but for the getter; paths relative to working-directory). */
+function readBuildExtras(get, workspace, workingDirectory, env) {
+    const shmSize = get('shm-size');
+    check(shmSize ? [shmSize] : [], 'shm-size', /^\d+(\.\d+)?([kmgtp]i?)?b?$/i, 'a size such as 2g or 512m');
+    return {
+        addHosts: check((0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(get('add-hosts')), 'add-hosts', /^[^\s:=]+[:=]\S+$/, 'HOST:IP (e.g. db.internal:10.0.0.5)'),
+        allow: check((0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(get('allow')), 'allow', /^[a-z]+(\.[a-z]+)*(=\S+)?$/, 'an entitlement such as network.host or security.insecure'),
+        annotations: check((0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(get('annotations')), 'annotations', /^[^\s=]+=/, 'KEY=value (optionally TYPE:KEY=value)'),
+        buildContexts: buildContexts(get('build-contexts'), workspace, workingDirectory),
+        cgroupParent: get('cgroup-parent'),
+        noCacheFilters: check((0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(get('no-cache-filters')), 'no-cache-filters', /^\S+$/, 'a stage name'),
+        secretFiles: secretFiles(get('secret-files'), workspace, workingDirectory),
+        shmSize,
+        ssh: ssh(get('ssh'), workspace, workingDirectory, env),
+        ulimits: check((0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__/* .lines */ .Mn)(get('ulimit')), 'ulimit', /^[a-z]+=-?\d+(:-?\d+)?$/, 'NAME=SOFT[:HARD] (e.g. nofile=1024:1024)')
+    };
+}
+/** The buildx flags of these inputs, in build-push-action's order. Secret files go by path, never by value. */
+function buildExtrasArgv(x) {
+    const argv = [];
+    for (const h of x.addHosts)
+        argv.push('--add-host', h);
+    for (const a of x.allow)
+        argv.push('--allow', a);
+    for (const a of x.annotations)
+        argv.push('--annotation', a);
+    for (const c of x.buildContexts)
+        argv.push('--build-context', `${c.name}=${c.source}`);
+    if (x.cgroupParent)
+        argv.push('--cgroup-parent', x.cgroupParent);
+    for (const f of x.noCacheFilters)
+        argv.push('--no-cache-filter', f);
+    for (const f of x.secretFiles)
+        argv.push('--secret', `id=${f.id},src=${f.file}`);
+    if (x.shmSize)
+        argv.push('--shm-size', x.shmSize);
+    for (const k of x.ssh)
+        argv.push('--ssh', k.paths.length > 0 ? `${k.id}=${k.paths.join(',')}` : k.id);
+    for (const u of x.ulimits)
+        argv.push('--ulimit', u);
+    return argv;
+}
+/**
+ * Before any Docker side effect: every named file or folder exists with the right kind, and each secret
+ * file's content is read so the caller can mask it (a file's content is a secret like an env value).
+ */
+function checkBuildFiles(x, workspace) {
+    const rel = (f) => node_path__WEBPACK_IMPORTED_MODULE_1__.relative(workspace, f) || '.';
+    const stat = (f, name) => {
+        try {
+            return node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(f);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${name}: ${rel(f)} does not exist`);
+        }
+    };
+    for (const c of x.buildContexts) {
+        const dir = c.source.startsWith('oci-layout://') ? c.source.slice(13).replace(/(:[\w][\w.-]*)?(@sha256:[a-f0-9]{64})?$/, '') : c.source;
+        if (node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(dir) && !stat(dir, 'build-contexts').isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`build-contexts: ${rel(dir)} is not a folder`);
+    }
+    for (const k of x.ssh) {
+        for (const p of k.paths) {
+            const st = stat(p, 'ssh');
+            if (!st.isFile() && !st.isSocket())
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`ssh: ${rel(p)} is neither a key file nor an agent socket`);
+        }
+    }
+    // Read as manifests are (workspace-files.ts): type and size checked on the opened file, so one
+    // swapped for a FIFO after a check cannot hang the step.
+    return x.secretFiles.map(({ id, file }) => {
+        const text = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(file, `secret-files: ${rel(file)}`, MAX_SECRET_FILE, 'BuildKit takes secrets up to 500 KiB');
+        if (text === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`secret-files: ${rel(file)} does not exist`);
+        return { name: `secret-files ${id}`, value: text };
+    });
+}
+
+
+/***/ }),
+
+/***/ 6489:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   He: () => (/* binding */ buildFailure),
+/* harmony export */   S6: () => (/* binding */ buildLabels),
+/* harmony export */   TA: () => (/* binding */ namedMetadata),
+/* harmony export */   h4: () => (/* binding */ githubContext),
+/* harmony export */   nK: () => (/* binding */ defaultTags),
+/* harmony export */   v$: () => (/* binding */ buildArgv)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _build_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4579);
+/* harmony import */ var _inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6720);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2812);
+
+
+
+
+
+/**
+ * The repository and commit the image is made from. `checkedOut` (image/git-head.ts) wins over GITHUB_SHA:
+ * under `pull_request_target` the event's commit is the base branch's, while the workspace holds the
+ * pull request's head (design.md §3.2).
+ */
+function githubContext(env, checkedOut) {
+    return { repository: env.GITHUB_REPOSITORY, sha: checkedOut ?? env.GITHUB_SHA, serverUrl: env.GITHUB_SERVER_URL || 'https://github.com' };
+}
+/**
+ * design.md §3: `<repository, lower-cased>:<sha>` in GitHub, `<folder>:local` outside; validated like a
+ * given tag, before any side effect (`acme/.github` makes `acme/.github:<sha>`, which no engine accepts).
+ */
+function defaultTags(s, gh) {
+    const text = gh.repository && gh.sha ? `${gh.repository.toLowerCase()}:${gh.sha}` : `${localName(s.workingDirectory)}:local`;
+    try {
+        return [(0,_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTagRef */ .h2)(text)];
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`tags: the default tag ${JSON.stringify(text)} (made from ${gh.repository ? 'GITHUB_REPOSITORY and the commit' : 'the folder name'}) is not a valid image reference; set tags`);
+    }
+}
+function localName(workingDirectory) {
+    const folder = node_path__WEBPACK_IMPORTED_MODULE_0__.basename(workingDirectory)
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[._-]+|[._-]+$/g, '');
+    return folder || 'app';
+}
+/** OCI labels from the GitHub context; the user's `labels` win on the same key. */
+function buildLabels(s, gh, now) {
+    const labels = new Map();
+    if (gh.repository) {
+        labels.set('org.opencontainers.image.source', `${gh.serverUrl}/${gh.repository}`);
+        if (gh.sha)
+            labels.set('org.opencontainers.image.revision', gh.sha);
+        labels.set('org.opencontainers.image.created', now.toISOString());
+    }
+    for (const l of s.labels) {
+        const { key, value } = (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_4__/* .splitPair */ .T6)(l);
+        labels.set(key, value ?? '');
+    }
+    return [...labels].map(([k, v]) => `${k}=${v}`);
+}
+/**
+ * The `docker buildx build` argv (design.md §3). Build secrets are `env=` references: values never appear.
+ * `name` is the run-private name (run-record.ts runImageName): the requested tags move only once the release passed.
+ */
+function buildArgv(s, opts) {
+    const argv = ['buildx', 'build'];
+    if (s.builder)
+        argv.push('--builder', s.builder);
+    argv.push('--load', '--iidfile', opts.iidfile, '--metadata-file', opts.metadataFile);
+    argv.push('--file', opts.dockerfile);
+    if (s.target)
+        argv.push('--target', s.target);
+    if (s.platform)
+        argv.push('--platform', s.platform);
+    if (s.pull)
+        argv.push('--pull');
+    if (s.noCache)
+        argv.push('--no-cache');
+    for (const a of s.buildArgs)
+        argv.push('--build-arg', a);
+    for (const l of opts.labels)
+        argv.push('--label', l);
+    argv.push('--tag', opts.name);
+    for (const c of s.cacheFrom)
+        argv.push('--cache-from', c);
+    for (const c of s.cacheTo)
+        argv.push('--cache-to', c);
+    for (const b of s.buildSecrets)
+        argv.push('--secret', `id=${b.name},env=${b.source}`);
+    argv.push(...(0,_build_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .buildExtrasArgv */ .SN)(s));
+    argv.push(s.context);
+    return argv;
+}
+// buildx 0.13: "Cache export is not supported for the docker driver."; older: "cache export feature is currently not supported for docker driver".
+const CACHE_EXPORT_REFUSED = /cache export (feature )?is (currently )?not supported for (the )?docker driver/i;
+/**
+ * The error for a failed build, from its last output lines: buildx's own words are not always a fix.
+ * On a remote engine (`docker-host`) a builder made by docker/setup-buildx-action runs on the runner's
+ * engine, not on the deploy host, so it is not suggested there.
+ */
+function buildFailure(code, tail, remote = false) {
+    if (CACHE_EXPORT_REFUSED.test(tail)) {
+        const builder = remote
+            ? 'A docker/setup-buildx-action builder would build on the runner, not on that engine: '
+            : 'Add a docker/setup-buildx-action step before this one (it creates and selects a docker-container builder), or ';
+        return `cache-to: the builder uses the docker driver, which cannot export build cache on this engine. ${builder}use cache-to: type=inline, or remove cache-to`;
+    }
+    if (tail.includes('unsupported frontend capability moby.buildkit.frontend.contexts')) {
+        const fix = remote
+            ? 'Upgrade the Docker Engine on that host, or give the other images by reference in the Dockerfile'
+            : 'Add a docker/setup-buildx-action step before this one to build with a docker-container builder';
+        return `build-contexts: this engine's builtin BuildKit has no named contexts (Docker Engine 23 or later has them). ${fix}`;
+    }
+    return `docker buildx build failed with exit code ${code}`;
+}
+/**
+ * buildx's metadata names the image it built (`image.name`, where the builder writes it): the run's own
+ * name here. The output names the requested tags, as docker/build-push-action's does; text that is not
+ * such an object is passed on as it is.
+ */
+function namedMetadata(text, tags) {
+    try {
+        const m = JSON.parse(text);
+        if (typeof m !== 'object' || m === null || typeof m['image.name'] !== 'string')
+            return text;
+        return JSON.stringify({ ...m, 'image.name': tags.map(_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRef */ .rq).join(',') }, null, 2);
+    }
+    catch {
+        return text;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QG: () => (/* binding */ BUILDX_MISSING),
+/* harmony export */   Tk: () => (/* binding */ isBuildxMissing),
+/* harmony export */   Xx: () => (/* binding */ checkEngine),
+/* harmony export */   Zw: () => (/* binding */ imageEnv),
+/* harmony export */   mm: () => (/* binding */ inspectImage)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8683);
+/* harmony import */ var _inputs_grammar_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6720);
+
+
+
+const BUILDX_MISSING = 'docker buildx is not installed; set the buildx-version input (e.g. 0.13.1) to install it, or use docker/setup-buildx-action before this step';
+/** What the CLI prints when the buildx plugin is absent (checked on a failed build, not before every run). */
+function isBuildxMissing(output) {
+    return /'buildx' is not a docker command|unknown command:? "?(docker )?buildx/i.test(output);
+}
+/** The daemon answers (design.md §9). buildx is checked by the build itself: a pre-check costs every run a CLI start. */
+async function checkEngine(cli) {
+    const info = await cli.serverVersion();
+    if (info.code !== 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`cannot reach the Docker daemon (${(0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(info.stderr) || 'no answer'}); start it, or set DOCKER_HOST to a reachable engine`);
+    }
+}
+async function inspectImage(cli, ref) {
+    const r = await cli.inspectImageJson(ref);
+    if (r.code !== 0) {
+        if (/no such image/i.test(r.stderr))
+            return undefined;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker image inspect ${ref} failed: ${(0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(r.stderr)}`);
+    }
+    const raw = JSON.parse(r.stdout);
+    const config = raw.Config ?? {};
+    return {
+        id: raw.Id,
+        repoDigests: raw.RepoDigests ?? [],
+        entrypoint: config.Entrypoint ?? null,
+        cmd: config.Cmd ?? null,
+        env: config.Env ?? [],
+        config,
+        containerdStore: raw.GraphDriver != null && raw.GraphDriver.Data == null
+    };
+}
+/** Image ENV as a map, for exec-mode `$NAME` expansion. */
+function imageEnv(info) {
+    const m = new Map();
+    for (const kv of info.env) {
+        const { key, value } = (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_2__/* .splitPair */ .T6)(kv);
+        if (key && value !== undefined)
+            m.set(key, value);
+    }
+    return m;
+}
+
+
+/***/ }),
+
+/***/ 4502:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bf: () => (/* binding */ registrySource),
+/* harmony export */   SU: () => (/* binding */ checkPrebuilt),
+/* harmony export */   gc: () => (/* binding */ promotionWarning),
+/* harmony export */   p5: () => (/* binding */ prebuiltTags),
+/* harmony export */   u6: () => (/* binding */ unpushedImage)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2812);
+
+
+/**
+ * The tags a pre-built `image` gets (design.md §3.4): the `tags` input when given (a promotion), else
+ * the image's own name:tag. A digest reference names a manifest, not a place to tag: no tag then.
+ */
+function prebuiltTags(ref, tags) {
+    if (tags.length > 0)
+        return tags;
+    const { digest, ...name } = ref;
+    return digest === undefined ? [name] : [];
+}
+/**
+ * Combinations that cannot do what they say, refused before any Docker side effect: a digest cannot
+ * be pushed to, and a predeploy commit of a digest image would make an image nothing names.
+ */
+function checkPrebuilt(text, ref, tags, push, predeployRuns) {
+    if (!ref.digest || tags.length > 0)
+        return;
+    const quoted = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(text, 300);
+    if (predeployRuns) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`image: ${quoted} is a digest reference and predeploy would commit a new image under no name; give tags for the committed image (with push: true to get its digest), or leave predeploy out of phases`);
+    }
+    if (push) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`push: image ${quoted} is a digest reference: it is already in its registry and a digest cannot be pushed to; give tags to promote it under (e.g. registry/app:production), or drop push`);
+    }
+}
+/**
+ * `image` and `digest` outputs when nothing was pushed (design.md §6): the reference the deploy job can pull.
+ * An image the engine knows by a registry digest in the first tag's repository is named by it; with no
+ * tag at all (a digest reference, unchanged) the reference itself; else the first tag.
+ */
+function unpushedImage(tags, repoDigests, source) {
+    if (tags.length === 0) {
+        return source?.digest ? { image: (0,_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .digestRef */ .yb)({ ...source, digest: source.digest }), digest: source.digest } : { image: '', digest: '' };
+    }
+    const repo = (0,_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)(tags[0]);
+    const known = repoDigests.find(d => d.startsWith(`${repo}@`));
+    return known ? { image: known, digest: known.slice(repo.length + 1) } : { image: (0,_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .formatRef */ .rq)(tags[0]), digest: '' };
+}
+/**
+ * Where a pre-built image is in its registry, by digest: the digest it was given by, or the one the
+ * engine recorded for its repository when pulled by tag. Undefined for an image known only locally.
+ */
+function registrySource(source, repoDigests) {
+    if (!source)
+        return undefined;
+    if (source.digest)
+        return { ref: (0,_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .digestRef */ .yb)({ ...source, digest: source.digest }), digest: source.digest };
+    const repo = (0,_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)(source);
+    const known = repoDigests.find(d => d.startsWith(`${repo}@`));
+    return known ? { ref: `${(0,_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .refName */ .P7)(source)}@${known.slice(repo.length + 1)}`, digest: known.slice(repo.length + 1) } : undefined;
+}
+/**
+ * A promoted, unchanged image should keep its manifest digest; docker rebuilds the manifest on push,
+ * so say so when the registry now holds another one (same image id, other manifest).
+ */
+function promotionWarning(source, pushed, unchanged) {
+    if (!source?.digest || !unchanged || pushed === source.digest)
+        return undefined;
+    return `the promoted image was pushed as ${pushed}, not as ${source.digest} (the digest it was given by): the same image under a rebuilt manifest`;
+}
+
+
+/***/ }),
+
+/***/ 2812:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1833,13 +1526,56 @@ function digestRef(ref) {
 
 /***/ }),
 
-/***/ 9151:
+/***/ 1601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
+/** `90s`, `15m`, `1h`, `1h30m`, plain seconds; `0` means none (returns 0). Result in seconds. */
+function parseDuration(input, name) {
+    const text = input.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Number(text);
+    const re = /(\d+(?:\.\d+)?)([hms])/gy;
+    let total = 0;
+    let consumed = 0;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+        total += Number(m[1]) * UNITS[m[2]];
+        consumed = re.lastIndex;
+    }
+    if (text === '' || consumed !== text.length) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}: "${text}" is not a duration; use seconds or forms like 90s, 15m, 1h (0 for none)`);
+    }
+    return total;
+}
+/** Back to the form a user wrote, for messages: 900 → "15m". */
+function formatDuration(seconds) {
+    if (seconds > 0 && seconds % 3600 === 0)
+        return `${seconds / 3600}h`;
+    if (seconds > 0 && seconds % 60 === 0)
+        return `${seconds / 60}m`;
+    return `${seconds}s`;
+}
+
+
+/***/ }),
+
+/***/ 6720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ck: () => (/* binding */ envInput),
 /* harmony export */   Mn: () => (/* binding */ lines),
-/* harmony export */   p_: () => (/* binding */ list)
+/* harmony export */   T6: () => (/* binding */ splitPair),
+/* harmony export */   eU: () => (/* binding */ VAR_NAME),
+/* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   tv: () => (/* binding */ inStepEnv)
 /* harmony export */ });
 /** The runner's contract: INPUT_<NAME>, upper-cased, spaces to `_`, hyphens kept. */
 function envInput(env = process.env) {
@@ -1859,18 +1595,39 @@ function list(value) {
         .map(l => l.trim())
         .filter(l => l !== '');
 }
+/**
+ * `KEY=VALUE`, split at the first `=` (a value may hold more): the one rule of every such input, manifest
+ * entry and image ENV line. `value` is undefined for a bare `KEY`; nothing is trimmed, callers decide.
+ */
+function splitPair(text) {
+    const eq = text.indexOf('=');
+    return eq < 0 ? { key: text, value: undefined } : { key: text.slice(0, eq), value: text.slice(eq + 1) };
+}
+/** A process environment variable name as the action accepts it everywhere: a letter or `_`, then letters, digits, `_`. */
+const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Whether the step's env holds a value under `name`. `empty` is its own answer: an unset repository or
+ * environment secret expands to an empty string (design.md §5.3), which is never a usable value.
+ * Whitespace alone counts as empty.
+ */
+function inStepEnv(env, name) {
+    const v = env[name];
+    if (v === undefined)
+        return 'unset';
+    return v.trim() === '' ? 'empty' : 'set';
+}
 
 
 /***/ }),
 
-/***/ 4224:
+/***/ 9669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  eU: () => (/* reexport */ var_name/* VAR_NAME */.e),
-  Ck: () => (/* reexport */ input_getter/* envInput */.Ck),
+  eU: () => (/* reexport */ grammar/* VAR_NAME */.eU),
+  Ck: () => (/* reexport */ grammar/* envInput */.Ck),
   yt: () => (/* reexport */ workspace_files/* insidePath */.yt),
   sb: () => (/* binding */ readSettings)
 });
@@ -1879,26 +1636,22 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
-// EXTERNAL MODULE: ./src/words.ts
-var words = __webpack_require__(5846);
-// EXTERNAL MODULE: ./src/image-ref.ts
-var image_ref = __webpack_require__(7206);
-// EXTERNAL MODULE: ./src/build-inputs.ts
-var build_inputs = __webpack_require__(1913);
+// EXTERNAL MODULE: ./src/inputs/duration.ts
+var duration = __webpack_require__(1601);
+// EXTERNAL MODULE: ./src/task/words.ts
+var words = __webpack_require__(3552);
+// EXTERNAL MODULE: ./src/image/ref.ts
+var ref = __webpack_require__(2812);
+// EXTERNAL MODULE: ./src/image/build-inputs.ts
+var build_inputs = __webpack_require__(4579);
 // EXTERNAL MODULE: ./src/workspace-files.ts
 var workspace_files = __webpack_require__(7076);
-// EXTERNAL MODULE: ./src/var-name.ts
-var var_name = __webpack_require__(7420);
-// EXTERNAL MODULE: ./src/input-getter.ts
-var input_getter = __webpack_require__(9151);
+// EXTERNAL MODULE: ./src/inputs/grammar.ts
+var grammar = __webpack_require__(6720);
 // EXTERNAL MODULE: ./src/engine/address.ts
 var address = __webpack_require__(6970);
-// EXTERNAL MODULE: ./src/pairs.ts
-var pairs = __webpack_require__(9514);
-// EXTERNAL MODULE: ./src/create-args.ts
-var create_args = __webpack_require__(8273);
+// EXTERNAL MODULE: ./src/task/create-args.ts
+var create_args = __webpack_require__(8423);
 ;// CONCATENATED MODULE: ./src/inputs/event-values.ts
 
 
@@ -1909,7 +1662,7 @@ var create_args = __webpack_require__(8273);
  * expanded text, so the rule is read on it: a list input whose text holds an event value that itself
  * holds one of that input's separators is an error naming the input and where the value came from.
  */
-/** What splits each list input's items (input-getter.ts `list`, `lines`; words.ts for run-args). */
+/** What splits each list input's items (inputs/grammar.ts `list`, `lines`; task/words.ts for run-args). */
 const COMMA_OR_LINE = /[,\r\n]/;
 const LINE = /[\r\n]/;
 const WORD = /[\s'"\\]/;
@@ -2010,7 +1763,7 @@ function splitError(name, hit) {
         `and that value holds a separator of this input, so it would add items to the list. Never interpolate such a value into a list input: ${fix}`);
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/settings.ts
 
 
 
@@ -2057,14 +1810,14 @@ function notAVariable(input, target, key) {
 }
 function parseMappings(value, name, key) {
     const seen = new Set();
-    return (0,input_getter/* lines */.Mn)(value).map(line => {
-        const pair = (0,pairs/* splitPair */.T)(line);
+    return (0,grammar/* lines */.Mn)(value).map(line => {
+        const pair = (0,grammar/* splitPair */.T6)(line);
         const target = pair.key.trim();
         const source = (pair.value ?? pair.key).trim();
-        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : var_name/* VAR_NAME */.e;
+        const re = key === 'ID' ? /^[A-Za-z0-9_.-]+$/ : grammar/* VAR_NAME */.eU;
         if (!re.test(target))
             throw new errors/* InputError */.dz(`${name}: "${target}" is not a valid ${key === 'ID' ? 'secret id' : 'variable name'}`);
-        if (!var_name/* VAR_NAME */.e.test(source))
+        if (!grammar/* VAR_NAME */.eU.test(source))
             throw new errors/* InputError */.dz(notAVariable(name, target, key));
         if (seen.has(target))
             throw new errors/* InputError */.dz(`${name}: ${target} is listed twice`);
@@ -2073,12 +1826,12 @@ function parseMappings(value, name, key) {
     });
 }
 function parseEnvPairs(value) {
-    return (0,input_getter/* lines */.Mn)(value).map(line => {
-        const { key, value } = (0,pairs/* splitPair */.T)(line);
+    return (0,grammar/* lines */.Mn)(value).map(line => {
+        const { key, value } = (0,grammar/* splitPair */.T6)(line);
         if (value === undefined)
             throw new errors/* InputError */.dz(`env: "${line}" is not NAME=value`);
         const name = key.trim();
-        if (!var_name/* VAR_NAME */.e.test(name))
+        if (!grammar/* VAR_NAME */.eU.test(name))
             throw new errors/* InputError */.dz(`env: "${name}" is not a valid variable name`);
         return { name, value };
     });
@@ -2091,22 +1844,22 @@ function readSettings(input, env = process.env) {
     const workspace = (0,workspace_files/* realpathExisting */.zE)(env.GITHUB_WORKSPACE || process.cwd());
     const workingDirectory = (0,workspace_files/* insidePath */.yt)(workspace, workspace, get('working-directory') || '.', 'working-directory');
     const manifest = (name, dflt) => (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, get(name) || dflt, name);
-    const phaseNames = (0,input_getter/* list */.p_)(get('phases') || 'predeploy,release');
+    const phaseNames = (0,grammar/* list */.p_)(get('phases') || 'predeploy,release');
     for (const p of phaseNames) {
         if (!PHASES.includes(p))
             throw new errors/* InputError */.dz(`phases: "${p}" is not a phase; use ${PHASES.join(', ')}`);
     }
     const phases = PHASES.filter(p => phaseNames.includes(p));
-    const platforms = (0,input_getter/* list */.p_)(get('platforms'));
+    const platforms = (0,grammar/* list */.p_)(get('platforms'));
     if (platforms.length > 1) {
         throw new errors/* InputError */.dz(`platforms: ${platforms.join(', ')}: the image is loaded into the local engine to run its tasks, and --load takes one platform`);
     }
-    const tags = (0,input_getter/* list */.p_)(get('tags')).map(t => (0,image_ref/* parseTagRef */.h2)(t));
+    const tags = (0,grammar/* list */.p_)(get('tags')).map(t => (0,ref/* parseTagRef */.h2)(t));
     const image = get('image');
-    const imageRef = image ? (0,image_ref/* parseImageRef */.Q)(image) : undefined;
+    const imageRef = image ? (0,ref/* parseImageRef */.Q)(image) : undefined;
     const context = get('context') ? (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, get('context'), 'context') : workingDirectory;
     const file = get('file') ? (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, get('file'), 'file') : '';
-    const envFiles = (0,input_getter/* lines */.Mn)(get('env-files')).map(f => (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, f, 'env-files'));
+    const envFiles = (0,grammar/* lines */.Mn)(get('env-files')).map(f => (0,workspace_files/* insidePath */.yt)(workspace, workingDirectory, f, 'env-files'));
     const shell = get('shell') || '/bin/sh';
     const buildxVersion = get('buildx-version').replace(/^v/, '');
     if (buildxVersion && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(buildxVersion)) {
@@ -2131,15 +1884,15 @@ function readSettings(input, env = process.env) {
         context,
         file,
         target: get('target'),
-        buildArgs: (0,input_getter/* lines */.Mn)(get('build-args')),
-        labels: (0,input_getter/* lines */.Mn)(get('labels')),
+        buildArgs: (0,grammar/* lines */.Mn)(get('build-args')),
+        labels: (0,grammar/* lines */.Mn)(get('labels')),
         tags,
         builder: get('builder'),
         platform: platforms[0] ?? '',
         pull: bool(get, 'pull', false),
         noCache: bool(get, 'no-cache', false),
-        cacheFrom: (0,input_getter/* lines */.Mn)(get('cache-from')),
-        cacheTo: (0,input_getter/* lines */.Mn)(get('cache-to')),
+        cacheFrom: (0,grammar/* lines */.Mn)(get('cache-from')),
+        cacheTo: (0,grammar/* lines */.Mn)(get('cache-to')),
         image,
         imageRef,
         phases,
@@ -2153,8 +1906,8 @@ function readSettings(input, env = process.env) {
         secrets: parseMappings(get('secrets'), 'secrets', 'NAME'),
         env: parseEnvPairs(get('env')),
         envFiles,
-        secretsDotenv: (0,input_getter/* lines */.Mn)(get('secrets-dotenv')).map(n => {
-            if (!var_name/* VAR_NAME */.e.test(n))
+        secretsDotenv: (0,grammar/* lines */.Mn)(get('secrets-dotenv')).map(n => {
+            if (!grammar/* VAR_NAME */.eU.test(n))
                 throw new errors/* InputError */.dz(`secrets-dotenv: "${n}" is not a valid variable name`);
             return n;
         }),
@@ -2175,46 +1928,7 @@ function readSettings(input, env = process.env) {
 
 /***/ }),
 
-/***/ 4584:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ runImageName),
-/* harmony export */   j: () => (/* binding */ RUN_LABEL)
-/* harmony export */ });
-// Names one run gives what it makes, shared by main (which makes them) and post (which removes what a
-// killed main left). Derived from the run id alone, which post checks before using it.
-/** The label on every container and temporary image of one run: the post step removes what carries it. */
-const RUN_LABEL = 'release-phase.run';
-/**
- * The run-private name of the image until its release passes (design.md §9.3, issue 33): the build and
- * the predeploy commit name only this, and the requested tags move to the image once every phase passed.
- */
-function runImageName(runId) {
-    return `release-phase/run-${runId}:image`;
-}
-
-
-/***/ }),
-
-/***/ 351:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ MAX_ENV_ENTRY),
-/* harmony export */   Z: () => (/* binding */ MAX_TASK_ENV)
-/* harmony export */ });
-// Kernel limits the action checks before any side effect. A module of its own: runner.ts (on the
-// start-up path) needs them through untrusted.ts, and must not load secrets.ts and dotenv to get them.
-/** Linux MAX_ARG_STRLEN: one `NAME=value` string of a process environment (or argv) holds at most 128 KiB. */
-const MAX_ENV_ENTRY = 32 * 4096;
-/** All task values together; the rest of ARG_MAX (2 MiB by default) is left to the runner's own environment. */
-const MAX_TASK_ENV = 1024 * 1024;
-
-
-/***/ }),
-
-/***/ 8022:
+/***/ 4349:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2227,8 +1941,8 @@ __webpack_require__.d(__webpack_exports__, {
 var runner = __webpack_require__(4813);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
-var inputs = __webpack_require__(4224);
+// EXTERNAL MODULE: ./src/inputs/settings.ts + 1 modules
+var settings = __webpack_require__(9669);
 // EXTERNAL MODULE: ./src/secrets.ts
 var src_secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/manifests/release-command.ts
@@ -2461,25 +2175,12 @@ class RunScope {
     }
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
-
-/**
- * What the post step needs to clean up after main (actions/checkout's state-helper pattern). Saved
- * through GITHUB_STATE, which the runner reads after the step, so these values win over any forged
- * `::save-state` line of the same name; read without regard to case (runner.ts getState).
- */
-function saveRun(runId, tempDir) {
-    runner/* saveState */.LZ('run-id', runId);
-    runner/* saveState */.LZ('temp-dir', tempDir);
-}
-function savedRun() {
-    return { runId: core.getState('run-id'), tempDir: core.getState('temp-dir') };
-}
-
+// EXTERNAL MODULE: ./src/run-record.ts
+var run_record = __webpack_require__(1894);
 // EXTERNAL MODULE: ./src/docker/cli.ts + 1 modules
 var docker_cli = __webpack_require__(8683);
-// EXTERNAL MODULE: ./src/docker/image.ts
-var docker_image = __webpack_require__(3905);
+// EXTERNAL MODULE: ./src/image/inspect.ts
+var inspect = __webpack_require__(4557);
 // EXTERNAL MODULE: ./src/engine/address.ts
 var engine_address = __webpack_require__(6970);
 ;// CONCATENATED MODULE: ./src/engine/connect.ts
@@ -2707,11 +2408,11 @@ async function loadManifests(s) {
 var presence = __webpack_require__(141);
 // EXTERNAL MODULE: ./src/release-plan.ts
 var release_plan = __webpack_require__(3912);
-// EXTERNAL MODULE: ./src/build-inputs.ts
-var build_inputs = __webpack_require__(1913);
-// EXTERNAL MODULE: ./src/build.ts
-var build = __webpack_require__(4323);
-;// CONCATENATED MODULE: ./src/git-head.ts
+// EXTERNAL MODULE: ./src/image/build-inputs.ts
+var build_inputs = __webpack_require__(4579);
+// EXTERNAL MODULE: ./src/image/build.ts
+var build = __webpack_require__(6489);
+;// CONCATENATED MODULE: ./src/image/git-head.ts
 /**
  * design.md §3.2 / §3.3: the commit checked out in the working directory, read from its `.git` (no git
  * process). Under `pull_request_target` or a checkout of another ref, `GITHUB_SHA` names a commit that is
@@ -2801,7 +2502,7 @@ function checkedOutCommit(dir, root, repository) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/context-credentials.ts
+;// CONCATENATED MODULE: ./src/image/context-credentials.ts
 /**
  * design.md §3.6: a checkout's persisted credentials never enter a build context unnoticed.
  * actions/checkout (before v6) keeps the job's token in `.git/config` as
@@ -3001,7 +2702,7 @@ async function resolveRun(s, env, log) {
 }
 /**
  * The build's files before the build starts: the context is a directory and the Dockerfile a regular
- * file (both inside the workspace: inputs.ts), no context holds a persisted checkout token; returns the
+ * file (both inside the workspace: inputs/settings.ts), no context holds a persisted checkout token; returns the
  * secret-files contents, to be masked.
  */
 async function checkBuildFiles(s, dockerfile) {
@@ -3098,9 +2799,9 @@ async function run() {
     let removeSignalHandlers = () => undefined;
     try {
         // Loaded while the plan is resolved (its file is read and compiled meanwhile); a dry run never awaits it.
-        const executeModule = __webpack_require__.e(/* import() */ 490).then(__webpack_require__.bind(__webpack_require__, 6490));
+        const executeModule = __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 9832));
         executeModule.catch(() => undefined);
-        const s = (0,inputs/* readSettings */.sb)((0,inputs/* envInput */.Ck)());
+        const s = (0,settings/* readSettings */.sb)((0,settings/* envInput */.Ck)());
         const { plan, address, remote, notes } = await resolveRun(s, process.env, {
             info: line => runner/* info */.pq(line),
             warning: line => runner/* warning */.$e(line),
@@ -3115,7 +2816,7 @@ async function run() {
         }
         // Everything above is validation; Docker side effects start here.
         scope = RunScope.create();
-        saveRun(scope.runId, scope.tempDir);
+        (0,run_record/* saveRun */.BQ)(scope.runId, scope.tempDir);
         // A remote engine is reached (host key, key, its docker) before anything else is done (design.md §12).
         link = await openEngine(address, s.engine, scope.tempDir);
         const cli = new docker_cli/* DockerCli */.Vo(undefined, link);
@@ -3127,7 +2828,7 @@ async function run() {
         // check first. So the check's request (~10 ms to set up) never delays that spawn; scheduled before
         // the module had loaded, it did in 2 of 6 stamped runs.
         const { execute } = await executeModule;
-        const engine = new Promise(next => setImmediate(next)).then(() => (0,docker_image/* checkEngine */.Xx)(cli));
+        const engine = new Promise(next => setImmediate(next)).then(() => (0,inspect/* checkEngine */.Xx)(cli));
         engine.catch(() => undefined);
         if (link.remote)
             await engine;
@@ -3418,102 +3119,6 @@ function redact(text, secrets) {
 
 /***/ }),
 
-/***/ 9514:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ splitPair)
-/* harmony export */ });
-/**
- * `KEY=VALUE`, split at the first `=` (a value may hold more): the one rule of every such input, manifest
- * entry and image ENV line. `value` is undefined for a bare `KEY`; nothing is trimmed, callers decide.
- */
-function splitPair(text) {
-    const eq = text.indexOf('=');
-    return eq < 0 ? { key: text, value: undefined } : { key: text.slice(0, eq), value: text.slice(eq + 1) };
-}
-
-
-/***/ }),
-
-/***/ 9416:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bf: () => (/* binding */ registrySource),
-/* harmony export */   SU: () => (/* binding */ checkPrebuilt),
-/* harmony export */   gc: () => (/* binding */ promotionWarning),
-/* harmony export */   p5: () => (/* binding */ prebuiltTags),
-/* harmony export */   u6: () => (/* binding */ unpushedImage)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7206);
-
-
-/**
- * The tags a pre-built `image` gets (design.md §3.4): the `tags` input when given (a promotion), else
- * the image's own name:tag. A digest reference names a manifest, not a place to tag: no tag then.
- */
-function prebuiltTags(ref, tags) {
-    if (tags.length > 0)
-        return tags;
-    const { digest, ...name } = ref;
-    return digest === undefined ? [name] : [];
-}
-/**
- * Combinations that cannot do what they say, refused before any Docker side effect: a digest cannot
- * be pushed to, and a predeploy commit of a digest image would make an image nothing names.
- */
-function checkPrebuilt(text, ref, tags, push, predeployRuns) {
-    if (!ref.digest || tags.length > 0)
-        return;
-    const quoted = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(text, 300);
-    if (predeployRuns) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`image: ${quoted} is a digest reference and predeploy would commit a new image under no name; give tags for the committed image (with push: true to get its digest), or leave predeploy out of phases`);
-    }
-    if (push) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`push: image ${quoted} is a digest reference: it is already in its registry and a digest cannot be pushed to; give tags to promote it under (e.g. registry/app:production), or drop push`);
-    }
-}
-/**
- * `image` and `digest` outputs when nothing was pushed (design.md §6): the reference the deploy job can pull.
- * An image the engine knows by a registry digest in the first tag's repository is named by it; with no
- * tag at all (a digest reference, unchanged) the reference itself; else the first tag.
- */
-function unpushedImage(tags, repoDigests, source) {
-    if (tags.length === 0) {
-        return source?.digest ? { image: (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .digestRef */ .yb)({ ...source, digest: source.digest }), digest: source.digest } : { image: '', digest: '' };
-    }
-    const repo = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)(tags[0]);
-    const known = repoDigests.find(d => d.startsWith(`${repo}@`));
-    return known ? { image: known, digest: known.slice(repo.length + 1) } : { image: (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .formatRef */ .rq)(tags[0]), digest: '' };
-}
-/**
- * Where a pre-built image is in its registry, by digest: the digest it was given by, or the one the
- * engine recorded for its repository when pulled by tag. Undefined for an image known only locally.
- */
-function registrySource(source, repoDigests) {
-    if (!source)
-        return undefined;
-    if (source.digest)
-        return { ref: (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .digestRef */ .yb)({ ...source, digest: source.digest }), digest: source.digest };
-    const repo = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)(source);
-    const known = repoDigests.find(d => d.startsWith(`${repo}@`));
-    return known ? { ref: `${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .refName */ .P7)(source)}@${known.slice(repo.length + 1)}`, digest: known.slice(repo.length + 1) } : undefined;
-}
-/**
- * A promoted, unchanged image should keep its manifest digest; docker rebuilds the manifest on push,
- * so say so when the registry now holds another one (same image id, other manifest).
- */
-function promotionWarning(source, pushed, unchanged) {
-    if (!source?.digest || !unchanged || pushed === source.digest)
-        return undefined;
-    return `the promoted image was pushed as ${pushed}, not as ${source.digest} (the digest it was given by): the same image under a rebuilt manifest`;
-}
-
-
-/***/ }),
-
 /***/ 1066:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3618,16 +3223,16 @@ function safeCut(text, secrets) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4224);
-/* harmony import */ var _manifests_release_command_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4903);
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4323);
-/* harmony import */ var _entrypoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(781);
-/* harmony import */ var _task_argv_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1713);
-/* harmony import */ var _sidecars_argv_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8896);
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7206);
-/* harmony import */ var _prebuilt_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9416);
-/* harmony import */ var _manifests_presence_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(141);
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4584);
+/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9669);
+/* harmony import */ var _manifests_release_command_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4903);
+/* harmony import */ var _image_build_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6489);
+/* harmony import */ var _task_entrypoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5955);
+/* harmony import */ var _task_argv_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(951);
+/* harmony import */ var _sidecars_argv_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8896);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2812);
+/* harmony import */ var _image_prebuilt_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4502);
+/* harmony import */ var _manifests_presence_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(141);
+/* harmony import */ var _run_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1894);
 
 
 
@@ -3664,7 +3269,7 @@ function chooseDockerfile(s, m) {
     const proc = heroku?.releaseImage ?? 'web';
     const fromHeroku = heroku?.dockerfiles[proc];
     if (fromHeroku)
-        return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .insidePath */ .yt)(s.workspace, s.workingDirectory, fromHeroku, `heroku.yml build.docker.${proc}`);
+        return (0,_inputs_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .insidePath */ .yt)(s.workspace, s.workingDirectory, fromHeroku, `heroku.yml build.docker.${proc}`);
     return node_path__WEBPACK_IMPORTED_MODULE_0__.join(s.context, 'Dockerfile');
 }
 /** The one place that decides which phases run, and why the others do not. */
@@ -3674,15 +3279,15 @@ function resolvePlan(p) {
     const phases = s.phases.map((phase) => {
         const { command, source, at } = commands[phase];
         const skip = command === undefined ? 'no command' : phase === 'first-deploy' && p.firstDeploy === false ? 'not the first deploy' : undefined;
-        return { phase, command, text: (0,_manifests_release_command_js__WEBPACK_IMPORTED_MODULE_8__/* .commandText */ .jt)(command), source, skip, at };
+        return { phase, command, text: (0,_manifests_release_command_js__WEBPACK_IMPORTED_MODULE_11__/* .commandText */ .jt)(command), source, skip, at };
     });
     // A digest `image` cannot be pushed to, nor committed under no name: refused here, before any side effect.
     if (s.imageRef)
-        (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_6__/* .checkPrebuilt */ .SU)(s.image, s.imageRef, s.tags, s.push, phases.some(ph => ph.phase === 'predeploy' && (0,_manifests_presence_js__WEBPACK_IMPORTED_MODULE_7__/* .hasCommand */ .mU)(ph.command)));
+        (0,_image_prebuilt_js__WEBPACK_IMPORTED_MODULE_8__/* .checkPrebuilt */ .SU)(s.image, s.imageRef, s.tags, s.push, phases.some(ph => ph.phase === 'predeploy' && (0,_manifests_presence_js__WEBPACK_IMPORTED_MODULE_9__/* .hasCommand */ .mU)(ph.command)));
     const image = s.imageRef
         ? { kind: 'reference', ref: s.image, parsed: s.imageRef }
-        : { kind: 'build', dockerfile: chooseDockerfile(s, p.manifests), labels: (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildLabels */ .S6)(s, p.github, p.now) };
-    const tags = s.imageRef ? (0,_prebuilt_js__WEBPACK_IMPORTED_MODULE_6__/* .prebuiltTags */ .p5)(s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : checkedDefaultTags(s, p.github);
+        : { kind: 'build', dockerfile: chooseDockerfile(s, p.manifests), labels: (0,_image_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildLabels */ .S6)(s, p.github, p.now) };
+    const tags = s.imageRef ? (0,_image_prebuilt_js__WEBPACK_IMPORTED_MODULE_8__/* .prebuiltTags */ .p5)(s.imageRef, s.tags) : s.tags.length > 0 ? s.tags : checkedDefaultTags(s, p.github);
     return { settings: s, image, tags, phases, vars: p.vars, release: p.release, sidecars: p.sidecars, firstDeploy: p.firstDeploy };
 }
 /**
@@ -3694,16 +3299,16 @@ function checkedDefaultTags(s, github) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('push: true needs tags naming where to push (e.g. ghcr.io/owner/app:${{ github.sha }}, lower-case); ' +
             'without tags the image is only named locally, and docker would push that name to Docker Hub');
     }
-    return (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultTags */ .nK)(s, github);
+    return (0,_image_build_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultTags */ .nK)(s, github);
 }
 /**
  * The `docker buildx build` argv of a plan that builds; files are where buildx writes the id and
- * metadata. The image is named for the run only (labels.ts runImageName).
+ * metadata. The image is named for the run only (run-record.ts runImageName).
  */
 function planBuildArgv(plan, files, runId) {
     if (plan.image.kind !== 'build')
         return null;
-    return (0,_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildArgv */ .v$)(plan.settings, { name: (0,_labels_js__WEBPACK_IMPORTED_MODULE_9__/* .runImageName */ .Q)(runId), labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files });
+    return (0,_image_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildArgv */ .v$)(plan.settings, { name: (0,_run_record_js__WEBPACK_IMPORTED_MODULE_10__/* .runImageName */ .Qx)(runId), labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files });
 }
 /** The variables a phase's exec-mode command may expand: mapped ones, RELEASE_PHASE, the image's ENV. */
 function lookupFor(phase, vars, image) {
@@ -3735,7 +3340,7 @@ function bindPhases(plan, image) {
             return p;
         return {
             ...p,
-            invocation: annotated(p.at, () => (0,_entrypoint_js__WEBPACK_IMPORTED_MODULE_4__/* .planInvocation */ .w$)(p.command, s.entrypoint, image.entrypoint ?? null, s.shell, lookupFor(p.phase, plan.vars, image), commandName(p)))
+            invocation: annotated(p.at, () => (0,_task_entrypoint_js__WEBPACK_IMPORTED_MODULE_4__/* .planInvocation */ .w$)(p.command, s.entrypoint, image.entrypoint ?? null, s.shell, lookupFor(p.phase, plan.vars, image), commandName(p)))
         };
     });
 }
@@ -3761,7 +3366,7 @@ function taskSpec(plan, phase, invocation, image, runId) {
         invocation,
         runId,
         // With sidecars the task joins the first one's namespace, where every sidecar is at localhost.
-        network: plan.sidecars.length > 0 ? `container:${(0,_sidecars_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .sidecarContainerName */ .Ix)(runId, phase, plan.sidecars[0].name)}` : s.network,
+        network: plan.sidecars.length > 0 ? `container:${(0,_sidecars_argv_js__WEBPACK_IMPORTED_MODULE_6__/* .sidecarContainerName */ .Ix)(runId, phase, plan.sidecars[0].name)}` : s.network,
         runArgs: s.runArgs,
         init: s.init,
         vars: plan.vars,
@@ -3781,7 +3386,7 @@ function dryRunView(plan, phases, imageRef) {
     const argv = planBuildArgv(plan, { iidfile: '<temp>/iid', metadataFile: '<temp>/metadata.json' }, '<run-id>');
     return {
         image: imageRef,
-        tags: plan.tags.map(_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRef */ .rq),
+        tags: plan.tags.map(_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .formatRef */ .rq),
         build: argv ? { argv: ['docker', ...argv] } : null,
         phases: phases.map(p => {
             const mode = p.invocation?.mode ?? (p.skip ? 'none' : 'auto: decided by the built image ENTRYPOINT');
@@ -3792,22 +3397,60 @@ function dryRunView(plan, phases, imageRef) {
                 source: p.source,
                 willRun: !p.skip,
                 entrypointMode: mode,
-                argv: spec ? ['docker', ...(0,_task_argv_js__WEBPACK_IMPORTED_MODULE_11__/* .createArgv */ .X)(spec, (0,_task_argv_js__WEBPACK_IMPORTED_MODULE_11__/* .containerName */ .xN)('<run-id>', p.phase))] : null
+                argv: spec ? ['docker', ...(0,_task_argv_js__WEBPACK_IMPORTED_MODULE_5__/* .createArgv */ .X)(spec, (0,_task_argv_js__WEBPACK_IMPORTED_MODULE_5__/* .containerName */ .xN)('<run-id>', p.phase))] : null
             };
         }),
         variables: {
             secret: [...plan.vars].filter(([, v]) => v.secret).map(([k]) => k),
             plain: [...plan.vars].filter(([, v]) => !v.secret).map(([k]) => k)
         },
-        push: s.push ? { tags: plan.tags.map(_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRef */ .rq) } : null,
+        push: s.push ? { tags: plan.tags.map(_image_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .formatRef */ .rq) } : null,
         firstDeploy: !s.phases.includes('first-deploy')
             ? 'not requested'
             : plan.firstDeploy === undefined
                 ? 'auto: asked of the deployments API at run time'
                 : String(plan.firstDeploy),
         // Listed as the first task that runs would start them.
-        ...(plan.sidecars.length > 0 ? { sidecars: (0,_sidecars_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .sidecarPlan */ .HK)([...plan.sidecars], phases.find(p => !p.skip)?.phase ?? 'release', s.network) } : {})
+        ...(plan.sidecars.length > 0 ? { sidecars: (0,_sidecars_argv_js__WEBPACK_IMPORTED_MODULE_6__/* .sidecarPlan */ .HK)([...plan.sidecars], phases.find(p => !p.skip)?.phase ?? 'release', s.network) } : {})
     };
+}
+
+
+/***/ }),
+
+/***/ 1894:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BQ: () => (/* binding */ saveRun),
+/* harmony export */   Qx: () => (/* binding */ runImageName),
+/* harmony export */   jQ: () => (/* binding */ RUN_LABEL)
+/* harmony export */ });
+/* unused harmony export savedRun */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+
+// Names one run gives what it makes, shared by main (which makes them) and post (which removes what a
+// killed main left). Derived from the run id alone, which post checks before using it.
+/** The label on every container and temporary image of one run: the post step removes what carries it. */
+const RUN_LABEL = 'release-phase.run';
+/**
+ * The run-private name of the image until its release passes (design.md §9.3, issue 33): the build and
+ * the predeploy commit name only this, and the requested tags move to the image once every phase passed.
+ */
+function runImageName(runId) {
+    return `release-phase/run-${runId}:image`;
+}
+/**
+ * What the post step needs to clean up after main (actions/checkout's state-helper pattern). Saved
+ * through GITHUB_STATE, which the runner reads after the step, so these values win over any forged
+ * `::save-state` line of the same name; read without regard to case (runner.ts getState).
+ */
+function saveRun(runId, tempDir) {
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('run-id', runId);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('temp-dir', tempDir);
+}
+function savedRun() {
+    return { runId: core.getState('run-id'), tempDir: core.getState('temp-dir') };
 }
 
 
@@ -3938,12 +3581,10 @@ function appendSummary(markdown) {
 /* harmony import */ var dotenv__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8230);
 /* harmony import */ var dotenv__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(dotenv__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7420);
+/* harmony import */ var _inputs_grammar_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6720);
 /* harmony import */ var _cli_env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4207);
 /* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6527);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(351);
-/* harmony import */ var _step_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(291);
-
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(873);
 
 
 
@@ -3959,32 +3600,32 @@ function resolveTaskEnv(src) {
     const warnings = [];
     for (const { file, text } of src.envFiles) {
         for (const [name, value] of Object.entries((0,dotenv__WEBPACK_IMPORTED_MODULE_0__.parse)(text))) {
-            if (!_var_name_js__WEBPACK_IMPORTED_MODULE_4__/* .VAR_NAME */ .e.test(name))
+            if (!_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_5__/* .VAR_NAME */ .eU.test(name))
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`env-files: ${file}: "${name}" is not a valid variable name`);
             // A committed file is configuration, not a secret (design.md §5.5): masking `true` or `2` would
             // hide the outputs. A file decrypted at run time goes through secrets-dotenv instead.
             vars.set(name, { value, secret: false });
         }
     }
-    const missingDotenv = (src.secretsDotenv ?? []).filter(n => (0,_step_env_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .t)(src.processEnv, n) === 'unset');
+    const missingDotenv = (src.secretsDotenv ?? []).filter(n => (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .tv)(src.processEnv, n) === 'unset');
     for (const source of src.secretsDotenv ?? []) {
         for (const [name, value] of Object.entries((0,dotenv__WEBPACK_IMPORTED_MODULE_0__.parse)(src.processEnv[source] ?? ''))) {
-            if (!_var_name_js__WEBPACK_IMPORTED_MODULE_4__/* .VAR_NAME */ .e.test(name))
+            if (!_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_5__/* .VAR_NAME */ .eU.test(name))
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`secrets-dotenv: ${source}: "${name}" is not a valid variable name`);
             vars.set(name, { value, secret: true });
         }
     }
     for (const { name, value } of src.env)
         vars.set(name, { value, secret: false });
-    const missing = src.secrets.filter(m => (0,_step_env_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .t)(src.processEnv, m.source) === 'unset');
+    const missing = src.secrets.filter(m => (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .tv)(src.processEnv, m.source) === 'unset');
     if (missing.length > 0 || missingDotenv.length > 0) {
         const names = [...missingDotenv, ...missing.map(sourceLabel)];
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`secrets: these variables are not set in the step's env: ${names.join(', ')}${missing.some(m => m.source !== m.name) ? MAPPING_HINT : ''}`);
     }
     // design.md §5.3: an unset repository secret expands to "" (for secrets-dotenv too, where it would
     // otherwise silently give no variable at all).
-    const emptyDotenv = (src.secretsDotenv ?? []).filter(n => (0,_step_env_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .t)(src.processEnv, n) === 'empty');
-    const empty = src.secrets.filter(m => (0,_step_env_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .t)(src.processEnv, m.source) === 'empty');
+    const emptyDotenv = (src.secretsDotenv ?? []).filter(n => (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .tv)(src.processEnv, n) === 'empty');
+    const empty = src.secrets.filter(m => (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .tv)(src.processEnv, m.source) === 'empty');
     if (empty.length > 0 || emptyDotenv.length > 0) {
         const names = [...emptyDotenv.map(n => `secrets-dotenv ${n}`), ...empty.map(sourceLabel)];
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`secrets: ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} set but empty in the step's env. ` +
@@ -4056,20 +3697,20 @@ function checkTaskEnv(vars, appEnv = []) {
         if (v.value.includes('\0'))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variable ${name}: the value contains a NUL byte, which no process environment can hold`);
         const size = Buffer.byteLength(name) + Buffer.byteLength(v.value) + 2;
-        if (size > _limits_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_ENV_ENTRY */ .C) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variable ${name}: the value is ${size} bytes; one environment entry holds at most ${_limits_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_ENV_ENTRY */ .C} bytes on Linux (E2BIG)`);
+        if (size > _untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ENV_ENTRY */ .C5) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variable ${name}: the value is ${size} bytes; one environment entry holds at most ${_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ENV_ENTRY */ .C5} bytes on Linux (E2BIG)`);
         }
         total += size;
     }
-    if (total > _limits_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_TASK_ENV */ .Z)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variables: ${total} bytes in all; at most ${_limits_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_TASK_ENV */ .Z} fit beside the runner's own environment (E2BIG)`);
+    if (total > _untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_TASK_ENV */ .Z3)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`task variables: ${total} bytes in all; at most ${_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_TASK_ENV */ .Z3} fit beside the runner's own environment (E2BIG)`);
 }
 /**
  * design.md §5.1 build-secrets: the values, read from the step env for masking (buildx reads them itself).
  * A missing or empty source fails before the build, naming the id only.
  */
 function buildSecretValues(mappings, processEnv) {
-    const bad = mappings.filter(m => (0,_step_env_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .t)(processEnv, m.source) !== 'set');
+    const bad = mappings.filter(m => (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_5__/* .inStepEnv */ .tv)(processEnv, m.source) !== 'set');
     if (bad.length > 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`build-secrets: ${bad.map(m => (m.source === m.name ? m.name : `the variable named after "=" for id ${m.name}`)).join(', ')} ` +
             `${bad.length > 1 ? 'are' : 'is'} not set or empty in the step's env (an unset repository secret expands to an empty string)` +
@@ -4146,14 +3787,14 @@ function valuesOf(vars) {
 /* harmony export */   Ix: () => (/* binding */ sidecarContainerName),
 /* harmony export */   oQ: () => (/* binding */ sidecarArgv)
 /* harmony export */ });
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4584);
+/* harmony import */ var _run_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1894);
 
 function sidecarContainerName(runId, phase, name) {
     return `release-phase-${runId}-${phase}-sidecar-${name}`;
 }
 /** `docker create` argv: values travel as `-e NAME` only, in the docker child's environment (design.md §5.4). */
 function sidecarArgv(sc, container, runId, phase, network) {
-    const argv = ['create', '--name', container, '--label', `${_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .j}=${runId}`, '--label', `release-phase.phase=${phase}`];
+    const argv = ['create', '--name', container, '--label', `${_run_record_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .jQ}=${runId}`, '--label', `release-phase.phase=${phase}`];
     argv.push('--label', `release-phase.sidecar=${sc.name}`);
     if (network)
         argv.push('--network', network);
@@ -4177,28 +3818,7 @@ function sidecarPlan(sidecars, phase, network) {
 
 /***/ }),
 
-/***/ 291:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ inStepEnv)
-/* harmony export */ });
-/**
- * Whether the step's env holds a value under `name`. `empty` is its own answer: an unset repository or
- * environment secret expands to an empty string (design.md §5.3), which is never a usable value.
- * Whitespace alone counts as empty.
- */
-function inStepEnv(env, name) {
-    const v = env[name];
-    if (v === undefined)
-        return 'unset';
-    return v.trim() === '' ? 'empty' : 'set';
-}
-
-
-/***/ }),
-
-/***/ 1713:
+/***/ 951:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4207,7 +3827,7 @@ function inStepEnv(env, name) {
 /* harmony export */   X: () => (/* binding */ createArgv),
 /* harmony export */   xN: () => (/* binding */ containerName)
 /* harmony export */ });
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4584);
+/* harmony import */ var _run_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1894);
 
 function containerName(runId, phase) {
     return `release-phase-${runId}-${phase}`;
@@ -4217,7 +3837,7 @@ function containerName(runId, phase) {
  * their values are in the docker child's environment (createRequest: the same create through the socket).
  */
 function createArgv(spec, name) {
-    const argv = ['create', '--name', name, '--label', `${_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .j}=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`];
+    const argv = ['create', '--name', name, '--label', `${_run_record_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .jQ}=${spec.runId}`, '--label', `release-phase.phase=${spec.phase}`];
     if (spec.network)
         argv.push('--network', spec.network);
     argv.push(...initArgs(spec));
@@ -4254,7 +3874,7 @@ function createRequest(spec, name, values) {
             ...(args.length > 0 ? { Cmd: [...args] } : {}),
             ...(entrypoint !== undefined ? { Entrypoint: [entrypoint] } : {}),
             Env: [...env].map(([k, v]) => (v === undefined ? k : `${k}=${v}`)),
-            Labels: { [_labels_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .j]: spec.runId, 'release-phase.phase': spec.phase },
+            Labels: { [_run_record_js__WEBPACK_IMPORTED_MODULE_0__/* .RUN_LABEL */ .jQ]: spec.runId, 'release-phase.phase': spec.phase },
             AttachStdout: true,
             AttachStderr: true,
             // One network without options: the CLI sends no endpoint settings either.
@@ -4279,97 +3899,355 @@ function initArgs(spec) {
 
 /***/ }),
 
-/***/ 873:
+/***/ 8423:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OF: () => (/* binding */ fenced),
-/* harmony export */   bC: () => (/* binding */ mdText),
-/* harmony export */   em: () => (/* binding */ checkCommand),
-/* harmony export */   om: () => (/* binding */ safeLine)
+/* harmony export */   AV: () => (/* binding */ shortFlags),
+/* harmony export */   D6: () => (/* binding */ createArgsProblem)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(351);
+/* unused harmony exports CREATE_OPTIONS, HIDDEN_OPTIONS, shortOption, nearestOption, strayWord, unknownOption */
+const CREATE_OPTIONS = {
+    '--add-host': { value: true },
+    '--attach': { short: 'a', value: true },
+    '--blkio-weight': { value: true },
+    '--blkio-weight-device': { value: true },
+    '--cap-add': { value: true },
+    '--cap-drop': { value: true },
+    '--cgroup-parent': { value: true },
+    '--cgroupns': { value: true },
+    '--cidfile': { value: true },
+    '--cpu-period': { value: true },
+    '--cpu-quota': { value: true },
+    '--cpu-rt-period': { value: true },
+    '--cpu-rt-runtime': { value: true },
+    '--cpu-shares': { short: 'c', value: true },
+    '--cpus': { value: true },
+    '--cpuset-cpus': { value: true },
+    '--cpuset-mems': { value: true },
+    '--device': { value: true },
+    '--device-cgroup-rule': { value: true },
+    '--device-read-bps': { value: true },
+    '--device-read-iops': { value: true },
+    '--device-write-bps': { value: true },
+    '--device-write-iops': { value: true },
+    '--disable-content-trust': { value: false },
+    '--dns': { value: true },
+    '--dns-option': { value: true },
+    '--dns-search': { value: true },
+    '--domainname': { value: true },
+    '--entrypoint': { value: true },
+    '--env': { short: 'e', value: true },
+    '--env-file': { value: true },
+    '--expose': { value: true },
+    '--gpus': { value: true },
+    '--group-add': { value: true },
+    '--health-cmd': { value: true },
+    '--health-interval': { value: true },
+    '--health-retries': { value: true },
+    '--health-start-period': { value: true },
+    '--health-timeout': { value: true },
+    '--help': { value: false },
+    '--hostname': { short: 'h', value: true },
+    '--init': { value: false },
+    '--interactive': { short: 'i', value: false },
+    '--ip': { value: true },
+    '--ip6': { value: true },
+    '--ipc': { value: true },
+    '--isolation': { value: true },
+    '--kernel-memory': { value: true },
+    '--label': { short: 'l', value: true },
+    '--label-file': { value: true },
+    '--link': { value: true },
+    '--link-local-ip': { value: true },
+    '--log-driver': { value: true },
+    '--log-opt': { value: true },
+    '--mac-address': { value: true },
+    '--memory': { short: 'm', value: true },
+    '--memory-reservation': { value: true },
+    '--memory-swap': { value: true },
+    '--memory-swappiness': { value: true },
+    '--mount': { value: true },
+    '--name': { value: true },
+    '--network': { value: true },
+    '--network-alias': { value: true },
+    '--no-healthcheck': { value: false },
+    '--oom-kill-disable': { value: false },
+    '--oom-score-adj': { value: true },
+    '--pid': { value: true },
+    '--pids-limit': { value: true },
+    '--platform': { value: true },
+    '--privileged': { value: false },
+    '--publish': { short: 'p', value: true },
+    '--publish-all': { short: 'P', value: false },
+    '--pull': { value: true },
+    '--quiet': { short: 'q', value: false },
+    '--read-only': { value: false },
+    '--restart': { value: true },
+    '--rm': { value: false },
+    '--runtime': { value: true },
+    '--security-opt': { value: true },
+    '--shm-size': { value: true },
+    '--stop-signal': { value: true },
+    '--stop-timeout': { value: true },
+    '--storage-opt': { value: true },
+    '--sysctl': { value: true },
+    '--tmpfs': { value: true },
+    '--tty': { short: 't', value: false },
+    '--ulimit': { value: true },
+    '--use-api-socket': { value: false },
+    '--user': { short: 'u', value: true },
+    '--userns': { value: true },
+    '--uts': { value: true },
+    '--volume': { short: 'v', value: true },
+    '--volume-driver': { value: true },
+    '--volumes-from': { value: true },
+    '--workdir': { short: 'w', value: true },
+    // Read by the CLI but hidden from --help: aliases that older scripts use.
+    '--net': { value: true },
+    '--net-alias': { value: true },
+    '--dns-opt': { value: true }
+};
+/** Hidden aliases: not in `docker create --help`, so the drift test does not expect them there. */
+const HIDDEN_OPTIONS = (/* unused pure expression or super */ null && (['--net', '--net-alias', '--dns-opt']));
+const SHORT = new Map(Object.entries(CREATE_OPTIONS).flatMap(([long, o]) => (o.short ? [[o.short, { long, ...o }]] : [])));
+/** The option a short letter stands for, if docker create has one. */
+const shortOption = (letter) => SHORT.get(letter);
+/** The known option nearest to a misspelt one (at most two edits away), for the error's suggestion. */
+function nearestOption(flag) {
+    let best;
+    for (const name of Object.keys(CREATE_OPTIONS)) {
+        const d = editDistance(flag, name);
+        if (d <= 2 && (!best || d < best.d))
+            best = { name, d };
+    }
+    return best?.name;
+}
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++)
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length];
+}
+/** docker create's boolean short flags (-i, -t, -P, -q): the CLI reads `-itp 80:80` as -i -t -p 80:80. */
+const BOOL_SHORT = Object.values(CREATE_OPTIONS)
+    .filter(o => o.short && !o.value)
+    .map(o => o.short)
+    .join('');
+/** docker create's boolean long flags; every other flag takes a value. */
+const BOOL_LONG = new Set(Object.keys(CREATE_OPTIONS).filter(k => !CREATE_OPTIONS[k].value));
+/** The short flags a single-dash word sets: each boolean one, then the first that takes a value. */
+function shortFlags(word) {
+    if (!/^-[^-]/.test(word))
+        return [];
+    const flags = [];
+    for (const c of word.slice(1)) {
+        flags.push(`-${c}`);
+        if (!BOOL_SHORT.includes(c))
+            break;
+    }
+    return flags;
+}
 /**
- * Untrusted text (commands from manifests, names, paths, docker's stderr) in the lines the action writes
- * itself (design.md §5.6). The runner reads a line as a workflow command when, leading blanks trimmed, it
- * starts with `::`, or (the legacy form) when it holds `##[` anywhere; a CR or LF inside the text would
- * start such a line. In the job summary the same text must not be read as Markdown or HTML.
+ * A word of `options` docker would not read as an option or its value: the first such word becomes
+ * the image and the rest the command, so the create fails (or runs something else) after the build.
+ * Also a value-taking flag at the end, which would take the action's next word as its value.
  */
-
-
-/** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
-function safeLine(text) {
-    // Control characters are exactly what this must find; U+0085 too: .NET's TrimStart (the runner's,
-    // before it looks for `::`) strips it as blank.
-    // eslint-disable-next-line no-control-regex
-    let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\n\r]/g, c => {
-        if (c === '\n')
-            return '\\n';
-        if (c === '\r')
-            return '\\r';
-        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    });
-    out = out.replace(/##\[/g, '##\\[');
-    if (out.trimStart().startsWith('::'))
-        out = `\\${out.trimStart()}`;
-    return out;
-}
-/** Plain text for Markdown (table cells, paragraphs): HTML entities and Markdown punctuation escaped. */
-function mdText(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, c => `\\${c}`)
-        .replace(/\r\n|\r|\n/g, ' ');
-}
-/** A fenced block whose fence is longer than any backtick run inside, so the text cannot close it. */
-function fenced(text) {
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(r => r.length));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    return `${fence}text\n${text}\n${fence}`;
-}
-/**
- * A task command (any phase, any source) must fit one argv string and hold no NUL byte: both would
- * otherwise fail only when the container is created, after the build (spawn's E2BIG / invalid argument).
- */
-function checkCommand(what, command, noun = 'the command') {
-    if (command === undefined)
-        return;
-    for (const word of Array.isArray(command) ? command : [command]) {
-        if (word.includes('\0'))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what}: ${noun} contains a NUL byte`);
-        if (Buffer.byteLength(word) + 64 > _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ENV_ENTRY */ .C) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what}: ${noun} ${Array.isArray(command) && noun !== 'the command' ? 'holds a word of' : 'is'} ${Buffer.byteLength(word)} bytes; one process argument holds at most ${_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ENV_ENTRY */ .C} bytes on Linux (E2BIG)`);
+function strayWord(words) {
+    let valueNext = false;
+    for (const w of words) {
+        if (valueNext) {
+            valueNext = false;
+            continue;
+        }
+        if (w === '--' || w === '-' || !w.startsWith('-'))
+            return w;
+        if (w.startsWith('--'))
+            valueNext = !w.includes('=') && !BOOL_LONG.has(w);
+        else {
+            const flags = shortFlags(w);
+            valueNext = w.length === flags.length + 1 && !BOOL_SHORT.includes(w[w.length - 1]);
         }
     }
+    return valueNext ? words[words.length - 1] : undefined;
+}
+/** The values the CLI's flag parser (strconv.ParseBool) takes for a boolean flag given `=value`. */
+const BOOL_VALUES = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'];
+/**
+ * The first flag of `options` that docker create does not have (a misspelling fails the create only
+ * after the build), with the nearest known name when one is close, or a switch given a value the CLI's
+ * boolean parser refuses (`--init=maybe`, `-t=yes`), which also fails only at the create. Values are
+ * skipped as strayWord does.
+ */
+function unknownOption(words) {
+    let valueNext = false;
+    for (const w of words) {
+        if (valueNext || !w.startsWith('-') || w === '-' || w === '--') {
+            valueNext = false;
+            continue;
+        }
+        if (w.startsWith('--')) {
+            const flag = w.split('=')[0];
+            if (!Object.hasOwn(CREATE_OPTIONS, flag))
+                return { flag, near: nearestOption(flag) };
+            const value = w.includes('=') ? w.slice(flag.length + 1) : undefined;
+            if (value !== undefined && !CREATE_OPTIONS[flag].value && !BOOL_VALUES.includes(value))
+                return { flag, notBool: value };
+            valueNext = !w.includes('=') && CREATE_OPTIONS[flag].value;
+            continue;
+        }
+        const shorts = w.slice(1);
+        for (let i = 0; i < shorts.length; i++) {
+            const o = shortOption(shorts[i]);
+            if (!o)
+                return { flag: `-${shorts[i]}` };
+            if (o.value)
+                break; // the rest of the word is its value
+            // `-t=false`: a boolean short flag's value, as the long form's (`-t=` alone is an error in the CLI too)
+            if (shorts[i + 1] === '=' && !BOOL_VALUES.includes(shorts.slice(i + 2)))
+                return { flag: `-${shorts[i]}`, notBool: shorts.slice(i + 2) };
+            if (shorts[i + 1] === '=')
+                break;
+        }
+        valueNext = w.length === shortFlags(w).length + 1 && !BOOL_SHORT.includes(w[w.length - 1]);
+    }
+    return undefined;
+}
+/**
+ * What is wrong with words given to `docker create` (sidecar `options`, the task's `run-args`), before
+ * any Docker side effect: an option docker create does not have (with the nearest name), a switch
+ * given a value its parser refuses, a value-taking flag at the end, or a word docker would read as the
+ * image (`what` says where that belongs instead).
+ */
+function createArgsProblem(words, imageHint) {
+    const unknown = unknownOption(words);
+    if (unknown?.notBool !== undefined)
+        return `${unknown.flag} is a switch: give it alone, or with =true or =false`;
+    if (unknown)
+        return `${unknown.flag} is not an option of docker create${unknown.near ? ` (did you mean ${unknown.near}?)` : ''}`;
+    const stray = strayWord(words);
+    // A flag at the end that takes a value (`--user`, `-itu`): say so, not where the image goes.
+    if (stray !== undefined && stray.startsWith('-') && stray !== '-' && stray !== '--') {
+        return `"${stray}" is not an option with its value: it needs one, as its next word or after "="`;
+    }
+    if (stray !== undefined)
+        return `"${stray}" is not an option with its value (docker would read a word after the options as the image); ${imageHint}`;
+    return undefined;
 }
 
 
 /***/ }),
 
-/***/ 7420:
+/***/ 5955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ VAR_NAME)
+/* harmony export */   rt: () => (/* binding */ repeatsEntrypoint),
+/* harmony export */   w$: () => (/* binding */ planInvocation)
 /* harmony export */ });
-/** A process environment variable name as the action accepts it everywhere: a letter or `_`, then letters, digits, `_`. */
-const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/* unused harmony exports INIT_WRAPPERS, isInitWrapper, SHELL_PREAMBLE */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3552);
+
+
+/** Init wrappers that pass their arguments on (Dokku's list, plus common variants). */
+const INIT_WRAPPERS = [
+    ['/tini', '--'],
+    ['/bin/tini', '--'],
+    ['/usr/bin/tini', '--'],
+    ['/usr/local/bin/tini', '--'],
+    ['tini', '--'],
+    ['/sbin/tini', '--'],
+    ['dumb-init', '--'],
+    ['/usr/bin/dumb-init', '--']
+];
+function isInitWrapper(entrypoint) {
+    return !!entrypoint && INIT_WRAPPERS.some(w => w.length === entrypoint.length && w.every((x, i) => x === entrypoint[i]));
+}
+/**
+ * design.md §4.4: shell-mode commands run under `set -e` and, where the shell has it, `pipefail`, as
+ * Dokku does. Dokku writes `set -o pipefail || true`, but `set` is a special builtin: in dash (Debian's
+ * /bin/sh, so most slim images) its error exits the shell before `|| true` is reached. Probing in a
+ * subshell first is the portable form. The traps make a stopped task end after its current command
+ * (exit 128+signal) instead of running the next one; with --init every process of the task gets the
+ * signal (see run.ts), so that current command (the migration) is what receives it and rolls back.
+ */
+const SHELL_PREAMBLE = "(set -o pipefail) 2>/dev/null && set -o pipefail; set -e; trap 'exit 143' TERM; trap 'exit 130' INT; ";
+/**
+ * design.md §4.3. A string command runs through `<shell> -c` unless the image has a real ENTRYPOINT
+ * (Phoenix's `bin/my_app`), which then receives the command's words, as Dokku does. Everything that
+ * can go wrong is raised here, before any container starts, so the image's CMD never runs by accident.
+ */
+function planInvocation(command, mode, imageEntrypoint, shell, lookup, what) {
+    // An init wrapper ENTRYPOINT is kept in every mode but one: a shell replacing a real ENTRYPOINT.
+    const wrapped = isInitWrapper(imageEntrypoint);
+    if (Array.isArray(command))
+        return { mode: 'exec-form', wrapped, args: [...command] };
+    const hasEntrypoint = !!imageEntrypoint && imageEntrypoint.length > 0;
+    // The image's ENTRYPOINT runs first and then exec's the shell it is given (Rails' bin/docker-entrypoint
+    // preloads jemalloc and prepares the database this way): nothing of the image is dropped.
+    if (mode === 'shell-through-entrypoint')
+        return { mode: 'shell', wrapped, args: [shell, '-c', SHELL_PREAMBLE + command] };
+    const useShell = mode === 'shell' || (mode === 'auto' && (!hasEntrypoint || wrapped));
+    if (useShell) {
+        const script = SHELL_PREAMBLE + command;
+        // The shell replaces a real ENTRYPOINT; an init wrapper stays in front of it.
+        if (hasEntrypoint && !wrapped)
+            return { mode: 'shell', wrapped, entrypoint: shell, args: ['-c', script] };
+        return { mode: 'shell', wrapped, args: [shell, '-c', script] };
+    }
+    const words = splitCommand(command, mode, imageEntrypoint, lookup, what);
+    if (words.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${what}: the command has no words after removing comments`);
+    return { mode: 'exec', wrapped, args: words };
+}
+/**
+ * A user who never chose exec mode (a Rails image's `docker-entrypoint`) must learn why the command is
+ * not run by a shell: the error names the ENTRYPOINT that receives the words.
+ */
+function splitCommand(command, mode, imageEntrypoint, lookup, what) {
+    try {
+        return (0,_words_js__WEBPACK_IMPORTED_MODULE_1__/* .splitWords */ .y)(command, { lookup, what });
+    }
+    catch (e) {
+        if (mode !== 'auto' || !(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ))
+            throw e;
+        const ep = JSON.stringify(imageEntrypoint);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${e.message} (entrypoint: auto passes the command's words, without a shell, to the image's ENTRYPOINT ${ep}, as Dokku does)`);
+    }
+}
+/**
+ * An exec-mode command whose first word is the ENTRYPOINT itself (`/app/bin/shop eval …` with
+ * `ENTRYPOINT ["/app/bin/shop"]`): the container ran the program with its own path as first argument.
+ * Said in the error of a task that failed, as a likely cause (design.md §4.3).
+ */
+function repeatsEntrypoint(invocation, imageEntrypoint) {
+    if (invocation.mode !== 'exec' || !imageEntrypoint?.length || invocation.args.length === 0)
+        return undefined;
+    const program = imageEntrypoint[imageEntrypoint.length - 1];
+    const first = invocation.args[0];
+    const base = (p) => p.slice(p.lastIndexOf('/') + 1);
+    if (first !== program && base(first) !== base(program))
+        return undefined;
+    return (`its first word repeats the image's ENTRYPOINT ${JSON.stringify(imageEntrypoint)}, which receives the command's words: ` +
+        `the container ran ${[...imageEntrypoint, ...invocation.args].join(' ')}; leave ${first} out`);
+}
 
 
 /***/ }),
 
-/***/ 5846:
+/***/ 3552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   y: () => (/* binding */ splitWords)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _var_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7420);
+/* harmony import */ var _inputs_grammar_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6720);
 
 
 const NAME_START = /[A-Za-z_]/;
@@ -4413,7 +4291,7 @@ function splitWords(input, opts) {
                 fail('unclosed `${`');
             name = input.slice(i + 2, close);
             end = close + 1;
-            if (!_var_name_js__WEBPACK_IMPORTED_MODULE_1__/* .VAR_NAME */ .e.test(name)) {
+            if (!_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_1__/* .VAR_NAME */ .eU.test(name)) {
                 fail(`\`\${${name}}\` is not a plain variable reference; only $NAME and \${NAME} are expanded without a shell`);
             }
         }
@@ -4519,6 +4397,83 @@ function splitWords(input, opts) {
     if (inWord)
         words.push(word);
     return words;
+}
+
+
+/***/ }),
+
+/***/ 873:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C5: () => (/* binding */ MAX_ENV_ENTRY),
+/* harmony export */   OF: () => (/* binding */ fenced),
+/* harmony export */   Z3: () => (/* binding */ MAX_TASK_ENV),
+/* harmony export */   bC: () => (/* binding */ mdText),
+/* harmony export */   em: () => (/* binding */ checkCommand),
+/* harmony export */   om: () => (/* binding */ safeLine)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/**
+ * Untrusted text (commands from manifests, names, paths, docker's stderr) in the lines the action writes
+ * itself (design.md §5.6). The runner reads a line as a workflow command when, leading blanks trimmed, it
+ * starts with `::`, or (the legacy form) when it holds `##[` anywhere; a CR or LF inside the text would
+ * start such a line. In the job summary the same text must not be read as Markdown or HTML.
+ */
+
+// Kernel limits the action checks before any side effect. Here, not in secrets.ts: runner.ts (on the
+// start-up path) needs them through this module, and must not load secrets.ts and dotenv to get them.
+/** Linux MAX_ARG_STRLEN: one `NAME=value` string of a process environment (or argv) holds at most 128 KiB. */
+const MAX_ENV_ENTRY = 32 * 4096;
+/** All task values together; the rest of ARG_MAX (2 MiB by default) is left to the runner's own environment. */
+const MAX_TASK_ENV = 1024 * 1024;
+/** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
+function safeLine(text) {
+    // Control characters are exactly what this must find; U+0085 too: .NET's TrimStart (the runner's,
+    // before it looks for `::`) strips it as blank.
+    // eslint-disable-next-line no-control-regex
+    let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\n\r]/g, c => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+    out = out.replace(/##\[/g, '##\\[');
+    if (out.trimStart().startsWith('::'))
+        out = `\\${out.trimStart()}`;
+    return out;
+}
+/** Plain text for Markdown (table cells, paragraphs): HTML entities and Markdown punctuation escaped. */
+function mdText(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, c => `\\${c}`)
+        .replace(/\r\n|\r|\n/g, ' ');
+}
+/** A fenced block whose fence is longer than any backtick run inside, so the text cannot close it. */
+function fenced(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(r => r.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}text\n${text}\n${fence}`;
+}
+/**
+ * A task command (any phase, any source) must fit one argv string and hold no NUL byte: both would
+ * otherwise fail only when the container is created, after the build (spawn's E2BIG / invalid argument).
+ */
+function checkCommand(what, command, noun = 'the command') {
+    if (command === undefined)
+        return;
+    for (const word of Array.isArray(command) ? command : [command]) {
+        if (word.includes('\0'))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what}: ${noun} contains a NUL byte`);
+        if (Buffer.byteLength(word) + 64 > MAX_ENV_ENTRY) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what}: ${noun} ${Array.isArray(command) && noun !== 'the command' ? 'holds a word of' : 'is'} ${Buffer.byteLength(word)} bytes; one process argument holds at most ${MAX_ENV_ENTRY} bytes on Linux (E2BIG)`);
+        }
+    }
 }
 
 

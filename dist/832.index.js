@@ -1,83 +1,221 @@
-export const id = 490;
-export const ids = [490];
+export const id = 832;
+export const ids = [832];
 export const modules = {
 
-/***/ 1164:
+/***/ 9247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OG: () => (/* binding */ acquireImage),
-/* harmony export */   kk: () => (/* binding */ lookupKey),
-/* harmony export */   p4: () => (/* binding */ isVerified)
+/* harmony export */   N: () => (/* binding */ fallback),
+/* harmony export */   R: () => (/* binding */ isFallback)
 /* harmony export */ });
-/* unused harmony export expectedRepoDigest */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7206);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8683);
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3905);
-
-
-
-
-
-/** The name docker looks the image up by: `name@digest` for a digest reference (a tag beside it is ignored). */
-function lookupKey(text, ref) {
-    return ref.digest ? (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .digestRef */ .yb)({ ...ref, digest: ref.digest }) : text;
-}
-/** `repo@digest` as the engine records it in RepoDigests (familiar name: no docker.io/library/). */
-function expectedRepoDigest(ref) {
-    return ref.digest ? `${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarName */ .hG)(ref)}@${ref.digest}` : undefined;
-}
-/**
- * Whether the local image is the one the digest names. Needed because the engine also resolves
- * `name@sha256:X` to the image whose *id* is X, whatever its name: only a RepoDigests entry proves
- * that image came from (or went to) that repository under that manifest digest.
- */
-function isVerified(info, ref) {
-    const expected = expectedRepoDigest(ref);
-    return expected === undefined || info.repoDigests.includes(expected);
-}
-function pullFailure(key, ref, output) {
-    const why = (0,_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(output).replace(/^Error response from daemon: /, '') || 'no output';
-    const hint = 
-    // Not for access or network failures: there the digest is not what is wrong.
-    ref.digest && !/unauthorized|denied|authenticat|connection|no such host|timeout|tls|certificate/i.test(why)
-        ? `; the registry has no image with that digest in ${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarName */ .hG)(ref)}: pass a registry manifest digest (a release run's digest or image output), not an image id`
-        : '';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`image: docker pull ${key} failed: ${why}${hint}`);
-}
-/**
- * design.md §3.4: the pre-built image, as is. Looked up locally (by digest when the reference has one),
- * pulled when absent, and for a digest reference verified: its RepoDigests must hold that exact
- * repo@digest, or the run stops before any container starts.
- */
-async function acquireImage(cli, text, ref, checkCancelled = () => undefined) {
-    const key = lookupKey(text, ref);
-    let info = await (0,_image_js__WEBPACK_IMPORTED_MODULE_4__/* .inspectImage */ .mm)(cli, key);
-    if (info && !isVerified(info, ref))
-        info = undefined;
-    if (!info) {
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Pulling ${key}`);
-        const tail = new _cli_js__WEBPACK_IMPORTED_MODULE_3__/* .Tail */ .PW(5);
-        const code = await cli.stream(['pull', key], { cancellable: true, onChunk: b => tail.push(b) }).finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4());
-        checkCancelled();
-        if (code !== 0)
-            throw pullFailure(key, ref, tail.text());
-        info = await (0,_image_js__WEBPACK_IMPORTED_MODULE_4__/* .inspectImage */ .mm)(cli, key);
-        if (!info)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`image ${key} is not in the local engine after pulling it`);
-    }
-    if (!isVerified(info, ref)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`image: ${key} resolved to ${info.id}, whose registry digests (${info.repoDigests.join(', ') || 'none'}) do not include ${expectedRepoDigest(ref)}: refusing to run an image other than the one named`);
-    }
-    return info;
+const fallback = (reason) => ({ reason });
+function isFallback(r) {
+    return typeof r === 'object' && r !== null && 'reason' in r;
 }
 
 
 /***/ }),
 
-/***/ 6490:
+/***/ 2320:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ cleanScanLine),
+/* harmony export */   Of: () => (/* binding */ pathsToRead),
+/* harmony export */   Wf: () => (/* binding */ namesHolding),
+/* harmony export */   Xq: () => (/* binding */ FileSearch),
+/* harmony export */   ZX: () => (/* binding */ isWholeTar),
+/* harmony export */   pG: () => (/* binding */ findingMessage),
+/* harmony export */   xT: () => (/* binding */ scanForms)
+/* harmony export */ });
+/* unused harmony exports withoutLineBreaks, scanShapes */
+/* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6527);
+/**
+ * design.md §4.6: before the predeploy container is committed, the files it changed are searched for
+ * every masked form of every secret. The config of the commit is kept clean (§11.1), but a task can
+ * write a value into a file: an Elixir release with `reboot_system_after_config` writes its evaluated
+ * runtime configuration, Rails and Node tools write caches and credential files. Pure: the caller reads
+ * the container's changes and files (scan-changes.ts).
+ */
+
+/**
+ * Files the engine bind-mounts into every container: what is written to them is not committed. Docker's
+ * init is mounted at `/sbin/docker-init` only under `--init`; without it a task could write there, and
+ * that is committed, so it is skipped only then. (`/.dockerenv` is an ordinary file: always searched.)
+ */
+const ENGINE_MOUNTS = ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf'];
+const INIT_MOUNT = '/sbin/docker-init';
+/**
+ * The paths to read back, as few as cover every added or changed file: an added directory with nothing
+ * of the engine's inside is read whole (its descendants come in its archive); otherwise each listed
+ * path with nothing listed below it is read alone (a changed directory is listed only because something
+ * inside it changed). The cost follows the change, not the image.
+ */
+function pathsToRead(changes, initMounted) {
+    const mounts = new Set(initMounted ? [...ENGINE_MOUNTS, INIT_MOUNT] : ENGINE_MOUNTS);
+    const live = changes.filter(c => c.Kind !== 2 && !mounts.has(c.Path));
+    const hasBelow = new Set();
+    for (const c of changes)
+        for (let p = parentOf(c.Path); p !== undefined; p = parentOf(p))
+            hasBelow.add(p);
+    const holdsEngine = new Set();
+    for (const e of mounts)
+        for (let p = parentOf(e); p !== undefined; p = parentOf(p))
+            holdsEngine.add(p);
+    const whole = new Set(live.filter(c => c.Kind === 1 && !holdsEngine.has(c.Path)).map(c => c.Path));
+    const insideWhole = (p) => {
+        for (let q = parentOf(p); q !== undefined; q = parentOf(q))
+            if (whole.has(q))
+                return true;
+        return false;
+    };
+    return live
+        .filter(c => !insideWhole(c.Path) && (whole.has(c.Path) || !hasBelow.has(c.Path)))
+        .map(c => c.Path)
+        .sort();
+}
+function parentOf(p) {
+    const i = p.lastIndexOf('/');
+    return i <= 0 ? undefined : p.slice(0, i);
+}
+/**
+ * Searches one file's content as it streams, in bounded memory: each chunk is searched together with the
+ * last `longest - 1` bytes of the one before, so a form split across two chunks is still found. Line
+ * breaks are left out of both the content and the forms (issue 33): base64 wrapped at 64 columns (PEM)
+ * or 76 (MIME), with LF or CRLF, still holds the form, whatever the column it starts at.
+ */
+class FileSearch {
+    carry = Buffer.alloc(0);
+    needles;
+    keep;
+    found;
+    constructor(forms) {
+        this.needles = [...forms].map(([form, owner]) => ({ bytes: withoutLineBreaks(Buffer.from(form, 'utf8')), owner })).filter(n => n.bytes.length > 0);
+        this.keep = Math.max(0, ...this.needles.map(n => n.bytes.length)) - 1;
+    }
+    push(raw) {
+        if (this.found !== undefined)
+            return;
+        const chunk = withoutLineBreaks(raw);
+        // The chunk itself, and the seam with the one before (its last bytes and this one's first): no copy
+        // of the chunk, whatever its size.
+        const seam = this.carry.length > 0 ? Buffer.concat([this.carry, chunk.subarray(0, this.keep)]) : undefined;
+        for (const n of this.needles) {
+            if (chunk.indexOf(n.bytes) >= 0 || (seam !== undefined && seam.indexOf(n.bytes) >= 0)) {
+                this.found = n.owner;
+                return;
+            }
+        }
+        const kept = chunk.length >= this.keep ? chunk.subarray(chunk.length - this.keep) : Buffer.concat([this.carry, chunk]);
+        this.carry = Buffer.from(kept.subarray(Math.max(0, kept.length - this.keep)));
+    }
+}
+/** `b` without its CR and LF bytes (`b` itself when it has none: most binary chunks are copied once). */
+function withoutLineBreaks(b) {
+    if (b.indexOf(10) < 0 && b.indexOf(13) < 0)
+        return b;
+    const out = Buffer.allocUnsafe(b.length);
+    let n = 0;
+    for (let i = 0; i < b.length; i++) {
+        const c = b[i];
+        if (c !== 10 && c !== 13)
+            out[n++] = c;
+    }
+    return out.subarray(0, n);
+}
+/** Whose form one of these strings (an entry's name, its link target) holds, if any. */
+function namesHolding(forms, names) {
+    for (const [form, owner] of forms)
+        if (names.some(n => n.includes(form)))
+            return owner;
+    return undefined;
+}
+/**
+ * Whether `bytes` of archive ending in `end` (its last bytes, up to 1024) is a whole tar: tar writers
+ * end one with two zero blocks, so an archive cut short on the way is not read as a clean one. An
+ * empty read (nothing there any more) is whole too.
+ */
+function isWholeTar(bytes, end) {
+    if (bytes === 0)
+        return true;
+    return bytes % 512 === 0 && end.length === 1024 && end.every(b => b === 0);
+}
+/**
+ * The forms the scan searches, from the masked ones: a file the task wrote fails the step, so a form
+ * that matches by chance must not be searched. Kept: forms of 8 characters or more, except a word of
+ * letters alone under 16 (`production`, a setting held in a secrets-dotenv document) and PEM armour lines
+ * (`-----BEGIN RSA PRIVATE KEY-----`, in every bundle of test keys); the lines between them are kept.
+ * Each kept form is searched also as the accidental shapes of issue 33 write it (scanShapes).
+ */
+function scanForms(owners) {
+    const out = new Map();
+    for (const [form, owner] of owners) {
+        if (form.length < 8)
+            continue;
+        if (form.length < 16 && /^[A-Za-z]+$/.test(form))
+            continue;
+        if (/^-----(BEGIN|END) [A-Z0-9 ]+-----$/.test(form.trim()))
+            continue;
+        for (const shape of [form, ...scanShapes(form)])
+            if (!out.has(shape))
+                out.set(shape, owner);
+        // A base64 form of a value that does not end on a 3-byte boundary ends in a character that also
+        // encodes the next byte: within longer data it differs. Its bytes up to there are searched too.
+        for (const b64 of (0,_masking_js__WEBPACK_IMPORTED_MODULE_0__/* .base64Variations */ .uE)(form)) {
+            const partial = b64.length % 4 !== 0 && owners.has(b64) ? b64.slice(0, -1) : undefined;
+            if (partial && partial.length >= 8 && !out.has(partial))
+                out.set(partial, owner);
+        }
+    }
+    return out;
+}
+/**
+ * A form as tools write it into files without meaning to hide it (issue 33), beyond the runner's own
+ * encoders (masking.ts): URL encoding as a URL path, a form body or with lower-case hex; and JSON or
+ * JavaScript `\u` escapes as Go (`<>&`), Python and JavaScript's ensure_ascii (non-ASCII), .NET's
+ * System.Text.Json (upper-case hex, `<>&'+` too) and PHP (`\/`) write them. Only shapes that differ.
+ */
+function scanShapes(form) {
+    const component = encodeURIComponent(form);
+    const json = JSON.stringify(form).slice(1, -1);
+    const u = (upper) => (c) => {
+        const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+        return `\\u${upper ? hex.toUpperCase() : hex}`;
+    };
+    const shapes = [
+        component,
+        component.replace(/%[0-9A-F]{2}/g, h => h.toLowerCase()),
+        new URLSearchParams({ v: form }).toString().slice(2),
+        encodeURI(form),
+        json.replace(/[<>&\u2028\u2029]/g, u(false)),
+        json.replace(/[\u0080-\uffff]/g, u(false)),
+        json.replace(/[<>&'+`]|[\u0080-\uffff]/g, u(true)),
+        json.replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, u(false))
+    ];
+    return [...new Set(shapes)].filter(x => x !== form && x !== json);
+}
+function findingMessage(findings) {
+    const [first] = findings;
+    const more = findings.length > 1 ? ` (and ${findings.length - 1} more file${findings.length > 2 ? 's' : ''})` : '';
+    const where = first.part === 'name'
+        ? `the name or link target of ${first.file}`
+        : first.part === 'archive'
+            ? `what it changed under ${first.file} (a file name, link target or attribute)`
+            : first.file;
+    return (`predeploy wrote the value of ${first.owner} into ${where}${more}; committing it would put the secret in the image and every registry it is pushed to. ` +
+        'Nothing was committed or pushed. Make the task keep that value in memory or write it outside the image (a volume through run-args), or delete the file before the task ends');
+}
+/** The log line of a scan that found nothing: how much was read back, from how many changed paths. */
+function cleanScanLine(paths, bytes) {
+    const size = bytes < 1 << 20 ? `${Math.max(1, Math.round(bytes / 1024))} KiB` : `${(bytes / (1 << 20)).toFixed(1)} MiB`;
+    return `predeploy: what the task wrote holds no secret (${paths} changed path${paths === 1 ? '' : 's'}, ${size} read back)`;
+}
+
+
+/***/ }),
+
+/***/ 9832:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -100,13 +238,13 @@ var errors = __webpack_require__(3916);
 var release_plan = __webpack_require__(3912);
 // EXTERNAL MODULE: ./src/docker/cli.ts + 1 modules
 var docker_cli = __webpack_require__(8683);
-// EXTERNAL MODULE: ./src/docker/image.ts
-var docker_image = __webpack_require__(3905);
-// EXTERNAL MODULE: ./src/task-argv.ts
-var task_argv = __webpack_require__(1713);
+// EXTERNAL MODULE: ./src/image/inspect.ts
+var inspect = __webpack_require__(4557);
+// EXTERNAL MODULE: ./src/task/argv.ts
+var argv = __webpack_require__(951);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(7194);
-;// CONCATENATED MODULE: ./src/docker/task-log.ts
+;// CONCATENATED MODULE: ./src/task/log.ts
 /**
  * Reading back the end of a task's log (`docker logs --timestamps --tail N`, stdout and stderr apart).
  * Pure: the caller runs docker.
@@ -154,7 +292,7 @@ function taskLog(stdout, stderr, lines) {
 
 // EXTERNAL MODULE: ./src/relay.ts
 var relay = __webpack_require__(1066);
-;// CONCATENATED MODULE: ./src/docker/task.ts
+;// CONCATENATED MODULE: ./src/task/run.ts
 
 
 
@@ -197,14 +335,14 @@ async function readLog(cli, name, lines = 30) {
  * period (so a migration can roll back) and removes it; `force` skips the grace but still removes.
  */
 async function runTask(cli, spec, scope) {
-    const name = (0,task_argv/* containerName */.xN)(spec.runId, spec.phase);
+    const name = (0,argv/* containerName */.xN)(spec.runId, spec.phase);
     const env = (0,secrets/* valuesOf */.sm)(spec.vars);
     let cancelled = false;
     // Created first, registered, then started: a signal at any moment finds the container by name,
     // and one that came just before registration is seen by the check below. `docker run` would leave
     // a window where the container exists but the handler cannot know it. On a local socket the create
     // is the action's own request (no process start); elsewhere, and with run-args, the CLI's.
-    const created = await cli.createContainer((0,task_argv/* createArgv */.X)(spec, name), env, (0,task_argv/* createRequest */.WL)(spec, name, env));
+    const created = await cli.createContainer((0,argv/* createArgv */.X)(spec, name), env, (0,argv/* createRequest */.WL)(spec, name, env));
     if (created.code !== 0) {
         // A connection lost after the request went out may still leave the container: removed by name.
         scope.defer(removeContainer(cli, name));
@@ -270,9 +408,9 @@ async function runTask(cli, spec, scope) {
     }
 }
 
-// EXTERNAL MODULE: ./src/image-ref.ts
-var image_ref = __webpack_require__(7206);
-;// CONCATENATED MODULE: ./src/docker/push.ts
+// EXTERNAL MODULE: ./src/image/ref.ts
+var image_ref = __webpack_require__(2812);
+;// CONCATENATED MODULE: ./src/image/push.ts
 
 
 
@@ -327,7 +465,7 @@ async function pushTags(cli, tags, imageId, checkCancelled = () => undefined) {
         const d = digestFromPushOutput(r.stdout);
         if (!d)
             throw new errors/* DockerError */.Bi(`docker push ${tag} reported no digest`);
-        const now = await (0,docker_image/* inspectImage */.mm)(cli, imageId);
+        const now = await (0,inspect/* inspectImage */.mm)(cli, imageId);
         if (!pushedIsImage(ref, d, imageId, now?.repoDigests ?? [])) {
             throw new errors/* DockerError */.Bi(`docker push ${tag} pushed ${d}, which is not the image whose phases passed (${imageId}): something else on this Docker engine ` +
                 `re-tagged ${tag} between this step's tag and its push (another run of this workflow?). The registry holds that other image under ${tag} now; no further tag is pushed`);
@@ -395,16 +533,16 @@ async function promoteIndex(cli, source, digest, tags, checkCancelled, log) {
     return digest;
 }
 
-// EXTERNAL MODULE: ./src/docker/acquire.ts
-var acquire = __webpack_require__(1164);
-// EXTERNAL MODULE: ./src/prebuilt.ts
-var prebuilt = __webpack_require__(9416);
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/image/acquire.ts
+var acquire = __webpack_require__(7037);
+// EXTERNAL MODULE: ./src/image/prebuilt.ts
+var prebuilt = __webpack_require__(4502);
+// EXTERNAL MODULE: ./src/inputs/duration.ts
+var duration = __webpack_require__(1601);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: ./src/sidecars/argv.ts
-var argv = __webpack_require__(8896);
+var sidecars_argv = __webpack_require__(8896);
 ;// CONCATENATED MODULE: ./src/sidecars/pod.ts
 /**
  * Sidecars (issue 16): started before a task, probed until ready, removed after it.
@@ -459,7 +597,7 @@ class Pod {
         return `container:${this.members[0].container}`;
     }
     async add(sc, runId, report) {
-        const container = (0,argv/* sidecarContainerName */.Ix)(runId, this.phase, sc.name);
+        const container = (0,sidecars_argv/* sidecarContainerName */.Ix)(runId, this.phase, sc.name);
         const network = this.members.length === 0 ? this.ownerNetwork : this.taskNetwork;
         // Pulled first, by a CLI process that holds none of the values: a credential helper the pull
         // starts must not see them (the create below then finds the image locally).
@@ -471,7 +609,7 @@ class Pod {
             });
         }
         const env = (0,secrets/* valuesOf */.sm)(sc.vars);
-        await this.cli.ok((0,argv/* sidecarArgv */.oQ)(sc, container, runId, this.phase, network), `creating sidecar ${sc.name}`, { env }).catch(e => {
+        await this.cli.ok((0,sidecars_argv/* sidecarArgv */.oQ)(sc, container, runId, this.phase, network), `creating sidecar ${sc.name}`, { env }).catch(e => {
             report.status = 'failed';
             throw e;
         });
@@ -697,16 +835,16 @@ async function startSidecars(cli, sidecars, scope, opts, reports) {
     }
 }
 
-// EXTERNAL MODULE: ./src/labels.ts
-var labels = __webpack_require__(4584);
-// EXTERNAL MODULE: ./src/build.ts
-var build = __webpack_require__(4323);
-// EXTERNAL MODULE: ./src/entrypoint.ts
-var entrypoint = __webpack_require__(781);
-// EXTERNAL MODULE: ./src/predeploy-scan.ts
-var predeploy_scan = __webpack_require__(2855);
-// EXTERNAL MODULE: ./src/fallback.ts
-var fallback = __webpack_require__(8433);
+// EXTERNAL MODULE: ./src/run-record.ts
+var run_record = __webpack_require__(1894);
+// EXTERNAL MODULE: ./src/image/build.ts
+var build = __webpack_require__(6489);
+// EXTERNAL MODULE: ./src/task/entrypoint.ts
+var entrypoint = __webpack_require__(5955);
+// EXTERNAL MODULE: ./src/commit/scan.ts
+var commit_scan = __webpack_require__(2320);
+// EXTERNAL MODULE: ./src/commit/fallback.ts
+var fallback = __webpack_require__(9247);
 ;// CONCATENATED MODULE: ./src/execute.ts
 
 
@@ -739,7 +877,7 @@ async function execute(plan, outer) {
     result.tags = plan.tags.map(image_ref/* formatRef */.rq);
     result.imageId = info.id;
     // Bound before the first container starts: exec-mode errors must not leave half a release.
-    const phases = (0,release_plan/* bindPhases */.Sh)(plan, { entrypoint: info.entrypoint, env: (0,docker_image/* imageEnv */.Zw)(info) });
+    const phases = (0,release_plan/* bindPhases */.Sh)(plan, { entrypoint: info.entrypoint, env: (0,inspect/* imageEnv */.Zw)(info) });
     for (const [i, p] of phases.entries()) {
         info = await runPhase(plan, p, info, result.phases[i], ctx);
     }
@@ -757,7 +895,7 @@ async function execute(plan, outer) {
  * unless something else (an older tag of the same content, a container) still holds it.
  */
 function runName(ctx) {
-    const name = (0,labels/* runImageName */.Q)(ctx.scope.runId);
+    const name = (0,run_record/* runImageName */.Qx)(ctx.scope.runId);
     let state = 'none';
     const remove = async () => {
         const r = await ctx.cli.exec(['image', 'rm', name]);
@@ -800,7 +938,7 @@ async function acquireImage(plan, ctx) {
         await checkAnnotationsKept(plan, ctx);
     if (s.buildxVersion && plan.image.kind === 'build') {
         await ctx.engine;
-        await (await __webpack_require__.e(/* import() */ 901).then(__webpack_require__.bind(__webpack_require__, 8901))).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl);
+        await (await __webpack_require__.e(/* import() */ 927).then(__webpack_require__.bind(__webpack_require__, 5927))).ensureBuildx(cli, s.buildxVersion, s.buildxDownloadUrl);
     }
     if (plan.image.kind === 'reference') {
         await ctx.engine;
@@ -814,13 +952,13 @@ async function acquireImage(plan, ctx) {
     const code = await cli.stream((0,release_plan/* planBuildArgv */.Ih)(plan, files, scope.runId), { cancellable: true, onChunk: b => tail.push(b) }).finally(() => runner/* endGroup */.N4());
     await ctx.engine;
     scope.throwIfCancelled();
-    if (code !== 0 && (0,docker_image/* isBuildxMissing */.Tk)(tail.text()))
-        throw new errors/* DockerError */.Bi(docker_image/* BUILDX_MISSING */.QG);
+    if (code !== 0 && (0,inspect/* isBuildxMissing */.Tk)(tail.text()))
+        throw new errors/* DockerError */.Bi(inspect/* BUILDX_MISSING */.QG);
     if (code !== 0)
         throw new errors/* ActionError */.lZ((0,build/* buildFailure */.He)(code, tail.text(), cli.remote));
     ctx.result.metadata = external_node_fs_.existsSync(files.metadataFile) ? (0,build/* namedMetadata */.TA)(external_node_fs_.readFileSync(files.metadataFile, 'utf8').trim(), plan.tags) : '';
     const id = external_node_fs_.readFileSync(files.iidfile, 'utf8').trim();
-    const inspected = await (0,docker_image/* inspectImage */.mm)(cli, id);
+    const inspected = await (0,inspect/* inspectImage */.mm)(cli, id);
     if (!inspected)
         throw new errors/* ActionError */.lZ(`the built image ${id} is not in the local engine (was --load ignored by the builder?)`);
     return inspected;
@@ -937,14 +1075,14 @@ async function scanBesideCommit(plan, p, container, r, ctx, probe) {
 }
 /** design.md §4.6: the files the predeploy task changed, searched for secrets; the error, when one holds any. */
 async function scanPredeployFiles(plan, p, container, ctx) {
-    const { scanChangedFiles } = await __webpack_require__.e(/* import() */ 727).then(__webpack_require__.bind(__webpack_require__, 6727));
+    const { scanChangedFiles } = await __webpack_require__.e(/* import() */ 777).then(__webpack_require__.bind(__webpack_require__, 6158));
     const { engineApi } = await __webpack_require__.e(/* import() */ 633).then(__webpack_require__.bind(__webpack_require__, 2633));
-    const initMounted = (0,task_argv/* initArgs */.Gt)({ init: plan.settings.init, invocation: p.invocation }).includes('--init');
-    const scan = await scanChangedFiles(engineApi(ctx.cli), container, (0,predeploy_scan/* scanForms */.xT)(ctx.masks.owners), initMounted);
+    const initMounted = (0,argv/* initArgs */.Gt)({ init: plan.settings.init, invocation: p.invocation }).includes('--init');
+    const scan = await scanChangedFiles(engineApi(ctx.cli), container, (0,commit_scan/* scanForms */.xT)(ctx.masks.owners), initMounted);
     if (scan.findings.length > 0)
-        return (0,predeploy_scan/* findingMessage */.pG)(scan.findings);
+        return (0,commit_scan/* findingMessage */.pG)(scan.findings);
     if (scan.paths > 0)
-        runner/* info */.pq((0,predeploy_scan/* cleanScanLine */.Fw)(scan.paths, scan.bytes));
+        runner/* info */.pq((0,commit_scan/* cleanScanLine */.Fw)(scan.paths, scan.bytes));
     return undefined;
 }
 function taskError(plan, p, outcome, info) {
@@ -1017,214 +1155,76 @@ async function pushOrPromote(plan, info, unchanged, ctx) {
 
 /***/ }),
 
-/***/ 8433:
+/***/ 7037:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ fallback),
-/* harmony export */   R: () => (/* binding */ isFallback)
+/* harmony export */   OG: () => (/* binding */ acquireImage),
+/* harmony export */   kk: () => (/* binding */ lookupKey),
+/* harmony export */   p4: () => (/* binding */ isVerified)
 /* harmony export */ });
-const fallback = (reason) => ({ reason });
-function isFallback(r) {
-    return typeof r === 'object' && r !== null && 'reason' in r;
+/* unused harmony export expectedRepoDigest */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2812);
+/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8683);
+/* harmony import */ var _inspect_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4557);
+
+
+
+
+
+/** The name docker looks the image up by: `name@digest` for a digest reference (a tag beside it is ignored). */
+function lookupKey(text, ref) {
+    return ref.digest ? (0,_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .digestRef */ .yb)({ ...ref, digest: ref.digest }) : text;
 }
-
-
-/***/ }),
-
-/***/ 2855:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fw: () => (/* binding */ cleanScanLine),
-/* harmony export */   Of: () => (/* binding */ pathsToRead),
-/* harmony export */   Wf: () => (/* binding */ namesHolding),
-/* harmony export */   Xq: () => (/* binding */ FileSearch),
-/* harmony export */   ZX: () => (/* binding */ isWholeTar),
-/* harmony export */   pG: () => (/* binding */ findingMessage),
-/* harmony export */   xT: () => (/* binding */ scanForms)
-/* harmony export */ });
-/* unused harmony exports withoutLineBreaks, scanShapes */
-/* harmony import */ var _masking_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6527);
-/**
- * design.md §4.6: before the predeploy container is committed, the files it changed are searched for
- * every masked form of every secret. The config of the commit is kept clean (§11.1), but a task can
- * write a value into a file: an Elixir release with `reboot_system_after_config` writes its evaluated
- * runtime configuration, Rails and Node tools write caches and credential files. Pure: the caller reads
- * the container's changes and files (docker/changes.ts).
- */
-
-/**
- * Files the engine bind-mounts into every container: what is written to them is not committed. Docker's
- * init is mounted at `/sbin/docker-init` only under `--init`; without it a task could write there, and
- * that is committed, so it is skipped only then. (`/.dockerenv` is an ordinary file: always searched.)
- */
-const ENGINE_MOUNTS = ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf'];
-const INIT_MOUNT = '/sbin/docker-init';
-/**
- * The paths to read back, as few as cover every added or changed file: an added directory with nothing
- * of the engine's inside is read whole (its descendants come in its archive); otherwise each listed
- * path with nothing listed below it is read alone (a changed directory is listed only because something
- * inside it changed). The cost follows the change, not the image.
- */
-function pathsToRead(changes, initMounted) {
-    const mounts = new Set(initMounted ? [...ENGINE_MOUNTS, INIT_MOUNT] : ENGINE_MOUNTS);
-    const live = changes.filter(c => c.Kind !== 2 && !mounts.has(c.Path));
-    const hasBelow = new Set();
-    for (const c of changes)
-        for (let p = parentOf(c.Path); p !== undefined; p = parentOf(p))
-            hasBelow.add(p);
-    const holdsEngine = new Set();
-    for (const e of mounts)
-        for (let p = parentOf(e); p !== undefined; p = parentOf(p))
-            holdsEngine.add(p);
-    const whole = new Set(live.filter(c => c.Kind === 1 && !holdsEngine.has(c.Path)).map(c => c.Path));
-    const insideWhole = (p) => {
-        for (let q = parentOf(p); q !== undefined; q = parentOf(q))
-            if (whole.has(q))
-                return true;
-        return false;
-    };
-    return live
-        .filter(c => !insideWhole(c.Path) && (whole.has(c.Path) || !hasBelow.has(c.Path)))
-        .map(c => c.Path)
-        .sort();
-}
-function parentOf(p) {
-    const i = p.lastIndexOf('/');
-    return i <= 0 ? undefined : p.slice(0, i);
+/** `repo@digest` as the engine records it in RepoDigests (familiar name: no docker.io/library/). */
+function expectedRepoDigest(ref) {
+    return ref.digest ? `${(0,_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarName */ .hG)(ref)}@${ref.digest}` : undefined;
 }
 /**
- * Searches one file's content as it streams, in bounded memory: each chunk is searched together with the
- * last `longest - 1` bytes of the one before, so a form split across two chunks is still found. Line
- * breaks are left out of both the content and the forms (issue 33): base64 wrapped at 64 columns (PEM)
- * or 76 (MIME), with LF or CRLF, still holds the form, whatever the column it starts at.
+ * Whether the local image is the one the digest names. Needed because the engine also resolves
+ * `name@sha256:X` to the image whose *id* is X, whatever its name: only a RepoDigests entry proves
+ * that image came from (or went to) that repository under that manifest digest.
  */
-class FileSearch {
-    carry = Buffer.alloc(0);
-    needles;
-    keep;
-    found;
-    constructor(forms) {
-        this.needles = [...forms].map(([form, owner]) => ({ bytes: withoutLineBreaks(Buffer.from(form, 'utf8')), owner })).filter(n => n.bytes.length > 0);
-        this.keep = Math.max(0, ...this.needles.map(n => n.bytes.length)) - 1;
+function isVerified(info, ref) {
+    const expected = expectedRepoDigest(ref);
+    return expected === undefined || info.repoDigests.includes(expected);
+}
+function pullFailure(key, ref, output) {
+    const why = (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(output).replace(/^Error response from daemon: /, '') || 'no output';
+    const hint = 
+    // Not for access or network failures: there the digest is not what is wrong.
+    ref.digest && !/unauthorized|denied|authenticat|connection|no such host|timeout|tls|certificate/i.test(why)
+        ? `; the registry has no image with that digest in ${(0,_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarName */ .hG)(ref)}: pass a registry manifest digest (a release run's digest or image output), not an image id`
+        : '';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`image: docker pull ${key} failed: ${why}${hint}`);
+}
+/**
+ * design.md §3.4: the pre-built image, as is. Looked up locally (by digest when the reference has one),
+ * pulled when absent, and for a digest reference verified: its RepoDigests must hold that exact
+ * repo@digest, or the run stops before any container starts.
+ */
+async function acquireImage(cli, text, ref, checkCancelled = () => undefined) {
+    const key = lookupKey(text, ref);
+    let info = await (0,_inspect_js__WEBPACK_IMPORTED_MODULE_4__/* .inspectImage */ .mm)(cli, key);
+    if (info && !isVerified(info, ref))
+        info = undefined;
+    if (!info) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Pulling ${key}`);
+        const tail = new _docker_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .Tail */ .PW(5);
+        const code = await cli.stream(['pull', key], { cancellable: true, onChunk: b => tail.push(b) }).finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4());
+        checkCancelled();
+        if (code !== 0)
+            throw pullFailure(key, ref, tail.text());
+        info = await (0,_inspect_js__WEBPACK_IMPORTED_MODULE_4__/* .inspectImage */ .mm)(cli, key);
+        if (!info)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`image ${key} is not in the local engine after pulling it`);
     }
-    push(raw) {
-        if (this.found !== undefined)
-            return;
-        const chunk = withoutLineBreaks(raw);
-        // The chunk itself, and the seam with the one before (its last bytes and this one's first): no copy
-        // of the chunk, whatever its size.
-        const seam = this.carry.length > 0 ? Buffer.concat([this.carry, chunk.subarray(0, this.keep)]) : undefined;
-        for (const n of this.needles) {
-            if (chunk.indexOf(n.bytes) >= 0 || (seam !== undefined && seam.indexOf(n.bytes) >= 0)) {
-                this.found = n.owner;
-                return;
-            }
-        }
-        const kept = chunk.length >= this.keep ? chunk.subarray(chunk.length - this.keep) : Buffer.concat([this.carry, chunk]);
-        this.carry = Buffer.from(kept.subarray(Math.max(0, kept.length - this.keep)));
+    if (!isVerified(info, ref)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`image: ${key} resolved to ${info.id}, whose registry digests (${info.repoDigests.join(', ') || 'none'}) do not include ${expectedRepoDigest(ref)}: refusing to run an image other than the one named`);
     }
-}
-/** `b` without its CR and LF bytes (`b` itself when it has none: most binary chunks are copied once). */
-function withoutLineBreaks(b) {
-    if (b.indexOf(10) < 0 && b.indexOf(13) < 0)
-        return b;
-    const out = Buffer.allocUnsafe(b.length);
-    let n = 0;
-    for (let i = 0; i < b.length; i++) {
-        const c = b[i];
-        if (c !== 10 && c !== 13)
-            out[n++] = c;
-    }
-    return out.subarray(0, n);
-}
-/** Whose form one of these strings (an entry's name, its link target) holds, if any. */
-function namesHolding(forms, names) {
-    for (const [form, owner] of forms)
-        if (names.some(n => n.includes(form)))
-            return owner;
-    return undefined;
-}
-/**
- * Whether `bytes` of archive ending in `end` (its last bytes, up to 1024) is a whole tar: tar writers
- * end one with two zero blocks, so an archive cut short on the way is not read as a clean one. An
- * empty read (nothing there any more) is whole too.
- */
-function isWholeTar(bytes, end) {
-    if (bytes === 0)
-        return true;
-    return bytes % 512 === 0 && end.length === 1024 && end.every(b => b === 0);
-}
-/**
- * The forms the scan searches, from the masked ones: a file the task wrote fails the step, so a form
- * that matches by chance must not be searched. Kept: forms of 8 characters or more, except a word of
- * letters alone under 16 (`production`, a setting held in a secrets-dotenv document) and PEM armour lines
- * (`-----BEGIN RSA PRIVATE KEY-----`, in every bundle of test keys); the lines between them are kept.
- * Each kept form is searched also as the accidental shapes of issue 33 write it (scanShapes).
- */
-function scanForms(owners) {
-    const out = new Map();
-    for (const [form, owner] of owners) {
-        if (form.length < 8)
-            continue;
-        if (form.length < 16 && /^[A-Za-z]+$/.test(form))
-            continue;
-        if (/^-----(BEGIN|END) [A-Z0-9 ]+-----$/.test(form.trim()))
-            continue;
-        for (const shape of [form, ...scanShapes(form)])
-            if (!out.has(shape))
-                out.set(shape, owner);
-        // A base64 form of a value that does not end on a 3-byte boundary ends in a character that also
-        // encodes the next byte: within longer data it differs. Its bytes up to there are searched too.
-        for (const b64 of (0,_masking_js__WEBPACK_IMPORTED_MODULE_0__/* .base64Variations */ .uE)(form)) {
-            const partial = b64.length % 4 !== 0 && owners.has(b64) ? b64.slice(0, -1) : undefined;
-            if (partial && partial.length >= 8 && !out.has(partial))
-                out.set(partial, owner);
-        }
-    }
-    return out;
-}
-/**
- * A form as tools write it into files without meaning to hide it (issue 33), beyond the runner's own
- * encoders (masking.ts): URL encoding as a URL path, a form body or with lower-case hex; and JSON or
- * JavaScript `\u` escapes as Go (`<>&`), Python and JavaScript's ensure_ascii (non-ASCII), .NET's
- * System.Text.Json (upper-case hex, `<>&'+` too) and PHP (`\/`) write them. Only shapes that differ.
- */
-function scanShapes(form) {
-    const component = encodeURIComponent(form);
-    const json = JSON.stringify(form).slice(1, -1);
-    const u = (upper) => (c) => {
-        const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
-        return `\\u${upper ? hex.toUpperCase() : hex}`;
-    };
-    const shapes = [
-        component,
-        component.replace(/%[0-9A-F]{2}/g, h => h.toLowerCase()),
-        new URLSearchParams({ v: form }).toString().slice(2),
-        encodeURI(form),
-        json.replace(/[<>&\u2028\u2029]/g, u(false)),
-        json.replace(/[\u0080-\uffff]/g, u(false)),
-        json.replace(/[<>&'+`]|[\u0080-\uffff]/g, u(true)),
-        json.replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, u(false))
-    ];
-    return [...new Set(shapes)].filter(x => x !== form && x !== json);
-}
-function findingMessage(findings) {
-    const [first] = findings;
-    const more = findings.length > 1 ? ` (and ${findings.length - 1} more file${findings.length > 2 ? 's' : ''})` : '';
-    const where = first.part === 'name'
-        ? `the name or link target of ${first.file}`
-        : first.part === 'archive'
-            ? `what it changed under ${first.file} (a file name, link target or attribute)`
-            : first.file;
-    return (`predeploy wrote the value of ${first.owner} into ${where}${more}; committing it would put the secret in the image and every registry it is pushed to. ` +
-        'Nothing was committed or pushed. Make the task keep that value in memory or write it outside the image (a volume through run-args), or delete the file before the task ends');
-}
-/** The log line of a scan that found nothing: how much was read back, from how many changed paths. */
-function cleanScanLine(paths, bytes) {
-    const size = bytes < 1 << 20 ? `${Math.max(1, Math.round(bytes / 1024))} KiB` : `${(bytes / (1 << 20)).toFixed(1)} MiB`;
-    return `predeploy: what the task wrote holds no secret (${paths} changed path${paths === 1 ? '' : 's'}, ${size} read back)`;
+    return info;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 727;
-export const ids = [727];
+export const id = 777;
+export const ids = [777];
 export const modules = {
 
-/***/ 6727:
+/***/ 6158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,8 +17,8 @@ var posix_ = __webpack_require__(1535);
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/predeploy-scan.ts
-var predeploy_scan = __webpack_require__(2855);
+// EXTERNAL MODULE: ./src/commit/scan.ts
+var scan = __webpack_require__(2320);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/commit/gzip-members.ts
@@ -123,7 +123,7 @@ class GzipMembers {
     }
     open() {
         const gunzip = external_node_zlib_.createGunzip();
-        const m = { gunzip, search: new predeploy_scan/* FileSearch */.Xq(this.forms), out: 0, tooLarge: false, done: Promise.resolve() };
+        const m = { gunzip, search: new scan/* FileSearch */.Xq(this.forms), out: 0, tooLarge: false, done: Promise.resolve() };
         gunzip.on('data', (b) => {
             m.out += b.length;
             if (m.out > this.maxOut) {
@@ -201,7 +201,7 @@ function formatBytes(n) {
     return n >= 1 << 20 ? `${n >> 20} MiB` : `${n} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/docker/scan-changes.ts
+;// CONCATENATED MODULE: ./src/commit/scan-changes.ts
 
 
 
@@ -221,7 +221,7 @@ async function scanChangedFiles(api, container, forms, initMounted) {
     if (forms.size === 0)
         return { findings: [], paths: 0, bytes: 0 };
     const changes = await api.changes(container);
-    const roots = (0,predeploy_scan/* pathsToRead */.Of)(changes, initMounted);
+    const roots = (0,scan/* pathsToRead */.Of)(changes, initMounted);
     // Every changed name, as the engine lists it in full (an archive splits a long one at a '/').
     const named = changes.filter(c => c.Kind !== 2).flatMap(c => nameFinding(forms, c.Path));
     const hits = [];
@@ -249,7 +249,7 @@ async function scanChangedFiles(api, container, forms, initMounted) {
     return { findings, paths: roots.length, bytes };
 }
 function nameFinding(forms, file) {
-    const owner = (0,predeploy_scan/* namesHolding */.Wf)(forms, [file]);
+    const owner = (0,scan/* namesHolding */.Wf)(forms, [file]);
     return owner === undefined ? [] : [{ file, owner, part: 'name' }];
 }
 /**
@@ -265,7 +265,7 @@ function unreadable(root) {
  * not end as a tar ends is an error, never a clean read.
  */
 async function searchArchive(tar, forms, root) {
-    const search = new predeploy_scan/* FileSearch */.Xq(forms);
+    const search = new scan/* FileSearch */.Xq(forms);
     const members = new GzipMembers(forms);
     let bytes = 0;
     let end = Buffer.alloc(0);
@@ -275,7 +275,7 @@ async function searchArchive(tar, forms, root) {
         await members.push(chunk);
         end = chunk.length >= 1024 ? chunk.subarray(chunk.length - 1024) : Buffer.concat([end, chunk]).subarray(-1024);
     }
-    if (!(0,predeploy_scan/* isWholeTar */.ZX)(bytes, end))
+    if (!(0,scan/* isWholeTar */.ZX)(bytes, end))
         throw new errors/* DockerError */.Bi(`the archive of ${root} the engine sent is cut short (${bytes} bytes): the scan cannot say it is clean`);
     await members.end();
     return { owner: search.found, bytes, gzipped: members.found };
@@ -293,14 +293,14 @@ async function locate(api, container, hit, forms) {
         const extract = tarExtract();
         extract.on('entry', (header, stream, done) => {
             const file = posix_.join(posix_.dirname(hit.root), header.name);
-            const named = (0,predeploy_scan/* namesHolding */.Wf)(forms, [header.name, header.linkname ?? '']);
+            const named = (0,scan/* namesHolding */.Wf)(forms, [header.name, header.linkname ?? '']);
             if (named !== undefined)
                 found.push({ file, owner: named, part: 'name' });
             if (header.type !== 'file') {
                 stream.on('end', done).resume();
                 return;
             }
-            const search = new predeploy_scan/* FileSearch */.Xq(forms);
+            const search = new scan/* FileSearch */.Xq(forms);
             stream.on('data', b => search.push(b));
             stream.on('end', () => {
                 if (search.found !== undefined)
