@@ -1,35 +1,13 @@
-import { RUN_LABEL, runImageName, savedRun } from './run-record.js'
+import { RUN_LABEL, isRunId, ownTempDir, runDirs, runImageName, savedRun } from './run-record.js'
 import * as core from './runner.js'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { DockerCli, findDocker, type DockerClient } from './docker/cli.js'
-import { realpathExisting } from './workspace-files.js'
 import * as os from 'node:os'
 import { envInput } from './inputs/grammar.js'
 import { engineAddress, readEngineSettings } from './engine/address.js'
 import { openEngine } from './engine/connect.js'
-import { endLeftovers, runDirs } from './engine/leftovers.js'
-
-/** main's run ids: 12 hex digits (randomBytes(6)). A forged state must not widen the label filter. */
-const RUN_ID = /^[0-9a-f]{12}$/
-
-/**
- * The state could be forged (a `::save-state::` line from untrusted text, as an older version allowed): only a
- * directory that main could have made is removed: directly inside RUNNER_TEMP, named `release-phase-…`,
- * a real directory (not a link), all checked on real paths.
- */
-export function ownTempDir(tempDir: string, runnerTemp: string | undefined): boolean {
-  if (!tempDir || !runnerTemp || !path.isAbsolute(tempDir)) return false
-  let st: fs.Stats
-  try {
-    st = fs.lstatSync(tempDir)
-  } catch {
-    return false
-  }
-  if (!st.isDirectory()) return false
-  const real = realpathExisting(tempDir)
-  return path.dirname(real) === realpathExisting(runnerTemp) && /^release-phase-[A-Za-z0-9]{6}$/.test(path.basename(real))
-}
+import { endLeftovers } from './engine/leftovers.js'
 
 async function removeLabelled(cli: DockerClient, runId: string, removed: string[]): Promise<void> {
   const filter = `label=${RUN_LABEL}=${runId}`
@@ -83,11 +61,12 @@ async function onEngine(work: (cli: DockerClient) => Promise<void>): Promise<voi
 /**
  * The post step (`post-if: always()`): removes every container and image labelled with this run's id
  * and the run's temporary directory. Safe when main never reached Docker: no run id, nothing to do.
+ * Named `run`, as main's is: the entry that @github/local-action calls.
  */
-export async function post(): Promise<void> {
+export async function run(): Promise<void> {
   const { runId, tempDir } = savedRun()
   const removed: string[] = []
-  if (runId && !RUN_ID.test(runId)) core.warning('post: the saved run id is not one this action makes; no container or image removed')
+  if (runId && !isRunId(runId)) core.warning('post: the saved run id is not one this action makes; no container or image removed')
   else if (runId && findDocker()) await onEngine(cli => removeLabelled(cli, runId, removed))
   if (tempDir && fs.existsSync(tempDir)) {
     if (!ownTempDir(tempDir, process.env.RUNNER_TEMP)) {
@@ -102,6 +81,3 @@ export async function post(): Promise<void> {
   }
   core.info(removed.length > 0 ? `release-phase cleanup removed: ${removed.join('; ')}` : 'release-phase cleanup: nothing left behind')
 }
-
-/** The post step's `run`, as @github/local-action calls an entry: `npx @github/local-action run . src/post.ts .env`. */
-export const run = post

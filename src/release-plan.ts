@@ -1,6 +1,7 @@
 import * as path from 'node:path'
 import { ActionError, InputError, ManifestError, type Location } from './errors.js'
-import { insidePath, type Phase, type Settings } from './inputs/settings.js'
+import type { Phase, Settings } from './inputs/settings.js'
+import { insidePath } from './workspace-files.js'
 import type { Manifests } from './manifests/load.js'
 import { commandText, type ReleaseChoice } from './manifests/release-command.js'
 import type { TaskEnv } from './secrets.js'

@@ -1,8 +1,6 @@
 import * as fs from 'node:fs'
-import * as os from 'node:os'
-import * as path from 'node:path'
-import { randomBytes } from 'node:crypto'
 import { ActionError } from './errors.js'
+import { makeTempDir, newRunId } from './run-record.js'
 
 /** Stops one piece of running work; `force` (a second signal) skips any grace period. Returns what it stopped. */
 export type CancelHook = (force: boolean) => Promise<string | undefined> | string | undefined
@@ -27,8 +25,7 @@ export class RunScope {
 
   /** A new run with a fresh id and a private temporary directory under RUNNER_TEMP. */
   static create(env: NodeJS.ProcessEnv = process.env): RunScope {
-    const tempDir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'release-phase-'))
-    return new RunScope(randomBytes(6).toString('hex'), tempDir)
+    return new RunScope(newRunId(), makeTempDir(env))
   }
 
   get isCancelled(): boolean {

@@ -225,5 +225,3 @@ export function hiddenOutputs(outputs: Record<string, string>, masks: Masks): st
 export function valuesOf(vars: TaskEnv): Record<string, string> {
   return Object.fromEntries([...vars].map(([k, v]) => [k, v.value]))
 }
-
-export { redact } from './masking.js'

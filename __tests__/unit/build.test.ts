@@ -266,14 +266,14 @@ describe('build input files checked before any Docker side effect (issue 14)', a
   const fs = await import('node:fs')
   const os = await import('node:os')
   const path = await import('node:path')
-  const { checkBuildFiles, MAX_SECRET_FILE } = await import('../../src/image/build-inputs.js')
+  const { checkSecretFiles, MAX_SECRET_FILE } = await import('../../src/image/build-inputs.js')
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-files-'))
   fs.mkdirSync(path.join(ws, 'lib'))
   fs.writeFileSync(path.join(ws, 'token'), 'tok-value\nline2')
   fs.writeFileSync(path.join(ws, 'big'), Buffer.alloc(MAX_SECRET_FILE + 1, 'a'))
   ;(await import('node:child_process')).execFileSync('mkfifo', [path.join(ws, 'pipe')])
   const check = (inputs: Record<string, string>) =>
-    checkBuildFiles(
+    checkSecretFiles(
       readSettings(n => inputs[n] ?? '', { GITHUB_WORKSPACE: ws }),
       ws
     )

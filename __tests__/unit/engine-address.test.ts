@@ -3,11 +3,22 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { chooseAddress, checkKnownHosts, parseDockerHost, readEngineSettings, type EngineSettings } from '../../src/engine/address.js'
-import { engineSecrets, isRemote, openEngine, resolveContext } from '../../src/engine/connect.js'
-import { checkEngineInputs, engineAddress } from '../../src/engine/address.js'
+import {
+  chooseAddress,
+  checkKnownHosts,
+  parseDockerHost,
+  readEngineSettings,
+  type EngineSettings,
+  engineSecrets,
+  isRemote,
+  resolveContext,
+  checkEngineInputs,
+  engineAddress
+} from '../../src/engine/address.js'
+import { openEngine } from '../../src/engine/connect.js'
 import { connectError } from '../../src/engine/ssh.js'
-import { endLeftovers, runDirs } from '../../src/engine/leftovers.js'
+import { endLeftovers } from '../../src/engine/leftovers.js'
+import { runDirs } from '../../src/run-record.js'
 
 const settings = (inputs: Record<string, string>): EngineSettings => readEngineSettings(n => inputs[n] ?? '')
 const KEY = 'AAAAC3NzaC1lZDI1NTE5AAAAIHhBq7c1R6wW0a1cJm0bKq6c3Y0mXz1P6m7d8oQm0p1x'

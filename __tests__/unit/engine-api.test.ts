@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { localSocket } from '../../src/docker/engine-api.js'
+import { localSocket } from '../../src/docker/socket.js'
 
 describe('which engine the commit may reach through its unix socket directly', () => {
   const config = (current?: string): string => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyResult, outputValues, summaryMarkdown } from '../../src/outputs.js'
-import { rewriteImageConfig } from '../../src/commit/commit.js'
+import { rewriteImageConfig } from '../../src/commit/archive.js'
 import { chooseReleaseCommand } from '../../src/manifests/release-command.js'
 import { digestFromPushOutput, pushedIsImage, pushTags } from '../../src/image/push.js'
 import { parseTagRef, refName } from '../../src/image/ref.js'

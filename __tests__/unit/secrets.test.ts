@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { hiddenOutputs, maskValues, redact, resolveTaskEnv, taskSecrets } from '../../src/secrets.js'
+import { hiddenOutputs, maskValues, resolveTaskEnv, taskSecrets } from '../../src/secrets.js'
+import { redact } from '../../src/masking.js'
 
 const base = { secrets: [], env: [], envFiles: [], appEnv: [], processEnv: {} }
 

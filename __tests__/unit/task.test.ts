@@ -3,8 +3,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cliShapesCreate } from '../../src/docker/cli.js'
-import { initArgs } from '../../src/task/run.js'
-import { createArgv, createRequest, type TaskSpec } from '../../src/task/argv.js'
+import { initArgs, createArgv, createRequest, type TaskSpec } from '../../src/task/argv.js'
 
 describe('initArgs (SPEC 11 4.1)', () => {
   const inv = (wrapped: boolean) => ({ mode: 'shell' as const, wrapped, args: [] })

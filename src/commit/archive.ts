@@ -36,8 +36,6 @@ export interface RewriteResult {
   layerNames: Set<string>
 }
 
-export { sha256hex }
-
 /** The committed image's config: the original's exactly, plus the predeploy label. */
 export function restoredConfig(original: Record<string, unknown>): Record<string, unknown> {
   const labels = { ...((original.Labels as Record<string, string> | null) ?? {}), [PREDEPLOY_LABEL]: 'true' }

@@ -1,4 +1,5 @@
-import { restoredConfig, sha256hex, type ArchiveEntry } from './archive.js'
+import { restoredConfig, type ArchiveEntry } from './archive.js'
+import { sha256hex } from '../digest.js'
 import { fallback, isFallback, type Fallback } from './fallback.js'
 
 /**

@@ -1,8 +1,8 @@
-import { DockerError } from '../errors.js'
+import { DockerError, lastLine } from '../errors.js'
 import { RUN_LABEL } from '../run-record.js'
 import { rewriteSavedImage, type ArchiveEntry } from './archive.js'
 import { saveTransformLoad, tarEntries } from './save-load.js'
-import { lastLine, type DockerClient } from '../docker/cli.js'
+import type { DockerClient } from '../docker/cli.js'
 import { assembleCommitConfig, configOnlyArchive, type HistoryItem, type InspectedImage } from './classic.js'
 import { engineApi, type EngineApi } from '../docker/engine-api.js'
 import { startLoopbackRegistry } from './loopback-registry.js'
@@ -10,8 +10,6 @@ import { assembledArchive, probedArchive, proveRoute, pushConfig, pushManifest, 
 import { formatRef, refName, tagOf, type TagRef } from '../image/ref.js'
 import type { ImageInfo } from '../image/inspect.js'
 import { fallback, isFallback, type Fallback } from './fallback.js'
-
-export { PREDEPLOY_LABEL, restoredConfig, rewriteImageConfig } from './archive.js'
 
 /**
  * The temporary commit, the first half of `commitPredeploy`: the engine's own copy of the task's layer.

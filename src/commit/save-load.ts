@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream/promises'
 import { extract as tarExtract, pack as tarPack, type Header } from 'tar-stream'
-import { DockerError } from '../errors.js'
-import { lastLine, type DockerClient, type RawProcess } from '../docker/cli.js'
+import { DockerError, lastLine } from '../errors.js'
+import type { DockerClient, RawProcess } from '../docker/cli.js'
 import type { ArchiveEntry, RewriteResult } from './archive.js'
 
 /** Entries at most this large are held in memory (configs, manifests, small layers); larger ones stream. */

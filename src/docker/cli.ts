@@ -4,7 +4,6 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { DockerError, lastLine } from '../errors.js'
 
-export { lastLine }
 import { childEnv } from '../cli-env.js'
 import { stopCommands } from '../relay.js'
 import { localSocket, SocketCalls } from './socket.js'

@@ -1,13 +1,12 @@
 import * as fs from 'node:fs'
 import * as http from 'node:http'
-import { DockerError } from '../errors.js'
+import { DockerError, lastLine } from '../errors.js'
 // A static import: ncc's bundle of `await import('node:stream')` had no `Readable` (issue 24: every
 // predeploy on an engine that is not a local socket crashed with "reading 'from'").
 import { PassThrough, Readable } from 'node:stream'
-import { lastLine, type DockerClient } from './cli.js'
+import type { DockerClient } from './cli.js'
 import { localSocket, socketRequest } from './socket.js'
 
-export { localSocket }
 import type { Change } from '../commit/scan.js'
 import type { Expose } from '../engine/ssh.js'
 

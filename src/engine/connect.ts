@@ -1,10 +1,8 @@
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import type { Expose } from './ssh.js'
+import { socketDir } from '../run-record.js'
 import { isRemote, type EngineAddress, type EngineSettings } from './address.js'
-
-export { engineSecrets, isRemote, resolveContext } from './address.js'
 
 /** The engine a run talks to, as the docker CLI's environment, and how to let go of it. */
 export interface Engine {
@@ -54,7 +52,7 @@ export async function openEngine(address: EngineAddress, s: EngineSettings, dir:
       return { env: tlsEnv(address.url, s, dir, env), name: `the Docker host ${address.url}`, remote: isRemote(address), close: LOCAL.close }
     case 'ssh': {
       const { openSsh } = await import('./ssh.js')
-      const where = shortDir(dir)
+      const where = socketDir(dir)
       const done = (): void => void (where !== dir && fs.rmSync(where, { recursive: true, force: true }))
       const link = await openSsh(address, s, where, env).catch((e: unknown) => {
         done()
@@ -89,18 +87,4 @@ function tlsEnv(url: string, s: EngineSettings, dir: string, env: NodeJS.Process
   ]
   for (const [file, name] of files) if (name) fs.writeFileSync(path.join(tls, file), env[name]!, { mode: 0o600 })
   return { ...base, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tls }
-}
-
-/**
- * A unix socket path holds at most 107 bytes, and ssh adds 17 to the control path while it binds it:
- * under a long RUNNER_TEMP the sockets go to a private directory under /tmp (mkdtemp: 0700), linked
- * from `dir` as `ssh-dir` so the post step finds what a killed run left there.
- */
-function shortDir(dir: string): string {
-  // ssh reads `-o Option=value` as a config line: a space ends the value, `%` and `${…}` are expanded.
-  const plain = (p: string): boolean => Buffer.byteLength(p) <= 70 && /^[A-Za-z0-9/._-]+$/.test(p)
-  if (plain(dir)) return dir
-  const short = fs.mkdtempSync(path.join(plain(os.tmpdir()) ? os.tmpdir() : '/tmp', 'rp-'))
-  fs.symlinkSync(short, path.join(dir, 'ssh-dir'))
-  return short
 }

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 
 /**
@@ -27,18 +26,4 @@ export function endLeftovers(dirs: string[], proc = '/proc'): number {
     }
   }
   return ended
-}
-
-/** The run's directories: its temporary directory and, under a long RUNNER_TEMP, the short one it links to. */
-export function runDirs(tempDir: string, tmp = os.tmpdir()): string[] {
-  let target: string
-  try {
-    target = fs.readlinkSync(path.join(tempDir, 'ssh-dir'))
-  } catch {
-    return [tempDir]
-  }
-  // Only what connect.ts makes: a real directory `rp-XXXXXX` right in the temp directory, ours.
-  const st = fs.lstatSync(target, { throwIfNoEntry: false })
-  const ours = /^rp-[A-Za-z0-9]{6}$/.test(path.basename(target)) && [tmp, '/tmp'].includes(path.dirname(target))
-  return ours && st?.isDirectory() && st.uid === process.getuid?.() ? [tempDir, target] : [tempDir]
 }

@@ -1,7 +1,7 @@
 import * as core from '../runner.js'
-import { ActionError } from '../errors.js'
+import { ActionError, lastLine } from '../errors.js'
 import { digestRef, familiarName, type ImageRef } from './ref.js'
-import { Tail, lastLine, type DockerClient } from '../docker/cli.js'
+import { Tail, type DockerClient } from '../docker/cli.js'
 import { inspectImage, type ImageInfo } from './inspect.js'
 
 /** The name docker looks the image up by: `name@digest` for a digest reference (a tag beside it is ignored). */
@@ -39,7 +39,7 @@ function pullFailure(key: string, ref: ImageRef, output: string): ActionError {
  * pulled when absent, and for a digest reference verified: its RepoDigests must hold that exact
  * repo@digest, or the run stops before any container starts.
  */
-export async function acquireImage(cli: DockerClient, text: string, ref: ImageRef, checkCancelled: () => void = () => undefined): Promise<ImageInfo> {
+export async function acquireReference(cli: DockerClient, text: string, ref: ImageRef, checkCancelled: () => void = () => undefined): Promise<ImageInfo> {
   const key = lookupKey(text, ref)
   let info = await inspectImage(cli, key)
   if (info && !isVerified(info, ref)) info = undefined

@@ -132,7 +132,7 @@ export function buildExtrasArgv(x: BuildExtras): string[] {
  * Before any Docker side effect: every named file or folder exists with the right kind, and each secret
  * file's content is read so the caller can mask it (a file's content is a secret like an env value).
  */
-export function checkBuildFiles(x: BuildExtras, workspace: string): NamedSecret[] {
+export function checkSecretFiles(x: BuildExtras, workspace: string): NamedSecret[] {
   const rel = (f: string): string => path.relative(workspace, f) || '.'
   const stat = (f: string, name: string): fs.Stats => {
     try {

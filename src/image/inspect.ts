@@ -1,5 +1,5 @@
-import { DockerError } from '../errors.js'
-import { lastLine, type DockerClient } from '../docker/cli.js'
+import { DockerError, lastLine } from '../errors.js'
+import type { DockerClient } from '../docker/cli.js'
 import { splitPair } from '../inputs/grammar.js'
 
 /** The parts of `docker image inspect` the action uses; `config` is kept whole for the predeploy commit. */

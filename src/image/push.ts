@@ -1,5 +1,5 @@
-import { DockerError } from '../errors.js'
-import { lastLine, type DockerClient } from '../docker/cli.js'
+import { DockerError, lastLine } from '../errors.js'
+import type { DockerClient } from '../docker/cli.js'
 import { stopCommands } from '../relay.js'
 import { familiarName, formatRef, parseImageRef, tagOf, type ImageRef, type TagRef } from './ref.js'
 import { inspectImage } from './inspect.js'

@@ -5,13 +5,11 @@ import { parseImageRef, parseTagRef, type ImageRef, type TagRef } from '../image
 import { readBuildExtras, type BuildExtras } from '../image/build-inputs.js'
 import { insidePath, realpathExisting } from '../workspace-files.js'
 import { VAR_NAME } from './grammar.js'
-import { envInput, lines, list, type InputGetter, type Mapping } from './grammar.js'
+import { lines, list, type InputGetter, type Mapping } from './grammar.js'
 import { readEngineSettings, type EngineSettings } from '../engine/address.js'
 import { splitPair } from './grammar.js'
 import { createArgsProblem } from '../task/create-args.js'
 import { eventValues, guardLists } from './event-values.js'
-
-export { insidePath }
 
 export const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'] as const
 export type Phase = (typeof PHASES)[number]
@@ -68,10 +66,6 @@ export interface Settings extends BuildExtras {
   /** The Docker engine the run uses and how to reach it (engine/address.ts). */
   engine: EngineSettings
 }
-
-export { envInput, lines, list, type InputGetter, type Mapping }
-
-export { VAR_NAME }
 
 function bool(get: InputGetter, name: string, dflt: boolean): boolean {
   const v = get(name).toLowerCase()

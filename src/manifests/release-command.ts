@@ -1,7 +1,5 @@
 import type { HerokuYml } from './heroku-yml.js'
-import { orNone } from './or-none.js'
 
-export { orNone }
 import type { ProcfileEntry } from './procfile.js'
 
 export type ReleaseSource = 'Procfile' | 'heroku.yml' | 'input' | 'none'

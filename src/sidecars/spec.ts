@@ -6,13 +6,12 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml'
 import { InputError } from '../errors.js'
 import { parseDuration } from '../inputs/duration.js'
-import { VAR_NAME, type Mapping } from '../inputs/settings.js'
+import { VAR_NAME, type Mapping, splitPair, inStepEnv } from '../inputs/grammar.js'
 import { type NamedSecret, type TaskEnv, checkTaskEnv } from '../secrets.js'
 import { splitWords } from '../task/words.js'
 import { isCliEnvName } from '../cli-env.js'
 import { createArgsProblem, shortFlags } from '../task/create-args.js'
 import { checkCommand } from '../untrusted.js'
-import { splitPair, inStepEnv } from '../inputs/grammar.js'
 
 export interface SidecarSpec {
   name: string

@@ -1,4 +1,4 @@
-import { redact } from '../secrets.js'
+import { redact } from '../masking.js'
 import { fenced as fence, mdText as md } from '../untrusted.js'
 import type { SidecarReport } from './argv.js'
 

@@ -1,10 +1,9 @@
-import { DockerError, excerpt } from '../errors.js'
+import { DockerError, excerpt, lastLine } from '../errors.js'
 import type { Phase } from '../inputs/settings.js'
 import { containerName, createArgv, createRequest, type TaskSpec } from './argv.js'
 
-export { containerName, createArgv, initArgs, type TaskSpec } from './argv.js'
 import { valuesOf } from '../secrets.js'
-import { commandFailure, lastLine, type DockerClient } from '../docker/cli.js'
+import { commandFailure, type DockerClient } from '../docker/cli.js'
 import type { RunScope } from '../run-scope.js'
 import { taskLog, type TaskLog } from './log.js'
 import { stopCommands } from '../relay.js'
