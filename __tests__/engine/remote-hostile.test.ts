@@ -6,6 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { BASE_IMAGE, describeEngine, makeApp, runAction, uniqueTag } from '../helpers/engine.js'
 import { startRemoteHost, type RemoteHost } from '../helpers/remote-host.js'
 import { REAL_DOCKER } from '../helpers/machine.js'
+import { CONFINED_CONFIG } from '../../src/engine/ssh.js'
+import { execFileSync } from 'node:child_process'
 
 /**
  * Issue 33: a deploy host the action connects to may be hostile, and the runner's ssh configuration may
@@ -54,6 +56,7 @@ describeEngine('a hostile deploy host, with a runner ssh config that forwards ev
     fs.writeFileSync(seen, '', { mode: 0o666 })
     fs.chmodSync(seen, 0o666)
     host = await startRemoteHost({ sshEnv: [`PATH=${work}/bin:/usr/bin:/bin`] })
+    fs.writeFileSync(path.join(work, 'jump_known_hosts'), host.knownHosts + '\n')
     dropIn = `/etc/ssh/ssh_config.d/rp-hostile-${path.basename(work)}.conf`
     fs.writeFileSync(
       dropIn,
@@ -69,6 +72,19 @@ describeEngine('a hostile deploy host, with a runner ssh config that forwards ev
         '  PermitLocalCommand yes',
         `  LocalCommand touch ${work}/local-command-ran`,
         `  RemoteCommand touch /tmp/rp-remote-command-ran-${path.basename(work)}`,
+        // The jump host of the second case: the same sshd, reached as another name, its key known here.
+        `Host rp-jump-${path.basename(work)}`,
+        `  HostName ${host.address}`,
+        '  User rpdeploy',
+        `  Port ${host.sshPort}`,
+        '  ForwardAgent yes',
+        `  UserKnownHostsFile ${work}/jump_known_hosts`,
+        `Host rp-via-jump-${path.basename(work)}`,
+        `  HostName ${host.address}`,
+        '  User rpdeploy',
+        `  Port ${host.sshPort}`,
+        '  ForwardAgent yes',
+        `  ProxyJump rp-jump-${path.basename(work)}`,
         ''
       ].join('\n')
     )
@@ -104,6 +120,33 @@ describeEngine('a hostile deploy host, with a runner ssh config that forwards ev
     expect(socksOpen, 'a DynamicForward listened on the runner').toBe(false)
     expect(fs.existsSync(path.join(work, 'local-command-ran'))).toBe(false)
     expect(host.docker('ps', '-a', '-q').trim()).toBe('')
+  })
+
+  it("a ProxyJump of the runner's config still works, and the ssh it starts for the jump is confined too", async () => {
+    const jump = `rp-jump-${path.basename(work)}`
+    // What ssh reads for the jump connection: the action's -F file, handed on by ssh to the jump's ssh.
+    const config = path.join(work, 'confined_config')
+    fs.writeFileSync(config, CONFINED_CONFIG)
+    const seen = execFileSync('ssh', ['-G', '-F', config, '-W', `${host.address}:${host.sshPort}`, jump], { encoding: 'utf8' })
+    expect(seen).toMatch(/^forwardagent no$/m)
+    expect(seen).toMatch(/^clearallforwardings yes$/m)
+    expect(seen).toMatch(/^user rpdeploy$/m)
+    const app = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: echo released through the jump\n' })
+    const before = host.accepted()
+    const r = await runAction({
+      workspace: app,
+      inputs: {
+        'docker-host': `ssh://rp-via-jump-${path.basename(work)}`,
+        'docker-known-hosts': host.knownHosts,
+        'docker-ssh-key': 'DEPLOY_KEY',
+        tags: uniqueTag('hostile-jump')
+      },
+      env: { DEPLOY_KEY: host.clientKey }
+    })
+    expect(r.code, r.stdout + r.stderr).toBe(0)
+    expect(r.stdout).toContain('released through the jump')
+    // Two connections: the jump, and the engine host through it.
+    expect(host.accepted() - before).toBe(2)
   })
 })
 

@@ -136,6 +136,9 @@ describe('persisted checkout credentials in the build context (issue 20 item 5)'
     ['a submodule’s persisted header', { '.git/config': '[core]\n', '.git/modules/lib/config': header }],
     ['a credential helper', { '.git/config': '[credential]\n\thelper = store\n' }],
     ['a URL with a password', { '.git/config': '[remote "origin"]\n\turl = https://x-access-token:ghs_abc@github.com/a/b\n' }],
+    // From a review: the forms workflows that clone by hand write.
+    ['a token as the URL user', { '.git/config': '[remote "origin"]\n\turl = https://ghp_abcdef123456@github.com/a/b\n' }],
+    ['a password in a url section header', { '.git/config': '[url "https://x-access-token:ghs_abc@github.com/"]\n\tinsteadOf = https://github.com/\n' }],
     ['a .dockerignore that re-includes it', { '.git/config': header, '.dockerignore': '.git\n!.git/config\n' }],
     // Found by the red team (issue 20 review): each was sent, and printed by the release task.
     ['a nested checkout (path: lib) with the root clean', { '.git/config': '[core]\n', 'lib/.git/config': header }],
@@ -165,6 +168,15 @@ describe('persisted checkout credentials in the build context (issue 20 item 5)'
     ['a .git that is a link (sent as a link)', { '.git': '-> /nonexistent-git-dir' }]
   ])('accepts %s', async (_, files) => {
     await expect(check(context(files))).resolves.toBeUndefined()
+  })
+
+  it('refuses an ignore file linked out of its directory: BuildKit resolves the link inside the context (from a review)', async () => {
+    const outside = context({ ign: '.git\n' })
+    const dir = context({ '.git/config': header, '.dockerignore': `-> ${path.join(outside, 'ign')}` })
+    const err = (await check(dir).catch((e: Error) => e)) as Error
+    expect(err.message).toMatch(/^\.dockerignore is a link to .*ign, which BuildKit does not read where it points/)
+    const own = context({ '.git/config': header, 'Dockerfile.dockerignore': '-> ../../etc/ignore' })
+    expect(((await check(own).catch((e: Error) => e)) as Error).message).toMatch(/^Dockerfile\.dockerignore is a link to \.\.\/\.\.\/etc\/ignore/)
   })
 
   it('checks every local named build context too', async () => {

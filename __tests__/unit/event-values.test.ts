@@ -65,4 +65,18 @@ describe('an event value cannot add a list item (issue 33, ADR 0015)', () => {
     const inputs = action.slice(0, action.indexOf('\noutputs:'))
     for (const name of Object.keys(LIST_INPUTS)) expect(inputs, name).toContain(`\n  ${name}:\n`)
   })
+
+  it('catches what a review found: a value at the trimmed end, cache attributes, sidecar YAML, a lone backslash in run-args', () => {
+    const comment = { GITHUB_EVENT_PATH: eventFile({ comment: { body: 'thanks\nLD_PRELOAD=/tmp/x.so\n' } }) }
+    expect(read({ env: 'A=1\nGREETING=thanks\nLD_PRELOAD=/tmp/x.so' }, comment)).toThrow(/^env: the text holds github\.event\.comment\.body/)
+    const cacheRef = { GITHUB_HEAD_REF: 'x,ref=ghcr.io/acme/app,image-manifest=true' }
+    expect(read({ 'cache-to': 'type=registry,ref=ghcr.io/acme/cache:x,ref=ghcr.io/acme/app,image-manifest=true' }, cacheRef)).toThrow(
+      /^cache-to: the text holds GITHUB_HEAD_REF/
+    )
+    const title = { GITHUB_EVENT_PATH: eventFile({ pull_request: { title: 'x, POSTGRES_HOST_AUTH_METHOD: trust' }, issue: { title: 'fix\\' } }) }
+    expect(read({ sidecars: 'db:\n  image: postgres:16\n  env: { TITLE: x, POSTGRES_HOST_AUTH_METHOD: trust }' }, title)).toThrow(
+      /^sidecars: the text holds github\.event\.pull_request\.title/
+    )
+    expect(read({ 'run-args': '--label pr=fix\\ --read-only' }, title)).toThrow(/^run-args: the text holds github\.event\.issue\.title/)
+  })
 })

@@ -200,3 +200,20 @@ describe('the shapes accidental leaks take (issue 33)', () => {
     )
   })
 })
+
+describe('gzip files that are not whole (from a review)', () => {
+  it('a corrupt gzip file ends its search instead of hanging the scan; zero padding after one is read past', async () => {
+    const { GzipMembers } = await import('../../src/commit/gzip-members.js')
+    const forms = new Map([['tok_9fK2-Lq8/ZpR+e3WvY7Xn5MbC1', 'API_TOKEN']])
+    const junk = Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08]), Buffer.alloc(4096, 0x55)])
+    const padded = Buffer.concat([gzipSync('tok_9fK2-Lq8/ZpR+e3WvY7Xn5MbC1'), Buffer.alloc(600)])
+    const tar = await tarOf([
+      { name: 'app/junk.gz', body: junk },
+      { name: 'app/padded.gz', body: padded }
+    ])
+    const members = new GzipMembers(forms)
+    for (let i = 0; i < tar.length; i += 64) await members.push(tar.subarray(i, i + 64))
+    await members.end()
+    expect(members.found).toEqual([{ name: 'app/padded.gz', owner: 'API_TOKEN' }])
+  })
+})

@@ -158,7 +158,10 @@ export function resolveContext(address: EngineAddress, env: NodeJS.ProcessEnv): 
     throw new InputError(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`)
   }
   const { host, skipTLSVerify } = dockerEndpoint(parsed, name)
-  if (host?.startsWith('ssh://')) return parseDockerHost(host, `docker context ${name}`)
+  // Read as strictly as docker-host (a review: `TCP://`, `http://` or `tcp://localhost:1@evil` reached
+  // an engine in clear that this reading took for another): ssh:// gets the SSH treatment, tcp:// the TLS rule.
+  const endpoint = host === undefined ? undefined : parseDockerHost(host, `docker context ${name}`)
+  if (endpoint?.kind === 'ssh') return endpoint
   const context: EngineAddress = { kind: 'context', name, host }
   // A tcp:// context carries every task value too: the same rule as docker-host (design.md §12.3).
   const ca = path.join(configDir, 'contexts', 'tls', sha256hex(name), 'docker', 'ca.pem')

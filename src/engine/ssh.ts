@@ -36,6 +36,7 @@ export async function openSsh(a: SshAddress, s: EngineSettings, dir: string, env
   const agent = s.sshKeyVar ? await startAgent(s.sshKeyVar, dir, env) : undefined
   try {
     if (s.knownHosts) fs.writeFileSync(path.join(dir, 'known_hosts'), s.knownHosts.replace(/\r\n/g, '\n') + '\n', { mode: 0o600 })
+    fs.writeFileSync(path.join(dir, 'ssh_config'), CONFINED_CONFIG, { mode: 0o600 })
     const ssh = sshCommand(a, s, dir, agent?.socket, env)
     const master = await ssh.connect(['-f', '-N', '-M', '-E', path.join(dir, 'ssh.log')])
     if (master.code !== 0) throw connectError(a, readLog(dir) || master.stderr)
@@ -90,6 +91,22 @@ const CONFINED = [
 ]
 
 /**
+ * The configuration file the connecting ssh reads (`-F`): the confinement first (the first value of an
+ * option wins), then the runner's own files as ssh reads them without -F. ssh hands `-F` on to the ssh
+ * it starts for a ProxyJump, whose connection must not forward the agent either (a review: a hostile
+ * jump host could use the deploy key through it).
+ */
+export const CONFINED_CONFIG = [
+  "# release-phase (design.md §12.2): what the runner's configuration may not decide, then that configuration",
+  'Host *',
+  ...CONFINED.filter(o => !o.startsWith('RemoteCommand')).map(o => `  ${o.replace('=', ' ')}`),
+  '  ClearAllForwardings yes',
+  'Include ~/.ssh/config',
+  'Include /etc/ssh/ssh_config',
+  ''
+].join('\n')
+
+/**
  * The options every ssh of the run gets. The runner's ssh_config still decides how to reach the host
  * (HostName, Port, User, IdentityFile, ProxyJump, ProxyCommand, ciphers and the like) for the two
  * commands that may connect: the master and the engine-socket question through it (`connect`), whose
@@ -110,7 +127,10 @@ function sshCommand(a: SshAddress, s: EngineSettings, dir: string, agentSocket: 
     'ExitOnForwardFailure=yes',
     'StreamLocalBindUnlink=yes',
     `ControlPath=${path.join(dir, 'ssh-mux')}`,
-    ...(s.knownHosts ? [`UserKnownHostsFile=${path.join(dir, 'known_hosts')}`, 'GlobalKnownHostsFile=/dev/null'] : []),
+    // With docker-known-hosts, nothing else vouches for a host key (a review: KnownHostsCommand, DNS).
+    ...(s.knownHosts
+      ? [`UserKnownHostsFile=${path.join(dir, 'known_hosts')}`, 'GlobalKnownHostsFile=/dev/null', 'KnownHostsCommand=none', 'VerifyHostKeyDNS=no']
+      : []),
     ...(agentSocket ? [`IdentityAgent=${agentSocket}`] : [])
   ]
   const argv = [...options.flatMap(o => ['-o', o]), ...(a.port ? ['-p', String(a.port)] : []), ...(a.user ? ['-l', a.user] : [])]
@@ -118,7 +138,11 @@ function sshCommand(a: SshAddress, s: EngineSettings, dir: string, agentSocket: 
   const host = a.host.replace(/^\[(.*)\]$/, '$1')
   return {
     connect: (args: string[], remoteCommand?: string): Promise<Ran> =>
-      run('ssh', ['-o', 'ClearAllForwardings=yes', ...argv, ...args, '--', host, ...(remoteCommand ? [remoteCommand] : [])], childEnvironment),
+      run(
+        'ssh',
+        ['-F', path.join(dir, 'ssh_config'), '-o', 'ClearAllForwardings=yes', ...argv, ...args, '--', host, ...(remoteCommand ? [remoteCommand] : [])],
+        childEnvironment
+      ),
     control: (args: string[]): Promise<Ran> => run('ssh', ['-F', '/dev/null', ...argv, ...args, '--', host], childEnvironment)
   }
 }

@@ -15,7 +15,11 @@ import { readFileIfRegular } from '../workspace-files.js'
 const CREDENTIAL_LINE = [
   { what: 'an http extraheader with an Authorization header', re: /^\s*extraheader\s*=\s*"?\s*authorization\s*:/im },
   { what: 'a credential helper', re: /^\s*\[\s*credential\b[^\]]*\][^[]*?^\s*helper\s*=\s*\S/ims },
-  { what: 'a URL with a password', re: /^\s*(?:url|pushurl)\s*=\s*"?[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/im }
+  { what: 'a URL with a password', re: /^\s*(?:url|pushurl)\s*=\s*"?[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/im },
+  // From a review: a token as the URL's user (`https://ghp_…@github.com/…`), and a URL with a password in
+  // a section header (`[url "https://x-access-token:…@github.com/"] insteadOf = …`).
+  { what: 'a URL with a token', re: /^\s*(?:url|pushurl)\s*=\s*"?https?:\/\/(?:gh[opsur]_|github_pat_|glpat-|x-access-token|x-token-auth|oauth2)[^/@\s]*@/im },
+  { what: 'a URL with a password', re: /^\s*\[\s*url\s+"[a-z][a-z0-9+.-]*:\/\/[^/@\s:"]*:[^/@\s"]+@/im }
 ]
 
 /**
@@ -31,13 +35,30 @@ const MAX_CONFIG = 1024 * 1024
 type Ignore = import('@balena/dockerignore').Ignore
 
 /**
- * The ignore file BuildKit uses for this build: `<Dockerfile>.dockerignore` when it exists (BuildKit
- * follows a link to it), else `<context>/.dockerignore`.
+ * The ignore file BuildKit uses for this build: `<Dockerfile>.dockerignore` when it exists, else
+ * `<context>/.dockerignore`. BuildKit follows a link to it only inside the directory it reads it from
+ * (fsutil resolves an absolute target against that root): a link read otherwise on the runner would
+ * make this check skip what BuildKit sends (a review), so one that leaves that directory is refused.
  */
 function ignoreText(context: string, dockerfile: string | undefined): string {
   const own = dockerfile ? `${dockerfile}.dockerignore` : undefined
-  if (own && fs.existsSync(own)) return readFileIfRegular(own) ?? ''
-  return readFileIfRegular(path.join(context, '.dockerignore')) ?? ''
+  if (own && fs.lstatSync(own, { throwIfNoEntry: false })) return readIgnore(own, path.dirname(own))
+  return readIgnore(path.join(context, '.dockerignore'), context)
+}
+
+function readIgnore(file: string, root: string): string {
+  const st = fs.lstatSync(file, { throwIfNoEntry: false })
+  if (st?.isSymbolicLink()) {
+    const target = fs.readlinkSync(file)
+    const real = fs.existsSync(file) ? fs.realpathSync(file) : undefined
+    const inside = !path.isAbsolute(target) && real !== undefined && !path.relative(fs.realpathSync(root), real).startsWith('..')
+    if (!inside) {
+      throw new InputError(
+        `${path.basename(file)} is a link to ${target}, which BuildKit does not read where it points on the runner, so the check for persisted checkout credentials cannot use it; make it a regular file (or a relative link that stays beside it)`
+      )
+    }
+  }
+  return readFileIfRegular(file) ?? ''
 }
 
 /** Each `.git` config in a `.git` directory that the build sends: its own and every submodule's under `modules`. */
@@ -68,9 +89,9 @@ function configText(file: string, tooMany: (file: string, what: string) => Input
 /**
  * Every `.git` directory in the context at any depth (a second checkout with `path:` inside the
  * workspace has its own), never following links (buildx does not) and skipping what the ignore file
- * excludes. Walks at most MAX_DIRS directories; `truncated` says so.
+ * excludes. Walks at most MAX_DIRS directories; `truncated` says so, and `unreadable` names a directory it could not list.
  */
-function gitDirs(context: string, ig: Ignore | undefined, exceptions: boolean, maxDirs: number): { dirs: string[]; truncated: boolean } {
+function gitDirs(context: string, ig: Ignore | undefined, exceptions: boolean, maxDirs: number): { dirs: string[]; truncated: boolean; unreadable?: string } {
   const dirs: string[] = []
   const queue = [context]
   for (let next = 0; next < queue.length; next++) {
@@ -79,8 +100,10 @@ function gitDirs(context: string, ig: Ignore | undefined, exceptions: boolean, m
     let entries: fs.Dirent[]
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true })
-    } catch {
-      continue
+    } catch (e) {
+      // Gone meanwhile is nothing to send; anything else unread could hold a `.git` (fails closed).
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue
+      return { dirs, truncated: true, unreadable: dir }
     }
     for (const e of entries) {
       if (!e.isDirectory()) continue
@@ -118,7 +141,8 @@ export async function checkContextCredentials(
       )
     const text = ignoreText(c.dir, c.dockerfile)
     const ig = text.trim() === '' ? undefined : await loadIgnore(text)
-    const { dirs, truncated } = gitDirs(c.dir, ig, /^\s*!/m.test(text), maxDirs)
+    const { dirs, truncated, unreadable } = gitDirs(c.dir, ig, /^\s*!/m.test(text), maxDirs)
+    if (unreadable) throw tooMany(unreadable, 'cannot be listed')
     if (truncated) throw tooMany(c.dir, `holds more than ${maxDirs} directories that the build would send`)
     for (const gitDir of dirs) {
       const sent = (file: string): boolean => !ig?.ignores(path.relative(c.dir, file))

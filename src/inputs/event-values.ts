@@ -14,6 +14,8 @@ import type { InputGetter } from './grammar.js'
 const COMMA_OR_LINE = /[,\r\n]/
 const LINE = /[\r\n]/
 const WORD = /[\s'"\\]/
+/** YAML (flow collections, mappings, quotes, comments) whose options and commands are split into words too. */
+const YAML = /[\s,:{}[\]#&*!|>'"%@`\\]/
 export const LIST_INPUTS: Readonly<Record<string, RegExp>> = {
   tags: COMMA_OR_LINE,
   phases: COMMA_OR_LINE,
@@ -24,8 +26,9 @@ export const LIST_INPUTS: Readonly<Record<string, RegExp>> = {
   ssh: COMMA_OR_LINE,
   'build-args': LINE,
   labels: LINE,
-  'cache-from': LINE,
-  'cache-to': LINE,
+  // buildx reads each line as CSV attributes: a comma adds one (`ref=` elsewhere).
+  'cache-from': COMMA_OR_LINE,
+  'cache-to': COMMA_OR_LINE,
   annotations: LINE,
   'build-contexts': LINE,
   'secret-files': LINE,
@@ -35,9 +38,11 @@ export const LIST_INPUTS: Readonly<Record<string, RegExp>> = {
   'env-files': LINE,
   'secrets-dotenv': LINE,
   'build-secrets': LINE,
-  sidecars: LINE,
+  sidecars: YAML,
   'docker-known-hosts': LINE,
-  'run-args': WORD
+  'run-args': WORD,
+  // Split into words in exec mode, and a shell's input otherwise.
+  'release-command': WORD
 }
 
 /** One value the event chose (a branch, a title, a commit message), and where it is read from. */
@@ -53,6 +58,8 @@ const REF_VARIABLES = ['GITHUB_HEAD_REF', 'GITHUB_BASE_REF', 'GITHUB_REF_NAME', 
  * a `repository_dispatch` client_payload come from someone with write access, on purpose.
  */
 const TRUSTED_PAYLOAD = new Set(['inputs', 'client_payload'])
+/** What any list input splits on: a payload string without one of these cannot split an item. */
+const SPLITS = new RegExp([COMMA_OR_LINE, LINE, WORD, YAML].map(r => r.source).join('|'))
 /** GitHub sends payloads of up to 25 MB; a larger file is not read, so it cannot be checked. */
 const MAX_EVENT_FILE = 32 * 1024 * 1024
 
@@ -74,7 +81,7 @@ export function eventValues(env: NodeJS.ProcessEnv): EventValue[] {
   const stack: { at: string; value: unknown }[] = [{ at: 'github.event', value: payload }]
   while (stack.length > 0) {
     const { at, value } = stack.pop()!
-    if (typeof value === 'string' && /[,\s]/.test(value)) out.push({ source: at, value })
+    if (typeof value === 'string' && SPLITS.test(value)) out.push({ source: at, value })
     if (typeof value !== 'object' || value === null) continue
     for (const [k, v] of Object.entries(value)) {
       if (at === 'github.event' && TRUSTED_PAYLOAD.has(k)) continue
@@ -91,7 +98,9 @@ export function splittingValue(name: string, text: string, values: () => readonl
   const folded = text.toLowerCase()
   // Case folded: a workflow may lower-case a branch name for a tag (toLower(), metadata-action's raw).
   const splits = (v: string): boolean => separator.test(v) && v.replace(new RegExp(separator, 'g'), '') !== ''
-  return values().find(v => splits(v.value) && folded.includes(v.value.toLowerCase()))
+  // Trimmed too: the runner's input is trimmed, so a value at its start or end loses its outer blanks.
+  const found = (v: string): boolean => splits(v) && folded.includes(v.toLowerCase())
+  return values().find(v => found(v.value) || found(v.value.trim()))
 }
 
 /** `get`, refusing a list input that an event value would split (its values read once, when first needed). */
