@@ -65,7 +65,7 @@ async function dryRun(plan, result, opts = { lookup: true }) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OG: () => (/* binding */ acquireImage),
+/* harmony export */   gB: () => (/* binding */ acquireReference),
 /* harmony export */   kk: () => (/* binding */ lookupKey),
 /* harmony export */   p4: () => (/* binding */ isVerified)
 /* harmony export */ });
@@ -98,7 +98,7 @@ function isVerified(info, ref) {
     return expected === undefined || info.repoDigests.includes(expected);
 }
 function pullFailure(key, ref, output) {
-    const why = (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(output).replace(/^Error response from daemon: /, '') || 'no output';
+    const why = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(output).replace(/^Error response from daemon: /, '') || 'no output';
     const hint = 
     // Not for access or network failures: there the digest is not what is wrong.
     ref.digest && !/unauthorized|denied|authenticat|connection|no such host|timeout|tls|certificate/i.test(why)
@@ -111,7 +111,7 @@ function pullFailure(key, ref, output) {
  * pulled when absent, and for a digest reference verified: its RepoDigests must hold that exact
  * repo@digest, or the run stops before any container starts.
  */
-async function acquireImage(cli, text, ref, checkCancelled = () => undefined) {
+async function acquireReference(cli, text, ref, checkCancelled = () => undefined) {
     const key = lookupKey(text, ref);
     let info = await (0,_inspect_js__WEBPACK_IMPORTED_MODULE_4__/* .inspectImage */ .mm)(cli, key);
     if (info && !isVerified(info, ref))

@@ -14,19 +14,17 @@ export const modules = {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _inputs_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1601);
-/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9669);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7194);
-/* harmony import */ var _task_words_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3552);
-/* harmony import */ var _cli_env_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4207);
-/* harmony import */ var _task_create_args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8423);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(873);
-/* harmony import */ var _inputs_grammar_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6720);
+/* harmony import */ var _inputs_grammar_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6720);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7194);
+/* harmony import */ var _task_words_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3552);
+/* harmony import */ var _cli_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4207);
+/* harmony import */ var _task_create_args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8423);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(873);
 /**
  * The `sidecars` input (issue 16): containers started beside each task, parsed and resolved here as
  * pure functions so every mistake is an input error before any Docker side effect. Starting, probing
  * and removing them is pod.ts.
  */
-
 
 
 
@@ -78,7 +76,7 @@ const NET_OPTIONS = OWNED.filter(o => !['--name', '--label', '-l', '--rm', '--en
 function optionUsed(words, options) {
     for (const w of words) {
         for (const o of options) {
-            if (w === o || w.startsWith(`${o}=`) || (o.length === 2 && (0,_task_create_args_js__WEBPACK_IMPORTED_MODULE_7__/* .shortFlags */ .AV)(w).includes(o)))
+            if (w === o || w.startsWith(`${o}=`) || (o.length === 2 && (0,_task_create_args_js__WEBPACK_IMPORTED_MODULE_6__/* .shortFlags */ .AV)(w).includes(o)))
                 return o;
         }
     }
@@ -172,11 +170,11 @@ function parseOne(e, index, fail) {
         spec.command = argvWords(command, parseCommand(command, name, fail), name, 'the command', fail);
     const options = str('options');
     if (options !== undefined) {
-        spec.options = argvWords(field('options'), (0,_task_words_js__WEBPACK_IMPORTED_MODULE_5__/* .splitWords */ .y)(options, { what: `sidecars: ${name}: options` }), name, 'options', fail);
+        spec.options = argvWords(field('options'), (0,_task_words_js__WEBPACK_IMPORTED_MODULE_4__/* .splitWords */ .y)(options, { what: `sidecars: ${name}: options` }), name, 'options', fail);
         const owned = optionUsed(spec.options, OWNED);
         if (owned)
             fail(field('options'), `${name}: options cannot set ${owned}: the action sets the network, name, labels and variables of a sidecar`);
-        const problem = (0,_task_create_args_js__WEBPACK_IMPORTED_MODULE_7__/* .createArgsProblem */ .D6)(spec.options, 'put the image in image and its arguments in command');
+        const problem = (0,_task_create_args_js__WEBPACK_IMPORTED_MODULE_6__/* .createArgsProblem */ .D6)(spec.options, 'put the image in image and its arguments in command');
         if (problem)
             fail(field('options'), `${name}: options: ${problem}`);
     }
@@ -190,7 +188,7 @@ function parseOne(e, index, fail) {
 /** Words for docker's argv: a NUL byte or an oversized word would fail the spawn only after the build. */
 function argvWords(node, words, name, noun, fail) {
     try {
-        (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_8__/* .checkCommand */ .em)(name, words, noun);
+        (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_7__/* .checkCommand */ .em)(name, words, noun);
     }
     catch (e) {
         fail(node, e.message);
@@ -208,15 +206,15 @@ function parseCommand(node, name, fail) {
     if (text === undefined)
         return fail(node, `${name}: command must be a string (split into words, no shell) or a list of strings`);
     // A string is split like Compose does, without a shell: quotes group, `$` stays literal.
-    const words = (0,_task_words_js__WEBPACK_IMPORTED_MODULE_5__/* .splitWords */ .y)(text, { what: `sidecars: ${name}: command` });
+    const words = (0,_task_words_js__WEBPACK_IMPORTED_MODULE_4__/* .splitWords */ .y)(text, { what: `sidecars: ${name}: command` });
     if (words.length === 0)
         fail(node, `${name}: command is empty`);
     return words;
 }
 function checkName(spec, varName, node, what, fail) {
-    if (!_inputs_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .VAR_NAME */ .eU.test(varName))
+    if (!_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_8__/* .VAR_NAME */ .eU.test(varName))
         fail(node, `${spec.name}: ${what}: "${varName}" is not a valid variable name`);
-    if ((0,_cli_env_js__WEBPACK_IMPORTED_MODULE_6__/* .isCliEnvName */ .PK)(varName)) {
+    if ((0,_cli_env_js__WEBPACK_IMPORTED_MODULE_5__/* .isCliEnvName */ .PK)(varName)) {
         fail(node, `${spec.name}: ${what}: ${varName} is a name the docker CLI reads from its own environment, where sidecar values pass; rename it`);
     }
     const taken = [...spec.literals.map(l => l.name), ...spec.fromTask, ...spec.secrets.map(m => m.name)];
@@ -243,7 +241,7 @@ function parseEnv(node, spec, fail) {
         return fail(node, `${spec.name}: env must be a list (NAME=value, or NAME for the task's variable) or a mapping`);
     for (const item of node.items) {
         const text = scalarText(item) ?? fail(item, `${spec.name}: env items must be strings`);
-        const { key, value } = (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_9__/* .splitPair */ .T6)(text);
+        const { key, value } = (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_8__/* .splitPair */ .T6)(text);
         const varName = key.trim();
         checkName(spec, varName, item, 'env', fail);
         if (value === undefined)
@@ -260,11 +258,11 @@ function parseSecrets(node, spec, fail) {
         return fail(node, `${spec.name}: secrets must be a list of NAME or NAME=SOURCE`);
     for (const item of node.items) {
         const text = scalarText(item) ?? fail(item, `${spec.name}: secrets items must be strings`);
-        const { key, value } = (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_9__/* .splitPair */ .T6)(text);
+        const { key, value } = (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_8__/* .splitPair */ .T6)(text);
         const target = key.trim();
         const source = (value ?? key).trim();
         checkName(spec, target, item, 'secrets', fail);
-        if (!_inputs_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .VAR_NAME */ .eU.test(source))
+        if (!_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_8__/* .VAR_NAME */ .eU.test(source))
             fail(item, `${spec.name}: secrets: the source of ${target} is not a valid variable name`);
         spec.secrets.push({ name: target, source });
     }
@@ -324,7 +322,7 @@ function resolveSidecars(specs, task, processEnv) {
         }
         for (const m of spec.secrets) {
             const label = m.source === m.name ? m.name : `the variable named after "=" for ${m.name}`;
-            const presence = (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_9__/* .inStepEnv */ .tv)(processEnv, m.source);
+            const presence = (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_8__/* .inStepEnv */ .tv)(processEnv, m.source);
             if (presence === 'unset')
                 problems.push(`${spec.name}: secrets: ${label} is not set in the step's env`);
             else if (presence === 'empty')
@@ -338,7 +336,7 @@ function resolveSidecars(specs, task, processEnv) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`sidecars: ${problems.join('; ')}`);
     // The same limits as the task's own variables: no NUL byte, nothing the kernel refuses (E2BIG).
     for (const sc of resolved)
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .checkTaskEnv */ .JW)(sc.vars);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .checkTaskEnv */ .JW)(sc.vars);
     return resolved;
 }
 /** The secret values sidecars receive, for masking beside the task's. */

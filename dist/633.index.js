@@ -7,7 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   engineApi: () => (/* binding */ engineApi),
-/* harmony export */   z3: () => (/* binding */ streamError)
+/* harmony export */   z: () => (/* binding */ streamError)
 /* harmony export */ });
 /* unused harmony export dialGet */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -17,8 +17,7 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8683);
-/* harmony import */ var _socket_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4707);
+/* harmony import */ var _socket_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4707);
 
 
 
@@ -26,18 +25,16 @@ export const modules = {
 // predeploy on an engine that is not a local socket crashed with "reading 'from'").
 
 
-
-
 const REQUEST_TIMEOUT_MS = 30_000;
 function engineApi(cli, env = cli.baseEnv) {
-    const socket = (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .localSocket */ .rJ)(env);
+    const socket = (0,_socket_js__WEBPACK_IMPORTED_MODULE_4__/* .localSocket */ .rJ)(env);
     if (socket && node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(socket))
         return {
             get: p => socketGet(socket, p),
             load: tar => socketLoad(socket, tar),
             commit: (c, ch, name) => socketCommit(socket, c, ch, name),
             // A pull or push that stalls (an engine retrying an unreachable registry) must not hold the run.
-            request: (method, p, headers) => (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
+            request: (method, p, headers) => (0,_socket_js__WEBPACK_IMPORTED_MODULE_4__/* .socketRequest */ .tI)(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
             changes: async (c) => (await socketGet(socket, `/containers/${encodeURIComponent(c)}/changes`)) ?? [],
             archive: (c, p) => socketArchive(socket, c, p),
             expose: cli.expose
@@ -50,28 +47,28 @@ function engineApi(cli, env = cli.baseEnv) {
         archive: (c, p) => cliArchive(cli, c, p),
         load: async (tar) => {
             const r = await cli.exec(['load', '--quiet'], { input: node_stream__WEBPACK_IMPORTED_MODULE_3__.Readable.from(tar) });
-            return r.code === 0 ? '' : (0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr) || `docker load exited with code ${r.code}`;
+            return r.code === 0 ? '' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(r.stderr) || `docker load exited with code ${r.code}`;
         }
     };
 }
 async function socketCommit(socketPath, container, changes, name) {
     const named = name ? [`repo=${encodeURIComponent(name.repo)}`, `tag=${encodeURIComponent(name.tag)}`] : [];
     const query = [`container=${encodeURIComponent(container)}`, 'pause=0', ...named, ...changes.map(c => `changes=${encodeURIComponent(c)}`)].join('&');
-    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socketPath, 'POST', `/commit?${query}`);
+    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_4__/* .socketRequest */ .tI)(socketPath, 'POST', `/commit?${query}`);
     if (r.status !== 201)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.text)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker commit failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(r.text)}`);
     return JSON.parse(r.text).Id;
 }
 async function socketGet(socketPath, apiPath) {
-    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socketPath, 'GET', apiPath);
+    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_4__/* .socketRequest */ .tI)(socketPath, 'GET', apiPath);
     if (r.status !== 200)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.text)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${r.status} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(r.text)}`);
     return JSON.parse(r.text);
 }
 /** The load endpoint answers 200 and reports a failure inside its JSON message stream. */
 async function socketLoad(socketPath, tar) {
-    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socketPath, 'POST', '/images/load?quiet=1', tar);
-    return r.status === 200 ? streamError(r.text) : `HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.text)}`;
+    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_4__/* .socketRequest */ .tI)(socketPath, 'POST', '/images/load?quiet=1', tar);
+    return r.status === 200 ? streamError(r.text) : `HTTP ${r.status} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(r.text)}`;
 }
 /** A path's tar, streamed from the socket; a 404 (the path is gone) is undefined. */
 function socketArchive(socketPath, container, containerPath) {
@@ -105,7 +102,7 @@ async function cliArchive(cli, container, containerPath) {
         if (code === 0)
             out.end();
         else
-            out.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker cp ${container}:${containerPath} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(stderr) || `exit code ${code}`}`));
+            out.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker cp ${container}:${containerPath} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(stderr) || `exit code ${code}`}`));
     }, (e) => out.destroy(e));
     return out;
 }
@@ -155,7 +152,7 @@ function dialGet(cli, apiPath) {
             const status = Number(/^HTTP\/\d\.\d (\d+)/.exec(head)?.[1] ?? 0);
             const text = (length ? body.subarray(0, Number(length[1])) : body).toString('utf8');
             if (status !== 200)
-                return done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(text)}`));
+                return done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${status} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(text)}`));
             try {
                 done(undefined, JSON.parse(text));
             }
@@ -166,7 +163,7 @@ function dialGet(cli, apiPath) {
         child.stdout.on('data', (b) => (parts.push(b), parse(false)));
         child.stdout.on('end', () => parse(true));
         child.stderr.on('data', (b) => (stderr += b.toString()));
-        child.closed.then(code => done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(stderr)}`)), (e) => done(e));
+        child.closed.then(code => done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(stderr)}`)), (e) => done(e));
         child.stdin.on('error', () => undefined);
         child.stdin.write(`GET ${apiPath} HTTP/1.0\r\nHost: docker\r\n\r\n`);
     });

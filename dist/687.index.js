@@ -10,13 +10,10 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  PREDEPLOY_LABEL: () => (/* reexport */ PREDEPLOY_LABEL),
   assembleConfig: () => (/* binding */ assembleConfig),
   commitPredeploy: () => (/* binding */ commitPredeploy),
   openProbe: () => (/* binding */ openProbe),
   removeSuperseded: () => (/* binding */ removeSuperseded),
-  restoredConfig: () => (/* reexport */ restoredConfig),
-  rewriteImageConfig: () => (/* reexport */ rewriteImageConfig),
   saveRewriteLoad: () => (/* binding */ saveRewriteLoad),
   temporaryCommit: () => (/* binding */ temporaryCommit)
 });
@@ -36,7 +33,6 @@ var src_digest = __webpack_require__(2187);
  * → load plumbing is in save-load.ts, the tests feed stored archives of both layouts.
  */
 const PREDEPLOY_LABEL = 'release-phase.predeploy';
-
 /** The committed image's config: the original's exactly, plus the predeploy label. */
 function restoredConfig(original) {
     const labels = { ...(original.Labels ?? {}), [PREDEPLOY_LABEL]: 'true' };
@@ -141,10 +137,7 @@ function rewriteOci(byName, req) {
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
-// EXTERNAL MODULE: ./src/docker/cli.ts + 1 modules
-var docker_cli = __webpack_require__(8683);
 ;// CONCATENATED MODULE: ./src/commit/save-load.ts
-
 
 
 
@@ -197,7 +190,7 @@ async function saveTransformLoad(cli, imageId, transform, configOnly) {
             });
         });
     });
-    const saveFailed = () => new errors/* DockerError */.Bi(`docker save of the predeploy commit failed: ${(0,docker_cli/* lastLine */.fM)(saveErr())}`);
+    const saveFailed = () => new errors/* DockerError */.Bi(`docker save of the predeploy commit failed: ${(0,errors/* lastLine */.fM)(saveErr())}`);
     const all = Promise.all([(0,promises_.pipeline)(save.stdout, extract), finish, (0,promises_.pipeline)(pack, load.stdin), save.closed, load.closed]);
     // A save that failed leaves the rewrite an empty archive: its own error is the news, not the rewrite's.
     const [, , , saveCode, loadCode] = await all.catch(async (e) => {
@@ -208,7 +201,7 @@ async function saveTransformLoad(cli, imageId, transform, configOnly) {
     if (loadCode !== 0) {
         if (configOnly)
             return { ok: false, result: result };
-        throw new errors/* DockerError */.Bi(`docker load of the predeploy commit failed: ${(0,docker_cli/* lastLine */.fM)(loadErr())}`);
+        throw new errors/* DockerError */.Bi(`docker load of the predeploy commit failed: ${(0,errors/* lastLine */.fM)(loadErr())}`);
     }
     return { ok: true, result: result };
 }
@@ -237,6 +230,7 @@ function collectText(c) {
 // EXTERNAL MODULE: ./src/commit/fallback.ts
 var fallback = __webpack_require__(9247);
 ;// CONCATENATED MODULE: ./src/commit/classic.ts
+
 
 
 /** Dockerfile instructions that only set metadata: never a layer, with either builder. */
@@ -504,7 +498,7 @@ async function pushConfig(request, route, manifest) {
 /** One push of the route's reference; the engine's error, '' when it went through. */
 async function pushProbe(request, { repo, tag }) {
     const r = await request('POST', `/images/${encodeURIComponent(repo)}/push?tag=${tag}`, NO_AUTH);
-    return r.status === 200 ? (0,engine_api/* streamError */.z3)(r.text) : `HTTP ${r.status}`;
+    return r.status === 200 ? (0,engine_api/* streamError */.z)(r.text) : `HTTP ${r.status}`;
 }
 /**
  * The clean image from the commit's manifest and a config assembled from inspect and history (as on
@@ -539,8 +533,6 @@ function probedArchive(imageId, manifest, config) {
 // EXTERNAL MODULE: ./src/image/ref.ts
 var ref = __webpack_require__(2812);
 ;// CONCATENATED MODULE: ./src/commit/commit.ts
-
-
 
 
 
@@ -660,7 +652,7 @@ async function tagBesideRemoval(api, cli, id, tags, tmpId) {
         for (const tag of tags) {
             const r = await api.request('POST', `/images/${id}/tag?repo=${encodeURIComponent((0,ref/* refName */.P7)(tag))}&tag=${encodeURIComponent((0,ref/* tagOf */.cO)(tag))}`);
             if (r.status !== 201)
-                throw new errors/* DockerError */.Bi(`tagging the predeploy commit ${id} as ${(0,ref/* formatRef */.rq)(tag)} failed: HTTP ${r.status} ${(0,docker_cli/* lastLine */.fM)(r.text)}`);
+                throw new errors/* DockerError */.Bi(`tagging the predeploy commit ${id} as ${(0,ref/* formatRef */.rq)(tag)} failed: HTTP ${r.status} ${(0,errors/* lastLine */.fM)(r.text)}`);
         }
     }
     finally {
@@ -750,7 +742,7 @@ async function saveRewriteLoad(cli, tmpId, original, tags, note, configOnly) {
             if (r.code !== 0) {
                 if (configOnly)
                     return { ok: false, id: '', containerdStore: true };
-                throw new errors/* DockerError */.Bi(`tagging the predeploy commit ${result.id} as ${tag} failed: ${(0,docker_cli/* lastLine */.fM)(r.stderr)}`);
+                throw new errors/* DockerError */.Bi(`tagging the predeploy commit ${result.id} as ${tag} failed: ${(0,errors/* lastLine */.fM)(r.stderr)}`);
             }
         }
     }
@@ -778,7 +770,7 @@ function keptBecause(stderr) {
     const container = /being used by (?:running|stopped) container (\w+)/.exec(stderr);
     if (container)
         return `container ${container[1]} uses it`;
-    return (0,docker_cli/* lastLine */.fM)(stderr);
+    return (0,errors/* lastLine */.fM)(stderr);
 }
 
 
@@ -789,7 +781,7 @@ function keptBecause(stderr) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   engineApi: () => (/* binding */ engineApi),
-/* harmony export */   z3: () => (/* binding */ streamError)
+/* harmony export */   z: () => (/* binding */ streamError)
 /* harmony export */ });
 /* unused harmony export dialGet */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -799,8 +791,7 @@ function keptBecause(stderr) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8683);
-/* harmony import */ var _socket_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4707);
+/* harmony import */ var _socket_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4707);
 
 
 
@@ -808,18 +799,16 @@ function keptBecause(stderr) {
 // predeploy on an engine that is not a local socket crashed with "reading 'from'").
 
 
-
-
 const REQUEST_TIMEOUT_MS = 30_000;
 function engineApi(cli, env = cli.baseEnv) {
-    const socket = (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .localSocket */ .rJ)(env);
+    const socket = (0,_socket_js__WEBPACK_IMPORTED_MODULE_4__/* .localSocket */ .rJ)(env);
     if (socket && node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(socket))
         return {
             get: p => socketGet(socket, p),
             load: tar => socketLoad(socket, tar),
             commit: (c, ch, name) => socketCommit(socket, c, ch, name),
             // A pull or push that stalls (an engine retrying an unreachable registry) must not hold the run.
-            request: (method, p, headers) => (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
+            request: (method, p, headers) => (0,_socket_js__WEBPACK_IMPORTED_MODULE_4__/* .socketRequest */ .tI)(socket, method, p, undefined, headers, REQUEST_TIMEOUT_MS),
             changes: async (c) => (await socketGet(socket, `/containers/${encodeURIComponent(c)}/changes`)) ?? [],
             archive: (c, p) => socketArchive(socket, c, p),
             expose: cli.expose
@@ -832,28 +821,28 @@ function engineApi(cli, env = cli.baseEnv) {
         archive: (c, p) => cliArchive(cli, c, p),
         load: async (tar) => {
             const r = await cli.exec(['load', '--quiet'], { input: node_stream__WEBPACK_IMPORTED_MODULE_3__.Readable.from(tar) });
-            return r.code === 0 ? '' : (0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.stderr) || `docker load exited with code ${r.code}`;
+            return r.code === 0 ? '' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(r.stderr) || `docker load exited with code ${r.code}`;
         }
     };
 }
 async function socketCommit(socketPath, container, changes, name) {
     const named = name ? [`repo=${encodeURIComponent(name.repo)}`, `tag=${encodeURIComponent(name.tag)}`] : [];
     const query = [`container=${encodeURIComponent(container)}`, 'pause=0', ...named, ...changes.map(c => `changes=${encodeURIComponent(c)}`)].join('&');
-    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socketPath, 'POST', `/commit?${query}`);
+    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_4__/* .socketRequest */ .tI)(socketPath, 'POST', `/commit?${query}`);
     if (r.status !== 201)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker commit failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.text)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker commit failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(r.text)}`);
     return JSON.parse(r.text).Id;
 }
 async function socketGet(socketPath, apiPath) {
-    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socketPath, 'GET', apiPath);
+    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_4__/* .socketRequest */ .tI)(socketPath, 'GET', apiPath);
     if (r.status !== 200)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.text)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${r.status} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(r.text)}`);
     return JSON.parse(r.text);
 }
 /** The load endpoint answers 200 and reports a failure inside its JSON message stream. */
 async function socketLoad(socketPath, tar) {
-    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_5__/* .socketRequest */ .tI)(socketPath, 'POST', '/images/load?quiet=1', tar);
-    return r.status === 200 ? streamError(r.text) : `HTTP ${r.status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(r.text)}`;
+    const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_4__/* .socketRequest */ .tI)(socketPath, 'POST', '/images/load?quiet=1', tar);
+    return r.status === 200 ? streamError(r.text) : `HTTP ${r.status} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(r.text)}`;
 }
 /** A path's tar, streamed from the socket; a 404 (the path is gone) is undefined. */
 function socketArchive(socketPath, container, containerPath) {
@@ -887,7 +876,7 @@ async function cliArchive(cli, container, containerPath) {
         if (code === 0)
             out.end();
         else
-            out.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker cp ${container}:${containerPath} failed: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(stderr) || `exit code ${code}`}`));
+            out.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker cp ${container}:${containerPath} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(stderr) || `exit code ${code}`}`));
     }, (e) => out.destroy(e));
     return out;
 }
@@ -937,7 +926,7 @@ function dialGet(cli, apiPath) {
             const status = Number(/^HTTP\/\d\.\d (\d+)/.exec(head)?.[1] ?? 0);
             const text = (length ? body.subarray(0, Number(length[1])) : body).toString('utf8');
             if (status !== 200)
-                return done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${status} ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(text)}`));
+                return done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`Engine API GET ${apiPath}: HTTP ${status} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(text)}`));
             try {
                 done(undefined, JSON.parse(text));
             }
@@ -948,7 +937,7 @@ function dialGet(cli, apiPath) {
         child.stdout.on('data', (b) => (parts.push(b), parse(false)));
         child.stdout.on('end', () => parse(true));
         child.stderr.on('data', (b) => (stderr += b.toString()));
-        child.closed.then(code => done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(stderr)}`)), (e) => done(e));
+        child.closed.then(code => done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker system dial-stdio ended (${code}) before the Engine API answered: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(stderr)}`)), (e) => done(e));
         child.stdin.on('error', () => undefined);
         child.stdin.write(`GET ${apiPath} HTTP/1.0\r\nHost: docker\r\n\r\n`);
     });

@@ -48,6 +48,9 @@ class GzipMembers {
     paddingAfter = 0;
     entry;
     nextName;
+    /** A PAX `size` record: the next entry's size when its header's field cannot hold it (over 8 GiB). */
+    nextSize;
+    inflated = 0;
     found = [];
     constructor(forms, maxOut = MAX_GUNZIPPED) {
         this.forms = forms;
@@ -89,10 +92,11 @@ class GzipMembers {
         this.header = Buffer.alloc(0);
         if (block.every(b => b === 0))
             return;
-        const size = entrySize(block.subarray(124, 136));
+        const size = this.nextSize ?? entrySize(block.subarray(124, 136));
         const type = String.fromCharCode(block[156]);
         const named = this.nextName ?? headerName(block);
         this.nextName = undefined;
+        this.nextSize = undefined;
         this.entry = { name: named, regular: type === '0' || type === '\0' || type === '7', head: Buffer.alloc(0) };
         if (type === 'x' || type === 'L')
             this.entry.names = [];
@@ -126,7 +130,8 @@ class GzipMembers {
         const m = { gunzip, search: new scan/* FileSearch */.Xq(this.forms), out: 0, tooLarge: false, done: Promise.resolve() };
         gunzip.on('data', (b) => {
             m.out += b.length;
-            if (m.out > this.maxOut) {
+            this.inflated += b.length;
+            if (m.out > this.maxOut || this.inflated > this.maxOut * 4) {
                 m.tooLarge = true;
                 gunzip.destroy();
                 return;
@@ -146,8 +151,13 @@ class GzipMembers {
         this.entry = undefined;
         if (!e)
             return;
-        if (e.names)
-            this.nextName = longName(Buffer.concat(e.names)) ?? this.nextName;
+        if (e.names) {
+            const text = Buffer.concat(e.names);
+            this.nextName = longName(text) ?? this.nextName;
+            const size = /(?:^|\n)\d+ size=(\d+)\n/.exec(text.toString('utf8'));
+            if (size)
+                this.nextSize = Number(size[1]);
+        }
         const m = e.member;
         if (!m)
             return;
@@ -155,18 +165,22 @@ class GzipMembers {
             m.gunzip.end();
         await m.done;
         if (m.tooLarge) {
-            throw new errors/* ActionError */.lZ(`predeploy wrote ${e.name}, a gzip file that decompresses to more than ${formatBytes(this.maxOut)}, so the scan cannot say it holds no secret. ` +
+            throw new errors/* ActionError */.lZ(`predeploy wrote ${e.name}, a gzip file that decompresses to more than ${formatBytes(this.maxOut)}` +
+                `${m.out <= this.maxOut ? ` (with the gzip files before it, more than ${formatBytes(this.maxOut * 4)})` : ''}, so the scan cannot say it holds no secret. ` +
                 'Write it outside the image (a volume through run-args), or make it smaller');
         }
         if (m.search.found !== undefined)
             this.found.push({ name: e.name, owner: m.search.found });
     }
 }
-/** Writes to the member and waits until zlib took it (its own backpressure); nothing once it has stopped. */
+/**
+ * Writes to the member and waits until zlib took it (its own backpressure), or until the member
+ * stopped: on corrupt data zlib destroys the stream without calling the write's callback.
+ */
 function write(m, bytes) {
     if (m.gunzip.destroyed || m.gunzip.writableEnded)
         return Promise.resolve();
-    return new Promise(resolve => m.gunzip.write(bytes, () => resolve()));
+    return Promise.race([new Promise(resolve => m.gunzip.write(bytes, () => resolve())), m.done]);
 }
 /** A header's size field: octal text, or base-256 when its first byte has the high bit (over 8 GiB). */
 function entrySize(field) {

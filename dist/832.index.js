@@ -299,7 +299,6 @@ var relay = __webpack_require__(1066);
 
 
 
-
 async function removeContainer(cli, name) {
     await cli.removeContainers([name]);
 }
@@ -317,7 +316,7 @@ async function assertExited(cli, name, phase, exitCode, tail) {
     if (r.code === 0 && status === 'created')
         throw new errors/* DockerError */.Bi(`${phase} task container could not start: ${last}`);
     if (r.code !== 0 || status !== 'exited' || Number(code) !== exitCode) {
-        const why = r.code !== 0 ? (0,docker_cli/* lastLine */.fM)(r.stderr) : `container is ${status}`;
+        const why = r.code !== 0 ? (0,errors/* lastLine */.fM)(r.stderr) : `container is ${status}`;
         const engine = cli.remote ? `the connection to ${cli.engineName}` : 'the Docker engine';
         throw new errors/* DockerError */.Bi(`${phase} task: lost ${engine} while it ran (${why}); last output: ${last}`);
     }
@@ -415,7 +414,6 @@ var image_ref = __webpack_require__(2812);
 
 
 
-
 /** `docker push` prints `<tag>: digest: sha256:… size: N` as its last step. */
 function digestFromPushOutput(out) {
     return /digest: (sha256:[0-9a-f]{64})/.exec(out)?.[1];
@@ -457,7 +455,7 @@ async function pushTags(cli, tags, imageId, checkCancelled = () => undefined) {
         await cli.ok(['tag', imageId, tag], `docker tag ${tag}`);
         const r = await cli.exec(['push', tag]);
         if (r.code !== 0)
-            throw new errors/* DockerError */.Bi(`docker push ${tag} failed: ${(0,docker_cli/* lastLine */.fM)(r.stderr) || (0,docker_cli/* lastLine */.fM)(r.stdout)}`);
+            throw new errors/* DockerError */.Bi(`docker push ${tag} failed: ${(0,errors/* lastLine */.fM)(r.stderr) || (0,errors/* lastLine */.fM)(r.stdout)}`);
         // The registry's and docker's words: shown, never obeyed (relay.ts).
         const resume = (0,relay/* stopCommands */.FN)();
         process.stdout.write(r.stdout.endsWith('\n') || r.stdout === '' ? r.stdout : `${r.stdout}\n`);
@@ -511,7 +509,7 @@ function familiarTag(ref) {
 async function promoteIndex(cli, source, digest, tags, checkCancelled, log) {
     const raw = await cli.exec(['buildx', 'imagetools', 'inspect', '--raw', source]);
     if (raw.code !== 0) {
-        log(`could not read the registry manifest of ${source} (${(0,docker_cli/* lastLine */.fM)(raw.stderr)}): pushing with docker push, which keeps no index or attestation`);
+        log(`could not read the registry manifest of ${source} (${(0,errors/* lastLine */.fM)(raw.stderr)}): pushing with docker push, which keeps no index or attestation`);
         return undefined;
     }
     if (!isIndex(raw.stdout))
@@ -523,7 +521,7 @@ async function promoteIndex(cli, source, digest, tags, checkCancelled, log) {
         onChunk: b => (output += b.toString())
     });
     if (code !== 0)
-        throw new errors/* DockerError */.Bi(`docker buildx imagetools create failed: ${(0,docker_cli/* lastLine */.fM)(output)}`);
+        throw new errors/* DockerError */.Bi(`docker buildx imagetools create failed: ${(0,errors/* lastLine */.fM)(output)}`);
     const pushed = pushedByImagetools(output);
     for (const t of tags) {
         if (pushed.get(familiarTag(t)) !== digest) {
@@ -541,6 +539,8 @@ var prebuilt = __webpack_require__(4502);
 var duration = __webpack_require__(1601);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: ./src/masking.ts
+var masking = __webpack_require__(6527);
 // EXTERNAL MODULE: ./src/sidecars/argv.ts
 var sidecars_argv = __webpack_require__(8896);
 ;// CONCATENATED MODULE: ./src/sidecars/pod.ts
@@ -619,7 +619,7 @@ class Pod {
         m.startedAt = Date.now();
         if (r.code !== 0) {
             report.status = 'failed';
-            throw new errors/* DockerError */.Bi(`sidecar ${sc.name} could not start: ${(0,errors/* excerpt */.Kb)((0,secrets/* redact */.E$)((0,docker_cli/* lastLine */.fM)(r.stderr), this.secrets), 300)}`);
+            throw new errors/* DockerError */.Bi(`sidecar ${sc.name} could not start: ${(0,errors/* excerpt */.Kb)((0,masking/* redact */.E$)((0,errors/* lastLine */.fM)(r.stderr), this.secrets), 300)}`);
         }
     }
     /** State of every member, by container name, in one inspect: a missing one is `gone`. */
@@ -649,7 +649,7 @@ class Pod {
         for (let hop = 0; hop < 3; hop++) {
             const r = await this.cli.exec(['container', 'inspect', '--format', '{{.HostConfig.NetworkMode}}\t{{json .NetworkSettings.Networks}}', target]);
             if (r.code !== 0)
-                throw new errors/* DockerError */.Bi(`sidecar ${owner.sc.name}: docker inspect failed: ${(0,docker_cli/* lastLine */.fM)(r.stderr)}`);
+                throw new errors/* DockerError */.Bi(`sidecar ${owner.sc.name}: docker inspect failed: ${(0,errors/* lastLine */.fM)(r.stderr)}`);
             const [mode, json] = r.stdout.trim().split('\t');
             if (mode === 'host')
                 return '127.0.0.1';
@@ -719,7 +719,7 @@ class Pod {
     /** The error for a sidecar that failed before the task: its last log lines, redacted. */
     async failure(m, what) {
         const logs = await this.cli.combined(['logs', '--tail', '20', m.container]);
-        const tail = logs.code === 0 ? (0,secrets/* redact */.E$)(logs.output.replace(/\n$/, ''), this.secrets) : '';
+        const tail = logs.code === 0 ? (0,masking/* redact */.E$)(logs.output.replace(/\n$/, ''), this.secrets) : '';
         m.report.tail = tail;
         const lines = tail
             .split('\n')
@@ -786,7 +786,7 @@ async function removeMembers(cli, containers) {
         return;
     const r = await cli.removeContainers(containers);
     if (r.code !== 0 && !/No such container/i.test(r.stderr))
-        runner/* warning */.$e(`could not remove sidecars ${containers.join(', ')}: ${(0,docker_cli/* lastLine */.fM)(r.stderr)}`);
+        runner/* warning */.$e(`could not remove sidecars ${containers.join(', ')}: ${(0,errors/* lastLine */.fM)(r.stderr)}`);
 }
 /** One TCP connection attempt: accepted, refused (nothing listens yet), or no answer at all. */
 function tryConnect(host, port, timeoutMs) {
@@ -865,6 +865,7 @@ var fallback = __webpack_require__(9247);
 
 
 
+
 /**
  * Walks a resolved plan: acquire the image → bind the phases to it → run them in order (committing
  * predeploy) → publish. Fills `result` as it goes, so outputs are written whatever the outcome.
@@ -919,7 +920,10 @@ function runName(ctx) {
             if (state !== 'given')
                 return;
             state = 'released';
-            await remove();
+            const r = await ctx.cli.exec(['image', 'rm', name]);
+            // The tags did move; a name left behind is said, and the post step removes it.
+            if (r.code !== 0)
+                runner/* warning */.$e(`could not remove the run's own name ${name} from the released image: ${(0,errors/* lastLine */.fM)(r.stderr)}`);
         }
     };
 }
@@ -942,7 +946,7 @@ async function acquireImage(plan, ctx) {
     }
     if (plan.image.kind === 'reference') {
         await ctx.engine;
-        return (0,acquire/* acquireImage */.OG)(cli, plan.image.ref, plan.image.parsed, () => scope.throwIfCancelled());
+        return (0,acquire/* acquireReference */.gB)(cli, plan.image.ref, plan.image.parsed, () => scope.throwIfCancelled());
     }
     const files = { iidfile: external_node_path_.join(scope.tempDir, 'iid'), metadataFile: external_node_path_.join(scope.tempDir, 'metadata.json') };
     scope.throwIfCancelled();
@@ -973,7 +977,7 @@ async function checkAnnotationsKept(plan, ctx) {
     const status = await ctx.cli.exec(['info', '--format', '{{json .DriverStatus}}']);
     await ctx.engine;
     if (status.code !== 0)
-        throw new errors/* DockerError */.Bi(`annotations: could not tell this engine's image store (docker info: ${(0,docker_cli/* lastLine */.fM)(status.stderr)})`);
+        throw new errors/* DockerError */.Bi(`annotations: could not tell this engine's image store (docker info: ${(0,errors/* lastLine */.fM)(status.stderr)})`);
     const containerdStore = status.stdout.includes('io.containerd.snapshotter');
     if (containerdStore && !commit)
         return;
@@ -1159,7 +1163,7 @@ async function pushOrPromote(plan, info, unchanged, ctx) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OG: () => (/* binding */ acquireImage),
+/* harmony export */   gB: () => (/* binding */ acquireReference),
 /* harmony export */   kk: () => (/* binding */ lookupKey),
 /* harmony export */   p4: () => (/* binding */ isVerified)
 /* harmony export */ });
@@ -1192,7 +1196,7 @@ function isVerified(info, ref) {
     return expected === undefined || info.repoDigests.includes(expected);
 }
 function pullFailure(key, ref, output) {
-    const why = (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(output).replace(/^Error response from daemon: /, '') || 'no output';
+    const why = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(output).replace(/^Error response from daemon: /, '') || 'no output';
     const hint = 
     // Not for access or network failures: there the digest is not what is wrong.
     ref.digest && !/unauthorized|denied|authenticat|connection|no such host|timeout|tls|certificate/i.test(why)
@@ -1205,7 +1209,7 @@ function pullFailure(key, ref, output) {
  * pulled when absent, and for a digest reference verified: its RepoDigests must hold that exact
  * repo@digest, or the run stops before any container starts.
  */
-async function acquireImage(cli, text, ref, checkCancelled = () => undefined) {
+async function acquireReference(cli, text, ref, checkCancelled = () => undefined) {
     const key = lookupKey(text, ref);
     let info = await (0,_inspect_js__WEBPACK_IMPORTED_MODULE_4__/* .inspectImage */ .mm)(cli, key);
     if (info && !isVerified(info, ref))

@@ -60,10 +60,8 @@ function lastLine(text) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  post: () => (/* binding */ post)
+  run: () => (/* binding */ run)
 });
-
-// UNUSED EXPORTS: ownTempDir, run
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
@@ -71,6 +69,8 @@ var external_node_crypto_ = __webpack_require__(598);
 var external_node_fs_ = __webpack_require__(24);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(916);
 ;// CONCATENATED MODULE: ./src/untrusted.ts
@@ -217,10 +217,183 @@ function appendSummary(markdown) {
         fs.appendFileSync(path, markdown + EOL, { encoding: 'utf8' });
 }
 
+;// CONCATENATED MODULE: ./src/workspace-files.ts
+/**
+ * design.md §2.2: the repository is untrusted input. Every path from an input or a manifest is resolved
+ * with its links followed and must stay inside the workspace; the files read (manifests, env files) and
+ * the Dockerfile must be regular files under a size limit.
+ */
+
+
+
+/**
+ * 1 MiB: real manifests and env files are a few KiB. The action reads them whole before any side effect,
+ * and every env-file value ends up in a process environment, where the kernel takes 2 MiB at most
+ * (ARG_MAX) and 128 KiB per entry: a larger file can only be a mistake or an attack (`/dev/zero`).
+ */
+const MAX_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
+/** The real path of `p`: links followed on the part that exists, the rest appended as written. */
+function realpathExisting(p) {
+    const abs = external_node_path_.resolve(p);
+    const rest = [];
+    let cur = abs;
+    for (;;) {
+        try {
+            return external_node_path_.join(external_node_fs_.realpathSync(cur), ...rest.reverse());
+        }
+        catch (e) {
+            const code = e.code;
+            if (code !== 'ENOENT' && code !== 'ENOTDIR')
+                throw e;
+            const parent = external_node_path_.dirname(cur);
+            if (parent === cur)
+                return abs;
+            rest.push(external_node_path_.basename(cur));
+            cur = parent;
+        }
+    }
+}
+const outside = (root, p) => {
+    const rel = path.relative(root, p);
+    return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+};
+/**
+ * A path relative to `base` that must stay inside `root` (the workspace), on the text and again once
+ * every link is followed. Returns the real path, so later reads cannot be sent elsewhere by a link.
+ */
+function insidePath(root, base, rel, name) {
+    if (rel.includes('\0'))
+        throw new InputError(`${name}: the path contains a NUL byte`);
+    if (path.isAbsolute(rel))
+        throw new InputError(`${name}: "${rel}" is absolute; give a path relative to the workspace`);
+    const abs = path.resolve(base, rel);
+    if (outside(root, abs))
+        throw new InputError(`${name}: "${rel}" resolves outside the workspace`);
+    const real = realpathExisting(abs);
+    if (outside(realpathExisting(root), real))
+        throw new InputError(`${name}: "${rel}" resolves outside the workspace through a symbolic link`);
+    return real;
+}
+function kind(st) {
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'a device';
+    if (st.isSocket())
+        return 'a socket';
+    if (st.isFile())
+        return 'a regular file';
+    return 'of another file type';
+}
+/**
+ * Reads a regular file of at most `limit` bytes; undefined when it does not exist. Opened with
+ * O_NONBLOCK so a FIFO cannot hang the step, then checked with fstat before a byte is read.
+ */
+function readRegularFile(file, what, limit = MAX_FILE, whyLimit = `at most ${limit} are read`) {
+    let fd;
+    try {
+        fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code === 'EISDIR')
+            throw new InputError(`${what} is a directory, not a regular file`);
+        throw new InputError(`${what} cannot be read (${code ?? e.message})`);
+    }
+    try {
+        const st = fs.fstatSync(fd);
+        if (!st.isFile())
+            throw new InputError(`${what} is ${kind(st)}, not a regular file`);
+        if (st.size > limit)
+            throw new InputError(`${what} is ${st.size} bytes; ${whyLimit}`);
+        return readOpened(fd, st.size);
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+/** The text of an opened file of `size` bytes (fewer if it shrank meanwhile). */
+function readOpened(fd, size) {
+    const buf = Buffer.alloc(size);
+    let n = 0;
+    while (n < size) {
+        const r = fs.readSync(fd, buf, n, size - n, n);
+        if (r === 0)
+            break;
+        n += r;
+    }
+    return buf.subarray(0, n).toString('utf8');
+}
+/**
+ * readRegularFile without the errors, for files the action only looks into (git's own files, a `.git`
+ * config in the build context, an ignore file): undefined for anything but a regular file under the
+ * limit. `follow: false` refuses a link (buildx sends a link in the context as a link, not its target).
+ */
+function readFileIfRegular(file, { follow = true, limit = MAX_FILE } = {}) {
+    let fd;
+    try {
+        fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (follow ? 0 : fs.constants.O_NOFOLLOW));
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = fs.fstatSync(fd);
+        return st.isFile() && st.size <= limit ? readOpened(fd, st.size) : undefined;
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+/** The Dockerfile: must exist and be a regular file under the limit (buildx would hang on a FIFO). */
+function checkRegularFile(file, what, limit = MAX_FILE) {
+    let st;
+    try {
+        st = fs.statSync(file);
+    }
+    catch {
+        throw new InputError(`${what} not found`);
+    }
+    if (!st.isFile())
+        throw new InputError(`${what} is ${kind(st)}, not a regular file`);
+    if (st.size > limit)
+        throw new InputError(`${what} is ${st.size} bytes; at most ${limit} are accepted`);
+}
+/** A directory that must exist (the build context, an existing working directory). */
+function checkDirectory(dir, what) {
+    let st;
+    try {
+        st = fs.statSync(dir);
+    }
+    catch {
+        throw new InputError(`${what} does not exist`);
+    }
+    if (!st.isDirectory())
+        throw new InputError(`${what} is ${kind(st)}, not a directory`);
+}
+
 ;// CONCATENATED MODULE: ./src/run-record.ts
 
-// Names one run gives what it makes, shared by main (which makes them) and post (which removes what a
-// killed main left). Derived from the run id alone, which post checks before using it.
+
+
+
+
+
+// Every name one run gives what it makes, made here beside the check the post step applies to it: main
+// makes them, post removes what a killed main left, and a forged state must never widen what post
+// removes (issue 34 step 3).
+/** A run id: 12 hex digits. */
+function newRunId() {
+    return randomBytes(6).toString('hex');
+}
+/** Whether a saved run id is one newRunId makes: anything else would widen post's label filter. */
+function isRunId(id) {
+    return /^[0-9a-f]{12}$/.test(id);
+}
 /** The label on every container and temporary image of one run: the post step removes what carries it. */
 const RUN_LABEL = 'release-phase.run';
 /**
@@ -242,9 +415,62 @@ function saveRun(runId, tempDir) {
 function savedRun() {
     return { runId: getState('run-id'), tempDir: getState('temp-dir') };
 }
+const TEMP_PREFIX = 'release-phase-';
+/** The run's private temporary directory: `release-phase-XXXXXX` (mkdtemp, 0700) right under RUNNER_TEMP. */
+function makeTempDir(env) {
+    return fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), TEMP_PREFIX));
+}
+/**
+ * The state could be forged (a `::save-state::` line from untrusted text, as an older version allowed): only a
+ * directory that makeTempDir could have made is removed: directly inside RUNNER_TEMP, named `release-phase-…`,
+ * a real directory (not a link), all checked on real paths.
+ */
+function ownTempDir(tempDir, runnerTemp) {
+    if (!tempDir || !runnerTemp || !external_node_path_.isAbsolute(tempDir))
+        return false;
+    let st;
+    try {
+        st = external_node_fs_.lstatSync(tempDir);
+    }
+    catch {
+        return false;
+    }
+    if (!st.isDirectory())
+        return false;
+    const real = realpathExisting(tempDir);
+    return external_node_path_.dirname(real) === realpathExisting(runnerTemp) && new RegExp(`^${TEMP_PREFIX}[A-Za-z0-9]{6}$`).test(external_node_path_.basename(real));
+}
+const SHORT_PREFIX = 'rp-';
+const SHORT_LINK = 'ssh-dir';
+/**
+ * A unix socket path holds at most 107 bytes, and ssh adds 17 to the control path while it binds it:
+ * under a long RUNNER_TEMP the sockets go to a private directory under /tmp (mkdtemp: 0700), linked
+ * from `dir` as `ssh-dir` so the post step finds what a killed run left there (runDirs).
+ */
+function socketDir(dir) {
+    // ssh reads `-o Option=value` as a config line: a space ends the value, `%` and `${…}` are expanded.
+    const plain = (p) => Buffer.byteLength(p) <= 70 && /^[A-Za-z0-9/._-]+$/.test(p);
+    if (plain(dir))
+        return dir;
+    const short = external_node_fs_.mkdtempSync(external_node_path_.join(plain(external_node_os_.tmpdir()) ? external_node_os_.tmpdir() : '/tmp', SHORT_PREFIX));
+    external_node_fs_.symlinkSync(short, external_node_path_.join(dir, SHORT_LINK));
+    return short;
+}
+/** The run's directories: its temporary directory and, under a long RUNNER_TEMP, the short one it links to. */
+function runDirs(tempDir, tmp = external_node_os_.tmpdir()) {
+    let target;
+    try {
+        target = external_node_fs_.readlinkSync(external_node_path_.join(tempDir, SHORT_LINK));
+    }
+    catch {
+        return [tempDir];
+    }
+    // Only what socketDir makes: a real directory `rp-XXXXXX` right in the temp directory, ours.
+    const st = external_node_fs_.lstatSync(target, { throwIfNoEntry: false });
+    const ours = new RegExp(`^${SHORT_PREFIX}[A-Za-z0-9]{6}$`).test(external_node_path_.basename(target)) && [tmp, '/tmp'].includes(external_node_path_.dirname(target));
+    return ours && st?.isDirectory() && st.uid === process.getuid?.() ? [tempDir, target] : [tempDir];
+}
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(421);
 ;// CONCATENATED MODULE: ./src/cli-env.ts
@@ -737,8 +963,11 @@ function resolveContext(address, env) {
         throw new errors/* InputError */.dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
     }
     const { host, skipTLSVerify } = dockerEndpoint(parsed, name);
-    if (host?.startsWith('ssh://'))
-        return parseDockerHost(host, `docker context ${name}`);
+    // Read as strictly as docker-host (a review: `TCP://`, `http://` or `tcp://localhost:1@evil` reached
+    // an engine in clear that this reading took for another): ssh:// gets the SSH treatment, tcp:// the TLS rule.
+    const endpoint = host === undefined ? undefined : parseDockerHost(host, `docker context ${name}`);
+    if (endpoint?.kind === 'ssh')
+        return endpoint;
     const context = { kind: 'context', name, host };
     // A tcp:// context carries every task value too: the same rule as docker-host (design.md §12.3).
     const ca = external_node_path_.join(configDir, 'contexts', 'tls', sha256hex(name), 'docker', 'ca.pem');
@@ -1045,7 +1274,6 @@ function pluginEnv(env, docker) {
 
 
 
-
 /** A failed docker call as an error carrying docker's own last line: `<what> failed: <line>`. */
 function commandFailure(what, r) {
     return new errors/* DockerError */.Bi(`${what} failed: ${(0,errors/* lastLine */.fM)(r.stderr) || `docker exited with code ${r.code}`}`);
@@ -1261,167 +1489,7 @@ class Tail {
     }
 }
 
-;// CONCATENATED MODULE: ./src/workspace-files.ts
-/**
- * design.md §2.2: the repository is untrusted input. Every path from an input or a manifest is resolved
- * with its links followed and must stay inside the workspace; the files read (manifests, env files) and
- * the Dockerfile must be regular files under a size limit.
- */
-
-
-
-/**
- * 1 MiB: real manifests and env files are a few KiB. The action reads them whole before any side effect,
- * and every env-file value ends up in a process environment, where the kernel takes 2 MiB at most
- * (ARG_MAX) and 128 KiB per entry: a larger file can only be a mistake or an attack (`/dev/zero`).
- */
-const MAX_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
-/** The real path of `p`: links followed on the part that exists, the rest appended as written. */
-function realpathExisting(p) {
-    const abs = external_node_path_.resolve(p);
-    const rest = [];
-    let cur = abs;
-    for (;;) {
-        try {
-            return external_node_path_.join(external_node_fs_.realpathSync(cur), ...rest.reverse());
-        }
-        catch (e) {
-            const code = e.code;
-            if (code !== 'ENOENT' && code !== 'ENOTDIR')
-                throw e;
-            const parent = external_node_path_.dirname(cur);
-            if (parent === cur)
-                return abs;
-            rest.push(external_node_path_.basename(cur));
-            cur = parent;
-        }
-    }
-}
-const outside = (root, p) => {
-    const rel = path.relative(root, p);
-    return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
-};
-/**
- * A path relative to `base` that must stay inside `root` (the workspace), on the text and again once
- * every link is followed. Returns the real path, so later reads cannot be sent elsewhere by a link.
- */
-function insidePath(root, base, rel, name) {
-    if (rel.includes('\0'))
-        throw new InputError(`${name}: the path contains a NUL byte`);
-    if (path.isAbsolute(rel))
-        throw new InputError(`${name}: "${rel}" is absolute; give a path relative to the workspace`);
-    const abs = path.resolve(base, rel);
-    if (outside(root, abs))
-        throw new InputError(`${name}: "${rel}" resolves outside the workspace`);
-    const real = realpathExisting(abs);
-    if (outside(realpathExisting(root), real))
-        throw new InputError(`${name}: "${rel}" resolves outside the workspace through a symbolic link`);
-    return real;
-}
-function kind(st) {
-    if (st.isDirectory())
-        return 'a directory';
-    if (st.isFIFO())
-        return 'a FIFO';
-    if (st.isCharacterDevice() || st.isBlockDevice())
-        return 'a device';
-    if (st.isSocket())
-        return 'a socket';
-    if (st.isFile())
-        return 'a regular file';
-    return 'of another file type';
-}
-/**
- * Reads a regular file of at most `limit` bytes; undefined when it does not exist. Opened with
- * O_NONBLOCK so a FIFO cannot hang the step, then checked with fstat before a byte is read.
- */
-function readRegularFile(file, what, limit = MAX_FILE, whyLimit = `at most ${limit} are read`) {
-    let fd;
-    try {
-        fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT')
-            return undefined;
-        if (code === 'EISDIR')
-            throw new InputError(`${what} is a directory, not a regular file`);
-        throw new InputError(`${what} cannot be read (${code ?? e.message})`);
-    }
-    try {
-        const st = fs.fstatSync(fd);
-        if (!st.isFile())
-            throw new InputError(`${what} is ${kind(st)}, not a regular file`);
-        if (st.size > limit)
-            throw new InputError(`${what} is ${st.size} bytes; ${whyLimit}`);
-        return readOpened(fd, st.size);
-    }
-    finally {
-        fs.closeSync(fd);
-    }
-}
-/** The text of an opened file of `size` bytes (fewer if it shrank meanwhile). */
-function readOpened(fd, size) {
-    const buf = Buffer.alloc(size);
-    let n = 0;
-    while (n < size) {
-        const r = fs.readSync(fd, buf, n, size - n, n);
-        if (r === 0)
-            break;
-        n += r;
-    }
-    return buf.subarray(0, n).toString('utf8');
-}
-/**
- * readRegularFile without the errors, for files the action only looks into (git's own files, a `.git`
- * config in the build context, an ignore file): undefined for anything but a regular file under the
- * limit. `follow: false` refuses a link (buildx sends a link in the context as a link, not its target).
- */
-function readFileIfRegular(file, { follow = true, limit = MAX_FILE } = {}) {
-    let fd;
-    try {
-        fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (follow ? 0 : fs.constants.O_NOFOLLOW));
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = fs.fstatSync(fd);
-        return st.isFile() && st.size <= limit ? readOpened(fd, st.size) : undefined;
-    }
-    finally {
-        fs.closeSync(fd);
-    }
-}
-/** The Dockerfile: must exist and be a regular file under the limit (buildx would hang on a FIFO). */
-function checkRegularFile(file, what, limit = MAX_FILE) {
-    let st;
-    try {
-        st = fs.statSync(file);
-    }
-    catch {
-        throw new InputError(`${what} not found`);
-    }
-    if (!st.isFile())
-        throw new InputError(`${what} is ${kind(st)}, not a regular file`);
-    if (st.size > limit)
-        throw new InputError(`${what} is ${st.size} bytes; at most ${limit} are accepted`);
-}
-/** A directory that must exist (the build context, an existing working directory). */
-function checkDirectory(dir, what) {
-    let st;
-    try {
-        st = fs.statSync(dir);
-    }
-    catch {
-        throw new InputError(`${what} does not exist`);
-    }
-    if (!st.isDirectory())
-        throw new InputError(`${what} is ${kind(st)}, not a directory`);
-}
-
 ;// CONCATENATED MODULE: ./src/engine/connect.ts
-
 
 
 
@@ -1460,7 +1528,7 @@ async function openEngine(address, s, dir, env = process.env) {
             return { env: tlsEnv(address.url, s, dir, env), name: `the Docker host ${address.url}`, remote: isRemote(address), close: LOCAL.close };
         case 'ssh': {
             const { openSsh } = await __webpack_require__.e(/* import() */ 96).then(__webpack_require__.bind(__webpack_require__, 96));
-            const where = shortDir(dir);
+            const where = socketDir(dir);
             const done = () => void (where !== dir && external_node_fs_.rmSync(where, { recursive: true, force: true }));
             const link = await openSsh(address, s, where, env).catch((e) => {
                 done();
@@ -1498,23 +1566,8 @@ function tlsEnv(url, s, dir, env) {
             external_node_fs_.writeFileSync(external_node_path_.join(tls, file), env[name], { mode: 0o600 });
     return { ...base, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tls };
 }
-/**
- * A unix socket path holds at most 107 bytes, and ssh adds 17 to the control path while it binds it:
- * under a long RUNNER_TEMP the sockets go to a private directory under /tmp (mkdtemp: 0700), linked
- * from `dir` as `ssh-dir` so the post step finds what a killed run left there.
- */
-function shortDir(dir) {
-    // ssh reads `-o Option=value` as a config line: a space ends the value, `%` and `${…}` are expanded.
-    const plain = (p) => Buffer.byteLength(p) <= 70 && /^[A-Za-z0-9/._-]+$/.test(p);
-    if (plain(dir))
-        return dir;
-    const short = external_node_fs_.mkdtempSync(external_node_path_.join(plain(external_node_os_.tmpdir()) ? external_node_os_.tmpdir() : '/tmp', 'rp-'));
-    external_node_fs_.symlinkSync(short, external_node_path_.join(dir, 'ssh-dir'));
-    return short;
-}
 
 ;// CONCATENATED MODULE: ./src/engine/leftovers.ts
-
 
 
 /**
@@ -1547,20 +1600,6 @@ function endLeftovers(dirs, proc = '/proc') {
     }
     return ended;
 }
-/** The run's directories: its temporary directory and, under a long RUNNER_TEMP, the short one it links to. */
-function runDirs(tempDir, tmp = external_node_os_.tmpdir()) {
-    let target;
-    try {
-        target = external_node_fs_.readlinkSync(external_node_path_.join(tempDir, 'ssh-dir'));
-    }
-    catch {
-        return [tempDir];
-    }
-    // Only what connect.ts makes: a real directory `rp-XXXXXX` right in the temp directory, ours.
-    const st = external_node_fs_.lstatSync(target, { throwIfNoEntry: false });
-    const ours = /^rp-[A-Za-z0-9]{6}$/.test(external_node_path_.basename(target)) && [tmp, '/tmp'].includes(external_node_path_.dirname(target));
-    return ours && st?.isDirectory() && st.uid === process.getuid?.() ? [tempDir, target] : [tempDir];
-}
 
 ;// CONCATENATED MODULE: ./src/post.ts
 
@@ -1573,29 +1612,6 @@ function runDirs(tempDir, tmp = external_node_os_.tmpdir()) {
 
 
 
-
-/** main's run ids: 12 hex digits (randomBytes(6)). A forged state must not widen the label filter. */
-const RUN_ID = /^[0-9a-f]{12}$/;
-/**
- * The state could be forged (a `::save-state::` line from untrusted text, as an older version allowed): only a
- * directory that main could have made is removed: directly inside RUNNER_TEMP, named `release-phase-…`,
- * a real directory (not a link), all checked on real paths.
- */
-function ownTempDir(tempDir, runnerTemp) {
-    if (!tempDir || !runnerTemp || !external_node_path_.isAbsolute(tempDir))
-        return false;
-    let st;
-    try {
-        st = external_node_fs_.lstatSync(tempDir);
-    }
-    catch {
-        return false;
-    }
-    if (!st.isDirectory())
-        return false;
-    const real = realpathExisting(tempDir);
-    return external_node_path_.dirname(real) === realpathExisting(runnerTemp) && /^release-phase-[A-Za-z0-9]{6}$/.test(external_node_path_.basename(real));
-}
 async function removeLabelled(cli, runId, removed) {
     const filter = `label=${RUN_LABEL}=${runId}`;
     const ps = await cli.exec(['ps', '--all', '--quiet', '--filter', filter]);
@@ -1657,11 +1673,12 @@ async function onEngine(work) {
 /**
  * The post step (`post-if: always()`): removes every container and image labelled with this run's id
  * and the run's temporary directory. Safe when main never reached Docker: no run id, nothing to do.
+ * Named `run`, as main's is: the entry that @github/local-action calls.
  */
-async function post() {
+async function run() {
     const { runId, tempDir } = savedRun();
     const removed = [];
-    if (runId && !RUN_ID.test(runId))
+    if (runId && !isRunId(runId))
         warning('post: the saved run id is not one this action makes; no container or image removed');
     else if (runId && findDocker())
         await onEngine(cli => removeLabelled(cli, runId, removed));
@@ -1681,8 +1698,6 @@ async function post() {
     }
     info(removed.length > 0 ? `release-phase cleanup removed: ${removed.join('; ')}` : 'release-phase cleanup: nothing left behind');
 }
-/** The post step's `run`, as @github/local-action calls an entry: `npx @github/local-action run . src/post.ts .env`. */
-const run = (/* unused pure expression or super */ null && (post));
 
 
 /***/ })

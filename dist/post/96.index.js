@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openSsh: () => (/* binding */ openSsh)
 /* harmony export */ });
-/* unused harmony export connectError */
+/* unused harmony exports CONFINED_CONFIG, connectError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
@@ -33,6 +33,7 @@ async function openSsh(a, s, dir, env) {
     try {
         if (s.knownHosts)
             node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'known_hosts'), s.knownHosts.replace(/\r\n/g, '\n') + '\n', { mode: 0o600 });
+        node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh_config'), CONFINED_CONFIG, { mode: 0o600 });
         const ssh = sshCommand(a, s, dir, agent?.socket, env);
         const master = await ssh.connect(['-f', '-N', '-M', '-E', node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh.log')]);
         if (master.code !== 0)
@@ -86,6 +87,21 @@ const CONFINED = [
     'GatewayPorts=no'
 ];
 /**
+ * The configuration file the connecting ssh reads (`-F`): the confinement first (the first value of an
+ * option wins), then the runner's own files as ssh reads them without -F. ssh hands `-F` on to the ssh
+ * it starts for a ProxyJump, whose connection must not forward the agent either (a review: a hostile
+ * jump host could use the deploy key through it).
+ */
+const CONFINED_CONFIG = [
+    "# release-phase (design.md §12.2): what the runner's configuration may not decide, then that configuration",
+    'Host *',
+    ...CONFINED.filter(o => !o.startsWith('RemoteCommand')).map(o => `  ${o.replace('=', ' ')}`),
+    '  ClearAllForwardings yes',
+    'Include ~/.ssh/config',
+    'Include /etc/ssh/ssh_config',
+    ''
+].join('\n');
+/**
  * The options every ssh of the run gets. The runner's ssh_config still decides how to reach the host
  * (HostName, Port, User, IdentityFile, ProxyJump, ProxyCommand, ciphers and the like) for the two
  * commands that may connect: the master and the engine-socket question through it (`connect`), whose
@@ -106,14 +122,17 @@ function sshCommand(a, s, dir, agentSocket, env) {
         'ExitOnForwardFailure=yes',
         'StreamLocalBindUnlink=yes',
         `ControlPath=${node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh-mux')}`,
-        ...(s.knownHosts ? [`UserKnownHostsFile=${node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'known_hosts')}`, 'GlobalKnownHostsFile=/dev/null'] : []),
+        // With docker-known-hosts, nothing else vouches for a host key (a review: KnownHostsCommand, DNS).
+        ...(s.knownHosts
+            ? [`UserKnownHostsFile=${node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'known_hosts')}`, 'GlobalKnownHostsFile=/dev/null', 'KnownHostsCommand=none', 'VerifyHostKeyDNS=no']
+            : []),
         ...(agentSocket ? [`IdentityAgent=${agentSocket}`] : [])
     ];
     const argv = [...options.flatMap(o => ['-o', o]), ...(a.port ? ['-p', String(a.port)] : []), ...(a.user ? ['-l', a.user] : [])];
     const childEnvironment = sshEnv(env, agentSocket);
     const host = a.host.replace(/^\[(.*)\]$/, '$1');
     return {
-        connect: (args, remoteCommand) => run('ssh', ['-o', 'ClearAllForwardings=yes', ...argv, ...args, '--', host, ...(remoteCommand ? [remoteCommand] : [])], childEnvironment),
+        connect: (args, remoteCommand) => run('ssh', ['-F', node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh_config'), '-o', 'ClearAllForwardings=yes', ...argv, ...args, '--', host, ...(remoteCommand ? [remoteCommand] : [])], childEnvironment),
         control: (args) => run('ssh', ['-F', '/dev/null', ...argv, ...args, '--', host], childEnvironment)
     };
 }

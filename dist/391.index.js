@@ -1,5 +1,5 @@
-export const id = 349;
-export const ids = [349];
+export const id = 391;
+export const ids = [391];
 export const modules = {
 
 /***/ 4207:
@@ -112,8 +112,7 @@ __webpack_require__.d(__webpack_exports__, {
   Vo: () => (/* binding */ DockerCli),
   PW: () => (/* binding */ Tail),
   _I: () => (/* binding */ commandFailure),
-  ce: () => (/* binding */ findDocker),
-  fM: () => (/* reexport */ errors/* lastLine */.fM)
+  ce: () => (/* binding */ findDocker)
 });
 
 // UNUSED EXPORTS: cliShapesCreate
@@ -241,7 +240,6 @@ function pluginEnv(env, docker) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
-
 
 
 
@@ -791,8 +789,11 @@ function resolveContext(address, env) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`docker context ${name}: not found in ${configDir} (docker context ls lists them)`);
     }
     const { host, skipTLSVerify } = dockerEndpoint(parsed, name);
-    if (host?.startsWith('ssh://'))
-        return parseDockerHost(host, `docker context ${name}`);
+    // Read as strictly as docker-host (a review: `TCP://`, `http://` or `tcp://localhost:1@evil` reached
+    // an engine in clear that this reading took for another): ssh:// gets the SSH treatment, tcp:// the TLS rule.
+    const endpoint = host === undefined ? undefined : parseDockerHost(host, `docker context ${name}`);
+    if (endpoint?.kind === 'ssh')
+        return endpoint;
     const context = { kind: 'context', name, host };
     // A tcp:// context carries every task value too: the same rule as docker-host (design.md §12.3).
     const ca = node_path__WEBPACK_IMPORTED_MODULE_3__.join(configDir, 'contexts', 'tls', (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256hex */ .L)(name), 'docker', 'ca.pem');
@@ -950,7 +951,7 @@ function lastLine(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MH: () => (/* binding */ readBuildExtras),
 /* harmony export */   SN: () => (/* binding */ buildExtrasArgv),
-/* harmony export */   oh: () => (/* binding */ checkBuildFiles)
+/* harmony export */   YO: () => (/* binding */ checkSecretFiles)
 /* harmony export */ });
 /* unused harmony exports SECRET_ID, MAX_SECRET_FILE */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -1077,7 +1078,7 @@ function buildExtrasArgv(x) {
  * Before any Docker side effect: every named file or folder exists with the right kind, and each secret
  * file's content is read so the caller can mask it (a file's content is a secret like an env value).
  */
-function checkBuildFiles(x, workspace) {
+function checkSecretFiles(x, workspace) {
     const rel = (f) => node_path__WEBPACK_IMPORTED_MODULE_1__.relative(workspace, f) || '.';
     const stat = (f, name) => {
         try {
@@ -1263,9 +1264,7 @@ function namedMetadata(text, tags) {
 /* harmony export */   mm: () => (/* binding */ inspectImage)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8683);
-/* harmony import */ var _inputs_grammar_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6720);
-
+/* harmony import */ var _inputs_grammar_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6720);
 
 
 const BUILDX_MISSING = 'docker buildx is not installed; set the buildx-version input (e.g. 0.13.1) to install it, or use docker/setup-buildx-action before this step';
@@ -1277,7 +1276,7 @@ function isBuildxMissing(output) {
 async function checkEngine(cli) {
     const info = await cli.serverVersion();
     if (info.code !== 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`cannot reach the Docker daemon (${(0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(info.stderr) || 'no answer'}); start it, or set DOCKER_HOST to a reachable engine`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`cannot reach the Docker daemon (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .lastLine */ .fM)(info.stderr) || 'no answer'}); start it, or set DOCKER_HOST to a reachable engine`);
     }
 }
 async function inspectImage(cli, ref) {
@@ -1285,7 +1284,7 @@ async function inspectImage(cli, ref) {
     if (r.code !== 0) {
         if (/no such image/i.test(r.stderr))
             return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker image inspect ${ref} failed: ${(0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(r.stderr)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(`docker image inspect ${ref} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .lastLine */ .fM)(r.stderr)}`);
     }
     const raw = JSON.parse(r.stdout);
     const config = raw.Config ?? {};
@@ -1303,7 +1302,7 @@ async function inspectImage(cli, ref) {
 function imageEnv(info) {
     const m = new Map();
     for (const kv of info.env) {
-        const { key, value } = (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_2__/* .splitPair */ .T6)(kv);
+        const { key, value } = (0,_inputs_grammar_js__WEBPACK_IMPORTED_MODULE_1__/* .splitPair */ .T6)(kv);
         if (key && value !== undefined)
             m.set(key, value);
     }
@@ -1620,20 +1619,17 @@ function inStepEnv(env, name) {
 
 /***/ }),
 
-/***/ 9669:
+/***/ 4391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  eU: () => (/* reexport */ grammar/* VAR_NAME */.eU),
-  Ck: () => (/* reexport */ grammar/* envInput */.Ck),
-  yt: () => (/* reexport */ workspace_files/* insidePath */.yt),
-  sb: () => (/* binding */ readSettings)
+  run: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: PHASES, lines, list, parseMappings
-
+// EXTERNAL MODULE: ./src/runner.ts
+var runner = __webpack_require__(4813);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs/duration.ts
@@ -1649,7 +1645,7 @@ var workspace_files = __webpack_require__(7076);
 // EXTERNAL MODULE: ./src/inputs/grammar.ts
 var grammar = __webpack_require__(6720);
 // EXTERNAL MODULE: ./src/engine/address.ts
-var address = __webpack_require__(6970);
+var engine_address = __webpack_require__(6970);
 // EXTERNAL MODULE: ./src/task/create-args.ts
 var create_args = __webpack_require__(8423);
 ;// CONCATENATED MODULE: ./src/inputs/event-values.ts
@@ -1666,6 +1662,8 @@ var create_args = __webpack_require__(8423);
 const COMMA_OR_LINE = /[,\r\n]/;
 const LINE = /[\r\n]/;
 const WORD = /[\s'"\\]/;
+/** YAML (flow collections, mappings, quotes, comments) whose options and commands are split into words too. */
+const YAML = /[\s,:{}[\]#&*!|>'"%@`\\]/;
 const LIST_INPUTS = {
     tags: COMMA_OR_LINE,
     phases: COMMA_OR_LINE,
@@ -1676,8 +1674,9 @@ const LIST_INPUTS = {
     ssh: COMMA_OR_LINE,
     'build-args': LINE,
     labels: LINE,
-    'cache-from': LINE,
-    'cache-to': LINE,
+    // buildx reads each line as CSV attributes: a comma adds one (`ref=` elsewhere).
+    'cache-from': COMMA_OR_LINE,
+    'cache-to': COMMA_OR_LINE,
     annotations: LINE,
     'build-contexts': LINE,
     'secret-files': LINE,
@@ -1687,9 +1686,11 @@ const LIST_INPUTS = {
     'env-files': LINE,
     'secrets-dotenv': LINE,
     'build-secrets': LINE,
-    sidecars: LINE,
+    sidecars: YAML,
     'docker-known-hosts': LINE,
-    'run-args': WORD
+    'run-args': WORD,
+    // Split into words in exec mode, and a shell's input otherwise.
+    'release-command': WORD
 };
 /** The runner's variables that carry a ref someone outside the workflow may have named. */
 const REF_VARIABLES = ['GITHUB_HEAD_REF', 'GITHUB_BASE_REF', 'GITHUB_REF_NAME', 'GITHUB_REF'];
@@ -1698,6 +1699,8 @@ const REF_VARIABLES = ['GITHUB_HEAD_REF', 'GITHUB_BASE_REF', 'GITHUB_REF_NAME', 
  * a `repository_dispatch` client_payload come from someone with write access, on purpose.
  */
 const TRUSTED_PAYLOAD = new Set(['inputs', 'client_payload']);
+/** What any list input splits on: a payload string without one of these cannot split an item. */
+const SPLITS = new RegExp([COMMA_OR_LINE, LINE, WORD, YAML].map(r => r.source).join('|'));
 /** GitHub sends payloads of up to 25 MB; a larger file is not read, so it cannot be checked. */
 const MAX_EVENT_FILE = 32 * 1024 * 1024;
 /**
@@ -1721,7 +1724,7 @@ function eventValues(env) {
     const stack = [{ at: 'github.event', value: payload }];
     while (stack.length > 0) {
         const { at, value } = stack.pop();
-        if (typeof value === 'string' && /[,\s]/.test(value))
+        if (typeof value === 'string' && SPLITS.test(value))
             out.push({ source: at, value });
         if (typeof value !== 'object' || value === null)
             continue;
@@ -1741,7 +1744,9 @@ function splittingValue(name, text, values) {
     const folded = text.toLowerCase();
     // Case folded: a workflow may lower-case a branch name for a tag (toLower(), metadata-action's raw).
     const splits = (v) => separator.test(v) && v.replace(new RegExp(separator, 'g'), '') !== '';
-    return values().find(v => splits(v.value) && folded.includes(v.value.toLowerCase()));
+    // Trimmed too: the runner's input is trimmed, so a value at its start or end loses its outer blanks.
+    const found = (v) => splits(v) && folded.includes(v.toLowerCase());
+    return values().find(v => found(v.value) || found(v.value.trim()));
 }
 /** `get`, refusing a list input that an event value would split (its values read once, when first needed). */
 function guardLists(get, read) {
@@ -1776,10 +1781,7 @@ function splitError(name, hit) {
 
 
 
-
 const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'];
-
-
 function bool(get, name, dflt) {
     const v = get(name).toLowerCase();
     if (v === '')
@@ -1921,30 +1923,14 @@ function readSettings(input, env = process.env) {
         dryRun: bool(get, 'dry-run', false),
         ...(0,build_inputs/* readBuildExtras */.MH)(get, workspace, workingDirectory, env),
         sidecars: get('sidecars'),
-        engine: (0,address/* readEngineSettings */.mr)(get)
+        engine: (0,engine_address/* readEngineSettings */.mr)(get)
     };
 }
 
-
-/***/ }),
-
-/***/ 4349:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./src/runner.ts
-var runner = __webpack_require__(4813);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/inputs/settings.ts + 1 modules
-var settings = __webpack_require__(9669);
 // EXTERNAL MODULE: ./src/secrets.ts
 var src_secrets = __webpack_require__(7194);
+// EXTERNAL MODULE: ./src/masking.ts
+var masking = __webpack_require__(6527);
 // EXTERNAL MODULE: ./src/manifests/release-command.ts
 var release_command = __webpack_require__(4903);
 // EXTERNAL MODULE: ./src/untrusted.ts
@@ -1968,11 +1954,11 @@ function sidecarSummary(reports, secrets) {
     for (const r of reports) {
         const status = r.exitCode !== null && r.status === 'exited' ? `exited with code ${r.exitCode}` : STATUS[r.status];
         const ready = r.readySeconds === null ? '' : `${r.readySeconds.toFixed(1)}s`;
-        lines.push(`| ${r.phase} | ${(0,untrusted/* mdText */.bC)(r.name)} | ${(0,untrusted/* mdText */.bC)((0,src_secrets/* redact */.E$)(r.image, secrets))} | ${status} | ${ready} |`);
+        lines.push(`| ${r.phase} | ${(0,untrusted/* mdText */.bC)(r.name)} | ${(0,untrusted/* mdText */.bC)((0,masking/* redact */.E$)(r.image, secrets))} | ${status} | ${ready} |`);
     }
     lines.push('');
     for (const r of reports.filter(x => x.tail)) {
-        lines.push(`#### Last lines of sidecar ${(0,untrusted/* mdText */.bC)(r.name)} (${r.phase})`, '', (0,untrusted/* fenced */.OF)((0,src_secrets/* redact */.E$)(r.tail, secrets)), '');
+        lines.push(`#### Last lines of sidecar ${(0,untrusted/* mdText */.bC)(r.name)} (${r.phase})`, '', (0,untrusted/* fenced */.OF)((0,masking/* redact */.E$)(r.tail, secrets)), '');
     }
     return lines;
 }
@@ -2039,7 +2025,7 @@ function summaryMarkdown(r, secrets, env = process.env) {
         lines.push('| phase | command | status | exit code | duration |', '| --- | --- | --- | --- | --- |');
         for (const p of r.phases) {
             const dur = p.durationSeconds === null ? '' : `${p.durationSeconds.toFixed(1)}s`;
-            const cmd = p.command ? `<code>${(0,untrusted/* mdText */.bC)((0,src_secrets/* redact */.E$)(p.command, secrets))}</code>` : '';
+            const cmd = p.command ? `<code>${(0,untrusted/* mdText */.bC)((0,masking/* redact */.E$)(p.command, secrets))}</code>` : '';
             lines.push(`| ${p.phase} | ${cmd} | ${p.status} | ${p.exitCode ?? ''} | ${dur} |`);
         }
         lines.push('');
@@ -2053,10 +2039,10 @@ function summaryMarkdown(r, secrets, env = process.env) {
     lines.push(`**Digest:** ${r.digest ? `<code>${(0,untrusted/* mdText */.bC)(r.digest)}</code>` : '(not pushed)'}`);
     lines.push(`**Released:** ${r.released ? 'yes' : 'no'}`, '');
     if (r.error)
-        lines.push(`**Error:** ${(0,untrusted/* mdText */.bC)((0,src_secrets/* redact */.E$)(r.error, secrets))}`, '');
+        lines.push(`**Error:** ${(0,untrusted/* mdText */.bC)((0,masking/* redact */.E$)(r.error, secrets))}`, '');
     lines.push(...sidecarSummary(r.sidecars ?? [], secrets));
     if (r.failure) {
-        lines.push(`### Last lines of the ${r.failure.phase} task`, '', (0,untrusted/* fenced */.OF)((0,src_secrets/* redact */.E$)(r.failure.tail, secrets)), '');
+        lines.push(`### Last lines of the ${r.failure.phase} task`, '', (0,untrusted/* fenced */.OF)((0,masking/* redact */.E$)(r.failure.tail, secrets)), '');
     }
     if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY) {
         lines.push(`[Full log](${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID})`, '');
@@ -2068,7 +2054,7 @@ function writeSummary(r, secrets) {
 }
 /** The outputs known from the plan alone, so they are set even when the run fails early. */
 function describePlan(result, plan, manifests) {
-    result.releaseCommand = (0,release_command/* commandText */.jt)(plan.release.command);
+    result.releaseCommand = (0,release_command/* commandText */.j)(plan.release.command);
     result.releaseSource = plan.release.source;
     result.processes = Object.fromEntries((manifests.procfile ?? []).filter(e => e.name !== 'release').map(e => [e.name, e.command]));
     result.postdeployCommand = manifests.appJson?.postdeploy ?? '';
@@ -2079,15 +2065,9 @@ function describePlan(result, plan, manifests) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/run-record.ts
+var run_record = __webpack_require__(1894);
 ;// CONCATENATED MODULE: ./src/run-scope.ts
-
-
 
 
 
@@ -2111,8 +2091,7 @@ class RunScope {
     }
     /** A new run with a fresh id and a private temporary directory under RUNNER_TEMP. */
     static create(env = process.env) {
-        const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'release-phase-'));
-        return new RunScope((0,external_node_crypto_.randomBytes)(6).toString('hex'), tempDir);
+        return new RunScope((0,run_record/* newRunId */.F$)(), (0,run_record/* makeTempDir */.mk)(env));
     }
     get isCancelled() {
         return this.cancelled;
@@ -2175,16 +2154,13 @@ class RunScope {
     }
 }
 
-// EXTERNAL MODULE: ./src/run-record.ts
-var run_record = __webpack_require__(1894);
 // EXTERNAL MODULE: ./src/docker/cli.ts + 1 modules
 var docker_cli = __webpack_require__(8683);
 // EXTERNAL MODULE: ./src/image/inspect.ts
 var inspect = __webpack_require__(4557);
-// EXTERNAL MODULE: ./src/engine/address.ts
-var engine_address = __webpack_require__(6970);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/engine/connect.ts
-
 
 
 
@@ -2223,7 +2199,7 @@ async function openEngine(address, s, dir, env = process.env) {
             return { env: tlsEnv(address.url, s, dir, env), name: `the Docker host ${address.url}`, remote: (0,engine_address/* isRemote */.Vx)(address), close: LOCAL.close };
         case 'ssh': {
             const { openSsh } = await __webpack_require__.e(/* import() */ 96).then(__webpack_require__.bind(__webpack_require__, 3096));
-            const where = shortDir(dir);
+            const where = (0,run_record/* socketDir */.dj)(dir);
             const done = () => void (where !== dir && external_node_fs_.rmSync(where, { recursive: true, force: true }));
             const link = await openSsh(address, s, where, env).catch((e) => {
                 done();
@@ -2261,23 +2237,7 @@ function tlsEnv(url, s, dir, env) {
             external_node_fs_.writeFileSync(external_node_path_.join(tls, file), env[name], { mode: 0o600 });
     return { ...base, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tls };
 }
-/**
- * A unix socket path holds at most 107 bytes, and ssh adds 17 to the control path while it binds it:
- * under a long RUNNER_TEMP the sockets go to a private directory under /tmp (mkdtemp: 0700), linked
- * from `dir` as `ssh-dir` so the post step finds what a killed run left there.
- */
-function shortDir(dir) {
-    // ssh reads `-o Option=value` as a config line: a space ends the value, `%` and `${…}` are expanded.
-    const plain = (p) => Buffer.byteLength(p) <= 70 && /^[A-Za-z0-9/._-]+$/.test(p);
-    if (plain(dir))
-        return dir;
-    const short = external_node_fs_.mkdtempSync(external_node_path_.join(plain(external_node_os_.tmpdir()) ? external_node_os_.tmpdir() : '/tmp', 'rp-'));
-    external_node_fs_.symlinkSync(short, external_node_path_.join(dir, 'ssh-dir'));
-    return short;
-}
 
-// EXTERNAL MODULE: ./src/workspace-files.ts
-var workspace_files = __webpack_require__(7076);
 ;// CONCATENATED MODULE: ./src/manifests/procfile.ts
 
 const ENTRY = /^([A-Za-z0-9_-]+)[ \t]*:(.*)$/;
@@ -2408,8 +2368,6 @@ async function loadManifests(s) {
 var presence = __webpack_require__(141);
 // EXTERNAL MODULE: ./src/release-plan.ts
 var release_plan = __webpack_require__(3912);
-// EXTERNAL MODULE: ./src/image/build-inputs.ts
-var build_inputs = __webpack_require__(4579);
 // EXTERNAL MODULE: ./src/image/build.ts
 var build = __webpack_require__(6489);
 ;// CONCATENATED MODULE: ./src/image/git-head.ts
@@ -2519,7 +2477,11 @@ function checkedOutCommit(dir, root, repository) {
 const CREDENTIAL_LINE = [
     { what: 'an http extraheader with an Authorization header', re: /^\s*extraheader\s*=\s*"?\s*authorization\s*:/im },
     { what: 'a credential helper', re: /^\s*\[\s*credential\b[^\]]*\][^[]*?^\s*helper\s*=\s*\S/ims },
-    { what: 'a URL with a password', re: /^\s*(?:url|pushurl)\s*=\s*"?[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/im }
+    { what: 'a URL with a password', re: /^\s*(?:url|pushurl)\s*=\s*"?[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/im },
+    // From a review: a token as the URL's user (`https://ghp_…@github.com/…`), and a URL with a password in
+    // a section header (`[url "https://x-access-token:…@github.com/"] insteadOf = …`).
+    { what: 'a URL with a token', re: /^\s*(?:url|pushurl)\s*=\s*"?https?:\/\/(?:gh[opsur]_|github_pat_|glpat-|x-access-token|x-token-auth|oauth2)[^/@\s]*@/im },
+    { what: 'a URL with a password', re: /^\s*\[\s*url\s+"[a-z][a-z0-9+.-]*:\/\/[^/@\s:"]*:[^/@\s"]+@/im }
 ];
 /**
  * Bounds of the walk (design.md §9.4). Past one, the check cannot say the context is clean, so the
@@ -2531,14 +2493,28 @@ const MAX_MODULE_CONFIGS = 1000;
 /** One `.git` config's size: a larger one is not read, so it is refused. */
 const MAX_CONFIG = 1024 * 1024;
 /**
- * The ignore file BuildKit uses for this build: `<Dockerfile>.dockerignore` when it exists (BuildKit
- * follows a link to it), else `<context>/.dockerignore`.
+ * The ignore file BuildKit uses for this build: `<Dockerfile>.dockerignore` when it exists, else
+ * `<context>/.dockerignore`. BuildKit follows a link to it only inside the directory it reads it from
+ * (fsutil resolves an absolute target against that root): a link read otherwise on the runner would
+ * make this check skip what BuildKit sends (a review), so one that leaves that directory is refused.
  */
 function ignoreText(context, dockerfile) {
     const own = dockerfile ? `${dockerfile}.dockerignore` : undefined;
-    if (own && external_node_fs_.existsSync(own))
-        return (0,workspace_files/* readFileIfRegular */.GI)(own) ?? '';
-    return (0,workspace_files/* readFileIfRegular */.GI)(external_node_path_.join(context, '.dockerignore')) ?? '';
+    if (own && external_node_fs_.lstatSync(own, { throwIfNoEntry: false }))
+        return readIgnore(own, external_node_path_.dirname(own));
+    return readIgnore(external_node_path_.join(context, '.dockerignore'), context);
+}
+function readIgnore(file, root) {
+    const st = external_node_fs_.lstatSync(file, { throwIfNoEntry: false });
+    if (st?.isSymbolicLink()) {
+        const target = external_node_fs_.readlinkSync(file);
+        const real = external_node_fs_.existsSync(file) ? external_node_fs_.realpathSync(file) : undefined;
+        const inside = !external_node_path_.isAbsolute(target) && real !== undefined && !external_node_path_.relative(external_node_fs_.realpathSync(root), real).startsWith('..');
+        if (!inside) {
+            throw new errors/* InputError */.dz(`${external_node_path_.basename(file)} is a link to ${target}, which BuildKit does not read where it points on the runner, so the check for persisted checkout credentials cannot use it; make it a regular file (or a relative link that stays beside it)`);
+        }
+    }
+    return (0,workspace_files/* readFileIfRegular */.GI)(file) ?? '';
 }
 /** Each `.git` config in a `.git` directory that the build sends: its own and every submodule's under `modules`. */
 function configsOf(gitDir, sent, tooMany) {
@@ -2569,7 +2545,7 @@ function configText(file, tooMany) {
 /**
  * Every `.git` directory in the context at any depth (a second checkout with `path:` inside the
  * workspace has its own), never following links (buildx does not) and skipping what the ignore file
- * excludes. Walks at most MAX_DIRS directories; `truncated` says so.
+ * excludes. Walks at most MAX_DIRS directories; `truncated` says so, and `unreadable` names a directory it could not list.
  */
 function gitDirs(context, ig, exceptions, maxDirs) {
     const dirs = [];
@@ -2582,8 +2558,11 @@ function gitDirs(context, ig, exceptions, maxDirs) {
         try {
             entries = external_node_fs_.readdirSync(dir, { withFileTypes: true });
         }
-        catch {
-            continue;
+        catch (e) {
+            // Gone meanwhile is nothing to send; anything else unread could hold a `.git` (fails closed).
+            if (e.code === 'ENOENT')
+                continue;
+            return { dirs, truncated: true, unreadable: dir };
         }
         for (const e of entries) {
             if (!e.isDirectory())
@@ -2615,7 +2594,9 @@ async function checkContextCredentials(contexts, workspace, maxDirs = MAX_DIRS) 
             'Exclude what the build does not need in .dockerignore (node_modules, vendor, .git), or build from a smaller context');
         const text = ignoreText(c.dir, c.dockerfile);
         const ig = text.trim() === '' ? undefined : await loadIgnore(text);
-        const { dirs, truncated } = gitDirs(c.dir, ig, /^\s*!/m.test(text), maxDirs);
+        const { dirs, truncated, unreadable } = gitDirs(c.dir, ig, /^\s*!/m.test(text), maxDirs);
+        if (unreadable)
+            throw tooMany(unreadable, 'cannot be listed');
         if (truncated)
             throw tooMany(c.dir, `holds more than ${maxDirs} directories that the build would send`);
         for (const gitDir of dirs) {
@@ -2659,7 +2640,7 @@ async function resolveRun(s, env, log) {
     const manifests = await loadManifests(s);
     log.info(`Manifests found: ${manifests.found.length > 0 ? manifests.found.join(', ') : 'none'}`);
     (0,presence/* requireManifests */.UM)(s, manifests);
-    const release = (0,release_command/* chooseReleaseCommand */.A2)(manifests.procfile, manifests.herokuYml, s.releaseCommand);
+    const release = (0,release_command/* chooseReleaseCommand */.A)(manifests.procfile, manifests.herokuYml, s.releaseCommand);
     if (release.warning)
         log.warning(release.warning);
     const vars = taskVariables(s, manifests, env, log);
@@ -2710,7 +2691,7 @@ async function checkBuildFiles(s, dockerfile) {
     if (!external_node_fs_.existsSync(dockerfile))
         throw new errors/* ActionError */.lZ(`Dockerfile not found: ${external_node_path_.relative(s.workspace, dockerfile)}`);
     (0,workspace_files/* checkRegularFile */.l$)(dockerfile, `Dockerfile ${external_node_path_.relative(s.workspace, dockerfile)}`);
-    const secretFiles = (0,build_inputs/* checkBuildFiles */.oh)(s, s.workspace);
+    const secretFiles = (0,build_inputs/* checkSecretFiles */.YO)(s, s.workspace);
     // A checkout's persisted token in the context or a local named context (design.md §3.6).
     const contexts = [
         { dir: s.context, name: external_node_path_.relative(s.workspace, s.context) || '.', dockerfile },
@@ -2785,6 +2766,8 @@ function provenance(s, env, log) {
 
 
 
+
+
 /**
  * The main step: resolve the plan (every input error is raised here, before any Docker side
  * effect), then either print it (dry run) or execute it. Outputs and the summary are written
@@ -2801,7 +2784,7 @@ async function run() {
         // Loaded while the plan is resolved (its file is read and compiled meanwhile); a dry run never awaits it.
         const executeModule = __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 9832));
         executeModule.catch(() => undefined);
-        const s = (0,settings/* readSettings */.sb)((0,settings/* envInput */.Ck)());
+        const s = readSettings((0,grammar/* envInput */.Ck)());
         const { plan, address, remote, notes } = await resolveRun(s, process.env, {
             info: line => runner/* info */.pq(line),
             warning: line => runner/* warning */.$e(line),
@@ -2854,7 +2837,7 @@ async function run() {
 }
 function reportError(e, secrets) {
     // Docker's own stderr can quote a value: the error line is redacted like the summary.
-    const message = (0,src_secrets/* redact */.E$)(e instanceof Error ? e.message : String(e), secrets);
+    const message = (0,masking/* redact */.E$)(e instanceof Error ? e.message : String(e), secrets);
     if (process.env.RUNNER_DEBUG === '1' && e instanceof Error && e.stack)
         runner/* debug */.Yz(e.stack);
     if (e instanceof errors/* ManifestError */.Sh) {
@@ -2957,11 +2940,9 @@ function nothingToRun(phases, found) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A2: () => (/* binding */ chooseReleaseCommand),
-/* harmony export */   jt: () => (/* binding */ commandText)
+/* harmony export */   A: () => (/* binding */ chooseReleaseCommand),
+/* harmony export */   j: () => (/* binding */ commandText)
 /* harmony export */ });
-
-
 /** design.md §2.7: Procfile > heroku.yml > input, as in Jets where the Procfile wins over configuration. */
 function chooseReleaseCommand(procfile, heroku, input) {
     const candidates = [];
@@ -3223,7 +3204,7 @@ function safeCut(text, secrets) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9669);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7076);
 /* harmony import */ var _manifests_release_command_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4903);
 /* harmony import */ var _image_build_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6489);
 /* harmony import */ var _task_entrypoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5955);
@@ -3269,7 +3250,7 @@ function chooseDockerfile(s, m) {
     const proc = heroku?.releaseImage ?? 'web';
     const fromHeroku = heroku?.dockerfiles[proc];
     if (fromHeroku)
-        return (0,_inputs_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .insidePath */ .yt)(s.workspace, s.workingDirectory, fromHeroku, `heroku.yml build.docker.${proc}`);
+        return (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_2__/* .insidePath */ .yt)(s.workspace, s.workingDirectory, fromHeroku, `heroku.yml build.docker.${proc}`);
     return node_path__WEBPACK_IMPORTED_MODULE_0__.join(s.context, 'Dockerfile');
 }
 /** The one place that decides which phases run, and why the others do not. */
@@ -3279,7 +3260,7 @@ function resolvePlan(p) {
     const phases = s.phases.map((phase) => {
         const { command, source, at } = commands[phase];
         const skip = command === undefined ? 'no command' : phase === 'first-deploy' && p.firstDeploy === false ? 'not the first deploy' : undefined;
-        return { phase, command, text: (0,_manifests_release_command_js__WEBPACK_IMPORTED_MODULE_11__/* .commandText */ .jt)(command), source, skip, at };
+        return { phase, command, text: (0,_manifests_release_command_js__WEBPACK_IMPORTED_MODULE_11__/* .commandText */ .j)(command), source, skip, at };
     });
     // A digest `image` cannot be pushed to, nor committed under no name: refused here, before any side effect.
     if (s.imageRef)
@@ -3423,14 +3404,40 @@ function dryRunView(plan, phases, imageRef) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BQ: () => (/* binding */ saveRun),
+/* harmony export */   F$: () => (/* binding */ newRunId),
 /* harmony export */   Qx: () => (/* binding */ runImageName),
-/* harmony export */   jQ: () => (/* binding */ RUN_LABEL)
+/* harmony export */   dj: () => (/* binding */ socketDir),
+/* harmony export */   jQ: () => (/* binding */ RUN_LABEL),
+/* harmony export */   mk: () => (/* binding */ makeTempDir)
 /* harmony export */ });
-/* unused harmony export savedRun */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* unused harmony exports isRunId, savedRun, ownTempDir, runDirs */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4813);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7076);
 
-// Names one run gives what it makes, shared by main (which makes them) and post (which removes what a
-// killed main left). Derived from the run id alone, which post checks before using it.
+
+
+
+
+
+// Every name one run gives what it makes, made here beside the check the post step applies to it: main
+// makes them, post removes what a killed main left, and a forged state must never widen what post
+// removes (issue 34 step 3).
+/** A run id: 12 hex digits. */
+function newRunId() {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex');
+}
+/** Whether a saved run id is one newRunId makes: anything else would widen post's label filter. */
+function isRunId(id) {
+    return /^[0-9a-f]{12}$/.test(id);
+}
 /** The label on every container and temporary image of one run: the post step removes what carries it. */
 const RUN_LABEL = 'release-phase.run';
 /**
@@ -3446,11 +3453,66 @@ function runImageName(runId) {
  * `::save-state` line of the same name; read without regard to case (runner.ts getState).
  */
 function saveRun(runId, tempDir) {
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('run-id', runId);
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('temp-dir', tempDir);
+    _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .saveState */ .LZ('run-id', runId);
+    _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .saveState */ .LZ('temp-dir', tempDir);
 }
 function savedRun() {
     return { runId: core.getState('run-id'), tempDir: core.getState('temp-dir') };
+}
+const TEMP_PREFIX = 'release-phase-';
+/** The run's private temporary directory: `release-phase-XXXXXX` (mkdtemp, 0700) right under RUNNER_TEMP. */
+function makeTempDir(env) {
+    return node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir(), TEMP_PREFIX));
+}
+/**
+ * The state could be forged (a `::save-state::` line from untrusted text, as an older version allowed): only a
+ * directory that makeTempDir could have made is removed: directly inside RUNNER_TEMP, named `release-phase-…`,
+ * a real directory (not a link), all checked on real paths.
+ */
+function ownTempDir(tempDir, runnerTemp) {
+    if (!tempDir || !runnerTemp || !path.isAbsolute(tempDir))
+        return false;
+    let st;
+    try {
+        st = fs.lstatSync(tempDir);
+    }
+    catch {
+        return false;
+    }
+    if (!st.isDirectory())
+        return false;
+    const real = realpathExisting(tempDir);
+    return path.dirname(real) === realpathExisting(runnerTemp) && new RegExp(`^${TEMP_PREFIX}[A-Za-z0-9]{6}$`).test(path.basename(real));
+}
+const SHORT_PREFIX = 'rp-';
+const SHORT_LINK = 'ssh-dir';
+/**
+ * A unix socket path holds at most 107 bytes, and ssh adds 17 to the control path while it binds it:
+ * under a long RUNNER_TEMP the sockets go to a private directory under /tmp (mkdtemp: 0700), linked
+ * from `dir` as `ssh-dir` so the post step finds what a killed run left there (runDirs).
+ */
+function socketDir(dir) {
+    // ssh reads `-o Option=value` as a config line: a space ends the value, `%` and `${…}` are expanded.
+    const plain = (p) => Buffer.byteLength(p) <= 70 && /^[A-Za-z0-9/._-]+$/.test(p);
+    if (plain(dir))
+        return dir;
+    const short = node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(plain(node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir()) ? node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir() : '/tmp', SHORT_PREFIX));
+    node_fs__WEBPACK_IMPORTED_MODULE_1__.symlinkSync(short, node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, SHORT_LINK));
+    return short;
+}
+/** The run's directories: its temporary directory and, under a long RUNNER_TEMP, the short one it links to. */
+function runDirs(tempDir, tmp = os.tmpdir()) {
+    let target;
+    try {
+        target = fs.readlinkSync(path.join(tempDir, SHORT_LINK));
+    }
+    catch {
+        return [tempDir];
+    }
+    // Only what socketDir makes: a real directory `rp-XXXXXX` right in the temp directory, ours.
+    const st = fs.lstatSync(target, { throwIfNoEntry: false });
+    const ours = new RegExp(`^${SHORT_PREFIX}[A-Za-z0-9]{6}$`).test(path.basename(target)) && [tmp, '/tmp'].includes(path.dirname(target));
+    return ours && st?.isDirectory() && st.uid === process.getuid?.() ? [tempDir, target] : [tempDir];
 }
 
 
@@ -3567,7 +3629,6 @@ function appendSummary(markdown) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* reexport safe */ _masking_js__WEBPACK_IMPORTED_MODULE_3__.E$),
 /* harmony export */   JW: () => (/* binding */ checkTaskEnv),
 /* harmony export */   Pq: () => (/* binding */ noMasks),
 /* harmony export */   XF: () => (/* binding */ buildSecretValues),
@@ -3774,7 +3835,6 @@ function hiddenOutputs(outputs, masks) {
 function valuesOf(vars) {
     return Object.fromEntries([...vars].map(([k, v]) => [k, v.value]));
 }
-
 
 
 /***/ }),
