@@ -2,14 +2,16 @@ import * as core from './runner.js'
 import { ActionError, ManifestError } from './errors.js'
 import { readSettings } from './inputs/settings.js'
 import { envInput } from './inputs/grammar.js'
-import { hiddenOutputs, maskValues, noMasks, type NamedSecret } from './secrets.js'
+import { hiddenOutputs, maskValues, noMasks } from './secrets.js'
+import type { NamedSecret } from './masking.js'
 import { redact } from './masking.js'
 import { describePlan, emptyResult, outputValues, writeOutputs, writeSummary } from './outputs.js'
 import { RunScope } from './run-scope.js'
 import { saveRun } from './run-record.js'
 import { DockerCli, type DockerClient } from './docker/cli.js'
 import { checkEngine } from './image/inspect.js'
-import { openEngine, type Engine } from './engine/connect.js'
+import { openEngine } from './engine/connect.js'
+import type { Engine } from './engine/address.js'
 import { resolveRun } from './resolve.js'
 
 /**
@@ -49,7 +51,7 @@ export async function run(): Promise<void> {
 
     // Everything above is validation; Docker side effects start here.
     scope = RunScope.create()
-    saveRun(scope.runId, scope.tempDir)
+    saveRun(core.saveState, scope.runId, scope.tempDir)
     // A remote engine is reached (host key, key, its docker) before anything else is done (design.md §12).
     link = await openEngine(address, s.engine, scope.tempDir)
     const cli = new DockerCli(undefined, link)

@@ -15,6 +15,12 @@
  */
 export const MIN_MASK = 4
 
+/** A secret value and the name it is known by (a variable, an input): masked under that name. */
+export interface NamedSecret {
+  name: string
+  value: string
+}
+
 export function base64Variations(value: string): string[] {
   const bytes = Buffer.from(value, 'utf8')
   const out: string[] = []

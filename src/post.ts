@@ -64,7 +64,7 @@ async function onEngine(work: (cli: DockerClient) => Promise<void>): Promise<voi
  * Named `run`, as main's is: the entry that @github/local-action calls.
  */
 export async function run(): Promise<void> {
-  const { runId, tempDir } = savedRun()
+  const { runId, tempDir } = savedRun(core.getState)
   const removed: string[] = []
   if (runId && !isRunId(runId)) core.warning('post: the saved run id is not one this action makes; no container or image removed')
   else if (runId && findDocker()) await onEngine(cli => removeLabelled(cli, runId, removed))

@@ -3,7 +3,7 @@ import { ActionError, InputError, ManifestError, type Location } from './errors.
 import type { Phase, Settings } from './inputs/settings.js'
 import { insidePath } from './workspace-files.js'
 import type { Manifests } from './manifests/load.js'
-import { commandText, type ReleaseChoice } from './manifests/release-command.js'
+import { commandText, hasCommand, type ReleaseChoice } from './manifests/release-command.js'
 import type { TaskEnv } from './secrets.js'
 import type { VarLookup } from './task/words.js'
 import { buildArgv, buildLabels, defaultTags, type GitHubContext } from './image/build.js'
@@ -13,7 +13,6 @@ import { sidecarContainerName, sidecarPlan } from './sidecars/argv.js'
 import type { ResolvedSidecar } from './sidecars/spec.js'
 import { formatRef, type ImageRef, type TagRef } from './image/ref.js'
 import { checkPrebuilt, prebuiltTags } from './image/prebuilt.js'
-import { hasCommand } from './manifests/presence.js'
 import { runImageName } from './run-record.js'
 
 /** Why a requested phase does not run. */

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import * as core from './runner.js'
 import { realpathExisting } from './workspace-files.js'
 
 // Every name one run gives what it makes, made here beside the check the post step applies to it: main
@@ -35,13 +34,13 @@ export function runImageName(runId: string): string {
  * through GITHUB_STATE, which the runner reads after the step, so these values win over any forged
  * `::save-state` line of the same name; read without regard to case (runner.ts getState).
  */
-export function saveRun(runId: string, tempDir: string): void {
-  core.saveState('run-id', runId)
-  core.saveState('temp-dir', tempDir)
+export function saveRun(saveState: (name: string, value: string) => void, runId: string, tempDir: string): void {
+  saveState('run-id', runId)
+  saveState('temp-dir', tempDir)
 }
 
-export function savedRun(): { runId: string; tempDir: string } {
-  return { runId: core.getState('run-id'), tempDir: core.getState('temp-dir') }
+export function savedRun(getState: (name: string) => string): { runId: string; tempDir: string } {
+  return { runId: getState('run-id'), tempDir: getState('temp-dir') }
 }
 
 const TEMP_PREFIX = 'release-phase-'

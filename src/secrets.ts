@@ -4,7 +4,7 @@ import { VAR_NAME, type Mapping, inStepEnv } from './inputs/grammar.js'
 import type { AppEnvVar } from './manifests/app-json.js'
 import type { VarValue } from './task/words.js'
 import { reservedTaskNames } from './cli-env.js'
-import { MIN_MASK, secretForms } from './masking.js'
+import { MIN_MASK, secretForms, type NamedSecret } from './masking.js'
 import { MAX_ENV_ENTRY, MAX_TASK_ENV } from './untrusted.js'
 
 /** The variables a task container gets, by name. `secret` values are masked and never expanded onto an argv. */
@@ -159,10 +159,6 @@ export function buildSecretValues(mappings: Mapping[], processEnv: NodeJS.Proces
 }
 
 /** A secret value and what it is called in messages (a variable, `github-token`, a build secret id). */
-export interface NamedSecret {
-  name: string
-  value: string
-}
 
 /** The task's secret variables, by name (plain `env` and committed env files are configuration). */
 export function taskSecrets(vars: TaskEnv): NamedSecret[] {

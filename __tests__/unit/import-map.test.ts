@@ -11,8 +11,8 @@ const SRC = path.resolve(__dirname, '..', '..', 'src')
 
 /** Where the action touches processes, sockets, the engine and the runner's files. */
 const IO = [
-  // go-json.ts is a pure reading rule beside the CLI config readers that use it.
-  /^docker\/(?!go-json\.ts$)/,
+  // go-json.ts (a reading rule) and requests.ts (request types) are pure, beside the transport that uses them.
+  /^docker\/(?!go-json\.ts$|requests\.ts$)/,
   /^engine\/(connect|ssh|leftovers)\.ts$/,
   /^commit\/(commit|containerd|loopback-registry|save-load|scan-changes)\.ts$/,
   /^task\/(run|log)\.ts$/,
@@ -84,6 +84,17 @@ describe('the import map of src/ (issue 21)', () => {
 
   it('has no circle', () => {
     expect(circles(map)).toEqual([])
+  })
+
+  it('is at most 10 layers deep: the longest chain of imports, type-only ones included (issue 34)', () => {
+    const depth = new Map<string, number>()
+    const layers = (file: string): number => {
+      if (!depth.has(file)) depth.set(file, 1 + Math.max(0, ...(map.get(file) ?? []).map(layers)))
+      return depth.get(file)!
+    }
+    const deepest = [...map.keys()].sort((a, b) => layers(b) - layers(a))[0]
+    expect(layers(deepest), deepest).toBeLessThanOrEqual(10)
+    expect(layers('index.ts')).toBeGreaterThan(5)
   })
 
   it('pure modules import no I/O module (no back arrow)', () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { ArchiveEntry } from './archive.js'
 import { sha256digest as sha256 } from '../digest.js'
-import { streamError } from '../docker/engine-api.js'
+import { streamError } from '../docker/requests.js'
 import type { LoopbackRegistry } from './loopback-registry.js'
 import { fallback, type Fallback } from './fallback.js'
 

@@ -7,12 +7,7 @@
  */
 
 import { base64Variations } from '../masking.js'
-
-/** One entry of `docker diff` / `GET /containers/{id}/changes`: Kind 0 changed, 1 added, 2 deleted. */
-export interface Change {
-  Path: string
-  Kind: number
-}
+import type { Change } from '../docker/requests.js'
 
 /**
  * Files the engine bind-mounts into every container: what is written to them is not committed. Docker's

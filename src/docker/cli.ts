@@ -7,12 +7,11 @@ import { DockerError, lastLine } from '../errors.js'
 import { childEnv } from '../cli-env.js'
 import { stopCommands } from '../relay.js'
 import { localSocket, SocketCalls } from './socket.js'
-import type { Engine } from '../engine/connect.js'
-import type { Expose } from '../engine/ssh.js'
+import type { Engine, Expose } from '../engine/address.js'
 import { cliConfig, cliConfigDir } from '../engine/address.js'
 import { goFold } from './go-json.js'
 import { buildxPlugin, executableFile, pluginEnv } from './buildx-plugin.js'
-import type { CreateRequest } from '../task/argv.js'
+import type { CreateRequest } from './requests.js'
 
 export interface ExecResult {
   code: number

@@ -7,8 +7,8 @@ import { PassThrough, Readable } from 'node:stream'
 import type { DockerClient } from './cli.js'
 import { localSocket, socketRequest } from './socket.js'
 
-import type { Change } from '../commit/scan.js'
-import type { Expose } from '../engine/ssh.js'
+import { streamError, type Change } from './requests.js'
+import type { Expose } from '../engine/address.js'
 
 /**
  * A few Engine API calls for the predeploy commit, where the CLI either loses data (`docker history`
@@ -121,16 +121,6 @@ async function cliArchive(cli: DockerClient, container: string, containerPath: s
     (e: Error) => out.destroy(e)
   )
   return out
-}
-
-/** The first error in one of the Engine API's JSON message streams (load, pull, push), '' for none. */
-export function streamError(text: string): string {
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue
-    const m = JSON.parse(line) as { error?: string }
-    if (m.error) return m.error
-  }
-  return ''
 }
 
 /**

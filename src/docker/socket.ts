@@ -1,7 +1,7 @@
 import * as http from 'node:http'
 import { DockerError } from '../errors.js'
 import { cliConfigDir, currentContext } from '../engine/address.js'
-import type { CreateRequest } from '../task/argv.js'
+import type { CreateRequest } from './requests.js'
 
 /** The unix socket the docker CLI would talk to, when that is certain; else undefined. */
 export function localSocket(env: NodeJS.ProcessEnv): string | undefined {

@@ -259,3 +259,19 @@ export function checkEngineInputs(a: EngineAddress, s: EngineSettings, env: Node
     )
   }
 }
+
+/** The engine a run talks to, as the docker CLI's environment, and how to let go of it. */
+export interface Engine {
+  /** Set on every docker child; `undefined` removes the variable (a context the address replaces). */
+  env: Record<string, string | undefined>
+  /** How messages name it: `the local engine`, or the address. */
+  name: string
+  /** Not on this machine: probes from the runner cannot reach its networks. */
+  remote: boolean
+  /** Over SSH: a port of this machine's loopback made reachable on the engine's loopback (the manifest probe). */
+  expose?: Expose
+  close(): Promise<void>
+}
+
+/** Makes a TCP port of this machine's loopback reachable on the engine's loopback; the port it got there. */
+export type Expose = (port: number) => Promise<{ port: number; close(): Promise<void> }>

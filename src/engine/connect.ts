@@ -1,21 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { Expose } from './ssh.js'
 import { socketDir } from '../run-record.js'
-import { isRemote, type EngineAddress, type EngineSettings } from './address.js'
-
-/** The engine a run talks to, as the docker CLI's environment, and how to let go of it. */
-export interface Engine {
-  /** Set on every docker child; `undefined` removes the variable (a context the address replaces). */
-  env: Record<string, string | undefined>
-  /** How messages name it: `the local engine`, or the address. */
-  name: string
-  /** Not on this machine: probes from the runner cannot reach its networks. */
-  remote: boolean
-  /** Over SSH: a port of this machine's loopback made reachable on the engine's loopback (the manifest probe). */
-  expose?: Expose
-  close(): Promise<void>
-}
+import { isRemote, type Engine, type EngineAddress, type EngineSettings } from './address.js'
 
 /**
  * The runner's engine, pinned: the step env's DOCKER_HOST or a CLI current context would otherwise

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ActionError, DockerError, InputError, lastLine } from '../errors.js'
-import type { EngineAddress, EngineSettings } from './address.js'
+import type { EngineAddress, EngineSettings, Expose } from './address.js'
 
 type SshAddress = Extract<EngineAddress, { kind: 'ssh' }>
 
@@ -13,9 +13,6 @@ export interface SshLink {
   expose: Expose
   close(): Promise<void>
 }
-
-/** Makes a TCP port of this machine's loopback reachable on the engine's loopback; the port it got there. */
-export type Expose = (port: number) => Promise<{ port: number; close(): Promise<void> }>
 
 /** A command's exit code and its error output (ssh writes its own errors to the log file given by -E). */
 interface Ran {

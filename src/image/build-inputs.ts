@@ -1,5 +1,5 @@
 import * as fs from 'node:fs'
-import type { NamedSecret } from '../secrets.js'
+import type { NamedSecret } from '../masking.js'
 import * as path from 'node:path'
 import { InputError, excerpt } from '../errors.js'
 import { lines, list, type InputGetter } from '../inputs/grammar.js'

@@ -9,11 +9,11 @@ import { lines, list, type InputGetter, type Mapping } from './grammar.js'
 import { readEngineSettings, type EngineSettings } from '../engine/address.js'
 import { splitPair } from './grammar.js'
 import { createArgsProblem } from '../task/create-args.js'
+import type { EntrypointMode } from '../task/entrypoint.js'
 import { eventValues, guardLists } from './event-values.js'
 
 export const PHASES = ['predeploy', 'release', 'postdeploy', 'first-deploy'] as const
 export type Phase = (typeof PHASES)[number]
-export type EntrypointMode = 'auto' | 'shell' | 'exec' | 'shell-through-entrypoint'
 
 /** BuildExtras: the docker/build-push-action build inputs (image/build-inputs.ts). */
 export interface Settings extends BuildExtras {

@@ -2,6 +2,7 @@ import * as path from 'node:path'
 import { InputError } from '../errors.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Manifests } from './load.js'
+import { hasCommand } from './release-command.js'
 
 /**
  * design.md §2.8, issue 10 item 5: no manifest and no `release-command` is an error, before any side effect.
@@ -16,11 +17,6 @@ export function requireManifests(s: Settings, m: Manifests): void {
     `no manifest found: none of ${names.join(', ')} is in "${dir}" (working-directory, relative to the workspace) and release-command is empty, so there is nothing to run. ` +
       'Check out the repository before this step (actions/checkout), or set working-directory to the folder of the app'
   )
-}
-
-/** A command that runs something: a blank one is no command (design.md §4.1, as in Dokku). */
-export function hasCommand(c: string | string[] | undefined): boolean {
-  return Array.isArray(c) ? c.length > 0 : (c ?? '').trim() !== ''
 }
 
 /**

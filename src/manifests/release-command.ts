@@ -36,3 +36,8 @@ export function commandText(command: string | string[] | undefined): string {
   if (command === undefined) return ''
   return Array.isArray(command) ? JSON.stringify(command) : command
 }
+
+/** A command that runs something: a blank one is no command (design.md §4.1, as in Dokku). */
+export function hasCommand(c: string | string[] | undefined): boolean {
+  return Array.isArray(c) ? c.length > 0 : (c ?? '').trim() !== ''
+}

@@ -2,6 +2,7 @@ import type { Phase } from '../inputs/settings.js'
 import type { TaskEnv } from '../secrets.js'
 import { RUN_LABEL } from '../run-record.js'
 import type { TaskInvocation } from './entrypoint.js'
+import type { CreateRequest } from '../docker/requests.js'
 
 /** One task container, as data: what `docker create` is given (design.md §4.2). */
 export interface TaskSpec {
@@ -38,21 +39,6 @@ export function createArgv(spec: TaskSpec, name: string): string[] {
   if (spec.invocation.entrypoint !== undefined) argv.push('--entrypoint', spec.invocation.entrypoint)
   argv.push(spec.image, ...spec.invocation.args)
   return argv
-}
-
-/** `docker create` as the Engine API's request: the container's name and the JSON body. */
-export interface CreateRequest {
-  name: string
-  body: {
-    Image: string
-    Cmd?: string[]
-    Entrypoint?: string[]
-    Env: string[]
-    Labels: Record<string, string>
-    AttachStdout: true
-    AttachStderr: true
-    HostConfig: { Init?: true; NetworkMode?: string }
-  }
 }
 
 /**

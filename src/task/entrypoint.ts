@@ -1,6 +1,8 @@
 import { ActionError } from '../errors.js'
-import type { EntrypointMode } from '../inputs/settings.js'
 import { splitWords, type VarLookup } from './words.js'
+
+/** How a command reaches the container (design.md §4.3): the `entrypoint` input. */
+export type EntrypointMode = 'auto' | 'shell' | 'exec' | 'shell-through-entrypoint'
 
 /** Init wrappers that pass their arguments on (Dokku's list, plus common variants). */
 export const INIT_WRAPPERS: string[][] = [
