@@ -35,7 +35,7 @@ export async function openSsh(a: SshAddress, s: EngineSettings, dir: string, env
     if (s.knownHosts) fs.writeFileSync(path.join(dir, 'known_hosts'), s.knownHosts.replace(/\r\n/g, '\n') + '\n', { mode: 0o600 })
     fs.writeFileSync(path.join(dir, 'ssh_config'), CONFINED_CONFIG, { mode: 0o600 })
     const ssh = sshCommand(a, s, dir, agent?.socket, env)
-    const master = await ssh.connect(['-f', '-N', '-M', '-E', path.join(dir, 'ssh.log')])
+    const master = await ssh.connect(['-f', '-N', '-M', '-E', path.join(dir, 'ssh.log')], undefined, true)
     if (master.code !== 0) throw connectError(a, readLog(dir) || master.stderr)
     const remote = a.socket || (await remoteSocket(a, ssh))
     const socket = path.join(dir, 'docker.sock')
@@ -98,6 +98,8 @@ export const CONFINED_CONFIG = [
   'Host *',
   ...CONFINED.filter(o => !o.startsWith('RemoteCommand')).map(o => `  ${o.replace('=', ' ')}`),
   '  ClearAllForwardings yes',
+  // A jump host's ssh never asks: there is no one to answer.
+  '  BatchMode yes',
   'Include ~/.ssh/config',
   'Include /etc/ssh/ssh_config',
   ''
@@ -134,11 +136,13 @@ function sshCommand(a: SshAddress, s: EngineSettings, dir: string, agentSocket: 
   const childEnvironment = sshEnv(env, agentSocket)
   const host = a.host.replace(/^\[(.*)\]$/, '$1')
   return {
-    connect: (args: string[], remoteCommand?: string): Promise<Ran> =>
+    connect: (args: string[], remoteCommand?: string, background = false): Promise<Ran> =>
       run(
         'ssh',
         ['-F', path.join(dir, 'ssh_config'), '-o', 'ClearAllForwardings=yes', ...argv, ...args, '--', host, ...(remoteCommand ? [remoteCommand] : [])],
-        childEnvironment
+        childEnvironment,
+        undefined,
+        background
       ),
     control: (args: string[]): Promise<Ran> => run('ssh', ['-F', '/dev/null', ...argv, ...args, '--', host], childEnvironment)
   }
@@ -233,16 +237,21 @@ function lastOf(text: string): string {
   return lastLine(text).slice(0, 300)
 }
 
-/** Runs a short command; `input` goes to its stdin. A background master keeps no pipe of ours open (-f with -E). */
-function run(bin: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Ran> {
+/**
+ * Runs a short command; `input` goes to its stdin. `background`: the master (-f with -E, its words in
+ * the log file), which gets no pipe of ours: a ProxyJump's ssh, its child, would hold one open for the
+ * whole run; it is done when the command it started exits.
+ */
+function run(bin: string, args: string[], env: NodeJS.ProcessEnv, input?: string, background = false): Promise<Ran> {
   return new Promise(resolve => {
-    const child = spawn(bin, args, { env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], detached: true })
+    const stdio = background ? 'ignore' : 'pipe'
+    const child = spawn(bin, args, { env, stdio: [input === undefined ? 'ignore' : 'pipe', stdio, stdio], detached: true })
     let stdout = ''
     let stderr = ''
-    child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()))
-    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()))
+    child.stdout?.on('data', (b: Buffer) => (stdout += b.toString()))
+    child.stderr?.on('data', (b: Buffer) => (stderr += b.toString()))
     child.on('error', e => resolve({ code: 127, stdout, stderr: `${bin}: ${e.message}` }))
-    child.on('close', code => resolve({ code: code ?? 1, stdout, stderr }))
+    child.on(background ? 'exit' : 'close', code => resolve({ code: code ?? 1, stdout, stderr }))
     if (input !== undefined) child.stdin!.end(input)
   })
 }
