@@ -6,8 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   engineApi: () => (/* binding */ engineApi),
-/* harmony export */   z: () => (/* binding */ streamError)
+/* harmony export */   engineApi: () => (/* binding */ engineApi)
 /* harmony export */ });
 /* unused harmony export dialGet */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -18,11 +17,13 @@ export const modules = {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _socket_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4707);
+/* harmony import */ var _requests_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5804);
 
 
 
 // A static import: ncc's bundle of `await import('node:stream')` had no `Readable` (issue 24: every
 // predeploy on an engine that is not a local socket crashed with "reading 'from'").
+
 
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -68,7 +69,7 @@ async function socketGet(socketPath, apiPath) {
 /** The load endpoint answers 200 and reports a failure inside its JSON message stream. */
 async function socketLoad(socketPath, tar) {
     const r = await (0,_socket_js__WEBPACK_IMPORTED_MODULE_4__/* .socketRequest */ .tI)(socketPath, 'POST', '/images/load?quiet=1', tar);
-    return r.status === 200 ? streamError(r.text) : `HTTP ${r.status} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(r.text)}`;
+    return r.status === 200 ? (0,_requests_js__WEBPACK_IMPORTED_MODULE_5__/* .streamError */ .z)(r.text) : `HTTP ${r.status} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(r.text)}`;
 }
 /** A path's tar, streamed from the socket; a 404 (the path is gone) is undefined. */
 function socketArchive(socketPath, container, containerPath) {
@@ -105,17 +106,6 @@ async function cliArchive(cli, container, containerPath) {
             out.destroy(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerError */ .Bi(`docker cp ${container}:${containerPath} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(stderr) || `exit code ${code}`}`));
     }, (e) => out.destroy(e));
     return out;
-}
-/** The first error in one of the Engine API's JSON message streams (load, pull, push), '' for none. */
-function streamError(text) {
-    for (const line of text.split('\n')) {
-        if (!line.trim())
-            continue;
-        const m = JSON.parse(line);
-        if (m.error)
-            return m.error;
-    }
-    return '';
 }
 /**
  * One GET through `docker system dial-stdio`. HTTP/1.0 keeps the response plain (no chunking); stdin
@@ -167,6 +157,30 @@ function dialGet(cli, apiPath) {
         child.stdin.on('error', () => undefined);
         child.stdin.write(`GET ${apiPath} HTTP/1.0\r\nHost: docker\r\n\r\n`);
     });
+}
+
+
+/***/ }),
+
+/***/ 5804:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ streamError)
+/* harmony export */ });
+// The Engine API's shapes the action reads and writes itself (ADR 0013): the transport (socket.ts, cli.ts,
+// engine-api.ts) and the code that fills or reads them (task/argv.ts, commit/) share them without either
+// importing the other.
+/** The first error in one of the Engine API's JSON message streams (load, pull, push), '' for none. */
+function streamError(text) {
+    for (const line of text.split('\n')) {
+        if (!line.trim())
+            continue;
+        const m = JSON.parse(line);
+        if (m.error)
+            return m.error;
+    }
+    return '';
 }
 
 

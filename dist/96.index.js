@@ -35,7 +35,7 @@ async function openSsh(a, s, dir, env) {
             node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'known_hosts'), s.knownHosts.replace(/\r\n/g, '\n') + '\n', { mode: 0o600 });
         node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh_config'), CONFINED_CONFIG, { mode: 0o600 });
         const ssh = sshCommand(a, s, dir, agent?.socket, env);
-        const master = await ssh.connect(['-f', '-N', '-M', '-E', node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh.log')]);
+        const master = await ssh.connect(['-f', '-N', '-M', '-E', node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh.log')], undefined, true);
         if (master.code !== 0)
             throw connectError(a, readLog(dir) || master.stderr);
         const remote = a.socket || (await remoteSocket(a, ssh));
@@ -97,6 +97,8 @@ const CONFINED_CONFIG = [
     'Host *',
     ...CONFINED.filter(o => !o.startsWith('RemoteCommand')).map(o => `  ${o.replace('=', ' ')}`),
     '  ClearAllForwardings yes',
+    // A jump host's ssh never asks: there is no one to answer.
+    '  BatchMode yes',
     'Include ~/.ssh/config',
     'Include /etc/ssh/ssh_config',
     ''
@@ -132,7 +134,7 @@ function sshCommand(a, s, dir, agentSocket, env) {
     const childEnvironment = sshEnv(env, agentSocket);
     const host = a.host.replace(/^\[(.*)\]$/, '$1');
     return {
-        connect: (args, remoteCommand) => run('ssh', ['-F', node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh_config'), '-o', 'ClearAllForwardings=yes', ...argv, ...args, '--', host, ...(remoteCommand ? [remoteCommand] : [])], childEnvironment),
+        connect: (args, remoteCommand, background = false) => run('ssh', ['-F', node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh_config'), '-o', 'ClearAllForwardings=yes', ...argv, ...args, '--', host, ...(remoteCommand ? [remoteCommand] : [])], childEnvironment, undefined, background),
         control: (args) => run('ssh', ['-F', '/dev/null', ...argv, ...args, '--', host], childEnvironment)
     };
 }
@@ -212,16 +214,21 @@ function readLog(dir) {
 function lastOf(text) {
     return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(text).slice(0, 300);
 }
-/** Runs a short command; `input` goes to its stdin. A background master keeps no pipe of ours open (-f with -E). */
-function run(bin, args, env, input) {
+/**
+ * Runs a short command; `input` goes to its stdin. `background`: the master (-f with -E, its words in
+ * the log file), which gets no pipe of ours: a ProxyJump's ssh, its child, would hold one open for the
+ * whole run; it is done when the command it started exits.
+ */
+function run(bin, args, env, input, background = false) {
     return new Promise(resolve => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(bin, args, { env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], detached: true });
+        const stdio = background ? 'ignore' : 'pipe';
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(bin, args, { env, stdio: [input === undefined ? 'ignore' : 'pipe', stdio, stdio], detached: true });
         let stdout = '';
         let stderr = '';
-        child.stdout.on('data', (b) => (stdout += b.toString()));
-        child.stderr.on('data', (b) => (stderr += b.toString()));
+        child.stdout?.on('data', (b) => (stdout += b.toString()));
+        child.stderr?.on('data', (b) => (stderr += b.toString()));
         child.on('error', e => resolve({ code: 127, stdout, stderr: `${bin}: ${e.message}` }));
-        child.on('close', code => resolve({ code: code ?? 1, stdout, stderr }));
+        child.on(background ? 'exit' : 'close', code => resolve({ code: code ?? 1, stdout, stderr }));
         if (input !== undefined)
             child.stdin.end(input);
     });

@@ -73,150 +73,6 @@ var external_node_os_ = __webpack_require__(161);
 var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(916);
-;// CONCATENATED MODULE: ./src/untrusted.ts
-/**
- * Untrusted text (commands from manifests, names, paths, docker's stderr) in the lines the action writes
- * itself (design.md §5.6). The runner reads a line as a workflow command when, leading blanks trimmed, it
- * starts with `::`, or (the legacy form) when it holds `##[` anywhere; a CR or LF inside the text would
- * start such a line. In the job summary the same text must not be read as Markdown or HTML.
- */
-
-// Kernel limits the action checks before any side effect. Here, not in secrets.ts: runner.ts (on the
-// start-up path) needs them through this module, and must not load secrets.ts and dotenv to get them.
-/** Linux MAX_ARG_STRLEN: one `NAME=value` string of a process environment (or argv) holds at most 128 KiB. */
-const MAX_ENV_ENTRY = (/* unused pure expression or super */ null && (32 * 4096));
-/** All task values together; the rest of ARG_MAX (2 MiB by default) is left to the runner's own environment. */
-const MAX_TASK_ENV = (/* unused pure expression or super */ null && (1024 * 1024));
-/** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
-function safeLine(text) {
-    // Control characters are exactly what this must find; U+0085 too: .NET's TrimStart (the runner's,
-    // before it looks for `::`) strips it as blank.
-    // eslint-disable-next-line no-control-regex
-    let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\n\r]/g, c => {
-        if (c === '\n')
-            return '\\n';
-        if (c === '\r')
-            return '\\r';
-        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    });
-    out = out.replace(/##\[/g, '##\\[');
-    if (out.trimStart().startsWith('::'))
-        out = `\\${out.trimStart()}`;
-    return out;
-}
-/** Plain text for Markdown (table cells, paragraphs): HTML entities and Markdown punctuation escaped. */
-function mdText(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, c => `\\${c}`)
-        .replace(/\r\n|\r|\n/g, ' ');
-}
-/** A fenced block whose fence is longer than any backtick run inside, so the text cannot close it. */
-function fenced(text) {
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(r => r.length));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    return `${fence}text\n${text}\n${fence}`;
-}
-/**
- * A task command (any phase, any source) must fit one argv string and hold no NUL byte: both would
- * otherwise fail only when the container is created, after the build (spawn's E2BIG / invalid argument).
- */
-function checkCommand(what, command, noun = 'the command') {
-    if (command === undefined)
-        return;
-    for (const word of Array.isArray(command) ? command : [command]) {
-        if (word.includes('\0'))
-            throw new InputError(`${what}: ${noun} contains a NUL byte`);
-        if (Buffer.byteLength(word) + 64 > MAX_ENV_ENTRY) {
-            throw new InputError(`${what}: ${noun} ${Array.isArray(command) && noun !== 'the command' ? 'holds a word of' : 'is'} ${Buffer.byteLength(word)} bytes; one process argument holds at most ${MAX_ENV_ENTRY} bytes on Linux (E2BIG)`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runner.ts
-/**
- * The runner's workflow-command and file-command protocol, for the few calls this action makes.
- *
- * Why not @actions/core here: its entry point statically imports its OIDC client, and with it
- * @actions/http-client and undici, none of which this action uses. Loading them cost ~107 ms of a
- * ~128 ms start-up overhead on the benchmark machine (BENCHMARKS.md), paid on every run. The formats
- * below are the documented ones; __tests__/unit/runner.test.ts checks them byte for byte against
- * @actions/core for the same calls. @actions/tool-cache and @actions/github (loaded lazily) still use
- * @actions/core internally.
- */
-
-
-
-
-const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-/** `::name key=value,key=value::message`. */
-function command(name, properties, message) {
-    const props = Object.entries(properties)
-        .filter(([, v]) => v !== undefined && v !== '' && v !== 0)
-        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-        .join(',');
-    // Other control characters (ANSI escapes, U+2028) in untrusted text are shown, not obeyed (design.md §5.6).
-    // eslint-disable-next-line no-control-regex
-    const shown = message.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0085\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(shown)}${external_node_os_.EOL}`);
-}
-function annotation(p) {
-    return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
-}
-/** A plain log line; untrusted text in it can neither start a new line nor be read as a command. */
-const info = (message) => void process.stdout.write(safeLine(message) + external_node_os_.EOL);
-const debug = (message) => command('debug', {}, message);
-const warning = (message, p = {}) => command('warning', annotation(p), message);
-const error = (message, p = {}) => command('error', annotation(p), message);
-const startGroup = (name) => command('group', {}, name);
-const endGroup = () => command('endgroup', {}, '');
-/**
- * `::add-mask::` takes the value as it is: only `%`, CR and LF are escaped (the runner unescapes exactly
- * those). Showing other control characters, as `command` does for log text, would register a mask of
- * the shown text (`\u001b`) while the real value printed unmasked.
- */
-const setSecret = (secret) => void process.stdout.write(`::add-mask::${escapeData(secret)}${EOL}`);
-/** A file command (`GITHUB_OUTPUT`, `GITHUB_STATE`): `name<<DELIM` value `DELIM`, or the legacy command. */
-function keyValue(file, legacy, name, value) {
-    const path = process.env[`GITHUB_${file}`];
-    if (!path) {
-        if (file === 'OUTPUT')
-            process.stdout.write(EOL);
-        command(legacy, { name }, value);
-        return;
-    }
-    if (!fs.existsSync(path))
-        throw new Error(`Missing file at path: ${path}`);
-    const delimiter = `ghadelimiter_${randomUUID()}`;
-    if (name.includes(delimiter) || value.includes(delimiter))
-        throw new Error('Unexpected input: contains the delimiter');
-    fs.appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' });
-}
-const setOutput = (name, value) => keyValue('OUTPUT', 'set-output', name, value);
-const saveState = (name, value) => keyValue('STATE', 'save-state', name, value);
-/**
- * The runner keeps a step's state in a dictionary that ignores case and keeps the first spelling it saw
- * (actions/runner: IntraActionState, StringComparer.OrdinalIgnoreCase): a relayed `::save-state
- * name=RUN-ID::` would otherwise hide `STATE_run-id` from an exact lookup. So the lookup ignores case too.
- */
-function getState(name, env = process.env) {
-    const want = `STATE_${name}`.toUpperCase();
-    for (const [key, value] of Object.entries(env))
-        if (key.toUpperCase() === want)
-            return value ?? '';
-    return '';
-}
-/** Appends Markdown to the job summary file, when the runner provides one. */
-function appendSummary(markdown) {
-    const path = process.env.GITHUB_STEP_SUMMARY;
-    if (path)
-        fs.appendFileSync(path, markdown + EOL, { encoding: 'utf8' });
-}
-
 ;// CONCATENATED MODULE: ./src/workspace-files.ts
 /**
  * design.md §2.2: the repository is untrusted input. Every path from an input or a manifest is resolved
@@ -382,7 +238,6 @@ function checkDirectory(dir, what) {
 
 
 
-
 // Every name one run gives what it makes, made here beside the check the post step applies to it: main
 // makes them, post removes what a killed main left, and a forged state must never widen what post
 // removes (issue 34 step 3).
@@ -408,11 +263,11 @@ function runImageName(runId) {
  * through GITHUB_STATE, which the runner reads after the step, so these values win over any forged
  * `::save-state` line of the same name; read without regard to case (runner.ts getState).
  */
-function saveRun(runId, tempDir) {
-    core.saveState('run-id', runId);
-    core.saveState('temp-dir', tempDir);
+function saveRun(saveState, runId, tempDir) {
+    saveState('run-id', runId);
+    saveState('temp-dir', tempDir);
 }
-function savedRun() {
+function savedRun(getState) {
     return { runId: getState('run-id'), tempDir: getState('temp-dir') };
 }
 const TEMP_PREFIX = 'release-phase-';
@@ -469,6 +324,150 @@ function runDirs(tempDir, tmp = external_node_os_.tmpdir()) {
     const st = external_node_fs_.lstatSync(target, { throwIfNoEntry: false });
     const ours = new RegExp(`^${SHORT_PREFIX}[A-Za-z0-9]{6}$`).test(external_node_path_.basename(target)) && [tmp, '/tmp'].includes(external_node_path_.dirname(target));
     return ours && st?.isDirectory() && st.uid === process.getuid?.() ? [tempDir, target] : [tempDir];
+}
+
+;// CONCATENATED MODULE: ./src/untrusted.ts
+/**
+ * Untrusted text (commands from manifests, names, paths, docker's stderr) in the lines the action writes
+ * itself (design.md §5.6). The runner reads a line as a workflow command when, leading blanks trimmed, it
+ * starts with `::`, or (the legacy form) when it holds `##[` anywhere; a CR or LF inside the text would
+ * start such a line. In the job summary the same text must not be read as Markdown or HTML.
+ */
+
+// Kernel limits the action checks before any side effect. Here, not in secrets.ts: runner.ts (on the
+// start-up path) needs them through this module, and must not load secrets.ts and dotenv to get them.
+/** Linux MAX_ARG_STRLEN: one `NAME=value` string of a process environment (or argv) holds at most 128 KiB. */
+const MAX_ENV_ENTRY = (/* unused pure expression or super */ null && (32 * 4096));
+/** All task values together; the rest of ARG_MAX (2 MiB by default) is left to the runner's own environment. */
+const MAX_TASK_ENV = (/* unused pure expression or super */ null && (1024 * 1024));
+/** One log line: control characters shown escaped, never a command (runner.info applies it to every line). */
+function safeLine(text) {
+    // Control characters are exactly what this must find; U+0085 too: .NET's TrimStart (the runner's,
+    // before it looks for `::`) strips it as blank.
+    // eslint-disable-next-line no-control-regex
+    let out = text.replace(/[\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\n\r]/g, c => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+    out = out.replace(/##\[/g, '##\\[');
+    if (out.trimStart().startsWith('::'))
+        out = `\\${out.trimStart()}`;
+    return out;
+}
+/** Plain text for Markdown (table cells, paragraphs): HTML entities and Markdown punctuation escaped. */
+function mdText(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, c => `\\${c}`)
+        .replace(/\r\n|\r|\n/g, ' ');
+}
+/** A fenced block whose fence is longer than any backtick run inside, so the text cannot close it. */
+function fenced(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(r => r.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}text\n${text}\n${fence}`;
+}
+/**
+ * A task command (any phase, any source) must fit one argv string and hold no NUL byte: both would
+ * otherwise fail only when the container is created, after the build (spawn's E2BIG / invalid argument).
+ */
+function checkCommand(what, command, noun = 'the command') {
+    if (command === undefined)
+        return;
+    for (const word of Array.isArray(command) ? command : [command]) {
+        if (word.includes('\0'))
+            throw new InputError(`${what}: ${noun} contains a NUL byte`);
+        if (Buffer.byteLength(word) + 64 > MAX_ENV_ENTRY) {
+            throw new InputError(`${what}: ${noun} ${Array.isArray(command) && noun !== 'the command' ? 'holds a word of' : 'is'} ${Buffer.byteLength(word)} bytes; one process argument holds at most ${MAX_ENV_ENTRY} bytes on Linux (E2BIG)`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner.ts
+/**
+ * The runner's workflow-command and file-command protocol, for the few calls this action makes.
+ *
+ * Why not @actions/core here: its entry point statically imports its OIDC client, and with it
+ * @actions/http-client and undici, none of which this action uses. Loading them cost ~107 ms of a
+ * ~128 ms start-up overhead on the benchmark machine (BENCHMARKS.md), paid on every run. The formats
+ * below are the documented ones; __tests__/unit/runner.test.ts checks them byte for byte against
+ * @actions/core for the same calls. @actions/tool-cache and @actions/github (loaded lazily) still use
+ * @actions/core internally.
+ */
+
+
+
+
+const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** `::name key=value,key=value::message`. */
+function command(name, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== '' && v !== 0)
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    // Other control characters (ANSI escapes, U+2028) in untrusted text are shown, not obeyed (design.md §5.6).
+    // eslint-disable-next-line no-control-regex
+    const shown = message.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0085\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(shown)}${external_node_os_.EOL}`);
+}
+function annotation(p) {
+    return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
+}
+/** A plain log line; untrusted text in it can neither start a new line nor be read as a command. */
+const info = (message) => void process.stdout.write(safeLine(message) + external_node_os_.EOL);
+const debug = (message) => command('debug', {}, message);
+const warning = (message, p = {}) => command('warning', annotation(p), message);
+const error = (message, p = {}) => command('error', annotation(p), message);
+const startGroup = (name) => command('group', {}, name);
+const endGroup = () => command('endgroup', {}, '');
+/**
+ * `::add-mask::` takes the value as it is: only `%`, CR and LF are escaped (the runner unescapes exactly
+ * those). Showing other control characters, as `command` does for log text, would register a mask of
+ * the shown text (`\u001b`) while the real value printed unmasked.
+ */
+const setSecret = (secret) => void process.stdout.write(`::add-mask::${escapeData(secret)}${EOL}`);
+/** A file command (`GITHUB_OUTPUT`, `GITHUB_STATE`): `name<<DELIM` value `DELIM`, or the legacy command. */
+function keyValue(file, legacy, name, value) {
+    const path = process.env[`GITHUB_${file}`];
+    if (!path) {
+        if (file === 'OUTPUT')
+            process.stdout.write(EOL);
+        command(legacy, { name }, value);
+        return;
+    }
+    if (!fs.existsSync(path))
+        throw new Error(`Missing file at path: ${path}`);
+    const delimiter = `ghadelimiter_${randomUUID()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error('Unexpected input: contains the delimiter');
+    fs.appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' });
+}
+const setOutput = (name, value) => keyValue('OUTPUT', 'set-output', name, value);
+const saveState = (name, value) => keyValue('STATE', 'save-state', name, value);
+/**
+ * The runner keeps a step's state in a dictionary that ignores case and keeps the first spelling it saw
+ * (actions/runner: IntraActionState, StringComparer.OrdinalIgnoreCase): a relayed `::save-state
+ * name=RUN-ID::` would otherwise hide `STATE_run-id` from an exact lookup. So the lookup ignores case too.
+ */
+function getState(name, env = process.env) {
+    const want = `STATE_${name}`.toUpperCase();
+    for (const [key, value] of Object.entries(env))
+        if (key.toUpperCase() === want)
+            return value ?? '';
+    return '';
+}
+/** Appends Markdown to the job summary file, when the runner provides one. */
+function appendSummary(markdown) {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    if (path)
+        fs.appendFileSync(path, markdown + EOL, { encoding: 'utf8' });
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -1676,7 +1675,7 @@ async function onEngine(work) {
  * Named `run`, as main's is: the entry that @github/local-action calls.
  */
 async function run() {
-    const { runId, tempDir } = savedRun();
+    const { runId, tempDir } = savedRun(getState);
     const removed = [];
     if (runId && !isRunId(runId))
         warning('post: the saved run id is not one this action makes; no container or image removed');

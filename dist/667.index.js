@@ -1,5 +1,5 @@
-export const id = 391;
-export const ids = [391];
+export const id = 667;
+export const ids = [667];
 export const modules = {
 
 /***/ 4207:
@@ -1619,7 +1619,7 @@ function inStepEnv(env, name) {
 
 /***/ }),
 
-/***/ 4391:
+/***/ 3667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2054,7 +2054,7 @@ function writeSummary(r, secrets) {
 }
 /** The outputs known from the plan alone, so they are set even when the run fails early. */
 function describePlan(result, plan, manifests) {
-    result.releaseCommand = (0,release_command/* commandText */.j)(plan.release.command);
+    result.releaseCommand = (0,release_command/* commandText */.jt)(plan.release.command);
     result.releaseSource = plan.release.source;
     result.processes = Object.fromEntries((manifests.procfile ?? []).filter(e => e.name !== 'release').map(e => [e.name, e.command]));
     result.postdeployCommand = manifests.appJson?.postdeploy ?? '';
@@ -2364,8 +2364,34 @@ async function loadManifests(s) {
     return m;
 }
 
-// EXTERNAL MODULE: ./src/manifests/presence.ts
-var presence = __webpack_require__(141);
+;// CONCATENATED MODULE: ./src/manifests/presence.ts
+
+
+
+/**
+ * design.md §2.8, issue 10 item 5: no manifest and no `release-command` is an error, before any side effect.
+ * A job that forgot actions/checkout, or a wrong working-directory, would otherwise build, run nothing
+ * and report released=true.
+ */
+function requireManifests(s, m) {
+    if (m.found.length > 0 || s.releaseCommand.trim() !== '')
+        return;
+    const dir = external_node_path_.relative(s.workspace, s.workingDirectory) || '.';
+    const names = [s.procfile, s.appJson, s.herokuYml].map(f => external_node_path_.relative(s.workingDirectory, f));
+    throw new errors/* InputError */.dz(`no manifest found: none of ${names.join(', ')} is in "${dir}" (working-directory, relative to the workspace) and release-command is empty, so there is nothing to run. ` +
+        'Check out the repository before this step (actions/checkout), or set working-directory to the folder of the app');
+}
+/**
+ * Manifests exist but no requested phase has a command: not an error (a build-and-push job may be
+ * exactly that), but said in a warning and in the summary so it is never taken for a release.
+ */
+function nothingToRun(phases, found) {
+    if (phases.some(p => (0,release_command/* hasCommand */.mU)(p.command)))
+        return undefined;
+    const requested = phases.map(p => p.phase).join(', ') || 'none';
+    return `none of the requested phases (${requested}) has a command in ${found.join(', ') || 'the inputs'}: no task runs`;
+}
+
 // EXTERNAL MODULE: ./src/release-plan.ts
 var release_plan = __webpack_require__(3912);
 // EXTERNAL MODULE: ./src/image/build.ts
@@ -2639,8 +2665,8 @@ const REMOTE_READINESS = 'sidecars: a readiness probe (ready: {tcp: …}) runs f
 async function resolveRun(s, env, log) {
     const manifests = await loadManifests(s);
     log.info(`Manifests found: ${manifests.found.length > 0 ? manifests.found.join(', ') : 'none'}`);
-    (0,presence/* requireManifests */.UM)(s, manifests);
-    const release = (0,release_command/* chooseReleaseCommand */.A)(manifests.procfile, manifests.herokuYml, s.releaseCommand);
+    requireManifests(s, manifests);
+    const release = (0,release_command/* chooseReleaseCommand */.A2)(manifests.procfile, manifests.herokuYml, s.releaseCommand);
     if (release.warning)
         log.warning(release.warning);
     const vars = taskVariables(s, manifests, env, log);
@@ -2672,7 +2698,7 @@ async function resolveRun(s, env, log) {
     });
     log.planned?.(plan, manifests);
     // Manifests but no command in any requested phase: said in a warning and the summary, never silent.
-    const idle = (0,presence/* nothingToRun */.WK)(plan.phases, manifests.found);
+    const idle = nothingToRun(plan.phases, manifests.found);
     if (idle)
         log.warning(idle);
     // Commands: no NUL byte, small enough for one argv string (else E2BIG after the build).
@@ -2799,7 +2825,7 @@ async function run() {
         }
         // Everything above is validation; Docker side effects start here.
         scope = RunScope.create();
-        (0,run_record/* saveRun */.BQ)(scope.runId, scope.tempDir);
+        (0,run_record/* saveRun */.BQ)(runner/* saveState */.LZ, scope.runId, scope.tempDir);
         // A remote engine is reached (host key, key, its docker) before anything else is done (design.md §12).
         link = await openEngine(address, s.engine, scope.tempDir);
         const cli = new docker_cli/* DockerCli */.Vo(undefined, link);
@@ -2892,56 +2918,13 @@ function installSignalHandlers(cli, scope) {
 
 /***/ }),
 
-/***/ 141:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   UM: () => (/* binding */ requireManifests),
-/* harmony export */   WK: () => (/* binding */ nothingToRun),
-/* harmony export */   mU: () => (/* binding */ hasCommand)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-
-
-/**
- * design.md §2.8, issue 10 item 5: no manifest and no `release-command` is an error, before any side effect.
- * A job that forgot actions/checkout, or a wrong working-directory, would otherwise build, run nothing
- * and report released=true.
- */
-function requireManifests(s, m) {
-    if (m.found.length > 0 || s.releaseCommand.trim() !== '')
-        return;
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_0__.relative(s.workspace, s.workingDirectory) || '.';
-    const names = [s.procfile, s.appJson, s.herokuYml].map(f => node_path__WEBPACK_IMPORTED_MODULE_0__.relative(s.workingDirectory, f));
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`no manifest found: none of ${names.join(', ')} is in "${dir}" (working-directory, relative to the workspace) and release-command is empty, so there is nothing to run. ` +
-        'Check out the repository before this step (actions/checkout), or set working-directory to the folder of the app');
-}
-/** A command that runs something: a blank one is no command (design.md §4.1, as in Dokku). */
-function hasCommand(c) {
-    return Array.isArray(c) ? c.length > 0 : (c ?? '').trim() !== '';
-}
-/**
- * Manifests exist but no requested phase has a command: not an error (a build-and-push job may be
- * exactly that), but said in a warning and in the summary so it is never taken for a release.
- */
-function nothingToRun(phases, found) {
-    if (phases.some(p => hasCommand(p.command)))
-        return undefined;
-    const requested = phases.map(p => p.phase).join(', ') || 'none';
-    return `none of the requested phases (${requested}) has a command in ${found.join(', ') || 'the inputs'}: no task runs`;
-}
-
-
-/***/ }),
-
 /***/ 4903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ chooseReleaseCommand),
-/* harmony export */   j: () => (/* binding */ commandText)
+/* harmony export */   A2: () => (/* binding */ chooseReleaseCommand),
+/* harmony export */   jt: () => (/* binding */ commandText),
+/* harmony export */   mU: () => (/* binding */ hasCommand)
 /* harmony export */ });
 /** design.md §2.7: Procfile > heroku.yml > input, as in Jets where the Procfile wins over configuration. */
 function chooseReleaseCommand(procfile, heroku, input) {
@@ -2968,6 +2951,10 @@ function commandText(command) {
     if (command === undefined)
         return '';
     return Array.isArray(command) ? JSON.stringify(command) : command;
+}
+/** A command that runs something: a blank one is no command (design.md §4.1, as in Dokku). */
+function hasCommand(c) {
+    return Array.isArray(c) ? c.length > 0 : (c ?? '').trim() !== '';
 }
 
 
@@ -3205,16 +3192,14 @@ function safeCut(text, secrets) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7076);
-/* harmony import */ var _manifests_release_command_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4903);
+/* harmony import */ var _manifests_release_command_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4903);
 /* harmony import */ var _image_build_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6489);
 /* harmony import */ var _task_entrypoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5955);
 /* harmony import */ var _task_argv_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(951);
 /* harmony import */ var _sidecars_argv_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8896);
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2812);
 /* harmony import */ var _image_prebuilt_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4502);
-/* harmony import */ var _manifests_presence_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(141);
-/* harmony import */ var _run_record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1894);
-
+/* harmony import */ var _run_record_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1894);
 
 
 
@@ -3260,11 +3245,11 @@ function resolvePlan(p) {
     const phases = s.phases.map((phase) => {
         const { command, source, at } = commands[phase];
         const skip = command === undefined ? 'no command' : phase === 'first-deploy' && p.firstDeploy === false ? 'not the first deploy' : undefined;
-        return { phase, command, text: (0,_manifests_release_command_js__WEBPACK_IMPORTED_MODULE_11__/* .commandText */ .j)(command), source, skip, at };
+        return { phase, command, text: (0,_manifests_release_command_js__WEBPACK_IMPORTED_MODULE_10__/* .commandText */ .jt)(command), source, skip, at };
     });
     // A digest `image` cannot be pushed to, nor committed under no name: refused here, before any side effect.
     if (s.imageRef)
-        (0,_image_prebuilt_js__WEBPACK_IMPORTED_MODULE_8__/* .checkPrebuilt */ .SU)(s.image, s.imageRef, s.tags, s.push, phases.some(ph => ph.phase === 'predeploy' && (0,_manifests_presence_js__WEBPACK_IMPORTED_MODULE_9__/* .hasCommand */ .mU)(ph.command)));
+        (0,_image_prebuilt_js__WEBPACK_IMPORTED_MODULE_8__/* .checkPrebuilt */ .SU)(s.image, s.imageRef, s.tags, s.push, phases.some(ph => ph.phase === 'predeploy' && (0,_manifests_release_command_js__WEBPACK_IMPORTED_MODULE_10__/* .hasCommand */ .mU)(ph.command)));
     const image = s.imageRef
         ? { kind: 'reference', ref: s.image, parsed: s.imageRef }
         : { kind: 'build', dockerfile: chooseDockerfile(s, p.manifests), labels: (0,_image_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildLabels */ .S6)(s, p.github, p.now) };
@@ -3289,7 +3274,7 @@ function checkedDefaultTags(s, github) {
 function planBuildArgv(plan, files, runId) {
     if (plan.image.kind !== 'build')
         return null;
-    return (0,_image_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildArgv */ .v$)(plan.settings, { name: (0,_run_record_js__WEBPACK_IMPORTED_MODULE_10__/* .runImageName */ .Qx)(runId), labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files });
+    return (0,_image_build_js__WEBPACK_IMPORTED_MODULE_3__/* .buildArgv */ .v$)(plan.settings, { name: (0,_run_record_js__WEBPACK_IMPORTED_MODULE_9__/* .runImageName */ .Qx)(runId), labels: [...plan.image.labels], dockerfile: plan.image.dockerfile, ...files });
 }
 /** The variables a phase's exec-mode command may expand: mapped ones, RELEASE_PHASE, the image's ENV. */
 function lookupFor(phase, vars, image) {
@@ -3419,9 +3404,7 @@ function dryRunView(plan, phases, imageRef) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4813);
-/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7076);
-
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7076);
 
 
 
@@ -3452,12 +3435,12 @@ function runImageName(runId) {
  * through GITHUB_STATE, which the runner reads after the step, so these values win over any forged
  * `::save-state` line of the same name; read without regard to case (runner.ts getState).
  */
-function saveRun(runId, tempDir) {
-    _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .saveState */ .LZ('run-id', runId);
-    _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .saveState */ .LZ('temp-dir', tempDir);
+function saveRun(saveState, runId, tempDir) {
+    saveState('run-id', runId);
+    saveState('temp-dir', tempDir);
 }
-function savedRun() {
-    return { runId: core.getState('run-id'), tempDir: core.getState('temp-dir') };
+function savedRun(getState) {
+    return { runId: getState('run-id'), tempDir: getState('temp-dir') };
 }
 const TEMP_PREFIX = 'release-phase-';
 /** The run's private temporary directory: `release-phase-XXXXXX` (mkdtemp, 0700) right under RUNNER_TEMP. */
@@ -3779,6 +3762,7 @@ function buildSecretValues(mappings, processEnv) {
     }
     return mappings.map(m => ({ name: `build-secrets ${m.name}`, value: processEnv[m.source] }));
 }
+/** A secret value and what it is called in messages (a variable, `github-token`, a build secret id). */
 /** The task's secret variables, by name (plain `env` and committed env files are configuration). */
 function taskSecrets(vars) {
     return [...vars].filter(([, v]) => v.secret).map(([name, v]) => ({ name, value: v.value }));
