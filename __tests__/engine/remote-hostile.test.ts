@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { BASE_IMAGE, describeEngine, makeApp, runAction, uniqueTag } from '../helpers/engine.js'
 import { startRemoteHost, type RemoteHost } from '../helpers/remote-host.js'
 import { REAL_DOCKER } from '../helpers/machine.js'
-import { CONFINED_CONFIG } from '../../src/engine/ssh.js'
+import { confinedConfig } from '../../src/engine/ssh.js'
 import { execFileSync } from 'node:child_process'
 
 /**
@@ -56,7 +56,6 @@ describeEngine('a hostile deploy host, with a runner ssh config that forwards ev
     fs.writeFileSync(seen, '', { mode: 0o666 })
     fs.chmodSync(seen, 0o666)
     host = await startRemoteHost({ sshEnv: [`PATH=${work}/bin:/usr/bin:/bin`] })
-    fs.writeFileSync(path.join(work, 'jump_known_hosts'), host.knownHosts + '\n')
     dropIn = `/etc/ssh/ssh_config.d/rp-hostile-${path.basename(work)}.conf`
     fs.writeFileSync(
       dropIn,
@@ -78,7 +77,6 @@ describeEngine('a hostile deploy host, with a runner ssh config that forwards ev
         '  User rpdeploy',
         `  Port ${host.sshPort}`,
         '  ForwardAgent yes',
-        `  UserKnownHostsFile ${work}/jump_known_hosts`,
         `Host rp-via-jump-${path.basename(work)}`,
         `  HostName ${host.address}`,
         '  User rpdeploy',
@@ -126,9 +124,12 @@ describeEngine('a hostile deploy host, with a runner ssh config that forwards ev
     const jump = `rp-jump-${path.basename(work)}`
     // What ssh reads for the jump connection: the action's -F file, handed on by ssh to the jump's ssh.
     const config = path.join(work, 'confined_config')
-    fs.writeFileSync(config, CONFINED_CONFIG)
+    fs.writeFileSync(config, confinedConfig(os.userInfo().homedir, path.join(work, 'given_known_hosts')))
     const seen = execFileSync('ssh', ['-G', '-F', config, '-W', `${host.address}:${host.sshPort}`, jump], { encoding: 'utf8' })
     expect(seen).toMatch(/^forwardagent no$/m)
+    // With docker-known-hosts, the jump host's key is checked against it alone, never trusted on first use.
+    expect(seen).toMatch(new RegExp(`^userknownhostsfile ${path.join(work, 'given_known_hosts')}$`, 'm'))
+    expect(seen).toMatch(/^stricthostkeychecking (yes|true)$/m)
     expect(seen).toMatch(/^clearallforwardings yes$/m)
     expect(seen).toMatch(/^user rpdeploy$/m)
     const app = makeApp({ Dockerfile: `FROM ${BASE_IMAGE}\n`, Procfile: 'release: echo released through the jump\n' })

@@ -156,6 +156,13 @@ describe('the engine address (docker-host, DOCKER_HOST, contexts)', () => {
     // The map key `docker` is matched exactly by Go: `Docker` is another endpoint, and no host at all.
     meta('map-key', '{"Endpoints":{"Docker":{"Host":"tcp://10.0.0.3:2375"}}}')
     expect(resolveContext({ kind: 'context', name: 'map-key' }, env)).toEqual({ kind: 'context', name: 'map-key', host: undefined })
+    // Still the CLI's to open: any unix socket path, a compose-style host name, no Host at all.
+    meta('spaced', JSON.stringify({ Endpoints: { docker: { Host: 'unix:///home/my user/.docker/run/docker.sock' } } }))
+    expect(resolveContext({ kind: 'context', name: 'spaced' }, env)).toMatchObject({ kind: 'context', name: 'spaced' })
+    meta('empty', JSON.stringify({ Endpoints: { docker: { Host: '' } } }))
+    expect(resolveContext({ kind: 'context', name: 'empty' }, env)).toMatchObject({ kind: 'context', name: 'empty' })
+    meta('dind', JSON.stringify({ Endpoints: { docker: { Host: 'tcp://dind_host:2376' } } }))
+    expect(() => resolveContext({ kind: 'context', name: 'dind' }, env)).toThrow(clear)
     // config.json's currentContext, in another spelling, is the CLI's current context too.
     fs.writeFileSync(path.join(dir, 'config.json'), '{"CURRENTCONTEXT":"lower"}')
     expect(() => resolveContext({ kind: 'default' }, env)).toThrow(clear)

