@@ -651,7 +651,7 @@ function merge(all) {
 
 
 /** A host name, an IPv4 address or a bracketed IPv6 address; never a leading `-` (an ssh option). */
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$/;
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$/;
 const USER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 /** Reads the engine inputs; every name is checked here, before any side effect. */
@@ -791,7 +791,8 @@ function resolveContext(address, env) {
     const { host, skipTLSVerify } = dockerEndpoint(parsed, name);
     // Read as strictly as docker-host (a review: `TCP://`, `http://` or `tcp://localhost:1@evil` reached
     // an engine in clear that this reading took for another): ssh:// gets the SSH treatment, tcp:// the TLS rule.
-    const endpoint = host === undefined ? undefined : parseDockerHost(host, `docker context ${name}`);
+    // A unix:// socket is the CLI's to open (any path); an empty Host is none.
+    const endpoint = !host || host.startsWith('unix://') ? undefined : parseDockerHost(host, `docker context ${name}`);
     if (endpoint?.kind === 'ssh')
         return endpoint;
     const context = { kind: 'context', name, host };
@@ -1662,6 +1663,8 @@ var create_args = __webpack_require__(8423);
 const COMMA_OR_LINE = /[,\r\n]/;
 const LINE = /[\r\n]/;
 const WORD = /[\s'"\\]/;
+/** A shell's input: words, and what starts another command or substitutes one. */
+const SHELL = /[\s'"\\;|&$`<>()]/;
 /** YAML (flow collections, mappings, quotes, comments) whose options and commands are split into words too. */
 const YAML = /[\s,:{}[\]#&*!|>'"%@`\\]/;
 const LIST_INPUTS = {
@@ -1690,7 +1693,7 @@ const LIST_INPUTS = {
     'docker-known-hosts': LINE,
     'run-args': WORD,
     // Split into words in exec mode, and a shell's input otherwise.
-    'release-command': WORD
+    'release-command': SHELL
 };
 /** The runner's variables that carry a ref someone outside the workflow may have named. */
 const REF_VARIABLES = ['GITHUB_HEAD_REF', 'GITHUB_BASE_REF', 'GITHUB_REF_NAME', 'GITHUB_REF'];
@@ -1700,7 +1703,7 @@ const REF_VARIABLES = ['GITHUB_HEAD_REF', 'GITHUB_BASE_REF', 'GITHUB_REF_NAME', 
  */
 const TRUSTED_PAYLOAD = new Set(['inputs', 'client_payload']);
 /** What any list input splits on: a payload string without one of these cannot split an item. */
-const SPLITS = new RegExp([COMMA_OR_LINE, LINE, WORD, YAML].map(r => r.source).join('|'));
+const SPLITS = new RegExp([COMMA_OR_LINE, LINE, WORD, YAML, SHELL].map(r => r.source).join('|'));
 /** GitHub sends payloads of up to 25 MB; a larger file is not read, so it cannot be checked. */
 const MAX_EVENT_FILE = 32 * 1024 * 1024;
 /**

@@ -824,7 +824,7 @@ function goField(obj, name) {
 
 
 /** A host name, an IPv4 address or a bracketed IPv6 address; never a leading `-` (an ssh option). */
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$/;
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$/;
 const USER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 /** Reads the engine inputs; every name is checked here, before any side effect. */
@@ -964,7 +964,8 @@ function resolveContext(address, env) {
     const { host, skipTLSVerify } = dockerEndpoint(parsed, name);
     // Read as strictly as docker-host (a review: `TCP://`, `http://` or `tcp://localhost:1@evil` reached
     // an engine in clear that this reading took for another): ssh:// gets the SSH treatment, tcp:// the TLS rule.
-    const endpoint = host === undefined ? undefined : parseDockerHost(host, `docker context ${name}`);
+    // A unix:// socket is the CLI's to open (any path); an empty Host is none.
+    const endpoint = !host || host.startsWith('unix://') ? undefined : parseDockerHost(host, `docker context ${name}`);
     if (endpoint?.kind === 'ssh')
         return endpoint;
     const context = { kind: 'context', name, host };

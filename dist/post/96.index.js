@@ -8,14 +8,17 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openSsh: () => (/* binding */ openSsh)
 /* harmony export */ });
-/* unused harmony exports CONFINED_CONFIG, connectError */
+/* unused harmony exports confinedConfig, connectError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(916);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(916);
+
 
 
 
@@ -32,18 +35,19 @@ async function openSsh(a, s, dir, env) {
     const agent = s.sshKeyVar ? await startAgent(s.sshKeyVar, dir, env) : undefined;
     try {
         if (s.knownHosts)
-            node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'known_hosts'), s.knownHosts.replace(/\r\n/g, '\n') + '\n', { mode: 0o600 });
-        node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh_config'), CONFINED_CONFIG, { mode: 0o600 });
+            node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'known_hosts'), s.knownHosts.replace(/\r\n/g, '\n') + '\n', { mode: 0o600 });
+        const knownHosts = s.knownHosts ? node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'known_hosts') : undefined;
+        node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'ssh_config'), confinedConfig(node_os__WEBPACK_IMPORTED_MODULE_2__.userInfo().homedir, knownHosts), { mode: 0o600 });
         const ssh = sshCommand(a, s, dir, agent?.socket, env);
-        const master = await ssh.connect(['-f', '-N', '-M', '-E', node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh.log')], undefined, true);
+        const master = await ssh.connect(['-f', '-N', '-M', '-E', node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'ssh.log')], undefined, true);
         if (master.code !== 0)
             throw connectError(a, readLog(dir) || master.stderr);
         const remote = a.socket || (await remoteSocket(a, ssh));
-        const socket = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'docker.sock');
+        const socket = node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'docker.sock');
         const fwd = await ssh.control(['-O', 'forward', '-L', `${socket}:${remote}`]);
         if (fwd.code !== 0) {
             await ssh.control(['-O', 'exit']);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url}: could not forward its engine socket ${remote} (${lastOf(fwd.stderr)}); sshd must allow stream-local forwarding`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`the Docker host ${a.url}: could not forward its engine socket ${remote} (${lastOf(fwd.stderr)}); sshd must allow stream-local forwarding`);
         }
         return {
             socket,
@@ -52,7 +56,7 @@ async function openSsh(a, s, dir, env) {
                 const r = await ssh.control(['-O', 'forward', '-R', `127.0.0.1:0:127.0.0.1:${port}`]);
                 const there = Number(r.stdout.trim());
                 if (r.code !== 0 || !(there > 0))
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`could not forward port ${port} to the Docker host ${a.url} (${lastOf(r.stderr)})`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`could not forward port ${port} to the Docker host ${a.url} (${lastOf(r.stderr)})`);
                 return { port: there, close: async () => void (await ssh.control(['-O', 'cancel', '-R', `127.0.0.1:${there}:127.0.0.1:${port}`])) };
             },
             close: async () => {
@@ -92,17 +96,24 @@ const CONFINED = [
  * it starts for a ProxyJump, whose connection must not forward the agent either (a review: a hostile
  * jump host could use the deploy key through it).
  */
-const CONFINED_CONFIG = [
-    "# release-phase (design.md §12.2): what the runner's configuration may not decide, then that configuration",
-    'Host *',
-    ...CONFINED.filter(o => !o.startsWith('RemoteCommand')).map(o => `  ${o.replace('=', ' ')}`),
-    '  ClearAllForwardings yes',
-    // A jump host's ssh never asks: there is no one to answer.
-    '  BatchMode yes',
-    'Include ~/.ssh/config',
-    'Include /etc/ssh/ssh_config',
-    ''
-].join('\n');
+function confinedConfig(home, knownHosts) {
+    return [
+        "# release-phase (design.md §12.2): what the runner's configuration may not decide, then that configuration",
+        'Host *',
+        ...CONFINED.filter(o => !o.startsWith('RemoteCommand')).map(o => `  ${o.replace('=', ' ')}`),
+        '  ClearAllForwardings yes',
+        // A jump host's ssh never asks (there is no one to answer) and never trusts a key on first use.
+        '  BatchMode yes',
+        '  StrictHostKeyChecking yes',
+        '  UpdateHostKeys no',
+        // docker-known-hosts is then the only source of host keys, for the jump host too.
+        ...(knownHosts ? [`  UserKnownHostsFile "${knownHosts}"`, '  GlobalKnownHostsFile /dev/null', '  KnownHostsCommand none', '  VerifyHostKeyDNS no'] : []),
+        // The account's home, as ssh's `~` without -F (not HOME: a container job sets another).
+        `Include "${home}/.ssh/config"`,
+        'Include /etc/ssh/ssh_config',
+        ''
+    ].join('\n');
+}
 /**
  * The options every ssh of the run gets. The runner's ssh_config still decides how to reach the host
  * (HostName, Port, User, IdentityFile, ProxyJump, ProxyCommand, ciphers and the like) for the two
@@ -123,10 +134,10 @@ function sshCommand(a, s, dir, agentSocket, env) {
         'ServerAliveCountMax=3',
         'ExitOnForwardFailure=yes',
         'StreamLocalBindUnlink=yes',
-        `ControlPath=${node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh-mux')}`,
+        `ControlPath=${node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'ssh-mux')}`,
         // With docker-known-hosts, nothing else vouches for a host key (a review: KnownHostsCommand, DNS).
         ...(s.knownHosts
-            ? [`UserKnownHostsFile=${node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'known_hosts')}`, 'GlobalKnownHostsFile=/dev/null', 'KnownHostsCommand=none', 'VerifyHostKeyDNS=no']
+            ? [`UserKnownHostsFile=${node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'known_hosts')}`, 'GlobalKnownHostsFile=/dev/null', 'KnownHostsCommand=none', 'VerifyHostKeyDNS=no']
             : []),
         ...(agentSocket ? [`IdentityAgent=${agentSocket}`] : [])
     ];
@@ -134,7 +145,7 @@ function sshCommand(a, s, dir, agentSocket, env) {
     const childEnvironment = sshEnv(env, agentSocket);
     const host = a.host.replace(/^\[(.*)\]$/, '$1');
     return {
-        connect: (args, remoteCommand, background = false) => run('ssh', ['-F', node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh_config'), '-o', 'ClearAllForwardings=yes', ...argv, ...args, '--', host, ...(remoteCommand ? [remoteCommand] : [])], childEnvironment, undefined, background),
+        connect: (args, remoteCommand, background = false) => run('ssh', ['-F', node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'ssh_config'), '-o', 'ClearAllForwardings=yes', ...argv, ...args, '--', host, ...(remoteCommand ? [remoteCommand] : [])], childEnvironment, undefined, background),
         control: (args) => run('ssh', ['-F', '/dev/null', ...argv, ...args, '--', host], childEnvironment)
     };
 }
@@ -147,26 +158,26 @@ async function remoteSocket(a, ssh) {
     const host = r.stdout.trim();
     if (r.code === 127 || /not found/.test(r.stderr)) {
         await ssh.control(['-O', 'exit']);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url} has no docker CLI on the SSH user's PATH (${lastOf(r.stderr)}); install Docker there, or name its engine socket: ssh://host/path/to/docker.sock`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`the Docker host ${a.url} has no docker CLI on the SSH user's PATH (${lastOf(r.stderr)}); install Docker there, or name its engine socket: ssh://host/path/to/docker.sock`);
     }
     if (r.code !== 0 || !host.startsWith('unix:///')) {
         await ssh.control(['-O', 'exit']);
         const why = r.code !== 0 ? lastOf(r.stderr) : `its docker CLI uses ${host.slice(0, 100)}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url}: could not tell its engine socket (${why}); name it: ssh://host/path/to/docker.sock`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`the Docker host ${a.url}: could not tell its engine socket (${why}); name it: ssh://host/path/to/docker.sock`);
     }
     return host.slice('unix://'.length);
 }
 /** A private ssh-agent holding the key from the step env: the key never touches a disk or an argv. */
 async function startAgent(name, dir, env) {
     const key = env[name]; // set: checked with the address (address.ts checkEngineInputs)
-    const socket = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'agent.sock');
+    const socket = node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'agent.sock');
     const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore', detached: true, env: sshEnv(env, socket) });
     child.on('error', () => undefined);
     const stop = () => void child.kill('SIGTERM');
     for (let i = 0; !node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync(socket); i++) {
         if (i > 250 || child.exitCode !== null) {
             stop();
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ('docker-ssh-key: could not start ssh-agent (is openssh-client installed?)');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .lZ('docker-ssh-key: could not start ssh-agent (is openssh-client installed?)');
         }
         await new Promise(r => setTimeout(r, 20));
     }
@@ -175,7 +186,7 @@ async function startAgent(name, dir, env) {
     const added = await run('ssh-add', ['-q', '-'], sshEnv(env, socket), text);
     if (added.code !== 0) {
         stop();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`docker-ssh-key: ${name} does not hold a private key ssh-add accepts (${lastOf(added.stderr)}); a key with a passphrase cannot be used here`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`docker-ssh-key: ${name} does not hold a private key ssh-add accepts (${lastOf(added.stderr)}); a key with a passphrase cannot be used here`);
     }
     return { socket, stop };
 }
@@ -193,18 +204,18 @@ function sshEnv(env, agentSocket) {
 function connectError(a, log) {
     const last = lastOf(log);
     if (/REMOTE HOST IDENTIFICATION HAS CHANGED/.test(log)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url} presented a host key other than the known one (${last}); if the host was rebuilt, update docker-known-hosts from a trusted source`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`the Docker host ${a.url} presented a host key other than the known one (${last}); if the host was rebuilt, update docker-known-hosts from a trusted source`);
     }
     if (/Host key verification failed|No \S+ host key is known/.test(log)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url} is not a known host (${last}); give its public key in docker-known-hosts (ssh-keyscan${a.port ? ` -p ${a.port}` : ''} ${a.host}, checked out of band) or add it to ~/.ssh/known_hosts`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`the Docker host ${a.url} is not a known host (${last}); give its public key in docker-known-hosts (ssh-keyscan${a.port ? ` -p ${a.port}` : ''} ${a.host}, checked out of band) or add it to ~/.ssh/known_hosts`);
     }
     if (/Permission denied/.test(log))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`the Docker host ${a.url} refused the SSH key (${last}); check docker-ssh-key or the runner's ssh-agent`);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DockerError */ .Bi(`cannot connect to the Docker host ${a.url} over SSH: ${last || 'ssh failed'}`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`the Docker host ${a.url} refused the SSH key (${last}); check docker-ssh-key or the runner's ssh-agent`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DockerError */ .Bi(`cannot connect to the Docker host ${a.url} over SSH: ${last || 'ssh failed'}`);
 }
 function readLog(dir) {
     try {
-        return node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, 'ssh.log'), 'utf8');
+        return node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'ssh.log'), 'utf8');
     }
     catch {
         return '';
@@ -212,7 +223,7 @@ function readLog(dir) {
 }
 /** ssh's last words, bounded (a log can be long). */
 function lastOf(text) {
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(text).slice(0, 300);
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLine */ .fM)(text).slice(0, 300);
 }
 /**
  * Runs a short command; `input` goes to its stdin. `background`: the master (-f with -E, its words in
