@@ -33,7 +33,8 @@ export function realpathExisting(p: string): string {
   }
 }
 
-const outside = (root: string, p: string): boolean => {
+/** Whether `p` lies outside `root`, on the text of both paths. */
+export const outside = (root: string, p: string): boolean => {
   const rel = path.relative(root, p)
   return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)
 }

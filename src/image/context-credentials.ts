@@ -9,7 +9,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { InputError } from '../errors.js'
-import { readFileIfRegular } from '../workspace-files.js'
+import { outside, readFileIfRegular, realpathExisting } from '../workspace-files.js'
 
 /** A config line that carries a credential: an auth header, a credential helper, a URL with a password. */
 const CREDENTIAL_LINE = [
@@ -51,8 +51,7 @@ function readIgnore(file: string, root: string): string {
   if (st?.isSymbolicLink()) {
     const target = fs.readlinkSync(file)
     const real = fs.existsSync(file) ? fs.realpathSync(file) : undefined
-    const inside = !path.isAbsolute(target) && real !== undefined && !path.relative(fs.realpathSync(root), real).startsWith('..')
-    if (!inside) {
+    if (path.isAbsolute(target) || real === undefined || outside(realpathExisting(root), real)) {
       throw new InputError(
         `${path.basename(file)} is a link to ${target}, which BuildKit does not read where it points on the runner, so the check for persisted checkout credentials cannot use it; make it a regular file (or a relative link that stays beside it)`
       )
