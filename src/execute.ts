@@ -80,10 +80,7 @@ interface RunContext extends ExecuteContext {
 function runName(ctx: ExecuteContext): RunName {
   const name = runImageName(ctx.scope.runId)
   let state: 'none' | 'given' | 'released' = 'none'
-  const remove = async (): Promise<string> => {
-    const r = await ctx.cli.exec(['image', 'rm', name])
-    return r.code === 0 ? r.stdout : ''
-  }
+  const remove = () => ctx.cli.exec(['image', 'rm', name])
   return {
     ref: parseTagRef(name),
     given: () => {
@@ -91,15 +88,15 @@ function runName(ctx: ExecuteContext): RunName {
       state = 'given'
       ctx.scope.atClose(async () => {
         if (state !== 'given') return
-        const out = await remove()
-        const deleted = /^Deleted: (\S+)/m.exec(out)?.[1]
+        const r = await remove()
+        const deleted = r.code === 0 ? /^Deleted: (\S+)/m.exec(r.stdout)?.[1] : undefined
         core.info(`no tag was moved${deleted ? `; removed the image whose phases did not all pass (${deleted})` : ''}`)
       })
     },
     release: async () => {
       if (state !== 'given') return
       state = 'released'
-      const r = await ctx.cli.exec(['image', 'rm', name])
+      const r = await remove()
       // The tags did move; a name left behind is said, and the post step removes it.
       if (r.code !== 0) core.warning(`could not remove the run's own name ${name} from the released image: ${lastLine(r.stderr)}`)
     }
