@@ -2538,8 +2538,7 @@ function readIgnore(file, root) {
     if (st?.isSymbolicLink()) {
         const target = external_node_fs_.readlinkSync(file);
         const real = external_node_fs_.existsSync(file) ? external_node_fs_.realpathSync(file) : undefined;
-        const inside = !external_node_path_.isAbsolute(target) && real !== undefined && !external_node_path_.relative(external_node_fs_.realpathSync(root), real).startsWith('..');
-        if (!inside) {
+        if (external_node_path_.isAbsolute(target) || real === undefined || (0,workspace_files/* outside */.qY)((0,workspace_files/* realpathExisting */.zE)(root), real)) {
             throw new errors/* InputError */.dz(`${external_node_path_.basename(file)} is a link to ${target}, which BuildKit does not read where it points on the runner, so the check for persisted checkout credentials cannot use it; make it a regular file (or a relative link that stays beside it)`);
         }
     }
@@ -4534,6 +4533,7 @@ function checkCommand(what, command, noun = 'the command') {
 /* harmony export */   W3: () => (/* binding */ checkDirectory),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   l$: () => (/* binding */ checkRegularFile),
+/* harmony export */   qY: () => (/* binding */ outside),
 /* harmony export */   yt: () => (/* binding */ insidePath),
 /* harmony export */   zE: () => (/* binding */ realpathExisting)
 /* harmony export */ });
@@ -4578,6 +4578,7 @@ function realpathExisting(p) {
         }
     }
 }
+/** Whether `p` lies outside `root`, on the text of both paths. */
 const outside = (root, p) => {
     const rel = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, p);
     return rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel);

@@ -898,10 +898,7 @@ async function execute(plan, outer) {
 function runName(ctx) {
     const name = (0,run_record/* runImageName */.Qx)(ctx.scope.runId);
     let state = 'none';
-    const remove = async () => {
-        const r = await ctx.cli.exec(['image', 'rm', name]);
-        return r.code === 0 ? r.stdout : '';
-    };
+    const remove = () => ctx.cli.exec(['image', 'rm', name]);
     return {
         ref: (0,image_ref/* parseTagRef */.h2)(name),
         given: () => {
@@ -911,8 +908,8 @@ function runName(ctx) {
             ctx.scope.atClose(async () => {
                 if (state !== 'given')
                     return;
-                const out = await remove();
-                const deleted = /^Deleted: (\S+)/m.exec(out)?.[1];
+                const r = await remove();
+                const deleted = r.code === 0 ? /^Deleted: (\S+)/m.exec(r.stdout)?.[1] : undefined;
                 runner/* info */.pq(`no tag was moved${deleted ? `; removed the image whose phases did not all pass (${deleted})` : ''}`);
             });
         },
@@ -920,7 +917,7 @@ function runName(ctx) {
             if (state !== 'given')
                 return;
             state = 'released';
-            const r = await ctx.cli.exec(['image', 'rm', name]);
+            const r = await remove();
             // The tags did move; a name left behind is said, and the post step removes it.
             if (r.code !== 0)
                 runner/* warning */.$e(`could not remove the run's own name ${name} from the released image: ${(0,errors/* lastLine */.fM)(r.stderr)}`);

@@ -34,10 +34,11 @@ export const modules = {
 async function openSsh(a, s, dir, env) {
     const agent = s.sshKeyVar ? await startAgent(s.sshKeyVar, dir, env) : undefined;
     try {
-        if (s.knownHosts)
-            node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'known_hosts'), s.knownHosts.replace(/\r\n/g, '\n') + '\n', { mode: 0o600 });
-        const knownHosts = s.knownHosts ? node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'known_hosts') : undefined;
-        node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'ssh_config'), confinedConfig(node_os__WEBPACK_IMPORTED_MODULE_2__.userInfo().homedir, knownHosts), { mode: 0o600 });
+        const known = knownHostsFile(s, dir);
+        if (known)
+            node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(known, s.knownHosts.replace(/\r\n/g, '\n') + '\n', { mode: 0o600 });
+        // The run's directory is plain (run-record.ts socketDir): its paths need no quoting in a config line.
+        node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'ssh_config'), confinedConfig(node_os__WEBPACK_IMPORTED_MODULE_2__.userInfo().homedir, known), { mode: 0o600 });
         const ssh = sshCommand(a, s, dir, agent?.socket, env);
         const master = await ssh.connect(['-f', '-N', '-M', '-E', node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'ssh.log')], undefined, true);
         if (master.code !== 0)
@@ -91,23 +92,29 @@ const CONFINED = [
     'GatewayPorts=no'
 ];
 /**
+ * How host keys are checked, for the engine host and a jump host alike: nobody is asked and no key is
+ * trusted on first use; with docker-known-hosts (its file in the run's directory), nothing else vouches
+ * for a key either (a review: KnownHostsCommand, DNS).
+ */
+function hostKeyOptions(knownHosts) {
+    const only = knownHosts ? [`UserKnownHostsFile=${knownHosts}`, 'GlobalKnownHostsFile=/dev/null', 'KnownHostsCommand=none', 'VerifyHostKeyDNS=no'] : [];
+    return ['BatchMode=yes', 'StrictHostKeyChecking=yes', 'UpdateHostKeys=no', ...only];
+}
+/** The run's copy of docker-known-hosts, when it was given. */
+const knownHostsFile = (s, dir) => (s.knownHosts ? node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'known_hosts') : undefined);
+/**
  * The configuration file the connecting ssh reads (`-F`): the confinement first (the first value of an
  * option wins), then the runner's own files as ssh reads them without -F. ssh hands `-F` on to the ssh
  * it starts for a ProxyJump, whose connection must not forward the agent either (a review: a hostile
  * jump host could use the deploy key through it).
  */
 function confinedConfig(home, knownHosts) {
+    // Every host, a ProxyJump's too: the options of the engine host's command line.
+    const options = [...CONFINED.filter(o => !o.startsWith('RemoteCommand')), 'ClearAllForwardings=yes', ...hostKeyOptions(knownHosts)];
     return [
         "# release-phase (design.md §12.2): what the runner's configuration may not decide, then that configuration",
         'Host *',
-        ...CONFINED.filter(o => !o.startsWith('RemoteCommand')).map(o => `  ${o.replace('=', ' ')}`),
-        '  ClearAllForwardings yes',
-        // A jump host's ssh never asks (there is no one to answer) and never trusts a key on first use.
-        '  BatchMode yes',
-        '  StrictHostKeyChecking yes',
-        '  UpdateHostKeys no',
-        // docker-known-hosts is then the only source of host keys, for the jump host too.
-        ...(knownHosts ? [`  UserKnownHostsFile "${knownHosts}"`, '  GlobalKnownHostsFile /dev/null', '  KnownHostsCommand none', '  VerifyHostKeyDNS no'] : []),
+        ...options.map(o => `  ${o.replace('=', ' ')}`),
         // The account's home, as ssh's `~` without -F (not HOME: a container job sets another).
         `Include "${home}/.ssh/config"`,
         'Include /etc/ssh/ssh_config',
@@ -125,9 +132,7 @@ function confinedConfig(home, knownHosts) {
 function sshCommand(a, s, dir, agentSocket, env) {
     const options = [
         ...CONFINED,
-        'BatchMode=yes',
-        'StrictHostKeyChecking=yes',
-        'UpdateHostKeys=no',
+        ...hostKeyOptions(knownHostsFile(s, dir)),
         'ControlMaster=no',
         'ConnectTimeout=30',
         'ServerAliveInterval=15',
@@ -135,10 +140,6 @@ function sshCommand(a, s, dir, agentSocket, env) {
         'ExitOnForwardFailure=yes',
         'StreamLocalBindUnlink=yes',
         `ControlPath=${node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'ssh-mux')}`,
-        // With docker-known-hosts, nothing else vouches for a host key (a review: KnownHostsCommand, DNS).
-        ...(s.knownHosts
-            ? [`UserKnownHostsFile=${node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'known_hosts')}`, 'GlobalKnownHostsFile=/dev/null', 'KnownHostsCommand=none', 'VerifyHostKeyDNS=no']
-            : []),
         ...(agentSocket ? [`IdentityAgent=${agentSocket}`] : [])
     ];
     const argv = [...options.flatMap(o => ['-o', o]), ...(a.port ? ['-p', String(a.port)] : []), ...(a.user ? ['-l', a.user] : [])];

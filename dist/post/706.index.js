@@ -109,6 +109,7 @@ function realpathExisting(p) {
         }
     }
 }
+/** Whether `p` lies outside `root`, on the text of both paths. */
 const outside = (root, p) => {
     const rel = path.relative(root, p);
     return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
